@@ -1,0 +1,68 @@
+"""The one place curated YAML under data/ is read.
+
+Errors name the file and the key, so a curator who breaks a file learns where at once.
+
+>>> from graph.curated import CuratedError, expect
+>>> expect({"a": 1}, "a", int, "x.yaml")
+1
+>>> try:
+...     expect({"a": "1"}, "a", int, "x.yaml")
+... except CuratedError as e:
+...     print(e)
+x.yaml: key 'a': expected int, got str
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .paths import curated_path
+
+
+class CuratedError(ValueError):
+    """A curated file is missing, malformed or holds a wrong value."""
+
+    def __init__(self, file: str | Path, message: str, key: str | None = None):
+        self.file = str(file)
+        self.key = key
+        where = f"{self.file}: key {key!r}: " if key is not None else f"{self.file}: "
+        super().__init__(where + message)
+
+
+def read_yaml(name: str | Path) -> Any:
+    """Parse a YAML file from data/ (or an explicit path). Raises CuratedError, never yaml errors."""
+    path = Path(name) if Path(name).is_absolute() or Path(name).exists() else curated_path(str(name))
+    return _read(str(path), path.stat().st_mtime_ns if path.exists() else 0)
+
+
+@lru_cache(maxsize=64)
+def _read(path: str, _mtime: int) -> Any:
+    p = Path(path)
+    if not p.exists():
+        raise CuratedError(p.name, "file not found")
+    try:
+        return yaml.safe_load(p.read_text(encoding="utf-8"))
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        raise CuratedError(p.name, f"not valid YAML{at}: {getattr(e, 'problem', e)}") from None
+    except UnicodeDecodeError:
+        raise CuratedError(p.name, "not UTF-8 text") from None
+
+
+def expect(mapping: Any, key: str, typ: type | tuple[type, ...], file: str | Path, default: Any = ...) -> Any:
+    """mapping[key], checked to be of `typ`; a missing key returns `default` when one is given."""
+    if not isinstance(mapping, dict):
+        raise CuratedError(file, f"expected a mapping, got {type(mapping).__name__}", key)
+    if key not in mapping or mapping[key] is None:
+        if default is not ...:
+            return default
+        raise CuratedError(file, "missing", key)
+    value = mapping[key]
+    if not isinstance(value, typ):
+        names = "/".join(t.__name__ for t in (typ if isinstance(typ, tuple) else (typ,)))
+        raise CuratedError(file, f"expected {names}, got {type(value).__name__}", key)
+    return value

@@ -1,0 +1,160 @@
+"""Organization names: one normal form, stable ids, and the small word-level facts the resolver needs.
+
+`normalise` folds the differences that never distinguish two organizations: unicode forms, quote and dash
+styles, case, punctuation, '#', '&' vs 'and', spacing around digits ('Sisters 2 Sisters' = '#Sisters2Sisters'),
+British/American spellings (Organisation/Organization), a trailing parenthesised acronym and a leading "The".
+It is idempotent, so a normal form can be stored and normalised again safely.
+
+>>> normalise("Arakan Rohingya National Union (ARNU)")
+'arakan rohingya national union'
+>>> normalise("#Sisters2Sisters") == normalise("Sisters 2 Sisters")
+True
+>>> normalise("The Women’s Peace Network & Friends")
+'womens peace network and friends'
+>>> normalise("Burmese Rohingya Organisation UK")
+'burmese rohingya organization uk'
+>>> normalise("Ayeyarwaddy West Development Organisation - AWDO (Magway)")
+'ayeyarwaddy west development organization awdo magway'
+>>> slug("Ah Nah Podcast — Conversations with Myanmar")
+'ah-nah-podcast-conversations-with-myanmar'
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d"
+QUOTES = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
+          "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'}
+
+# British/American (and a few OCR-stable) spelling pairs that never tell two organizations apart.
+SPELLING = {
+    "organisation": "organization", "organisations": "organizations", "organisational": "organizational",
+    "centre": "center", "centres": "centers", "labour": "labor", "programme": "program",
+    "defence": "defense", "neighbour": "neighbor", "neighbours": "neighbors", "favour": "favor",
+    "honour": "honor", "colour": "color", "colours": "colors", "colourful": "colorful",
+    "humanitarian": "humanitarian", "judgement": "judgment", "mobilisation": "mobilization",
+}
+STOPWORDS = frozenset({"the", "of", "for", "and", "in", "on", "at", "a", "an", "to", "de", "la", "le", "du",
+                       "des", "pour", "per", "di", "del", "e", "et", "und", "inc", "ltd", "co"})
+
+_TRAILING_ACRONYM = re.compile(r"\s*\(\s*([A-Z0-9][A-Za-z0-9.&/_\- ]{0,24})\s*\)\s*$")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def split_acronym(name: str) -> tuple[str, str | None]:
+    """Split a trailing parenthesised acronym off a printed name.
+
+    Only an all-capitals parenthetical counts: "(Magway)" is a branch, not an acronym.
+
+    >>> split_acronym("Blood Money Campaign (BMC)")
+    ('Blood Money Campaign', 'BMC')
+    >>> split_acronym("AWDO (Magway)")
+    ('AWDO (Magway)', None)
+    >>> split_acronym("Friends of the Earth Japan (FoE Japan)")
+    ('Friends of the Earth Japan', 'FoE Japan')
+    """
+    m = _TRAILING_ACRONYM.search(name or "")
+    if not m:
+        return (name or "").strip(), None
+    inner = m.group(1).strip()
+    letters = [c for c in inner if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    words = inner.split()
+    # An acronym: mostly capitals, or short mixed-case words led by a capitalised token ("FoE Japan", "MDY_SUs").
+    if letters and (upper / len(letters) >= 0.6 or (len(words) <= 3 and words[0][:1].isupper()
+                                                  and sum(c.isupper() for c in words[0]) >= 2)):
+        return name[: m.start()].strip(), inner
+    return name.strip(), None
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s)
+    for k, v in QUOTES.items():
+        s = s.replace(k, v)
+    for d in DASHES:
+        s = s.replace(d, "-")
+    s = s.casefold()
+    s = unicodedata.normalize("NFKC", s)
+    s = s.replace("&", " and ").replace("'", "").replace('"', " ")
+    s = re.sub(r"[^\w]+|_", " ", s)
+    s = re.sub(r"(?<=[^\W\d])(?=\d)|(?<=\d)(?=[^\W\d])", " ", s)  # digit spacing: "sisters2sisters"
+    words = [SPELLING.get(w, w) for w in s.split()]
+    while len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def normalise(name: str) -> str:
+    """The comparison form of a printed organization name (idempotent; see module doc)."""
+    if not name:
+        return ""
+    base, _ = split_acronym(name)
+    s = _fold(base or name)
+    for _ in range(4):  # unicode folding can expose new foldable text; stop at the fixed point
+        t = _fold(s)
+        if t == s:
+            break
+        s = t
+    return s
+
+
+def slug(name: str) -> str:
+    """Stable ASCII id for an organization name.
+
+    >>> slug("Associazione per l'Amicizia Italia Birmania “Giuseppe Malpeli”")
+    'associazione-per-lamicizia-italia-birmania-giuseppe-malpeli'
+    """
+    s = normalise(name)
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    return s or "org"
+
+
+def compact(key: str) -> str:
+    """A normal form without spaces: 'Know Us More Myanmar' = 'KnowUsMoreMyanmar', 'Kontra$S' = 'KontraS'."""
+    return key.replace(" ", "")
+
+
+def tokens(key: str) -> list[str]:
+    return key.split()
+
+
+def content_tokens(key: str) -> list[str]:
+    return [t for t in key.split() if t not in STOPWORDS]
+
+
+def initials(name: str) -> str:
+    """Initials of the significant words, the usual way acronyms are built.
+
+    >>> initials("Arakan Rohingya National Union")
+    'arnu'
+    """
+    return "".join(t[0] for t in content_tokens(normalise(name)) if t)
+
+
+def acronym_key(acronym: str | None) -> str:
+    """Comparable form of an acronym: 'B.R.S.A' = 'BRSA', 'CYO-JP' = 'cyojp'."""
+    return compact(_fold(acronym or ""))
+
+
+def looks_like_acronym(printed: str) -> bool:
+    """A printed name that is just an acronym ('FORUM-ASIA', 'HURFOM', 'ND-Burma' is not).
+
+    >>> looks_like_acronym("HURFOM"), looks_like_acronym("Burma Campaign UK"), looks_like_acronym("FORUM-ASIA")
+    (True, False, True)
+    """
+    s = (printed or "").strip()
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and " " not in s and len(s) <= 14 and all(c.isupper() for c in letters) and len(letters) >= 2
+
+
+def ocr_fold(token: str) -> str:
+    """Fold characters OCR confuses, so 'lnsieme' and 'Insieme' compare equal."""
+    t = token.replace("rn", "m").replace("vv", "w")
+    return t.translate(str.maketrans({"l": "i", "1": "i", "|": "i", "0": "o", "5": "s", "$": "s", "8": "b"}))
+
+
+def camel_split(name: str) -> str:
+    """'KnowUsMoreMyanmar' -> 'Know Us More Myanmar' (used for display and matching only)."""
+    return _CAMEL.sub(" ", name)
