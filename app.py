@@ -1,0 +1,27 @@
+"""Coalition Atlas explorer: `streamlit run app.py`. Thin: navigation and settings; views live in ui/."""
+from __future__ import annotations
+
+import importlib
+
+import streamlit as st
+
+from ui import state
+
+st.set_page_config(page_title="Coalition Atlas", page_icon="🕸️", layout="wide")
+
+MODULES = {
+    "Network": "ui.network", "Coalitions": "ui.coalitions", "Profile": "ui.profile", "Co-signers": "ui.cosigners",
+    "Letters": "ui.letters", "Timeline": "ui.timeline", "Add a letter": "ui.add_letter", "Curation": "ui.curate",
+    "Export": "ui.export",
+}
+
+state.apply_goto()
+with st.sidebar:
+    st.title("Coalition Atlas")
+    view = st.radio("View", state.VIEWS, key="nav", label_visibility="collapsed")
+    with st.expander("Settings"):
+        st.text_input("Letters folder", key="letters_dir", placeholder=str(state.gpaths.letters_dir()),
+                      help="Another folder of letters (e.g. one made by `python -m graph generate`). "
+                           "Empty = ATLAS_LETTERS_DIR or data/letters.")
+
+importlib.import_module(MODULES[view]).render()

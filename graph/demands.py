@@ -1,0 +1,308 @@
+"""What a letter asks for: demand ids from data/demands.yaml, each with the sentence that shows it.
+
+A demand counts only when the letter itself asks for it: the sentence must carry an ask cue
+("we urge", "must", an imperative list item under "We urge HMG to:"), the ask must not be someone
+else's reported or quoted ask, and the demand's pattern must fall inside the asked-for part.
+Cues, patterns and stance rules are curated data (data/demands.yaml); this module only applies them.
+
+>>> hits, asks = find_demands("We urge all states to impose a global arms embargo.\\n"
+...                           "The UN has called for the release of detainees.")
+>>> [(h.id, h.evidence) for h in hits]
+[('arms_embargo', 'We urge all states to impose a global arms embargo.')]
+>>> find_demands("Resolution 2669 does not recognize the military as a government.")
+((), ())
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .curated import CuratedError, expect, read_yaml
+from .paths import curated_path
+from .records import Ask, DemandHit, Lines
+from .sentences import Sentence, sentences, split_sentences  # noqa: F401  (re-exported: design contract)
+
+FILE = "demands.yaml"
+# Straight quotes and plain hyphens, one character for one, so match offsets stay valid in the original.
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2010": "-", "\u2011": "-",
+                       "\u2013": "-", "\u00ad": "-"})
+_CLAUSE = re.compile(r"[;:]")
+_SOFT_CLAUSE = re.compile(r"[,;:()\u2014]|\s-\s")
+_QUOTE = re.compile(r"\"[^\"]{1,600}\"|'(?<![A-Za-z]')[^']{1,600}'(?![A-Za-z])")
+MAX_EVIDENCE = 300
+
+
+@dataclass(frozen=True)
+class Demand:
+    id: str
+    label: str
+    description: str
+    patterns: tuple[re.Pattern, ...]
+    in_context: tuple[tuple[re.Pattern, re.Pattern], ...] = ()  # (pattern, what must be near)
+    vetoes: tuple[re.Pattern, ...] = ()  # the opposite stance in the same clause
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    demands: tuple[Demand, ...]
+    own: re.Pattern
+    modal: re.Pattern
+    reported: re.Pattern
+    reported_by: re.Pattern
+    own_participle: re.Pattern
+    own_subject: re.Pattern
+    negation: re.Pattern
+    list_intro: re.Pattern
+    imperative: re.Pattern
+    source: str = FILE
+
+    def get(self, demand_id: str) -> Demand | None:
+        return next((d for d in self.demands if d.id == demand_id), None)
+
+
+def _spaces(pattern: str) -> str:
+    """A literal space outside [...] matches any whitespace or none (OCR drops and adds spaces)."""
+    out, depth, esc = [], 0, False
+    for ch in pattern:
+        if esc:
+            out.append(ch)
+            esc = False
+            continue
+        if ch == "\\":
+            esc = True
+        elif ch == "[":
+            depth += 1
+        elif ch == "]" and depth:
+            depth -= 1
+        out.append(r"\s*" if ch == " " and not depth else ch)
+    return "".join(out)
+
+
+def _compile(patterns: Any, file: str, key: str, word_start: bool = True) -> re.Pattern:
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    if not isinstance(patterns, list) or not all(isinstance(p, str) and p for p in patterns):
+        raise CuratedError(file, "expected a non-empty list of regular expressions (strings)", key)
+    for i, p in enumerate(patterns):
+        try:
+            re.compile(p)
+        except re.error as e:
+            raise CuratedError(file, f"pattern {i + 1} {p!r} is not a valid regular expression: {e}", key) from None
+    start = r"(?<![A-Za-z0-9])" if word_start else ""
+    return re.compile("|".join(f"{start}(?:{_spaces(p)})" for p in patterns), re.I)
+
+
+def _demand(did: str, spec: Any, file: str) -> Demand:
+    key = f"demands.{did}"
+    expect({did: spec}, did, dict, file)
+    label = expect(spec, "label", str, file)
+    description = expect(spec, "description", str, file)
+    pats = expect(spec, "patterns", list, file)
+    if not pats:
+        raise CuratedError(file, "needs at least one pattern", f"{key}.patterns")
+    patterns = tuple(_compile([p], file, f"{key}.patterns[{i}]") for i, p in enumerate(pats))
+    ctx = []
+    for i, c in enumerate(expect(spec, "in_context", list, file, default=[])):
+        ck = f"{key}.in_context[{i}]"
+        ctx.append((_compile(expect(c, "pattern", str, file), file, ck),
+                    _compile(expect(c, "near", str, file), file, ck, word_start=False)))
+    vetoes = tuple(_compile([p], file, f"{key}.not[{i}]")
+                   for i, p in enumerate(expect(spec, "not", list, file, default=[])))
+    return Demand(did, label.strip(), " ".join(description.split()), patterns, tuple(ctx), vetoes)
+
+
+_CACHE: dict[tuple[str, int], Lexicon] = {}
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Compile data/demands.yaml (or `path`) once; errors name the file and the key."""
+    p = Path(path) if path else curated_path(FILE)
+    stamp = (str(p), p.stat().st_mtime_ns if p.exists() else 0)
+    if stamp not in _CACHE:
+        _CACHE[stamp] = _build(read_yaml(p), p.name)
+    return _CACHE[stamp]
+
+
+def _build(data: Any, file: str) -> Lexicon:
+    asks = expect(data, "asks", dict, file)
+    table = expect(data, "demands", dict, file)
+    if not table:
+        raise CuratedError(file, "no demands defined", "demands")
+    demands = tuple(_demand(str(k), v, file) for k, v in table.items())
+    verbs = expect(asks, "imperative_verbs", list, file)
+    if not all(isinstance(v, str) for v in verbs):
+        raise CuratedError(file, "expected a list of verbs", "asks.imperative_verbs")
+    adverbs = expect(asks, "imperative_adverbs", str, file)
+    not_before = expect(asks, "imperative_not_before", str, file)
+    imperative = rf"^{adverbs}(?:{'|'.join(map(re.escape, verbs))})\b(?!\s+(?:{not_before}))"
+    for k in ("imperative_adverbs", "imperative_not_before"):
+        _compile(asks[k], file, f"asks.{k}")
+
+    def cue(k: str, word_start: bool = True) -> re.Pattern:
+        return _compile(expect(asks, k, (list, str), file), file, f"asks.{k}", word_start)
+
+    return Lexicon(demands, cue("own"), cue("modal"), cue("reported"), cue("reported_by"),
+                   cue("own_participle", False), cue("own_subject", False), cue("negation", False),
+                   cue("list_intro", False), re.compile(imperative, re.I), file)
+
+
+# --- asks -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Region:
+    allowed: tuple[tuple[int, int], ...]  # spans of the sentence that the letter asks for
+
+
+def _clause_start(text: str, pos: int) -> int:
+    cut = [m.end() for m in _CLAUSE.finditer(text, 0, pos)]
+    return cut[-1] if cut else 0
+
+
+def _ask_region(s: str, lex: Lexicon, whole: bool, quotes: list[tuple[int, int]]) -> _Region | None:
+    """Where in sentence `s` (folded) the letter makes its own ask; None when it asks nothing."""
+    masks = list(quotes)
+    for m in lex.reported_by.finditer(s):  # "as recommended by the Mission," - only up to the comma
+        nxt = _SOFT_CLAUSE.search(s, m.end())
+        masks.append((m.start(), nxt.start() if nxt else len(s)))
+    own_spans = [m.span() for m in lex.own.finditer(s)]
+    own = [a for a, _ in own_spans]
+    cues = [(p, "own") for p in own] + [(m.start(), "modal") for m in lex.modal.finditer(s)]
+    for m in lex.reported.finditer(s):
+        if any(a <= m.start() < b for a, b in masks + own_spans):  # "are asked to" is an own cue
+            continue
+        if lex.imperative.fullmatch(s[:m.start()].rstrip()):  # "Lead calls for ...": a noun after a verb
+            continue
+        if m.group(0).lower().startswith(("calling", "urging")):  # participle: "in calling on" is ours
+            ours = lex.own_participle.search(s[max(0, m.start() - 6):m.start()])
+        else:  # "we have called for" is ours, "the High Commissioner has called on" is not
+            ours = lex.own_subject.search(s[_clause_start(s, m.start()):m.start()])
+        if ours:
+            cues.append((m.start(), "own"))
+            continue
+        masks.append((m.start(), next((p for p in sorted(own) if p > m.end()), len(s))))
+    starts = [0] if whole else []
+    starts += [p if kind == "own" else _clause_start(s, p) for p, kind in cues
+               if not any(a <= p < b for a, b in masks)]
+    if not starts:
+        return None
+    allowed, cur = [], min(starts)
+    for a, b in sorted(masks):
+        if b <= cur:
+            continue
+        if a > cur:
+            allowed.append((cur, a))
+        cur = max(cur, b)
+    if cur < len(s):
+        allowed.append((cur, len(s)))
+    return _Region(tuple(allowed)) if allowed else None
+
+
+def _name_like(s: str) -> bool:
+    """Title Case like an organization's name ("Support Group for Democracy"), not an imperative."""
+    words = re.findall(r"[A-Za-z][\w'-]*", s)
+    small = {"of", "for", "and", "the", "in", "on", "to", "a", "an", "&", "with"}
+    big = [w for w in words if w.lower() not in small]
+    return len(words) < 3 or sum(w[0].isupper() for w in big) >= 0.7 * len(big)
+
+
+def _inside(region: _Region, a: int, b: int) -> bool:
+    return any(x <= a and b <= y for x, y in region.allowed)
+
+
+def _quotes(segment_text: str) -> list[tuple[int, int]]:
+    """Quotations of four words or more: someone else's words, never the letter's ask."""
+    return [m.span() for m in _QUOTE.finditer(segment_text) if len(m.group(0).split()) >= 4]
+
+
+# --- demands ------------------------------------------------------------------------------------------
+
+
+def _negated(s: str, start: int, lex: Lexicon) -> bool:
+    soft = [m.end() for m in _SOFT_CLAUSE.finditer(s, 0, start)]
+    window = s[max(soft[-1] if soft else 0, start - 50):start]
+    return bool(lex.negation.search(window))
+
+
+def _clause(text: str, a: int, b: int) -> tuple[int, int]:
+    """The clause (between ; and :) around a match; a window when the clause is very long."""
+    lo = _clause_start(text, a)
+    m = _CLAUSE.search(text, b)
+    hi = m.start() if m else len(text)
+    if len(text[lo:hi].strip()) < 25:
+        lo, hi = 0, len(text)
+    if hi - lo > MAX_EVIDENCE:
+        lo, hi = max(lo, a - MAX_EVIDENCE // 2), min(hi, b + MAX_EVIDENCE // 2)
+        lo = text.rfind(" ", 0, lo) + 1 if lo > 0 else 0
+        sp = text.find(" ", hi)
+        hi = sp if sp != -1 else len(text)
+    while lo < hi and text[lo] in " ,—-":
+        lo += 1
+    return lo, hi
+
+
+def _matches(d: Demand, s: str, region: _Region, context: str, lex: Lexicon):
+    for pat in d.patterns + tuple(p for p, near in d.in_context if near.search(context)):
+        for m in pat.finditer(s):
+            a, b = m.span()
+            if not _inside(region, a, b) or _negated(s, a, lex):
+                continue
+            lo, hi = _clause(s, a, b)
+            if any(v.search(s, lo, hi) for v in d.vetoes):
+                continue
+            yield lo, hi
+
+
+def find_demands(text: str, lexicon: Lexicon | None = None) -> tuple[tuple[DemandHit, ...], tuple[Ask, ...]]:
+    """Demands the letter asks for (one hit per id, best evidence first) and asks matching no demand."""
+    lex = lexicon or load_lexicon()
+    found: dict[str, list[tuple[str, Lines]]] = {}
+    asks: list[Ask] = []
+    sents = sentences(text)
+    intro = ""  # the ask that opened the current list ("They urge governments to:")
+    last_segment = -1
+    seg_quotes: list[tuple[int, int]] = []
+    seg_offset = 0
+    by_segment: dict[int, list[str]] = {}
+    for x in sents:
+        by_segment.setdefault(x.segment, []).append(x.text.translate(_FOLD))
+    for i, sen in enumerate(sents):
+        folded = sen.text.translate(_FOLD)
+        if sen.segment != last_segment:
+            seg_quotes, seg_offset = _quotes(" ".join(by_segment[sen.segment])), 0
+            new_segment = True
+        else:
+            new_segment = False
+        quotes = [(max(a - seg_offset, 0), min(b - seg_offset, len(folded)))
+                  for a, b in seg_quotes if a < seg_offset + len(folded) and b > seg_offset]
+        seg_offset += len(folded) + 1
+        if new_segment and intro and not (sen.item or folded[:1].islower()):
+            intro = ""
+        last_segment = sen.segment
+        if sen.heading:
+            continue
+        in_list = bool(intro) and new_segment
+        whole = in_list or (bool(lex.imperative.match(folded)) and not _name_like(folded))
+        region = _ask_region(folded, lex, whole, quotes)
+        if region is None:
+            continue
+        context = " ".join([intro] + [x.text.translate(_FOLD) for x in sents[max(0, i - 2):i + 1]])
+        hit_here = False
+        for d in lex.demands:
+            for lo, hi in _matches(d, folded, region, context, lex):
+                found.setdefault(d.id, []).append((sen.text[lo:hi].strip(), sen.lines))
+                hit_here = True
+        if not hit_here and len(folded.split()) >= 4:
+            asks.append(Ask(sen.text, sen.lines))
+        if lex.list_intro.search(folded.rstrip()):
+            intro = folded
+    hits = []
+    for d in lex.demands:
+        if d.id in found:
+            # Best evidence: the first body sentence; a title in capitals only when nothing else says it.
+            ranked = sorted(found[d.id], key=lambda e: e[0].isupper())
+            ev = list(dict.fromkeys(e for e, _ in ranked))
+            hits.append(DemandHit(d.id, d.label, ev[0], ranked[0][1], tuple(ev[1:4])))
+    return tuple(hits), tuple(asks)

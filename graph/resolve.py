@@ -1,0 +1,348 @@
+"""One organization, one node: resolve the names printed across letters into organizations.
+
+Decisions, strongest first: curated judgements (data/judgements.yaml: same, different, aliases, person ->
+organization), then automatic rules: equal normal form (graph.names.normalise), equal once spaces are dropped,
+an acronym printed alone that only one organization carries, and fuzzy similarity (rapidfuzz) for OCR damage
+and typos. A wrong merge is worse than a missed one, so automatic merges never cross:
+  * a "different" judgement (also not through a chain of merges),
+  * two entries of the same letter (a list names each organization once),
+  * a word that tells organizations apart (a place, a people, a qualifier like Youth or Women, a number,
+    anything in parentheses or after a dash), or two different acronyms.
+Pairs that came close but were not merged are returned as near misses for a curator.
+
+>>> from graph.records import Letter, Signatory
+>>> a = Letter("a.txt", signatories=(Signatory("Blood Money Campaign", "BMC"), Signatory("Karen Human Rights Group")))
+>>> b = Letter("b.txt", signatories=(Signatory("Blood Money Campaign (BMC)"), Signatory("Karenni Human Rights Group")))
+>>> r = resolve([a, b], judgements=Judgements())
+>>> sorted((o.name, len(o.mentions)) for o in r.orgs)
+[('Blood Money Campaign', 2), ('Karen Human Rights Group', 1), ('Karenni Human Rights Group', 1)]
+>>> r.index[("b.txt", "Blood Money Campaign (BMC)")]
+'blood-money-campaign'
+>>> [(n.a_name, n.b_name) for n in r.near_misses]
+[('Karen Human Rights Group', 'Karenni Human Rights Group')]
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from rapidfuzz import fuzz
+
+from .judgements import Judgements, load_judgements
+from .names import (STOPWORDS, acronym_key, compact, initials, looks_like_acronym, normalise, ocr_fold, slug,
+                    split_acronym)
+from .records import Letter, Mention, MergeReason, NearMiss, Organization
+
+FUZZY_MERGE = 0.88  # ratio of normal forms needed for a fuzzy merge (and every differing word must pair up)
+NEAR_MISS = 0.80  # pairs at least this close that were not merged are shown to a curator
+MAX_BLOCK = 400  # a blocking key shared by more names than this is too common to tell anything
+
+
+@dataclass(frozen=True)
+class Resolution:
+    orgs: tuple[Organization, ...]
+    near_misses: tuple[NearMiss, ...]
+    index: dict = field(default_factory=dict)  # (file, printed name) -> org id
+
+
+@dataclass
+class _Node:
+    key: str  # node id: the normal form, plus "|acronym" when one normal form is printed with two acronyms
+    text: str = ""  # the normal form
+    mentions: list[Mention] = field(default_factory=list)
+    files: set[str] = field(default_factory=set)
+    acronyms: set[str] = field(default_factory=set)  # acronym_key()s
+    marked: set[str] = field(default_factory=set)  # words in parentheses / after a dash: branch qualifiers
+    acronym_only: bool = True
+
+
+def letter_mentions(letter: Letter, judgements: Judgements | None = None) -> list[Mention]:
+    """The organizations a letter names; a lone signing person maps to an organization via judgements."""
+    out = [Mention(letter.file, s.name, s.acronym, s.member_of, s.lines, s.inferred, s.country)
+           for s in letter.signatories if (s.name or s.acronym)]
+    p = letter.signed_by
+    if not out and p is not None and judgements is not None:
+        pj = judgements.person_org(p.name)
+        if pj:
+            out.append(Mention(letter.file, pj.organization, lines=p.lines,
+                               inferred=f"signed by {p.name} ({pj.role or 'person'}): {pj.why}"))
+    return out
+
+
+_MARKED = re.compile(r"\(([^)]*)\)|\s[-\u2013\u2014]\s*(.+)$|,\s*(.+)$")
+
+
+def _marked_words(printed: str) -> set[str]:
+    base, _ = split_acronym(printed)
+    words: set[str] = set()
+    for m in _MARKED.finditer(base):
+        words.update(normalise(next(g for g in m.groups() if g is not None)).split())
+    return words - STOPWORDS
+
+
+def _nodes(letters: Sequence[Letter], jd: Judgements) -> dict[str, _Node]:
+    by_text: dict[str, list[Mention]] = defaultdict(list)
+    for letter in letters:
+        for m in letter_mentions(letter, jd):
+            text = normalise(m.name) or acronym_key(m.acronym)
+            if text:
+                by_text[jd.aliases.get(text, text)].append(m)
+    nodes: dict[str, _Node] = {}
+    for text, ms in by_text.items():
+        acrs = {acronym_key(a) for m in ms for a in (m.acronym, split_acronym(m.name)[1]) if a and acronym_key(a)}
+        for m in ms:
+            # One name printed with two different acronyms is two organizations: one node per acronym.
+            acr = next((acronym_key(a) for a in (m.acronym, split_acronym(m.name)[1]) if a and acronym_key(a)), "")
+            key = f"{text}|{acr}" if len(acrs) > 1 and acr else text
+            n = nodes.setdefault(key, _Node(key, text))
+            n.mentions.append(m)
+            n.files.add(m.file)
+            _, acr = split_acronym(m.name)
+            for a in (m.acronym, acr):
+                if a and acronym_key(a):
+                    n.acronyms.add(acronym_key(a))
+            n.marked |= _marked_words(m.name)
+            n.acronym_only &= looks_like_acronym(m.name) and not m.acronym
+    return nodes
+
+
+def _pairs_compatible(ka: str, kb: str, na: _Node, nb: _Node, distinguishing: frozenset[str]) -> str | None:
+    """None when every differing word pairs up with a near-identical one; else why not."""
+    ta, tb = Counter(ka.split()), Counter(kb.split())
+    ra = [t for t in (ta - tb).elements() if t not in STOPWORDS]
+    rb = [t for t in (tb - ta).elements() if t not in STOPWORDS]
+    marked = na.marked | nb.marked
+    for x in ra:
+        best, best_s = None, 0.0
+        for y in rb:
+            s = fuzz.ratio(ocr_fold(x), ocr_fold(y))
+            if s > best_s:
+                best, best_s = y, s
+        if best is None:
+            return f"word {x!r} only in one name"
+        if any(c.isdigit() for c in x + best):
+            return f"different numbers {x!r} / {best!r}"
+        strict = {x, best} & (distinguishing | marked)
+        same_word = ocr_fold(x).rstrip("s") == ocr_fold(best).rstrip("s")
+        if strict and not same_word:
+            return f"distinguishing words {x!r} / {best!r}"
+        if not same_word and (best_s < 80 or min(len(x), len(best)) < 4):
+            return f"different words {x!r} / {best!r}"
+        rb.remove(best)
+    if rb:
+        return f"word {rb[0]!r} only in one name"
+    return None
+
+
+def _block_keys(text: str, df: Counter) -> list[str]:
+    toks = sorted({t for t in text.split() if t not in STOPWORDS and len(t) > 1}, key=lambda t: (df[t], t))
+    c = ocr_fold(compact(text))
+    return [f"t:{t}" for t in toks[:2]] + [f"p:{c[:8]}", f"s:{' '.join(sorted(toks))[:12]}"]
+
+
+def _candidates(nodes: dict[str, _Node]) -> set[tuple[str, str]]:
+    df = Counter(t for n in nodes.values() for t in set(n.text.split()))
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for k, n in nodes.items():
+        for b in _block_keys(n.text, df):
+            blocks[b].append(k)
+    pairs = set()
+    for members in blocks.values():
+        if 1 < len(members) <= MAX_BLOCK:
+            members.sort()
+            for i, a in enumerate(members):
+                for b in members[i + 1:]:
+                    if nodes[a].text != nodes[b].text:  # equal texts are decided by the exact rule
+                        pairs.add((a, b))
+    return pairs
+
+
+class _Components:
+    """Union-find whose unions respect vetoes and 'one letter, one entry'."""
+
+    def __init__(self, nodes: dict[str, _Node], jd: Judgements):
+        self.parent = {k: k for k in nodes}
+        self.keys = {k: {n.text} for k, n in nodes.items()}  # normal forms, for vetoes
+        self.files = {k: set(n.files) for k, n in nodes.items()}
+        self.acr = {k: set(n.acronyms) for k, n in nodes.items()}
+        self.veto: dict[str, set[str]] = defaultdict(set)
+        for a, b, _ in jd.different:
+            self.veto[a].add(b)
+            self.veto[b].add(a)
+
+    def find(self, k: str) -> str:
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def why_not(self, a: str, b: str, curated: bool) -> str | None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return None
+        small, big = sorted((ra, rb), key=lambda r: len(self.keys[r]))
+        if any(self.veto.get(k, set()) & self.keys[big] for k in self.keys[small]):
+            return "judged different"
+        if curated:
+            return None
+        if self.files[ra] & self.files[rb]:
+            return "both entries in one letter " + min(self.files[ra] & self.files[rb])
+        if self.acr[ra] and self.acr[rb] and not self.acr[ra] & self.acr[rb]:
+            return f"different acronyms {sorted(self.acr[ra])} / {sorted(self.acr[rb])}"
+        return None
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if len(self.keys[ra]) < len(self.keys[rb]):
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.keys[ra] |= self.keys.pop(rb)
+        self.files[ra] |= self.files.pop(rb)
+        self.acr[ra] |= self.acr.pop(rb)
+
+
+def _printed(n: _Node) -> str:
+    return min((m.name for m in n.mentions), key=lambda s: (-len(s), s))
+
+
+def resolve(letters: Sequence[Letter], judgements: Judgements | None = None) -> Resolution:
+    """Resolve every organization mention in `letters` (order does not matter) into organizations."""
+    from .tags import load_gazetteer
+
+    jd = judgements if judgements is not None else load_judgements()
+    nodes = _nodes(letters, jd)
+    distinguishing = load_gazetteer().distinguishing_tokens()
+    edges: list[tuple[int, float, str, str, str, str]] = []  # (priority, -score, a, b, rule, detail)
+    ids_of: dict[str, list[str]] = defaultdict(list)
+    for k, n in nodes.items():
+        ids_of[n.text].append(k)
+    for a, b, why in jd.same:
+        for x in ids_of.get(a, ()):
+            for y in ids_of.get(b, ()):
+                edges.append((0, -1.0, *sorted((x, y)), "judgement:same", why))
+    by_compact: dict[str, list[str]] = defaultdict(list)
+    for k, n in nodes.items():
+        by_compact[ocr_fold(compact(n.text))].append(k)
+    for ks in by_compact.values():
+        ks.sort()
+        if len({frozenset(nodes[k].acronyms) for k in ks if nodes[k].acronyms}) > 1:
+            continue  # printed with different acronyms: which one a bare mention means is not known
+        edges += [(1, -1.0, ks[0], k, "exact-normalised", "equal without spaces/OCR look-alikes") for k in ks[1:]]
+    carriers: dict[str, set[str]] = defaultdict(set)
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for k, n in nodes.items():
+        if not n.acronym_only:
+            for a in n.acronyms:
+                carriers[a].add(k)
+            by_initials[initials(n.text)].add(k)
+    for k, n in nodes.items():
+        if n.acronym_only:
+            ak = compact(n.text)
+            cands = carriers.get(ak) or by_initials.get(ak, set())
+            if len(cands) == 1:
+                (other,) = cands
+                edges.append((2, -1.0, *sorted((k, other)), "acronym", f"{ak.upper()} is carried by one organization"))
+    near: dict[tuple[str, str], tuple[float, str]] = {}
+    for a, b in _candidates(nodes):
+        ta, tb = nodes[a].text, nodes[b].text
+        s = fuzz.ratio(ta, tb) / 100
+        s_near = max(s, fuzz.token_set_ratio(ta, tb) / 100 * 0.95)
+        if s_near < NEAR_MISS:
+            continue
+        why = _pairs_compatible(ta, tb, nodes[a], nodes[b], distinguishing)
+        if s >= FUZZY_MERGE and why is None:
+            edges.append((3, -s, a, b, "fuzzy", "differing words are OCR/spelling variants"))
+        else:
+            near[(a, b)] = (round(s_near, 3), why or f"similarity {s:.2f} below {FUZZY_MERGE}")
+    comps = _Components(nodes, jd)
+    reasons: list[tuple[str, str, MergeReason]] = []
+    for prio, neg, a, b, rule, detail in sorted(edges):
+        why = comps.why_not(a, b, curated=prio == 0)
+        if comps.find(a) == comps.find(b):
+            continue
+        if why:
+            near[(a, b)] = (-neg, why)
+            continue
+        comps.union(a, b)
+        reasons.append((a, b, MergeReason(_printed(nodes[a]), _printed(nodes[b]), rule,
+                                          None if rule != "fuzzy" else round(-neg, 3), detail)))
+    return _assemble(nodes, comps, reasons, near)
+
+
+def _assemble(nodes, comps, reasons, near) -> Resolution:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for k in nodes:
+        groups[comps.find(k)].append(k)
+    built = []
+    for root, keys in groups.items():
+        ms = sorted((m for k in keys for m in nodes[k].mentions), key=lambda m: (m.file, m.lines, m.name))
+        bases = Counter(split_acronym(m.name)[0] or (m.acronym or m.name) for m in ms)
+        name = min(bases, key=lambda s: (-bases[s], looks_like_acronym(s), -len(s), s))
+        acronyms = sorted({a for m in ms for a in (m.acronym, split_acronym(m.name)[1]) if a})
+        aliases = sorted({m.name for m in ms} - {name})
+        built.append((slug(name), min(keys), root, name, tuple(ms), tuple(acronyms), tuple(aliases)))
+    built.sort()
+    ids: dict[str, str] = {}
+    used: Counter = Counter()
+    for s, _, root, *_ in built:
+        used[s] += 1
+        ids[root] = s if used[s] == 1 else f"{s}-{used[s]}"
+    why_by_root: dict[str, list[MergeReason]] = defaultdict(list)
+    for a, b, r in reasons:
+        why_by_root[comps.find(a)].append(r)
+    for k, n in nodes.items():  # different printings of one normal form
+        printed = sorted({m.name for m in n.mentions})
+        for p in printed[1:]:
+            why_by_root[comps.find(k)].append(MergeReason(printed[0], p, "exact-normalised", None, "same normal form"))
+    for root in why_by_root:
+        why_by_root[root].sort(key=lambda r: (r.rule, r.a, r.b))
+    by_acr: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for k in sorted(nodes):
+        for f in nodes[k].files:
+            by_acr[(f, "name:" + nodes[k].text)].append(k)
+            for a in nodes[k].acronyms:
+                by_acr[(f, a)].append(k)
+    umbrella: dict[str, set[str]] = defaultdict(set)
+    for k, n in nodes.items():
+        for m in n.mentions:
+            if m.member_of:
+                u = _umbrella_root(m, nodes, comps, by_acr)
+                if u and u != comps.find(k):
+                    umbrella[ids[comps.find(k)]].add(ids[u])
+    members: dict[str, set[str]] = defaultdict(set)
+    for child, ups in umbrella.items():
+        for u in ups:
+            members[u].add(child)
+    orgs, index = [], {}
+    for s, _, root, name, ms, acronyms, aliases in built:
+        oid = ids[root]
+        orgs.append(Organization(oid, name, aliases, acronyms, ms, tuple(why_by_root[root]),
+                                 tuple(sorted(umbrella.get(oid, ()))), tuple(sorted(members.get(oid, ())))))
+        for m in ms:
+            index[(m.file, m.name)] = oid
+    letters_of = {o.id: o.letters for o in orgs}
+    name_of = {o.id: o.name for o in orgs}
+    best: dict[tuple[str, str], NearMiss] = {}
+    for (a, b), (score, why) in near.items():
+        ia, ib = ids[comps.find(a)], ids[comps.find(b)]
+        if ia == ib or set(letters_of[ia]) & set(letters_of[ib]):
+            continue  # entries of one letter are different organizations: nothing for a curator to decide
+        pair = tuple(sorted((ia, ib)))
+        nm = NearMiss(pair[0], pair[1], name_of[pair[0]], name_of[pair[1]], score, why,
+                      letters_of[pair[0]], letters_of[pair[1]])
+        if pair not in best or (nm.score, nm.why_not) > (best[pair].score, best[pair].why_not):
+            best[pair] = nm
+    near_misses = tuple(sorted(best.values(), key=lambda n: (-n.score, n.a, n.b)))
+    return Resolution(tuple(orgs), near_misses, index)
+
+
+def _umbrella_root(m: Mention, nodes: dict[str, _Node], comps: _Components,
+                   by_acr: dict[tuple[str, str], list[str]]) -> str | None:
+    """The organization a sub-member's `member_of` names, in the same letter (by name or acronym)."""
+    hits = by_acr.get((m.file, "name:" + normalise(m.member_of or "")), [])
+    if len(hits) == 1:
+        return comps.find(hits[0])
+    hits = by_acr.get((m.file, acronym_key(m.member_of)), [])
+    return comps.find(hits[0]) if len(hits) == 1 else None

@@ -1,0 +1,182 @@
+"""Sentences out of OCR'd letter text, each with the 1-based lines it came from.
+
+PDF text arrives wrapped at the page width, with bullets on their own lines (or as private-use
+glyphs), numbered recommendations, footnote markers glued to words, words hyphenated at line ends
+and page breaks (blank lines) in the middle of sentences. We first glue lines into *segments*
+(paragraphs, list items, headings), then cut segments into sentences.
+
+The text of every sentence is a verbatim substring of `flatten(text)`: whitespace collapsed to
+one space and a hyphen at the end of a line joined to the next word ("interna-\\ntional" ->
+"international"; before a capital the hyphen stays: "Fact-\\nFinding" -> "Fact-Finding").
+
+>>> split_sentences("We urge the UN to act. It must\\nimpose an interna-\\ntional embargo.")
+[('We urge the UN to act.', (1,)), ('It must impose an international embargo.', (1, 2, 3))]
+>>> [s for s, _ in split_sentences("Asks\\n\\n•\\n\\nRelease all detainees\\n•\\nRestore the internet")]
+['Asks', 'Release all detainees', 'Restore the internet']
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .records import Lines
+
+# A line that is only a bullet, or a bare list number ("1." above a section), starts a new item.
+_BULLET_ONLY = re.compile(r"^(?:[•\uf0b7\uf0a7\uf076\uf0d8·▪◦‣●■□○\-–*>o]|\(?\d{1,3}[.)]|\(?[a-h][.)])$")
+# A bullet glyph or item number at the start of a line that carries text.
+_ITEM_START = re.compile(r"^(?:[•\uf0b7\uf0a7\uf076\uf0d8·▪◦‣●■□○*>]\s*|[-–]\s+|o\s+(?=[A-Z])"
+                         r"|\(?\d{1,3}[.)]\s+(?=\S)|\(?[a-h][.)]\s+(?=[a-z]))")
+_URL = re.compile(r"^(?:https?://|www\.)\S*$", re.I)
+# Words a sentence never ends on: a line ending on one continues after a page break.
+_OPEN_END = re.compile(r"\b(?:the|a|an|of|to|and|or|in|for|on|by|with|at|from|that|its|their|our|as|is|are|be|can|"
+                       r"will|must|should|this|these|which|who|including|into|than)$", re.I)
+_TERMINAL = ".!?:;\"”’)]"
+_HYPHENS = "-\u00ad\u2010"
+# Sentence end: . ! ? plus closing quotes/brackets, an optional footnote number, then a capital.
+_END = re.compile(r"[.!?][\"”’')\]]*\d{0,3}(?=\s+[\"“‘(\[]?[A-Z0-9•])")
+_ABBREV = re.compile(r"(?:\b(?:no|nos|art|arts|para|paras|vol|e\.g|i\.e|etc|mr|mrs|ms|dr|st|prof|gen|sr|jr|lt|col|"
+                     r"u\.s|u\.k|u\.n|v|vs|inc|co|ltd|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|fig|op|cf)"
+                     r"|\b[A-Z])\.$", re.I)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    lines: Lines
+    segment: int  # index of the paragraph / list item / heading it belongs to
+    item: bool = False  # first sentence of a bulleted or numbered list item
+    heading: bool = False
+
+
+def flatten(text: str) -> str:
+    """The letter as one line: end-of-line hyphens joined, whitespace collapsed.
+
+    >>> flatten("interna-\\n\\ntional  Fact-\\nFinding\\n mission")
+    'international Fact-Finding mission'
+    """
+    text = re.sub(rf"[{_HYPHENS}][ \t]*\n\s*(?=[a-z])", "", text)
+    text = re.sub(rf"(?<=\w)[{_HYPHENS}][ \t]*\n\s*(?=[A-Z0-9])", "-", text)
+    return " ".join(text.split())
+
+
+def _join(a: str, b: str) -> str:
+    """Glue two wrapped pieces exactly the way `flatten` does."""
+    if a and a[-1] in _HYPHENS and re.match(r"[a-z]", b):
+        return a[:-1] + b
+    if a[-2:-1].isalnum() or a[-2:-1] == "_":
+        if a[-1] in _HYPHENS and re.match(r"[A-Z0-9]", b):
+            return a[:-1] + "-" + b
+    return f"{a} {b}" if a else b
+
+
+@dataclass
+class _Segment:
+    text: str
+    starts: list[int]  # offset in `text` where each line's piece starts
+    lines: list[int]
+    item: bool
+    heading: bool = False
+
+    def add(self, piece: str, line: int) -> None:
+        joined = _join(self.text, piece)
+        self.starts.append(len(joined) - len(piece))
+        self.lines.append(line)
+        self.text = joined
+
+
+def _is_heading(line: str, prev: str | None, nxt: str | None) -> bool:
+    """A short title line between full sentences, e.g. 'Accountability and justice'."""
+    words = line.split()
+    return (0 < len(words) <= 7 and line[-1] not in _TERMINAL + ",-" and line[0].isupper()
+            and (prev is None or prev[-1] in _TERMINAL or bool(_BULLET_ONLY.match(prev)))
+            and (nxt is None or nxt[:1].isupper() or bool(_BULLET_ONLY.match(nxt)))
+            and not _OPEN_END.search(line))
+
+
+def segments(text: str) -> list[_Segment]:
+    """Paragraphs, list items and headings with the lines each piece came from."""
+    raw = text.split("\n")
+    stripped = [ln.strip() for ln in raw]
+    out: list[_Segment] = []
+    cur: _Segment | None = None
+    blank_before = True
+    pending_item: str | bool = False
+    for i, line in enumerate(stripped):
+        if not line:
+            blank_before = True
+            continue
+        hyphen_run = cur is not None and cur.text[-1:] in _HYPHENS and bool(re.match(r"[a-z]", line))
+        if hyphen_run:  # "interna-" + "tional": never a bullet or an item number, whatever it looks like
+            cur.add(" ".join(line.split()), i + 1)
+            pending_item = blank_before = False
+            continue
+        if _BULLET_ONLY.match(line):
+            # A bare number ("1.") usually numbers a section heading; a glyph starts an item.
+            cur, pending_item, blank_before = None, "number" if line[0].isdigit() else "bullet", True
+            continue
+        if _URL.match(line):
+            cur, blank_before = None, True
+            continue
+        m = _ITEM_START.match(line)
+        piece = " ".join((line[m.end():] if m else line).split())  # also odd spaces (U+202F)
+        if not piece:
+            continue
+        prev = cur.text if cur else None
+        nxt = next((s for s in stripped[i + 1:i + 3] if s), None)
+        if pending_item == "number" and _is_heading(piece, None, nxt):
+            start_new, item = True, False
+        elif m or pending_item:
+            start_new, item = True, True
+        elif cur is None:
+            start_new, item = True, False
+        elif cur.heading:
+            start_new, item = True, False
+        elif blank_before:
+            # A page break inside a sentence: the paragraph went on unless it had ended.
+            open_end = prev[-1] in _HYPHENS or _OPEN_END.search(prev) or (
+                prev[-1] not in _TERMINAL and piece[:1].islower())
+            start_new, item = not open_end, False
+        else:
+            start_new, item = False, cur.item
+            if prev[-1] in _TERMINAL and _is_heading(piece, prev, nxt):
+                start_new = True
+        if start_new:
+            heading = not item and _is_heading(piece, None if blank_before else prev, nxt) and (
+                blank_before or (prev or ".")[-1] in _TERMINAL)
+            cur = _Segment("", [], [], item, heading)
+            out.append(cur)
+        cur.add(piece, i + 1)
+        pending_item = blank_before = False
+    return out
+
+
+def _cut(text: str) -> list[tuple[int, int]]:
+    """Sentence spans inside one segment."""
+    spans, start = [], 0
+    for m in _END.finditer(text):
+        end = m.end()
+        if _ABBREV.search(text[start:m.start() + 1]) and text[m.start()] == ".":
+            continue
+        spans.append((start, end))
+        start = end + 1 if end < len(text) and text[end] == " " else end
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def sentences(text: str) -> list[Sentence]:
+    """All sentences of a letter, in order, with segment and list-item information."""
+    out = []
+    for k, seg in enumerate(segments(text)):
+        for j, (a, b) in enumerate(_cut(seg.text)):
+            first = bisect_right(seg.starts, a) - 1
+            last = bisect_right(seg.starts, b - 1) - 1
+            lines = tuple(seg.lines[max(first, 0):last + 1])
+            out.append(Sentence(seg.text[a:b].strip(), lines, k, seg.item and j == 0, seg.heading))
+    return out
+
+
+def split_sentences(text: str) -> list[tuple[str, Lines]]:
+    """(sentence text, 1-based line numbers it spans), in reading order."""
+    return [(s.text, s.lines) for s in sentences(text)]

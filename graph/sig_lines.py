@@ -1,0 +1,198 @@
+"""What kind of line is this? The small text facts the signatory reader is built on.
+
+A letter taken from a PDF is a sequence of lines: prose wrapped at the page width, list entries (short,
+capitalised, maybe numbered or bulleted), headings, URLs, page numbers and OCR debris. Each function here
+looks at one line (or one word) and answers one question, with precompiled regexes and no global state.
+
+>>> looks_like_name("Burma Campaign UK")
+True
+>>> looks_like_name("Immediately restore the Internet and all forms of communications")
+False
+>>> split_marker("10.Al Khatim Adlan Center")
+('10', '', 'Al Khatim Adlan Center')
+>>> split_marker("o LGBT Community Yangon")
+(None, 'o', 'LGBT Community Yangon')
+>>> garbage_reason(". Co (2}")
+'garbled OCR'
+>>> is_mirrored("Kpouye uoy Ayjigerunodde puewsp isnw plaom ‘dnod Jaye sieak uno4 sewuel|p|")
+True
+>>> number_value("forty-six"), number_value("84"), number_value("seven")
+(46, 84, 7)
+"""
+from __future__ import annotations
+
+import re
+
+# Words that stay lower case inside a title-case organization name (English plus the Romance/Germanic
+# articles that appear in European solidarity groups' names).
+NAME_STOPWORDS = frozenset(
+    "of the and for in on to at by with a an or from into de du des la le les pour per et y del della di da "
+    "van von der den für und e em na no with & as its their our".split())
+# Function words that virtually every English sentence of six words or more contains.
+FUNCTION_WORDS = frozenset(
+    "the of and to in for on with by that is are was were be has have a an as at from this it not or which "
+    "we our their its".split())
+# Abbreviations a name may end with although a sentence would not ("... WA Inc.").
+NAME_FINAL_ABBREV = frozenset("inc inc. ltd ltd. co co. e.v. e.v z.u. corp. corp assn. assoc. st. jr. sr.".split())
+
+_NUMBERED = re.compile(r"^\s*(\d{1,4})\s*[.)]\s*(?=\S)(.*)$")  # "10.  Foo", "10.Foo", "10) Foo"
+_BULLET = re.compile(r"^\s*([•·▪▫◦‣●○■□\-–—*+>]|o|O(?=\s+[A-Z]))\s+(?=\S)(.*)$")
+_LONE_MARKER = re.compile(r"^\s*(?:[•·▪▫◦‣●○■□\-–—*+o]|\d{1,4}\s*[.)]?|[a-z]\s*[.)]|[ivx]{1,4}\s*[.)])\s*$")
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
+_URL = re.compile(r"^\s*(?:[-•*]\s*)?(?:<)?(?:https?://|www\.|mailto:|ftp://)\S*>?\s*$", re.I)
+_HAS_URL = re.compile(r"(?:https?://|www\.|mailto:)\S+", re.I)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_TOKEN = re.compile(r"[^\s]+")
+_ALPHA = re.compile(r"[^\W\d_]")
+_WORD3 = re.compile(r"[^\W\d_]{3,}")
+_FOOTNOTE = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}(?=[A-Z][a-z])|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\S")
+_SENTENCE_END = re.compile(r"[.!?;:]['\"’”)]*\s*$")
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12, "dozen": 12,
+}
+NUMBER_RE = (r"(\d{1,3}(?:,\d{3})+|\d+|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+             r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)|one|two|three|four|five|six|seven|eight|"
+             r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a dozen|dozen|"
+             r"(?:one |a )?hundred)")
+
+
+def number_value(text: str) -> int | None:
+    """'84' -> 84, 'seven' -> 7, 'forty-six' -> 46, '1,100' -> 1100; None when not a number."""
+    t = text.strip().lower().replace(",", "")
+    if t.isdigit():
+        return int(t)
+    if t.startswith(("one ", "a ")) and t.endswith("hundred"):
+        return 100
+    total = 0
+    for part in re.split(r"[- ]", t):
+        if part not in NUMBER_WORDS:
+            return None
+        total += NUMBER_WORDS[part]
+    return total or None
+
+
+def split_marker(line: str) -> tuple[str | None, str, str]:
+    """(printed number or None, bullet char or '', rest of the line)."""
+    m = _NUMBERED.match(line)
+    if m and not re.match(r"\d", m.group(2)):  # "2021. Foo" is rare; "5.2 million" is prose
+        return m.group(1), "", m.group(2).strip()
+    m = _BULLET.match(line)
+    if m:
+        return None, m.group(1), m.group(2).strip()
+    return None, "", line.strip()
+
+
+def is_lone_marker(line: str) -> bool:
+    """A bullet or list number alone on its line ("•", "1.", "a)"): the item follows on the next line."""
+    return bool(_LONE_MARKER.match(line))
+
+
+def is_page_number(line: str) -> bool:
+    return bool(_PAGE_NUMBER.match(line))
+
+
+def is_url_line(line: str) -> bool:
+    return bool(_URL.match(line))
+
+
+def has_url(line: str) -> bool:
+    return bool(_HAS_URL.search(line))
+
+
+def is_footnote(line: str) -> bool:
+    """'1The number of ...', '[2] See ...': a footnote glued to its number."""
+    return bool(_FOOTNOTE.match(line))
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line))
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def cap_ratio(text: str) -> float:
+    """Share of content words that start with a capital (or are digits/acronyms)."""
+    n = caps = 0
+    for tok in _TOKEN.findall(text):
+        w = tok.strip("()[]{}\"'“”‘’,;:.!?—–-/")
+        if not w or not _ALPHA.search(w):
+            continue
+        if w.lower() in NAME_STOPWORDS:
+            continue
+        n += 1
+        first = _ALPHA.search(w).group(0)
+        if first.isupper() or (len(w) > 1 and any(c.isupper() for c in w[1:3])):  # "iDEFEND", "eQual"
+            caps += 1
+    return caps / n if n else 0.0
+
+
+def looks_like_name(text: str) -> bool:
+    """Short, capitalised, not a sentence: the shape of an organization (or person) name."""
+    t = text.strip()
+    if not t or len(t) > 140:
+        return False
+    words = _TOKEN.findall(t)
+    if len(words) > 18:
+        return False
+    if EMAIL.search(t) or _HAS_URL.search(t):
+        return False
+    first = _ALPHA.search(t)
+    if first is None:
+        return False
+    if t[-1] in ";:!?":
+        return False
+    if t.endswith(".") and not _name_final_period(words[-1]):
+        return False
+    return cap_ratio(t) >= 0.6
+
+
+def _name_final_period(last: str) -> bool:
+    w = last.lower().strip("()")
+    if w in NAME_FINAL_ABBREV:
+        return True
+    core = w.rstrip(".")
+    return "." in core or len(core) <= 3  # "B.R.S.A.", "WA Inc." handled above, "Ltd."
+
+
+def starts_lower(text: str) -> bool:
+    t = text.lstrip(" \t\"'“‘(")
+    return bool(t) and t[0].islower() and not re.match(r"[a-z]+[A-Z]", t)  # "iDEFEND" is a name
+
+
+def garbage_reason(text: str) -> str | None:
+    """Why a line is OCR debris rather than text, or None. ('. Co (2}' -> 'garbled OCR')."""
+    t = text.strip()
+    if not t:
+        return None
+    if "{" in t or "}" in t or "\ufffd" in t:
+        return "garbled OCR"
+    if not _WORD3.search(t):
+        return "garbled OCR" if not re.fullmatch(r"[A-Z0-9&]{2,}", t) else None
+    letters = len(_ALPHA.findall(t))
+    if letters < 0.5 * len(t.replace(" ", "")):
+        return "garbled OCR"
+    if t[0] in ".,;:)]|~^`" and not t.startswith("..."):
+        return "garbled OCR"
+    return None
+
+
+def is_mirrored(text: str) -> bool:
+    """Upside-down OCR: six or more words, none of them an English function word, mostly lower case.
+
+    Any real English sentence of that length holds 'the', 'of', 'and' ...; organization names are capitalised.
+    """
+    words = [w.strip("‘’'\"“”,.;:()") for w in text.split()]
+    words = [w for w in words if w and _ALPHA.search(w)]
+    if len(words) < 6:
+        return False
+    if any(w.lower() in FUNCTION_WORDS for w in words):
+        return False
+    lower = sum(1 for w in words if w[0].islower() or not w[0].isalpha())
+    odd = sum(1 for w in words if re.search(r"[^\W_][|\d]|[|\d][^\W\d_]", w))
+    return lower >= 0.5 * len(words) or odd >= 2

@@ -1,0 +1,160 @@
+"""One printed list entry -> (name, acronym, country): OCR tidying and acronym/country splitting.
+
+Only rules about the shape of the text live here; which countries exist comes from data/gazetteer.yaml.
+
+>>> clean_entry("Arakan Rohingya National Union (ARNU)")
+('Arakan Rohingya National Union', 'ARNU', None)
+>>> clean_entry("Anti-Junta Alliance Yangon-AJAY")
+('Anti-Junta Alliance Yangon', 'AJAY', None)
+>>> clean_entry("Palaung National Society Japan, PNS-Japan")
+('Palaung National Society Japan', 'PNS-Japan', None)
+>>> clean_entry("Ayeyarwaddy West Development Organisation - AWDO (Magway)")
+('Ayeyarwaddy West Development Organisation - AWDO (Magway)', 'AWDO', None)
+>>> clean_entry("Kachin Affairs Organization — Japan (KAO (Japan)")
+('Kachin Affairs Organization — Japan', 'KAO Japan', None)
+>>> clean_entry("Dawei Youths in Japan (DY)J)")
+('Dawei Youths in Japan', 'DYJ', None)
+>>> clean_entry("Free Legal Assistance Group (FLAG), Philippines", split_country=True)
+('Free Legal Assistance Group', 'FLAG', 'Philippines')
+>>> clean_entry("Philippine Human Rights Information Center (PhilRights)")
+('Philippine Human Rights Information Center (PhilRights)', None, None)
+>>> clean_entry("Colorful Spring (Gepcgegez)")[0]
+'Colorful Spring'
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_TRAIL_PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
+_NESTED_BROKEN = re.compile(r"\s*\(([^()]+?)\s*\(([^()]+)\)\s*$")  # "(KAO (Japan)"
+_SPLIT_BROKEN = re.compile(r"\(([A-Z]{1,6})\)([A-Z]{1,6})\)\s*$")  # "(DY)J)"
+_INLINE_DASH_ACR = re.compile(r"^(.*[a-z].*?)\s*[-–—]\s*([A-Z][A-Z0-9&]{1,9})\s*$")  # "Yangon-AJAY"
+_COMMA_ACR = re.compile(r"^(.*[a-z].*?),\s*([A-Z][A-Z0-9&]{1,9}(?:[-–—][A-Za-z]+)?)\s*$")  # ", PNS-Japan"
+_MID_ACR = re.compile(r"\s[-–—]\s([A-Z][A-Z0-9&]{1,9})\s\([^()]+\)\s*$")  # "- AWDO (Magway)"
+_INNER_ACR = re.compile(r"\(([A-Z][A-Z0-9.&\-_]{1,12}s?)\)")  # "(KNS) Japan", "(ITC) Family Sydney"
+_COUNTRY_TAIL = re.compile(r"^(.*\S)\s*,\s*([A-Z][\w .'-]+?)\s*$")
+_SPACES = re.compile(r"\s+")
+
+# OCR repairs that hold for any text (each one is a shape that cannot be a real spelling).
+_OCR_FIXES = (
+    (re.compile(r"\bI'(?=[A-ZÀ-Ý])"), "l'"),  # Italian/French article read as capital I: I'Amicizia
+    (re.compile(r"(?<![\w])ln(?=[a-z]{2})"), "In"),  # word-initial "ln" is an OCR'd "In": .lnsieme
+    (re.compile(r"\$(?=S)"), ""),  # Kontra$S -> KontraS
+    (re.compile(r"(?<=[a-z])\$(?=[a-z])"), "s"),
+    (re.compile(r"([’'])[\"”“]"), r"\1"),  # Students’” -> Students’
+    (re.compile(r"\(\s+"), "("),
+    (re.compile(r"\s+\)"), ")"),
+    (re.compile(r"(?<=\s)([—–])(?=[A-Za-z])"), r"\1 "),  # "—JP" -> "— JP"
+)
+
+
+def ocr_tidy(text: str) -> str:
+    """Repairs that never change a correctly printed name.
+
+    >>> ocr_tidy("Associazione per I'Amicizia  Italia-Birmania.lnsieme Kontra$S ( Maharaungmyay) —JP")
+    "Associazione per l'Amicizia Italia-Birmania.Insieme KontraS (Maharaungmyay) — JP"
+    """
+    t = _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+    for rx, rep in _OCR_FIXES:
+        t = rx.sub(rep, t)
+    return t
+
+
+def is_acronym(text: str) -> bool:
+    """'ARNU', 'FoE Japan', 'RC of UTAs', 'ACFCC — Mandalay', 'B.R.S.A' yes; 'Kayah', 'PhilRights' no."""
+    toks = text.split()
+    if not toks or len(toks) > 4:
+        return False
+    head = toks[0]
+    up = sum(c.isupper() for c in head)
+    low = sum(c.islower() for c in head)
+    return up >= 2 and up >= low and not head[0].isdigit()
+
+
+def _garbled_word(word: str) -> bool:
+    """A transliteration that OCR turned to noise: impossible consonant clusters for a Latin-script name."""
+    w = word.lower()
+    if not w.isalpha() or len(w) < 6:
+        return False
+    rare = sum(1 for a, b in zip(w, w[1:]) if (a + b) in _RARE_BIGRAMS)
+    return rare >= 2
+
+
+_RARE_BIGRAMS = frozenset("pc cg gz zg qz zq jq qj xq qx vq qv kq qk fq qf gq qg cj jc fj jf gx xg pz zp bx xb "
+                          "cx xc cv vc vj jv wq qw zx xz fz zf vz zv bz zb cz mz zm pq qp dq qd tq qt sq "
+                          "hq qh wx xw jz zj jx xj gj jg fv vf bq qb cq qc lq ql nq qn rq qr yq qy".split())
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """lower-case country name/short form -> canonical country, from data/gazetteer.yaml (empty if absent)."""
+    try:
+        from .curated import read_yaml
+        data = read_yaml("gazetteer.yaml")
+    except Exception:  # noqa: BLE001 - the gazetteer is optional for reading letters
+        return {}
+    out: dict[str, str] = {}
+    countries = data.get("countries") if isinstance(data, dict) else None
+    if isinstance(countries, dict):
+        for name, spec in countries.items():
+            out[str(name).lower()] = str(name)
+            names = spec.get("names", []) if isinstance(spec, dict) else []
+            for n in names or []:
+                if len(str(n)) > 3 and " " not in str(n) or str(n) in ("uk", "usa"):
+                    out[str(n).lower()] = str(name)
+    myanmar = data.get("myanmar") if isinstance(data, dict) else None
+    if isinstance(myanmar, dict):
+        out["myanmar"] = out["burma"] = "Myanmar"
+    return out
+
+
+def country_of(word: str) -> str | None:
+    """'Philippines' -> 'Philippines', 'UK' -> 'United Kingdom', 'Global' -> None."""
+    w = word.strip().lower()
+    c = _countries()
+    if w in c and (w == c[w].lower() or w in ("uk", "usa")):
+        return c[w]
+    return None
+
+
+def clean_entry(printed: str, split_country: bool = False) -> tuple[str, str | None, str | None]:
+    """(name, acronym, country) of one printed entry, after OCR tidying.
+
+    `split_country`: a trailing ", <Country>" is an annotation to drop from the name (the caller decides from
+    the list as a whole); otherwise it stays in the name ("Aung San Suu Kyi Park, Norway") but is still reported.
+    """
+    t = ocr_tidy(printed)
+    acronym: str | None = None
+    country: str | None = None
+    m = _COUNTRY_TAIL.match(t)
+    if m and country_of(m.group(2)):
+        country = country_of(m.group(2))
+        if split_country or _TRAIL_PAREN.search(m.group(1)):
+            t = m.group(1)
+    m = _SPLIT_BROKEN.search(t)
+    if m:
+        t = t[:m.start()] + f"({m.group(1)}{m.group(2)})"
+    m = _NESTED_BROKEN.search(t)
+    if m and is_acronym(m.group(1)) and t.count("(") > t.count(")"):
+        return t[:m.start()].strip(), f"{m.group(1).strip()} {m.group(2).strip()}", country
+    m = _TRAIL_PAREN.search(t)
+    if m:
+        inner = m.group(1).strip()
+        if is_acronym(inner):
+            return t[:m.start()].strip(" ,"), inner, country
+        words = inner.split()
+        if len(words) == 1 and _garbled_word(inner):
+            return t[:m.start()].strip(), None, country
+        if len(words) == 1 and country is None and country_of(inner):
+            country = country_of(inner)
+        m2 = _MID_ACR.search(t)
+        if m2:
+            return t, m2.group(1), country
+    m = _INLINE_DASH_ACR.match(t) or _COMMA_ACR.match(t)
+    if m and not country_of(m.group(2).split("-")[0]):
+        return m.group(1).strip(), m.group(2), country
+    m = _INNER_ACR.search(t)
+    if m and m.end() < len(t):  # "Karenni National Society (KNS) Japan": acronym noted, name kept
+        acronym = m.group(1)
+    return t, acronym, country

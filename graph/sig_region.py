@@ -1,0 +1,217 @@
+"""Where is the signatory list? Every line gets a kind; list entries form blocks; one block is chosen.
+
+Kinds: blank, entry, inline (comma list), cont (wrapped name), marker (lone bullet/number), heading,
+heading_ind (individuals), prose, contact, person, closing, url, email, page, footnote, garbage, mirrored,
+count ("and seven others").
+
+>>> kinds = [k.kind for k in classify(["We call on all states to act now.", "", "Signatories:", "Amnesty International",
+...                                    "Human Rights Watch", "http://x.org"])]
+>>> kinds
+['prose', 'blank', 'heading', 'entry', 'entry', 'url']
+>>> choose_block(classify(["Signatories:", "Amnesty International", "Human Rights Watch"]))
+(0, 2)
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .people import CLOSING, is_individual
+from .sig_lines import (EMAIL, NUMBER_RE, ends_sentence, garbage_reason, is_footnote, is_lone_marker, is_mirrored,
+                        is_page_number, is_url_line, looks_like_name, split_marker, starts_lower)
+
+SIG_HEADING = re.compile(
+    r"^\W{0,3}(?:#+\s*)?(?:(?:list\s+of\s+)?(?:the\s+)?(?:co-?)?signator(?:y|ies)\b|(?:co-?)?signed(?:\s+by)?\b|"
+    r"endorsed\s+by\b|endorsements?\b|(?:the\s+)?undersigned\b|supported\s+by\b|"
+    r"(?:[\w'’-]+\s+){0,3}(?:organi[sz]ations|groups|ngos|csos|networks|members|institutions|signatories)\b)", re.I)
+_PLURAL_TAIL = re.compile(r"\b(organi[sz]ations|groups|ngos|csos|networks|members|institutions|signatories|"
+                          r"ORGANI[SZ]ATIONS|GROUPS)\s*(?:\([^)]*\))?\s*:?\s*$")
+IND_HEADING = re.compile(r"^\W{0,3}(?:#+\s*)?(?:individual(?:s|\s+signator(?:y|ies)|\s+signers|ly)?|"
+                         r"(?:signing\s+)?in\s+(?:a\s+|their\s+)?personal\s+capacity)\b[^.]{0,40}:?\s*$", re.I)
+INTRO = re.compile(r"\b(?:undersigned|signed\s+by|signatories|endorsed\s+by|co-?signed|following\s+"
+                   r"(?:organi[sz]ations|groups|signatories))\b", re.I)
+COUNT_LINE = re.compile(r"^\W*(?:and|plus|\+)\s*" + NUMBER_RE + r"\s+(?:others?|more|additional|other\s+"
+                        r"(?:organi[sz]ations|groups|signatories))\b[^a-z]*$", re.I)
+_CONNECTOR_END = re.compile(r"(?:\b(?:of|for|and|the|in|on|to|de|du|des|la|le|pour|per|et|with|at|by)|[&,(/+—–-])\s*$",
+                            re.I)
+_CONT_START = re.compile(r"^(?:(?:of|for|and|the|in|on|to|de|du|des|pour|et|with|at|by)\b|&|\))")
+HEADER = re.compile(r"^\W{0,3}(?:re|subject|to|attn|attention|dear|cc|from)\b\s*:?|^\W{0,3}(?:your\s+)?excellenc", re.I)
+DATE_LINE = re.compile(r"^\W*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+                       r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+\d{4}\W*$|^\W*\d{4}-\d{2}-\d{2}\W*$|^\W*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\W*$",
+                       re.I)
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+_INLINE_SPLIT = re.compile(r",\s*(?![^()]*\))")
+
+
+@dataclass
+class LineInfo:
+    line: int  # 1-based line number in the document
+    text: str  # the line, stripped
+    kind: str
+    num: str | None = None  # printed list number
+    bullet: str = ""
+    rest: str = ""  # the line without its number/bullet
+    indent: int = 0
+    parts: tuple[str, ...] = ()  # names of an inline comma list
+    detail: str = ""
+
+
+def is_open(text: str) -> bool:
+    """An entry that cannot end here: ends with a connector or leaves a parenthesis open."""
+    return bool(_CONNECTOR_END.search(text)) or (text.count("(") > text.count(")") and not text.endswith(")"))
+
+
+def _heading(t: str) -> bool:
+    if len(t) > 200 or not SIG_HEADING.match(t):
+        return False
+    if re.match(r"(?i)\W{0,3}(?:#+\s*)?(?:signator|signed|endorse|undersigned|supported\s+by)", t):
+        return len(t.split()) <= 25 or t.endswith(":")
+    return len(t.split()) <= 5 and bool(_PLURAL_TAIL.search(t)) and (
+        t.endswith(":") or t.isupper() or bool(re.search(r"\b[a-z]+\s*(?:\([^)]*\))?\s*:?\s*$", t)))
+
+
+def inline_names(text: str, intro_ok: bool = False) -> tuple[str, ...]:
+    """'The undersigned are: A, B (AB), and C.' -> ('A', 'B (AB)', 'C'); () when not a comma list of names."""
+    head, sep, tail = text.partition(":")
+    has_intro = bool(sep) and bool(INTRO.search(head) or re.search(r"(?i)\b(?:organi[sz]ations|groups|are|by)\s*$",
+                                                                  head))
+    body = tail if has_intro else text
+    parts = [p.strip() for p in _INLINE_SPLIT.split(body.strip().rstrip("."))]
+    if parts:
+        last = re.split(r"\s+(?:and|&)\s+(?=[A-Z])", parts[-1])
+        if len(last) == 2 and looks_like_name(last[0]) and looks_like_name(last[1]):
+            parts[-1:] = last
+    parts = [re.sub(r"^(?:and|&)\s+", "", p).strip() for p in parts if p.strip()]
+    need = 2 if (has_intro or intro_ok) else 3
+    if len(parts) >= need and all(looks_like_name(p) and len(p) < 100 for p in parts):
+        return tuple(parts)
+    return ()
+
+
+def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozenset(),
+             person_lines: set[int] = frozenset()) -> list[LineInfo]:
+    out: list[LineInfo] = []
+    vocab = Counter(w for line in lines for w in _words(line))
+    prev: LineInfo | None = None  # previous non-blank line
+    adjacent = False  # previous line was non-blank
+    after_heading = False
+    for idx, raw in enumerate(lines):
+        ln = start + idx
+        t = raw.strip()
+        if not t:
+            out.append(LineInfo(ln, "", "blank"))
+            adjacent = False
+            continue
+        info = LineInfo(ln, t, "prose", indent=len(raw) - len(raw.lstrip()))
+        num, bullet, rest = split_marker(raw)
+        info.num, info.bullet, info.rest = num, bullet, rest
+        if ln in contact_lines:
+            info.kind = "contact"
+        elif ln in person_lines:
+            info.kind = "person"
+        elif CLOSING.match(t):
+            info.kind = "closing"
+        elif is_url_line(t):
+            info.kind = "url"
+        elif EMAIL.fullmatch(t.strip("<>;,. ")):
+            info.kind = "email"
+        elif is_page_number(t) and not (num and prev is not None and prev.num):
+            info.kind = "page"
+        elif is_lone_marker(t):
+            info.kind = "marker"
+        elif prev is not None and prev.kind in ("entry", "cont") and is_open(prev.rest) and not num and not bullet:
+            info.kind = "cont"
+        elif adjacent and prev is not None and prev.kind in ("entry", "cont") and not (num or bullet) and (
+                _CONT_START.match(t) or (starts_lower(t) and len(t) < 60)):
+            info.kind = "cont"
+        elif (HEADER.match(t) or DATE_LINE.match(t)) and not num and not bullet:
+            info.kind = "header"
+        elif is_mirrored(t) and sum(vocab[w] > 1 for w in _words(t)) < 0.2 * max(1, len(_words(t))):
+            info.kind, info.detail = "mirrored", "mirrored text"
+        elif garbage_reason(t):
+            info.kind, info.detail = "garbage", garbage_reason(t) or ""
+        elif COUNT_LINE.match(t):
+            info.kind = "count"
+        elif IND_HEADING.match(t) and len(t) < 60:
+            info.kind = "heading_ind"
+        elif _heading(t):
+            info.kind = "heading"
+        elif adjacent and prev is not None and prev.kind == "prose" and not ends_sentence(prev.text) and not (
+                num or bullet) and not INTRO.search(prev.text):
+            info.kind = "prose"
+        elif is_footnote(t) and len(t) < 200 and not looks_like_name(rest):
+            info.kind, info.detail = "footnote", "footnote"
+        elif starts_lower(rest) and not bullet:
+            info.kind = "prose"
+        elif looks_like_name(rest) or (is_individual(rest) and len(rest) < 200):
+            info.kind = "entry"
+        else:
+            parts = inline_names(t, intro_ok=after_heading)
+            if parts:
+                info.kind, info.parts = "inline", parts
+        if info.kind in ("heading", "heading_ind"):
+            after_heading = True
+        elif info.kind in ("prose", "contact", "closing"):
+            after_heading = False
+        out.append(info)
+        prev = info
+        adjacent = True
+    return out
+
+
+NEUTRAL = frozenset({"blank", "url", "email", "page", "marker", "garbage", "mirrored", "heading", "heading_ind",
+                     "footnote", "count", "cont"})
+ENTRY = frozenset({"entry", "inline"})
+
+
+def choose_block(infos: list[LineInfo]) -> tuple[int, int] | None:
+    """(first index, last index) into `infos` of the signatory list, or None when the letter prints none.
+
+    Blocks are runs of entries that only neutral lines interrupt. A block introduced by a signatory heading or
+    by prose such as "Signed by 26 organizations" wins; otherwise the last block of three or more entries.
+    """
+    blocks: list[tuple[int, int, int, bool]] = []  # first, last, n entries, introduced
+    cur: list[int] | None = None
+    intro = False
+    last_prose = ""
+    for i, info in enumerate(infos):
+        k = info.kind
+        if k in ENTRY:
+            if cur is None:
+                cur = [i, i, 0]
+                j = i - 1
+                while j >= 0 and infos[j].kind in NEUTRAL:
+                    if infos[j].kind in ("heading", "heading_ind"):
+                        intro = True
+                        cur[0] = j
+                    j -= 1
+                if j >= 0 and infos[j].kind == "prose" and (INTRO.search(last_prose) or infos[j].text.endswith(":")):
+                    intro = True
+            cur[1] = i
+            cur[2] += len(info.parts) if k == "inline" else 1
+        elif k in NEUTRAL:
+            continue
+        else:
+            if cur is not None:
+                blocks.append((cur[0], cur[1], cur[2], intro))
+            cur, intro = None, False
+            if k == "prose":
+                last_prose = info.text if not infos[i - 1].text or i == 0 else (
+                    infos[i - 1].text + " " + info.text if infos[i - 1].kind == "prose" else info.text)
+    if cur is not None:
+        blocks.append((cur[0], cur[1], cur[2], intro))
+    introduced = [b for b in blocks if b[3] and b[2] >= 1]
+    if introduced:
+        best = max(introduced, key=lambda b: (b[2], b[0]))
+        return best[0], best[1]
+    plain = [b for b in blocks if b[2] >= 3]
+    if plain:
+        return plain[-1][0], plain[-1][1]
+    return None

@@ -1,0 +1,250 @@
+"""The signatory list of a letter: organizations in printed order, sub-members, counts, and every dropped line.
+
+`parse_signatories(lines, start)` takes a letter's lines (or just its list) and finds the list itself
+(graph.sig_region), then turns entries into `Signatory` records: numbers and bullets stripped, wrapped names
+joined, acronyms and countries split (graph.sig_names), sub-items attached to their umbrella (explicit 'o'
+bullets, deeper indentation, or an alphabet restart: graph.sig_nesting). Lines it drops are reported with a
+reason; `fates` records what happened to every line of the list region.
+
+>>> r = parse_signatories(["We urge the Council to act.", "", "Signatories:", "1. Amnesty International",
+...                        "2. Burma Campaign UK (BCUK)", "o Burma Campaign Youth", "and two others"])
+>>> [(s.name, s.acronym, s.member_of) for s in r.signatories]
+[('Amnesty International', None, None), ('Burma Campaign UK', 'BCUK', None), ('Burma Campaign Youth', None, 'Burma Campaign UK')]
+>>> r.undisclosed_count
+2
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .people import find_contacts, find_signer, is_individual, parse_person
+from .records import Person, Signatory, SkippedLine
+from .sig_lines import NUMBER_RE, number_value
+from .sig_names import _countries, clean_entry, country_of
+from .sig_nesting import alphabet_sublists
+from .sig_region import COUNT_LINE, LineInfo, choose_block, classify, is_open
+
+SUB_BULLETS = frozenset("oO◦○▫▪‣")
+_NOUN = r"(?:organi[sz]ations|groups|CSOs|NGOs|signatories|networks|members|institutions|entities)"
+_ADJ = r"(?:[\w'’-]+\s+){0,4}?"
+CLAIMED = (
+    re.compile(r"\b(?:signed|endorsed|supported|co-?signed)\s+by\s+(?:(?:over|more\s+than|at\s+least)\s+)?"
+               + NUMBER_RE + r"\s+" + _ADJ + _NOUN, re.I),
+    re.compile(r"\bwe,?\s+(?:the\s+)?(?:undersigned\s+)?" + NUMBER_RE + r"\s+(?:undersigned\s+)?" + _ADJ + _NOUN, re.I),
+    re.compile(r"(?<![\w,.])" + NUMBER_RE + r"\s+" + _ADJ + _NOUN + r",?\s+(?:said|say|have\s+(?:signed|joined|"
+               r"called|urged|written)|call(?:ed)?|urge[ds]?|wr[io]te|express(?:ed)?|joined|today|demand(?:ed)?)\b",
+               re.I),
+)
+UNDISCLOSED = (
+    re.compile(NUMBER_RE + r"\s+(?:other\s+)?" + _ADJ + r"(?:" + _NOUN + r"\s+)?(?:that|who|which)?\s*(?:have\s+)?"
+               r"(?:chosen|chose|choose|wish(?:ed)?|asked|requested|prefer(?:red)?|decided|opted)\s+(?:not\s+to\s+"
+               r"(?:disclose|be\s+(?:named|identified|listed|disclosed))|to\s+remain\s+anonymous|anonymity)", re.I),
+    re.compile(r"\b" + NUMBER_RE + r"\s+(?:anonymous|undisclosed|unnamed)\s+" + _NOUN, re.I),
+)
+
+
+@dataclass(frozen=True)
+class SignatoryResult:
+    signatories: tuple[Signatory, ...] = ()
+    skipped: tuple[SkippedLine, ...] = ()
+    undisclosed_count: int | None = None
+    claimed_total: int | None = None
+    individuals: tuple[Person, ...] = ()
+    fates: tuple[tuple[int, str, str], ...] = ()
+
+
+def _first_number(patterns, text: str) -> int | None:
+    for rx in patterns:
+        m = rx.search(text)
+        if m:
+            v = number_value(m.group(1))
+            if v:
+                return v
+    return None
+
+
+def counts(text: str) -> tuple[int | None, int | None]:
+    """(claimed_total, undisclosed_count) from the letter's prose.
+
+    >>> counts("Signed by 462 civil society organizations, including 84 organizations that have chosen not to disclose")
+    (462, 84)
+    >>> counts("46 organizations said today ahead of the anniversary")
+    (46, None)
+    """
+    flat = re.sub(r"-\n(?=[a-z])", "", text)
+    flat = re.sub(r"\s+", " ", flat)
+    return _first_number(CLAIMED, flat), _first_number(UNDISCLOSED, flat)
+
+
+def _focus_country(infos: list[LineInfo]) -> str | None:
+    """The country a letter is about: the one its prose names most often (twice at least)."""
+    names = {k: v for k, v in _countries().items() if k == v.lower()}
+    if not names:
+        return None
+    prose = " ".join(i.text for i in infos if i.kind == "prose").lower()
+    c = Counter()
+    for k, v in names.items():
+        n = len(re.findall(r"\b" + re.escape(k) + r"\b", prose))
+        if n:
+            c[v] += n
+    if not c:
+        return None
+    best, n = c.most_common(1)[0]
+    return best if n >= 2 else None
+
+
+@dataclass
+class _Entry:
+    text: str
+    lines: list[int]
+    num: str | None
+    bullet: str
+    indent: int
+    individual: bool = False
+    level: int = 0
+
+
+def _entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: list) -> list[_Entry]:
+    entries: list[_Entry] = []
+    individuals_mode = False
+    pending_marker: LineInfo | None = None
+    for info in infos[lo:hi + 1]:
+        k = info.kind
+        if k == "blank":
+            continue
+        if k == "entry":
+            e = _Entry(info.rest, [info.line], info.num, info.bullet, info.indent,
+                       individuals_mode or is_individual(info.rest))
+            if pending_marker is not None and not (e.num or e.bullet):
+                e.num, e.bullet, e.indent = pending_marker.num, pending_marker.bullet, pending_marker.indent
+                e.lines.insert(0, pending_marker.line)
+            pending_marker = None
+            entries.append(e)
+        elif k == "inline":
+            for p in info.parts:
+                entries.append(_Entry(p, [info.line], None, "", info.indent, individuals_mode or is_individual(p)))
+        elif k == "cont" and entries:
+            entries[-1].text = _join(entries[-1].text, info.text)
+            entries[-1].lines.append(info.line)
+            fates.append((info.line, "signatory", "continues the name above"))
+            continue
+        elif k == "marker":
+            num = re.match(r"\s*(\d+)", info.text)
+            bullet = "" if num else info.text.strip()[:1]
+            pending_marker = LineInfo(info.line, info.text, "marker", num.group(1) if num else None, bullet,
+                                      indent=info.indent)
+            fates.append((info.line, "skipped", "bullet or number on its own line"))
+            continue
+        elif k == "heading_ind":
+            individuals_mode = True
+            fates.append((info.line, "heading", "individuals"))
+            continue
+        elif k == "heading":
+            individuals_mode = False
+            fates.append((info.line, "heading", info.text))
+            continue
+        elif k == "count":
+            fates.append((info.line, "prose", "count of unnamed signatories"))
+            continue
+        else:
+            reason = {"url": "url", "email": "email address", "page": "page number", "garbage": info.detail,
+                      "mirrored": "mirrored text", "footnote": "footnote", "cont": "continuation without entry"
+                      }.get(k, k)
+            fate = "skipped" if k in ("url", "email", "page", "garbage", "mirrored", "footnote", "cont") else k
+            if fate == "skipped":
+                skipped.append(SkippedLine(info.line, info.text, reason))
+            fates.append((info.line, fate, reason))
+            continue
+    return entries
+
+
+def _join(a: str, b: str) -> str:
+    if a.endswith("-") and b[:1].islower():
+        return a[:-1] + b
+    return f"{a} {b}"
+
+
+def _levels(entries: list[_Entry]) -> None:
+    """Explicit nesting: 'o' bullets under plain ones, deeper indentation under shallower bullets."""
+    plain = any(e.bullet not in SUB_BULLETS for e in entries)
+    bulleted = [e.indent for e in entries if e.bullet and e.bullet not in SUB_BULLETS]
+    base = min(bulleted) if bulleted else 0
+    for e in entries:
+        if e.bullet in SUB_BULLETS and plain and e.num is None:
+            e.level = 1
+        elif e.bullet and e.num is None and bulleted and e.indent >= base + 2:
+            e.level = 1
+
+
+def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
+    """Find and parse the signatory list in `lines` (line `start` is the first). See module docstring."""
+    contacts, contact_lines = find_contacts(lines, start)
+    signer, signer_lines = find_signer(lines, start)
+    infos = classify(lines, start, contact_lines, signer_lines)
+    claimed, undisclosed = counts("\n".join(lines))
+    skipped: list[SkippedLine] = [SkippedLine(i.line, i.text, "mirrored text") for i in infos if i.kind == "mirrored"]
+    block = choose_block(infos)
+    if block is None:
+        return SignatoryResult(skipped=tuple(skipped), undisclosed_count=undisclosed, claimed_total=claimed)
+    lo, hi = block
+    fates: list[tuple[int, str, str]] = []
+    region_skips: list[SkippedLine] = []
+    entries = _entries(infos, lo, hi, fates, region_skips)
+    skipped = [s for s in skipped if not (infos[lo].line <= s.line <= infos[hi].line)] + region_skips
+    for info in infos[hi + 1:]:
+        m = COUNT_LINE.match(info.text) if info.kind == "count" else None
+        if m and undisclosed is None:
+            undisclosed = number_value(m.group(1))
+    for info in infos[lo:hi + 1]:
+        if info.kind == "count" and undisclosed is None:
+            undisclosed = number_value(COUNT_LINE.match(info.text).group(1))
+    # a list cut off mid-name at the end of the file must not yield the fragment
+    last_text_line = max((i.line for i in infos if i.kind != "blank"), default=0)
+    if entries and entries[-1].lines[-1] == last_text_line and is_open(entries[-1].text) and len(entries) > 1:
+        e = entries.pop()
+        skipped.append(SkippedLine(e.lines[0], e.text, "fragment at end of file"))
+        fates.append((e.lines[0], "skipped", "fragment at end of file"))
+    _levels(entries)
+    orgs = [e for e in entries if not e.individual]
+    individuals = tuple(parse_person(e.text, tuple(e.lines)) for e in entries if e.individual)
+    for e in entries:
+        if e.individual:
+            fates.append((e.lines[0], "person", "individual signatory"))
+    focus = _focus_country(infos)
+    tails = [country_of(t.rsplit(",", 1)[1]) for t in (e.text for e in orgs) if "," in t]
+    tails = [c for c in tails if c]
+    split_all = len(tails) >= max(2, 0.3 * len(orgs))
+    cleaned = []
+    for e in orgs:
+        tail = e.text.rsplit(",", 1)[1].strip() if "," in e.text else ""
+        split = split_all or (focus is not None and country_of(tail) == focus)
+        cleaned.append(clean_entry(e.text, split_country=split))
+    # bullet-less sub-lists: the alphabet restarts under an umbrella
+    top = [i for i, e in enumerate(orgs) if e.level == 0]
+    nested = alphabet_sublists([cleaned[i][0] for i in top], [orgs[i].num is None for i in top])
+    for sub, umb in nested.items():
+        orgs[top[sub]].level = 2
+        orgs[top[sub]].umbrella = top[umb]  # type: ignore[attr-defined]
+    out: list[Signatory] = []
+    last_top: int | None = None
+    for i, (e, (name, acronym, country)) in enumerate(zip(orgs, cleaned)):
+        member_of = None
+        if e.level == 0:
+            last_top = i
+        elif e.level == 1 and last_top is not None:
+            member_of = cleaned[last_top][0]
+        elif e.level == 2:
+            member_of = cleaned[e.umbrella][0]  # type: ignore[attr-defined]
+        if not name:
+            continue
+        out.append(Signatory(name=name, acronym=acronym, member_of=member_of, lines=tuple(e.lines),
+                             printed=e.text, country=country))
+        how = "sub-member" if member_of else "signatory"
+        fates.append((e.lines[-1] if len(e.lines) > 1 and e.num is None and not e.bullet else e.lines[0], how,
+                      name + (f" (member of {member_of})" if member_of else "")))
+    fates.sort(key=lambda f: f[0])
+    return SignatoryResult(signatories=tuple(out), skipped=tuple(sorted(skipped, key=lambda s: s.line)),
+                           undisclosed_count=undisclosed, claimed_total=claimed, individuals=individuals,
+                           fates=tuple(fates))

@@ -1,0 +1,137 @@
+"""How nodes look, shared by the interactive view (pyvis) and the images (matplotlib), so a PNG
+sent to a partner uses the same colours and shapes as the app.
+
+Shape shows the node type; colour shows the coalition: the community (attribute "community",
+when an analysis set one) or else the organization's first coalition tag.
+
+>>> import networkx as nx
+>>> G = nx.DiGraph()
+>>> G.add_node("org:a", kind="organization", tags=["women", "ethnic"])
+>>> G.add_node("org:b", kind="organization", tags=[])
+>>> G.add_node("letter:x", kind="letter")
+>>> [node_group(G.nodes[n]) for n in G]
+['women', 'untagged', 'letter']
+>>> st = Style.of(G)
+>>> st.color("org:a") != st.color("org:b"), st.shape("letter:x").vis, st.shape("letter:x").mpl
+(True, 'square', 's')
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+import networkx as nx
+
+# Colour-blind friendly first (Okabe-Ito), then Tableau 20: the biggest coalitions get the most
+# distinguishable colours because groups are coloured in order of size.
+PALETTE = (
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+    "#7f7f7f", "#bcbd22", "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896",
+    "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d", "#9edae5",
+)
+OTHER_COLOR = "#b0b0b0"  # groups beyond the palette, and untagged organizations
+KIND_COLORS = {"letter": "#333333", "demand": "#8B0000"}  # letters/demands are not coalitions
+
+
+@dataclass(frozen=True)
+class Shape:
+    vis: str  # vis-network shape name
+    mpl: str  # matplotlib marker
+    name: str  # for the legend
+
+
+SHAPES = {
+    "organization": Shape("dot", "o", "organization"),
+    "letter": Shape("square", "s", "letter"),
+    "demand": Shape("triangle", "^", "demand"),
+    "group": Shape("diamond", "D", "group of organizations"),
+}
+DEFAULT_SHAPE = Shape("dot", "o", "other")
+
+
+def node_group(attrs: Mapping[str, Any]) -> str:
+    """The colour group of one node: community, first tag, or the node kind for letters/demands."""
+    kind = attrs.get("kind", "")
+    if kind in KIND_COLORS:
+        return kind
+    community = attrs.get("community", "")
+    if community not in ("", None):
+        return f"community {community}"
+    if kind == "group" and attrs.get("group"):
+        return str(attrs["group"])
+    tags = attrs.get("tags") or []
+    if isinstance(tags, str):  # already flattened ("a; b")
+        tags = [t for t in tags.split("; ") if t]
+    return str(tags[0]) if tags else "untagged"
+
+
+def degree_size(degree: int, max_degree: int, lo: float = 8.0, hi: float = 40.0) -> float:
+    """Node size (and label size) grows with the square root of degree, so hubs stand out
+    without hiding everyone else.
+
+    >>> degree_size(0, 10), degree_size(10, 10)
+    (8.0, 40.0)
+    """
+    if max_degree <= 0:
+        return lo
+    return lo + (hi - lo) * math.sqrt(max(degree, 0) / max_degree)
+
+
+@dataclass(frozen=True)
+class Style:
+    """Colours per group, computed once per drawn graph (biggest group first)."""
+
+    groups: tuple[tuple[str, str, int], ...]  # (group, colour, count)
+    node_groups: Mapping[Any, str]
+    kinds: Mapping[Any, str]
+
+    @classmethod
+    def of(cls, G: nx.Graph) -> "Style":
+        node_groups = {n: node_group(a) for n, a in G.nodes(data=True)}
+        kinds = {n: str(a.get("kind", "")) for n, a in G.nodes(data=True)}
+        counts = Counter(g for n, g in node_groups.items() if g not in KIND_COLORS)
+        weights = Counter()
+        for n, g in node_groups.items():  # a group node stands for `count` organizations
+            weights[g] += int(G.nodes[n].get("count", 1) or 1) if kinds[n] == "group" else 1
+        order = sorted(counts, key=lambda g: (g == "untagged", -weights[g], g))
+        groups = []
+        for i, g in enumerate(order):
+            colour = OTHER_COLOR if g == "untagged" or i >= len(PALETTE) else PALETTE[i]
+            groups.append((g, colour, weights[g]))
+        for k, colour in KIND_COLORS.items():
+            c = sum(1 for v in node_groups.values() if v == k)
+            if c:
+                groups.append((k, colour, c))
+        return cls(tuple(groups), node_groups, kinds)
+
+    def color_of_group(self, group: str) -> str:
+        for g, c, _ in self.groups:
+            if g == group:
+                return c
+        return OTHER_COLOR
+
+    def color(self, node: Any) -> str:
+        return self.color_of_group(self.node_groups.get(node, "untagged"))
+
+    def shape(self, node: Any) -> Shape:
+        return SHAPES.get(self.kinds.get(node, ""), DEFAULT_SHAPE)
+
+    def legend(self, max_groups: int = 12) -> list[tuple[str, str, str]]:
+        """(text, colour, vis shape) rows: colour groups (largest first, the rest summed up as
+        "other"), then one row per node type present."""
+        rows: list[tuple[str, str, str]] = []
+        coal = [(g, c, n) for g, c, n in self.groups if g not in KIND_COLORS]
+        for g, c, n in coal[:max_groups]:
+            rows.append((f"{g.replace('_', ' ')} ({n})", c, "dot"))
+        rest = sum(n for _, _, n in coal[max_groups:])
+        if rest:
+            rows.append((f"other groups ({rest})", OTHER_COLOR, "dot"))
+        present = set(self.kinds.values())
+        for kind, shape in SHAPES.items():
+            if kind in present:
+                colour = KIND_COLORS.get(kind, "#555555")
+                rows.append((shape.name, colour, shape.vis))
+        return rows

@@ -1,0 +1,300 @@
+"""The "current view": which part of the corpus graph is drawn or exported, and why.
+
+`filter_view` is a pure function: it never changes G, and returns the subgraph plus a plain dict
+that says what is shown and what was left out (so a caption or the app can tell the reader).
+`hide` exists to protect signatories at risk: hidden organizations leave every export, and the
+info dict only counts them, it never names them.
+
+>>> import networkx as nx
+>>> G = nx.DiGraph()
+>>> G.add_node("letter:a", kind="letter", label="A", date="2021-03")
+>>> G.add_node("org:x", kind="organization", label="X", tags=["women"], member_of=["org:y"])
+>>> G.add_node("org:y", kind="organization", label="Y", tags=[], member_of=[])
+>>> G.add_edge("org:x", "letter:a", kind="signed")
+>>> G.add_edge("org:y", "letter:a", kind="signed")
+>>> H, info = filter_view(G, hide=["org:y"])
+>>> sorted(H), H.nodes["org:x"]["member_of"], info["hidden"]["on_request"]
+(['letter:a', 'org:x'], [], 1)
+"""
+from __future__ import annotations
+
+import random
+from collections import Counter, defaultdict
+from typing import Any, Iterable
+
+import networkx as nx
+
+ORG, LETTER, DEMAND, GROUP = "organization", "letter", "demand", "group"
+
+
+def _as_set(x: Any) -> set | None:
+    if x is None:
+        return None
+    if isinstance(x, str):
+        return {x}
+    return set(x)
+
+
+def _date_bounds(d: str) -> tuple[str, str]:
+    """A partial ISO date as the [first day, last day] it may mean ("2021" -> whole year)."""
+    d = str(d or "").strip()
+    lo = d + "-01-01"[len(d) - 4:] if len(d) in (4, 7) else d
+    hi = d + "-12-31"[len(d) - 4:] if len(d) in (4, 7) else d
+    return lo[:10], hi[:10]
+
+
+def _in_range(date: str, date_range: tuple[str | None, str | None]) -> bool:
+    if not date:
+        return False  # an undated letter cannot be placed in a period
+    start, end = date_range
+    lo, hi = _date_bounds(date)
+    if start and hi < _date_bounds(start)[0]:
+        return False
+    if end and lo > _date_bounds(end)[1]:
+        return False
+    return True
+
+
+def _match_letters(G: nx.DiGraph, wanted: set) -> set:
+    """Letters may be named by node id, file name or file stem."""
+    out = set()
+    for n, a in G.nodes(data=True):
+        if a.get("kind") != LETTER:
+            continue
+        file = str(a.get("file", ""))
+        stem = file.rsplit(".", 1)[0]
+        if n in wanted or file in wanted or (stem and stem in wanted):
+            out.add(n)
+    return out
+
+
+def _match_orgs(G: nx.DiGraph, names: set) -> set:
+    """Organizations to hide, by node id, bare id or (case-insensitive) name/label."""
+    folded = {str(x).casefold() for x in names}
+    out = set()
+    for n, a in G.nodes(data=True):
+        if a.get("kind") not in (ORG, GROUP):
+            continue
+        keys = {str(n), str(n).removeprefix("org:"), str(a.get("name", "")), str(a.get("label", ""))}
+        if n in names or {k.casefold() for k in keys if k} & folded:
+            out.add(n)
+    return out
+
+
+def filter_view(G: nx.DiGraph, letters: Iterable[str] | None = None,
+                date_range: tuple[str | None, str | None] | None = None,
+                kinds: Iterable[str] | None = None, tags: Iterable[str] | None = None,
+                min_letters: int = 1, hide: Iterable[str] = (), ego: str | Iterable[str] | None = None,
+                radius: int = 1, max_nodes: int | None = None) -> tuple[nx.DiGraph, dict]:
+    """The subgraph to draw, and a dict saying what is shown and hidden."""
+    hidden: Counter = Counter()
+    hide_set = _match_orgs(G, _as_set(hide) or set())
+    hidden["on_request"] = len(hide_set)
+    keep = set(G) - hide_set
+
+    all_letters = {n for n in keep if G.nodes[n].get("kind") == LETTER}
+    kept_letters = set(all_letters)
+    if letters is not None:
+        kept_letters &= _match_letters(G, _as_set(letters))
+    if date_range is not None and any(date_range):
+        before = len(kept_letters)
+        kept_letters = {n for n in kept_letters if _in_range(G.nodes[n].get("date", ""), date_range)}
+        hidden["letters_out_of_dates"] = before - len(kept_letters)
+    hidden["letters"] = len(all_letters) - len(kept_letters)
+    keep -= all_letters - kept_letters
+
+    tag_set = _as_set(tags)
+    n_letters: dict[Any, int] = {}
+    for n in list(keep):
+        a = G.nodes[n]
+        kind = a.get("kind")
+        if kind == DEMAND:
+            if not any(p in kept_letters for p in G.predecessors(n)):
+                keep.discard(n)
+        elif kind in (ORG, GROUP):
+            count = sum(1 for v in G.successors(n) if v in kept_letters
+                        and G.edges[n, v].get("kind") == "signed")
+            n_letters[n] = count
+            if count < min_letters:
+                keep.discard(n)
+                hidden["organizations_below_min_letters"] += 1
+            elif tag_set is not None and not (set(a.get("tags") or []) & tag_set):
+                keep.discard(n)
+                hidden["organizations_without_tag"] += 1
+
+    kind_set = _as_set(kinds)
+    if kind_set is not None:
+        dropped = {n for n in keep if G.nodes[n].get("kind") not in kind_set}
+        hidden["nodes_of_other_kinds"] = len(dropped)
+        keep -= dropped
+
+    H = G.subgraph(keep).copy()
+    if ego is not None:
+        centres = [e for e in (_as_set(ego) or set()) if e in H]
+        U = H.to_undirected(as_view=True)
+        near: set = set()
+        for c in centres:
+            near |= set(nx.single_source_shortest_path_length(U, c, cutoff=radius))
+        hidden["outside_neighbourhood"] = H.number_of_nodes() - len(near)
+        H = H.subgraph(near).copy()
+
+    for n, a in H.nodes(data=True):  # scrub hidden organizations from other nodes' attributes
+        if a.get("member_of"):
+            a["member_of"] = [u for u in a["member_of"] if u not in hide_set]
+        if n in n_letters:
+            a["n_letters_in_view"] = n_letters[n]
+
+    groups: dict[str, int] = {}
+    if max_nodes is not None and H.number_of_nodes() > max_nodes:
+        H, groups = aggregate(H, max_nodes)
+        hidden["aggregated_into_groups"] = sum(groups.values())
+
+    shown_letters = sorted(n for n, a in H.nodes(data=True) if a.get("kind") == LETTER)
+    info = {
+        "letters": shown_letters,
+        "letter_labels": [str(H.nodes[n].get("label") or n) for n in shown_letters],
+        "n_nodes": H.number_of_nodes(),
+        "n_edges": H.number_of_edges(),
+        "n_organizations": sum(1 for _, a in H.nodes(data=True) if a.get("kind") == ORG),
+        "groups": groups,
+        "hidden": {k: v for k, v in hidden.items() if v or k == "on_request"},
+        "filters": {k: v for k, v in {
+            "letters": sorted(_as_set(letters)) if letters is not None else None,
+            "date_range": list(date_range) if date_range and any(date_range) else None,
+            "kinds": sorted(kind_set) if kind_set is not None else None,
+            "tags": sorted(tag_set) if tag_set is not None else None,
+            "min_letters": min_letters if min_letters != 1 else None,
+            "ego": sorted(_as_set(ego)) if ego is not None else None,
+            "radius": radius if ego is not None else None,
+            "max_nodes": max_nodes,
+        }.items() if v is not None},
+    }
+    info["caption"] = describe(info)
+    H.graph["view"] = info["caption"]
+    return H, info
+
+
+def describe(info: dict) -> str:
+    """One or two sentences for a caption: what is shown, what is left out (never who)."""
+    labels = info.get("letter_labels", [])
+    shown = ", ".join(labels[:4]) + (f" and {len(labels) - 4} more" if len(labels) > 4 else "")
+    parts = [f"{info['n_organizations']} organizations, {len(labels)} letters ({shown or 'none'})"]
+    f = info.get("filters", {})
+    if f.get("date_range"):
+        parts.append("dated " + " to ".join(x or "..." for x in f["date_range"]))
+    if f.get("tags"):
+        parts.append("tags: " + ", ".join(f["tags"]))
+    if f.get("min_letters"):
+        parts.append(f"signed at least {f['min_letters']} letters")
+    h = info.get("hidden", {})
+    if h.get("on_request"):
+        parts.append(f"{h['on_request']} organizations withheld on request")
+    if h.get("aggregated_into_groups"):
+        parts.append(f"{h['aggregated_into_groups']} smaller organizations grouped")
+    return "; ".join(parts) + "."
+
+
+def aggregate(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str, int]]:
+    """Keep the best-connected organizations; fold the rest into one node per community or tag.
+    Letters and demands are kept (there are few); only organizations are folded."""
+    orgs = [n for n, a in H.nodes(data=True) if a.get("kind") == ORG]
+    fixed = H.number_of_nodes() - len(orgs)
+    key = {}
+    for n in orgs:
+        a = H.nodes[n]
+        c = a.get("community", "")
+        key[n] = f"community {c}" if c not in ("", None) else (a.get("tags") or ["untagged"])[0]
+    ranked = sorted(orgs, key=lambda n: (-H.degree(n), str(n)))
+    n_keys = len(set(key.values()))
+    budget = max(0, max_nodes - fixed - min(n_keys, max_nodes))
+    kept, folded = ranked[:budget], ranked[budget:]
+    group_of = {n: f"group:{key[n]}" for n in folded}
+    counts = Counter(key[n] for n in folded)
+    out = H.subgraph(set(H) - set(folded)).copy()
+    for k, c in counts.items():
+        out.add_node(f"group:{k}", kind=GROUP, label=f"{k.replace('_', ' ')} ({c})", group=k, count=c,
+                     tags=[k] if not k.startswith("community ") else [], n_letters=0)
+    weights: Counter = Counter()
+    for u, v, a in H.edges(data=True):
+        gu, gv = group_of.get(u, u), group_of.get(v, v)
+        if gu == gv or (u not in group_of and v not in group_of):
+            continue
+        weights[(gu, gv, a.get("kind", ""))] += 1
+    for (gu, gv, kind), w in weights.items():
+        if not out.has_edge(gu, gv):
+            out.add_edge(gu, gv, kind=kind, weight=w)
+    for g in counts:
+        out.nodes[f"group:{g}"]["n_letters"] = sum(1 for v in out.successors(f"group:{g}")
+                                                  if out.nodes[v].get("kind") == LETTER)
+    return out, dict(sorted(counts.items()))
+
+
+def layout(H: nx.Graph, seed: int = 0, iterations: int = 300, core_size: int = 800) -> dict[Any, tuple[float, float]]:
+    """Positions in [-1, 1]^2, computed once with igraph. Same graph + seed -> same positions.
+
+    Fruchterman-Reingold on the undirected graph. Above `core_size` nodes FR gets slow (letters are
+    hubs with hundreds of signatories), so only a core (letters, demands and the best-connected
+    organizations) goes through FR; every other organization sits at the centre of the nodes it is
+    linked to, with a small seeded jitter, which is what FR would do with them anyway.
+
+    >>> P = layout(nx.path_graph(3), seed=1)
+    >>> P == layout(nx.path_graph(3), seed=1), all(-1 <= c <= 1 for xy in P.values() for c in xy)
+    (True, True)
+    """
+    import numpy as np
+
+    nodes = sorted(H.nodes, key=str)
+    if not nodes:
+        return {}
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    rng = np.random.default_rng(seed)
+    if len(nodes) <= core_size:
+        pos = _fr(H, nodes, seed, iterations, rng)
+    else:
+        rest = [n for n in nodes if H.nodes[n].get("kind") in (ORG, GROUP)]
+        fixed = [n for n in nodes if H.nodes[n].get("kind") not in (ORG, GROUP)]
+        rest.sort(key=lambda n: (-H.degree(n), str(n)))
+        k = max(0, core_size - len(fixed))
+        core = sorted(fixed + rest[:k], key=str)
+        pos = _fr(H.subgraph(core), core, seed, iterations, rng)
+        spread = 0.6 / np.sqrt(len(core))
+        pending = sorted(rest[k:], key=str)
+        for _ in range(3):  # organizations linked only to other placed-later organizations
+            later = []
+            for n in pending:
+                nb = [pos[m] for m in nx.all_neighbors(H, n) if m in pos]
+                if not nb:
+                    later.append(n)
+                    continue
+                c = np.mean(nb, axis=0)
+                r = spread * (1.0 + 1.0 / len(nb))
+                a = rng.uniform(0, 2 * np.pi)
+                pos[n] = (float(c[0] + r * np.cos(a) * rng.uniform(0.3, 1)),
+                          float(c[1] + r * np.sin(a) * rng.uniform(0.3, 1)))
+            pending = later
+        for n in pending:
+            pos[n] = tuple(rng.uniform(-1, 1, 2).tolist())
+    xy = np.array([pos[n] for n in nodes], dtype=float)
+    xy -= (xy.max(axis=0) + xy.min(axis=0)) / 2
+    xy /= np.abs(xy).max() or 1.0
+    return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, xy)}
+
+
+def _fr(H: nx.Graph, nodes: list, seed: int, iterations: int, rng) -> dict[Any, tuple[float, float]]:
+    import igraph as ig
+
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    index = {n: i for i, n in enumerate(nodes)}
+    edges = {tuple(sorted((index[u], index[v]))) for u, v in H.edges() if u != v}
+    g = ig.Graph(n=len(nodes), edges=sorted(edges), directed=False)
+    start = rng.uniform(-1, 1, size=(len(nodes), 2)).tolist()
+    old = random.getstate()
+    try:  # igraph draws from Python's `random`: seed it, then put the caller's state back
+        ig.set_random_number_generator(random.Random(seed))
+        lay = g.layout_fruchterman_reingold(seed=start, niter=iterations, grid="auto")
+    finally:
+        ig.set_random_number_generator(random)
+        random.setstate(old)
+    return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, lay.coords)}

@@ -1,0 +1,276 @@
+"""The Streamlit explorer, driven headless by AppTest: every view renders, its main widgets work,
+and bad uploads leave the letters folder byte-identical."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import graph.paths
+from graph.model import find_org
+from ui import state
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+LETTERS = ROOT / "data" / "letters"
+
+
+def checksum(folder: Path) -> str:
+    h = hashlib.sha256()
+    for p in sorted(folder.rglob("*")):
+        if p.is_file():
+            h.update(str(p.relative_to(folder)).encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()
+
+
+def ok(at: AppTest) -> AppTest:
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def open_view(view: str | None = None, **state_values) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    for k, v in state_values.items():
+        at.session_state[k] = v
+    ok(at.run())
+    if view:
+        ok(at.sidebar.radio(key="nav").set_value(view).run())
+    return at
+
+
+def table(at: AppTest, column: str):
+    """The first st.dataframe holding `column` (AppTest does not expose st.dataframe keys)."""
+    for df in at.dataframe:
+        if column in df.value.columns:
+            return df.value
+    raise AssertionError(f"no table with column {column!r}: {[list(d.value.columns) for d in at.dataframe]}")
+
+
+def iframe_html(at: AppTest) -> str:
+    """st.iframe(html) is an UnknownElement in AppTest; its proto carries the srcdoc."""
+    frames = [e for e in at.main if getattr(e, "type", "") == "iframe"] or list(at.get("iframe"))
+    assert frames, "no iframe on the page"
+    return frames[0].proto.srcdoc
+
+
+@pytest.fixture(scope="module")
+def sample_graph():
+    from graph import pipeline
+
+    return pipeline.build_corpus([LETTERS]).graph
+
+
+@pytest.fixture
+def sandbox(tmp_path, monkeypatch) -> Path:
+    """A private copy of the letters and curated YAML, so write tests never touch data/."""
+    letters = tmp_path / "letters"
+    shutil.copytree(LETTERS, letters)
+    data = tmp_path / "data"
+    data.mkdir()
+    for p in (ROOT / "data").glob("*.yaml"):
+        shutil.copy2(p, data / p.name)
+    monkeypatch.setenv("ATLAS_LETTERS_DIR", str(letters))
+    monkeypatch.setattr(graph.paths, "DATA_DIR", data)
+    monkeypatch.delenv("ATLAS_EDITOR_PASSWORD", raising=False)
+    return tmp_path
+
+
+@pytest.mark.parametrize("view", state.VIEWS)
+def test_every_view_renders(view):
+    at = open_view(view)
+    assert at.header[0].value
+
+
+def test_network_draws_inlined_vis_graph_with_fixed_positions():
+    at = open_view("Network")
+    html = iframe_html(at)
+    assert "vis.Network" in html or "vis-network" in html
+    assert "cdn" not in html.lower() or "<script src=" not in html  # JS inlined, works offline
+    assert '"x":' in html or "'x':" in html or "x:" in html  # positions are precomputed
+    assert at.text_input(key="net_clicked") is not None
+
+
+def test_search_by_acronym_shows_ego_network_and_opens_profile():
+    at = open_view("Network")
+    full = iframe_html(at)
+    ok(at.text_input(key="search").set_value("FORUM-ASIA").run())
+    assert at.success, "an organization known by its acronym is found"
+    assert "Asian Forum" in at.success[0].value
+    ego = iframe_html(at)
+    assert len(ego) < len(full), "the ego network is smaller than the whole graph"
+    ok(at.radio(key="radius").set_value(2).run())
+    ok(at.button(key="search_open").click().run())
+    assert at.session_state["nav"] == "Profile"
+    assert at.selectbox(key="pf_org").value.startswith("org:")
+    assert any("Top co-signers" in s.value for s in at.subheader)
+
+
+def test_unknown_search_warns():
+    at = open_view("Network")
+    ok(at.text_input(key="search").set_value("zzzz no such group").run())
+    assert at.warning
+
+
+def test_sidebar_filters_change_the_drawing():
+    at = open_view("Network")
+    before = iframe_html(at)
+    ok(at.sidebar.slider(key="f_min_letters").set_value(2).run())
+    after = iframe_html(at)
+    assert after != before
+    ok(at.sidebar.multiselect(key="f_kinds").set_value(["organization", "letter"]).run())
+    ok(at.sidebar.number_input(key="f_max_nodes").set_value(50).run())
+    ok(at.sidebar.multiselect(key="f_tags").set_value(at.sidebar.multiselect(key="f_tags").options[:1]).run())
+
+
+def test_double_click_pick_opens_profile():
+    at = open_view("Network")
+    ok(at.selectbox(key="net_pick").select_index(0).run())
+    org = at.selectbox(key="net_pick").value
+    assert org.startswith("org:")
+    ok(at.text_input(key="net_clicked").set_value(org).run())
+    assert at.session_state["nav"] == "Profile"
+
+
+def test_profile_shows_letters_with_source_lines():
+    at = open_view("Network")
+    ok(at.text_input(key="search").set_value("Amnesty International").run())
+    ok(at.button(key="search_open").click().run())
+    letters = table(at, "source line")
+    assert len(letters) >= 2  # Amnesty signed several sample letters
+    assert letters["source line"].str.len().gt(0).any()
+
+
+def test_coalitions_view_groups_and_expands():
+    at = open_view("Coalitions")
+    ok(at.radio(key="co_by").set_value("community").run())
+    ok(at.radio(key="co_by").set_value("tag").run())
+    opts = at.multiselect(key="co_expand").options
+    assert opts
+    ok(at.multiselect(key="co_expand").set_value(opts[:1]).run())
+
+
+def test_cosigners_table_sorts_and_downloads():
+    at = open_view("Co-signers")
+    df = table(at, "letters together")
+    assert len(df) > 0 and {"letters together", "jaccard", "p (hypergeometric)"} <= set(df.columns)
+    assert df["letters together"].iloc[0] >= df["letters together"].iloc[-1]
+    assert at.download_button(key="cs_dl")
+    pair = [df["id A"].iloc[0], df["id B"].iloc[0]]
+    ok(at.multiselect(key="cs_set").set_value(pair[:1]).run())
+    suggestions = table(at, "organization")
+    assert pair[1] in set(suggestions.get("id", [])) or len(suggestions) > 0
+    ok(at.radio(key="cs_by").set_value("weight").run())
+    ok(at.select_slider(key="cs_alpha").set_value(0.05).run())
+
+
+def test_letters_view_lists_signatories_per_letter():
+    at = open_view("Letters")
+    for i in range(len(at.selectbox(key="lt_letter").options)):
+        ok(at.selectbox(key="lt_letter").select_index(i).run())
+        assert len(table(at, "field")) > 0
+    ok(at.selectbox(key="lt_demand").select_index(0).run())
+    assert len(table(at, "letters making this demand")) > 0
+
+
+def test_export_every_format_gives_a_download(sample_graph):
+    at = open_view("Export")
+    for i in range(len(at.selectbox(key="ex_fmt").options)):
+        ok(at.selectbox(key="ex_fmt").select_index(i).run())
+        fmt = at.selectbox(key="ex_fmt").value
+        assert not at.error, (fmt, [e.value for e in at.error])
+        assert at.download_button(key="ex_dl"), fmt
+    amnesty = find_org(sample_graph, "Amnesty International")
+    ok(at.multiselect(key="ex_hide").set_value([amnesty]).run())
+    assert any("1 organization(s) hidden" in c.value for c in at.caption)
+
+
+BAD_UPLOADS = [
+    ("empty.txt", b"", "empty"),
+    ("blob.txt", bytes(range(256)) * 8, "binary"),
+    ("huge.txt", b"a" * (26 * 1024 * 1024), "over"),
+    ("latin.txt", "Lettre ouverte\nSignataires:\nAssociation Fran\u00e7aise".encode("cp1252") + b"\xff\xfe\x81", ""),
+    ("front.md", b"---\ntitle: [unclosed\n---\nHello\n", "front matter"),
+    ("fake.pdf", b"%PDF-1.4\n%garbage that is no pdf\n", ""),
+    ("none.txt", b"We urge the world to act.\nThank you.\n", ""),
+]
+
+
+@pytest.mark.parametrize("name,data,phrase", BAD_UPLOADS, ids=[b[0] for b in BAD_UPLOADS])
+def test_bad_upload_errors_and_leaves_folder_identical(sandbox, name, data, phrase):
+    before = checksum(sandbox / "letters")
+    at = open_view("Add a letter")
+    at.file_uploader(key="add_file").set_value((name, data, "application/octet-stream"))
+    ok(at.button(key="add_extract").click().run())
+    if not at.error:  # some inputs parse: they must then stop before save for want of signatories
+        assert not at.button(key="add_save") if "add_save" in [b.key for b in at.button] else True
+    assert at.error or "add_save" not in [b.key for b in at.button], name
+    if phrase:
+        assert any(phrase in e.value.lower() for e in at.error), [e.value for e in at.error]
+    assert checksum(sandbox / "letters") == before
+
+
+def test_html_names_are_data_not_markup(sandbox):
+    """A hostile organization name goes through paste, extraction and display as plain text."""
+    text = ("Open letter on Myanmar\n\nWe urge the Security Council to impose an arms embargo.\n\nSignatories:\n"
+            "1. <img src=x onerror=alert(1)> Network\n2. Burma Campaign UK\n3. Progressive Voice\n")
+    at = open_view("Add a letter")
+    ok(at.text_area(key="add_text").set_value(text).run())
+    ok(at.button(key="add_extract").click().run())
+    for md in at.markdown:
+        assert "<img" not in md.value or "\\<img" in md.value
+
+
+def test_paste_extract_edit_and_save(sandbox):
+    before = sorted(p.name for p in (sandbox / "letters").iterdir())
+    text = (LETTERS / "003_65098f7556022396.txt").read_text(encoding="utf-8")
+    at = open_view("Add a letter")
+    ok(at.text_area(key="add_text").set_value(text.replace("2021", "2022")).run())
+    ok(at.button(key="add_extract").click().run())
+    assert not at.error, [e.value for e in at.error]
+    assert len(at.data_editor[0].value) >= 5
+    statuses = set(table(at, "status")["status"])
+    assert "known" in statuses  # 003's signatories are already in the corpus
+    ok(at.text_input(key="add_title").set_value("A pasted copy").run())
+    ok(at.button(key="add_save").click().run())
+    after = sorted(p.name for p in (sandbox / "letters").iterdir())
+    assert len(after) == len(before) + 1
+    assert at.success
+
+
+def test_editor_password_gates_adding_and_curating(sandbox, monkeypatch):
+    monkeypatch.setenv("ATLAS_EDITOR_PASSWORD", "s3cret")
+    at = open_view("Add a letter")
+    assert not [b for b in at.button if b.key == "add_extract"]
+    ok(at.text_input(key="add_password").set_value("wrong").run())
+    assert at.error
+    ok(at.text_input(key="add_password").set_value("s3cret").run())
+    assert at.button(key="add_extract")
+    ok(at.sidebar.radio(key="nav").set_value("Curation").run())
+    assert at.subheader  # unlocked for the session
+
+
+def test_curation_records_and_undoes_a_decision(sandbox):
+    at = open_view("Curation")
+    if not [s for s in at.selectbox if s.key == "cu_pair"]:
+        pytest.skip("the sample corpus has no near-miss to judge")
+    judgements = sandbox / "data" / "judgements.yaml"
+    original = judgements.read_bytes()
+    ok(at.text_input(key="cu_why").set_value("different countries (test)").run())
+    ok(at.button(key="cu_diff").click().run())
+    assert judgements.read_bytes() != original
+    ok(at.button(key="cu_undo").click().run())
+    assert "different countries (test)" not in judgements.read_text(encoding="utf-8")
+
+
+def test_other_letters_folder_from_sidebar(tmp_path):
+    folder = tmp_path / "two"
+    folder.mkdir()
+    for p in sorted(LETTERS.iterdir())[:2]:
+        shutil.copy2(p, folder / p.name)
+    at = open_view("Letters", letters_dir=str(folder))
+    assert len(at.selectbox(key="lt_letter").options) == 2
+    at = open_view("Network", letters_dir=str(tmp_path / "missing"))
+    assert at.error

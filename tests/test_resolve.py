@@ -1,0 +1,200 @@
+"""Name resolution across letters: gold identities merged, look-alikes apart, vetoes hold, order does not matter."""
+from __future__ import annotations
+
+import importlib.util
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gold_letters import GOLD, gold_letters
+from graph.judgements import Judgements, PersonJudgement, load_judgements
+from graph.records import Letter, Person, Signatory
+from graph.resolve import resolve
+
+pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="needs ../shared/gold")
+NONE = Judgements()
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("score", GOLD.parent / "tools" / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def gold():
+    return yaml.safe_load((GOLD / "identities.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def resolution():
+    return resolve(gold_letters())
+
+
+def _find(res, file, name, sim):
+    best = max(((sim(name, n), oid) for (f, n), oid in res.index.items() if f == file), default=(0, None))
+    return best[1] if best[0] >= 0.85 else None
+
+
+def test_every_gold_identity_is_one_organization(resolution, gold):
+    sim = _scorer().similarity
+    for c in gold["identities"]:
+        ids = {_find(resolution, m["file"], m["name"], sim) for m in c["mentions"]}
+        assert len(ids) == 1 and None not in ids, c["canonical"]
+
+
+def test_every_look_alike_group_stays_apart(resolution, gold):
+    score = _scorer()
+    by_name = {n: oid for (f, n), oid in resolution.index.items()}
+    for group in gold["distinct_but_similar"]:
+        ids = []
+        for label in group["names"]:
+            name = label.rsplit(" (", 1)[0]  # "(001)" / "(001, sub-member)" says where, not what
+            # the closest printed name (full form first: bare forms of two branches are equal)
+            best = max(by_name, key=lambda n: (score.norm(n) == score.norm(name), score.similarity(name, n), n))
+            if score.similarity(name, best) >= 0.97:
+                ids.append(by_name[best])
+        for a, b in combinations(ids, 2):
+            assert a != b, group["names"]
+
+
+def test_no_cross_letter_merge_outside_gold(resolution, gold):
+    sim = _scorer().similarity
+    allowed = [{(Path(m["file"]).name, m["name"]) for m in c["mentions"]} for c in gold["identities"]]
+
+    def linked(fa, na, fb, nb):
+        return any(any(f == fa and sim(n, na) >= 0.9 for f, n in c) and any(f == fb and sim(n, nb) >= 0.9 for f, n in c)
+                   for c in allowed)
+
+    for o in resolution.orgs:
+        for x, y in combinations(o.mentions, 2):
+            if x.file != y.file:
+                assert linked(x.file, x.name, y.file, y.name), (x.name, y.name)
+
+
+def test_org_count_and_index_cover_every_mention(resolution):
+    assert len(resolution.orgs) == 436  # gold README: 436 distinct organizations
+    assert sum(len(o.mentions) for o in resolution.orgs) == len(resolution.index) == 402 + 1 + 46 + 13 + 2
+    assert sum(len(o.letters) > 1 for o in resolution.orgs) == 26
+
+
+def test_umbrella_links_from_member_of(resolution):
+    orgs = {o.id: o for o in resolution.orgs}
+    msf = orgs["mandalay-strike-force"]
+    assert len(msf.members) == 15
+    assert all("mandalay-strike-force" in orgs[m].member_of for m in msf.members)
+    assert len(orgs["women-alliance-burma"].members) == 12
+    assert len(orgs["general-strike-committee-of-basic-and-higher-education"].members) == 3
+
+
+def test_every_multi_spelling_organization_says_why(resolution):
+    for o in resolution.orgs:
+        if len({m.name for m in o.mentions}) > 1:
+            assert o.reasons and all(r.rule for r in o.reasons), o.name
+
+
+def _letters(*lists: list[str]) -> list[Letter]:
+    return [Letter(f"{i}.txt", signatories=tuple(Signatory(n) for n in names)) for i, names in enumerate(lists)]
+
+
+def _together(res, a: str, b: str) -> bool:
+    ids = {n: oid for (f, n), oid in res.index.items()}
+    return ids[a] == ids[b]
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Kontra$S", "KontraS"),
+    ("Italia-Birmania.lnsieme", "Italia-Birmania.Insieme"),
+    ("KnowUsMoreMyanmar", "Know Us More Myanmar"),
+    ("Wetlet Twonship Women Strike", "Wetlet Township Women Strike"),
+    ("Myanmar Refugee Policy Group", "Myanmar Refugees Policy Group"),
+    ("Burmese Womens Union", "Burmese Women’s Union (BWU)"),
+    ("HURFOM", "Human Rights Foundation of Monland (HURFOM)"),
+    ("The Ladies", "Ladies"),
+])
+def test_variants_across_letters_merge(a, b):
+    assert _together(resolve(_letters([a], [b]), NONE), a, b)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("Karen Human Rights Group", "Karenni Human Rights Group"),
+    ("Global Myanmar Spring Revolution — Japan", "Global Myanmar Spring Revolution (GMSR)"),
+    ("Chin Youth Organization", "Chin Youth Organization of Japan"),
+    ("AWDO (Magway)", "AWDO (Nagphe)"),
+    ("Rohingya Student Union", "Rohingya Student League"),
+    ("Kachin Women Association Thailand", "Kachin Women Association Japan"),
+    ("Mon Youth Network", "Mon Women Network"),
+    ("Zomi Community Norway", "Zo Community Norway"),
+    ("No.12 Students' Union", "No.13 Students' Union"),
+    ("Yangon Women Strike", "Yangon Women Strikes Committee"),
+    ("Burma Lawyers Council (BLC)", "Burma Lawyers Council (BLA)"),
+    ("Myanmar Community in Italy", "Myanmar Community in Norway"),
+    ("Foo Strike (Kyaukme)", "Foo Strike (Kyaukse)"),  # unknown branch places: parentheses still tell
+    ("Refugee Women for Peace and Justice", "Rohingya Women for Justice and Peace"),
+])
+def test_look_alikes_across_letters_stay_apart(a, b):
+    assert not _together(resolve(_letters([a], [b]), NONE), a, b)
+
+
+def test_two_entries_of_one_letter_never_merge():
+    res = resolve(_letters(["Kontra$S", "KontraS"]), NONE)
+    assert len(res.orgs) == 2
+
+
+def test_acronym_carried_by_two_organizations_does_not_merge():
+    res = resolve(_letters(["AWDO"], ["West Development Organisation (AWDO)", "Western Dev Org (AWDO)"]), NONE)
+    assert len(res.orgs) == 3
+
+
+def test_different_judgement_vetoes_even_through_a_chain():
+    a, b, c = "Myanmar Refugee Policy Group", "Myanmar Refugees Policy Group", "Myanmar Refugee Policy Groups"
+    jd = Judgements(different=(tuple(sorted(("myanmar refugee policy group", "myanmar refugee policy groups"))) + ("",),))
+    res = resolve(_letters([a], [b], [c]), jd)
+    assert not _together(res, a, c)
+    assert resolve(_letters([a], [b], [c]), NONE).orgs[0].mentions.__len__() == 3
+
+
+def test_same_judgement_and_alias_merge_what_no_rule_can():
+    jd = Judgements(same=(("burma campaign uk", "bcuk", "acronym used by the group itself"),),
+                    aliases={"altsean": "altsean burma"})
+    res = resolve(_letters(["Burma Campaign UK", "ALTSEAN-Burma"], ["BCUK", "ALTSEAN"]), jd)
+    assert _together(res, "Burma Campaign UK", "BCUK") and _together(res, "ALTSEAN-Burma", "ALTSEAN")
+    org = next(o for o in res.orgs if o.name == "Burma Campaign UK")
+    assert [r.rule for r in org.reasons] == ["judgement:same"]
+
+
+def test_person_judgement_infers_the_organization_of_a_lone_signer():
+    jd = Judgements(persons=(PersonJudgement("Agnès Callamard", "Amnesty International", "Secretary General", "x"),))
+    letter = Letter("000.txt", signed_by=Person("Agnes Callamard", "Secretary General"))
+    res = resolve([letter], jd)
+    assert [o.name for o in res.orgs] == ["Amnesty International"]
+    assert res.orgs[0].mentions[0].inferred.startswith("signed by")
+
+
+def test_curated_judgements_file_loads_and_names_amnesty():
+    assert load_judgements().person_org("Agnès Callamard").organization == "Amnesty International"
+
+
+def test_near_misses_name_both_sides_and_their_letters():
+    res = resolve(_letters(["Karen Human Rights Group"], ["Karenni Human Rights Group"]), NONE)
+    (nm,) = res.near_misses
+    assert nm.a_letters == ("0.txt",) and nm.b_letters == ("1.txt",) and "karenni" in nm.why_not
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.permutations(range(5)), st.randoms(use_true_random=False))
+def test_resolution_does_not_depend_on_letter_order(perm, rnd):
+    letters = gold_letters()
+    shuffled = [letters[i] for i in perm]
+    shuffled = [Letter(l.file, signatories=tuple(rnd.sample(l.signatories, len(l.signatories))),
+                       signed_by=l.signed_by) for l in shuffled]
+    a, b = resolve(letters, NONE), resolve(shuffled, NONE)
+    assert a.index == b.index
+    assert [(o.id, o.name, o.member_of, o.members) for o in a.orgs] == [(o.id, o.name, o.member_of, o.members)
+                                                                          for o in b.orgs]
+    assert a.near_misses == b.near_misses

@@ -1,0 +1,160 @@
+"""Add a letter: upload or paste, check the extraction (editable), see who is new or known, then save.
+
+Nothing touches the letters folder until "Save" succeeds in graph.store; every bad input ends in
+st.error with the reason, and the folder stays byte-identical.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+import streamlit as st
+
+from . import state
+
+SIG_COLUMNS = ["name", "acronym", "member_of", "country", "lines", "printed"]
+
+
+def _reset() -> None:
+    for k in ("add_doc", "add_parsed", "add_saved"):
+        st.session_state.pop(k, None)
+
+
+def _extract(uploaded, pasted: str):
+    """(Document, Letter) or raise LoadError/ValueError with a message fit for the user."""
+    from graph import load
+    from graph.letter import parse_letter
+
+    if uploaded is not None:
+        doc = load.document_from_bytes(uploaded.getvalue(), uploaded.name)
+    elif pasted.strip():
+        doc = load.document_from_text(pasted, "pasted.txt")
+    else:
+        raise ValueError("Upload a file or paste the letter's text first.")
+    return doc, parse_letter(doc)
+
+
+def _sig_frame(letter) -> pd.DataFrame:
+    return pd.DataFrame([{"name": s.name, "acronym": s.acronym or "", "member_of": s.member_of or "",
+                          "country": s.country or "", "lines": ", ".join(map(str, s.lines)), "printed": s.printed}
+                         for s in letter.signatories], columns=SIG_COLUMNS)
+
+
+def _lines(text: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in str(text or "").replace(";", ",").split(",") if x.strip().isdigit())
+
+
+def edited_letter(letter, meta: dict, sigs: pd.DataFrame):
+    """The Letter with the user's edits applied (names stripped, empty rows dropped)."""
+    from graph.records import Signatory
+
+    rows = []
+    for r in sigs.fillna("").to_dict("records"):
+        name = " ".join(str(r.get("name", "")).split())
+        if not name:
+            continue
+        rows.append(Signatory(name=name, acronym=str(r.get("acronym") or "").strip() or None,
+                              member_of=str(r.get("member_of") or "").strip() or None,
+                              lines=_lines(r.get("lines")), printed=str(r.get("printed") or name),
+                              country=str(r.get("country") or "").strip() or None))
+    recips = tuple(x.strip() for x in meta["recipients"].split(";") if x.strip())
+    return dataclasses.replace(letter, title=meta["title"].strip() or None, date=meta["date"].strip() or None,
+                               recipients=recips, signatories=tuple(rows))
+
+
+def _resolution(letter) -> pd.DataFrame:
+    """Each signatory marked new/known against the current corpus, with the proposed merge."""
+    from graph.model import find_org
+
+    corpus = state.get_corpus()
+    G = corpus.graph
+    resolve = state.optional("graph.resolve")
+    index: dict = {}
+    reasons: dict = {}
+    if resolve is not None:
+        res = resolve.resolve([*corpus.letters, letter])
+        index = res.index
+        for o in res.orgs:
+            for r in o.reasons:
+                reasons.setdefault(o.id, []).append(f"{r.a} = {r.b} ({r.rule})")
+    rows = []
+    for s in letter.signatories:
+        oid = index.get((letter.file, s.name)) or index.get((letter.file, s.printed))
+        node = f"org:{oid}" if oid and f"org:{oid}" in G else find_org(G, s.name)
+        known = node is not None and node in G
+        rows.append({"signatory": s.name, "status": "known" if known else "new",
+                     "matches": state.label(G, node) if known else "",
+                     "letters so far": G.nodes[node].get("n_letters", 0) if known else 0,
+                     "proposed merge": "; ".join(reasons.get(oid, [])[:3]) if oid else ""})
+    return pd.DataFrame(rows)
+
+
+def _save(doc, letter) -> str:
+    from graph import store
+
+    path = store.save_letter(doc, letter, folder=state.letters_folder())
+    state.corpus_changed()
+    return str(path)
+
+
+def render() -> None:
+    st.header("Add a letter")
+    if not state.require_editor("add_password"):
+        return
+    if state.optional("graph.letter") is None:
+        return state.missing("graph.letter")
+    if st.session_state.get("add_saved"):
+        st.success(f"Saved as `{st.session_state['add_saved']}`. The graph now includes it.")
+    up = st.file_uploader("Upload a letter", type=["txt", "md", "pdf", "docx"], key="add_file")
+    pasted = st.text_area("…or paste its text", key="add_text", height=150)
+    if st.button("Extract", key="add_extract", type="primary"):
+        from graph.load import LoadError
+
+        _reset()
+        try:
+            st.session_state["add_doc"], st.session_state["add_parsed"] = _extract(up, pasted)
+        except (LoadError, ValueError) as e:
+            st.error(str(e))
+            return
+        except Exception as e:  # noqa: BLE001 - a parser crash on user input is reported, never raised
+            st.error(f"Could not read this letter ({type(e).__name__}: {e}).")
+            return
+    doc, letter = st.session_state.get("add_doc"), st.session_state.get("add_parsed")
+    if letter is None:
+        st.caption("Upload (txt, md, pdf, docx) or paste a letter, then Extract. Nothing is saved until you press Save.")
+        return
+
+    st.subheader("Metadata")
+    c1, c2 = st.columns([3, 1])
+    meta = {"title": c1.text_input("Title", letter.title or "", key="add_title"),
+            "date": c2.text_input("Date (YYYY-MM-DD, YYYY-MM or YYYY)", letter.date or "", key="add_date"),
+            "recipients": st.text_input("Recipients (separate with ;)", "; ".join(letter.recipients),
+                                        key="add_recipients")}
+    st.subheader(f"Signatories ({len(letter.signatories)})")
+    st.caption("Edit names, add or delete rows. `lines` are the file's own line numbers.")
+    sigs = st.data_editor(_sig_frame(letter), num_rows="dynamic", key="add_sigs", width="stretch", hide_index=True)
+    with st.expander(f"Lines skipped by the extractor ({len(letter.skipped)})"):
+        st.dataframe(pd.DataFrame([{"line": s.line, "text": s.text, "reason": s.reason} for s in letter.skipped],
+                                  columns=["line", "text", "reason"]), hide_index=True, key="add_skipped")
+    if letter.demands:
+        with st.expander(f"Demands found ({len(letter.demands)})"):
+            st.dataframe(pd.DataFrame([{"demand": h.label or h.id, "evidence": h.evidence} for h in letter.demands]),
+                         hide_index=True, key="add_demands")
+    final = edited_letter(letter, meta, sigs)
+    if not final.signatories:
+        st.error("No signatories: this letter names no organization, so it cannot be added. "
+                 "Add rows to the table above if the extractor missed them.")
+        return
+    st.subheader("New or known?")
+    st.dataframe(_resolution(final), hide_index=True, key="add_resolution", width="stretch")
+    if state.optional("graph.store") is None:
+        return state.missing("graph.store")
+    if st.button("Save to the letters folder", key="add_save"):
+        try:
+            path = _save(doc, final)
+        except Exception as e:  # noqa: BLE001 - store refuses (duplicate, bad name...): say why
+            st.error(f"Not saved: {e}")
+            return
+        _reset()
+        st.session_state["add_saved"] = path
+        st.rerun()

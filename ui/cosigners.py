@@ -1,0 +1,80 @@
+"""Co-signers: the strongest pairs overall, and who else might sign alongside a chosen set."""
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+import streamlit as st
+
+from . import state
+
+
+@st.cache_data(max_entries=16, show_spinner="Counting co-signatures…")
+def pairs_table(key: str, k: int, by: str, _G: nx.DiGraph) -> pd.DataFrame:
+    from graph import cosign
+
+    rows = [{"organization A": state.label(_G, t.a), "organization B": state.label(_G, t.b),
+             "letters together": t.shared, "jaccard": round(t.jaccard, 3), "newman weight": round(t.weight, 4),
+             "p (hypergeometric)": t.p, "letters": " · ".join(state.short_label(_G, v, 40) for v in t.letters),
+             "id A": t.a, "id B": t.b}
+            for t in cosign.top_pairs(_G, k=k, by=by)]
+    return pd.DataFrame(rows)
+
+
+def _pairs(G: nx.DiGraph) -> None:
+    st.subheader("Top co-signing pairs")
+    if state.optional("graph.cosign") is None:
+        return state.missing("graph.cosign")
+    c1, c2, c3 = st.columns(3)
+    k = c1.slider("How many pairs", 10, 500, 50, step=10, key="cs_k")
+    by = c2.radio("Rank by", ("shared", "weight"), horizontal=True, key="cs_by",
+                  format_func={"shared": "letters in common", "weight": "Newman weight"}.get)
+    alpha = c3.select_slider("Significant at p ≤", options=[0.001, 0.01, 0.05, 1.0], value=1.0, key="cs_alpha",
+                             help="Keep pairs whose overlap would be this unlikely by chance; 1.0 keeps all.")
+    df = pairs_table(state.corpus_key(), int(k), by, G)
+    df = df[df["p (hypergeometric)"] <= alpha] if not df.empty else df
+    if df.empty:
+        st.info("No pair passes this significance level. Raise p or rank more pairs.")
+        return
+    st.caption("Click a column header to sort. A big letter makes many pairs, so the Newman weight (each letter adds "
+               "1/(signers−1)) and the hypergeometric p (how surprising the overlap is) say more than raw counts.")
+    st.dataframe(df, hide_index=True, key="cs_table", width="stretch")
+    st.download_button("Download CSV", df.to_csv(index=False).encode("utf-8"), "cosigning_pairs.csv", "text/csv",
+                       key="cs_dl")
+
+
+def _suggest(G: nx.DiGraph) -> None:
+    st.subheader("Who else might sign?")
+    suggest = state.optional("graph.suggest")
+    if suggest is None:
+        return state.missing("graph.suggest")
+    choices = state.org_choices(state.corpus_key(), G)
+    chosen = st.multiselect("Organizations already on board", choices, key="cs_set",
+                            format_func=lambda n: state.label(G, n), max_selections=50)
+    k = st.slider("Suggestions", 5, 50, 15, key="cs_sk")
+    if not chosen:
+        st.caption("Choose one or more organizations: suggestions are those that most often signed with them.")
+        return
+    fn = getattr(suggest, "suggest", None) or getattr(suggest, "who_else", None)
+    out = fn(G, list(chosen), k=int(k))
+    rows = []
+    for s in out or []:
+        if isinstance(s, tuple):
+            rows.append({"organization": state.label(G, s[0]), "score": s[1] if len(s) > 1 else "", "id": s[0]})
+        else:
+            oid = getattr(s, "org", None) or getattr(s, "id", None) or getattr(s, "node", "")
+            rows.append({"organization": state.label(G, oid), "score": getattr(s, "score", ""),
+                         "why": getattr(s, "why", "") or getattr(s, "reason", ""), "id": oid})
+    if not rows:
+        st.info("No suggestion: nobody else signed with these organizations.")
+        return
+    df = pd.DataFrame(rows)
+    st.dataframe(df, hide_index=True, key="cs_suggest_table", width="stretch")
+    st.download_button("Download suggestions (CSV)", df.to_csv(index=False).encode("utf-8"), "suggestions.csv",
+                       "text/csv", key="cs_suggest_dl")
+
+
+def render() -> None:
+    st.header("Co-signers")
+    G = state.graph()
+    _pairs(G)
+    _suggest(G)

@@ -1,0 +1,80 @@
+"""Sidebar filters. They return one frozen, hashable `Filters`, so cached HTML/layouts key on it."""
+from __future__ import annotations
+
+import inspect
+from dataclasses import asdict, dataclass
+
+import networkx as nx
+import streamlit as st
+
+from . import state
+
+KINDS = ("organization", "letter", "demand")
+DEFAULT_MAX_NODES = 250
+
+
+@dataclass(frozen=True)
+class Filters:
+    letters: tuple[str, ...] = ()  # letter node ids; () = all
+    date_range: tuple[str, str] | None = None
+    kinds: tuple[str, ...] = KINDS
+    tags: tuple[str, ...] = ()
+    min_letters: int = 1
+    min_shared: int = 1  # co-signature tie strength (letters in common)
+    alpha: float = 1.0  # significance: keep ties with p <= alpha (1.0 = no test)
+    hide: tuple[str, ...] = ()  # org node ids never drawn
+    ego: str | None = None
+    radius: int = 1
+    max_nodes: int = DEFAULT_MAX_NODES
+
+
+def _date(G: nx.DiGraph, n: str) -> str:
+    return str(G.nodes[n].get("date") or "")
+
+
+@st.cache_data(max_entries=8)
+def _options(key: str, _G: nx.DiGraph) -> dict:
+    letters = sorted(state.nodes_of(_G, state.LETTER), key=lambda n: (_date(_G, n), n))
+    dates = sorted({_date(_G, n)[:7] for n in letters if _date(_G, n)})
+    tags = sorted({t for _, d in _G.nodes(data=True) if d.get("kind") == state.ORG for t in d.get("tags") or ()})
+    max_l = max([int(d.get("n_letters") or 0) for _, d in _G.nodes(data=True) if d.get("kind") == state.ORG] or [1])
+    return {"letters": letters, "dates": dates, "tags": tags, "max_letters": max(max_l, 1)}
+
+
+def sidebar(G: nx.DiGraph, ego: str | None = None, radius: int = 1) -> Filters:
+    """Draw the filter widgets (all keyed) and return their values."""
+    opts = _options(state.corpus_key(), G)
+    sb = st.sidebar
+    sb.subheader("Filters")
+    letters = sb.multiselect("Letters", opts["letters"], key="f_letters",
+                             format_func=lambda n: f"{_date(G, n) or 'undated'} · {state.short_label(G, n, 50)}",
+                             help="Empty = every letter.")
+    date_range = None
+    if len(opts["dates"]) >= 2:
+        lo, hi = sb.select_slider("Date range", options=opts["dates"], value=(opts["dates"][0], opts["dates"][-1]),
+                                  key="f_dates")
+        if (lo, hi) != (opts["dates"][0], opts["dates"][-1]):
+            date_range = (lo, hi)
+    kinds = sb.multiselect("Node types", KINDS, default=list(KINDS), key="f_kinds")
+    tags = sb.multiselect("Coalition tags", opts["tags"], key="f_tags", help="Empty = every organization.")
+    min_letters = sb.slider("Minimum letters signed", 1, max(opts["max_letters"], 2), 1, key="f_min_letters")
+    min_shared = sb.slider("Minimum letters in common (tie weight)", 1, max(opts["max_letters"], 2), 1,
+                           key="f_min_shared", help="Used by the co-signature view of organizations.")
+    alpha = sb.select_slider("Tie significance (p ≤)", options=[0.001, 0.01, 0.05, 1.0], value=1.0, key="f_alpha",
+                             help="Hypergeometric test of the overlap; 1.0 keeps every tie.")
+    max_nodes = int(sb.number_input("Draw at most N nodes", 20, 5000, DEFAULT_MAX_NODES, step=50, key="f_max_nodes",
+                                    help="The rest are aggregated into coalition super-nodes."))
+    return Filters(tuple(letters), date_range, tuple(kinds), tuple(tags), int(min_letters), int(min_shared),
+                   float(alpha), (), ego, int(radius), max_nodes)
+
+
+def filter_view(G: nx.DiGraph, f: Filters):
+    """Call graph.view.filter_view with the arguments it actually accepts (the module is a teammate's)."""
+    from graph import view
+
+    params = inspect.signature(view.filter_view).parameters
+    kw = {k: v for k, v in asdict(f).items() if k in params}
+    for k in ("letters", "tags", "kinds"):  # empty selection means "no filter", not "nothing"
+        if k in kw:
+            kw[k] = list(kw[k]) or None
+    return view.filter_view(G, **kw)

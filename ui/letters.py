@@ -1,0 +1,139 @@
+"""Letters and demands: each letter's metadata, signatories, skipped lines and demand evidence;
+the letter x demand matrix; the organizations behind each demand."""
+from __future__ import annotations
+
+import altair as alt
+import networkx as nx
+import pandas as pd
+import streamlit as st
+
+from . import state
+
+
+def _meta(L, d: dict) -> None:
+    st.markdown(f"### {state.md(L.title or d.get('title') or L.file)}")
+    meta = {"file": L.file, "date": L.date or "", "recipients": " · ".join(L.recipients),
+            "signatories (named)": len(L.signatories), "claimed total": L.claimed_total or "",
+            "undisclosed": L.undisclosed_count or "", "source": L.source_url or "",
+            "signed by": f"{L.signed_by.name} ({L.signed_by.role or ''})" if L.signed_by else ""}
+    st.dataframe(pd.DataFrame([{"field": k, "value": str(v)} for k, v in meta.items() if v != ""]),
+                 hide_index=True, key="lt_meta")
+    for w in L.warnings:
+        st.warning(w)
+
+
+def _signatories(L) -> None:
+    st.subheader(f"Signatories ({len(L.signatories)})")
+    if not L.signatories:
+        st.caption("No organization named.")
+        return
+    df = pd.DataFrame([{"#": i + 1, "name": s.name, "acronym": s.acronym or "", "member of": s.member_of or "",
+                        "country": s.country or "", "lines": ", ".join(map(str, s.lines)),
+                        "printed": s.printed, "inferred": s.inferred or ""}
+                       for i, s in enumerate(L.signatories)])
+    st.dataframe(df, hide_index=True, key="lt_sigs", width="stretch")
+    st.download_button("Download signatories (CSV)", df.to_csv(index=False).encode("utf-8"),
+                       f"{L.file.rsplit('.', 1)[0]}_signatories.csv", "text/csv", key="lt_sigs_dl")
+    if L.individuals:
+        with st.expander(f"{len(L.individuals)} individual(s) signing in a personal capacity"):
+            st.dataframe(pd.DataFrame([{"name": p.name, "role": p.role or "", "organization": p.organization or ""}
+                                       for p in L.individuals]), hide_index=True, key="lt_people")
+
+
+def _skipped(L) -> None:
+    with st.expander(f"Lines the extractor skipped ({len(L.skipped)})"):
+        if L.skipped:
+            st.dataframe(pd.DataFrame([{"line": s.line, "text": s.text, "reason": s.reason} for s in L.skipped]),
+                         hide_index=True, key="lt_skipped")
+        else:
+            st.caption("None.")
+
+
+def _demands(L) -> None:
+    st.subheader(f"Demands ({len(L.demands)})")
+    if L.demands:
+        st.dataframe(pd.DataFrame([{"demand": h.label or h.id, "evidence": h.evidence,
+                                    "lines": ", ".join(map(str, h.lines)), "also": " · ".join(h.also)}
+                                   for h in L.demands]), hide_index=True, key="lt_demands", width="stretch")
+    if L.unclassified_asks:
+        with st.expander(f"Asks outside the taxonomy ({len(L.unclassified_asks)})"):
+            st.dataframe(pd.DataFrame([{"text": a.text, "lines": ", ".join(map(str, a.lines))}
+                                       for a in L.unclassified_asks]), hide_index=True, key="lt_asks")
+
+
+@st.cache_data(max_entries=8)
+def matrix(key: str, _G: nx.DiGraph) -> pd.DataFrame:
+    """Long table letter x demand (1 = the letter makes the demand)."""
+    rows = []
+    for v in state.nodes_of(_G, state.LETTER):
+        for dn in _G.successors(v):
+            if _G.edges[v, dn].get("kind") == "demands":
+                rows.append({"letter": f"{_G.nodes[v].get('date', '')} {state.short_label(_G, v, 40)}",
+                             "demand": state.label(_G, dn), "made": 1})
+    return pd.DataFrame(rows, columns=["letter", "demand", "made"])
+
+
+def _heatmap(G: nx.DiGraph) -> None:
+    st.subheader("Letter × demand")
+    df = matrix(state.corpus_key(), G)
+    if df.empty:
+        st.caption("No demand found in any letter.")
+        return
+    n_letters = df["letter"].nunique()
+    if n_letters > 80:
+        top = df.groupby("letter").size().sort_values(ascending=False).index[:80]
+        st.caption(f"{n_letters} letters: showing the 80 with most demands.")
+        df = df[df["letter"].isin(top)]
+    chart = alt.Chart(df).mark_rect().encode(
+        x=alt.X("demand:N", sort="-y", title=None, axis=alt.Axis(labelAngle=-40, labelLimit=220)),
+        y=alt.Y("letter:N", title=None, axis=alt.Axis(labelLimit=320)),
+        color=alt.Color("made:Q", legend=None, scale=alt.Scale(range=["#1f6f8b", "#1f6f8b"])),
+        tooltip=["letter", "demand"],
+    ).properties(height=max(120, 22 * df["letter"].nunique()))
+    st.altair_chart(chart, key="lt_heatmap")
+
+
+def _behind(G: nx.DiGraph) -> None:
+    st.subheader("Organizations behind a demand")
+    demands = sorted(state.nodes_of(G, state.DEMAND), key=lambda n: state.label(G, n))
+    if not demands:
+        return
+    dn = st.selectbox("Demand", demands, key="lt_demand", format_func=lambda n: state.label(G, n))
+    desc = G.nodes[dn].get("description")
+    if desc:
+        st.caption(desc)
+    letters = [v for v in G.predecessors(dn) if G.edges[v, dn].get("kind") == "demands"]
+    orgs: dict[str, int] = {}
+    for v in letters:
+        for u in G.predecessors(v):
+            if G.edges[u, v].get("kind") == "signed":
+                orgs[u] = orgs.get(u, 0) + 1
+    st.write(f"{len(letters)} letter(s), {len(orgs)} organization(s).")
+    df = pd.DataFrame([{"organization": state.label(G, u), "letters making this demand": c,
+                        "tags": ", ".join(G.nodes[u].get("tags") or [])}
+                       for u, c in sorted(orgs.items(), key=lambda kv: (-kv[1], state.label(G, kv[0])))])
+    st.dataframe(df, hide_index=True, key="lt_behind", width="stretch")
+
+
+def render() -> None:
+    st.header("Letters and demands")
+    corpus = state.get_corpus()
+    G = corpus.graph
+    by_node = state.indexes()["letters"]
+    nodes = sorted(by_node, key=lambda n: (by_node[n].date or "", n))
+    tab1, tab2 = st.tabs(["One letter", "Demands across letters"])
+    with tab1:
+        if not nodes:
+            st.info("No letter loaded.")
+        else:
+            node = st.selectbox("Letter", nodes, key="lt_letter",
+                                format_func=lambda n: f"{by_node[n].date or 'undated'} · "
+                                                      f"{(by_node[n].title or by_node[n].file)[:90]}")
+            L = by_node[node]
+            _meta(L, G.nodes.get(node, {}))
+            _signatories(L)
+            _skipped(L)
+            _demands(L)
+    with tab2:
+        _heatmap(G)
+        _behind(G)

@@ -1,0 +1,140 @@
+"""Network view: the org-letter-demand graph drawn by pyvis with precomputed positions."""
+from __future__ import annotations
+
+import json
+from dataclasses import astuple
+
+import networkx as nx
+import streamlit as st
+
+from . import filters, state
+
+# Double-clicking a node in the iframe writes its id into the "Picked node" text box of the page
+# (the iframe is same-origin), which Streamlit turns into a rerun that opens the profile.
+_PICK_JS = """
+<script>
+(function () {
+  function hook(tries) {
+    if (typeof network === "undefined" || !network || !network.on) {
+      if (tries < 100) setTimeout(function () { hook(tries + 1); }, 100);
+      return;
+    }
+    window.__atlasReady = true;
+    network.once("afterDrawing", function () { document.body.setAttribute("data-drawn", "1"); });
+    network.on("doubleClick", function (p) {
+      if (!p.nodes || !p.nodes.length) return;
+      try {
+        var doc = window.parent.document;
+        var el = doc.querySelector('input[aria-label="Picked node"]');
+        if (!el) return;
+        var setter = Object.getOwnPropertyDescriptor(window.parent.HTMLInputElement.prototype, "value").set;
+        setter.call(el, String(p.nodes[0]));
+        el.dispatchEvent(new Event("input", { bubbles: true }));
+        el.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", code: "Enter", keyCode: 13, bubbles: true }));
+      } catch (e) { /* a cross-origin embed simply cannot pick */ }
+    });
+  }
+  hook(0);
+})();
+</script>
+"""
+
+
+def _plain(x):
+    """info from graph.view may hold sets/tuples; cache_data needs picklable plain values."""
+    try:
+        return json.loads(json.dumps(x, default=lambda o: sorted(o) if isinstance(o, (set, frozenset)) else str(o)))
+    except (TypeError, ValueError):
+        return {"note": str(x)}
+
+
+@st.cache_data(max_entries=32, show_spinner="Laying out the graph…")
+def network_html(key: str, fkey: tuple, _G: nx.DiGraph, _f: filters.Filters) -> tuple[str, dict, list[str]]:
+    """(html, info, org node ids drawn) for one corpus and one filter tuple."""
+    from graph import render, view
+
+    H, info = filters.filter_view(_G, _f)
+    pos = view.layout(H, seed=0)
+    html = render.to_pyvis_html(H, pos)
+    if "</body>" in html:
+        html = html.replace("</body>", _PICK_JS + "</body>", 1)
+    else:
+        html += _PICK_JS
+    drawn = [n for n, k in H.nodes(data="kind") if k == state.ORG]
+    return html, _plain(info), drawn
+
+
+def search_box(G: nx.DiGraph) -> tuple[str | None, int]:
+    """Find an organization by any name, alias or acronym. Returns (ego node or None, radius)."""
+    from graph.model import find_org
+
+    c1, c2 = st.columns([4, 1])
+    q = c1.text_input("Find an organization (name, alias or acronym)", key="search",
+                      placeholder="e.g. FORUM-ASIA, Burma Campaign UK, WAB")
+    radius = c2.radio("Steps", (1, 2), horizontal=True, key="radius")
+    if not q.strip():
+        return None, int(radius)
+    hit = find_org(G, q)
+    if hit is None:
+        st.warning(f"No organization matches “{state.md(q)}”. Try a shorter part of the name or an acronym.")
+        return None, int(radius)
+    d = G.nodes[hit]
+    also = state.md(", ".join([*d.get("acronyms", []), *d.get("aliases", [])][:6]))
+    st.success(f"**{state.md(state.label(G, hit))}**" + (f" (also: {also})" if also else "")
+               + f" · {d.get('n_letters', 0)} letter(s) · showing its {radius}-step network")
+    state.open_profile_button(hit, "search_open", "Open its profile")
+    return hit, int(radius)
+
+
+def _on_pick() -> None:
+    node = st.session_state.get("net_clicked", "").strip()
+    if node.startswith("org:"):
+        state.goto("Profile", node)
+
+
+def _info_caption(info: dict, G: nx.DiGraph) -> None:
+    """Say what is drawn, what is hidden and how to see it."""
+    if not isinstance(info, dict):
+        return
+    shown, total = info.get("shown") or info.get("n_shown"), info.get("total") or info.get("n_total")
+    parts = []
+    if shown is not None and total is not None:
+        parts.append(f"Showing {shown} of {total} nodes.")
+    hidden = info.get("hidden") or info.get("n_hidden")
+    if hidden:
+        parts.append(f"Hidden: {hidden if not isinstance(hidden, (list, dict)) else len(hidden)}.")
+    msg = info.get("message") or info.get("note") or info.get("how")
+    if msg:
+        parts.append(str(msg))
+    if parts:
+        st.caption(" ".join(parts))
+    if info.get("aggregated") or info.get("super_nodes") or info.get("collapsed"):
+        st.info("Some organizations are drawn as coalition super-nodes. Raise “Draw at most N nodes”, filter by "
+                "coalition tag or search an organization to see them individually.")
+
+
+def render() -> None:
+    st.header("Network")
+    corpus = state.get_corpus()
+    G = corpus.graph
+    ego, radius = search_box(G)
+    f = filters.sidebar(G, ego, radius)
+    if state.optional("graph.view") is None or state.optional("graph.render") is None:
+        state.missing("graph.view / graph.render")
+        return
+    html, info, drawn = network_html(state.corpus_key(), astuple(f), G, f)
+    st.iframe(html, height=720)
+    _info_caption(info, G)
+    st.text_input("Picked node", key="net_clicked", on_change=_on_pick, label_visibility="collapsed",
+                  placeholder="Double-click an organization in the graph, or choose one below, to open its profile.")
+    c1, c2 = st.columns([4, 1])
+    orgs = sorted(drawn, key=lambda n: (-int(G.nodes[n].get("n_letters") or 0), state.label(G, n).casefold()))
+    pick = c1.selectbox("Organizations in view", orgs, key="net_pick", index=None, placeholder="Choose one…",
+                        format_func=lambda n: f"{state.label(G, n)} ({G.nodes[n].get('n_letters', 0)} letters)")
+    if c2.button("Open profile", key="net_open", disabled=pick is None):
+        state.goto("Profile", pick)
+        st.rerun()
+    if corpus.problems:
+        with st.expander(f"{len(corpus.problems)} file(s) could not be read"):
+            for p in corpus.problems:
+                st.text(p.message)

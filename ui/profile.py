@@ -1,0 +1,166 @@
+"""Organization profile: who it is, why we think so, what it signed and with whom."""
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+import streamlit as st
+
+from . import state
+
+
+def source_line(file: str, line: int) -> str:
+    """The text of one line of a letter as loaded (line numbers are the file's own)."""
+    doc = state.indexes()["docs"].get(file)
+    if doc is None or line < 1:
+        return ""
+    lines = doc.text.split("\n")
+    return lines[line - 1].strip() if line <= len(lines) else ""
+
+
+def _names(G: nx.DiGraph, node: str, org) -> None:
+    d = G.nodes[node]
+    st.subheader("Names")
+    st.markdown("**Canonical:** " + state.md(d.get("name", "")))
+    if d.get("acronyms"):
+        st.markdown("**Acronyms:** " + state.md(", ".join(d["acronyms"])))
+    if d.get("aliases"):
+        st.markdown("**Also printed as:** " + state.md(" · ".join(d["aliases"])))
+    reasons = getattr(org, "reasons", ()) if org is not None else ()
+    if reasons:
+        st.dataframe(pd.DataFrame([{"printed": r.a, "merged with": r.b, "rule": r.rule,
+                                    "score": r.score if r.score is not None else "", "detail": r.detail}
+                                   for r in reasons]), hide_index=True, key="pf_reasons")
+    elif d.get("aliases"):
+        st.caption("No merge reasons were recorded.")
+
+
+def _tags(G: nx.DiGraph, node: str) -> None:
+    d = G.nodes[node]
+    st.subheader("Coalition tags")
+    tags = d.get("tags") or []
+    if not tags:
+        st.caption("No tag. Curators can add one in the Curation view.")
+        return
+    vals, why = d.get("tag_values") or {}, d.get("tag_reasons") or {}
+    st.dataframe(pd.DataFrame([{"tag": t, "value": vals.get(t, ""), "reason": why.get(t, "")} for t in tags]),
+                 hide_index=True, key="pf_tags")
+    extra = [f"country: {d['country']}" if d.get("country") else "", f"ethnicity: {d['ethnicity']}" if
+             d.get("ethnicity") else ""]
+    if any(extra):
+        st.caption(" · ".join(x for x in extra if x))
+
+
+def _letters(G: nx.DiGraph, node: str) -> list[str]:
+    st.subheader("Letters signed")
+    rows, letters = [], []
+    for v in sorted(G.successors(node)):
+        e = G.edges[node, v]
+        if e.get("kind") != "signed":
+            continue
+        letters.append(v)
+        L = G.nodes[v]
+        lines = e.get("lines") or []
+        rows.append({"date": L.get("date", ""), "letter": L.get("label") or L.get("title", ""),
+                     "file": L.get("file", ""), "printed as": e.get("printed", ""),
+                     "line": ", ".join(map(str, lines)),
+                     "source line": " / ".join(source_line(L.get("file", ""), n) for n in lines[:3]),
+                     "inferred": e.get("inferred", "")})
+    if rows:
+        st.dataframe(pd.DataFrame(rows).sort_values("date"), hide_index=True, key="pf_letters")
+    return letters
+
+
+def _demands(G: nx.DiGraph, letters: list[str]) -> None:
+    st.subheader("Demands endorsed")
+    count: dict[str, list[str]] = {}
+    for v in letters:
+        for dnode in G.successors(v):
+            if G.edges[v, dnode].get("kind") == "demands":
+                count.setdefault(dnode, []).append(G.nodes[v].get("label", v))
+    if not count:
+        st.caption("None found in the letters it signed.")
+        return
+    st.dataframe(pd.DataFrame([{"demand": state.label(G, dn), "letters": len(ls), "in": " · ".join(ls)}
+                               for dn, ls in sorted(count.items(), key=lambda kv: -len(kv[1]))]),
+                 hide_index=True, key="pf_demands")
+
+
+def _cosigners(G: nx.DiGraph, node: str) -> None:
+    st.subheader("Top co-signers")
+    cosign = state.optional("graph.cosign")
+    if cosign is None:
+        return state.missing("graph.cosign")
+    ties = cosign.cosigners(G, node, k=15)
+    if not ties:
+        st.caption("Signed alone.")
+        return
+    st.dataframe(pd.DataFrame([{"organization": state.label(G, t.b), "letters together": t.shared,
+                                "jaccard": round(t.jaccard, 3), "p": t.p, "id": t.b} for t in ties]),
+                 hide_index=True, key="pf_cosigners")
+
+
+def _similar(G: nx.DiGraph, node: str) -> None:
+    suggest = state.optional("graph.suggest")
+    fn = getattr(suggest, "similar", None) if suggest else None
+    if fn is None:
+        return
+    st.subheader("Similar organizations")
+    try:
+        sims = fn(G, node, k=10)
+    except TypeError:
+        sims = fn(G, node)
+    rows = []
+    for s in sims or []:
+        if isinstance(s, tuple):
+            rows.append({"organization": state.label(G, s[0]), "score": s[1] if len(s) > 1 else ""})
+        else:
+            oid = getattr(s, "org", None) or getattr(s, "b", None) or getattr(s, "id", "")
+            rows.append({"organization": state.label(G, oid), "score": getattr(s, "score", ""),
+                         "why": getattr(s, "why", "") or getattr(s, "reason", "")})
+    if rows:
+        st.dataframe(pd.DataFrame(rows), hide_index=True, key="pf_similar")
+    else:
+        st.caption("No similar organization found.")
+
+
+def _family(G: nx.DiGraph, node: str) -> None:
+    ups = [w for w in G.successors(node) if G.edges[node, w].get("kind") == "member_of"]
+    downs = [u for u in G.predecessors(node) if G.edges[u, node].get("kind") == "member_of"]
+    if not ups and not downs:
+        return
+    st.subheader("Umbrella and members")
+    for w in ups:
+        st.markdown(f"Member of **{state.md(state.label(G, w))}**")
+        state.open_profile_button(w, f"pf_up_{w}", f"Open {state.short_label(G, w, 40)}")
+    if downs:
+        st.write(f"Umbrella of {len(downs)} member(s):")
+        st.dataframe(pd.DataFrame({"member": sorted(state.label(G, u) for u in downs)}), hide_index=True,
+                     key="pf_members")
+
+
+def render() -> None:
+    st.header("Organization profile")
+    corpus = state.get_corpus()
+    G = corpus.graph
+    choices = state.org_choices(state.corpus_key(), G)
+    if st.session_state.get("pf_org") not in choices:
+        st.session_state.pop("pf_org", None)
+    node = st.selectbox("Organization", choices, key="pf_org", index=None, placeholder="Type to search…",
+                        format_func=lambda n: state.label(G, n))
+    if node is None:
+        st.info("Choose an organization, search one in the Network view, or double-click it in the graph.")
+        return
+    org = state.indexes()["orgs"].get(node)
+    d = G.nodes[node]
+    st.markdown(f"### {state.md(d.get('name', node))}")
+    st.caption(f"id `{node}` · {d.get('n_letters', 0)} letter(s)")
+    c1, c2 = st.columns(2)
+    with c1:
+        _names(G, node, org)
+        _tags(G, node)
+        _family(G, node)
+    with c2:
+        _cosigners(G, node)
+        _similar(G, node)
+    letters = _letters(G, node)
+    _demands(G, letters)

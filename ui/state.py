@@ -1,0 +1,195 @@
+"""Cached loaders and the little session state the views share.
+
+The corpus (with its networkx graph) lives in st.cache_resource: cache_data would pickle the graph on
+every hit (~0.4 s for a big one). Its key is the letters folder plus a fingerprint of the files in it
+and of the curated YAML, so saving a letter or a judgement rebuilds it and nothing else does.
+Everything derived from a filter (HTML, layouts) is cached with st.cache_data keyed on
+`corpus_key()` plus a hashable tuple of filter values.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import importlib
+import os
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import networkx as nx
+import streamlit as st
+
+from graph import paths as gpaths
+
+VIEWS = ("Network", "Coalitions", "Profile", "Co-signers", "Letters", "Timeline", "Add a letter", "Curation",
+         "Export")
+ORG, LETTER, DEMAND = "organization", "letter", "demand"
+
+
+def optional(name: str) -> ModuleType | None:
+    """A graph.* module, or None while a teammate has not written it yet (views then say so)."""
+    try:
+        return importlib.import_module(name)
+    except ModuleNotFoundError as e:
+        if e.name == name:
+            return None
+        raise
+
+
+def missing(name: str) -> None:
+    st.info(f"`{name}` is not available in this build yet, so this part of the view is hidden.")
+
+
+# ---------------------------------------------------------------- corpus
+
+def letters_folder() -> str:
+    """The folder the app reads (sidebar setting, else ATLAS_LETTERS_DIR, else data/letters)."""
+    chosen = st.session_state.get("letters_dir", "")
+    return str(Path(chosen).expanduser()) if chosen else str(gpaths.letters_dir())
+
+
+def fingerprint(folder: str) -> tuple:
+    """Names, sizes and mtimes of the letters and of the curated YAML: cheap to compute on every rerun."""
+    out: list[tuple] = []
+    for base in (Path(folder), gpaths.DATA_DIR):
+        try:
+            with os.scandir(base) as it:
+                for e in it:
+                    if e.is_file():
+                        s = e.stat()
+                        out.append((str(base), e.name, s.st_size, s.st_mtime_ns))
+        except OSError:
+            out.append((str(base), "<missing>", 0, 0))
+    return tuple(sorted(out))
+
+
+@st.cache_resource(show_spinner="Reading letters and building the graph…", max_entries=3)
+def _corpus(folder: str, _fp_hash: str):
+    from graph import pipeline
+
+    return pipeline.build_corpus([folder])
+
+
+def corpus_key() -> str:
+    folder = letters_folder()
+    return hashlib.sha1(repr((folder, fingerprint(folder))).encode()).hexdigest()[:16]
+
+
+def get_corpus():
+    """The Corpus for the current folder (built once per content change, shared by all sessions)."""
+    folder = letters_folder()
+    if not Path(folder).is_dir():
+        st.error(f"Letters folder `{folder}` does not exist. Fix it in the sidebar (Settings) or ATLAS_LETTERS_DIR.")
+        st.stop()
+    return _corpus(folder, corpus_key())
+
+
+@st.cache_resource(max_entries=3)
+def _indexes(key: str, _corpus) -> dict[str, Any]:
+    from graph.model import letter_node, org_node
+
+    return {
+        "orgs": {org_node(o.id): o for o in _corpus.orgs},
+        "letters": {letter_node(L.file): L for L in _corpus.letters},
+        "docs": {d.name: d for d in _corpus.documents},
+    }
+
+
+def indexes() -> dict[str, Any]:
+    return _indexes(corpus_key(), get_corpus())
+
+
+def graph() -> nx.DiGraph:
+    return get_corpus().graph
+
+
+# ---------------------------------------------------------------- labels
+
+def label(G: nx.DiGraph, node: str) -> str:
+    d = G.nodes.get(node, {})
+    return str(d.get("name") or d.get("title") or d.get("label") or node)
+
+
+def short_label(G: nx.DiGraph, node: str, n: int = 70) -> str:
+    s = label(G, node)
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def nodes_of(G: nx.DiGraph, kind: str) -> list[str]:
+    return sorted(n for n, k in G.nodes(data="kind") if k == kind)
+
+
+@st.cache_data(max_entries=8)
+def org_choices(key: str, _G: nx.DiGraph) -> list[str]:
+    """Organizations, most letters first, then by name: the order a researcher scans in."""
+    orgs = nodes_of(_G, ORG)
+    return sorted(orgs, key=lambda n: (-int(_G.nodes[n].get("n_letters") or 0), label(_G, n).casefold()))
+
+
+# ---------------------------------------------------------------- navigation
+
+def goto(view: str, org: str | None = None) -> None:
+    """Ask app.py to switch view (and profile) on the next run. Safe to call from anywhere."""
+    st.session_state["_goto"] = (view, org)
+
+
+def apply_goto() -> None:
+    """Called by app.py before the navigation widget exists (widget keys cannot change after)."""
+    pending = st.session_state.pop("_goto", None)
+    if pending:
+        view, org = pending
+        st.session_state["nav"] = view
+        if org:
+            st.session_state["pf_org"] = org
+    q = st.query_params
+    if not pending and "view" in q and q.get("view") in VIEWS and not st.session_state.get("_q_done"):
+        st.session_state["nav"] = q.get("view")
+        if q.get("org"):
+            st.session_state["pf_org"] = q.get("org")
+        st.session_state["_q_done"] = True
+
+
+def open_profile_button(node: str, key: str, text: str = "Open profile") -> None:
+    if st.button(text, key=key):
+        goto("Profile", node)
+        st.rerun()
+
+
+# ---------------------------------------------------------------- access
+
+def editor_password() -> str:
+    """st.secrets["editor_password"] wins; else env ATLAS_EDITOR_PASSWORD; "" means open access."""
+    try:
+        pw = st.secrets.get("editor_password", "")
+    except Exception:  # noqa: BLE001 - no secrets.toml at all is the normal case
+        pw = ""
+    return str(pw or os.environ.get("ATLAS_EDITOR_PASSWORD", ""))
+
+
+def require_editor(key: str) -> bool:
+    """True when the user may edit. Shows a password box when a password is set and not yet given."""
+    pw = editor_password()
+    if not pw or st.session_state.get("_editor_ok"):
+        return True
+    st.warning("Adding letters and curating need the editor password.")
+    given = st.text_input("Editor password", type="password", key=key)
+    if given:
+        if hmac.compare_digest(given.encode(), pw.encode()):
+            st.session_state["_editor_ok"] = True
+            st.rerun()
+        st.error("Wrong password.")
+    return False
+
+
+def corpus_changed() -> None:
+    """After a save: forget cached corpora (the fingerprint changes anyway; this frees memory)."""
+    _corpus.clear()
+    _indexes.clear()
+
+
+_MD_SPECIAL = "\\`*_{}[]()#+-.!<>|~$:"
+
+
+def md(text: object) -> str:
+    """Escape a data value (an organization name can be anything, even HTML) for st.markdown."""
+    return "".join("\\" + c if c in _MD_SPECIAL else c for c in str(text))
