@@ -19,7 +19,7 @@ The full projection is never built in networkx: 1,000 letters x 150 signers woul
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 import numpy as np
@@ -37,6 +37,7 @@ class Incidence:
     orgs: tuple[str, ...]
     letters: tuple[str, ...]
     B: sparse.csr_matrix
+    cache: dict = field(default_factory=dict, compare=False, repr=False)  # the pair product, once
 
     @property
     def row(self) -> dict[str, int]:
@@ -122,16 +123,34 @@ def _upper(M: sparse.csr_matrix) -> sparse.coo_matrix:
     return sparse.coo_matrix((M.data[m], (rows[m], M.indices[m])), shape=M.shape)
 
 
+def pairs(inc: Incidence) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(i, j, shared, Newman weight) for every pair i < j with a letter in common, from ONE sparse
+    product: each signature carries 1 + s/K with s = 1/(n-1) <= 1 and K = 2 * letters, so a pair's
+    sum is shared + weight/K with weight/K < 1/2: the integer part counts, the rest weighs. Cached."""
+    if "pairs" not in inc.cache:
+        K = 2.0 * max(len(inc.letters), 1)
+        s = _scale(inc)
+        Bp = inc.B.copy()
+        Bp.data = 1.0 + s[Bp.indices] / K
+        U = _upper(Bp @ inc.B.T)
+        shared = np.floor(U.data + 1e-9).astype(np.int64)
+        weight = (U.data - shared) * K
+        inc.cache["pairs"] = (U.row.astype(np.int64), U.col.astype(np.int64), shared, np.maximum(weight, 0.0))
+    return inc.cache["pairs"]
+
+
 def counts(inc: Incidence) -> sparse.coo_matrix:
-    """Letters in common for every pair, upper triangle only (i < j). int32 product: twice as fast as float."""
-    Bi = inc.B.astype(np.int32)
-    return _upper(Bi @ Bi.T)
+    """Letters in common for every pair, upper triangle only (i < j)."""
+    i, j, shared, _ = pairs(inc)
+    n = len(inc.orgs)
+    return sparse.coo_matrix((shared, (i, j)), shape=(n, n))
 
 
 def newman(inc: Incidence) -> sparse.coo_matrix:
     """Newman weights, upper triangle: sum over shared letters of 1/(n-1). One-signer letters add nothing."""
-    Bs = inc.B.multiply(np.sqrt(_scale(inc))[None, :]).tocsr()
-    return _upper(Bs @ Bs.T)
+    i, j, _, weight = pairs(inc)
+    n = len(inc.orgs)
+    return sparse.coo_matrix((weight, (i, j)), shape=(n, n))
 
 
 def pair_weights(inc: Incidence, i: np.ndarray, j: np.ndarray) -> np.ndarray:
@@ -160,17 +179,16 @@ def hypergeom_p(shared: np.ndarray, k_a: np.ndarray, k_b: np.ndarray, n_letters:
 
 
 def ties(G: nx.DiGraph, min_shared: int = 1, inc: Incidence | None = None) -> Ties:
-    """Every pair with at least `min_shared` letters in common, with weight and p-value.
-    On a large corpus use min_shared >= 2: it skips the millions of one-letter pairs."""
+    """Every pair with at least `min_shared` letters in common, with weight and p-value."""
     inc = inc or incidence(G)
-    C = counts(inc)
-    keep = C.data >= max(min_shared, 1)
-    i, j, shared = C.row[keep].astype(np.int64), C.col[keep].astype(np.int64), C.data[keep].astype(np.int64)
+    i, j, shared, weight = pairs(inc)
+    keep = shared >= max(min_shared, 1)
+    i, j, shared, weight = i[keep], j[keep], shared[keep], weight[keep]
     order = np.lexsort((j, i))
-    i, j, shared = i[order], j[order], shared[order]
+    i, j, shared, weight = i[order], j[order], shared[order], weight[order]
     deg = inc.degree
-    p = hypergeom_p(shared, deg[i], deg[j], len(inc.letters))
-    return Ties(inc.orgs, i, j, shared, pair_weights(inc, i, j), p, len(inc.letters))
+    return Ties(inc.orgs, i, j, shared, weight, hypergeom_p(shared, deg[i], deg[j], len(inc.letters)),
+                len(inc.letters))
 
 
 def backbone(G: nx.DiGraph, alpha: float = 0.01, min_shared: int = 2, inc: Incidence | None = None,
@@ -179,17 +197,16 @@ def backbone(G: nx.DiGraph, alpha: float = 0.01, min_shared: int = 2, inc: Incid
     (Bonferroni: a 1,000-letter corpus tests millions of pairs), else p <= alpha; and >= `min_shared`.
     On a handful of letters nothing is significant; callers fall back to the weighted ties."""
     inc = inc or incidence(G)
-    C = counts(inc)
-    threshold = alpha / max(C.nnz, 1) if correction else alpha
-    keep = C.data >= max(min_shared, 1)
-    i, j, shared = C.row[keep].astype(np.int64), C.col[keep].astype(np.int64), C.data[keep].astype(np.int64)
+    i, j, shared, weight = pairs(inc)
+    threshold = alpha / max(len(i), 1) if correction else alpha
+    keep = shared >= max(min_shared, 1)
+    i, j, shared, weight = i[keep], j[keep], shared[keep], weight[keep]
     deg = inc.degree
     p = hypergeom_p(shared, deg[i], deg[j], len(inc.letters))
     sig = p <= threshold
-    i, j, shared, p = i[sig], j[sig], shared[sig], p[sig]
+    i, j, shared, weight, p = i[sig], j[sig], shared[sig], weight[sig], p[sig]
     order = np.lexsort((j, i))
-    i, j, shared, p = i[order], j[order], shared[order], p[order]
-    return Ties(inc.orgs, i, j, shared, pair_weights(inc, i, j), p, len(inc.letters))
+    return Ties(inc.orgs, i[order], j[order], shared[order], weight[order], p[order], len(inc.letters))
 
 
 def _tie(G: nx.DiGraph, inc: Incidence, i: int, j: int, shared: int, weight: float, p: float) -> Tie:
@@ -203,31 +220,21 @@ def _tie(G: nx.DiGraph, inc: Incidence, i: int, j: int, shared: int, weight: flo
 
 def top_pairs(G: nx.DiGraph, k: int = 20, by: str = "shared") -> list[Tie]:
     """The k strongest pairs overall, by "shared" letters (then Newman weight) or by "weight" (then shared).
-    Weights and p-values are computed for the winners only."""
+    p-values and common letters are computed for the winners only."""
     inc = incidence(G)
-    C = counts(inc)
-    if by == "weight":
-        W = newman(inc)
-        primary, i, j = W.data, W.row.astype(np.int64), W.col.astype(np.int64)
-    else:
-        primary, i, j = C.data.astype(np.float64), C.row.astype(np.int64), C.col.astype(np.int64)
+    i, j, shared, weight = pairs(inc)
+    primary, secondary = (weight, shared) if by == "weight" else (shared, weight)
     if len(primary) > 4 * k:  # only the best candidates get sorted fully
         cut = np.partition(primary, len(primary) - k)[len(primary) - k]
         m = primary >= cut
-        primary, i, j = primary[m], i[m], j[m]
-    if by == "weight":
-        secondary = np.asarray(inc.B[i].multiply(inc.B[j]).sum(axis=1)).ravel() if len(i) else np.zeros(0)
-    else:
-        secondary = pair_weights(inc, i, j)
+        i, j, shared, weight, primary, secondary = i[m], j[m], shared[m], weight[m], primary[m], secondary[m]
     order = np.lexsort((j, i, -secondary, -primary))[:k]
     deg = inc.degree
     out = []
     for x in order:
         a, b = int(i[x]), int(j[x])
-        shared = int(primary[x]) if by != "weight" else int(secondary[x])
-        weight = float(secondary[x]) if by != "weight" else float(primary[x])
-        p = float(hypergeom_p(np.array([shared]), deg[[a]], deg[[b]], len(inc.letters))[0])
-        out.append(_tie(G, inc, a, b, shared, weight, p))
+        p = float(hypergeom_p(np.array([shared[x]]), deg[[a]], deg[[b]], len(inc.letters))[0])
+        out.append(_tie(G, inc, a, b, int(shared[x]), float(weight[x]), p))
     return out
 
 

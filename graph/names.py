@@ -22,6 +22,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
 
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d"
 QUOTES = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
@@ -38,10 +41,14 @@ SPELLING = {
 STOPWORDS = frozenset({"the", "of", "for", "and", "in", "on", "at", "a", "an", "to", "de", "la", "le", "du",
                        "des", "pour", "per", "di", "del", "e", "et", "und", "inc", "ltd", "co"})
 
+_PUNCT = str.maketrans({**{d: "-" for d in DASHES}, **QUOTES})
 _TRAILING_ACRONYM = re.compile(r"\s*\(\s*([A-Z0-9][A-Za-z0-9.&/_\- ]{0,24})\s*\)\s*$")
+_NONWORD = re.compile(r"[^\w]+|_")
+_DIGIT_EDGE = re.compile(r"(?<=[^\W\d])(?=\d)|(?<=\d)(?=[^\W\d])")  # "sisters2sisters" -> "sisters 2 sisters"
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
+@lru_cache(maxsize=1 << 18)
 def split_acronym(name: str) -> tuple[str, str | None]:
     """Split a trailing parenthesised acronym off a printed name.
 
@@ -69,28 +76,26 @@ def split_acronym(name: str) -> tuple[str, str | None]:
 
 
 def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFKC", s)
-    for k, v in QUOTES.items():
-        s = s.replace(k, v)
-    for d in DASHES:
-        s = s.replace(d, "-")
-    s = s.casefold()
+    s = unicodedata.normalize("NFKC", s).translate(_PUNCT).casefold()
     s = unicodedata.normalize("NFKC", s)
     s = s.replace("&", " and ").replace("'", "").replace('"', " ")
-    s = re.sub(r"[^\w]+|_", " ", s)
-    s = re.sub(r"(?<=[^\W\d])(?=\d)|(?<=\d)(?=[^\W\d])", " ", s)  # digit spacing: "sisters2sisters"
+    s = _NONWORD.sub(" ", s)
+    s = _DIGIT_EDGE.sub(" ", s)  # digit spacing: "sisters2sisters"
     words = [SPELLING.get(w, w) for w in s.split()]
     while len(words) > 1 and words[0] == "the":
         words = words[1:]
     return " ".join(words)
 
 
+@lru_cache(maxsize=1 << 18)
 def normalise(name: str) -> str:
     """The comparison form of a printed organization name (idempotent; see module doc)."""
     if not name:
         return ""
     base, _ = split_acronym(name)
     s = _fold(base or name)
+    if s.isascii():  # plain lower-case words: folding again changes nothing
+        return s
     for _ in range(4):  # unicode folding can expose new foldable text; stop at the fixed point
         t = _fold(s)
         if t == s:
@@ -133,11 +138,13 @@ def initials(name: str) -> str:
     return "".join(t[0] for t in content_tokens(normalise(name)) if t)
 
 
+@lru_cache(maxsize=1 << 16)
 def acronym_key(acronym: str | None) -> str:
     """Comparable form of an acronym: 'B.R.S.A' = 'BRSA', 'CYO-JP' = 'cyojp'."""
     return compact(_fold(acronym or ""))
 
 
+@lru_cache(maxsize=1 << 18)
 def looks_like_acronym(printed: str) -> bool:
     """A printed name that is just an acronym ('FORUM-ASIA', 'HURFOM', 'ND-Burma' is not).
 
@@ -149,10 +156,35 @@ def looks_like_acronym(printed: str) -> bool:
     return bool(letters) and " " not in s and len(s) <= 14 and all(c.isupper() for c in letters) and len(letters) >= 2
 
 
+@lru_cache(maxsize=1 << 18)
 def ocr_fold(token: str) -> str:
     """Fold characters OCR confuses, so 'lnsieme' and 'Insieme' compare equal."""
     t = token.replace("rn", "m").replace("vv", "w")
     return t.translate(str.maketrans({"l": "i", "1": "i", "|": "i", "0": "o", "5": "s", "$": "s", "8": "b"}))
+
+
+def slip(x: str, y: str) -> str | None:
+    """How two different words can be one word misprinted: 'ocr', 'plural', 'transposition', 'indel',
+    'substitution' (long words only), or None when they are different words.
+
+    >>> slip("twonship", "township"), slip("lnsieme", "insieme"), slip("unions", "union")
+    ('transposition', 'ocr', 'plural')
+    >>> slip("panmoe", "sanmoe") is None, slip("karen", "karenni") is None
+    (True, True)
+    """
+    fx, fy = ocr_fold(x), ocr_fold(y)
+    if fx == fy:
+        return "ocr"
+    if fx.rstrip("s") == fy.rstrip("s"):
+        return "plural"
+    if abs(len(fx) - len(fy)) > 1 or OSA.distance(fx, fy, score_cutoff=1) > 1:
+        return None
+    n = min(len(fx), len(fy))
+    if len(fx) == len(fy):
+        if sorted(fx) == sorted(fy):
+            return "transposition" if n >= 4 else None
+        return "substitution" if n >= 9 else None
+    return "indel" if n >= 6 else None
 
 
 def camel_split(name: str) -> str:

@@ -10,7 +10,7 @@ organization into an inferred signatory only when the letter prints no organizat
 >>> find_signer(["Yours sincerely,", "", "Agnès Callamard", "Secretary General"])[0]
 Person(name='Agnès Callamard', role='Secretary General', organization=None, lines=(3, 4))
 >>> parse_person("Dr Jane Doe, Professor of Law, University of Oxford (in personal capacity)")
-Person(name='Dr Jane Doe', role='Professor of Law, University of Oxford', organization=None, lines=())
+Person(name='Jane Doe', role='Professor of Law, University of Oxford', organization=None, lines=())
 """
 from __future__ import annotations
 
@@ -51,6 +51,7 @@ def parse_person(text: str, lines: tuple[int, ...] = ()) -> Person:
     """'Dr Jane Doe, Professor of Law (in personal capacity)' -> Person(name, role)."""
     t = PERSONAL.sub("", text).strip(" ,;")
     name, _, role = t.partition(",")
+    name = re.sub(r"^(?:dr|prof|professor|mr|mrs|ms|miss|rev|revd|fr|sir|dame|hon)\.?\s+", "", name.strip(), flags=re.I)
     return Person(name=name.strip(), role=role.strip() or None, lines=lines)
 
 

@@ -26,18 +26,20 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Sequence
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from .judgements import Judgements, load_judgements
-from .names import (STOPWORDS, acronym_key, compact, initials, looks_like_acronym, normalise, ocr_fold, slug,
+from .names import (STOPWORDS, acronym_key, compact, initials, looks_like_acronym, normalise, ocr_fold, slip, slug,
                     split_acronym)
 from .records import Letter, Mention, MergeReason, NearMiss, Organization
 
 FUZZY_MERGE = 0.88  # ratio of normal forms needed for a fuzzy merge (and every differing word must pair up)
 NEAR_MISS = 0.80  # pairs at least this close that were not merged are shown to a curator
-MAX_BLOCK = 400  # a blocking key shared by more names than this is too common to tell anything
+MAX_BLOCK = 300  # a blocking key shared by more names than this is too common to tell anything
 
 
 @dataclass(frozen=True)
@@ -74,12 +76,13 @@ def letter_mentions(letter: Letter, judgements: Judgements | None = None) -> lis
 _MARKED = re.compile(r"\(([^)]*)\)|\s[-\u2013\u2014]\s*(.+)$|,\s*(.+)$")
 
 
-def _marked_words(printed: str) -> set[str]:
+@lru_cache(maxsize=1 << 18)
+def _marked_words(printed: str) -> frozenset[str]:
     base, _ = split_acronym(printed)
     words: set[str] = set()
     for m in _MARKED.finditer(base):
         words.update(normalise(next(g for g in m.groups() if g is not None)).split())
-    return words - STOPWORDS
+    return frozenset(words - STOPWORDS)
 
 
 def _nodes(letters: Sequence[Letter], jd: Judgements) -> dict[str, _Node]:
@@ -113,50 +116,58 @@ def _pairs_compatible(ka: str, kb: str, na: _Node, nb: _Node, distinguishing: fr
     ta, tb = Counter(ka.split()), Counter(kb.split())
     ra = [t for t in (ta - tb).elements() if t not in STOPWORDS]
     rb = [t for t in (tb - ta).elements() if t not in STOPWORDS]
-    marked = na.marked | nb.marked
     for x in ra:
-        best, best_s = None, 0.0
+        best, best_s = None, -1.0
         for y in rb:
-            s = fuzz.ratio(ocr_fold(x), ocr_fold(y))
-            if s > best_s:
-                best, best_s = y, s
+            sc = fuzz.ratio(ocr_fold(x), ocr_fold(y))
+            if sc > best_s:
+                best, best_s = y, sc
         if best is None:
             return f"word {x!r} only in one name"
         if any(c.isdigit() for c in x + best):
             return f"different numbers {x!r} / {best!r}"
-        strict = {x, best} & (distinguishing | marked)
-        same_word = ocr_fold(x).rstrip("s") == ocr_fold(best).rstrip("s")
-        if strict and not same_word:
-            return f"distinguishing words {x!r} / {best!r}"
-        if not same_word and (best_s < 80 or min(len(x), len(best)) < 4):
+        kind = slip(x, best)
+        if kind is None:
             return f"different words {x!r} / {best!r}"
+        known = [w for w in (x, best) if w in distinguishing or w in na.marked or w in nb.marked]
+        # A place, people or qualifier tells organizations apart: only a misprint of it may differ, and
+        # never one that makes another known word ("karen" / "karenni", "mizo" / "zomi").
+        if known and (len(known) == 2 and kind not in ("ocr", "plural") or kind == "substitution"):
+            return f"distinguishing words {x!r} / {best!r}"
         rb.remove(best)
     if rb:
         return f"word {rb[0]!r} only in one name"
     return None
 
 
-def _block_keys(text: str, df: Counter) -> list[str]:
+def _block_keys(text: str, df: Counter, rare: int) -> list[str]:
+    """Blocking keys: the rarest word (and the next one if it is rare too), and the start and the end of the
+    name without spaces, so one OCR slip or typo still leaves a shared key."""
     toks = sorted({t for t in text.split() if t not in STOPWORDS and len(t) > 1}, key=lambda t: (df[t], t))
     c = ocr_fold(compact(text))
-    return [f"t:{t}" for t in toks[:2]] + [f"p:{c[:8]}", f"s:{' '.join(sorted(toks))[:12]}"]
+    keys = [f"t:{t}" for i, t in enumerate(toks[:2]) if i == 0 or df[t] <= rare]
+    return keys + [f"p:{c[:8]}", f"s:{c[-8:]}"]
 
 
-def _candidates(nodes: dict[str, _Node]) -> set[tuple[str, str]]:
+def _candidates(nodes: dict[str, _Node]) -> dict[tuple[str, str], float]:
+    """Pairs of nodes sharing a blocking key whose normal forms are at least NEAR_MISS similar."""
     df = Counter(t for n in nodes.values() for t in set(n.text.split()))
+    rare = max(20, len(nodes) // 500)
     blocks: dict[str, list[str]] = defaultdict(list)
     for k, n in nodes.items():
-        for b in _block_keys(n.text, df):
+        for b in _block_keys(n.text, df, rare):
             blocks[b].append(k)
-    pairs = set()
+    out: dict[tuple[str, str], float] = {}
     for members in blocks.values():
-        if 1 < len(members) <= MAX_BLOCK:
-            members.sort()
-            for i, a in enumerate(members):
-                for b in members[i + 1:]:
-                    if nodes[a].text != nodes[b].text:  # equal texts are decided by the exact rule
-                        pairs.add((a, b))
-    return pairs
+        if not 1 < len(members) <= MAX_BLOCK:
+            continue
+        members.sort()
+        texts = [nodes[k].text for k in members]
+        m = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=NEAR_MISS * 100, dtype=np.uint8)
+        for i, j in zip(*np.nonzero(np.triu(m, 1))):
+            if texts[i] != texts[j]:  # equal texts are decided by the exact rule
+                out[(members[i], members[j])] = int(m[i, j]) / 100
+    return out
 
 
 class _Components:
@@ -245,17 +256,12 @@ def resolve(letters: Sequence[Letter], judgements: Judgements | None = None) -> 
                 (other,) = cands
                 edges.append((2, -1.0, *sorted((k, other)), "acronym", f"{ak.upper()} is carried by one organization"))
     near: dict[tuple[str, str], tuple[float, str]] = {}
-    for a, b in _candidates(nodes):
-        ta, tb = nodes[a].text, nodes[b].text
-        s = fuzz.ratio(ta, tb) / 100
-        s_near = max(s, fuzz.token_set_ratio(ta, tb) / 100 * 0.95)
-        if s_near < NEAR_MISS:
-            continue
-        why = _pairs_compatible(ta, tb, nodes[a], nodes[b], distinguishing)
+    for (a, b), s in sorted(_candidates(nodes).items()):
+        why = _pairs_compatible(nodes[a].text, nodes[b].text, nodes[a], nodes[b], distinguishing)
         if s >= FUZZY_MERGE and why is None:
             edges.append((3, -s, a, b, "fuzzy", "differing words are OCR/spelling variants"))
         else:
-            near[(a, b)] = (round(s_near, 3), why or f"similarity {s:.2f} below {FUZZY_MERGE}")
+            near[(a, b)] = (s, why or f"similarity {s:.2f} below {FUZZY_MERGE}")
     comps = _Components(nodes, jd)
     reasons: list[tuple[str, str, MergeReason]] = []
     for prio, neg, a, b, rule, detail in sorted(edges):
@@ -322,19 +328,19 @@ def _assemble(nodes, comps, reasons, near) -> Resolution:
                                  tuple(sorted(umbrella.get(oid, ()))), tuple(sorted(members.get(oid, ())))))
         for m in ms:
             index[(m.file, m.name)] = oid
-    letters_of = {o.id: o.letters for o in orgs}
     name_of = {o.id: o.name for o in orgs}
-    best: dict[tuple[str, str], NearMiss] = {}
+    root_of = {ids[r]: r for r in ids}
+    best: dict[tuple[str, str], tuple[float, str]] = {}
     for (a, b), (score, why) in near.items():
-        ia, ib = ids[comps.find(a)], ids[comps.find(b)]
-        if ia == ib or set(letters_of[ia]) & set(letters_of[ib]):
+        ra, rb = comps.find(a), comps.find(b)
+        if ra == rb or not comps.files[ra].isdisjoint(comps.files[rb]):
             continue  # entries of one letter are different organizations: nothing for a curator to decide
-        pair = tuple(sorted((ia, ib)))
-        nm = NearMiss(pair[0], pair[1], name_of[pair[0]], name_of[pair[1]], score, why,
-                      letters_of[pair[0]], letters_of[pair[1]])
-        if pair not in best or (nm.score, nm.why_not) > (best[pair].score, best[pair].why_not):
-            best[pair] = nm
-    near_misses = tuple(sorted(best.values(), key=lambda n: (-n.score, n.a, n.b)))
+        pair = tuple(sorted((ids[ra], ids[rb])))
+        if pair not in best or (score, why) > best[pair]:
+            best[pair] = (score, why)
+    near_list = [NearMiss(x, y, name_of[x], name_of[y], score, why, tuple(sorted(comps.files[root_of[x]])),
+                          tuple(sorted(comps.files[root_of[y]]))) for (x, y), (score, why) in best.items()]
+    near_misses = tuple(sorted(near_list, key=lambda n: (-n.score, n.a, n.b)))
     return Resolution(tuple(orgs), near_misses, index)
 
 

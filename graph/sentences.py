@@ -90,7 +90,7 @@ def _is_heading(line: str, prev: str | None, nxt: str | None) -> bool:
     words = line.split()
     return (0 < len(words) <= 7 and line[-1] not in _TERMINAL + ",-" and line[0].isupper()
             and (prev is None or prev[-1] in _TERMINAL or bool(_BULLET_ONLY.match(prev)))
-            and (nxt is None or nxt[:1].isupper() or bool(_BULLET_ONLY.match(nxt)))
+            and (nxt is None or nxt[:1].isupper() or bool(_BULLET_ONLY.match(nxt) or _ITEM_START.match(nxt)))
             and not _OPEN_END.search(line))
 
 
@@ -156,7 +156,7 @@ def _cut(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for m in _END.finditer(text):
         end = m.end()
-        if _ABBREV.search(text[start:m.start() + 1]) and text[m.start()] == ".":
+        if text[m.start()] == "." and _ABBREV.search(text, max(start, m.start() - 6), m.start() + 1):
             continue
         spans.append((start, end))
         start = end + 1 if end < len(text) and text[end] == " " else end

@@ -194,5 +194,26 @@ def is_mirrored(text: str) -> bool:
     if any(w.lower() in FUNCTION_WORDS for w in words):
         return False
     lower = sum(1 for w in words if w[0].islower() or not w[0].isalpha())
-    odd = sum(1 for w in words if re.search(r"[^\W_][|\d]|[|\d][^\W\d_]", w))
-    return lower >= 0.5 * len(words) or odd >= 2
+    odd = sum(1 for w in words if re.search(r"[^\W\d_][|\d{}]|[|\d{}][^\W\d_]|[a-z][A-Z][a-z]*[A-Z]", w))
+    return odd >= 1 and (lower >= 0.5 * len(words) or odd >= 2)
+
+
+_MD_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]+)\)")
+_MD_EMPH = re.compile(r"(\*\*|__)(.+?)\1")
+_MD_WRAP = re.compile(r"^(\s*)[*_](?=\S)(.*\S)[*_]\s*$")
+
+
+def md_clean(line: str) -> str:
+    """Markdown to text, line by line (numbering kept): links to their text, emphasis markers dropped.
+
+    >>> md_clean("- [Minority Rights Group](https://minorityrights.org)"), md_clean("**To: Members**"), md_clean("*Geneva*")
+    ('- Minority Rights Group', 'To: Members', 'Geneva')
+    """
+    if "](" in line:
+        line = _MD_LINK.sub(r"\1", line)
+    if "**" in line or "__" in line:
+        line = _MD_EMPH.sub(r"\2", line)
+    m = _MD_WRAP.match(line)
+    if m and "*" not in m.group(2) and not line.lstrip().startswith("* "):
+        line = m.group(1) + m.group(2)
+    return line

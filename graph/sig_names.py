@@ -66,9 +66,12 @@ def is_acronym(text: str) -> bool:
     toks = text.split()
     if not toks or len(toks) > 4:
         return False
-    head = toks[0]
+    m = re.match(r"(.+?)[-–—](.+)$", toks[0])
+    head, tail = (m.group(1), m.group(2)) if m else (toks[0], "")
     up = sum(c.isupper() for c in head)
     low = sum(c.islower() for c in head)
+    if tail and sum(c.islower() for c in tail) and not is_place(tail):
+        return False  # "IM-Defensoras" is a short name; "ND-Burma", "ASU-Yangon" carry a place
     return up >= 2 and up >= low and not head[0].isdigit()
 
 
@@ -89,12 +92,14 @@ _RARE_BIGRAMS = frozenset("pc cg gz zg qz zq jq qj xq qx vq qv kq qk fq qf gq qg
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
     """lower-case country name/short form -> canonical country, from data/gazetteer.yaml (empty if absent)."""
+    from .text_countries import COUNTRIES
+
+    out: dict[str, str] = {c.lower(): c for c in COUNTRIES}
     try:
         from .curated import read_yaml
         data = read_yaml("gazetteer.yaml")
     except Exception:  # noqa: BLE001 - the gazetteer is optional for reading letters
-        return {}
-    out: dict[str, str] = {}
+        return out
     countries = data.get("countries") if isinstance(data, dict) else None
     if isinstance(countries, dict):
         for name, spec in countries.items():
@@ -103,17 +108,36 @@ def _countries() -> dict[str, str]:
             for n in names or []:
                 if len(str(n)) > 3 and " " not in str(n) or str(n) in ("uk", "usa"):
                     out[str(n).lower()] = str(name)
-    myanmar = data.get("myanmar") if isinstance(data, dict) else None
-    if isinstance(myanmar, dict):
-        out["myanmar"] = out["burma"] = "Myanmar"
+    out["burma"] = "Myanmar"
     return out
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Every country, country alias and place the gazetteer knows, lower case."""
+    out = set(_countries())
+    try:
+        from .curated import read_yaml
+        data = read_yaml("gazetteer.yaml")
+    except Exception:  # noqa: BLE001
+        return frozenset(out)
+    for spec in list((data.get("countries") or {}).values()) + [data.get("myanmar") or {}]:
+        if isinstance(spec, dict):
+            for key in ("names", "places"):
+                out.update(str(x).lower() for x in spec.get(key) or [])
+    return frozenset(out)
+
+
+def is_place(word: str) -> bool:
+    """'Burma', 'Yangon', 'Japan' yes; 'Defensoras' no."""
+    return word.strip(" .,").lower() in _places()
 
 
 def country_of(word: str) -> str | None:
     """'Philippines' -> 'Philippines', 'UK' -> 'United Kingdom', 'Global' -> None."""
     w = word.strip().lower()
     c = _countries()
-    if w in c and (w == c[w].lower() or w in ("uk", "usa")):
+    if w in c and (w == c[w].lower() or w in ("uk", "usa", "burma")):
         return c[w]
     return None
 
@@ -146,8 +170,6 @@ def clean_entry(printed: str, split_country: bool = False) -> tuple[str, str | N
         words = inner.split()
         if len(words) == 1 and _garbled_word(inner):
             return t[:m.start()].strip(), None, country
-        if len(words) == 1 and country is None and country_of(inner):
-            country = country_of(inner)
         m2 = _MID_ACR.search(t)
         if m2:
             return t, m2.group(1), country

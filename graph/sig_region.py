@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .people import CLOSING, is_individual
-from .sig_lines import (EMAIL, NUMBER_RE, ends_sentence, garbage_reason, is_footnote, is_lone_marker, is_mirrored,
+from .sig_lines import (EMAIL, has_url, NUMBER_RE, ends_sentence, garbage_reason, is_footnote, is_lone_marker, is_mirrored,
                         is_page_number, is_url_line, looks_like_name, split_marker, starts_lower)
 
 SIG_HEADING = re.compile(
@@ -26,13 +26,13 @@ SIG_HEADING = re.compile(
     r"endorsed\s+by\b|endorsements?\b|(?:the\s+)?undersigned\b|supported\s+by\b|"
     r"(?:[\w'’-]+\s+){0,3}(?:organi[sz]ations|groups|ngos|csos|networks|members|institutions|signatories)\b)", re.I)
 _PLURAL_TAIL = re.compile(r"\b(organi[sz]ations|groups|ngos|csos|networks|members|institutions|signatories|"
-                          r"ORGANI[SZ]ATIONS|GROUPS)\s*(?:\([^)]*\))?\s*:?\s*$")
+                          r"ORGANI[SZ]ATIONS|GROUPS)\s*(?:\([^)]*\))?\s*:?\s*$", re.I)
 IND_HEADING = re.compile(r"^\W{0,3}(?:#+\s*)?(?:individual(?:s|\s+signator(?:y|ies)|\s+signers|ly)?|"
                          r"(?:signing\s+)?in\s+(?:a\s+|their\s+)?personal\s+capacity)\b[^.]{0,40}:?\s*$", re.I)
 INTRO = re.compile(r"\b(?:undersigned|signed\s+by|signatories|endorsed\s+by|co-?signed|following\s+"
                    r"(?:organi[sz]ations|groups|signatories))\b", re.I)
-COUNT_LINE = re.compile(r"^\W*(?:and|plus|\+)\s*" + NUMBER_RE + r"\s+(?:others?|more|additional|other\s+"
-                        r"(?:organi[sz]ations|groups|signatories))\b[^a-z]*$", re.I)
+COUNT_LINE = re.compile(r"^\W*(?:and|plus|\+)\s*" + NUMBER_RE + r"\s+(?:others?|more|additional|(?:other\s+|"
+                        r"additional\s+|more\s+)?(?:organi[sz]ations|groups|signatories|signatures))\b.{0,120}$", re.I)
 _CONNECTOR_END = re.compile(r"(?:\b(?:of|for|and|the|in|on|to|de|du|des|la|le|pour|per|et|with|at|by)|[&,(/+—–-])\s*$",
                             re.I)
 _CONT_START = re.compile(r"^(?:(?:of|for|and|the|in|on|to|de|du|des|pour|et|with|at|by)\b|&|\))")
@@ -41,6 +41,43 @@ DATE_LINE = re.compile(r"^\W*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|m
                        r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+\d{4}\W*$|^\W*\d{4}-\d{2}-\d{2}\W*$|^\W*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\W*$",
                        re.I)
 _WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+SALUTATION = re.compile(r"^\s*(?:dear\b|(?:your\s+)?excellenc(?:y|ies)\b|to\s+whom\b|(?:honou?rable|distinguished)\s+"
+                        r"(?:members|delegates|ministers?)\b)", re.I)
+
+
+INLINE_INTRO = re.compile(r"\b(?:undersigned(?:\s+organi[sz]ations)?(?:\s+are)?|signed\s+by|signatories(?:\s+are)?|"
+                          r"endorsed\s+by|co-?signed\s+by)\s*:\s*\S", re.I)
+
+
+def _paragraph(lines: list[str], idx: int) -> tuple[str, set[int]]:
+    """Lines idx.. up to the next blank line, joined (end-of-line hyphens rejoined)."""
+    used, parts = set(), []
+    j = idx
+    while j < len(lines) and lines[j].strip() and j - idx < 40:
+        parts.append(lines[j].strip())
+        used.add(j)
+        j += 1
+    text = "\n".join(parts)
+    text = re.sub(r"-\n(?=[a-z])", "", text)
+    return text.replace("\n", " "), used
+
+
+def _salutation_index(lines: list[str]) -> int:
+    """Index of the salutation ('Dear ...', 'Your Excellencies,') near the top: above it is the letter head."""
+    for i, raw in enumerate(lines[:60]):
+        t = raw.strip()
+        if SALUTATION.match(t) and len(t) < 80:
+            return i
+        if _heading(t) or IND_HEADING.match(t):
+            return -1
+    return -1
+
+
+def _non_latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(1 for c in letters if ord(c) > 0x24F) > 0.5 * len(letters)
 
 
 def _words(text: str) -> list[str]:
@@ -74,7 +111,8 @@ def _heading(t: str) -> bool:
     if re.match(r"(?i)\W{0,3}(?:#+\s*)?(?:signator|signed|endorse|undersigned|supported\s+by)", t):
         return len(t.split()) <= 25 or t.endswith(":")
     return len(t.split()) <= 5 and bool(_PLURAL_TAIL.search(t)) and (
-        t.endswith(":") or t.isupper() or bool(re.search(r"\b[a-z]+\s*(?:\([^)]*\))?\s*:?\s*$", t)))
+        t.endswith(":") or t.isupper() or len(t.split()) == 1 or
+        bool(re.search(r"\b[a-z]+\s*(?:\([^)]*\))?\s*:?\s*$", t)))
 
 
 def inline_names(text: str, intro_ok: bool = False) -> tuple[str, ...]:
@@ -89,6 +127,7 @@ def inline_names(text: str, intro_ok: bool = False) -> tuple[str, ...]:
         if len(last) == 2 and looks_like_name(last[0]) and looks_like_name(last[1]):
             parts[-1:] = last
     parts = [re.sub(r"^(?:and|&)\s+", "", p).strip() for p in parts if p.strip()]
+    parts = [re.sub(r"^the\s+(?=[A-Z])", "", p) for p in parts]  # "the Uyghur Human Rights Project"
     need = 2 if (has_intro or intro_ok) else 3
     if len(parts) >= need and all(looks_like_name(p) and len(p) < 100 for p in parts):
         return tuple(parts)
@@ -102,6 +141,9 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
     prev: LineInfo | None = None  # previous non-blank line
     adjacent = False  # previous line was non-blank
     after_heading = False
+    header_end = _salutation_index(lines)
+    last_num: int | None = None
+    inline_done: set[int] = set()
     for idx, raw in enumerate(lines):
         ln = start + idx
         t = raw.strip()
@@ -126,19 +168,23 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = "page"
         elif is_lone_marker(t):
             info.kind = "marker"
+        elif COUNT_LINE.match(t):
+            info.kind = "count"
         elif prev is not None and prev.kind in ("entry", "cont") and is_open(prev.rest) and not num and not bullet:
             info.kind = "cont"
         elif adjacent and prev is not None and prev.kind in ("entry", "cont") and not (num or bullet) and (
                 _CONT_START.match(t) or (starts_lower(t) and len(t) < 60)):
             info.kind = "cont"
-        elif (HEADER.match(t) or DATE_LINE.match(t)) and not num and not bullet:
+        elif idx <= header_end or (HEADER.match(t) or DATE_LINE.match(t)) and not num and not bullet:
             info.kind = "header"
-        elif is_mirrored(t) and sum(vocab[w] > 1 for w in _words(t)) < 0.2 * max(1, len(_words(t))):
+        elif has_url(t) and len(t) < 400:
+            info.kind, info.detail = "url", ("footnote" if re.match(r"\d", t) else "url")
+        elif _non_latin(t) and len(t) < 100:
+            info.kind, info.detail = "garbage", "non-Latin script"
+        elif not (num or bullet) and is_mirrored(t) and sum(vocab[w] > 1 for w in _words(t)) < 0.2 * max(1, len(_words(t))):
             info.kind, info.detail = "mirrored", "mirrored text"
         elif garbage_reason(t):
             info.kind, info.detail = "garbage", garbage_reason(t) or ""
-        elif COUNT_LINE.match(t):
-            info.kind = "count"
         elif IND_HEADING.match(t) and len(t) < 60:
             info.kind = "heading_ind"
         elif _heading(t):
@@ -152,10 +198,22 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = "prose"
         elif looks_like_name(rest) or (is_individual(rest) and len(rest) < 200):
             info.kind = "entry"
+        elif num and last_num is not None and int(num) == last_num + 1 and len(rest) < 150 and not ends_sentence(rest):
+            info.kind = "entry"  # the list's numbering vouches for a name in lower-case words
+        elif idx not in inline_done and INLINE_INTRO.search(t):
+            joined, used = _paragraph(lines, idx)
+            parts = inline_names(joined, intro_ok=True)
+            if parts:
+                info.kind, info.parts = "inline", parts
+                inline_done.update(used)
         else:
             parts = inline_names(t, intro_ok=after_heading)
             if parts:
                 info.kind, info.parts = "inline", parts
+        if idx in inline_done and info.kind != "inline":
+            info.kind = "cont_inline"
+        if info.kind == "entry" and num:
+            last_num = int(num)
         if info.kind in ("heading", "heading_ind"):
             after_heading = True
         elif info.kind in ("prose", "contact", "closing"):
@@ -167,7 +225,7 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
 
 
 NEUTRAL = frozenset({"blank", "url", "email", "page", "marker", "garbage", "mirrored", "heading", "heading_ind",
-                     "footnote", "count", "cont"})
+                     "footnote", "count", "cont", "cont_inline"})
 ENTRY = frozenset({"entry", "inline"})
 
 
@@ -197,6 +255,8 @@ def choose_block(infos: list[LineInfo]) -> tuple[int, int] | None:
             cur[1] = i
             cur[2] += len(info.parts) if k == "inline" else 1
         elif k in NEUTRAL:
+            if k == "cont" and cur is not None:
+                cur[1] = i
             continue
         else:
             if cur is not None:

@@ -42,6 +42,9 @@ UNDISCLOSED = (
                r"(?:chosen|chose|choose|wish(?:ed)?|asked|requested|prefer(?:red)?|decided|opted)\s+(?:not\s+to\s+"
                r"(?:disclose|be\s+(?:named|identified|listed|disclosed))|to\s+remain\s+anonymous|anonymity)", re.I),
     re.compile(r"\b" + NUMBER_RE + r"\s+(?:anonymous|undisclosed|unnamed)\s+" + _NOUN, re.I),
+    re.compile(r"\b" + NUMBER_RE + r"\s+(?:other\s+|more\s+|additional\s+)?" + _NOUN + r"\s+(?:that|who|which)\s+"
+               r"(?:cannot|can\s*not|can't|could\s+not|do\s+not\s+wish\s+to|did\s+not\s+wish\s+to)\s+be\s+"
+               r"(?:named|identified|listed|disclosed)", re.I),
 )
 
 
@@ -73,7 +76,7 @@ def counts(text: str) -> tuple[int | None, int | None]:
     >>> counts("46 organizations said today ahead of the anniversary")
     (46, None)
     """
-    flat = re.sub(r"-\n(?=[a-z])", "", text)
+    flat = re.sub(r"-[ \t]*\n\s*(?=[a-z])", "", text)
     flat = re.sub(r"\s+", " ", flat)
     return _first_number(CLAIMED, flat), _first_number(UNDISCLOSED, flat)
 
@@ -145,6 +148,9 @@ def _entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: list
             individuals_mode = False
             fates.append((info.line, "heading", info.text))
             continue
+        elif k == "cont_inline":
+            fates.append((info.line, "signatory", "continues the inline list above"))
+            continue
         elif k == "count":
             fates.append((info.line, "prose", "count of unnamed signatories"))
             continue
@@ -160,6 +166,17 @@ def _entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: list
     return entries
 
 
+def _cut_word(text: str, lines: list[str]) -> bool:
+    """The file stops inside a word: the entry's last word only begins a word printed elsewhere ("Kurdis")."""
+    m = re.search(r"([^\W\d_]{3,})$", text)
+    if not m:
+        return False
+    w = m.group(1).lower()
+    body = " ".join(lines[:-1]).lower()
+    return re.search(r"\b" + re.escape(w) + r"\b", body) is None and re.search(
+        r"\b" + re.escape(w) + r"[^\W\d_]+", body) is not None
+
+
 def _join(a: str, b: str) -> str:
     if a.endswith("-") and b[:1].islower():
         return a[:-1] + b
@@ -167,14 +184,19 @@ def _join(a: str, b: str) -> str:
 
 
 def _levels(entries: list[_Entry]) -> None:
-    """Explicit nesting: 'o' bullets under plain ones, deeper indentation under shallower bullets."""
+    """Explicit nesting: 'o' bullets under plain ones, a few bullets among plain/numbered entries, deeper
+    indentation under shallower bullets."""
     plain = any(e.bullet not in SUB_BULLETS for e in entries)
+    unbulleted = sum(1 for e in entries if not e.bullet)
     bulleted = [e.indent for e in entries if e.bullet and e.bullet not in SUB_BULLETS]
     base = min(bulleted) if bulleted else 0
-    for e in entries:
-        if e.bullet in SUB_BULLETS and plain and e.num is None:
+    minority = 0 < len(bulleted) < unbulleted
+    for i, e in enumerate(entries):
+        if e.num is not None or i == 0:
+            continue
+        if e.bullet in SUB_BULLETS and plain:
             e.level = 1
-        elif e.bullet and e.num is None and bulleted and e.indent >= base + 2:
+        elif e.bullet and (minority or (bulleted and e.indent >= base + 2)):
             e.level = 1
 
 
@@ -202,7 +224,8 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
             undisclosed = number_value(COUNT_LINE.match(info.text).group(1))
     # a list cut off mid-name at the end of the file must not yield the fragment
     last_text_line = max((i.line for i in infos if i.kind != "blank"), default=0)
-    if entries and entries[-1].lines[-1] == last_text_line and is_open(entries[-1].text) and len(entries) > 1:
+    if entries and entries[-1].lines[-1] == last_text_line and len(entries) > 1 and (
+            is_open(entries[-1].text) or (lines and lines[-1].strip() and _cut_word(entries[-1].text, lines))):
         e = entries.pop()
         skipped.append(SkippedLine(e.lines[0], e.text, "fragment at end of file"))
         fates.append((e.lines[0], "skipped", "fragment at end of file"))

@@ -28,9 +28,9 @@ import networkx as nx
 # distinguishable colours because groups are coloured in order of size.
 PALETTE = (
     "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
-    "#7f7f7f", "#bcbd22", "#17becf", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896",
-    "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d", "#9edae5",
+    "#d62728", "#9467bd", "#8c564b", "#bcbd22", "#17becf", "#1a237e", "#2ca02c", "#ff7f0e",
+    "#e377c2", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2",
+    "#dbdb8d", "#9edae5",
 )
 OTHER_COLOR = "#b0b0b0"  # groups beyond the palette, and untagged organizations
 KIND_COLORS = {"letter": "#333333", "demand": "#8B0000"}  # letters/demands are not coalitions

@@ -205,9 +205,20 @@ def aggregate(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str, int]
         c = a.get("community", "")
         key[n] = f"community {c}" if c not in ("", None) else (a.get("tags") or ["untagged"])[0]
     ranked = sorted(orgs, key=lambda n: (-H.degree(n), str(n)))
-    n_keys = len(set(key.values()))
-    budget = max(0, max_nodes - fixed - min(n_keys, max_nodes))
+    distinct_after = [0] * (len(ranked) + 1)  # distinct keys among ranked[b:]
+    seen: set = set()
+    for b in range(len(ranked) - 1, -1, -1):
+        seen.add(key[ranked[b]])
+        distinct_after[b] = len(seen)
+    budget = next((b for b in range(len(ranked), -1, -1) if b + distinct_after[b] + fixed <= max_nodes), 0)
     kept, folded = ranked[:budget], ranked[budget:]
+    room = max(1, max_nodes - fixed - budget)
+    sizes = Counter(key[n] for n in folded)
+    if len(sizes) > room:  # too many communities/tags even with no organization kept: merge the smallest
+        big = {k for k, _ in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0]))[: room - 1]}
+        for n in folded:
+            if key[n] not in big:
+                key[n] = "other"
     group_of = {n: f"group:{key[n]}" for n in folded}
     counts = Counter(key[n] for n in folded)
     out = H.subgraph(set(H) - set(folded)).copy()

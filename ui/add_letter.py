@@ -16,22 +16,36 @@ SIG_COLUMNS = ["name", "acronym", "member_of", "country", "lines", "printed"]
 
 
 def _reset() -> None:
-    for k in ("add_doc", "add_parsed", "add_saved"):
+    for k in ("add_doc", "add_parsed", "add_saved", "add_bytes", "add_note",  # and the edit widgets, so a new letter
+              "add_title", "add_date", "add_recipients", "add_sigs", "add_name"):  # starts from its extraction
         st.session_state.pop(k, None)
 
 
 def _extract(uploaded, pasted: str):
-    """(Document, Letter) or raise LoadError/ValueError with a message fit for the user."""
+    """(raw bytes, Document, Letter) or raise LoadError/ValueError with a message fit for the user."""
     from graph import load
     from graph.letter import parse_letter
 
     if uploaded is not None:
-        doc = load.document_from_bytes(uploaded.getvalue(), uploaded.name)
+        data = uploaded.getvalue()
+        doc = load.document_from_bytes(data, uploaded.name)
+        if uploaded.name.lower().endswith((".txt", ".md")) and not _utf8(data):
+            st.session_state["add_note"] = (f"{uploaded.name} is not UTF-8: it was read as a legacy encoding "
+                                            "(Windows-1252). Check accented names below before saving.")
     elif pasted.strip():
+        data = pasted.encode("utf-8")
         doc = load.document_from_text(pasted, "pasted.txt")
     else:
         raise ValueError("Upload a file or paste the letter's text first.")
-    return doc, parse_letter(doc)
+    return data, doc, parse_letter(doc)
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data[:2] in (b"\xff\xfe", b"\xfe\xff")  # UTF-16 with a BOM is fine too
+    return True
 
 
 def _sig_frame(letter) -> pd.DataFrame:
@@ -89,12 +103,29 @@ def _resolution(letter) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _save(doc, letter) -> str:
+def sidecar(extracted, final) -> dict:
+    """Only what the user changed goes to the sidecar NAME.yaml (it wins over the text when loading);
+    untouched fields keep their source lines from the text."""
+    meta: dict = {}
+    for k in ("title", "date"):
+        if getattr(final, k) != getattr(extracted, k) and getattr(final, k):
+            meta[k] = getattr(final, k)
+    if final.recipients != extracted.recipients and final.recipients:
+        meta["recipients"] = list(final.recipients)
+    key = lambda s: (s.name, s.acronym, s.member_of, s.country)  # noqa: E731
+    if [key(s) for s in final.signatories] != [key(s) for s in extracted.signatories]:
+        meta["signatories"] = [{k: v for k, v in (("name", s.name), ("acronym", s.acronym),
+                                                   ("member_of", s.member_of), ("country", s.country)) if v}
+                               for s in final.signatories]
+    return meta
+
+
+def _save(data: bytes, name: str, meta: dict):
     from graph import store
 
-    path = store.save_letter(doc, letter, folder=state.letters_folder())
+    res = store.save_letter(data, name, meta or None, folder=state.letters_folder())
     state.corpus_changed()
-    return str(path)
+    return res
 
 
 def render() -> None:
@@ -103,8 +134,8 @@ def render() -> None:
         return
     if state.optional("graph.letter") is None:
         return state.missing("graph.letter")
-    if st.session_state.get("add_saved"):
-        st.success(f"Saved as `{st.session_state['add_saved']}`. The graph now includes it.")
+    if saved := st.session_state.pop("add_saved", None):
+        st.success(saved)
     up = st.file_uploader("Upload a letter", type=["txt", "md", "pdf", "docx"], key="add_file")
     pasted = st.text_area("…or paste its text", key="add_text", height=150)
     if st.button("Extract", key="add_extract", type="primary"):
@@ -112,7 +143,8 @@ def render() -> None:
 
         _reset()
         try:
-            st.session_state["add_doc"], st.session_state["add_parsed"] = _extract(up, pasted)
+            (st.session_state["add_bytes"], st.session_state["add_doc"],
+             st.session_state["add_parsed"]) = _extract(up, pasted)
         except (LoadError, ValueError) as e:
             st.error(str(e))
             return
@@ -120,6 +152,8 @@ def render() -> None:
             st.error(f"Could not read this letter ({type(e).__name__}: {e}).")
             return
     doc, letter = st.session_state.get("add_doc"), st.session_state.get("add_parsed")
+    if note := st.session_state.get("add_note"):
+        st.warning(note)
     if letter is None:
         st.caption("Upload (txt, md, pdf, docx) or paste a letter, then Extract. Nothing is saved until you press Save.")
         return
@@ -149,12 +183,19 @@ def render() -> None:
     st.dataframe(_resolution(final), hide_index=True, key="add_resolution", width="stretch")
     if state.optional("graph.store") is None:
         return state.missing("graph.store")
-    if st.button("Save to the letters folder", key="add_save"):
+    meta = sidecar(letter, final)
+    default = doc.name if doc.name != "pasted.txt" else f"{final.date or 'undated'} {final.title or 'letter'}"[:70] + ".txt"
+    name = st.text_input("File name in the letters folder", default, key="add_name")
+    if meta:
+        st.caption("Your edits go to a sidecar file next to the letter: " + ", ".join(meta) + ".")
+    if st.button("Save to the letters folder", key="add_save", type="primary"):
         try:
-            path = _save(doc, final)
-        except Exception as e:  # noqa: BLE001 - store refuses (duplicate, bad name...): say why
+            res = _save(st.session_state["add_bytes"], name, meta)
+        except Exception as e:  # noqa: BLE001 - store refuses (no free name, disk...): say why
             st.error(f"Not saved: {e}")
             return
         _reset()
-        st.session_state["add_saved"] = path
+        st.session_state["add_saved"] = (f"Saved as {state.md(res.name)}. The graph now includes it." if res.created
+                                         else f"This letter is already stored as {state.md(res.name)}; "
+                                              "nothing was saved again.")
         st.rerun()

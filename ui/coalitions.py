@@ -1,5 +1,6 @@
-"""Coalitions: organizations grouped by coalition tag or by detected community, each collapsible into a
-super-node; focused lists (diaspora by country, Rohingya, ethnic groups, strike committees); bridges."""
+"""Coalitions: organizations grouped by coalition tag or by detected community (graph.coalitions,
+graph.communities), each drawn as a super-node with its count that can be expanded back; focused lists
+(diaspora by country, Rohingya networks, ethnic groups, strike committees); bridges (graph.brokers)."""
 from __future__ import annotations
 
 import networkx as nx
@@ -8,74 +9,70 @@ import streamlit as st
 
 from . import state
 
-FOCUS = {  # tag -> how to split it (by the tag's recorded value, e.g. the country of a diaspora group)
+FOCUS = {  # tag -> tab title; diaspora and ethnic are split by their recorded value (country, nationality)
     "diaspora": "Diaspora by country",
     "rohingya": "Rohingya networks",
     "ethnic": "Ethnic groups",
-    "grassroots_resistance": "Strike committees and resistance networks",
+    "grassroots_resistance": "Strike committees",
 }
+UNTAGGED = "untagged"
 
 
-def _group_key(G: nx.DiGraph, n: str, by: str, communities: dict) -> list[str]:
+@st.cache_resource(max_entries=4, show_spinner="Grouping organizations…")
+def groups_of(key: str, by: str, _G: nx.DiGraph) -> dict[str, frozenset[str]]:
+    """Coalition name -> member org ids, largest first. Untagged organizations form their own group,
+    so the collapsed view really has one node per coalition."""
+    from graph import coalitions, communities
+
     if by == "community":
-        c = communities.get(n)
-        return [f"community {c}"] if c is not None else []
-    return list(G.nodes[n].get("tags") or []) or ["untagged"]
-
-
-@st.cache_resource(max_entries=4)
-def _communities(key: str, _G: nx.DiGraph) -> dict:
-    """org node -> community id, from graph.communities (whatever shape it returns)."""
-    mod = state.optional("graph.communities")
-    if mod is None:
-        return {}
-    fn = getattr(mod, "communities", None) or getattr(mod, "detect", None)
-    res = fn(_G, seed=0)
-    if isinstance(res, dict):
-        return res
-    out = {}
-    for i, group in enumerate(res or []):
-        members = getattr(group, "members", group)
-        for n in members:
-            out[n] = getattr(group, "id", i)
-    return out
-
-
-def groups_table(G: nx.DiGraph, by: str, communities: dict) -> dict[str, list[str]]:
-    groups: dict[str, list[str]] = {}
-    for n in state.nodes_of(G, state.ORG):
-        for k in _group_key(G, n, by, communities):
-            groups.setdefault(k, []).append(n)
+        parts = communities.communities(_G, seed=0)
+        groups = {f"community {i + 1}": frozenset(p) for i, p in enumerate(parts)}
+    else:
+        groups = {k: frozenset(v) for k, v in coalitions.tag_coalitions(_G).items()}
+        tagged = set().union(*groups.values()) if groups else set()
+        rest = frozenset(n for n in state.nodes_of(_G, state.ORG) if n not in tagged)
+        if rest:
+            groups[UNTAGGED] = rest
     return dict(sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])))
 
 
-def _org_rows(G: nx.DiGraph, members: list[str], value_tag: str | None = None) -> pd.DataFrame:
+@st.cache_data(max_entries=16, show_spinner="Drawing coalitions…")
+def collapsed_html(key: str, by: str, expanded: tuple[str, ...], _G: nx.DiGraph,
+                   _groups: dict[str, frozenset[str]]) -> tuple[str, int]:
+    """(html, nodes drawn): every coalition folded into one super-node except the expanded ones."""
+    from graph import coalitions, render, view
+
+    # Coalitions and the letters they signed; demands would double the picture and are in the tables.
+    G2 = _G.subgraph([n for n, k in _G.nodes(data="kind") if k in (state.ORG, state.LETTER)])
+    H = coalitions.collapse(G2, {k: v for k, v in _groups.items() if k not in expanded})
+    for n, d in H.nodes(data=True):
+        if d.get("kind") == "coalition":  # drawn as a "group" node (diamond) coloured by its coalition
+            d["kind"], d["group"], d["count"] = "group", d.get("name", n), d.get("n_members", 1)
+        elif d.get("kind") == state.LETTER:  # short labels: the coalitions are the subject here
+            d["label"] = f"{d.get('date') or 'undated'} · {str(d.get('label', ''))[:24]}…"
+    H.graph["view"] = (f"{sum(1 for _, k in H.nodes(data='kind') if k == 'group')} coalitions folded into "
+                       f"super-nodes (label: members)" + (f"; expanded: {', '.join(expanded)}" if expanded else ""))
+    # A few super-nodes would sit on top of each other at the default spacing: spread small pictures out.
+    spread = max(1.0, 3.0 * (40 / max(H.number_of_nodes(), 1)) ** 0.5) if H.number_of_nodes() < 40 else 1.0
+    pos = {n: (x * spread, y * spread) for n, (x, y) in view.layout(H, seed=0).items()}
+    return render.to_pyvis_html(H, pos, height="560px", legend=False), H.number_of_nodes()
+
+
+def _members(G: nx.DiGraph, members, value_tag: str | None = None) -> pd.DataFrame:
     rows = []
     for n in sorted(members, key=lambda n: (-int(G.nodes[n].get("n_letters") or 0), state.label(G, n))):
         d = G.nodes[n]
         row = {"organization": state.label(G, n), "letters": d.get("n_letters", 0),
                "tags": ", ".join(d.get("tags") or []), "country": d.get("country", "")}
         if value_tag:
-            row["value"] = (d.get("tag_values") or {}).get(value_tag, "")
+            row[value_tag] = (d.get("tag_values") or {}).get(value_tag, "") or "(not recorded)"
         rows.append(row)
     return pd.DataFrame(rows)
 
 
-@st.cache_data(max_entries=16, show_spinner="Drawing coalitions…")
-def collapsed_html(key: str, by: str, expanded: tuple[str, ...], _G: nx.DiGraph) -> str | None:
-    """Super-node view from graph.coalitions, drawn like the network view."""
-    coal, render, view = (state.optional(m) for m in ("graph.coalitions", "graph.render", "graph.view"))
-    fn = getattr(coal, "collapse", None) if coal else None
-    if fn is None or render is None or view is None:
-        return None
-    H = fn(_G, by=by, expand=list(expanded))
-    return render.to_pyvis_html(H, view.layout(H, seed=0))
-
-
 @st.cache_data(max_entries=4, show_spinner="Finding brokers…")
 def bridge_rows(key: str, _G: nx.DiGraph) -> list[tuple]:
-    """Organizations with the highest betweenness in the co-signature network (graph.brokers),
-    most useful when they tie into two or more communities."""
+    """Organizations with the highest betweenness in the co-signature network (graph.brokers)."""
     from graph import brokers
 
     return [(b.label, b.betweenness, b.degree, sum(1 for c, n in b.bridges if c >= 0), b.explain())
@@ -84,52 +81,63 @@ def bridge_rows(key: str, _G: nx.DiGraph) -> list[tuple]:
 
 def _bridges(G: nx.DiGraph) -> None:
     st.subheader("Bridges between coalitions")
-    brokers = state.optional("graph.brokers")
-    if brokers is None:
-        return state.missing("graph.brokers")
-    res = bridge_rows(state.corpus_key(), G)
-    rows = [{"organization": label, "betweenness": round(b, 4), "ties": deg, "communities bridged": n_c,
-             "why": why} for label, b, deg, n_c, why in res]
+    st.caption("Organizations on many shortest paths of the co-signature network, and the communities they tie.")
+    rows = [{"organization": label, "betweenness": round(b, 4), "ties": deg, "communities bridged": n_c, "why": why}
+            for label, b, deg, n_c, why in bridge_rows(state.corpus_key(), G)]
     if rows:
         st.dataframe(pd.DataFrame(rows), hide_index=True, key="co_bridges", width="stretch")
     else:
         st.caption("No organization links two coalitions.")
 
 
-def render() -> None:
-    st.header("Coalitions")
-    G = state.graph()
-    by = st.radio("Group by", ("tag", "community"), horizontal=True, key="co_by",
-                  format_func={"tag": "coalition tag", "community": "detected community"}.get)
-    communities = _communities(state.corpus_key(), G) if by == "community" else {}
-    if by == "community" and not communities:
-        state.missing("graph.communities")
-    groups = groups_table(G, by, communities)
-    st.caption(f"{len(groups)} coalitions. An organization with several tags is counted in each.")
-
-    expanded = st.multiselect("Expand super-nodes", list(groups), key="co_expand",
-                              help="Each coalition is drawn as one node with its count; expand one to see its "
-                                   "organizations.")
-    html = collapsed_html(state.corpus_key(), by, tuple(sorted(expanded)), G)
-    if html is not None:
-        st.iframe(html, height=560)
-    else:
-        st.dataframe(pd.DataFrame([{"coalition": k, "organizations": len(v)} for k, v in groups.items()]),
-                     hide_index=True, key="co_counts")
-
-    tabs = st.tabs([*FOCUS.values(), "All coalitions"])
+def _focus(G: nx.DiGraph) -> None:
+    tabs = st.tabs(list(FOCUS.values()))
     for tab, (tag, title) in zip(tabs, FOCUS.items()):
         with tab:
             members = [n for n in state.nodes_of(G, state.ORG) if tag in (G.nodes[n].get("tags") or [])]
             if not members:
                 st.caption(f"No organization tagged `{tag}`.")
                 continue
-            df = _org_rows(G, members, tag)
-            split = df["value"].replace("", "(not recorded)")
-            st.bar_chart(split.value_counts(), horizontal=True)
+            df = _members(G, members, tag)
+            if tag in ("diaspora", "ethnic"):
+                counts = df[tag].str.split("; ").explode().value_counts()
+                st.bar_chart(counts.rename("organizations"), horizontal=True)
             st.dataframe(df, hide_index=True, key=f"co_focus_{tag}", width="stretch")
-    with tabs[-1]:
-        for k, members in groups.items():
-            with st.expander(f"{k.replace('_', ' ')} ({len(members)})"):
-                st.dataframe(_org_rows(G, members), hide_index=True, key=f"co_tbl_{k}", width="stretch")
-    _bridges(G)
+
+
+def _tables(G: nx.DiGraph, groups: dict[str, frozenset[str]]) -> None:
+    from graph import coalitions
+
+    st.subheader("A table per coalition")
+    shown = list(groups.items())[:60]
+    if len(groups) > len(shown):
+        st.caption(f"The 60 largest of {len(groups)} coalitions.")
+    for name, members in shown:
+        with st.expander(f"{name.replace('_', ' ')} · {len(members)} organizations"):
+            s = coalitions.summarize(G, name, members)
+            st.caption(f"{s.n_letters} letters · tags: {', '.join(f'{t} ({n})' for t, n in s.tags) or 'none'} · "
+                       f"demands: {', '.join(state.label(G, d) for d, _ in s.demands[:4]) or 'none'}")
+            st.dataframe(_members(G, members), hide_index=True, key=f"co_tbl_{name}", width="stretch")
+
+
+def render() -> None:
+    st.header("Coalitions")
+    G = state.graph()
+    for mod in ("graph.coalitions", "graph.communities"):
+        if state.optional(mod) is None:
+            return state.missing(mod)
+    by = st.radio("Group by", ("tag", "community"), horizontal=True, key="co_by",
+                  format_func={"tag": "coalition tag", "community": "detected community (co-signature)"}.get)
+    groups = groups_of(state.corpus_key(), by, G)
+    st.caption(f"{len(groups)} coalitions. An organization with several tags is drawn in the first (largest) one "
+               "and listed in each table.")
+    expanded = st.multiselect("Expand super-nodes", list(groups), key="co_expand",
+                              help="Each coalition is one node labelled with its count; expand one to see its members.")
+    html, n = collapsed_html(state.corpus_key(), by, tuple(sorted(expanded)), G, groups)
+    st.iframe(html, height=580)
+    if n > 600:
+        st.warning(f"{n} nodes drawn: collapse some coalitions again to keep the picture readable.")
+    _focus(G)
+    if state.optional("graph.brokers") is not None:
+        _bridges(G)
+    _tables(G, groups)

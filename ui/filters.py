@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import inspect
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import networkx as nx
 import streamlit as st
@@ -26,6 +26,7 @@ class Filters:
     ego: str | None = None
     radius: int = 1
     max_nodes: int = DEFAULT_MAX_NODES
+    mode: str = "bipartite"  # or "ties": organizations joined by co-signature ties
 
 
 def _date(G: nx.DiGraph, n: str) -> str:
@@ -58,14 +59,17 @@ def sidebar(G: nx.DiGraph, ego: str | None = None, radius: int = 1) -> Filters:
     kinds = sb.multiselect("Node types", KINDS, default=list(KINDS), key="f_kinds")
     tags = sb.multiselect("Coalition tags", opts["tags"], key="f_tags", help="Empty = every organization.")
     min_letters = sb.slider("Minimum letters signed", 1, max(opts["max_letters"], 2), 1, key="f_min_letters")
-    min_shared = sb.slider("Minimum letters in common (tie weight)", 1, max(opts["max_letters"], 2), 1,
-                           key="f_min_shared", help="Used by the co-signature view of organizations.")
+    min_shared = sb.slider("Minimum letters in common (tie weight)", 1, max(opts["max_letters"], 2), 2,
+                           key="f_min_shared", help="For “co-signature ties”: one shared letter of 400 names makes "
+                                                    "80,000 pairs, so 2 is the default.")
     alpha = sb.select_slider("Tie significance (p ≤)", options=[0.001, 0.01, 0.05, 1.0], value=1.0, key="f_alpha",
-                             help="Hypergeometric test of the overlap; 1.0 keeps every tie.")
+                             help="For “co-signature ties”: hypergeometric test of the overlap; 1.0 keeps every tie.")
     max_nodes = int(sb.number_input("Draw at most N nodes", 20, 5000, DEFAULT_MAX_NODES, step=50, key="f_max_nodes",
                                     help="The rest are aggregated into coalition super-nodes."))
+    mode = sb.radio("Draw", ("bipartite", "ties"), key="f_mode", format_func={
+        "bipartite": "organizations → letters → demands", "ties": "co-signature ties between organizations"}.get)
     return Filters(tuple(letters), date_range, tuple(kinds), tuple(tags), int(min_letters), int(min_shared),
-                   float(alpha), (), ego, int(radius), max_nodes)
+                   float(alpha), (), ego, int(radius), max_nodes, mode)
 
 
 def filter_view(G: nx.DiGraph, f: Filters):
@@ -78,3 +82,32 @@ def filter_view(G: nx.DiGraph, f: Filters):
         if k in kw:
             kw[k] = list(kw[k]) or None
     return view.filter_view(G, **kw)
+
+
+MAX_TIE_EDGES = 4000  # beyond this the browser spends seconds drawing lines nobody can read
+
+
+def tie_view(G: nx.DiGraph, f: Filters) -> tuple[nx.DiGraph, dict]:
+    """Organizations joined by co-signature ties (graph.cosign) within the filtered letters."""
+    from graph import cosign
+
+    H0, info = filter_view(G, replace(f, kinds=(), max_nodes=10**9))
+    t = cosign.ties(H0, min_shared=f.min_shared)
+    if f.alpha < 1.0:
+        t = t.subset(t.p <= f.alpha)
+    if len(t) > MAX_TIE_EDGES:
+        t = t.subset(t.weight >= sorted(t.weight)[-MAX_TIE_EDGES])
+    T = cosign.tie_graph(t)
+    T.remove_nodes_from([n for n in list(T) if T.degree(n) == 0])
+    if T.number_of_nodes() > f.max_nodes:
+        strength = dict(T.degree(weight="weight"))
+        T = T.subgraph(sorted(T, key=lambda n: (-strength[n], n))[: f.max_nodes]).copy()
+    H = nx.DiGraph()
+    H.add_nodes_from((n, dict(G.nodes[n])) for n in T)
+    H.add_edges_from((a, b, {**d, "kind": "cosigned"}) for a, b, d in T.edges(data=True))
+    n_orgs = sum(1 for _, k in H0.nodes(data="kind") if k == "organization")
+    info = {**info, "caption": f"{H.number_of_nodes()} of {n_orgs} organizations, {H.number_of_edges()} ties "
+                               f"(≥ {f.min_shared} letters in common" + (f", p ≤ {f.alpha}" if f.alpha < 1 else "")
+                               + "); organizations without such a tie are not drawn.", "groups": {}}
+    H.graph["view"] = info["caption"]
+    return H, info

@@ -53,7 +53,7 @@ def network_html(key: str, fkey: tuple, _G: nx.DiGraph, _f: filters.Filters) -> 
     """(html, info, org node ids drawn) for one corpus and one filter tuple."""
     from graph import render, view
 
-    H, info = filters.filter_view(_G, _f)
+    H, info = filters.tie_view(_G, _f) if _f.mode == "ties" else filters.filter_view(_G, _f)
     pos = view.layout(H, seed=0)
     html = render.to_pyvis_html(H, pos)
     if "</body>" in html:
@@ -92,25 +92,33 @@ def _on_pick() -> None:
         state.goto("Profile", node)
 
 
-def _info_caption(info: dict, G: nx.DiGraph) -> None:
+HIDDEN_TEXT = {  # graph.view's reasons -> what a reader can do about them
+    "letters": "letters filtered out (sidebar: Letters, Date range)",
+    "letters_out_of_dates": "letters outside the date range",
+    "organizations_below_min_letters": "organizations below the minimum letters signed",
+    "organizations_without_tag": "organizations without the chosen tags",
+    "nodes_of_other_kinds": "nodes of unselected types",
+    "outside_neighbourhood": "nodes outside the searched organization's neighbourhood",
+    "on_request": "organizations withheld on request",
+}
+
+
+def _info_caption(info: dict) -> None:
     """Say what is drawn, what is hidden and how to see it."""
     if not isinstance(info, dict):
         return
-    shown, total = info.get("shown") or info.get("n_shown"), info.get("total") or info.get("n_total")
-    parts = []
-    if shown is not None and total is not None:
-        parts.append(f"Showing {shown} of {total} nodes.")
-    hidden = info.get("hidden") or info.get("n_hidden")
-    if hidden:
-        parts.append(f"Hidden: {hidden if not isinstance(hidden, (list, dict)) else len(hidden)}.")
-    msg = info.get("message") or info.get("note") or info.get("how")
-    if msg:
-        parts.append(str(msg))
+    if info.get("caption"):
+        st.caption(f"Drawn: {info['caption']}")
+    hidden = info.get("hidden") or {}
+    parts = [f"{n} {HIDDEN_TEXT.get(k, k.replace('_', ' '))}" for k, n in hidden.items()
+             if n and k != "aggregated_into_groups" and k in HIDDEN_TEXT]
     if parts:
-        st.caption(" ".join(parts))
-    if info.get("aggregated") or info.get("super_nodes") or info.get("collapsed"):
-        st.info("Some organizations are drawn as coalition super-nodes. Raise “Draw at most N nodes”, filter by "
-                "coalition tag or search an organization to see them individually.")
+        st.caption("Not drawn: " + "; ".join(parts) + ".")
+    groups = info.get("groups") or {}
+    if groups:
+        st.info(f"{sum(groups.values())} organizations are folded into {len(groups)} coalition super-nodes "
+                "(diamonds, labelled with their count). To see them one by one: raise “Draw at most N nodes” in "
+                "the sidebar, choose a coalition tag, or search an organization.")
 
 
 def render() -> None:
@@ -124,7 +132,7 @@ def render() -> None:
         return
     html, info, drawn = network_html(state.corpus_key(), astuple(f), G, f)
     st.iframe(html, height=720)
-    _info_caption(info, G)
+    _info_caption(info)
     st.text_input("Picked node", key="net_clicked", on_change=_on_pick, label_visibility="collapsed",
                   placeholder="Double-click an organization in the graph, or choose one below, to open its profile.")
     c1, c2 = st.columns([4, 1])

@@ -1,0 +1,87 @@
+"""Benchmark: export times (median of --repeat runs) for the seed-corpus graph and a 10,000-organization graph.
+
+Targets: PNG at 300 dpi of the seed corpus <= 3 s; layout of 10k nodes ~1 s (after igraph import).
+The 10k graph comes from graph/synth.py + graph/model.py (same schema as the real graph).
+
+    .venv/bin/python bench/bench_export.py [--repeat 3] [--orgs 10000] [--letters 300] [--signatures 40000]
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from graph.export import export  # noqa: E402
+from graph.render import to_pyvis_html  # noqa: E402
+from graph.view import filter_view, layout  # noqa: E402
+
+SEED_FORMATS = [("png", {"dpi": 150}), ("png", {"dpi": 300}), ("svg", {}), ("pdf", {}), ("html", {}),
+                ("gexf", {}), ("graphml", {}), ("csv", {}), ("json", {}), ("kumu", {}), ("zip", {})]
+BIG_FORMATS = [("png", {"dpi": 150}), ("png", {"dpi": 300}), ("svg", {}), ("html", {}), ("gexf", {}),
+               ("graphml", {}), ("csv", {}), ("json", {}), ("kumu", {})]
+
+
+def median_time(fn, repeat: int) -> tuple[float, object]:
+    times, out = [], None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), out
+
+
+def bench_graph(name: str, G, formats, repeat: int) -> None:
+    print(f"\n== {name}: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges "
+          f"(median of {repeat})")
+    t, (H, info) = median_time(lambda: filter_view(G), repeat)
+    print(f"  {'filter_view':<18} {t:7.2f} s")
+    t, P = median_time(lambda: layout(H, seed=0), repeat)
+    print(f"  {'layout':<18} {t:7.2f} s")
+    t, H500 = median_time(lambda: filter_view(G, max_nodes=500)[0], repeat)
+    print(f"  {'view max 500':<18} {t:7.2f} s  -> {H500.number_of_nodes()} nodes")
+    P500 = layout(H500, seed=0)
+    t, _ = median_time(lambda: to_pyvis_html(H500, positions=P500), repeat)
+    print(f"  {'html (500 nodes)':<18} {t:7.2f} s")
+    for fmt, opts in formats:
+        t, data = median_time(lambda: export(H, fmt, positions=P, **opts), repeat)
+        label = fmt + (f" {opts['dpi']}dpi" if "dpi" in opts else "")
+        print(f"  {label:<18} {t:7.2f} s  {len(data) / 1e6:7.2f} MB")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--orgs", type=int, default=10000)
+    ap.add_argument("--letters", type=int, default=300)
+    ap.add_argument("--signatures", type=int, default=40000)
+    ap.add_argument("--skip-big", action="store_true")
+    args = ap.parse_args()
+
+    t = time.perf_counter()
+    import igraph  # noqa: F401  - one-off import cost (~2 s), kept out of the layout timing
+    print(f"igraph import: {time.perf_counter() - t:.2f} s")
+
+    from graph.paths import letters_dir
+    from graph.pipeline import build_corpus
+
+    t = time.perf_counter()
+    G = build_corpus([letters_dir()]).graph
+    print(f"seed corpus built in {time.perf_counter() - t:.2f} s")
+    bench_graph("seed corpus", G, SEED_FORMATS, args.repeat)
+
+    if not args.skip_big:
+        from graph.model import build_graph
+        from graph.synth import generate
+
+        c = generate(n_letters=args.letters, n_orgs=args.orgs, n_signatures=args.signatures, seed=0)
+        big = build_graph(c.letters, c.orgs)
+        bench_graph(f"synthetic {args.orgs:,} organizations", big, BIG_FORMATS, max(1, args.repeat))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

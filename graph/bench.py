@@ -1,0 +1,171 @@
+"""Benchmark of the whole flow, stage by stage, on a generated corpus or a folder of letters.
+
+Stages: generate (write synthetic letter texts), extract (load + parse_letter), resolve (names + tags),
+build (graph), project (incidence + pair counts), backbone, communities, centrality.
+`projection_speedup_vs_networkx`: on a corpus one fifth the size, networkx's
+bipartite.weighted_projected_graph + louvain_communities against our project + backbone + communities.
+"""
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import networkx as nx
+
+from . import cosign
+from .brokers import betweenness
+from .communities import communities
+from .model import build_graph
+
+STAGES = ("generate", "extract", "resolve", "build", "project", "backbone", "communities", "centrality")
+
+
+@dataclass
+class BenchResult:
+    stages: dict[str, list[float]] = field(default_factory=dict)  # stage -> seconds per repeat
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def median(self, stage: str) -> float:
+        return statistics.median(self.stages[stage]) if self.stages.get(stage) else 0.0
+
+    @property
+    def total_s(self) -> float:
+        return sum(self.median(s) for s in STAGES)
+
+    def summary(self) -> dict[str, Any]:
+        return {"total_s": round(self.total_s, 3), **{k: v for k, v in self.info.items()},
+                "stages_s": {s: round(self.median(s), 3) for s in STAGES if s in self.stages}}
+
+    def table(self) -> str:
+        rows = [f"{'stage':<12} {'median s':>9} {'min s':>8} {'runs':>5}"]
+        for s in STAGES:
+            if s in self.stages:
+                rows.append(f"{s:<12} {self.median(s):>9.3f} {min(self.stages[s]):>8.3f} {len(self.stages[s]):>5}")
+        rows.append(f"{'total':<12} {self.total_s:>9.3f}")
+        return "\n".join(rows)
+
+
+def _timed(result: BenchResult, stage: str, fn: Callable[[], Any]) -> Any:
+    t = time.perf_counter()
+    out = fn()
+    result.stages.setdefault(stage, []).append(time.perf_counter() - t)
+    return out
+
+
+def extract(paths: list[Path]) -> tuple[list, list, str]:
+    """(letters, problems, which extractor). Falls back to nothing when graph.letter is not importable."""
+    from .load import read_corpus
+    from .pipeline import parse_documents
+
+    docs, problems = read_corpus(paths)
+    letters, parse_problems = parse_documents(docs)
+    return letters, [*problems, *parse_problems], "graph.letter.parse_letter"
+
+
+def resolve_and_tag(letters: list) -> list:
+    from .resolve import resolve
+    from .tags import tag_organizations
+
+    res = resolve(letters)
+    return list(tag_organizations(res.orgs, letters))
+
+
+def analytics(result: BenchResult, G: nx.DiGraph, seed: int) -> None:
+    inc = _timed(result, "project", lambda: _project(G))
+    bb = _timed(result, "backbone", lambda: cosign.backbone(G, inc=inc))
+    t = bb if len(bb) else cosign.ties(G, min_shared=1, inc=inc)
+    parts = _timed(result, "communities", lambda: communities(G, seed=seed, ties=t))
+    _timed(result, "centrality", lambda: betweenness(t, samples=64, seed=seed))
+    result.info.update(backbone_edges=len(bb), communities=sum(1 for p in parts if len(p) > 1))
+
+
+def _project(G: nx.DiGraph) -> cosign.Incidence:
+    G.graph.pop("_incidence", None)  # measure the real work, not the cache
+    inc = cosign.incidence(G)
+    cosign.counts(inc)
+    return inc
+
+
+def networkx_speedup(n_letters: int, n_orgs: int, n_signatures: int, seed: int) -> dict[str, float]:
+    """Same corpus, two ways: networkx projection + Louvain vs. ours (sparse projection, backbone, Leiden)."""
+    from networkx.algorithms import bipartite
+
+    from .synth import generate
+
+    c = generate(n_letters, n_orgs, n_signatures, seed=seed)
+    G = build_graph(c.letters, c.orgs)
+    t = time.perf_counter()
+    U = nx.Graph()
+    orgs = [n for n, k in G.nodes(data="kind") if k == "organization"]
+    U.add_nodes_from(orgs, bipartite=0)
+    U.add_edges_from((u, v) for u, v, k in G.edges(data="kind") if k == "signed")
+    P = bipartite.weighted_projected_graph(U, orgs)
+    nx.community.louvain_communities(P, weight="weight", seed=seed)
+    theirs = time.perf_counter() - t
+    t = time.perf_counter()
+    inc = _project(G)
+    bb = cosign.backbone(G, inc=inc)
+    communities(G, seed=seed, ties=bb if len(bb) else None)
+    ours = time.perf_counter() - t
+    return {"networkx_s": round(theirs, 3), "ours_s": round(ours, 3),
+            "projection_speedup_vs_networkx": round(theirs / max(ours, 1e-9), 1),
+            "speedup_corpus": f"{n_letters} letters, {n_orgs} orgs, {n_signatures} signatures"}
+
+
+def run(n_letters: int | None = None, n_orgs: int = 10000, n_signatures: int = 150000, seed: int = 1,
+        repeat: int = 1, letters_dir: Path | None = None, compare: bool = True,
+        log: Callable[[str], None] = lambda s: None) -> BenchResult:
+    """Benchmark on a generated corpus (n_letters given) or on the letters in `letters_dir`."""
+    from .synth import generate, write_letters
+
+    result = BenchResult()
+    with tempfile.TemporaryDirectory(prefix="atlas-bench-") as tmp:
+        for r in range(repeat):
+            if n_letters:
+                folder = Path(tmp) / f"run{r}"
+                _timed(result, "generate", lambda: write_letters(
+                    generate(n_letters, n_orgs, n_signatures, seed=seed, records=False), folder))
+                paths = [folder]
+            else:
+                paths = [letters_dir]
+            letters, problems, source = _timed(result, "extract", lambda: extract(paths))
+            orgs = _timed(result, "resolve", lambda: resolve_and_tag(letters))
+            G = _timed(result, "build", lambda: build_graph(letters, orgs))
+            log(f"run {r + 1}/{repeat}: {len(letters)} letters, {len(orgs)} organizations, "
+                f"{G.number_of_edges()} edges")
+            analytics(result, G, seed)
+        result.info.update(letters=len(letters), orgs=len(orgs),
+                           signatures=sum(1 for *_, k in G.edges(data="kind") if k == "signed"),
+                           problems=len(problems), extractor=source)
+    if compare:
+        if n_letters:
+            result.info.update(networkx_speedup(max(2, n_letters // 5), max(10, n_orgs // 5),
+                                                max(10, n_signatures // 5), seed))
+        else:
+            result.info.update(_speedup_on(G, seed))
+    return result
+
+
+def _speedup_on(G: nx.DiGraph, seed: int) -> dict[str, float]:
+    """The networkx comparison on an existing graph (the bundled letters are already small)."""
+    from networkx.algorithms import bipartite
+
+    t = time.perf_counter()
+    orgs = [n for n, k in G.nodes(data="kind") if k == "organization"]
+    U = nx.Graph()
+    U.add_nodes_from(orgs)
+    U.add_edges_from((u, v) for u, v, k in G.edges(data="kind") if k == "signed")
+    P = bipartite.weighted_projected_graph(U, orgs)
+    nx.community.louvain_communities(P, weight="weight", seed=seed)
+    theirs = time.perf_counter() - t
+    t = time.perf_counter()
+    inc = _project(G)
+    bb = cosign.backbone(G, inc=inc)
+    communities(G, seed=seed, ties=bb if len(bb) else None)
+    ours = time.perf_counter() - t
+    return {"networkx_s": round(theirs, 3), "ours_s": round(ours, 3),
+            "projection_speedup_vs_networkx": round(theirs / max(ours, 1e-9), 1), "speedup_corpus": "same"}

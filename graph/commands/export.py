@@ -1,0 +1,88 @@
+"""`python -m graph export --format FMT [filters] [FILES|--dir D] -o PATH [--force]`.
+
+Writes the filtered view as an image, an interactive page, a data file or a zip of everything.
+An existing -o path is never overwritten without --force, and the file appears atomically.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+CHOICES = ("png", "svg", "pdf", "html", "gexf", "graphml", "csv", "json", "kumu", "kumu_csv", "zip")
+
+
+def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    p = sub.add_parser("export", help="export the graph (image, interactive HTML, GEXF, GraphML, CSV, JSON, Kumu, zip)")
+    p.add_argument("files", nargs="*", help="letter files or folders (default: the letters folder)")
+    p.add_argument("--dir", help="folder of letters (instead of FILES)")
+    p.add_argument("--format", "-f", choices=CHOICES, required=True)
+    p.add_argument("-o", "--output", required=True, help="file to write ('-' for stdout)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p.add_argument("--letters", nargs="+", help="only these letters (file name, stem or letter: id)")
+    p.add_argument("--tag", action="append", help="only organizations with this coalition tag (repeatable)")
+    p.add_argument("--hide", action="append", default=[],
+                   help="leave this organization out of the export (id or name; repeatable)")
+    p.add_argument("--from", dest="date_from", help="only letters dated on/after (YYYY[-MM[-DD]])")
+    p.add_argument("--to", dest="date_to", help="only letters dated on/before (YYYY[-MM[-DD]])")
+    p.add_argument("--min-letters", type=int, default=1, help="organizations that signed at least N letters")
+    p.add_argument("--max-nodes", type=int, help="group smaller organizations beyond this many nodes")
+    p.add_argument("--dpi", type=int, default=150, help="image resolution (png/pdf; default 150)")
+    p.add_argument("--seed", type=int, default=0, help="layout seed")
+    return p
+
+
+def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
+    """Write via a temp file in the same folder; without force, refuse to replace an existing file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; an export is meant to be shared
+        if force:
+            os.replace(tmp, path)
+        else:
+            os.link(tmp, path)  # FileExistsError if someone created it meanwhile
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..export import export
+    from ..paths import letters_dir
+    from ..pipeline import build_corpus
+    from ..view import filter_view, layout
+
+    out = None if args.output == "-" else Path(args.output)
+    if out is not None and out.exists() and not args.force:
+        print(f"error: {out} exists; use --force to overwrite", file=sys.stderr)
+        return 2
+    paths = args.files or [args.dir or letters_dir()]
+    corpus = build_corpus(paths)
+    for p in corpus.problems:
+        print(f"warning: skipped {p.message}", file=sys.stderr)
+    date_range = (args.date_from, args.date_to) if (args.date_from or args.date_to) else None
+    H, info = filter_view(corpus.graph, letters=args.letters, date_range=date_range, tags=args.tag,
+                          min_letters=args.min_letters, hide=args.hide, max_nodes=args.max_nodes)
+    if args.hide and info["hidden"].get("on_request", 0) < len(args.hide):
+        print(f"warning: {len(args.hide) - info['hidden'].get('on_request', 0)} --hide value(s) matched no "
+              "organization; check the spelling (ids: python -m graph orgs)", file=sys.stderr)
+    positions = layout(H, seed=args.seed)
+    data = export(H, args.format, positions=positions, dpi=args.dpi, caption=info["caption"])
+    if out is None:
+        sys.stdout.buffer.write(data)
+        return 0
+    try:
+        write_atomic(out, data, force=args.force)
+    except FileExistsError:
+        print(f"error: {out} exists; use --force to overwrite", file=sys.stderr)
+        return 2
+    print(f"wrote {out} ({len(data):,} bytes, {info['n_nodes']} nodes, {info['n_edges']} edges): {info['caption']}",
+          file=sys.stderr)
+    return 0

@@ -1,0 +1,275 @@
+"""A letter's title, date and recipients, with the lines they came from.
+
+The letter head is everything above the salutation ("Your Excellencies,", "Dear ..."), or the first lines when
+there is none. Titles come from a Re:/Subject line, a markdown heading or a heading line in the head; dates
+from a printed date in the head, else from how the letter speaks of time (graph.text_dates); recipients from a
+"To ..." line, an "Open letter to ..." heading, an address block, or the first sentence ("call upon X to").
+
+>>> m = extract_meta("To Members of the United Nations Security Council\\n1 February 2024\\n\\n"
+...                  "Re: Urgent call for swift action against the junta to end its war and protect\\n"
+...                  "civilians in Myanmar\\n\\nYour Excellencies,\\n\\nWe write ...")
+>>> m.title, m.date, m.recipients, m.title_lines
+('Urgent call for swift action against the junta to end its war and protect civilians in Myanmar', '2024-02-01', ('Members of the UN Security Council',), (4, 5))
+>>> extract_meta("# JOINT CALL FOR A SPECIAL SESSION ON MYANMAR\\n\\nWe urge the Human Rights Council to act. "
+...              "Myanmar needs the Council.").title
+'Joint call for a special session on Myanmar'
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .records import Lines
+from .text_dates import find_dates, find_month, infer_date
+
+_RE_LINE = re.compile(r"^\s*(?:re|subject|subj|objet)\s*:\s*(.+)$", re.I)
+_MD_HEADING = re.compile(r"^\s*#{1,3}\s+(.+?)\s*#*\s*$")
+_TO_LINE = re.compile(r"^\s*to\s*:?\s+(?!whom\b)(.+)$", re.I)
+_OPEN_TO = re.compile(r"^\s*(?:an?\s+)?(?:joint\s+)?(?:open\s+)?(?:letter|appeal|statement|call)\s+to\s+(?:the\s+)?(.+)$",
+                      re.I)
+_SALUTATION = re.compile(r"^\s*(?:dear\b|(?:your\s+)?excellenc(?:y|ies)\b|to\s+whom\b)", re.I)
+_GENERIC = re.compile(r"^\W*(?:(?:joint|open|public)\s+)?(?:ngo\s+|civil\s+society\s+)?(?:statement|letter|call|"
+                      r"appeal|press\s+release|submission|briefing)\W*$|^\W*for\s+immediate\s+release\W*$", re.I)
+_HONORIFIC = re.compile(r"^\s*(?:his|her|their)\s+(?:excellenc|majesty|royal|honou?r)|^\s*(?:h\.?e\.?|mr|mrs|ms|dr)\.?\s",
+                        re.I)
+_POSTAL = re.compile(r"\d{3,}|\b(?:street|avenue|road|plaza|p\.?o\.? box|ny|suite|floor)\b", re.I)
+_ADDRESSEE = re.compile(r"\b(?:call(?:s|ed)?\s+(?:up)?on|urg(?:e|es|ed|ing)|appeal(?:s|ed)?\s+to|writ(?:e|ing)\s+to)\s+"
+                        r"(?:the\s+)?((?:[A-Z][\w’'.-]*|of|the|and|for|on|in|&)(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|"
+                        r"on|in|&|\([A-Z]+\)))*)\s+(?:to|in|and)\b")
+_SUBJECT_MUST = re.compile(r"^\W*(?:the\s+)?((?:[A-Za-z][\w’'-]*\s+){0,5}?(?:community|council|states|governments?|"
+                           r"members?|nations|union|asean|countries|authorities|donors))\s+(?:must|should)\b", re.I)
+_SMALL = frozenset("a an and as at but by for from in into of on or per the to with via".split())
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str | None = None
+    date: str | None = None
+    recipients: tuple[str, ...] = ()
+    title_lines: Lines = ()
+    date_lines: Lines = ()
+    recipient_lines: Lines = ()
+    date_note: str = ""
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _head_end(lines: list[str]) -> int:
+    """Index of the salutation, else of the first prose line (long, ends a sentence), bounded to 25 lines."""
+    for i, raw in enumerate(lines[:40]):
+        if _SALUTATION.match(raw) and len(raw.strip()) < 80:
+            return i
+    for i, raw in enumerate(lines[:25]):
+        t = raw.strip()
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if _RE_LINE.match(t) or _MD_HEADING.match(t):
+            continue
+        if len(t) > 90 or len(t.split()) >= 12 or (len(t.split()) >= 8 and (t.endswith(".") or nxt[:1].islower())):
+            return i
+    return min(len(lines), 25)
+
+
+def sentence_case(title: str, body: str) -> str:
+    """'JOINT CALL FOR HUMAN RIGHTS COUNCIL SESSION' -> 'Joint call for Human Rights Council session' when the body
+    prints 'Human Rights Council' capitalised; words the body prints in capitals (UN, ICC) stay in capitals."""
+    words = Counter(re.findall(r"[^\W\d_][\w’'-]*", body))
+    out = []
+    for i, w in enumerate(title.split()):
+        core = re.sub(r"^\W+|\W+$", "", w)
+        low, cap = core.lower(), core[:1].upper() + core[1:].lower()
+        if core and words[core] >= 1 and core.isupper() and len(core) > 1 and words[core] > words[cap]:
+            rep = core
+        elif core and (i == 0 or words[cap] > words[low]) and low not in _SMALL or i == 0:
+            rep = cap
+        else:
+            rep = low
+        out.append(w.replace(core, rep, 1) if core else w)
+    return " ".join(out)
+
+
+def _is_caps(t: str) -> bool:
+    letters = [c for c in t if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+def _tidy_title(t: str, text: str) -> str:
+    t = re.sub(r"\s+", " ", t).strip().strip("*_").strip()
+    return sentence_case(t, text.replace(t, " ")) if _is_caps(t) else t
+
+
+def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Lines]:
+    for i, raw in enumerate(lines[:max(head_end, 1) + 5]):
+        m = _RE_LINE.match(raw)
+        if m:
+            text, used = m.group(1).strip(), [i + 1]
+            j = i + 1
+            while j < len(lines) and lines[j].strip() and not _SALUTATION.match(lines[j]) and not find_dates(lines[j]) \
+                    and not text.rstrip().endswith((".", ":")) and len(lines[j]) < 120 and j - i < 3:
+                text += " " + lines[j].strip()
+                used.append(j + 1)
+                j += 1
+            return _tidy_title(text, body), tuple(used)
+    for i, raw in enumerate(lines[:max(head_end, 1) + 3]):
+        m = _MD_HEADING.match(raw)
+        if m and not _GENERIC.match(m.group(1)):
+            return _tidy_title(m.group(1), body), (i + 1,)
+    for i, raw in enumerate(lines[:head_end]):
+        t = raw.strip()
+        if not t or _GENERIC.match(t) or _TO_LINE.match(t) or _OPEN_TO.match(t) or find_dates(t) or find_month(t) and \
+                len(t) < 25 or _HONORIFIC.match(t) or _POSTAL.search(t) or len(t.split()) < 3 or t.endswith(","):
+            continue
+        return _tidy_title(t, body), (i + 1,)
+    return None, ()
+
+
+def _descriptive_title(text: str, start_line: int) -> tuple[str | None, Lines]:
+    """The first sentence, cut before an attribution ('..., 46 organizations said today')."""
+    flat = re.sub(r"-\s*\n\s*(?=[a-z])", "", text)
+    flat = re.sub(r"\s+", " ", flat).strip()
+    m = re.match(r"(.+?[.!?])(?:\s|$)", flat)
+    s = m.group(1) if m else flat[:200]
+    s = re.split(r",\s+(?:\d+|\w+)\s+(?:\w+\s+){0,3}(?:said|say|says|urged|warned)\b", s)[0]
+    words = s.rstrip(".!?").split()
+    if not words:
+        return None, ()
+    if len(words) > 16:  # cut at the first clause break after eight words
+        cut = next((i + 1 for i in range(8, min(len(words), 24)) if words[i].endswith((",", ";", ":"))), 16)
+        words = words[:cut]
+    return " ".join(words).rstrip(",;:"), (start_line,)
+
+
+def _recipient_aliases() -> tuple[dict[str, str], dict[str, str]]:
+    try:
+        from .curated import expect, read_yaml
+        data = read_yaml("addressees.yaml")
+        return (dict(expect(data, "aliases", dict, "addressees.yaml", default={})),
+                dict(expect(data, "abbreviations", dict, "addressees.yaml", default={})))
+    except Exception:  # noqa: BLE001 - normalising recipients is a nicety; the letter still reads without it
+        return {}, {}
+
+
+def split_recipients(text: str) -> list[str]:
+    """'Chief Executive John Lee and Members of the Council' -> two; 'Heads of State and Government' -> one.
+
+    Split at ';' always, at ' and ' only when the left side is a complete capitalised name (no 'of', 'the')."""
+    out = []
+    for part in (p.strip() for p in re.split(r"\s*;\s*", text) if p.strip()):
+        left, sep, right = part.partition(" and ")
+        lw = left.split()
+        if sep and len(lw) >= 2 and all(w[:1].isupper() for w in lw) and right[:1].isupper():
+            out.extend([left, right])
+        else:
+            out.append(part)
+    return out
+
+
+def normalise_recipient(r: str) -> str:
+    r = re.sub(r"\s+", " ", r).strip(" ,.;:")
+    r = re.sub(r"\s*\((?:[A-Z]{2,6})\)$", "", r)
+    r = re.sub(r"^(?:the|all)\s+", "", r, flags=re.I)
+    aliases, abbrev = _recipient_aliases()
+    key = r.casefold().replace("’", "'")
+    if key in aliases:
+        return aliases[key]
+    for long, short in abbrev.items():
+        r = re.sub(re.escape(long) + r"(?=\s+[A-Z])", short, r)
+    if r and r[0].islower():
+        r = r[0].upper() + r[1:]
+    return r
+
+
+def _recipients(lines: list[str], head_end: int, title_lines: Lines) -> tuple[tuple[str, ...], Lines]:
+    for rx in (_TO_LINE, _OPEN_TO):
+        for i, raw in enumerate(lines[:head_end + 1]):
+            m = rx.match(raw)
+            if m and ((i + 1) not in title_lines or rx is _OPEN_TO):
+                text = m.group(1).strip()
+                if _is_caps(text):
+                    text = sentence_case(text, "\n".join(lines[:i] + lines[i + 1:]))
+                return tuple(normalise_recipient(p) for p in split_recipients(text)), (i + 1,)
+    # an address block: lines of the head that are neither title, date, honorific nor postal address
+    for i, raw in enumerate(lines[:head_end]):
+        t = raw.strip()
+        if not t or (i + 1) in title_lines or find_dates(t) or _HONORIFIC.match(t) or _POSTAL.search(t) or \
+                _GENERIC.match(t) or _RE_LINE.match(t) or _MD_HEADING.match(t):
+            continue
+        if i > 0 and _HONORIFIC.match(lines[i - 1]) and len(t) < 90:
+            return (normalise_recipient(t),), (i + 1,)
+    return (), ()
+
+
+def _body_recipients(lines: list[str], start: int) -> tuple[tuple[str, ...], Lines]:
+    """'... call upon Her Majesty's Government to act' / 'The international community must ...' near the top."""
+    para, used = [], []
+    for i in range(start, min(len(lines), start + 12)):
+        if not lines[i].strip():
+            if para:
+                break
+            continue
+        para.append(lines[i].strip())
+        used.append(i + 1)
+    text = re.sub(r"\s+", " ", " ".join(para))
+    first = re.match(r".+?[.!?](?:\s|$)", text)
+    first_s = first.group(0) if first else text
+    m = _ADDRESSEE.search(first_s) or _ADDRESSEE.search(text)
+    if m:
+        return (normalise_recipient(m.group(1)),), tuple(used[:1])
+    m = _SUBJECT_MUST.match(first_s)
+    if m:
+        return (normalise_recipient(m.group(1)),), tuple(used[:1])
+    return (), ()
+
+
+def _events() -> list[dict]:
+    try:
+        from .curated import expect, read_yaml
+        return list(expect(read_yaml("events.yaml"), "events", list, "events.yaml", default=[]))
+    except Exception:  # noqa: BLE001 - without curated events only printed dates are used
+        return []
+
+
+def _known_events(text: str) -> list[tuple[str, str]]:
+    low = text.lower()
+    out = []
+    for e in _events():
+        if not isinstance(e, dict) or not e.get("word") or not e.get("date"):
+            continue
+        ctx = [str(c).lower() for c in e.get("context") or []]
+        if ctx and not any(re.search(r"\b" + re.escape(c) + r"\b", low) for c in ctx):
+            continue
+        out.append((str(e["word"]), str(e["date"])))
+    return out
+
+
+def _date(lines: list[str], head_end: int, text: str) -> tuple[str | None, Lines, str]:
+    for i, raw in enumerate(lines[:max(head_end, 12) + 1]):
+        t = raw.strip()
+        if len(t) > 100 or (i >= head_end and len(t) > 40):
+            continue
+        ds = find_dates(t)
+        if ds:
+            return ds[0][0], (i + 1,), "printed"
+        mo = find_month(t)
+        if mo and len(t) < 30:
+            return mo, (i + 1,), "printed (month)"
+    inferred = infer_date(text, _known_events(text))
+    if inferred:
+        return inferred[0], (), "inferred: " + inferred[1]
+    return None, (), ""
+
+
+def extract_meta(text: str) -> Meta:
+    """Title, date and recipients of one letter's text (front matter already removed)."""
+    lines = text.split("\n")
+    head_end = _head_end(lines)
+    title, tlines = _title(lines, head_end, text)
+    recipients, rlines = _recipients(lines, head_end, tlines)
+    first_body = next((i for i in range(head_end, len(lines)) if lines[i].strip() and not _SALUTATION.match(lines[i])),
+                      0)
+    if not recipients:
+        recipients, rlines = _body_recipients(lines, first_body)
+    if title is None:
+        title, tlines = _descriptive_title("\n".join(lines[first_body:first_body + 8]), first_body + 1)
+    date, dlines, note = _date(lines, head_end, text)
+    return Meta(title=title, date=date, recipients=recipients, title_lines=tlines, date_lines=dlines,
+                recipient_lines=rlines, date_note=note)

@@ -1,0 +1,63 @@
+"""Structural communities: a partition of the organizations, reproducible, and they find planted coalitions."""
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+import pytest
+
+from graph import cosign
+from graph.communities import communities, membership, modularity
+from graph.model import build_graph, nodes_of
+from graph.synth import generate
+
+
+@lru_cache(maxsize=1)
+def corpus():
+    c = generate(120, 600, 6000, seed=7, n_groups=6)
+    return c, build_graph(c.letters, c.orgs)
+
+
+@pytest.mark.parametrize("method", ["leiden", "multilevel"])
+def test_communities_partition_the_organizations(method):
+    _, G = corpus()
+    parts = communities(G, method=method, seed=1)
+    orgs = nodes_of(G, "organization")
+    assert sum(len(p) for p in parts) == len(orgs)
+    assert set().union(*parts) == set(orgs)
+    assert [len(p) for p in parts] == sorted((len(p) for p in parts), reverse=True)
+
+
+@pytest.mark.parametrize("method", ["leiden", "multilevel"])
+def test_same_seed_same_result(method):
+    _, G = corpus()
+    assert communities(G, method=method, seed=3) == communities(G, method=method, seed=3)
+
+
+def test_planted_coalitions_are_found():
+    """Each large community is dominated by one planted group (purity), and modularity is clearly positive."""
+    c, G = corpus()
+    parts = communities(G, seed=0)
+    big = [p for p in parts if len(p) >= 20]
+    assert 3 <= len(big) <= 12
+    for p in big:
+        groups = Counter(c.groups[o.removeprefix("org:")] for o in p)
+        assert groups.most_common(1)[0][1] / len(p) >= 0.8
+    assert modularity(G, parts) > 0.3
+
+
+def test_small_corpus_falls_back_to_weighted_ties():
+    """Three letters cannot make anything significant, yet organizations that always sign together group."""
+    c = generate(3, 30, 40, seed=2)
+    G = build_graph(c.letters, c.orgs)
+    assert len(cosign.backbone(G)) == 0
+    parts = communities(G, seed=0)
+    m = membership(parts)
+    assert set(m) == set(nodes_of(G, "organization"))
+    assert len(parts) < len(m)  # not all singletons
+
+
+def test_unknown_method_is_an_error():
+    _, G = corpus()
+    with pytest.raises(ValueError):
+        communities(G, method="girvan")

@@ -1,0 +1,104 @@
+"""The corpus graph: schema, ids, and facts traced to records."""
+from __future__ import annotations
+
+import networkx as nx
+
+from graph.model import build_graph, find_org, letter_node, nodes_of
+from graph.records import DemandHit, Letter, Mention, Organization, Tag
+
+
+def records():
+    letters = [
+        Letter("001_x.txt", title="Urgent call to the UNSC", date="2024-02-01", recipients=("UNSC",),
+               undisclosed_count=84, claimed_total=462,
+               demands=(DemandHit("arms_embargo", "Arms embargo", "Impose an arms embargo.", (12, 13)),)),
+        Letter("002_y.txt", title=None, date="2025-01",
+               demands=(DemandHit("arms_embargo", "Arms embargo", "Stop arms.", (3,)),
+                        DemandHit("icc_referral", "ICC", "Refer to the ICC.", (4,)))),
+    ]
+    orgs = [
+        Organization("burma-campaign-uk", "Burma Campaign UK", aliases=("Burma Campaign U.K.",),
+                     mentions=(Mention("001_x.txt", "Burma Campaign UK", lines=(40,)),
+                               Mention("002_y.txt", "Burma Campaign U.K.", lines=(20,)),
+                               Mention("002_y.txt", "Burma Campaign UK", lines=(31,))),
+                     tags=(Tag("solidarity", None, "curated"), Tag("diaspora", "United Kingdom", "name says UK")),
+                     country="United Kingdom"),
+        Organization("msf", "Mandalay Strike Force", acronyms=("MSF",),
+                     mentions=(Mention("001_x.txt", "Mandalay Strike Force", "MSF", lines=(50,)),)),
+        Organization("chan-strike", "Chanmyatharzi Township People's Strike", member_of=("msf",),
+                     mentions=(Mention("001_x.txt", "Chanmyatharzi Township People's Strike",
+                                       member_of="Mandalay Strike Force", lines=(51,)),)),
+        Organization("amnesty", "Amnesty International",
+                     mentions=(Mention("003_z.txt", "Amnesty International", inferred="signer's organization"),)),
+    ]
+    return letters, orgs
+
+
+def test_nodes_edges_and_attributes():
+    G = build_graph(*records())
+    assert nodes_of(G, "letter") == ["letter:001_x", "letter:002_y", "letter:003_z"]
+    assert nodes_of(G, "demand") == ["demand:arms_embargo", "demand:icc_referral"]
+    bcuk = G.nodes["org:burma-campaign-uk"]
+    assert bcuk["n_letters"] == 2 and bcuk["letters"] == ["letter:001_x", "letter:002_y"]
+    assert bcuk["tags"] == ["diaspora", "solidarity"] and bcuk["tag_values"]["diaspora"] == "United Kingdom"
+    assert bcuk["tag_reasons"]["solidarity"] == "curated" and len(bcuk["mentions"]) == 3
+    e = G.edges["org:burma-campaign-uk", "letter:002_y"]
+    assert e["kind"] == "signed" and e["lines"] == [20, 31]  # printed twice: one edge, both lines
+    assert G.edges["org:chan-strike", "org:msf"] == {"kind": "member_of", "file": "001_x.txt"}
+    assert G.edges["org:amnesty", "letter:003_z"]["inferred"] == "signer's organization"
+    L1 = G.nodes["letter:001_x"]
+    assert (L1["undisclosed_count"], L1["claimed_total"], L1["n_signatories"]) == (84, 462, 3)
+    assert G.nodes["letter:002_y"]["label"] == "002_y" and G.nodes["letter:002_y"]["title"] == ""
+    assert G.edges["letter:001_x", "demand:arms_embargo"]["lines"] == [12, 13]
+
+
+def test_no_none_anywhere():
+    G = build_graph(*records())
+    for _, d in G.nodes(data=True):
+        assert None not in d.values()
+    for *_, d in G.edges(data=True):
+        assert None not in d.values()
+
+
+def test_ids_are_stable_and_graph_is_deterministic():
+    a, b = build_graph(*records()), build_graph(*records())
+    assert list(a.nodes(data=True)) == list(b.nodes(data=True)) and nx.utils.graphs_equal(a, b)
+    assert letter_node("dir/Some Letter (1).pdf") == "letter:some-letter-1"
+
+
+def test_find_org():
+    G = build_graph(*records())
+    assert find_org(G, "MSF") == "org:msf"
+    assert find_org(G, "burma campaign u.k.") == "org:burma-campaign-uk"
+    assert find_org(G, "Amnesty") == "org:amnesty"
+    assert find_org(G, "Greenpeace") is None
+
+
+def test_lexicon_labels_demands():
+    class D:
+        def __init__(self, id, label, description):
+            self.id, self.label, self.description = id, label, description
+
+    class Lex:
+        demands = (D("arms_embargo", "Arms embargo", "Stop the flow of arms."),)
+
+    G = build_graph(*records(), lexicon=Lex())
+    assert G.nodes["demand:arms_embargo"]["description"] == "Stop the flow of arms."
+    assert G.nodes["demand:icc_referral"]["label"] == "ICC"
+
+
+def test_bundled_letters_graph():
+    """Pinned after checking gold/identities.yaml: 436 distinct organizations, 26 of them in 2+ letters,
+    and only Amnesty International and Burma Campaign UK in three."""
+    from graph.pipeline import build_corpus
+
+    G = build_corpus().graph
+    orgs = nodes_of(G, "organization")
+    assert len(nodes_of(G, "letter")) == 5 and len(orgs) == 436
+    active = sorted(o for o in orgs if G.nodes[o]["n_letters"] >= 3)
+    assert active == ["org:amnesty-international", "org:burma-campaign-uk"]
+    assert sum(1 for o in orgs if G.nodes[o]["n_letters"] >= 2) == 26
+    for o in orgs:
+        assert G.nodes[o]["n_letters"] == G.out_degree(o) - sum(
+            1 for v in G.successors(o) if G.edges[o, v]["kind"] != "signed")
+    assert G.nodes["letter:001_b7e0fdf4101a12f9"]["undisclosed_count"] == 84

@@ -1,0 +1,75 @@
+"""The pyvis page: offline, escaped, fixed positions, legend, PNG button, click-to-profile."""
+from __future__ import annotations
+
+import json
+import re
+
+from test_view import BURMESE, XSS, sample_graph
+
+from graph.render import to_pyvis_html, tooltip
+from graph.view import filter_view, layout
+
+
+def _dataset(page: str, which: int) -> list[dict]:
+    """The nodes (0) or edges (1) JSON that the page hands to vis.DataSet."""
+    blobs = re.findall(r"new vis\.DataSet\((\[.*?\])\);", page, re.S)
+    return json.loads(blobs[which])
+
+
+def test_page_is_self_contained():
+    page = to_pyvis_html(sample_graph())
+    assert not re.search(r"<script[^>]*\bsrc=", page), "a script is loaded from elsewhere"
+    assert not re.search(r"<link[^>]*href=\"https?:", page)
+    assert "vis.Network" in page and len(page) > 400_000  # vis-network itself is inlined
+
+
+def test_hostile_name_is_escaped_everywhere():
+    G = sample_graph()
+    G.nodes["org:bcuk"]["aliases"] = ["<a href='javascript:alert(2)'>x</a>"]  # "href" in a title
+    page = to_pyvis_html(G)
+    assert XSS not in page and "onerror=alert(1)>" not in page and "<a href=" not in page
+    nodes = {n["id"]: n for n in _dataset(page, 0)}
+    assert nodes["org:xss"]["label"] == "&lt;img src=x onerror=alert(1)&gt;"
+    assert "&lt;img src=x onerror=alert(1)&gt;" in nodes["org:xss"]["title"]
+    assert "&lt;a href=&#x27;javascript" in nodes["org:bcuk"]["title"]
+    # pyvis' innerHTML popup template must not be switched on by the word "href"
+    assert "popup.innerHTML" not in page
+
+
+def test_tooltip_lists_letters_tags_and_demands():
+    G = sample_graph()
+    t = tooltip(G, "org:kwo")
+    assert "Karen Women Organization" in t and "Protect &amp; free" in t
+    assert "women" in t and "ethnic" in t and "Release detainees" in t and "ethnicity: Karen" in t
+    assert "<" not in t
+
+
+def test_positions_fixed_physics_off_shapes_and_sizes():
+    G = sample_graph()
+    P = layout(G, seed=0)
+    page = to_pyvis_html(G, positions=P)
+    nodes = {n["id"]: n for n in _dataset(page, 0)}
+    assert '"physics": {"enabled": false}' in page
+    xs = {n: (d["x"], d["y"]) for n, d in nodes.items()}
+    assert xs["org:bcuk"] != xs["org:wlb"]
+    assert [round(c, 3) for c in xs["org:bcuk"]] != [0, 0]
+    assert nodes["letter:a"]["shape"] == "square" and nodes["demand:arms_embargo"]["shape"] == "triangle"
+    assert nodes["org:bcuk"]["shape"] == "dot"
+    assert nodes["org:bcuk"]["font"]["size"] > nodes["org:late"]["font"]["size"]  # label size follows degree
+    assert nodes["org:wlb"]["color"] == nodes["org:kwo"]["color"]  # same first tag, same colour
+    assert nodes["org:wlb"]["color"] != nodes["org:bcuk"]["color"]
+    assert nodes["org:mm"]["label"] == BURMESE  # non-Latin names pass through unharmed
+
+
+def test_legend_button_and_click_message():
+    page = to_pyvis_html(sample_graph(), caption="Shown: 3 letters & more")
+    assert 'id="atlas-legend"' in page and "women (3)" in page and "letter</div>" in page
+    assert "Shown: 3 letters &amp; more" in page
+    assert 'id="atlas-save-png"' in page and "toDataURL" in page and "fillRect" in page
+    assert "window.parent.postMessage" in page and "location.hash" in page
+
+
+def test_grouped_view_renders_group_nodes():
+    H, _ = filter_view(sample_graph(), max_nodes=9)
+    nodes = _dataset(to_pyvis_html(H), 0)
+    assert any(n["shape"] == "diamond" for n in nodes)

@@ -1,0 +1,93 @@
+"""Saving letters: atomic, never overwrites, deduplicates by content, safe under concurrency."""
+from __future__ import annotations
+
+import multiprocessing as mp
+import threading
+from pathlib import Path
+
+import yaml
+
+from graph.store import find_duplicate, safe_name, save_letter
+
+
+def _letters(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+
+
+def test_save_and_sidecar_readable_by_loader(tmp_path):
+    from graph.load import read_document
+
+    r = save_letter(b"To the UN\n\nSigned,\nBurma Campaign UK\n", "Joint letter.txt",
+                    {"source_url": "https://example.org/l", "date": "2021-02-05"}, folder=tmp_path)
+    assert r.created and r.name == "Joint-letter.txt" and r.path.read_bytes().startswith(b"To the UN")
+    assert yaml.safe_load(r.meta_path.read_text()) == {"source_url": "https://example.org/l", "date": "2021-02-05"}
+    doc = read_document(r.path)
+    assert doc.meta["source_url"] == "https://example.org/l"
+
+
+def test_name_clash_gets_new_name_never_overwrites(tmp_path):
+    (tmp_path / "letter.txt").write_bytes(b"original")
+    r = save_letter(b"another letter", "letter.txt", folder=tmp_path)
+    assert r.created and r.name == "letter-2.txt" and r.requested == "letter.txt"
+    assert (tmp_path / "letter.txt").read_bytes() == b"original"
+    r3 = save_letter(b"third", "letter.txt", folder=tmp_path)
+    assert r3.name == "letter-3.txt"
+
+
+def test_orphan_sidecar_is_not_inherited(tmp_path):
+    (tmp_path / "letter.yaml").write_text("title: someone else's\n")
+    r = save_letter(b"text", "letter.txt", folder=tmp_path)
+    assert r.name == "letter-2.txt"
+
+
+def test_same_content_is_stored_once(tmp_path):
+    a = save_letter(b"same bytes", "a.txt", folder=tmp_path)
+    b = save_letter(b"same bytes", "b.txt", {"x": 1}, folder=tmp_path)
+    assert (b.created, b.name, b.meta_path) == (False, "a.txt", None)
+    assert _letters(tmp_path) == ["a.txt"]
+    assert find_duplicate(b"same bytes", tmp_path) == "a.txt" and find_duplicate(b"other", tmp_path) is None
+
+
+def test_unsafe_names_stay_in_the_folder(tmp_path):
+    r = save_letter(b"x", "../../outside.txt", folder=tmp_path / "letters")
+    assert r.path.parent == tmp_path / "letters" and r.name == "outside.txt"
+    assert safe_name("a/b\\c.TXT") == "c.txt" and safe_name("...") == "letter.txt"
+
+
+def test_default_folder_is_letters_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("ATLAS_LETTERS_DIR", str(tmp_path / "lettersdir"))
+    r = save_letter(b"env letter", "e.txt")
+    assert r.path == tmp_path / "lettersdir" / "e.txt"
+
+
+def test_threads_lose_nothing(tmp_path):
+    results = []
+    lock = threading.Lock()
+
+    def work(i):
+        r = save_letter(f"letter {i % 10}".encode(), "same-name.txt", {"i": i}, folder=tmp_path)
+        with lock:
+            results.append(r)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(40)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    names = [n for n in _letters(tmp_path) if n.endswith(".txt")]
+    assert len(names) == 10  # 10 distinct contents, each stored exactly once
+    assert sorted((tmp_path / n).read_bytes() for n in names) == sorted(f"letter {i}".encode() for i in range(10))
+    assert sum(r.created for r in results) == 10
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tmp-")]
+
+
+def _proc_save(args):
+    folder, i = args
+    return save_letter(f"proc letter {i}".encode(), "p.txt", folder=folder).name
+
+
+def test_processes_lose_nothing(tmp_path):
+    with mp.get_context("spawn").Pool(4) as pool:
+        names = pool.map(_proc_save, [(str(tmp_path), i) for i in range(16)] * 2)
+    assert len(set(names)) == 16 and len(_letters(tmp_path)) == 16
+    assert {(tmp_path / n).read_bytes() for n in set(names)} == {f"proc letter {i}".encode() for i in range(16)}
