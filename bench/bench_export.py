@@ -25,12 +25,17 @@ BIG_FORMATS = [("png", {"dpi": 150}), ("png", {"dpi": 300}), ("svg", {}), ("html
                ("graphml", {}), ("csv", {}), ("json", {}), ("kumu", {})]
 
 
+CPU: list[float] = []  # CPU seconds of the last median_time call (wall time is inflated on a busy machine)
+
+
 def median_time(fn, repeat: int) -> tuple[float, object]:
-    times, out = [], None
+    times, cpu, out = [], [], None
     for _ in range(repeat):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         out = fn()
         times.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c)
+    CPU[:] = [statistics.median(cpu)]
     return statistics.median(times), out
 
 
@@ -38,21 +43,23 @@ def bench_graph(name: str, G, formats, repeat: int) -> None:
     print(f"\n== {name}: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges "
           f"(median of {repeat})")
     t, (H, info) = median_time(lambda: filter_view(G), repeat)
-    print(f"  {'filter_view':<18} {t:7.2f} s")
+    print(f"  {'filter_view':<18} {t:7.2f} s  (cpu {CPU[0]:.2f})")
     t, P = median_time(lambda: layout(H, seed=0), repeat)
-    print(f"  {'layout':<18} {t:7.2f} s")
+    print(f"  {'layout':<18} {t:7.2f} s  (cpu {CPU[0]:.2f})")
     t, H500 = median_time(lambda: filter_view(G, max_nodes=500)[0], repeat)
     print(f"  {'view max 500':<18} {t:7.2f} s  -> {H500.number_of_nodes()} nodes")
     P500 = layout(H500, seed=0)
     t, _ = median_time(lambda: to_pyvis_html(H500, positions=P500), repeat)
-    print(f"  {'html (500 nodes)':<18} {t:7.2f} s")
+    print(f"  {'html (500 nodes)':<18} {t:7.2f} s  (cpu {CPU[0]:.2f})")
     for fmt, opts in formats:
         t, data = median_time(lambda: export(H, fmt, positions=P, **opts), repeat)
         label = fmt + (f" {opts['dpi']}dpi" if "dpi" in opts else "")
-        print(f"  {label:<18} {t:7.2f} s  {len(data) / 1e6:7.2f} MB")
+        print(f"  {label:<18} {t:7.2f} s  (cpu {CPU[0]:5.2f})  {len(data) / 1e6:7.2f} MB")
 
 
 def main() -> int:
+    import os
+
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--orgs", type=int, default=10000)
@@ -63,7 +70,8 @@ def main() -> int:
 
     t = time.perf_counter()
     import igraph  # noqa: F401  - one-off import cost (~2 s), kept out of the layout timing
-    print(f"igraph import: {time.perf_counter() - t:.2f} s")
+    print(f"igraph import: {time.perf_counter() - t:.2f} s; load average {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} CPUs (wall times stretch when the machine is busy; cpu = process time)")
 
     from graph.paths import letters_dir
     from graph.pipeline import build_corpus

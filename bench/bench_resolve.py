@@ -10,6 +10,7 @@ organization at most once. Quality against the generating truth is printed too (
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -48,7 +49,9 @@ def make_orgs(n: int, rnd: random.Random) -> list[tuple[str, str | None]]:
         name = " ".join(p for p in parts if p)
         if rnd.random() < 0.5:
             name += rnd.choice(DASHES) + rnd.choice(PLACES)
-        key = normalise(name)
+        # Two truths one typo apart ("Htetmyat" / "Thetmyat") could not be told apart by anyone: the letters
+        # of the name, in any order, must be new.
+        key = "".join(sorted(normalise(name)))
         if key in seen:
             continue
         seen.add(key)
@@ -130,14 +133,19 @@ def main(argv=None) -> int:
     orgs = make_orgs(a.orgs, rnd)
     letters, truth = make_letters(orgs, a.mentions, rnd)
     n = sum(len(l.signatories) for l in letters)
-    times, res = [], None
+    times, cpu, res = [], [], None
     for _ in range(a.repeat):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         res = resolve(letters, Judgements())
         times.append(time.perf_counter() - t)
+        cpu.append(time.process_time() - c)
     med = statistics.median(times)
     print(f"resolve: {n} mentions of {a.orgs} organizations in {len(letters)} letters: "
-          f"median {med:.2f} s over {a.repeat} runs ({', '.join(f'{x:.2f}' for x in times)})")
+          f"median {med:.2f} s over {a.repeat} runs ({', '.join(f'{x:.2f}' for x in times)}); "
+          f"CPU median {statistics.median(cpu):.2f} s")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
+    if load > (os.cpu_count() or 1):
+        print(f"note: load average {load:.1f} on {os.cpu_count()} cores: wall time includes waiting for a core")
     print(f"quality: {quality(res, truth)}; near misses={len(res.near_misses)}")
     print("PASS" if med < 10 else "FAIL", "(target < 10 s)")
     return 0 if med < 10 else 1

@@ -19,6 +19,7 @@ The full projection is never built in networkx: 1,000 letters x 150 signers woul
 """
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -85,10 +86,14 @@ class Tie:
     letters: tuple[str, ...] = ()  # letter node ids in common
 
 
+_CACHE: "weakref.WeakKeyDictionary[nx.DiGraph, tuple]" = weakref.WeakKeyDictionary()
+
+
 def incidence(G: nx.DiGraph) -> Incidence:
-    """The org x letter matrix of `signed` edges. Cached on G.graph until the edge count changes."""
+    """The org x letter matrix of `signed` edges. Cached per graph object (not in G.graph, which exporters
+    write out) until its node or edge count changes."""
     key = (G.number_of_nodes(), G.number_of_edges())
-    cached = G.graph.get("_incidence")
+    cached = _CACHE.get(G)
     if cached is not None and cached[0] == key:
         return cached[1]
     kinds = dict(G.nodes(data="kind"))
@@ -106,7 +111,7 @@ def incidence(G: nx.DiGraph) -> Incidence:
     B.sum_duplicates()
     B.data[:] = 1.0
     inc = Incidence(orgs, letters, B)
-    G.graph["_incidence"] = (key, inc)
+    _CACHE[G] = (key, inc)
     return inc
 
 
@@ -247,9 +252,8 @@ def cosigners(G: nx.DiGraph, org: str, k: int = 10) -> list[Tie]:
         return []
     deg = inc.degree
     row = (inc.B[r] @ inc.B.T).tocsr()
-    row[0, r] = 0
-    row.eliminate_zeros()
-    idx, shared = row.indices, np.rint(row.data).astype(np.int64)
+    keep = (row.indices != r) & (row.data > 0)  # not itself
+    idx, shared = row.indices[keep], np.rint(row.data[keep]).astype(np.int64)
     jac = shared / (deg[r] + deg[idx] - shared)
     order = np.lexsort((np.array([inc.orgs[x] for x in idx]), -jac, -shared))[:k]
     scale = _scale(inc)

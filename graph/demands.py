@@ -19,6 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+try:  # the regex parser, for the literal gates of Rx (Python 3.11 moved it)
+    from re import _constants as _C, _parser
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_constants as _C  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+
 from .curated import CuratedError, expect, read_yaml
 from .paths import curated_path
 from .records import Ask, DemandHit, Lines
@@ -26,19 +32,25 @@ from .sentences import Sentence, sentences, split_sentences  # noqa: F401  (re-e
 
 FILE = "demands.yaml"
 # Straight quotes and plain hyphens, one character for one, so match offsets stay valid in the original.
-_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2010": "-", "\u2011": "-",
-                       "\u2013": "-", "\u00ad": "-"})
+_FOLD_PAIRS = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2010", "-"), ("\u2011", "-"),
+               ("\u2013", "-"), ("\u00ad", "-"))
 _CLAUSE = re.compile(r"[;:]")
 _SOFT_CLAUSE = re.compile(r"[,;:()\u2014]|\s-\s")
 _QUOTE = re.compile(r"\"[^\"]{1,600}\"|'(?<![A-Za-z]')[^']{1,600}'(?![A-Za-z])")
 MAX_EVIDENCE = 300
+LONG_EVIDENCE = 160  # longer clauses are quoted by their comma-separated part
+_CHUNK = re.compile(r",\s|\s[\u2014-]\s")
 
 
 def _fold(text: str) -> str:
     """Lowercase, straight quotes, plain hyphens; always the same length, so offsets carry over."""
-    t = text.translate(_FOLD)
-    low = t.lower()
-    return low if len(low) == len(t) else "".join(c if len(c.lower()) != 1 else c.lower() for c in t)
+    low = text.lower()
+    if len(low) != len(text):  # a rare character whose lowercase is longer: keep it as it is
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for a, b in _FOLD_PAIRS:  # str.replace per character beats str.translate with a dict by far
+        if a in low:
+            low = low.replace(a, b)
+    return low
 
 
 @dataclass(frozen=True)
@@ -46,25 +58,25 @@ class Demand:
     id: str
     label: str
     description: str
-    patterns: tuple[re.Pattern, ...]
-    in_context: tuple[tuple[re.Pattern, re.Pattern], ...] = ()  # (pattern, what must be near)
-    vetoes: tuple[re.Pattern, ...] = ()  # the opposite stance in the same clause
-    any: re.Pattern | None = None  # all patterns in one: a quick test before the precise one
+    patterns: tuple[Rx, ...]
+    in_context: tuple[tuple[Rx, Rx], ...] = ()  # (pattern, what must be near)
+    vetoes: tuple[Rx, ...] = ()  # the opposite stance in the same clause
+    any: Rx | None = None  # all patterns in one: a quick test before the precise one
 
 
 @dataclass(frozen=True)
 class Lexicon:
     demands: tuple[Demand, ...]
-    own: re.Pattern
-    modal: re.Pattern
-    reported: re.Pattern
-    reported_by: re.Pattern
-    own_participle: re.Pattern
-    own_subject: re.Pattern
-    negation: re.Pattern
-    list_intro: re.Pattern
-    list_heading: re.Pattern
-    imperative: re.Pattern
+    own: Rx
+    modal: Rx
+    reported: Rx
+    reported_by: Rx
+    own_participle: Rx
+    own_subject: Rx
+    negation: Rx
+    list_intro: Rx
+    list_heading: Rx
+    imperative: Rx
     source: str = FILE
 
     def get(self, demand_id: str) -> Demand | None:
@@ -89,7 +101,81 @@ def _spaces(pattern: str) -> str:
     return "".join(out)
 
 
-def _compile(patterns: Any, file: str, key: str, word_start: bool = True) -> re.Pattern:
+def _required(seq: Any) -> frozenset[str] | None:
+    """Literal strings one of which every match of a parsed regex contains; None when there is no such set.
+
+    A cheap `in` test on these skips most regex searches (CPython's re is slow on long alternations).
+    >>> sorted(_required(_parser.parse(r"(?:arms?|weapons?)\\s*embargo|jet fuel")))
+    ['embargo', 'jet fuel']
+    """
+    cands: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            cands.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in seq:
+        if op is _C.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        sub = None
+        if op is _C.SUBPATTERN:
+            sub = _required(av[-1])
+        elif op is _C.BRANCH:
+            alts = [_required(a) for a in av[1]]
+            sub = None if any(a is None for a in alts) else frozenset().union(*alts)
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] >= 1:
+            sub = _required(av[2])
+        if sub:
+            cands.append(sub)
+    flush()
+    # the most selective set: no common word in it, then few literals, then long ones
+    best = max(cands, key=lambda c: (not c & _COMMON, min(map(len, c)) >= 3, -len(c), min(map(len, c))), default=None)
+    return best if best and min(map(len, best)) >= 2 else None
+
+
+_COMMON = frozenset({"has", "have", "had", "the", "and", "for", "are", "was", "its", "their", "with", "to", "of", "in",
+                     "on", "be", "is", "by", "at", "an", "or", "that", "this", "all", "any"})
+
+
+@dataclass(frozen=True)
+class Rx:
+    """A compiled pattern with a literal gate: search() runs the regex only when a required literal is there."""
+
+    rx: re.Pattern
+    gate: tuple[str, ...] | None
+
+    @classmethod
+    def of(cls, pattern: str, parts: list[str]) -> "Rx":
+        gates = [_required(_parser.parse(p)) for p in parts]
+        gate = None if any(g is None for g in gates) else tuple(sorted(frozenset().union(*gates)))
+        return cls(re.compile(pattern), gate)
+
+    def _open(self, s: str) -> bool:
+        if self.gate is None:
+            return True
+        for g in self.gate:  # a plain loop: a generator inside any() costs more than the test itself
+            if g in s:
+                return True
+        return False
+
+    def search(self, s: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        return self.rx.search(s, pos, len(s) if endpos is None else endpos) if self._open(s) else None
+
+    def finditer(self, s: str, pos: int = 0, endpos: int | None = None):
+        return self.rx.finditer(s, pos, len(s) if endpos is None else endpos) if self._open(s) else iter(())
+
+    def match(self, s: str) -> re.Match | None:
+        return self.rx.match(s)
+
+    def fullmatch(self, s: str) -> re.Match | None:
+        return self.rx.fullmatch(s)
+
+
+def _compile(patterns: Any, file: str, key: str, word_start: bool = True) -> Rx:
     """One regex for a list of patterns, each starting at a word start (one shared look-behind: fast)."""
     if isinstance(patterns, str):
         patterns = [patterns]
@@ -97,14 +183,15 @@ def _compile(patterns: Any, file: str, key: str, word_start: bool = True) -> re.
         raise CuratedError(file, "expected a non-empty list of regular expressions (strings)", key)
     for i, p in enumerate(patterns):
         try:
-            re.compile(p)
+            re.compile(_spaces(p))
         except re.error as e:
             raise CuratedError(file, f"pattern {i + 1} {p!r} is not a valid regular expression: {e}", key) from None
         if re.search(r"[A-Z]", re.sub(r"\\.|\[[^\]]*\]|\(\?[<=!]*", "", p)):
             raise CuratedError(file, f"pattern {i + 1} {p!r} has capitals; text is matched lowercased", key)
     start = r"(?<![a-z0-9])" if word_start else ""
     # Matched against lowercased text without re.IGNORECASE: about three times faster in Python's re.
-    return re.compile(start + "(?:" + "|".join(f"(?:{_spaces(p)})" for p in patterns) + ")")
+    parts = [_spaces(p) for p in patterns]
+    return Rx.of(start + "(?:" + "|".join(f"(?:{p})" for p in parts) + ")", parts)
 
 
 def _demand(did: str, spec: Any, file: str) -> Demand:
@@ -123,7 +210,7 @@ def _demand(did: str, spec: Any, file: str) -> Demand:
                     _compile(expect(c, "near", str, file), file, ck, word_start=False)))
     vetoes = tuple(_compile([p], file, f"{key}.not[{i}]")
                    for i, p in enumerate(expect(spec, "not", list, file, default=[])))
-    every = [p for p in pats] + [c["pattern"] for c in spec.get("in_context") or []]
+    every = list(pats) + [c["pattern"] for c in spec.get("in_context") or []]
     return Demand(did, label.strip(), " ".join(description.split()), patterns, tuple(ctx), vetoes,
                   _compile(every, file, key))
 
@@ -155,12 +242,12 @@ def _build(data: Any, file: str) -> Lexicon:
     for k in ("imperative_adverbs", "imperative_not_before"):
         _compile(asks[k], file, f"asks.{k}")
 
-    def cue(k: str, word_start: bool = True) -> re.Pattern:
+    def cue(k: str, word_start: bool = True) -> Rx:
         return _compile(expect(asks, k, (list, str), file), file, f"asks.{k}", word_start)
 
     return Lexicon(demands, cue("own"), cue("modal"), cue("reported"), cue("reported_by"),
                    cue("own_participle", False), cue("own_subject", False), cue("negation", False),
-                   cue("list_intro", False), cue("list_heading", False), re.compile(imperative), file)
+                   cue("list_intro", False), cue("list_heading", False), Rx(re.compile(imperative), None), file)
 
 
 # --- asks -------------------------------------------------------------------------------------------
@@ -259,6 +346,24 @@ def _clause(text: str, a: int, b: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _evidence(text: str, a: int, b: int) -> tuple[int, int]:
+    """What to quote for a match: its clause, or in a long clause the comma-separated part around it."""
+    lo, hi = _clause(text, a, b)
+    if hi - lo > LONG_EVIDENCE:
+        starts = [lo] + [m.end() for m in _CHUNK.finditer(text, lo, a)]
+        ends = [m.start() for m in _CHUNK.finditer(text, b, hi)] + [hi]
+        k, e = len(starts) - 1, 0
+        while ends[e] - starts[k] < 60 and (k > 0 or e < len(ends) - 1):  # too short alone: add a neighbour
+            if k > 0:
+                k -= 1
+            else:
+                e += 1
+        lo, hi = starts[k], ends[e]
+    while lo < hi and text[lo] in " ,—-":
+        lo += 1
+    return lo, hi
+
+
 def _matches(d: Demand, s: str, region: _Region, context: str, lex: Lexicon):
     spans = [(x, y) for x, y in region.allowed if d.any.search(s, x, y)]
     if not spans:
@@ -272,7 +377,7 @@ def _matches(d: Demand, s: str, region: _Region, context: str, lex: Lexicon):
                 lo, hi = _clause(s, a, b)
                 if any(v.search(s, lo, hi) for v in d.vetoes):
                     continue
-                yield lo, hi
+                yield _evidence(s, a, b)
 
 
 def _sentence_quotes(sents: list[Sentence], folds: list[str], i: int) -> list[tuple[int, int]]:
@@ -296,23 +401,27 @@ def find_demands(text: str, lexicon: Lexicon | None = None) -> tuple[tuple[Deman
     sents = sentences(text)
     folds = [_fold(x.text) for x in sents]
     head = " ".join(folds[:5])  # title and addressee name the body asked ("To the Human Rights Council")
+    whole_text = "\n".join(folds)
+    candidates = [d for d in lex.demands if d.any._open(whole_text)]
     intro = ""  # the ask that opened the current list ("They urge governments to:")
     for i, (sen, folded) in enumerate(zip(sents, folds)):
         new_segment = i == 0 or sents[i - 1].segment != sen.segment
-        if new_segment and intro and not (sen.item or sen.text[:1].islower()):
-            intro = ""  # the list is over
+        imperative = bool(lex.imperative.match(folded)) and not _name_like(sen.text)
+        if new_segment and intro and not (sen.item or sen.text[:1].islower() or (
+                imperative and sents[i - 1].text[-1:] in ":;")):
+            intro = ""  # the list is over (items are bulleted, lowercase, or imperatives after ":" or ";")
         if sen.heading or (lex.list_heading.search(folded) and len(folded.split()) <= 6):
             intro = folded if lex.list_heading.search(folded) else ""  # "Recommendations" opens a list
             continue
-        whole = (bool(intro) and new_segment) or (bool(lex.imperative.match(folded)) and not _name_like(sen.text))
+        whole = (bool(intro) and new_segment) or imperative
         region = _ask_region(folded, lex, whole, lambda: _sentence_quotes(sents, folds, i))
         if region is None:
             continue
         context = " ".join([head, intro, *folds[max(0, i - 2):i + 1]])
         hit_here = False
-        for d in lex.demands:
+        for d in candidates:  # demands none of whose words occur in the letter were dropped above
             for lo, hi in _matches(d, folded, region, context, lex):
-                found.setdefault(d.id, []).append((sen.text[lo:hi].strip(), sen.lines))
+                found.setdefault(d.id, []).append((sen.text[lo:hi].strip(), sen.lines_of(lo, hi)))
                 hit_here = True
         if lex.list_intro.search(folded.rstrip(), max(0, len(folded.rstrip()) - 12)):
             intro = folded  # its items carry the asks; the intro itself is no unclassified ask

@@ -95,9 +95,10 @@ def _unify(rows: list[dict]) -> None:
 
 
 def flatten_graph(H: nx.DiGraph) -> nx.DiGraph:
-    """A copy of H holding only scalar attributes, as written to GEXF and GraphML."""
+    """A copy of H holding only scalar attributes, as written to GEXF and GraphML (every node gets
+    a label, its id when it has none, since Gephi shows labels and GEXF readers invent one)."""
     F = nx.DiGraph()
-    node_rows = {n: {k: flat(v) for k, v in a.items()} for n, a in H.nodes(data=True)}
+    node_rows = {n: {"label": str(n), **{k: flat(v) for k, v in a.items()}} for n, a in H.nodes(data=True)}
     edge_rows = {(u, v): {k: flat(x) for k, x in a.items()} for u, v, a in H.edges(data=True)}
     _unify(list(node_rows.values()))
     _unify(list(edge_rows.values()))
@@ -121,13 +122,13 @@ def _gexf(H: nx.DiGraph, positions=None, **_: Any) -> bytes:
                 "size": 5.0 + H.degree(n),
             }
     buf = io.BytesIO()
-    nx.write_gexf(F, buf)
+    nx.write_gexf(F, buf, prettyprint=False)  # indenting cost ~1/4 of the time at 10k nodes
     return buf.getvalue()
 
 
 def _graphml(H: nx.DiGraph, **_: Any) -> bytes:
     buf = io.BytesIO()
-    nx.write_graphml(flatten_graph(H), buf, named_key_ids=True)
+    nx.write_graphml(flatten_graph(H), buf, named_key_ids=True, prettyprint=False)
     return buf.getvalue()
 
 

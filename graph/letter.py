@@ -23,12 +23,20 @@ from .sig_lines import md_clean
 from .signatories import parse_signatories
 
 
-def _find_demands(text: str, lexicon: Any):
+def _find_demands(text: str, lexicon: Any, warnings: list[str]):
+    """Demands via graph.demands; a failure there is a warning, so signatories still come through."""
     try:
         from .demands import find_demands
     except ImportError:
         return (), ()
-    return find_demands(text, lexicon)
+    try:
+        return find_demands(text, lexicon)
+    except Exception as e:  # noqa: BLE001 - one module's bug must not lose a letter's signatories
+        from .curated import CuratedError
+        if isinstance(e, CuratedError):
+            raise
+        warnings.append(f"demands not read: {type(e).__name__}: {e}")
+        return (), ()
 
 
 def _str(v: Any) -> str | None:
@@ -92,7 +100,7 @@ def parse_letter(doc: Document, lexicon: Any = None) -> Letter:
         if signatories:
             warnings.append(f"no signatory list printed; inferred {len(signatories)} from "
                             f"{signatories[0].inferred}")
-    demands, asks = _find_demands(text, lexicon)
+    demands, asks = _find_demands(text, lexicon, warnings)
     recipients = fm.get("recipients")
     if isinstance(recipients, str):
         recipients = [recipients]

@@ -28,7 +28,7 @@ _MD_HEADING = re.compile(r"^\s*#{1,3}\s+(.+?)\s*#*\s*$")
 _TO_LINE = re.compile(r"^\s*to\s*:?\s+(?!whom\b)(.+)$", re.I)
 _OPEN_TO = re.compile(r"^\s*(?:an?\s+)?(?:joint\s+)?(?:open\s+)?(?:letter|appeal|statement|call)\s+to\s+(?:the\s+)?(.+)$",
                       re.I)
-_SALUTATION = re.compile(r"^\s*(?:dear\b|(?:your\s+)?excellenc(?:y|ies)\b|to\s+whom\b)", re.I)
+from .sig_region import SALUTATION as _SALUTATION  # noqa: E402 - one definition of a salutation
 _GENERIC = re.compile(r"^\W*(?:(?:joint|open|public)\s+)?(?:ngo\s+|civil\s+society\s+)?(?:statement|letter|call|"
                       r"appeal|press\s+release|submission|briefing)\W*$|^\W*for\s+immediate\s+release\W*$", re.I)
 _HONORIFIC = re.compile(r"^\s*(?:his|her|their)\s+(?:excellenc|majesty|royal|honou?r)|^\s*(?:h\.?e\.?|mr|mrs|ms|dr)\.?\s",
@@ -39,6 +39,7 @@ _ADDRESSEE = re.compile(r"\b(?:call(?:s|ed)?\s+(?:up)?on|urg(?:e|es|ed|ing)|appe
                         r"on|in|&|\([A-Z]+\)))*)\s+(?:to|in|and)\b")
 _SUBJECT_MUST = re.compile(r"^\W*(?:the\s+)?((?:[A-Za-z][\w’'-]*\s+){0,5}?(?:community|council|states|governments?|"
                            r"members?|nations|union|asean|countries|authorities|donors))\s+(?:must|should)\b", re.I)
+_CC_LINE = re.compile(r"^\s*(?:cc|bcc|copy)\s*:", re.I)
 _SMALL = frozenset("a an and as at but by for from in into of on or per the to with via".split())
 
 
@@ -63,6 +64,8 @@ def _head_end(lines: list[str]) -> int:
         t = raw.strip()
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         if _RE_LINE.match(t) or _MD_HEADING.match(t):
+            continue
+        if _is_caps(t):
             continue
         if len(t) > 90 or len(t.split()) >= 12 or (len(t.split()) >= 8 and (t.endswith(".") or nxt[:1].islower())):
             return i
@@ -113,11 +116,18 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
         m = _MD_HEADING.match(raw)
         if m and not _GENERIC.match(m.group(1)):
             return _tidy_title(m.group(1), body), (i + 1,)
+    candidates = []
     for i, raw in enumerate(lines[:head_end]):
         t = raw.strip()
         if not t or _GENERIC.match(t) or _TO_LINE.match(t) or _OPEN_TO.match(t) or find_dates(t) or find_month(t) and \
-                len(t) < 25 or _HONORIFIC.match(t) or _POSTAL.search(t) or len(t.split()) < 3 or t.endswith(","):
+                len(t) < 25 or _HONORIFIC.match(t) or _POSTAL.search(t) or len(t.split()) < 3 or t.endswith(",") or \
+                _CC_LINE.match(t):
             continue
+        candidates.append((i, t))
+    # an all-caps line above a mixed-case one is a label ("JOINT STATEMENT ON ..."); the mixed-case line is the title
+    mixed = [c for c in candidates if not _is_caps(c[1])]
+    if candidates:
+        i, t = (mixed or candidates)[0]
         return _tidy_title(t, body), (i + 1,)
     return None, ()
 
@@ -167,6 +177,10 @@ def normalise_recipient(r: str) -> str:
     r = re.sub(r"\s+", " ", r).strip(" ,.;:")
     r = re.sub(r"\s*\((?:[A-Z]{2,6})\)$", "", r)
     r = re.sub(r"^(?:the|all)\s+", "", r, flags=re.I)
+    r = re.sub(r"^(?:right\s+)?honou?rable\s+", "", r, flags=re.I)
+    m = re.match(r"^(?:h\.\s?e\.|his|her|mr\.?|mrs\.?|ms\.?|dr\.?)\s+[^,]+,\s*(.+)$", r, flags=re.I)
+    if m:  # "H.E. Gustavo Petro, President of the Republic of Colombia" -> the office
+        r = m.group(1)
     aliases, abbrev = _recipient_aliases()
     key = r.casefold().replace("’", "'")
     if key in aliases:

@@ -76,8 +76,10 @@ def split_acronym(name: str) -> tuple[str, str | None]:
 
 
 def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFKC", s).translate(_PUNCT).casefold()
-    s = unicodedata.normalize("NFKC", s)
+    if s.isascii():  # ASCII is already in NFKC form, and casefold() is lower() there
+        s = s.translate(_PUNCT).lower()
+    else:
+        s = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", s).translate(_PUNCT).casefold())
     s = s.replace("&", " and ").replace("'", "").replace('"', " ")
     s = _NONWORD.sub(" ", s)
     s = _DIGIT_EDGE.sub(" ", s)  # digit spacing: "sisters2sisters"
@@ -177,6 +179,7 @@ def slip(x: str, y: str) -> str | None:
         return "ocr"
     if fx.rstrip("s") == fy.rstrip("s"):
         return "plural"
+    fx, fy = x, y  # edits are judged on the words as printed ("rn" folded to "m" would hide a transposition)
     if abs(len(fx) - len(fy)) > 1 or OSA.distance(fx, fy, score_cutoff=1) > 1:
         return None
     n = min(len(fx), len(fy))

@@ -57,8 +57,10 @@ def parse_person(text: str, lines: tuple[int, ...] = ()) -> Person:
 
 def is_individual(text: str) -> bool:
     """An entry that is a person signing in a personal capacity rather than an organization."""
-    if PERSONAL.search(text):
+    if "capacity" in text and PERSONAL.search(text):
         return True
+    if not HONORIFIC.match(text):
+        return False
     head = text.split(",")[0].strip()
     return bool(HONORIFIC.match(head)) and looks_like_person(head) and ("," in text or len(head.split()) <= 4)
 
@@ -109,10 +111,10 @@ def find_contacts(lines: list[str], start: int = 1) -> tuple[tuple[Contact, ...]
                 blank = True
                 j += 1
                 continue
-            contact_like = bool(EMAIL.search(t)) or ("," in t or ";" in t) and len(t) < 160 and cap_ratio(t) >= 0.5
+            contact_like = ("@" in t and bool(EMAIL.search(t))) or ("," in t or ";" in t) and len(t) < 160 and cap_ratio(t) >= 0.5
             if blank and not contact_like or CLOSING.match(t) or re.match(r"(?i)\W*(?:signed|signatories|endorsed)", t):
                 break
-            if EMAIL.fullmatch(t.strip(" <>;,.")) and items:
+            if "@" in t and " " not in t and EMAIL.fullmatch(t.strip(" <>;,.")) and items:
                 items[-1] = (items[-1][0] + "; " + t, items[-1][1] + [start + j])
             elif contact_like:
                 items.append((t, [start + j]))

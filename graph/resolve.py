@@ -23,6 +23,7 @@ Pairs that came close but were not merged are returned as near misses for a cura
 """
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -58,6 +59,7 @@ class _Node:
     acronyms: set[str] = field(default_factory=set)  # acronym_key()s
     marked: set[str] = field(default_factory=set)  # words in parentheses / after a dash: branch qualifiers
     acronym_only: bool = True
+    printed: str = ""  # the longest printing, to name the node in merge reasons
 
 
 def letter_mentions(letter: Letter, judgements: Judgements | None = None) -> list[Mention]:
@@ -73,6 +75,7 @@ def letter_mentions(letter: Letter, judgements: Judgements | None = None) -> lis
     return out
 
 
+_DIGIT = re.compile(r"\d")
 _MARKED = re.compile(r"\(([^)]*)\)|\s[-\u2013\u2014]\s*(.+)$|,\s*(.+)$")
 
 
@@ -85,37 +88,45 @@ def _marked_words(printed: str) -> frozenset[str]:
     return frozenset(words - STOPWORDS)
 
 
+@lru_cache(maxsize=1 << 18)
+def _printing(name: str, acronym: str | None) -> tuple[str, str, frozenset[str], bool]:
+    """What one printing tells: (normal form, acronym key, marked words, printed as a bare acronym)."""
+    text = normalise(name) or acronym_key(acronym)
+    acr = next((acronym_key(a) for a in (acronym, split_acronym(name)[1]) if a and acronym_key(a)), "")
+    return text, acr, _marked_words(name), looks_like_acronym(name) and not acronym
+
+
 def _nodes(letters: Sequence[Letter], jd: Judgements) -> dict[str, _Node]:
-    by_text: dict[str, list[Mention]] = defaultdict(list)
+    by_text: dict[str, list[tuple[Mention, str, frozenset[str], bool]]] = defaultdict(list)
     for letter in letters:
         for m in letter_mentions(letter, jd):
-            text = normalise(m.name) or acronym_key(m.acronym)
+            text, acr, marked, bare = _printing(m.name, m.acronym)
             if text:
-                by_text[jd.aliases.get(text, text)].append(m)
+                by_text[jd.aliases.get(text, text)].append((m, acr, marked, bare))
     nodes: dict[str, _Node] = {}
     for text, ms in by_text.items():
-        acrs = {acronym_key(a) for m in ms for a in (m.acronym, split_acronym(m.name)[1]) if a and acronym_key(a)}
-        for m in ms:
+        split = len({acr for _, acr, _, _ in ms if acr}) > 1
+        for m, acr, marked, bare in ms:
             # One name printed with two different acronyms is two organizations: one node per acronym.
-            acr = next((acronym_key(a) for a in (m.acronym, split_acronym(m.name)[1]) if a and acronym_key(a)), "")
-            key = f"{text}|{acr}" if len(acrs) > 1 and acr else text
-            n = nodes.setdefault(key, _Node(key, text))
+            key = f"{text}|{acr}" if split and acr else text
+            n = nodes.get(key)
+            if n is None:
+                n = nodes[key] = _Node(key, text)
             n.mentions.append(m)
             n.files.add(m.file)
-            _, acr = split_acronym(m.name)
-            for a in (m.acronym, acr):
-                if a and acronym_key(a):
-                    n.acronyms.add(acronym_key(a))
-            n.marked |= _marked_words(m.name)
-            n.acronym_only &= looks_like_acronym(m.name) and not m.acronym
+            if acr:
+                n.acronyms.add(acr)
+            if marked:
+                n.marked |= marked
+            n.acronym_only = n.acronym_only and bare
     return nodes
 
 
 def _pairs_compatible(ka: str, kb: str, na: _Node, nb: _Node, distinguishing: frozenset[str]) -> str | None:
     """None when every differing word pairs up with a near-identical one; else why not."""
-    ta, tb = Counter(ka.split()), Counter(kb.split())
-    ra = [t for t in (ta - tb).elements() if t not in STOPWORDS]
-    rb = [t for t in (tb - ta).elements() if t not in STOPWORDS]
+    ta, tb = set(ka.split()), set(kb.split())
+    ra = sorted(ta - tb - STOPWORDS)
+    rb = sorted(tb - ta - STOPWORDS)
     for x in ra:
         best, best_s = None, -1.0
         for y in rb:
@@ -124,7 +135,7 @@ def _pairs_compatible(ka: str, kb: str, na: _Node, nb: _Node, distinguishing: fr
                 best, best_s = y, sc
         if best is None:
             return f"word {x!r} only in one name"
-        if any(c.isdigit() for c in x + best):
+        if _DIGIT.search(x + best):
             return f"different numbers {x!r} / {best!r}"
         kind = slip(x, best)
         if kind is None:
@@ -145,7 +156,8 @@ def _block_keys(text: str, df: Counter, rare: int) -> list[str]:
     name without spaces, so one OCR slip or typo still leaves a shared key."""
     toks = sorted({t for t in text.split() if t not in STOPWORDS and len(t) > 1}, key=lambda t: (df[t], t))
     c = ocr_fold(compact(text))
-    keys = [f"t:{t}" for i, t in enumerate(toks[:2]) if i == 0 or df[t] <= rare]
+    rarest = [t for i, t in enumerate(toks[:2]) if i == 0 or df[t] <= rare]
+    keys = [f"t:{t}" for t in rarest] + [f"a:{''.join(sorted(t))}" for t in rarest]  # any order: transpositions
     return keys + [f"p:{c[:8]}", f"s:{c[-8:]}"]
 
 
@@ -215,11 +227,23 @@ class _Components:
 
 
 def _printed(n: _Node) -> str:
-    return min((m.name for m in n.mentions), key=lambda s: (-len(s), s))
+    if not n.printed:
+        n.printed = min({m.name for m in n.mentions}, key=lambda s: (-len(s), s))
+    return n.printed
 
 
 def resolve(letters: Sequence[Letter], judgements: Judgements | None = None) -> Resolution:
     """Resolve every organization mention in `letters` (order does not matter) into organizations."""
+    was_enabled = gc.isenabled()
+    gc.disable()  # hundreds of thousands of small records: the cyclic GC would rescan them again and again
+    try:
+        return _resolve(letters, judgements)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _resolve(letters: Sequence[Letter], judgements: Judgements | None) -> Resolution:
     from .tags import load_gazetteer
 
     jd = judgements if judgements is not None else load_judgements()
@@ -277,17 +301,24 @@ def resolve(letters: Sequence[Letter], judgements: Judgements | None = None) -> 
     return _assemble(nodes, comps, reasons, near)
 
 
+def _mention_order(m: Mention):
+    return (m.file, m.lines, m.name)
+
+
 def _assemble(nodes, comps, reasons, near) -> Resolution:
     groups: dict[str, list[str]] = defaultdict(list)
     for k in nodes:
         groups[comps.find(k)].append(k)
     built = []
     for root, keys in groups.items():
-        ms = sorted((m for k in keys for m in nodes[k].mentions), key=lambda m: (m.file, m.lines, m.name))
-        bases = Counter(split_acronym(m.name)[0] or (m.acronym or m.name) for m in ms)
+        ms = sorted((m for k in keys for m in nodes[k].mentions), key=_mention_order)
+        printings = Counter((m.name, m.acronym) for m in ms)
+        bases: Counter = Counter()
+        for (pn, pa), c in printings.items():
+            bases[split_acronym(pn)[0] or (pa or pn)] += c
         name = min(bases, key=lambda s: (-bases[s], looks_like_acronym(s), -len(s), s))
-        acronyms = sorted({a for m in ms for a in (m.acronym, split_acronym(m.name)[1]) if a})
-        aliases = sorted({m.name for m in ms} - {name})
+        acronyms = sorted({a for pn, pa in printings for a in (pa, split_acronym(pn)[1]) if a})
+        aliases = sorted({pn for pn, _ in printings} - {name})
         built.append((slug(name), min(keys), root, name, tuple(ms), tuple(acronyms), tuple(aliases)))
     built.sort()
     ids: dict[str, str] = {}

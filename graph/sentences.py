@@ -47,6 +47,19 @@ class Sentence:
     segment: int  # index of the paragraph / list item / heading it belongs to
     item: bool = False  # first sentence of a bulleted or numbered list item
     heading: bool = False
+    starts: tuple[int, ...] = ()  # offset in `text` where each of `lines` begins (0 for the first)
+
+    def lines_of(self, lo: int, hi: int) -> Lines:
+        """The lines that characters lo..hi of the sentence come from.
+
+        >>> sentences("We urge the\\nCouncil to act\\nnow.")[0].lines_of(12, 19)
+        (2,)
+        """
+        if not self.starts:
+            return self.lines
+        first = max(bisect_right(self.starts, lo) - 1, 0)
+        last = max(bisect_right(self.starts, max(hi - 1, lo)) - 1, first)
+        return self.lines[first:last + 1]
 
 
 def flatten(text: str) -> str:
@@ -60,91 +73,101 @@ def flatten(text: str) -> str:
     return " ".join(text.split())
 
 
-def _join(a: str, b: str) -> str:
-    """Glue two wrapped pieces exactly the way `flatten` does."""
-    if a and a[-1] in _HYPHENS and re.match(r"[a-z]", b):
-        return a[:-1] + b
-    if a[-2:-1].isalnum() or a[-2:-1] == "_":
-        if a[-1] in _HYPHENS and re.match(r"[A-Z0-9]", b):
-            return a[:-1] + "-" + b
-    return f"{a} {b}" if a else b
-
-
 @dataclass
 class _Segment:
-    text: str
-    starts: list[int]  # offset in `text` where each line's piece starts
+    parts: list[str]
+    starts: list[int]  # offset in the text where each line's piece starts
     lines: list[int]
     item: bool
     heading: bool = False
+    size: int = 0
+    tail: str = ""  # the last two characters, for hyphen joins
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
 
     def add(self, piece: str, line: int) -> None:
-        joined = _join(self.text, piece)
-        self.starts.append(len(joined) - len(piece))
+        """Glue the next wrapped piece on exactly the way `flatten` does."""
+        sep = " " if self.parts else ""
+        if self.tail[-1:] in _HYPHENS and self.parts:
+            if "a" <= piece[0] <= "z":  # "interna-" + "tional"
+                self.parts[-1], self.size, sep = self.parts[-1][:-1], self.size - 1, ""
+            elif (self.tail[:1].isalnum() or self.tail[:1] == "_") and ("A" <= piece[0] <= "Z" or "0" <= piece[0] <= "9"):
+                self.parts[-1], sep = self.parts[-1][:-1] + "-", ""  # "Fact-" + "Finding"
+        self.parts.append(sep + piece)
+        self.starts.append(self.size + len(sep))
         self.lines.append(line)
-        self.text = joined
+        self.size += len(sep) + len(piece)
+        self.tail = (self.tail + piece)[-2:] if len(piece) < 2 else piece[-2:]
 
 
-def _is_heading(line: str, prev: str | None, nxt: str | None) -> bool:
+def _is_heading(line: str, prev_end: str | None, nxt: str | None) -> bool:
     """A short title line between full sentences, e.g. 'Accountability and justice'."""
-    words = line.split()
-    return (0 < len(words) <= 7 and line[-1] not in _TERMINAL + ",-" and line[0].isupper()
-            and (prev is None or prev[-1] in _TERMINAL or bool(_BULLET_ONLY.match(prev)))
+    return (line.count(" ") < 7 and line[-1] not in _TERMINAL + ",-" and line[0].isupper()
+            and (prev_end is None or prev_end in _TERMINAL)
             and (nxt is None or nxt[:1].isupper() or bool(_BULLET_ONLY.match(nxt) or _ITEM_START.match(nxt)))
             and not _OPEN_END.search(line))
 
 
+_MARK_FIRST = frozenset("•\uf0b7\uf0a7\uf076\uf0d8·▪◦‣●■□○-–*>o(0123456789abcdefgh")
+
+
 def segments(text: str) -> list[_Segment]:
     """Paragraphs, list items and headings with the lines each piece came from."""
-    raw = text.split("\n")
-    stripped = [ln.strip() for ln in raw]
+    stripped = [ln.strip() for ln in text.split("\n")]
     out: list[_Segment] = []
     cur: _Segment | None = None
     blank_before = True
     pending_item: str | bool = False
+
+    def following(i: int) -> str | None:
+        return next((x for x in stripped[i + 1:i + 3] if x), None)
+
     for i, line in enumerate(stripped):
         if not line:
             blank_before = True
             continue
-        hyphen_run = cur is not None and cur.text[-1:] in _HYPHENS and bool(re.match(r"[a-z]", line))
-        if hyphen_run:  # "interna-" + "tional": never a bullet or an item number, whatever it looks like
+        if cur is not None and cur.tail[-1:] in _HYPHENS and "a" <= line[0] <= "z":
+            # "interna-" + "tional": never a bullet or an item number, whatever it looks like
             cur.add(" ".join(line.split()), i + 1)
             pending_item = blank_before = False
             continue
-        if _BULLET_ONLY.match(line):
+        marked = line[0] in _MARK_FIRST
+        if marked and len(line) <= 4 and _BULLET_ONLY.match(line):
             # A bare number ("1.") usually numbers a section heading; a glyph starts an item.
             cur, pending_item, blank_before = None, "number" if line[0].isdigit() else "bullet", True
             continue
-        if _URL.match(line):
+        if line[:4] in ("http", "www.", "HTTP", "WWW.") and _URL.match(line):
             cur, blank_before = None, True
             continue
-        m = _ITEM_START.match(line)
+        m = _ITEM_START.match(line) if marked else None
         piece = " ".join((line[m.end():] if m else line).split())  # also odd spaces (U+202F)
         if not piece:
             continue
-        prev = cur.text if cur else None
-        nxt = next((s for s in stripped[i + 1:i + 3] if s), None)
-        if pending_item == "number" and _is_heading(piece, None, nxt):
+        prev_end = cur.tail[-1:] if cur else None
+        if pending_item == "number" and _is_heading(piece, None, following(i)):
             start_new, item = True, False
         elif m or pending_item:
             start_new, item = True, True
-        elif cur is None:
-            start_new, item = True, False
-        elif cur.heading:
+        elif cur is None or cur.heading:
             start_new, item = True, False
         elif blank_before:
             # A page break inside a sentence: the paragraph went on unless it had ended.
-            open_end = prev[-1] in _HYPHENS or _OPEN_END.search(prev) or (
-                prev[-1] not in _TERMINAL and piece[:1].islower())
+            last = cur.parts[-1]
+            open_end = prev_end in _HYPHENS or _OPEN_END.search(last, max(0, len(last) - 16)) or (
+                prev_end not in _TERMINAL and piece[:1].islower())
             start_new, item = not open_end, False
         else:
             start_new, item = False, cur.item
-            if prev[-1] in _TERMINAL and _is_heading(piece, prev, nxt):
+            if prev_end in _TERMINAL and _is_heading(piece, prev_end, following(i)):
+                start_new = True
+            elif prev_end == ";" and piece[:1].isupper():  # items of a list whose bullets OCR lost
                 start_new = True
         if start_new:
-            heading = not item and _is_heading(piece, None if blank_before else prev, nxt) and (
-                blank_before or (prev or ".")[-1] in _TERMINAL)
-            cur = _Segment("", [], [], item, heading)
+            heading = not item and (blank_before or (prev_end or ".") in _TERMINAL) and _is_heading(
+                piece, None if blank_before else prev_end, following(i))
+            cur = _Segment([], [], [], item, heading)
             out.append(cur)
         cur.add(piece, i + 1)
         pending_item = blank_before = False
@@ -169,11 +192,16 @@ def sentences(text: str) -> list[Sentence]:
     """All sentences of a letter, in order, with segment and list-item information."""
     out = []
     for k, seg in enumerate(segments(text)):
-        for j, (a, b) in enumerate(_cut(seg.text)):
+        seg_text = seg.text
+        for j, (a, b) in enumerate(_cut(seg_text)):
             first = bisect_right(seg.starts, a) - 1
             last = bisect_right(seg.starts, b - 1) - 1
-            lines = tuple(seg.lines[max(first, 0):last + 1])
-            out.append(Sentence(seg.text[a:b].strip(), lines, k, seg.item and j == 0, seg.heading))
+            first = max(first, 0)
+            lines = tuple(seg.lines[first:last + 1])
+            raw = seg_text[a:b]
+            a += len(raw) - len(raw.lstrip())
+            starts = (0,) + tuple(x - a for x in seg.starts[first + 1:last + 1])
+            out.append(Sentence(raw.strip(), lines, k, seg.item and j == 0, seg.heading, starts))
     return out
 
 

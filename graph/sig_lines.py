@@ -35,7 +35,8 @@ FUNCTION_WORDS = frozenset(
 # Abbreviations a name may end with although a sentence would not ("... WA Inc.").
 NAME_FINAL_ABBREV = frozenset("inc inc. ltd ltd. co co. e.v. e.v z.u. corp. corp assn. assoc. st. jr. sr.".split())
 
-_NUMBERED = re.compile(r"^\s*(\d{1,4})\s*[.)]\s*(?=\S)(.*)$")  # "10.  Foo", "10.Foo", "10) Foo"
+_BULLET_CHARS = frozenset("•·▪▫◦‣●○■□-–—*+>")
+_NUMBERED = re.compile(r"^\s*(\d{1,4})\s*(?:[.)]|\s[-–—](?=\s))\s*(?=\S)(.*)$")  # "10.  Foo", "10.Foo", "10) Foo"
 _BULLET = re.compile(r"^\s*([•·▪▫◦‣●○■□\-–—*+>]|o|O(?=\s+[A-Z]))\s+(?=\S)(.*)$")
 _LONE_MARKER = re.compile(r"^\s*(?:[•·▪▫◦‣●○■□\-–—*+o]|\d{1,4}\s*[.)]?|[a-z]\s*[.)]|[ivx]{1,4}\s*[.)])\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*$", re.I)
@@ -43,6 +44,7 @@ _URL = re.compile(r"^\s*(?:[-•*]\s*)?(?:<)?(?:https?://|www\.|mailto:|ftp://)\
 _HAS_URL = re.compile(r"(?:https?://|www\.|mailto:)\S+", re.I)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _TOKEN = re.compile(r"[^\s]+")
+_WORDRUN = re.compile(r"[^\W\d_][^\W\d_]*(?:['’.-][^\W\d_]+)*\.?")
 _ALPHA = re.compile(r"[^\W\d_]")
 _WORD3 = re.compile(r"[^\W\d_]{3,}")
 _FOOTNOTE = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}(?=[A-Z][a-z])|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\S")
@@ -77,6 +79,9 @@ def number_value(text: str) -> int | None:
 
 def split_marker(line: str) -> tuple[str | None, str, str]:
     """(printed number or None, bullet char or '', rest of the line)."""
+    t = line.lstrip()
+    if not t or not (t[0].isdigit() or t[0] in _BULLET_CHARS or (t[0] in "oO" and t[1:2] == " ")):
+        return None, "", line.strip()
     m = _NUMBERED.match(line)
     if m and not re.match(r"\d", m.group(2)):  # "2021. Foo" is rare; "5.2 million" is prose
         return m.group(1), "", m.group(2).strip()
@@ -96,11 +101,11 @@ def is_page_number(line: str) -> bool:
 
 
 def is_url_line(line: str) -> bool:
-    return bool(_URL.match(line))
+    return ("/" in line or "www." in line or ":" in line) and bool(_URL.match(line))
 
 
 def has_url(line: str) -> bool:
-    return bool(_HAS_URL.search(line))
+    return ("://" in line or "www." in line or "mailto:" in line) and bool(_HAS_URL.search(line))
 
 
 def is_footnote(line: str) -> bool:
@@ -119,15 +124,11 @@ def tokens(text: str) -> list[str]:
 def cap_ratio(text: str) -> float:
     """Share of content words that start with a capital (or are digits/acronyms)."""
     n = caps = 0
-    for tok in _TOKEN.findall(text):
-        w = tok.strip("()[]{}\"'“”‘’,;:.!?—–-/")
-        if not w or not _ALPHA.search(w):
-            continue
+    for w in _WORDRUN.findall(text):
         if w.lower() in NAME_STOPWORDS:
             continue
         n += 1
-        first = _ALPHA.search(w).group(0)
-        if first.isupper() or (len(w) > 1 and any(c.isupper() for c in w[1:3])):  # "iDEFEND", "eQual"
+        if w[0].isupper() or w[1:3] != w[1:3].lower():  # "iDEFEND", "eQual"
             caps += 1
     return caps / n if n else 0.0
 
@@ -135,17 +136,12 @@ def cap_ratio(text: str) -> float:
 def looks_like_name(text: str) -> bool:
     """Short, capitalised, not a sentence: the shape of an organization (or person) name."""
     t = text.strip()
-    if not t or len(t) > 140:
+    if not t or len(t) > 140 or t[-1] in ";:!?":
         return False
-    words = _TOKEN.findall(t)
+    if ("@" in t and EMAIL.search(t)) or ("/" in t and _HAS_URL.search(t)) or t.lower().startswith("www."):
+        return False
+    words = t.split()
     if len(words) > 18:
-        return False
-    if EMAIL.search(t) or _HAS_URL.search(t):
-        return False
-    first = _ALPHA.search(t)
-    if first is None:
-        return False
-    if t[-1] in ";:!?":
         return False
     if t.endswith(".") and not _name_final_period(words[-1]):
         return False
@@ -168,14 +164,14 @@ def starts_lower(text: str) -> bool:
 def garbage_reason(text: str) -> str | None:
     """Why a line is OCR debris rather than text, or None. ('. Co (2}' -> 'garbled OCR')."""
     t = text.strip()
-    if not t:
+    if not t or len(t) > 80:
         return None
     if "{" in t or "}" in t or "\ufffd" in t:
         return "garbled OCR"
     if not _WORD3.search(t):
         return "garbled OCR" if not re.fullmatch(r"[A-Z0-9&]{2,}", t) else None
-    letters = len(_ALPHA.findall(t))
-    if letters < 0.5 * len(t.replace(" ", "")):
+    compact = t.replace(" ", "")
+    if sum(map(str.isalpha, compact)) < 0.5 * len(compact):
         return "garbled OCR"
     if t[0] in ".,;:)]|~^`" and not t.startswith("..."):
         return "garbled OCR"
@@ -187,11 +183,12 @@ def is_mirrored(text: str) -> bool:
 
     Any real English sentence of that length holds 'the', 'of', 'and' ...; organization names are capitalised.
     """
-    words = [w.strip("‘’'\"“”,.;:()") for w in text.split()]
-    words = [w for w in words if w and _ALPHA.search(w)]
-    if len(words) < 6:
+    raw = text.split()
+    if len(raw) < 6 or not FUNCTION_WORDS.isdisjoint(w.lower() for w in raw):
         return False
-    if any(w.lower() in FUNCTION_WORDS for w in words):
+    words = [w.strip("‘’'\"“”,.;:()") for w in raw]
+    words = [w for w in words if w and _ALPHA.search(w)]
+    if len(words) < 6 or any(w.lower() in FUNCTION_WORDS for w in words):
         return False
     lower = sum(1 for w in words if w[0].islower() or not w[0].isalpha())
     odd = sum(1 for w in words if re.search(r"[^\W\d_][|\d{}]|[|\d{}][^\W\d_]|[a-z][A-Z][a-z]*[A-Z]", w))

@@ -56,6 +56,7 @@ def ocr_tidy(text: str) -> str:
     "Associazione per l'Amicizia Italia-Birmania.Insieme KontraS (Maharaungmyay) — JP"
     """
     t = _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+    t = re.sub(r"(?<=[\w)])[*†‡¹²³]+$", "", t)  # footnote marker: "MINGA*", "(CCJ)*"
     for rx, rep in _OCR_FIXES:
         t = rx.sub(rep, t)
     return t
@@ -151,18 +152,19 @@ def clean_entry(printed: str, split_country: bool = False) -> tuple[str, str | N
     t = ocr_tidy(printed)
     acronym: str | None = None
     country: str | None = None
-    m = _COUNTRY_TAIL.match(t)
+    m = _COUNTRY_TAIL.match(t) if "," in t else None
     if m and country_of(m.group(2)):
         country = country_of(m.group(2))
         if split_country or _TRAIL_PAREN.search(m.group(1)):
             t = m.group(1)
-    m = _SPLIT_BROKEN.search(t)
+    closes = t.endswith(")")
+    m = _SPLIT_BROKEN.search(t) if closes and t.count(")") > t.count("(") else None
     if m:
         t = t[:m.start()] + f"({m.group(1)}{m.group(2)})"
-    m = _NESTED_BROKEN.search(t)
-    if m and is_acronym(m.group(1)) and t.count("(") > t.count(")"):
+    m = _NESTED_BROKEN.search(t) if closes and t.count("(") > t.count(")") else None
+    if m and is_acronym(m.group(1)):
         return t[:m.start()].strip(), f"{m.group(1).strip()} {m.group(2).strip()}", country
-    m = _TRAIL_PAREN.search(t)
+    m = _TRAIL_PAREN.search(t) if closes else None
     if m:
         inner = m.group(1).strip()
         if is_acronym(inner):
@@ -173,10 +175,14 @@ def clean_entry(printed: str, split_country: bool = False) -> tuple[str, str | N
         m2 = _MID_ACR.search(t)
         if m2:
             return t, m2.group(1), country
-    m = _INLINE_DASH_ACR.match(t) or _COMMA_ACR.match(t)
+    last = t.rsplit(None, 1)[-1] if t else ""
+    m = None
+    if sum(c.isupper() for c in last) >= 2:
+        m = (_INLINE_DASH_ACR.match(t) if re.search(r"[-–—][A-Z]", t) else None) or (
+            _COMMA_ACR.match(t) if "," in t else None)
     if m and not country_of(m.group(2).split("-")[0]):
         return m.group(1).strip(), m.group(2), country
-    m = _INNER_ACR.search(t)
+    m = _INNER_ACR.search(t) if "(" in t else None
     if m and m.end() < len(t):  # "Karenni National Society (KNS) Japan": acronym noted, name kept
         acronym = m.group(1)
     return t, acronym, country

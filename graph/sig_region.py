@@ -43,8 +43,9 @@ DATE_LINE = re.compile(r"^\W*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|m
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-SALUTATION = re.compile(r"^\s*(?:dear\b|(?:your\s+)?excellenc(?:y|ies)\b|to\s+whom\b|(?:honou?rable|distinguished)\s+"
-                        r"(?:members|delegates|ministers?)\b)", re.I)
+SALUTATION = re.compile(r"^\s*(?:dear\b|(?:your\s+)?excellenc(?:y|ies)\b|to\s+whom\b|(?:right\s+)?honou?rable\b|"
+                        r"distinguished\s+(?:members|delegates|ministers?)\b|(?:madam|mr\.?|madame)\s+(?:president|"
+                        r"prime\s+minister|secretary|chair|speaker|high\s+commissioner)\b[^.]*,\s*$)", re.I)
 
 
 INLINE_INTRO = re.compile(r"\b(?:undersigned(?:\s+organi[sz]ations)?(?:\s+are)?|signed\s+by|signatories(?:\s+are)?|"
@@ -64,6 +65,16 @@ def _paragraph(lines: list[str], idx: int) -> tuple[str, set[int]]:
     return text.replace("\n", " "), used
 
 
+def _inline_here(lines: list[str], idx: int, done: set[int], info: LineInfo) -> bool:
+    """'The undersigned are: A, B (AB), and C.' possibly wrapped over the paragraph: mark it as an inline list."""
+    joined, used = _paragraph(lines, idx)
+    parts = inline_names(joined, intro_ok=True)
+    if parts:
+        info.kind, info.parts = "inline", parts
+        done.update(used)
+    return bool(parts)
+
+
 def _salutation_index(lines: list[str]) -> int:
     """Index of the salutation ('Dear ...', 'Your Excellencies,') near the top: above it is the letter head."""
     for i, raw in enumerate(lines[:60]):
@@ -76,14 +87,27 @@ def _salutation_index(lines: list[str]) -> int:
 
 
 def _non_latin(text: str) -> bool:
+    if text.isascii():
+        return False
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(1 for c in letters if ord(c) > 0x24F) > 0.5 * len(letters)
+
+
+def _unknown_words(t: str, lines: list[str], box: list[Counter]) -> bool:
+    """Fewer than a fifth of the line's words occur anywhere else in the letter."""
+    if not box:
+        box.append(Counter(w for line in lines for w in _words(line)))
+    ws = _words(t)
+    return sum(box[0][w] > 1 for w in ws) < 0.2 * max(1, len(ws))
 
 
 def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
+_SEMI_SPLIT = re.compile(r";\s*(?![^()]*\))")
+_COLUMNS = re.compile(r"(?<=\S)\s{3,}(?=\S)")
+_PAREN_ONLY = re.compile(r"^\([^()]{1,20}\)[*†‡]?$")
 _INLINE_SPLIT = re.compile(r",\s*(?![^()]*\))")
 
 
@@ -102,11 +126,25 @@ class LineInfo:
 
 def is_open(text: str) -> bool:
     """An entry that cannot end here: ends with a connector or leaves a parenthesis open."""
-    return bool(_CONNECTOR_END.search(text)) or (text.count("(") > text.count(")") and not text.endswith(")"))
+    t = text.rstrip()
+    if not t:
+        return False
+    if t[-1] in "&,(/+—–-":
+        return True
+    last = t.rsplit(None, 1)[-1].lower()
+    return last in _CONNECTORS or ("(" in t and t.count("(") > t.count(")") and not t.endswith(")"))
+
+
+_CONNECTORS = frozenset("of for and the in on to de du des la le pour per et with at by".split())
+_HEADING_KEYS = ("signator", "signed", "endorse", "undersigned", "supported by", "organi", "group", "ngo", "cso",
+                 "network", "member", "institution")
 
 
 def _heading(t: str) -> bool:
-    if len(t) > 200 or not SIG_HEADING.match(t):
+    if len(t) > 200:
+        return False
+    low = t.lower()
+    if not any(k in low for k in _HEADING_KEYS) or not SIG_HEADING.match(t):
         return False
     if re.match(r"(?i)\W{0,3}(?:#+\s*)?(?:signator|signed|endorse|undersigned|supported\s+by)", t):
         return len(t.split()) <= 25 or t.endswith(":")
@@ -121,7 +159,8 @@ def inline_names(text: str, intro_ok: bool = False) -> tuple[str, ...]:
     has_intro = bool(sep) and bool(INTRO.search(head) or re.search(r"(?i)\b(?:organi[sz]ations|groups|are|by)\s*$",
                                                                   head))
     body = tail if has_intro else text
-    parts = [p.strip() for p in _INLINE_SPLIT.split(body.strip().rstrip("."))]
+    splitter = _SEMI_SPLIT if body.count(";") >= 2 else _INLINE_SPLIT  # "A (AB); Eleos Justice, Monash University; C"
+    parts = [p.strip() for p in splitter.split(body.strip().rstrip("."))]
     if parts:
         last = re.split(r"\s+(?:and|&)\s+(?=[A-Z])", parts[-1])
         if len(last) == 2 and looks_like_name(last[0]) and looks_like_name(last[1]):
@@ -137,7 +176,7 @@ def inline_names(text: str, intro_ok: bool = False) -> tuple[str, ...]:
 def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozenset(),
              person_lines: set[int] = frozenset()) -> list[LineInfo]:
     out: list[LineInfo] = []
-    vocab = Counter(w for line in lines for w in _words(line))
+    vocab_box: list[Counter] = []  # built on first need: only a mirrored-looking line needs it
     prev: LineInfo | None = None  # previous non-blank line
     adjacent = False  # previous line was non-blank
     after_heading = False
@@ -162,7 +201,7 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = "closing"
         elif is_url_line(t):
             info.kind = "url"
-        elif EMAIL.fullmatch(t.strip("<>;,. ")):
+        elif "@" in t and " " not in t.strip() and EMAIL.fullmatch(t.strip("<>;,. ")):
             info.kind = "email"
         elif is_page_number(t) and not (num and prev is not None and prev.num):
             info.kind = "page"
@@ -173,15 +212,20 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
         elif prev is not None and prev.kind in ("entry", "cont") and is_open(prev.rest) and not num and not bullet:
             info.kind = "cont"
         elif adjacent and prev is not None and prev.kind in ("entry", "cont") and not (num or bullet) and (
-                _CONT_START.match(t) or (starts_lower(t) and len(t) < 60)):
+                _CONT_START.match(t) or (starts_lower(t) and len(t) < 60) or _PAREN_ONLY.match(t)):
             info.kind = "cont"
+        elif t[0] in "*†‡" and t[1:2] == " " and ends_sentence(t):
+            info.kind, info.detail = "footnote", "footnote"
+        elif ":" in t and idx not in inline_done and INLINE_INTRO.search(t) and _inline_here(lines, idx, inline_done,
+                                                                                                  info):
+            pass
         elif idx <= header_end or (HEADER.match(t) or DATE_LINE.match(t)) and not num and not bullet:
             info.kind = "header"
         elif has_url(t) and len(t) < 400:
             info.kind, info.detail = "url", ("footnote" if re.match(r"\d", t) else "url")
         elif _non_latin(t) and len(t) < 100:
             info.kind, info.detail = "garbage", "non-Latin script"
-        elif not (num or bullet) and is_mirrored(t) and sum(vocab[w] > 1 for w in _words(t)) < 0.2 * max(1, len(_words(t))):
+        elif not (num or bullet) and is_mirrored(t) and _unknown_words(t, lines, vocab_box):
             info.kind, info.detail = "mirrored", "mirrored text"
         elif garbage_reason(t):
             info.kind, info.detail = "garbage", garbage_reason(t) or ""
@@ -194,19 +238,18 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = "prose"
         elif is_footnote(t) and len(t) < 200 and not looks_like_name(rest):
             info.kind, info.detail = "footnote", "footnote"
+        elif ":" in t and idx not in inline_done and INLINE_INTRO.search(t) and _inline_here(lines, idx, inline_done,
+                                                                                                info):
+            pass
         elif starts_lower(rest) and not bullet:
             info.kind = "prose"
+        elif _COLUMNS.search(raw.strip()) and all(looks_like_name(c) for c in _COLUMNS.split(raw.strip())):
+            info.kind, info.parts = "columns", tuple(_COLUMNS.split(raw.strip()))
         elif looks_like_name(rest) or (is_individual(rest) and len(rest) < 200):
             info.kind = "entry"
         elif num and last_num is not None and int(num) == last_num + 1 and len(rest) < 150 and not ends_sentence(rest):
             info.kind = "entry"  # the list's numbering vouches for a name in lower-case words
-        elif idx not in inline_done and INLINE_INTRO.search(t):
-            joined, used = _paragraph(lines, idx)
-            parts = inline_names(joined, intro_ok=True)
-            if parts:
-                info.kind, info.parts = "inline", parts
-                inline_done.update(used)
-        else:
+        elif t.count(",") >= 2 or (after_heading and "," in t):
             parts = inline_names(t, intro_ok=after_heading)
             if parts:
                 info.kind, info.parts = "inline", parts
@@ -226,7 +269,7 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
 
 NEUTRAL = frozenset({"blank", "url", "email", "page", "marker", "garbage", "mirrored", "heading", "heading_ind",
                      "footnote", "count", "cont", "cont_inline"})
-ENTRY = frozenset({"entry", "inline"})
+ENTRY = frozenset({"entry", "inline", "columns"})
 
 
 def choose_block(infos: list[LineInfo]) -> tuple[int, int] | None:
@@ -253,7 +296,7 @@ def choose_block(infos: list[LineInfo]) -> tuple[int, int] | None:
                 if j >= 0 and infos[j].kind == "prose" and (INTRO.search(last_prose) or infos[j].text.endswith(":")):
                     intro = True
             cur[1] = i
-            cur[2] += len(info.parts) if k == "inline" else 1
+            cur[2] += len(info.parts) if k in ("inline", "columns") else 1
         elif k in NEUTRAL:
             if k == "cont" and cur is not None:
                 cur[1] = i

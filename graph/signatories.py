@@ -38,7 +38,7 @@ CLAIMED = (
                re.I),
 )
 UNDISCLOSED = (
-    re.compile(NUMBER_RE + r"\s+(?:other\s+)?" + _ADJ + r"(?:" + _NOUN + r"\s+)?(?:that|who|which)?\s*(?:have\s+)?"
+    re.compile(r"(?<![\w,.])" + NUMBER_RE + r"\s+(?:other\s+)?" + _ADJ + r"(?:" + _NOUN + r"\s+)?(?:that|who|which)?\s*(?:have\s+)?"
                r"(?:chosen|chose|choose|wish(?:ed)?|asked|requested|prefer(?:red)?|decided|opted)\s+(?:not\s+to\s+"
                r"(?:disclose|be\s+(?:named|identified|listed|disclosed))|to\s+remain\s+anonymous|anonymity)", re.I),
     re.compile(r"\b" + NUMBER_RE + r"\s+(?:anonymous|undisclosed|unnamed)\s+" + _NOUN, re.I),
@@ -58,13 +58,20 @@ class SignatoryResult:
     fates: tuple[tuple[int, str, str], ...] = ()
 
 
-def _first_number(patterns, text: str) -> int | None:
+_NOUN_AT = re.compile(r"organi[sz]ations|groups|CSOs|NGOs|signatories|networks|members|institutions|entities", re.I)
+_ANON_AT = re.compile(r"disclos|anonym|unnamed|undisclosed|be named|be identified|be listed", re.I)
+
+
+def _first_number(patterns, text: str, at: re.Pattern) -> int | None:
+    """First number a pattern finds, searching only windows around the key words (fast on long letters)."""
+    windows = [text[max(0, m.start() - 160):m.end() + 120] for m in at.finditer(text)]
     for rx in patterns:
-        m = rx.search(text)
-        if m:
-            v = number_value(m.group(1))
-            if v:
-                return v
+        for w in windows:
+            m = rx.search(w)
+            if m:
+                v = number_value(m.group(1))
+                if v:
+                    return v
     return None
 
 
@@ -78,7 +85,7 @@ def counts(text: str) -> tuple[int | None, int | None]:
     """
     flat = re.sub(r"-[ \t]*\n\s*(?=[a-z])", "", text)
     flat = re.sub(r"\s+", " ", flat)
-    return _first_number(CLAIMED, flat), _first_number(UNDISCLOSED, flat)
+    return _first_number(CLAIMED, flat, _NOUN_AT), _first_number(UNDISCLOSED, flat, _ANON_AT)
 
 
 def _focus_country(infos: list[LineInfo]) -> str | None:
@@ -86,12 +93,11 @@ def _focus_country(infos: list[LineInfo]) -> str | None:
     names = {k: v for k, v in _countries().items() if k == v.lower()}
     if not names:
         return None
-    prose = " ".join(i.text for i in infos if i.kind == "prose").lower()
-    c = Counter()
-    for k, v in names.items():
-        n = len(re.findall(r"\b" + re.escape(k) + r"\b", prose))
-        if n:
-            c[v] += n
+    words = re.findall(r"[^\W\d_]+", " ".join(i.text for i in infos if i.kind == "prose").lower())
+    grams = Counter(words)
+    grams.update(" ".join(p) for p in zip(words, words[1:]))
+    grams.update(" ".join(p) for p in zip(words, words[1:], words[2:]))
+    c = Counter({v: grams[k] for k, v in names.items() if grams.get(k)})
     if not c:
         return None
     best, n = c.most_common(1)[0]
@@ -113,8 +119,18 @@ def _entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: list
     entries: list[_Entry] = []
     individuals_mode = False
     pending_marker: LineInfo | None = None
+    right: list[_Entry] = []  # right-hand column of a two-column list: read after the left one
     for info in infos[lo:hi + 1]:
         k = info.kind
+        if right and k not in ("columns", "blank"):
+            entries.extend(right)
+            right = []
+        if k == "columns":
+            left, *rest = info.parts
+            entries.append(_Entry(left, [info.line], None, "", info.indent, individuals_mode))
+            right.extend(_Entry(p, [info.line], None, "", info.indent, individuals_mode) for p in rest)
+            fates.append((info.line, "signatory", "two columns"))
+            continue
         if k == "blank":
             continue
         if k == "entry":
@@ -163,6 +179,7 @@ def _entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: list
                 skipped.append(SkippedLine(info.line, info.text, reason))
             fates.append((info.line, fate, reason))
             continue
+    entries.extend(right)
     return entries
 
 
@@ -235,10 +252,10 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     for e in entries:
         if e.individual:
             fates.append((e.lines[0], "person", "individual signatory"))
-    focus = _focus_country(infos)
     tails = [country_of(t.rsplit(",", 1)[1]) for t in (e.text for e in orgs) if "," in t]
     tails = [c for c in tails if c]
     split_all = len(tails) >= max(2, 0.3 * len(orgs))
+    focus = _focus_country(infos) if tails and not split_all else None
     cleaned = []
     for e in orgs:
         tail = e.text.rsplit(",", 1)[1].strip() if "," in e.text else ""

@@ -44,6 +44,10 @@ class Suggestion:
     why: str
 
 
+def _n(k: int, noun: str) -> str:
+    return f"{k} {noun}" + ("" if k == 1 else "s")
+
+
 def _demands(G: nx.DiGraph, letters: Iterable[str]) -> set[str]:
     return {d for v in letters for d in G.successors(v) if G.nodes[d].get("kind") == DEMAND}
 
@@ -82,7 +86,7 @@ def suggest(G: nx.DiGraph, orgs: Iterable[str], k: int = 10, min_score: float = 
         score = COSIGN_WEIGHT * float(together[r]) + DEMAND_WEIGHT * dem
         if score <= min_score:
             continue
-        why = f"signed {n_together[r]} of the {len(set_letters)} letters of {names} ({len(inc.B[r].indices)} letters in all)"
+        why = f"signed {n_together[r]} of the {len(set_letters)} letters of {names} ({_n(len(inc.B[r].indices), 'letter')} in all)"
         if set_demands:
             labels = [str(G.nodes[d].get("label", d)) for d in shared_d[:3]]
             why += f"; asks {len(shared_d)} of their {len(set_demands)} demands" + (f" ({', '.join(labels)})" if labels else "")

@@ -164,6 +164,11 @@ def variant(name: str, acronym: str | None, u: tuple[float, float, float]) -> st
     return s
 
 
+def _key(name: str) -> str:
+    """Names that differ only in dash style, spelling or case are one organization: keep them unique."""
+    return slugify(name.replace("Organisation", "Organization"))
+
+
 def pick_town(rng: np.random.Generator) -> str:
     return (TOWNS + TOWNSHIPS)[int(rng.integers(len(TOWNS) + len(TOWNSHIPS)))]
 
@@ -176,11 +181,11 @@ def _organizations(rng: np.random.Generator, n_orgs: int, n_groups: int) -> list
         group = int(rng.integers(n_groups))
         name, tags, country, ethnicity = _make_org(rng, group, n_groups)
         tries += 1
-        if name.casefold() in seen and tries > n_orgs * 3:  # combinations run out: qualify by a town
+        if _key(name) in seen and tries > n_orgs * 3:  # combinations run out: qualify by a town
             name = f"{name} ({pick_town(rng)} Branch)" if rng.random() < 0.5 else f"{name} — {pick_town(rng)}"
-        if name.casefold() in seen:
+        if _key(name) in seen:
             continue
-        seen.add(name.casefold())
+        seen.add(_key(name))
         out.append((name, group, tags, country, ethnicity))
     ids: set[str] = set()
     orgs = []

@@ -98,7 +98,7 @@ def _rules(_token: str) -> Rules:
     for tag, spec in expect(data, "tags", dict, COALITIONS).items():
         expect(spec, "description", str, COALITIONS)
         out = {"description": spec["description"], "inherit": bool(spec.get("inherit"))}
-        for k in ("keywords", "exclude", "identity", "community", "strong"):
+        for k in ("keywords", "exclude", "identity", "community", "strong", "abroad"):
             out[k] = _phrases(spec.get(k) or [], COALITIONS, f"tags.{tag}.{k}")
         tags[tag] = out
     known = []
@@ -200,6 +200,8 @@ def tags_for_names(names: Sequence[str], acronyms: Sequence[str] = (), countries
             out.append(Tag("diaspora", place[1], f"foreign place {place[0]!r} + Myanmar identity {identity!r}"))
         elif (hit := _find(texts, rules["diaspora"]["community"])):
             out.append(Tag("diaspora", place[1], f"foreign place {place[0]!r} + community word {hit!r}"))
+    elif not blocked and identity and (hit := _find(texts, rules["diaspora"]["abroad"])):
+        out.append(Tag("diaspora", None, f"keyword {hit!r} + Myanmar identity {identity!r}"))
     return out
 
 

@@ -2,8 +2,8 @@
 
 >>> find_dates("1 February 2024")[0][0], find_dates("March 12, 2024")[0][0], find_dates("12th Sept. 2022")[0][0]
 ('2024-02-01', '2024-03-12', '2022-09-12')
->>> find_dates("5/2/2021"), find_dates("25/2/2021")[0][0]
-([], '2021-02-25')
+>>> find_dates("5/2/2021"), find_dates("25/2/2021")[0][0], find_dates("05.03.2021")[0][0]
+([], '2021-02-25', '2021-03-05')
 >>> infer_date("46 organizations said today ahead of the four-year anniversary of the 1 February 2021 military coup.")
 ('2025-01', 'ahead of the 4-year anniversary of 2021-02-01')
 >>> infer_date("In just eight months since the coup, forces have killed", [("coup", "2021-02-01")])
@@ -59,7 +59,9 @@ def find_dates(text: str) -> list[tuple[str, int]]:
                 out.append((dt.isoformat(), m.start()))
     for m in _NUMERIC.finditer(text):
         a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if a > 12 >= b:
+        if "." in m.group(0):  # 05.03.2021: dotted dates are day first (European usage)
+            dt = _mk(y, b, a)
+        elif a > 12 >= b:
             dt = _mk(y, b, a)
         elif b > 12 >= a:
             dt = _mk(y, a, b)

@@ -19,7 +19,7 @@ info dict only counts them, it never names them.
 from __future__ import annotations
 
 import random
-from collections import Counter, defaultdict
+from collections import Counter
 from typing import Any, Iterable
 
 import networkx as nx
@@ -138,6 +138,8 @@ def filter_view(G: nx.DiGraph, letters: Iterable[str] | None = None,
         hidden["outside_neighbourhood"] = H.number_of_nodes() - len(near)
         H = H.subgraph(near).copy()
 
+    if hide_set:  # graph-level data (e.g. a collapse record) must not name a hidden organization either
+        H.graph = {k: v for k, v in H.graph.items() if not any(str(h) in repr(v) for h in hide_set)}
     for n, a in H.nodes(data=True):  # scrub hidden organizations from other nodes' attributes
         if a.get("member_of"):
             a["member_of"] = [u for u in a["member_of"] if u not in hide_set]

@@ -63,19 +63,38 @@ def sample_graph():
     return pipeline.build_corpus([LETTERS]).graph
 
 
-@pytest.fixture
-def sandbox(tmp_path, monkeypatch) -> Path:
+@pytest.fixture(autouse=True, scope="module")
+def _private_corpus_cache(tmp_path_factory):
+    """Built corpora are pickled between app runs; tests keep theirs out of the user's cache."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ATLAS_CACHE_DIR", str(tmp_path_factory.mktemp("corpus-cache")))
+        yield
+
+
+def _sandbox(tmp: Path, mp: pytest.MonkeyPatch) -> Path:
     """A private copy of the letters and curated YAML, so write tests never touch data/."""
-    letters = tmp_path / "letters"
+    letters = tmp / "letters"
     shutil.copytree(LETTERS, letters)
-    data = tmp_path / "data"
+    data = tmp / "data"
     data.mkdir()
     for p in (ROOT / "data").glob("*.yaml"):
         shutil.copy2(p, data / p.name)
-    monkeypatch.setenv("ATLAS_LETTERS_DIR", str(letters))
-    monkeypatch.setattr(graph.paths, "DATA_DIR", data)
-    monkeypatch.delenv("ATLAS_EDITOR_PASSWORD", raising=False)
-    return tmp_path
+    mp.setenv("ATLAS_LETTERS_DIR", str(letters))
+    mp.setattr(graph.paths, "DATA_DIR", data)
+    mp.delenv("ATLAS_EDITOR_PASSWORD", raising=False)
+    return tmp
+
+
+@pytest.fixture
+def sandbox(tmp_path, monkeypatch) -> Path:
+    return _sandbox(tmp_path, monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def upload_sandbox(tmp_path_factory) -> Path:
+    """One copy shared by the bad-upload tests: they must never write, so one corpus build serves all."""
+    with pytest.MonkeyPatch.context() as mp:
+        yield _sandbox(tmp_path_factory.mktemp("uploads"), mp)
 
 
 @pytest.mark.parametrize("view", state.VIEWS)
@@ -179,12 +198,32 @@ def test_export_every_format_gives_a_download(sample_graph):
     at = open_view("Export")
     for i in range(len(at.selectbox(key="ex_fmt").options)):
         ok(at.selectbox(key="ex_fmt").select_index(i).run())
-        fmt = at.selectbox(key="ex_fmt").value
-        assert not at.error, (fmt, [e.value for e in at.error])
-        assert at.download_button(key="ex_dl"), fmt
+        assert at.download_button(key="ex_dl")
+    ok(at.selectbox(key="ex_fmt").set_value("png").run())
+    ok(at.toggle(key="ex_preview").set_value(True).run())
+    assert at.get("image"), "the PNG preview is shown"
     amnesty = find_org(sample_graph, "Amnesty International")
     ok(at.multiselect(key="ex_hide").set_value([amnesty]).run())
     assert any("1 organization(s) hidden" in c.value for c in at.caption)
+
+
+MAGIC = {"png": b"\x89PNG", "svg": b"<svg", "pdf": b"%PDF", "html": b"<html", "gexf": b"<gexf", "graphml": b"<graphml",
+         "csv": b"PK", "zip": b"PK", "json": b"{", "kumu": b"{"}
+
+
+@pytest.mark.parametrize("fmt", sorted(MAGIC))
+def test_export_bytes_and_hiding(sample_graph, fmt):
+    """What the download button hands over: the right format, and a hidden organization is really gone."""
+    from ui import export, filters
+
+    amnesty = find_org(sample_graph, "Amnesty International")
+    f = filters.Filters(hide=(amnesty,))
+    data = export.export_bytes("test", (fmt, "hide"), fmt, 72, sample_graph, f)
+    assert MAGIC[fmt] in data[:400]
+    if fmt in ("gexf", "graphml", "json", "html", "kumu"):
+        assert b"Amnesty International" not in data
+        full = export.export_bytes("test", (fmt, "all"), fmt, 72, sample_graph, filters.Filters())
+        assert b"Amnesty International" in full
 
 
 def _pdf(encrypt: bool) -> bytes:
@@ -215,7 +254,8 @@ BAD_UPLOADS = [
 
 
 @pytest.mark.parametrize("name,data,phrase", BAD_UPLOADS, ids=[b[0] for b in BAD_UPLOADS])
-def test_bad_upload_errors_and_leaves_folder_identical(sandbox, name, data, phrase):
+def test_bad_upload_errors_and_leaves_folder_identical(upload_sandbox, name, data, phrase):
+    sandbox = upload_sandbox
     before = checksum(sandbox / "letters")
     at = open_view("Add a letter")
     at.file_uploader(key="add_file").set_value((name, data, "application/octet-stream"))

@@ -165,3 +165,25 @@ def test_small_letters_weigh_more_on_the_bundled_letters(seed_graph):
     assert names == {"asian-forum-for-human-rights-and-development",
                      "civicus-world-alliance-for-citizen-participation", "civil-rights-defenders"}
     assert all(t.shared == 2 and t.weight == pytest.approx(1 / 401 + 1 / 12) for t in top)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sets(st.integers(0, 9), max_size=10), min_size=1, max_size=8))
+def test_projection_property(letters):
+    """Any corpus: ties() has exactly the pairs networkx projects, with the same counts."""
+    G = nx.DiGraph()
+    for o in range(10):
+        G.add_node(f"org:{o}", kind="organization")
+    for v, signers in enumerate(letters):
+        G.add_node(f"letter:{v}", kind="letter")
+        for o in signers:
+            G.add_edge(f"org:{o}", f"letter:{v}", kind="signed")
+    t = cosign.ties(G)
+    ours = {(t.orgs[a], t.orgs[b]): int(s) for a, b, s in zip(t.i, t.j, t.shared)}
+    theirs = {tuple(sorted((a, b))): d["weight"] for a, b, d in nx_projection(G).edges(data=True)}
+    assert ours == theirs
+    assert ((t.p >= 0) & (t.p <= 1)).all()

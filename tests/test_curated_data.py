@@ -27,10 +27,10 @@ def test_tags_are_the_taxonomy_tags():
 
 def test_every_rule_names_a_known_tag_and_known_keys():
     data = read_yaml("coalitions.yaml")
-    allowed = {"description", "keywords", "exclude", "inherit", "identity", "community", "strong"}
+    allowed = {"description", "keywords", "exclude", "inherit", "identity", "community", "strong", "abroad"}
     for tag, spec in data["tags"].items():
         assert set(spec) <= allowed, tag
-        for k in ("keywords", "exclude", "identity", "community", "strong"):
+        for k in ("keywords", "exclude", "identity", "community", "strong", "abroad"):
             for w in spec.get(k) or []:
                 assert normalise(str(w)), (tag, k, w)
     for k in load_rules().known:

@@ -223,6 +223,19 @@ def test_bad_regex_error_names_file_and_demand(tmp_path: Path):
     assert "demands.yaml" in str(e.value) and "arms_embargo" in str(e.value)
 
 
+def test_pattern_that_breaks_after_space_folding_is_a_curated_error(tmp_path: Path):
+    # a space inside a look-behind becomes variable-width once spaces match "any whitespace or none"
+    with pytest.raises(CuratedError) as e:
+        load_lexicon(_write(tmp_path, _minimal("['(?<!not )arms embargo']")))
+    assert "arms_embargo" in str(e.value)
+
+
+def test_capitals_in_a_pattern_are_an_error(tmp_path: Path):
+    with pytest.raises(CuratedError) as e:
+        load_lexicon(_write(tmp_path, _minimal("['Arms embargo']")))
+    assert "lowercase" in str(e.value) or "capitals" in str(e.value)
+
+
 def test_missing_label_error_names_the_key(tmp_path: Path):
     with pytest.raises(CuratedError) as e:
         load_lexicon(_write(tmp_path, _minimal("['x']").replace("    label: Arms\n", "")))

@@ -158,6 +158,59 @@ six times without adopting any measure. An arms embargo was proposed by several 
     assert ids(background) == set()
 
 
+RECOMMENDATIONS = """JOINT STATEMENT
+
+Recommendations
+
+To the UN Security Council:
+
+1. Adopt a resolution under Chapter VII imposing a compre-
+hensive arms embargo on Myanmar;
+2. Hold an open briefing with the Special Rapporteur;
+
+To ASEAN:
+
+\uf0b7 Suspend Myanmar's participation in all ASEAN meetings;
+\uf0b7 Abandon the failed Five-Point Consensus;
+
+To donor governments:
+
+o Increase cross-border humanitarian assistance through local
+partners;
+o Emergency protection for human rights defenders.
+"""
+
+
+def test_recommendation_blocks_by_addressee():
+    hits = {h.id: h for h in find_demands(RECOMMENDATIONS)[0]}
+    assert set(hits) == {"unsc_action", "arms_embargo", "no_junta_legitimacy", "move_beyond_5pc",
+                         "humanitarian_aid", "protect_civil_society"}
+    assert hits["arms_embargo"].evidence == ("Adopt a resolution under Chapter VII imposing a comprehensive arms "
+                                             "embargo on Myanmar")
+    assert hits["arms_embargo"].lines == (7, 8)
+    assert hits["move_beyond_5pc"].lines == (14,)
+
+
+def test_a_list_whose_bullets_ocr_lost_still_asks():
+    text = """ASEAN's credibility is at stake. We therefore urge ASEAN to:
+
+ Formally recognise that the Five-Point Consensus has failed and develop a new framework with
+clear consequences for non-compliance;
+ Ensure that no junta representative is invited to any ASEAN meeting, at any level;
+ Work with Thailand to open humanitarian corridors along the border.
+
+The people of Myanmar cannot wait any longer. The Five-Point Consensus was adopted in 2021."""
+    assert ids(text) == {"move_beyond_5pc", "no_junta_legitimacy", "humanitarian_aid"}
+
+
+def test_press_release_voice_is_the_signatories():
+    text = """BANGKOK - 25 organisations today urged the Thai government to halt deportations.
+"Thailand must not return people to persecution," said the director of one of the groups.
+The organisations called on Thailand to release refugees held in immigration detention.
+Human rights groups have called for an arms embargo for years."""
+    assert ids(text) == {"release_detainees"}
+
+
 def test_unclassified_asks_are_returned():
     hits, asks = find_demands("We urge the Government to acknowledge that its current approach is not sufficient.")
     assert hits == () and [a.text for a in asks] == [

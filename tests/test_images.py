@@ -60,3 +60,13 @@ def test_same_layout_as_the_app_and_caption_from_view():
     b = render_image(H, "png", dpi=50, positions=P)
     assert a == b  # deterministic for the same view and positions
     assert "withheld on request" in H.graph["view"]
+
+
+def test_large_views_embed_dots_as_a_picture_in_svg(monkeypatch):
+    import graph.images as images
+
+    G = sample_graph()
+    assert b"<image" not in render_image(G, "svg")  # small: every dot is a vector shape
+    monkeypatch.setattr(images, "RASTER_ABOVE", 5)
+    svg = render_image(G, "svg")
+    assert b"<image" in svg and b"<svg" in svg

@@ -73,3 +73,46 @@ def test_grouped_view_renders_group_nodes():
     H, _ = filter_view(sample_graph(), max_nodes=9)
     nodes = _dataset(to_pyvis_html(H), 0)
     assert any(n["shape"] == "diamond" for n in nodes)
+
+
+def test_page_draws_offline_in_a_real_browser(tmp_path):
+    """Chromium (if present): no network requests, no JS errors, tooltips are text elements,
+    nodes stay where the layout put them, a click posts the node id in the URL hash, PNG downloads."""
+    import shutil
+
+    import pytest
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not exe:
+        pytest.skip("no chromium")
+    G = sample_graph()
+    page_file = tmp_path / "g.html"
+    page_file.write_text(to_pyvis_html(G, positions=layout(G)), encoding="utf-8")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=exe)
+        try:
+            pg = browser.new_page()
+            errors, remote = [], []
+            pg.on("pageerror", lambda e: errors.append(str(e)))
+            pg.on("request", lambda r: remote.append(r.url) if not r.url.startswith(("file:", "data:")) else None)
+            pg.goto(page_file.as_uri())
+            pg.wait_for_function("typeof network !== 'undefined'")
+            before = pg.evaluate("JSON.stringify(network.getPositions())")
+            pg.wait_for_timeout(400)
+            assert pg.evaluate("JSON.stringify(network.getPositions())") == before  # no drift
+            assert pg.evaluate("nodes.get('org:xss').title instanceof HTMLElement")
+            assert pg.evaluate("nodes.get('org:xss').title.textContent").startswith(XSS)  # shown as text
+            assert pg.evaluate("nodes.get('org:xss').title.children.length") == 0  # ... not as markup
+            assert pg.evaluate("nodes.get('org:xss').label") == XSS  # canvas label reads naturally
+            box = pg.locator("#mynetwork").bounding_box()
+            xy = pg.evaluate("network.canvasToDOM(network.getPositions(['org:bcuk'])['org:bcuk'])")
+            pg.mouse.click(box["x"] + xy["x"], box["y"] + xy["y"])
+            pg.wait_for_function("location.hash.length > 1")
+            assert pg.evaluate("decodeURIComponent(location.hash)") == "#node=org:bcuk"
+            with pg.expect_download() as dl:
+                pg.click("#atlas-save-png")
+            assert dl.value.suggested_filename.endswith(".png")
+            assert errors == [] and remote == []
+        finally:
+            browser.close()

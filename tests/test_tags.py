@@ -119,6 +119,11 @@ UNSEEN = {
     "Myanmar Buddhist Association Tokyo": {F, D},
     "Spring Revolution Support Group Osaka": {G, D},
     "Dawei Development Association": set(),
+    "Overseas Burmese Democracy Network": {D},
+    "Confederation of Trade Unions Myanmar": {P},
+    "Christian Solidarity Worldwide": {I, F},
+    "Chinland Youth Council": {E, Y},
+    "Reporters Without Borders": {I, M},
 }
 
 

@@ -88,11 +88,14 @@ def test_tags_and_kinds():
 
 def test_hide_removes_org_everywhere_and_never_names_it():
     G = sample_graph()
+    G.graph["collapsed"] = {"strike": ["org:risk"]}
+    G.graph["source"] = "test corpus"
     H, info = filter_view(G, hide=["Women's League of Burma", "risk"])  # by name and by bare id
+    assert "collapsed" not in H.graph and H.graph["source"] == "test corpus"
     assert "org:wlb" not in H and "org:risk" not in H
     assert H.nodes["org:kwo"]["member_of"] == []  # the umbrella's id is scrubbed from members too
     assert info["hidden"]["on_request"] == 2
-    text = repr(info) + repr(dict(H.nodes(data=True))) + repr(list(H.edges(data=True)))
+    text = repr(info) + repr(dict(H.nodes(data=True))) + repr(list(H.edges(data=True))) + repr(H.graph)
     assert "Women's League" not in text and "Underground" not in text and "org:risk" not in text
     assert "2 organizations withheld" in info["caption"]
 

@@ -58,9 +58,13 @@ def collapsed_html(key: str, by: str, expanded: tuple[str, ...], _G: nx.DiGraph,
     return render.to_pyvis_html(H, pos, height="560px", legend=False), H.number_of_nodes()
 
 
+def _ordered(G: nx.DiGraph, members) -> list[str]:
+    return sorted(members, key=lambda n: (-int(G.nodes[n].get("n_letters") or 0), state.label(G, n)))
+
+
 def _members(G: nx.DiGraph, members, value_tag: str | None = None) -> pd.DataFrame:
     rows = []
-    for n in sorted(members, key=lambda n: (-int(G.nodes[n].get("n_letters") or 0), state.label(G, n))):
+    for n in _ordered(G, members):
         d = G.nodes[n]
         row = {"organization": state.label(G, n), "letters": d.get("n_letters", 0),
                "tags": ", ".join(d.get("tags") or []), "country": d.get("country", "")}
@@ -102,7 +106,7 @@ def _focus(G: nx.DiGraph) -> None:
             if tag in ("diaspora", "ethnic"):
                 counts = df[tag].str.split("; ").explode().value_counts()
                 st.bar_chart(counts.rename("organizations"), horizontal=True)
-            st.dataframe(df, hide_index=True, key=f"co_focus_{tag}", width="stretch")
+            state.org_table(df, f"co_focus_{tag}", _ordered(G, members))
 
 
 def _tables(G: nx.DiGraph, groups: dict[str, frozenset[str]]) -> None:
@@ -117,7 +121,7 @@ def _tables(G: nx.DiGraph, groups: dict[str, frozenset[str]]) -> None:
             s = coalitions.summarize(G, name, members)
             st.caption(f"{s.n_letters} letters · tags: {', '.join(f'{t} ({n})' for t, n in s.tags) or 'none'} · "
                        f"demands: {', '.join(state.label(G, d) for d, _ in s.demands[:4]) or 'none'}")
-            st.dataframe(_members(G, members), hide_index=True, key=f"co_tbl_{name}", width="stretch")
+            state.org_table(_members(G, members), f"co_tbl_{name}", _ordered(G, members))
 
 
 def render() -> None:
@@ -130,7 +134,7 @@ def render() -> None:
                   format_func={"tag": "coalition tag", "community": "detected community (co-signature)"}.get)
     groups = groups_of(state.corpus_key(), by, G)
     st.caption(f"{len(groups)} coalitions. An organization with several tags is drawn in the first (largest) one "
-               "and listed in each table.")
+               "and listed in each table. Select a row in a table to open that organization's profile.")
     expanded = st.multiselect("Expand super-nodes", list(groups), key="co_expand",
                               help="Each coalition is one node labelled with its count; expand one to see its members.")
     html, n = collapsed_html(state.corpus_key(), by, tuple(sorted(expanded)), G, groups)

@@ -36,8 +36,9 @@ def _pairs(G: nx.DiGraph) -> None:
         st.info("No pair passes this significance level. Raise p or rank more pairs.")
         return
     st.caption("Click a column header to sort. A big letter makes many pairs, so the Newman weight (each letter adds "
-               "1/(signers−1)) and the hypergeometric p (how surprising the overlap is) say more than raw counts.")
-    st.dataframe(df, hide_index=True, key="cs_table", width="stretch")
+               "1/(signers−1)) and the hypergeometric p (how surprising the overlap is) say more than raw counts. "
+               "Select a row to open organization A's profile.")
+    state.org_table(df, "cs_table", list(df["id A"]))
     st.download_button("Download CSV", df.to_csv(index=False).encode("utf-8"), "cosigning_pairs.csv", "text/csv",
                        key="cs_dl")
 
@@ -54,21 +55,14 @@ def _suggest(G: nx.DiGraph) -> None:
     if not chosen:
         st.caption("Choose one or more organizations: suggestions are those that most often signed with them.")
         return
-    fn = getattr(suggest, "suggest", None) or getattr(suggest, "who_else", None)
-    out = fn(G, list(chosen), k=int(k))
-    rows = []
-    for s in out or []:
-        if isinstance(s, tuple):
-            rows.append({"organization": state.label(G, s[0]), "score": s[1] if len(s) > 1 else "", "id": s[0]})
-        else:
-            oid = getattr(s, "org", None) or getattr(s, "id", None) or getattr(s, "node", "")
-            rows.append({"organization": state.label(G, oid), "score": getattr(s, "score", ""),
-                         "why": getattr(s, "why", "") or getattr(s, "reason", ""), "id": oid})
+    rows = [{"organization": x.label, "score": round(x.score, 3), "letters together": x.shared_letters,
+             "co-signing": round(x.cosign, 3), "shared demands": round(x.demands, 3), "why": x.why, "id": x.org}
+            for x in suggest.suggest(G, list(chosen), k=int(k))]
     if not rows:
         st.info("No suggestion: nobody else signed with these organizations.")
         return
     df = pd.DataFrame(rows)
-    st.dataframe(df, hide_index=True, key="cs_suggest_table", width="stretch")
+    state.org_table(df, "cs_suggest_table", list(df["id"]))
     st.download_button("Download suggestions (CSV)", df.to_csv(index=False).encode("utf-8"), "suggestions.csv",
                        "text/csv", key="cs_suggest_dl")
 

@@ -35,14 +35,16 @@ def render() -> None:
     dpi = c2.select_slider("DPI (PNG, and images in the zip)", options=[72, 100, 150, 200, 300, 600], value=150,
                            key="ex_dpi", disabled=fmt not in ("png", "zip"))
     f = replace(f, hide=tuple(sorted(hide)))
-    try:
-        data = export_bytes(state.corpus_key(), astuple(f), fmt, int(dpi) if fmt in ("png", "zip") else 150, G, f)
-    except Exception as e:  # noqa: BLE001 - an export failure must not take the app down
-        st.error(f"Could not export as {fmt}: {e}")
-        return
-    st.download_button(f"Download {export.FORMATS[fmt].description}", data, export.filename(fmt),
+    key, fkey, dpi = state.corpus_key(), astuple(f), int(dpi) if fmt in ("png", "zip") else 150
+
+    def build() -> bytes:  # runs when the button is clicked (images take seconds), cached per view and format
+        return export_bytes(key, fkey, fmt, dpi, G, f)
+
+    st.download_button(f"Download {export.FORMATS[fmt].description}", build, export.filename(fmt),
                        export.FORMATS[fmt].mime, key="ex_dl", type="primary")
-    st.caption(f"{len(data) / 1024:,.0f} KB · the sidebar filters apply"
-               + (f" · {len(hide)} organization(s) hidden." if hide else "."))
-    if fmt == "png":
-        st.image(data, caption="Preview", width="stretch")
+    st.caption("The sidebar filters apply" + (f"; {len(hide)} organization(s) hidden." if hide else "."))
+    if fmt == "png" and st.toggle("Preview", key="ex_preview"):
+        try:
+            st.image(build(), caption="Preview", width="stretch")
+        except Exception as e:  # noqa: BLE001 - an export failure must not take the app down
+            st.error(f"Could not draw the image: {e}")

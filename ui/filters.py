@@ -10,7 +10,7 @@ import streamlit as st
 from . import state
 
 KINDS = ("organization", "letter", "demand")
-DEFAULT_MAX_NODES = 250
+DEFAULT_MAX_NODES = 150  # beyond this labels pile up; the rest become coalition super-nodes
 
 
 @dataclass(frozen=True)

@@ -109,10 +109,10 @@ def _behind(G: nx.DiGraph) -> None:
             if G.edges[u, v].get("kind") == "signed":
                 orgs[u] = orgs.get(u, 0) + 1
     st.write(f"{len(letters)} letter(s), {len(orgs)} organization(s).")
+    ranked = sorted(orgs.items(), key=lambda kv: (-kv[1], state.label(G, kv[0])))
     df = pd.DataFrame([{"organization": state.label(G, u), "letters making this demand": c,
-                        "tags": ", ".join(G.nodes[u].get("tags") or [])}
-                       for u, c in sorted(orgs.items(), key=lambda kv: (-kv[1], state.label(G, kv[0])))])
-    st.dataframe(df, hide_index=True, key="lt_behind", width="stretch")
+                        "tags": ", ".join(G.nodes[u].get("tags") or [])} for u, c in ranked])
+    state.org_table(df, "lt_behind", [u for u, _ in ranked])
 
 
 def render() -> None:

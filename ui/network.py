@@ -20,7 +20,12 @@ _PICK_JS = """
       return;
     }
     window.__atlasReady = true;
+    // vis fits the whole graph on load, which blows a 3-node ego network up to giant discs and
+    // overlapping 40px labels: never zoom in beyond 1:1.
+    if (network.getScale() > 1.0) network.moveTo({ scale: 1.0 });
+    // Mark the page once vis has painted (tests and benchmarks wait for it): ask for one more frame.
     network.once("afterDrawing", function () { document.body.setAttribute("data-drawn", "1"); });
+    network.redraw();
     network.on("doubleClick", function (p) {
       if (!p.nodes || !p.nodes.length) return;
       try {
@@ -40,6 +45,20 @@ _PICK_JS = """
 """
 
 
+LABELLED_ORGS = 40  # more organization names than this on one screen overlap into a grey smear
+
+
+def readable_labels(H: nx.DiGraph, k: int = LABELLED_ORGS) -> None:
+    """Keep the names of the k best-connected organizations visible; the rest show theirs on hover
+    (tooltips use the `name` attribute, which stays). Letters, demands and super-nodes keep labels."""
+    orgs = [n for n, kind in H.nodes(data="kind") if kind == state.ORG]
+    if len(orgs) <= k:
+        return
+    deg = dict(H.degree(orgs))
+    for n in sorted(orgs, key=lambda n: (-deg[n], str(n)))[k:]:
+        H.nodes[n]["label"] = " "  # not "": render falls back to the node id for an empty label
+
+
 def _plain(x):
     """info from graph.view may hold sets/tuples; cache_data needs picklable plain values."""
     try:
@@ -55,6 +74,8 @@ def network_html(key: str, fkey: tuple, _G: nx.DiGraph, _f: filters.Filters) -> 
 
     H, info = filters.tie_view(_G, _f) if _f.mode == "ties" else filters.filter_view(_G, _f)
     pos = view.layout(H, seed=0)
+    readable_labels(H)
+    H.graph["view"] = ""  # the caption is printed under the graph; inside, it would cover the drawing
     html = render.to_pyvis_html(H, pos)
     if "</body>" in html:
         html = html.replace("</body>", _PICK_JS + "</body>", 1)
@@ -71,7 +92,9 @@ def search_box(G: nx.DiGraph) -> tuple[str | None, int]:
     c1, c2 = st.columns([4, 1])
     q = c1.text_input("Find an organization (name, alias or acronym)", key="search",
                       placeholder="e.g. FORUM-ASIA, Burma Campaign UK, WAB")
-    radius = c2.radio("Steps", (1, 2), horizontal=True, key="radius")
+    steps = c2.radio("Steps", (1, 2), horizontal=True, key="radius",
+                     help="1: the letters it signed and everyone who signed them with it; 2: also their co-signers.")
+    radius = 2 * int(steps)  # one step between organizations is two in the org-letter graph
     if not q.strip():
         return None, int(radius)
     hit = find_org(G, q)
@@ -81,7 +104,8 @@ def search_box(G: nx.DiGraph) -> tuple[str | None, int]:
     d = G.nodes[hit]
     also = state.md(", ".join([*d.get("acronyms", []), *d.get("aliases", [])][:6]))
     st.success(f"**{state.md(state.label(G, hit))}**" + (f" (also: {also})" if also else "")
-               + f" · {d.get('n_letters', 0)} letter(s) · showing its {radius}-step network")
+               + f" · {d.get('n_letters', 0)} letter(s) · showing its letters and "
+               + ("co-signers" if steps == 1 else "co-signers and their co-signers"))
     state.open_profile_button(hit, "search_open", "Open its profile")
     return hit, int(radius)
 

@@ -94,31 +94,21 @@ def _cosigners(G: nx.DiGraph, node: str) -> None:
     if not ties:
         st.caption("Signed alone.")
         return
-    st.dataframe(pd.DataFrame([{"organization": state.label(G, t.b), "letters together": t.shared,
-                                "jaccard": round(t.jaccard, 3), "p": t.p, "id": t.b} for t in ties]),
-                 hide_index=True, key="pf_cosigners")
+    state.org_table(pd.DataFrame([{"organization": state.label(G, t.b), "letters together": t.shared,
+                                   "jaccard": round(t.jaccard, 3), "p": t.p} for t in ties]),
+                    "pf_cosigners", [t.b for t in ties])
 
 
 def _similar(G: nx.DiGraph, node: str) -> None:
+    """Organizations that would most likely sign with this one (graph.suggest on a set of one)."""
     suggest = state.optional("graph.suggest")
-    fn = getattr(suggest, "similar", None) if suggest else None
-    if fn is None:
+    if suggest is None:
         return
     st.subheader("Similar organizations")
-    try:
-        sims = fn(G, node, k=10)
-    except TypeError:
-        sims = fn(G, node)
-    rows = []
-    for s in sims or []:
-        if isinstance(s, tuple):
-            rows.append({"organization": state.label(G, s[0]), "score": s[1] if len(s) > 1 else ""})
-        else:
-            oid = getattr(s, "org", None) or getattr(s, "b", None) or getattr(s, "id", "")
-            rows.append({"organization": state.label(G, oid), "score": getattr(s, "score", ""),
-                         "why": getattr(s, "why", "") or getattr(s, "reason", "")})
+    sims = suggest.suggest(G, [node], k=10)
+    rows = [{"organization": x.label, "score": round(x.score, 3), "why": x.why} for x in sims]
     if rows:
-        st.dataframe(pd.DataFrame(rows), hide_index=True, key="pf_similar")
+        state.org_table(pd.DataFrame(rows), "pf_similar", [x.org for x in sims])
     else:
         st.caption("No similar organization found.")
 

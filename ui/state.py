@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import importlib
 import os
+import pickle
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -63,16 +64,51 @@ def fingerprint(folder: str) -> tuple:
     return tuple(sorted(out))
 
 
+def cache_dir() -> Path | None:
+    """Where built corpora are kept between app restarts (ATLAS_CACHE_DIR; "off" disables it).
+    Parsing 10,000 organizations takes tens of seconds; loading the pickle takes about one."""
+    raw = os.environ.get("ATLAS_CACHE_DIR", "")
+    if raw.lower() in ("off", "0", "none"):
+        return None
+    return Path(raw) if raw else Path.home() / ".cache" / "coalition-atlas"
+
+
+def _code_version() -> tuple:
+    """A parser change must not be hidden by a stale pickle: the graph/ sources are part of the key."""
+    code = Path(gpaths.ROOT) / "graph"
+    return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in code.glob("*.py")))
+
+
 @st.cache_resource(show_spinner="Reading letters and building the graph…", max_entries=3)
-def _corpus(folder: str, _fp_hash: str):
+def _corpus(folder: str, fp_hash: str):
     from graph import pipeline
 
-    return pipeline.build_corpus([folder])
+    store = cache_dir()
+    path = store / f"corpus-{fp_hash}.pickle" if store else None
+    if path is not None and path.is_file():
+        try:
+            with path.open("rb") as f:
+                return pickle.load(f)  # our own file, written below; a broken one is rebuilt
+        except Exception:  # noqa: BLE001 - any unpickling problem just means "build again"
+            path.unlink(missing_ok=True)
+    corpus = pipeline.build_corpus([folder])
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as f:
+                pickle.dump(corpus, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+            for old in sorted(path.parent.glob("corpus-*.pickle"), key=lambda p: p.stat().st_mtime)[:-8]:
+                old.unlink(missing_ok=True)  # keep the 8 most recent corpora
+        except OSError:
+            pass  # a read-only home only costs speed
+    return corpus
 
 
 def corpus_key() -> str:
     folder = letters_folder()
-    return hashlib.sha1(repr((folder, fingerprint(folder))).encode()).hexdigest()[:16]
+    return hashlib.sha1(repr((folder, fingerprint(folder), _code_version())).encode()).hexdigest()[:16]
 
 
 def get_corpus():
@@ -193,3 +229,17 @@ _MD_SPECIAL = "\\`*_{}[]()#+-.!<>|~$:"
 def md(text: object) -> str:
     """Escape a data value (an organization name can be anything, even HTML) for st.markdown."""
     return "".join("\\" + c if c in _MD_SPECIAL else c for c in str(text))
+
+
+def org_table(df, key: str, ids: list[str] | None = None, **kw) -> None:
+    """A table of organizations; selecting a row opens that organization's profile.
+    `ids` are the rows' org node ids (same order as df)."""
+    if not ids:
+        st.dataframe(df, hide_index=True, key=key, width="stretch", **kw)
+        return
+    event = st.dataframe(df, hide_index=True, key=key, width="stretch", on_select="rerun",
+                         selection_mode="single-row", **kw)
+    rows = getattr(getattr(event, "selection", None), "rows", None) or []
+    if rows and 0 <= rows[0] < len(ids):
+        goto("Profile", ids[rows[0]])
+        st.rerun()

@@ -1,27 +1,12 @@
 """Timeline: letters over time, and who joined or dropped out from one letter to the next."""
 from __future__ import annotations
 
-import dataclasses
-
 import altair as alt
 import networkx as nx
 import pandas as pd
 import streamlit as st
 
 from . import state
-
-
-def _rows(obj) -> list[dict]:
-    """graph.timeline returns records or dicts; the table wants dicts of plain values."""
-    out = []
-    for r in obj or []:
-        if dataclasses.is_dataclass(r):
-            r = dataclasses.asdict(r)
-        elif not isinstance(r, dict):
-            r = {"value": r}
-        out.append({k: (", ".join(map(str, v)) if isinstance(v, (list, tuple, set, frozenset)) else v)
-                    for k, v in r.items()})
-    return out
 
 
 @st.cache_data(max_entries=8)
@@ -50,20 +35,47 @@ def _chart(G: nx.DiGraph) -> None:
         st.caption(f"{n_undated} undated letter(s) are not on the chart.")
 
 
+@st.cache_data(max_entries=8)
+def churn(key: str, _G: nx.DiGraph) -> pd.DataFrame:
+    from graph import timeline
+
+    rows = []
+    for x in timeline.steps(_G):
+        rows.append({"date": x.date or "undated", "letter": state.short_label(_G, x.letter, 60),
+                     "signatories": x.n_signatories, "joined": len(x.joined), "new to the corpus": len(x.first_time),
+                     "dropped out": len(x.dropped), "stayed": x.stayed, "id": x.letter})
+    return pd.DataFrame(rows)
+
+
+def _names(G: nx.DiGraph, ids, n: int = 40) -> str:
+    names = sorted(state.label(G, i) for i in ids)
+    return ", ".join(names[:n]) + (f" … and {len(names) - n} more" if len(names) > n else "")
+
+
 def _joins(G: nx.DiGraph) -> None:
     st.subheader("Who joined and who dropped out")
     timeline = state.optional("graph.timeline")
     if timeline is None:
         return state.missing("graph.timeline")
-    fn = getattr(timeline, "churn", None) or getattr(timeline, "joins", None) or getattr(timeline, "transitions", None)
-    if fn is None:
-        return state.missing("graph.timeline.churn")
-    steps = fn(G)
-    rows = _rows(steps)
-    if not rows:
-        st.caption("Fewer than two dated letters.")
+    df = churn(state.corpus_key(), G)
+    if df.empty:
+        st.caption("No letter.")
         return
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key="tl_churn", width="stretch")
+    st.caption("Each letter compared with the previous one in date order (partial dates first, undated last).")
+    st.dataframe(df.drop(columns=["id"]), hide_index=True, key="tl_churn", width="stretch")
+    pick = st.selectbox("Letter", list(df["id"]), key="tl_letter", format_func=lambda v: state.label(G, v))
+    step = next(x for x in timeline.steps(G) if x.letter == pick)
+    c1, c2 = st.columns(2)
+    c1.markdown(f"**Joined ({len(step.joined)})**")
+    c1.text(_names(G, step.joined) or "—")
+    c2.markdown(f"**Dropped out ({len(step.dropped)})**")
+    c2.text(_names(G, step.dropped) or "—")
+    with st.expander("Each organization's first and last letter"):
+        sp = timeline.spans(G)
+        st.dataframe(pd.DataFrame([{"organization": state.label(G, o), "letters": s.n_letters, "first": s.first_date,
+                                    "last": s.last_date} for o, s in sp.items()]).sort_values(["letters", "first"],
+                                                                                              ascending=[False, True]),
+                     hide_index=True, key="tl_spans", width="stretch")
 
 
 def render() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -20,6 +21,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--repeat", type=int, default=1, help="runs per stage; the table shows medians")
     p.add_argument("--dir", help="letters folder to benchmark (default: the bundled letters)")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                   help="processes for extraction (default: all cores; letters parse independently)")
     p.add_argument("--no-compare", action="store_true", help="skip the networkx comparison")
     return p
 
@@ -30,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
 
     result = bench(n_letters=args.letters, n_orgs=args.orgs, n_signatures=args.signatures, seed=args.seed,
                    repeat=max(1, args.repeat), letters_dir=Path(args.dir) if args.dir else letters_dir(),
-                   compare=not args.no_compare, log=lambda s: print(s, file=sys.stderr))
+                   compare=not args.no_compare, jobs=max(1, args.jobs), log=lambda s: print(s, file=sys.stderr))
     print(result.table())
     print(json.dumps(result.summary(), sort_keys=True))
     return 0
