@@ -50,7 +50,7 @@ def wait_drawn(page, timeout: float) -> None:
                     return
             except Exception:  # noqa: BLE001 - frames are replaced while Streamlit reruns
                 pass
-        time.sleep(0.02)
+        page.wait_for_timeout(20)  # not time.sleep: the sync API only learns of new frames inside its calls
     raise TimeoutError("graph never drawn")
 
 
@@ -83,7 +83,7 @@ def one_start(browser, env: dict[str, str], redraw: bool, timeout: float = 300) 
                         fr.evaluate("() => { window.__benchOld = true; }")
                     except Exception:  # noqa: BLE001
                         pass
-                box = page.get_by_label("Draw at most N nodes")
+                box = page.locator('input[aria-label="Draw at most N nodes"]')
                 box.fill(value)
                 t1 = time.monotonic()
                 box.press("Enter")

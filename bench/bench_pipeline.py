@@ -1,8 +1,8 @@
 """How the graph stages scale: synthetic corpora of growing size, ground-truth records (no extraction),
 then the bundled letters through the whole pipeline. Run by `make bench` after `python -m graph bench`.
 
-Prints one table row per corpus size and, last, one JSON line. Exit status 1 if the analytics on the
-largest corpus take more than BUDGET_S seconds (they are 8 of the 20 seconds the full bench may use).
+Prints one table row per corpus size (wall seconds) and, last, one JSON line. Exit status 1 if the
+analytics on the largest corpus take more than BUDGET_S CPU seconds (CPU, not wall: the machine is shared).
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from graph.model import build_graph  # noqa: E402
 from graph.synth import generate  # noqa: E402
 
 SIZES = ((100, 1000, 15000), (300, 3000, 45000), (1000, 10000, 150000))
-BUDGET_S = 12.0
+BUDGET_S = 10.0
 
 
 def main() -> int:
@@ -34,10 +34,11 @@ def main() -> int:
         bench.analytics(r, G, seed=1)
         n_pairs = len(cosign.pairs(cosign.incidence(G))[0])
         row = {"letters": n_letters, "orgs": len(c.orgs), "signatures": sum(len(L.signatories) for L in c.letters),
-               "pairs": n_pairs, "backbone": r.info["backbone_edges"],
+               "pairs": n_pairs, "backbone_edges": r.info["backbone_edges"],
                **{s: round(r.median(s), 3) for s in ("build", "project", "backbone", "communities", "centrality")}}
         rows.append(row)
-        print(f"{row['letters']:>7} {row['orgs']:>6} {row['signatures']:>7} {row['pairs']:>9} {row['backbone']:>9} "
+        cpu = sum(r.median_cpu(s) for s in ("project", "backbone", "communities", "centrality"))
+        print(f"{row['letters']:>7} {row['orgs']:>6} {row['signatures']:>7} {row['pairs']:>9} {row['backbone_edges']:>9} "
               + " ".join(f"{row[s]:>11.3f}" for s in ("build", "project", "backbone", "communities", "centrality")))
     from graph.paths import letters_dir
 
@@ -49,8 +50,9 @@ def main() -> int:
         print(f"\nbundled letters: pipeline failed ({type(e).__name__}: {e})")
         real_total = None
     analytics = sum(rows[-1][s] for s in ("project", "backbone", "communities", "centrality"))
-    print(json.dumps({"analytics_s_largest": round(analytics, 3), "bundled_total_s": real_total, "sizes": rows}))
-    return 0 if analytics <= BUDGET_S else 1
+    print(json.dumps({"analytics_s_largest": round(analytics, 3), "analytics_cpu_s_largest": round(cpu, 3),
+                      "bundled_total_s": real_total, "sizes": rows}))
+    return 0 if cpu <= BUDGET_S else 1
 
 
 if __name__ == "__main__":

@@ -11,8 +11,8 @@ organization nodes' `tags` / `tag_values`. Structural coalitions come from graph
 >>> G.add_node("org:b", kind="organization", label="B", tags=["rohingya"], tag_values={"rohingya": ""}, n_letters=1)
 >>> G.add_node("letter:x", kind="letter", label="X")
 >>> G.add_edge("org:a", "letter:x", kind="signed"); G.add_edge("org:b", "letter:x", kind="signed")
->>> groups = tag_coalitions(G); groups
-{'rohingya': {'org:a', 'org:b'}}
+>>> groups = tag_coalitions(G); {k: sorted(v) for k, v in groups.items()}
+{'rohingya': ['org:a', 'org:b']}
 >>> H = collapse(G, groups)
 >>> sorted(H.nodes), H.edges["coalition:rohingya", "letter:x"]["count"]
 (['coalition:rohingya', 'letter:x'], 2)

@@ -56,9 +56,12 @@ def to_igraph(t: cosign.Ties) -> ig.Graph:
 
 
 def communities(G: nx.DiGraph, method: str = "leiden", seed: int = 0, resolution: float = 1.0,
-                ties: cosign.Ties | None = None) -> list[frozenset[str]]:
+                ties: cosign.Ties | None = None, attach: bool = True) -> list[frozenset[str]]:
     """A partition of all organization nodes, largest community first (ties broken by first member id).
-    Leiden optimises modularity (not igraph's default CPM, whose resolution depends on weight scale)."""
+    Leiden optimises modularity (not igraph's default CPM, whose resolution depends on weight scale).
+    attach: an organization without a significant tie joins the community of its strongest (Newman)
+    co-signer instead of staying alone (thousands of one-letter signers otherwise make thousands of
+    "communities"); only organizations that never co-signed stay alone."""
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}, got {method!r}")
     t = network_ties(G, ties)
@@ -72,10 +75,29 @@ def communities(G: nx.DiGraph, method: str = "leiden", seed: int = 0, resolution
                                     n_iterations=-1)
         else:
             cl = g.community_multilevel(weights=weights, resolution=resolution)
+    member = np.asarray(cl.membership)
+    if attach:
+        _attach_isolated(G, t, member)
     groups: dict[int, set[str]] = {}
-    for org, c in zip(t.orgs, cl.membership):
+    for org, c in zip(t.orgs, member.tolist()):
         groups.setdefault(c, set()).add(org)
     return sorted((frozenset(s) for s in groups.values()), key=lambda s: (-len(s), min(s)))
+
+
+def _attach_isolated(G: nx.DiGraph, t: cosign.Ties, member: np.ndarray) -> None:
+    isolated = np.ones(len(t.orgs), dtype=bool)
+    isolated[t.i] = False
+    isolated[t.j] = False
+    inc = cosign.incidence(G)
+    if not isolated.any() or not len(t) or inc.orgs != t.orgs:
+        return
+    i, j, _, w = cosign.pairs(inc)
+    m1, m2 = isolated[i] & ~isolated[j], isolated[j] & ~isolated[i]
+    a, b, ww = np.concatenate([i[m1], j[m2]]), np.concatenate([j[m1], i[m2]]), np.concatenate([w[m1], w[m2]])
+    order = np.lexsort((b, -ww, a))  # per isolated org: heaviest tie first, then lowest index
+    a, b = a[order], b[order]
+    first = np.r_[True, a[1:] != a[:-1]] if len(a) else np.zeros(0, dtype=bool)
+    member[a[first]] = member[b[first]]
 
 
 def membership(parts: list[frozenset[str]]) -> dict[str, int]:

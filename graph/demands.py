@@ -78,6 +78,7 @@ class Lexicon:
     list_heading: Rx
     imperative: Rx
     source: str = FILE
+    literals: tuple[str, ...] = ()  # every gate literal of the cues and demands, tested once per sentence
 
     def get(self, demand_id: str) -> Demand | None:
         return next((d for d in self.demands if d.id == demand_id), None)
@@ -143,30 +144,35 @@ _COMMON = frozenset({"has", "have", "had", "the", "and", "for", "are", "was", "i
 
 @dataclass(frozen=True)
 class Rx:
-    """A compiled pattern with a literal gate: search() runs the regex only when a required literal is there."""
+    """A compiled pattern with a literal gate: the regex runs only when a literal it requires is in the text.
+
+    `here`, when given, is the set of gate literals present in the text (computed once per sentence for the
+    whole lexicon), so the gate is one set operation instead of a loop of substring tests.
+    """
 
     rx: re.Pattern
-    gate: tuple[str, ...] | None
+    gate: frozenset[str] | None
 
     @classmethod
     def of(cls, pattern: str, parts: list[str]) -> "Rx":
         gates = [_required(_parser.parse(p)) for p in parts]
-        gate = None if any(g is None for g in gates) else tuple(sorted(frozenset().union(*gates)))
-        return cls(re.compile(pattern), gate)
+        return cls(re.compile(pattern), None if any(g is None for g in gates) else frozenset().union(*gates))
 
-    def _open(self, s: str) -> bool:
+    def open(self, s: str, here: frozenset[str] | set[str] | None = None) -> bool:
         if self.gate is None:
             return True
+        if here is not None:
+            return not self.gate.isdisjoint(here)
         for g in self.gate:  # a plain loop: a generator inside any() costs more than the test itself
             if g in s:
                 return True
         return False
 
-    def search(self, s: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
-        return self.rx.search(s, pos, len(s) if endpos is None else endpos) if self._open(s) else None
+    def search(self, s: str, pos: int = 0, endpos: int | None = None, here=None) -> re.Match | None:
+        return self.rx.search(s, pos, len(s) if endpos is None else endpos) if self.open(s, here) else None
 
-    def finditer(self, s: str, pos: int = 0, endpos: int | None = None):
-        return self.rx.finditer(s, pos, len(s) if endpos is None else endpos) if self._open(s) else iter(())
+    def finditer(self, s: str, pos: int = 0, endpos: int | None = None, here=None):
+        return self.rx.finditer(s, pos, len(s) if endpos is None else endpos) if self.open(s, here) else iter(())
 
     def match(self, s: str) -> re.Match | None:
         return self.rx.match(s)
@@ -245,9 +251,12 @@ def _build(data: Any, file: str) -> Lexicon:
     def cue(k: str, word_start: bool = True) -> Rx:
         return _compile(expect(asks, k, (list, str), file), file, f"asks.{k}", word_start)
 
-    return Lexicon(demands, cue("own"), cue("modal"), cue("reported"), cue("reported_by"),
-                   cue("own_participle", False), cue("own_subject", False), cue("negation", False),
-                   cue("list_intro", False), cue("list_heading", False), Rx(re.compile(imperative), None), file)
+    cues = [cue("own"), cue("modal"), cue("reported"), cue("reported_by")]
+    gated = cues + [d.any for d in demands] + [p for d in demands for p in d.patterns]
+    literals = tuple(sorted(frozenset().union(*(r.gate for r in gated if r.gate))))
+    return Lexicon(demands, *cues, cue("own_participle", False), cue("own_subject", False), cue("negation", False),
+                   cue("list_intro", False), cue("list_heading", False), Rx(re.compile(imperative), None), file,
+                   literals)
 
 
 # --- asks -------------------------------------------------------------------------------------------
@@ -263,15 +272,16 @@ def _clause_start(text: str, pos: int) -> int:
     return cut[-1] if cut else 0
 
 
-def _ask_region(s: str, lex: Lexicon, whole: bool, quotes: Callable[[], list[tuple[int, int]]]) -> _Region | None:
+def _ask_region(s: str, lex: Lexicon, whole: bool, quotes: Callable[[], list[tuple[int, int]]],
+                here: set[str] | None = None) -> _Region | None:
     """Where in sentence `s` (folded) the letter makes its own ask; None when it asks nothing."""
-    own_spans = [m.span() for m in lex.own.finditer(s)]
-    cues = [(a, "own") for a, _ in own_spans] + [(m.start(), "modal") for m in lex.modal.finditer(s)]
-    reported = list(lex.reported.finditer(s))
+    own_spans = [m.span() for m in lex.own.finditer(s, here=here)]
+    cues = [(a, "own") for a, _ in own_spans] + [(m.start(), "modal") for m in lex.modal.finditer(s, here=here)]
+    reported = list(lex.reported.finditer(s, here=here))
     if not (whole or cues or reported):
         return None  # most sentences: no cue at all
     masks = list(quotes())
-    for m in lex.reported_by.finditer(s):  # "as recommended by the Mission," - only up to the comma
+    for m in lex.reported_by.finditer(s, here=here):  # "as recommended by the Mission," - only up to the comma
         nxt = _SOFT_CLAUSE.search(s, m.end())
         masks.append((m.start(), nxt.start() if nxt else len(s)))
     for m in reported:
@@ -364,13 +374,15 @@ def _evidence(text: str, a: int, b: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _matches(d: Demand, s: str, region: _Region, context: str, lex: Lexicon):
+def _matches(d: Demand, s: str, region: _Region, context: str, lex: Lexicon, here: set[str]):
+    if not d.any.open(s, here):
+        return
     spans = [(x, y) for x, y in region.allowed if d.any.search(s, x, y)]
     if not spans:
         return
     for pat in d.patterns + tuple(p for p, near in d.in_context if near.search(context)):
         for x, y in spans:  # a match must lie inside the asked-for part: search only there
-            for m in pat.finditer(s, x, y):
+            for m in pat.finditer(s, x, y, here=here):
                 a, b = m.span()
                 if _negated(s, a, lex):
                     continue
@@ -402,7 +414,8 @@ def find_demands(text: str, lexicon: Lexicon | None = None) -> tuple[tuple[Deman
     folds = [_fold(x.text) for x in sents]
     head = " ".join(folds[:5])  # title and addressee name the body asked ("To the Human Rights Council")
     whole_text = "\n".join(folds)
-    candidates = [d for d in lex.demands if d.any._open(whole_text)]
+    candidates = [d for d in lex.demands if d.any.open(whole_text)]
+    present = [g for g in lex.literals if g in whole_text]  # then each sentence tests only these
     intro = ""  # the ask that opened the current list ("They urge governments to:")
     for i, (sen, folded) in enumerate(zip(sents, folds)):
         new_segment = i == 0 or sents[i - 1].segment != sen.segment
@@ -414,13 +427,14 @@ def find_demands(text: str, lexicon: Lexicon | None = None) -> tuple[tuple[Deman
             intro = folded if lex.list_heading.search(folded) else ""  # "Recommendations" opens a list
             continue
         whole = (bool(intro) and new_segment) or imperative
-        region = _ask_region(folded, lex, whole, lambda: _sentence_quotes(sents, folds, i))
+        here = {g for g in present if g in folded}
+        region = _ask_region(folded, lex, whole, lambda: _sentence_quotes(sents, folds, i), here)
         if region is None:
             continue
         context = " ".join([head, intro, *folds[max(0, i - 2):i + 1]])
         hit_here = False
         for d in candidates:  # demands none of whose words occur in the letter were dropped above
-            for lo, hi in _matches(d, folded, region, context, lex):
+            for lo, hi in _matches(d, folded, region, context, lex, here):
                 found.setdefault(d.id, []).append((sen.text[lo:hi].strip(), sen.lines_of(lo, hi)))
                 hit_here = True
         if lex.list_intro.search(folded.rstrip(), max(0, len(folded.rstrip()) - 12)):

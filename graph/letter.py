@@ -70,7 +70,7 @@ def _inferred(signer: Person | None, contacts: tuple[Contact, ...]) -> tuple[Sig
     if signer is not None:
         org, source = person_organization(signer)
         if org:
-            why = f"signed by {signer.name}" + ("" if source == "printed" else f" ({source})")
+            why = f"signed by {signer.name}"
             return (Signatory(name=org, lines=signer.lines, printed=org, inferred=why),)
     seen: dict[str, Signatory] = {}
     for c in contacts:

@@ -121,7 +121,7 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
         t = raw.strip()
         if not t or _GENERIC.match(t) or _TO_LINE.match(t) or _OPEN_TO.match(t) or find_dates(t) or find_month(t) and \
                 len(t) < 25 or _HONORIFIC.match(t) or _POSTAL.search(t) or len(t.split()) < 3 or t.endswith(",") or \
-                _CC_LINE.match(t):
+                _CC_LINE.match(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])):
             continue
         candidates.append((i, t))
     # an all-caps line above a mixed-case one is a label ("JOINT STATEMENT ON ..."); the mixed-case line is the title
@@ -215,6 +215,8 @@ def _recipients(lines: list[str], head_end: int, title_lines: Lines) -> tuple[tu
 def _body_recipients(lines: list[str], start: int) -> tuple[tuple[str, ...], Lines]:
     """'... call upon Her Majesty's Government to act' / 'The international community must ...' near the top."""
     para, used = [], []
+    while start > 0 and lines[start - 1].strip():  # from the start of the paragraph
+        start -= 1
     for i in range(start, min(len(lines), start + 12)):
         if not lines[i].strip():
             if para:

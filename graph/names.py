@@ -24,6 +24,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d"
@@ -193,3 +194,60 @@ def slip(x: str, y: str) -> str | None:
 def camel_split(name: str) -> str:
     """'KnowUsMoreMyanmar' -> 'Know Us More Myanmar' (used for display and matching only)."""
     return _CAMEL.sub(" ", name)
+
+
+_DIGIT = re.compile(r"\d")
+_MARKED = re.compile(r"\(([^)]*)\)|\s[-\u2013\u2014]\s*(.+)$|,\s*(.+)$")
+
+
+@lru_cache(maxsize=1 << 18)
+def marked_words(printed: str) -> frozenset[str]:
+    """Words a printed name sets apart as a branch or place: in parentheses, after a dash or a comma.
+
+    >>> sorted(marked_words("AWDO (Magway)")), sorted(marked_words("Chin Community — South Australia"))
+    (['magway'], ['australia', 'south'])
+    """
+    base, _ = split_acronym(printed)
+    words: set[str] = set()
+    for m in _MARKED.finditer(base):
+        words.update(normalise(next(g for g in m.groups() if g is not None)).split())
+    return frozenset(words - STOPWORDS)
+
+
+def why_different(a: str, b: str, distinguishing: frozenset[str] | set[str] = frozenset(),
+                  marked: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """None when two normal forms differ only by misprints (every differing word pairs up with a misprint of
+    it); else why they name different organizations. A `distinguishing` or `marked` word (place, people,
+    qualifier, branch) may differ only by a misprint that makes no other known word.
+
+    >>> why_different("wetlet twonship women strike", "wetlet township women strike") is None
+    True
+    >>> why_different("karen human rights group", "karenni human rights group", {"karen", "karenni"})
+    "different words 'karen' / 'karenni'"
+    >>> why_different("chin youth organization", "chin youth organization of japan")
+    "word 'japan' only in one name"
+    """
+    ta, tb = set(a.split()), set(b.split())
+    ra = sorted(ta - tb - STOPWORDS)
+    rb = sorted(tb - ta - STOPWORDS)
+    for x in ra:
+        best, best_s = None, -1.0
+        for y in rb:
+            sc = fuzz.ratio(ocr_fold(x), ocr_fold(y))
+            if sc > best_s:
+                best, best_s = y, sc
+        if best is None:
+            return f"word {x!r} only in one name"
+        if _DIGIT.search(x + best):
+            return f"different numbers {x!r} / {best!r}"
+        kind = slip(x, best)
+        if kind is None:
+            return f"different words {x!r} / {best!r}"
+        known = [w for w in (x, best) if w in distinguishing or w in marked]
+        # never a misprint that makes another known word ("karen" / "karenni", "mizo" / "zomi")
+        if known and (len(known) == 2 and kind not in ("ocr", "plural") or kind == "substitution"):
+            return f"distinguishing words {x!r} / {best!r}"
+        rb.remove(best)
+    if rb:
+        return f"word {rb[0]!r} only in one name"
+    return None

@@ -28,7 +28,8 @@ import networkx as nx
 from .style import Style, degree_size
 
 SCALE = 55.0  # vis pixels per unit of layout, times sqrt(n): keeps node spacing similar at any size
-MAX_LABELS = 300  # beyond this many nodes only the best-connected ones get a visible label
+MAX_LABELS = 2000  # beyond this many nodes only the best-connected ones get a label (vis hides
+# labels that are too small on screen anyway, but measuring 10k labels slows every redraw)
 MAX_LIST = 12  # items per list in a tooltip
 
 
@@ -135,14 +136,15 @@ def vis_data(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | None 
 def _legend_html(style: Style, caption: str) -> str:
     glyph = {"dot": "●", "square": "■", "triangle": "▲", "diamond": "◆"}
     rows = "".join(
-        f'<div><span style="color:{esc(c)};font-size:16px">{glyph.get(s, "●")}</span> {esc(t)}</div>'
+        f'<div><span style="color:{esc(c)};font-size:14px">{glyph.get(s, "●")}</span> {esc(t)}</div>'
         for t, c, s in style.legend())
-    cap = f'<div style="margin-top:4px;color:#555;max-width:320px">{esc(caption)}</div>' if caption else ""
+    cap = f'<div style="margin-top:4px;color:#555">{esc(caption)}</div>' if caption else ""
     return ('<div id="atlas-legend" style="position:absolute;top:8px;left:8px;z-index:10;'
-            'background:rgba(255,255,255,0.9);border:1px solid #ccc;padding:6px 8px;'
-            'font:12px sans-serif;max-height:420px;max-width:360px;overflow:auto">'
-            f'{rows}{cap}'
-            '<button id="atlas-save-png" type="button" style="margin-top:6px" '
+            'background:rgba(255,255,255,0.9);border:1px solid #ccc;padding:4px 8px;'
+            'font:11px sans-serif;max-height:420px;max-width:300px;overflow:auto">'
+            '<details open><summary style="cursor:pointer">Legend</summary>'  # foldable: it covers nodes
+            f'{rows}{cap}</details>'
+            '<button id="atlas-save-png" type="button" style="margin-top:4px" '
             'onclick="atlasSavePng()">Save as PNG</button></div>')
 
 

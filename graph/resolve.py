@@ -24,7 +24,6 @@ Pairs that came close but were not merged are returned as near misses for a cura
 from __future__ import annotations
 
 import gc
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,8 +33,8 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from .judgements import Judgements, load_judgements
-from .names import (STOPWORDS, acronym_key, compact, initials, looks_like_acronym, normalise, ocr_fold, slip, slug,
-                    split_acronym)
+from .names import (STOPWORDS, acronym_key, compact, initials, looks_like_acronym, marked_words, normalise, ocr_fold,
+                    slug, split_acronym, why_different)
 from .records import Letter, Mention, MergeReason, NearMiss, Organization
 
 FUZZY_MERGE = 0.88  # ratio of normal forms needed for a fuzzy merge (and every differing word must pair up)
@@ -75,80 +74,56 @@ def letter_mentions(letter: Letter, judgements: Judgements | None = None) -> lis
     return out
 
 
-_DIGIT = re.compile(r"\d")
-_MARKED = re.compile(r"\(([^)]*)\)|\s[-\u2013\u2014]\s*(.+)$|,\s*(.+)$")
-
-
-@lru_cache(maxsize=1 << 18)
-def _marked_words(printed: str) -> frozenset[str]:
-    base, _ = split_acronym(printed)
-    words: set[str] = set()
-    for m in _MARKED.finditer(base):
-        words.update(normalise(next(g for g in m.groups() if g is not None)).split())
-    return frozenset(words - STOPWORDS)
-
-
 @lru_cache(maxsize=1 << 18)
 def _printing(name: str, acronym: str | None) -> tuple[str, str, frozenset[str], bool]:
     """What one printing tells: (normal form, acronym key, marked words, printed as a bare acronym)."""
     text = normalise(name) or acronym_key(acronym)
     acr = next((acronym_key(a) for a in (acronym, split_acronym(name)[1]) if a and acronym_key(a)), "")
-    return text, acr, _marked_words(name), looks_like_acronym(name) and not acronym
+    return text, acr, marked_words(name), looks_like_acronym(name) and not acronym
 
 
 def _nodes(letters: Sequence[Letter], jd: Judgements) -> dict[str, _Node]:
-    by_text: dict[str, list[tuple[Mention, str, frozenset[str], bool]]] = defaultdict(list)
+    parts: dict[tuple[str, str], _Node] = {}  # (normal form, acronym key) -> node
+    cache: dict[tuple[str, str | None], tuple[str, str, frozenset[str], bool]] = {}
     for letter in letters:
         for m in letter_mentions(letter, jd):
-            text, acr, marked, bare = _printing(m.name, m.acronym)
-            if text:
-                by_text[jd.aliases.get(text, text)].append((m, acr, marked, bare))
-    nodes: dict[str, _Node] = {}
-    for text, ms in by_text.items():
-        split = len({acr for _, acr, _, _ in ms if acr}) > 1
-        for m, acr, marked, bare in ms:
-            # One name printed with two different acronyms is two organizations: one node per acronym.
-            key = f"{text}|{acr}" if split and acr else text
-            n = nodes.get(key)
+            info = cache.get((m.name, m.acronym))
+            if info is None:
+                info = cache[(m.name, m.acronym)] = _printing(m.name, m.acronym)
+            text, acr, marked, bare = info
+            if not text:
+                continue
+            text = jd.aliases.get(text, text)
+            n = parts.get((text, acr))
             if n is None:
-                n = nodes[key] = _Node(key, text)
+                n = parts[(text, acr)] = _Node(text, text)
+                if acr:
+                    n.acronyms.add(acr)
             n.mentions.append(m)
             n.files.add(m.file)
-            if acr:
-                n.acronyms.add(acr)
             if marked:
                 n.marked |= marked
-            n.acronym_only = n.acronym_only and bare
+            if not bare:
+                n.acronym_only = False
+    acrs: dict[str, list[str]] = defaultdict(list)
+    for text, acr in parts:
+        if acr:
+            acrs[text].append(acr)
+    nodes: dict[str, _Node] = {}
+    for (text, acr), part in sorted(parts.items()):
+        # One name printed with two different acronyms is two organizations: one node per acronym.
+        key = f"{text}|{acr}" if len(acrs[text]) > 1 and acr else text
+        n = nodes.get(key)
+        if n is None:
+            part.key = key
+            nodes[key] = part
+        else:  # the same name with and without its one acronym
+            n.mentions += part.mentions
+            n.files |= part.files
+            n.acronyms |= part.acronyms
+            n.marked |= part.marked
+            n.acronym_only = n.acronym_only and part.acronym_only
     return nodes
-
-
-def _pairs_compatible(ka: str, kb: str, na: _Node, nb: _Node, distinguishing: frozenset[str]) -> str | None:
-    """None when every differing word pairs up with a near-identical one; else why not."""
-    ta, tb = set(ka.split()), set(kb.split())
-    ra = sorted(ta - tb - STOPWORDS)
-    rb = sorted(tb - ta - STOPWORDS)
-    for x in ra:
-        best, best_s = None, -1.0
-        for y in rb:
-            sc = fuzz.ratio(ocr_fold(x), ocr_fold(y))
-            if sc > best_s:
-                best, best_s = y, sc
-        if best is None:
-            return f"word {x!r} only in one name"
-        if _DIGIT.search(x + best):
-            return f"different numbers {x!r} / {best!r}"
-        kind = slip(x, best)
-        if kind is None:
-            return f"different words {x!r} / {best!r}"
-        known = [w for w in (x, best) if w in distinguishing or w in na.marked or w in nb.marked]
-        # A place, people or qualifier tells organizations apart: only a misprint of it may differ, and
-        # never one that makes another known word ("karen" / "karenni", "mizo" / "zomi").
-        if known and (len(known) == 2 and kind not in ("ocr", "plural") or kind == "substitution"):
-            return f"distinguishing words {x!r} / {best!r}"
-        rb.remove(best)
-    if rb:
-        return f"word {rb[0]!r} only in one name"
-    return None
 
 
 def _block_keys(text: str, df: Counter, rare: int) -> list[str]:
@@ -281,7 +256,7 @@ def _resolve(letters: Sequence[Letter], judgements: Judgements | None) -> Resolu
                 edges.append((2, -1.0, *sorted((k, other)), "acronym", f"{ak.upper()} is carried by one organization"))
     near: dict[tuple[str, str], tuple[float, str]] = {}
     for (a, b), s in sorted(_candidates(nodes).items()):
-        why = _pairs_compatible(nodes[a].text, nodes[b].text, nodes[a], nodes[b], distinguishing)
+        why = why_different(nodes[a].text, nodes[b].text, distinguishing, nodes[a].marked | nodes[b].marked)
         if s >= FUZZY_MERGE and why is None:
             edges.append((3, -s, a, b, "fuzzy", "differing words are OCR/spelling variants"))
         else:

@@ -161,8 +161,8 @@ def inline_names(text: str, intro_ok: bool = False) -> tuple[str, ...]:
     body = tail if has_intro else text
     splitter = _SEMI_SPLIT if body.count(";") >= 2 else _INLINE_SPLIT  # "A (AB); Eleos Justice, Monash University; C"
     parts = [p.strip() for p in splitter.split(body.strip().rstrip("."))]
-    if parts:
-        last = re.split(r"\s+(?:and|&)\s+(?=[A-Z])", parts[-1])
+    if parts and not re.match(r"(?:and|&)\s", parts[-1]):  # no Oxford comma: "A, B and C"
+        last = re.split(r"\s+(?:and|&)\s+(?=[A-Z])", parts[-1], maxsplit=1)
         if len(last) == 2 and looks_like_name(last[0]) and looks_like_name(last[1]):
             parts[-1:] = last
     parts = [re.sub(r"^(?:and|&)\s+", "", p).strip() for p in parts if p.strip()]
@@ -294,6 +294,8 @@ def choose_block(infos: list[LineInfo]) -> tuple[int, int] | None:
                         cur[0] = j
                     j -= 1
                 if j >= 0 and infos[j].kind == "prose" and (INTRO.search(last_prose) or infos[j].text.endswith(":")):
+                    intro = True
+                if k == "inline" and INTRO.search(info.text):  # "The undersigned are: A, B and C"
                     intro = True
             cur[1] = i
             cur[2] += len(info.parts) if k in ("inline", "columns") else 1

@@ -184,13 +184,14 @@ def _entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: list
 
 
 def _cut_word(text: str, lines: list[str]) -> bool:
-    """The file stops inside a word: the entry's last word only begins a word printed elsewhere ("Kurdis")."""
+    """The file stops inside a word: the entry's last word only begins a capitalised word printed elsewhere
+    ("Kurdis" when "Kurdistan" is in the list) and never stands alone."""
     m = re.search(r"([^\W\d_]{3,})$", text)
-    if not m:
+    if not m or not m.group(1)[0].isupper():
         return False
-    w = m.group(1).lower()
-    body = " ".join(lines[:-1]).lower()
-    return re.search(r"\b" + re.escape(w) + r"\b", body) is None and re.search(
+    w = m.group(1)
+    body = " ".join(lines[:-1])
+    return re.search(r"\b" + re.escape(w) + r"\b", body, re.I) is None and re.search(
         r"\b" + re.escape(w) + r"[^\W\d_]+", body) is not None
 
 

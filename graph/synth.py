@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .model import slugify
+from .model import paused_gc, slugify
 from .records import DemandHit, Letter, Mention, Organization, Signatory, Tag
 
 PEOPLES = ["Karen", "Chin", "Kachin", "Karenni", "Mon", "Shan", "Ta'ang", "Zomi", "Kayan", "Rakhine", "Rohingya",
@@ -326,6 +326,12 @@ def generate(n_letters: int = 50, n_orgs: int = 500, n_signatures: int = 3000, s
     """A corpus of `n_letters` letters by up to `n_orgs` organizations with about `n_signatures` signatures.
     Each letter draws `home_share` of its signers from one planted coalition, the rest from everyone,
     both weighted by a Zipf-like participation rate. records=False: texts only (faster, for benchmarks)."""
+    with paused_gc():
+        return _generate(n_letters, n_orgs, n_signatures, seed, n_groups, home_share, records)
+
+
+def _generate(n_letters: int, n_orgs: int, n_signatures: int, seed: int, n_groups: int | None,
+              home_share: float, records: bool) -> SynthCorpus:
     rng = np.random.default_rng(seed)
     n_groups = n_groups or max(2, int(round(np.sqrt(n_orgs) / 3)))
     orgs = _with_umbrellas(rng, _organizations(rng, n_orgs, n_groups))

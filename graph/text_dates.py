@@ -141,7 +141,7 @@ def infer_date(text: str, events: list[tuple[str, str]] = ()) -> tuple[str, str]
             unit = m.group(2).lower()
             if unit.startswith("month"):
                 mid = _add_months(d0, n)
-                label = _window(mid - timedelta(days=15), mid + timedelta(days=15))
+                label = _window(mid - timedelta(days=10), mid + timedelta(days=10))
             elif unit.startswith("year"):
                 mid = d0.replace(year=d0.year + n)
                 label = _window(mid - timedelta(days=90), mid + timedelta(days=90))

@@ -139,7 +139,9 @@ def filter_view(G: nx.DiGraph, letters: Iterable[str] | None = None,
         H = H.subgraph(near).copy()
 
     if hide_set:  # graph-level data (e.g. a collapse record) must not name a hidden organization either
-        H.graph = {k: v for k, v in H.graph.items() if not any(str(h) in repr(v) for h in hide_set)}
+        words = {str(h) for h in hide_set} | {str(G.nodes[h].get(k)) for h in hide_set for k in ("name", "label")
+                                              if G.nodes[h].get(k)}
+        H.graph = {k: v for k, v in H.graph.items() if not any(w in repr(v) for w in words)}
     for n, a in H.nodes(data=True):  # scrub hidden organizations from other nodes' attributes
         if a.get("member_of"):
             a["member_of"] = [u for u in a["member_of"] if u not in hide_set]
@@ -176,11 +178,15 @@ def filter_view(G: nx.DiGraph, letters: Iterable[str] | None = None,
     return H, info
 
 
+def _n(k: int, noun: str) -> str:
+    return f"{k} {noun}" + ("" if k == 1 else "s")
+
+
 def describe(info: dict) -> str:
     """One or two sentences for a caption: what is shown, what is left out (never who)."""
     labels = info.get("letter_labels", [])
     shown = ", ".join(labels[:4]) + (f" and {len(labels) - 4} more" if len(labels) > 4 else "")
-    parts = [f"{info['n_organizations']} organizations, {len(labels)} letters ({shown or 'none'})"]
+    parts = [f"{_n(info['n_organizations'], 'organization')}, {_n(len(labels), 'letter')} ({shown or 'none'})"]
     f = info.get("filters", {})
     if f.get("date_range"):
         parts.append("dated " + " to ".join(x or "..." for x in f["date_range"]))
@@ -190,9 +196,9 @@ def describe(info: dict) -> str:
         parts.append(f"signed at least {f['min_letters']} letters")
     h = info.get("hidden", {})
     if h.get("on_request"):
-        parts.append(f"{h['on_request']} organizations withheld on request")
+        parts.append(f"{_n(h['on_request'], 'organization')} withheld on request")
     if h.get("aggregated_into_groups"):
-        parts.append(f"{h['aggregated_into_groups']} smaller organizations grouped")
+        parts.append(f"{_n(h['aggregated_into_groups'], 'smaller organization')} grouped")
     return "; ".join(parts) + "."
 
 

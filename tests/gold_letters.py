@@ -15,9 +15,7 @@ import yaml
 
 from graph.records import Letter, Person, Signatory
 
-GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"
-if not GOLD.exists():  # CI lays shared/ beside the clone
-    GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "gold"
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold"  # shared/ lies beside the project root
 
 
 def gold_files() -> list[Path]:

@@ -334,3 +334,31 @@ def test_other_letters_folder_from_sidebar(tmp_path):
     assert len(at.selectbox(key="lt_letter").options) == 2
     at = open_view("Network", letters_dir=str(tmp_path / "missing"))
     assert at.error
+
+
+def test_built_corpus_is_reused_after_a_restart(tmp_path, monkeypatch):
+    """The pickled corpus spares a restarted app the parse; a change to the letters invalidates it."""
+    from graph import pipeline
+
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    for p in sorted(LETTERS.iterdir())[:2]:
+        shutil.copy2(p, folder / p.name)
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("ATLAS_LETTERS_DIR", str(folder))
+    open_view("Letters")
+    assert len(list((tmp_path / "cache").glob("corpus-*.pickle"))) == 1
+    state._corpus.clear()  # what a restart does to st.cache_resource
+
+    def no_parsing(*a, **k):
+        raise AssertionError("the corpus was parsed again")
+
+    monkeypatch.setattr(pipeline, "build_corpus", no_parsing)
+    at = open_view("Letters")
+    assert len(at.selectbox(key="lt_letter").options) == 2
+    shutil.copy2(sorted(LETTERS.iterdir())[2], folder)
+    monkeypatch.undo()
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("ATLAS_LETTERS_DIR", str(folder))
+    at = open_view("Letters")
+    assert len(at.selectbox(key="lt_letter").options) == 3

@@ -90,7 +90,7 @@ def graph_frame(page, timeout_ms: int = 30_000):
                 drawn = False
             if drawn:
                 return frame
-        time.sleep(0.1)
+        page.wait_for_timeout(100)  # not time.sleep: the sync API only sees new frames inside its calls
     raise TimeoutError("the network canvas never drew")
 
 
@@ -100,7 +100,7 @@ def settle(page, timeout: float = 60.0) -> None:
     while time.monotonic() < deadline and quiet < 4:
         busy = page.locator('[data-testid="stStatusWidget"]').count() or page.locator('[data-stale="true"]').count()
         quiet = 0 if busy else quiet + 1
-        time.sleep(0.25)
+        page.wait_for_timeout(250)
 
 
 def go(page, view: str) -> None:

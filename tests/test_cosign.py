@@ -187,3 +187,28 @@ def test_projection_property(letters):
     theirs = {tuple(sorted((a, b))): d["weight"] for a, b, d in nx_projection(G).edges(data=True)}
     assert ours == theirs
     assert ((t.p >= 0) & (t.p <= 1)).all()
+
+
+def test_cosigners_command(capsys):
+    import json
+
+    from graph.cli import main
+
+    assert main(["cosigners", "Burma Campaign UK", "--top", "3", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["org"] == "org:burma-campaign-uk"
+    assert [r["id"].removeprefix("org:") for r in data["cosigners"]] == BCUK_TOP[:3]
+    assert data["cosigners"][0]["letters"] == ["001_b7e0fdf4101a12f9.txt", "002_5cfed3541951de16.txt"]
+    assert main(["cosigners", "No Such Organization Anywhere"]) == 1
+
+
+def test_stats_command(capsys):
+    import json
+
+    from graph.cli import main
+
+    assert main(["stats", "--json", "--top", "3"]) == 0
+    s = json.loads(capsys.readouterr().out)
+    assert (s["letters"], s["organizations"]) == (5, 436)
+    assert [o["name"] for o in s["active_organizations"]] == ["Amnesty International", "Burma Campaign UK"]
+    assert len(s["top_pairs"]) == 3 and s["brokers"]

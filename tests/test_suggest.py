@@ -29,3 +29,14 @@ def test_unknown_orgs_give_nothing():
     c = generate(5, 30, 50, seed=1)
     G = build_graph(c.letters, c.orgs)
     assert suggest(G, ["org:not-there"]) == []
+
+
+def test_suggest_command_on_the_bundled_letters(capsys):
+    """Protection Approaches wrote letter 004 with Burma Campaign UK alone: the strongest suggestion."""
+    import json
+
+    from graph.cli import main
+
+    assert main(["suggest", "Burma Campaign UK", "--top", "3", "--json"]) == 0
+    got = json.loads(capsys.readouterr().out)
+    assert got[0]["id"] == "org:protection-approaches" and "signed 1 of the 3 letters" in got[0]["why"]

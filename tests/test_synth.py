@@ -71,3 +71,13 @@ def test_the_real_extractor_reads_synthetic_letters():
         tp, fp, fn = tp + len(a & b), fp + len(a - b), fn + len(b - a)
         assert got.date == L.date
     assert tp / (tp + (fp + fn) / 2) >= 0.95
+
+
+def test_generate_command(tmp_path, capsys):
+    from graph.cli import main
+
+    out = tmp_path / "corpus"
+    assert main(["generate", "--letters", "3", "--orgs", "30", "--signatures", "40", "--seed", "2", "-o", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["0000_synth.txt", "0001_synth.txt", "0002_synth.txt"]
+    assert main(["generate", "--letters", "3", "-o", str(out)]) == 2  # never overwrites a corpus silently
+    assert "already holds letters" in capsys.readouterr().err
