@@ -24,4 +24,7 @@ with st.sidebar:
                       help="Another folder of letters (e.g. one made by `python -m graph generate`). "
                            "Empty = ATLAS_LETTERS_DIR or data/letters.")
 
+st.query_params["view"] = view  # a reload or a shared link comes back to the same view
+if view != "Profile":
+    st.query_params.pop("org", None)
 importlib.import_module(MODULES[view]).render()

@@ -23,6 +23,7 @@ from typing import Iterator
 import igraph as ig
 import networkx as nx
 import numpy as np
+import pandas as pd
 
 from . import cosign
 
@@ -59,8 +60,8 @@ def communities(G: nx.DiGraph, method: str = "leiden", seed: int = 0, resolution
                 ties: cosign.Ties | None = None, attach: bool = True) -> list[frozenset[str]]:
     """A partition of all organization nodes, largest community first (ties broken by first member id).
     Leiden optimises modularity (not igraph's default CPM, whose resolution depends on weight scale).
-    attach: an organization without a significant tie joins the community of its strongest (Newman)
-    co-signer instead of staying alone (thousands of one-letter signers otherwise make thousands of
+    attach: an organization without a significant tie joins the community it has the most (Newman)
+    weight of ties into, instead of staying alone (thousands of one-letter signers otherwise make thousands of
     "communities"); only organizations that never co-signed stay alone."""
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}, got {method!r}")
@@ -94,10 +95,13 @@ def _attach_isolated(G: nx.DiGraph, t: cosign.Ties, member: np.ndarray) -> None:
     i, j, _, w = cosign.pairs(inc)
     m1, m2 = isolated[i] & ~isolated[j], isolated[j] & ~isolated[i]
     a, b, ww = np.concatenate([i[m1], j[m2]]), np.concatenate([j[m1], i[m2]]), np.concatenate([w[m1], w[m2]])
-    order = np.lexsort((b, -ww, a))  # per isolated org: heaviest tie first, then lowest index
-    a, b = a[order], b[order]
-    first = np.r_[True, a[1:] != a[:-1]] if len(a) else np.zeros(0, dtype=bool)
-    member[a[first]] = member[b[first]]
+    if not len(a):
+        return
+    # the community it ties to most, summed over its co-signers (one hub alone must not pull it away)
+    votes = pd.DataFrame({"a": a, "c": member[b], "w": ww}).groupby(["a", "c"], sort=True)["w"].sum().reset_index()
+    votes = votes.sort_values(["a", "w", "c"], ascending=[True, False, True], kind="mergesort")
+    best = votes.drop_duplicates("a", keep="first")
+    member[best["a"].to_numpy()] = best["c"].to_numpy()
 
 
 def membership(parts: list[frozenset[str]]) -> dict[str, int]:

@@ -78,7 +78,7 @@ class Lexicon:
     list_heading: Rx
     imperative: Rx
     source: str = FILE
-    literals: tuple[str, ...] = ()  # every gate literal of the cues and demands, tested once per sentence
+    literals: tuple[str, ...] = ()  # every gate literal of the demands, tested once per asking sentence
 
     def get(self, demand_id: str) -> Demand | None:
         return next((d for d in self.demands if d.id == demand_id), None)
@@ -252,7 +252,7 @@ def _build(data: Any, file: str) -> Lexicon:
         return _compile(expect(asks, k, (list, str), file), file, f"asks.{k}", word_start)
 
     cues = [cue("own"), cue("modal"), cue("reported"), cue("reported_by")]
-    gated = cues + [d.any for d in demands] + [p for d in demands for p in d.patterns]
+    gated = [d.any for d in demands] + [p for d in demands for p in d.patterns]
     literals = tuple(sorted(frozenset().union(*(r.gate for r in gated if r.gate))))
     return Lexicon(demands, *cues, cue("own_participle", False), cue("own_subject", False), cue("negation", False),
                    cue("list_intro", False), cue("list_heading", False), Rx(re.compile(imperative), None), file,
@@ -427,11 +427,11 @@ def find_demands(text: str, lexicon: Lexicon | None = None) -> tuple[tuple[Deman
             intro = folded if lex.list_heading.search(folded) else ""  # "Recommendations" opens a list
             continue
         whole = (bool(intro) and new_segment) or imperative
-        here = {g for g in present if g in folded}
-        region = _ask_region(folded, lex, whole, lambda: _sentence_quotes(sents, folds, i), here)
+        region = _ask_region(folded, lex, whole, lambda: _sentence_quotes(sents, folds, i))
         if region is None:
             continue
         context = " ".join([head, intro, *folds[max(0, i - 2):i + 1]])
+        here = {g for g in present if g in folded}
         hit_here = False
         for d in candidates:  # demands none of whose words occur in the letter were dropped above
             for lo, hi in _matches(d, folded, region, context, lex, here):

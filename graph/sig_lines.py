@@ -168,6 +168,8 @@ def garbage_reason(text: str) -> str | None:
         return None
     if "{" in t or "}" in t or "\ufffd" in t:
         return "garbled OCR"
+    if t[0].isalpha() and len(t) > 24 and t.count(" ") >= 2:
+        return None  # several words starting with a letter: text, not debris
     if not _WORD3.search(t):
         return "garbled OCR" if not re.fullmatch(r"[A-Z0-9&]{2,}", t) else None
     compact = t.replace(" ", "")

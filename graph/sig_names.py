@@ -35,17 +35,19 @@ _MID_ACR = re.compile(r"\s[-–—]\s([A-Z][A-Z0-9&]{1,9})\s\([^()]+\)\s*$")  # 
 _INNER_ACR = re.compile(r"\(([A-Z][A-Z0-9.&\-_]{1,12}s?)\)")  # "(KNS) Japan", "(ITC) Family Sydney"
 _COUNTRY_TAIL = re.compile(r"^(.*\S)\s*,\s*([A-Z][\w .'-]+?)\s*$")
 _SPACES = re.compile(r"\s+")
+_FOOTNOTE_MARK = re.compile(r"(?<=[\w)])[*†‡¹²³]+$")
 
 # OCR repairs that hold for any text (each one is a shape that cannot be a real spelling).
-_OCR_FIXES = (
-    (re.compile(r"\bI'(?=[A-ZÀ-Ý])"), "l'"),  # Italian/French article read as capital I: I'Amicizia
-    (re.compile(r"(?<![\w])ln(?=[a-z]{2})"), "In"),  # word-initial "ln" is an OCR'd "In": .lnsieme
-    (re.compile(r"\$(?=S)"), ""),  # Kontra$S -> KontraS
-    (re.compile(r"(?<=[a-z])\$(?=[a-z])"), "s"),
-    (re.compile(r"([’'])[\"”“]"), r"\1"),  # Students’” -> Students’
-    (re.compile(r"\(\s+"), "("),
-    (re.compile(r"\s+\)"), ")"),
-    (re.compile(r"(?<=\s)([—–])(?=[A-Za-z])"), r"\1 "),  # "—JP" -> "— JP"
+_OCR_FIXES = (  # (trigger substring, pattern, replacement): the pattern only runs when the trigger occurs
+    ("I'", re.compile(r"\bI'(?=[A-ZÀ-Ý])"), "l'"),  # Italian/French article read as capital I: I'Amicizia
+    ("ln", re.compile(r"(?<![\w])ln(?=[a-z]{2})"), "In"),  # word-initial "ln" is an OCR'd "In": .lnsieme
+    ("$", re.compile(r"\$(?=S)"), ""),  # Kontra$S -> KontraS
+    ("$", re.compile(r"(?<=[a-z])\$(?=[a-z])"), "s"),
+    ("’”", re.compile(r"([’'])[\"”“]"), r"\1"),  # Students’” -> Students’
+    ("( ", re.compile(r"\(\s+"), "("),
+    (" )", re.compile(r"\s+\)"), ")"),
+    (" —", re.compile(r"(?<=\s)([—–])(?=[A-Za-z])"), r"\1 "),  # "—JP" -> "— JP"
+    (" –", re.compile(r"(?<=\s)([—–])(?=[A-Za-z])"), r"\1 "),
 )
 
 
@@ -55,10 +57,12 @@ def ocr_tidy(text: str) -> str:
     >>> ocr_tidy("Associazione per I'Amicizia  Italia-Birmania.lnsieme Kontra$S ( Maharaungmyay) —JP")
     "Associazione per l'Amicizia Italia-Birmania.Insieme KontraS (Maharaungmyay) — JP"
     """
-    t = _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
-    t = re.sub(r"(?<=[\w)])[*†‡¹²³]+$", "", t)  # footnote marker: "MINGA*", "(CCJ)*"
-    for rx, rep in _OCR_FIXES:
-        t = rx.sub(rep, t)
+    t = " ".join(text.replace("\u00a0", " ").split())
+    if t and t[-1] in "*†‡¹²³":
+        t = _FOOTNOTE_MARK.sub("", t)  # footnote marker: "MINGA*", "(CCJ)*"
+    for trigger, rx, rep in _OCR_FIXES:
+        if trigger in t or (trigger == "’”" and ("”" in t or '"' in t)):
+            t = rx.sub(rep, t)
     return t
 
 

@@ -20,6 +20,8 @@ _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u
 
 
 def sort_key(name: str) -> str:
+    if name.isascii():
+        return " ".join(name.casefold().split())
     s = "".join(c for c in unicodedata.normalize("NFKD", name.translate(_DASHES)) if not unicodedata.combining(c))
     return " ".join(s.casefold().split())
 

@@ -86,11 +86,15 @@ def _salutation_index(lines: list[str]) -> int:
     return -1
 
 
+_NON_LATIN = re.compile(r"[^\W\d_\u0000-\u024F]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _non_latin(text: str) -> bool:
     if text.isascii():
         return False
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(1 for c in letters if ord(c) > 0x24F) > 0.5 * len(letters)
+    n = len(_NON_LATIN.findall(text))
+    return n > 0 and n > 0.5 * len(_LETTER.findall(text))
 
 
 def _unknown_words(t: str, lines: list[str], box: list[Counter]) -> bool:
@@ -140,10 +144,15 @@ _HEADING_KEYS = ("signator", "signed", "endorse", "undersigned", "supported by",
                  "network", "member", "institution")
 
 
+_HEADING_STARTS = ("sign", "endorse", "the undersigned", "undersigned", "support", "list", "co-", "#")
+
+
 def _heading(t: str) -> bool:
     if len(t) > 200:
         return False
-    low = t.lower()
+    low = t.lower().lstrip("#*_ ")
+    if t.count(" ") > 4 and not low.startswith(_HEADING_STARTS):
+        return False
     if not any(k in low for k in _HEADING_KEYS) or not SIG_HEADING.match(t):
         return False
     if re.match(r"(?i)\W{0,3}(?:#+\s*)?(?:signator|signed|endorse|undersigned|supported\s+by)", t):

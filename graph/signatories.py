@@ -58,7 +58,7 @@ class SignatoryResult:
     fates: tuple[tuple[int, str, str], ...] = ()
 
 
-_NOUN_AT = re.compile(r"organi[sz]ations|groups|CSOs|NGOs|signatories|networks|members|institutions|entities", re.I)
+_NOUN_AT = re.compile(r"organi[sz]ations|groups|CSOs|NGOs|signatories|networks|members|institutions|entities")
 _ANON_AT = re.compile(r"disclos|anonym|unnamed|undisclosed|be named|be identified|be listed", re.I)
 
 

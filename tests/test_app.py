@@ -362,3 +362,64 @@ def test_built_corpus_is_reused_after_a_restart(tmp_path, monkeypatch):
     monkeypatch.setenv("ATLAS_LETTERS_DIR", str(folder))
     at = open_view("Letters")
     assert len(at.selectbox(key="lt_letter").options) == 3
+
+
+WIDGETS = {"button", "download_button", "selectbox", "multiselect", "radio", "slider", "select_slider", "text_input",
+           "text_area", "number_input", "toggle", "checkbox", "file_uploader", "data_editor", "date_input"}
+
+
+def test_every_widget_has_a_key():
+    """Keys make widgets addressable (AppTest, session state) and stable across reruns."""
+    import ast
+
+    missing = []
+    for path in [ROOT / "app.py", *sorted((ROOT / "ui").glob("*.py"))]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in WIDGETS:
+                if not any(k.arg == "key" for k in node.keywords):
+                    missing.append(f"{path.name}:{node.lineno} {node.func.attr}")
+    assert not missing, missing
+
+
+def test_hostile_names_render_as_text_everywhere(sandbox):
+    """Names are data: in markdown they arrive backslash-escaped, never as live HTML."""
+    payload = "<img src=x onerror=alert(1)>"
+    (sandbox / "letters" / "900_hostile.md").write_text(
+        f'---\ntitle: "<script>alert(2)</script> statement"\ndate: 2022-03-10\nsignatories:\n  - "{payload}"\n'
+        "  - Amnesty International\n---\nWe urge the Security Council to impose an arms embargo.\n", encoding="utf-8")
+    at = open_view("Network")
+    ok(at.text_input(key="search").set_value("onerror").run())
+    assert at.success and "\\<img" in at.success[0].value
+    html = iframe_html(at)
+    assert "onerror=alert(1)" in html  # the name is in the drawing...
+    assert "<img src=x" not in html  # ...escaped inside the page, drawn as text by vis
+    ok(at.button(key="search_open").click().run())
+    for md in at.markdown:
+        assert "<img" not in md.value.replace("\\<img", ""), md.value
+    ok(at.sidebar.radio(key="nav").set_value("Letters").run())
+    for md in at.markdown:
+        assert "<script>" not in md.value.replace("\\<script", ""), md.value
+
+
+def test_deep_link_opens_a_profile(sample_graph):
+    org = find_org(sample_graph, "Burma Campaign UK")
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.query_params["view"] = "Profile"
+    at.query_params["org"] = org
+    ok(at.run())
+    assert at.selectbox(key="pf_org").value == org
+    assert any("Burma Campaign UK" in m.value for m in at.markdown)
+
+
+def test_tie_mode_and_timeline_widgets():
+    at = open_view("Network")
+    ok(at.sidebar.radio(key="f_mode").set_value("ties").run())
+    html = iframe_html(at)
+    assert "cosigned" in html or "vis.Network" in html
+    ok(at.sidebar.select_slider(key="f_alpha").set_value(0.05).run())
+    ok(at.sidebar.slider(key="f_min_shared").set_value(1).run())
+    ok(at.sidebar.radio(key="nav").set_value("Timeline").run())
+    churn = table(at, "dropped out")
+    assert churn["signatories"].sum() > 0
+    ok(at.selectbox(key="tl_letter").select_index(1).run())
+    assert any("Joined" in m.value for m in at.markdown)

@@ -37,7 +37,7 @@ def test_same_seed_same_result(method):
 def test_planted_coalitions_are_found():
     """Each large community is dominated by one planted group (purity), and modularity is clearly positive."""
     c, G = corpus()
-    parts = communities(G, seed=0)
+    parts = communities(G, seed=0, attach=False)  # the structure itself, before loose signers are attached
     big = [p for p in parts if len(p) >= 20]
     assert 3 <= len(big) <= 12
     for p in big:
@@ -61,3 +61,26 @@ def test_unknown_method_is_an_error():
     _, G = corpus()
     with pytest.raises(ValueError):
         communities(G, method="girvan")
+
+
+def test_loose_signers_join_the_community_they_tie_to_most():
+    """Organizations without a significant tie are attached by their summed Newman weight; the cores stay."""
+    _, G = corpus()
+    core, full = communities(G, seed=0, attach=False), communities(G, seed=0)
+    assert len(full) < len(core)
+    bb = cosign.backbone(G)
+    tied = {bb.orgs[x] for x in set(bb.i.tolist()) | set(bb.j.tolist())}
+    m_core, m_full = membership(core), membership(full)
+    for part in core:  # organizations with a significant tie keep their companions
+        if len(part) > 1:
+            assert len({m_full[o] for o in part}) == 1
+    W = cosign.tie_graph(cosign.ties(G))
+    for o in sorted(set(m_full) - tied)[:40]:
+        if W.degree(o) == 0:
+            continue
+        votes = Counter()
+        for nb, d in W[o].items():
+            if nb in tied:
+                votes[m_full[nb]] += d["weight"]
+        if votes:
+            assert votes[m_full[o]] == pytest.approx(max(votes.values()))

@@ -140,6 +140,7 @@ def render() -> None:
     if node is None:
         st.info("Choose an organization, search one in the Network view, or double-click it in the graph.")
         return
+    st.query_params["org"] = node  # the URL now names this profile
     org = state.indexes()["orgs"].get(node)
     d = G.nodes[node]
     st.markdown(f"### {state.md(d.get('name', node))}")

@@ -177,12 +177,14 @@ def apply_goto() -> None:
         st.session_state["nav"] = view
         if org:
             st.session_state["pf_org"] = org
+    if st.session_state.get("_q_done"):
+        return
+    st.session_state["_q_done"] = True  # the URL only decides where a new session starts
     q = st.query_params
-    if not pending and "view" in q and q.get("view") in VIEWS and not st.session_state.get("_q_done"):
+    if not pending and q.get("view") in VIEWS:
         st.session_state["nav"] = q.get("view")
         if q.get("org"):
             st.session_state["pf_org"] = q.get("org")
-        st.session_state["_q_done"] = True
 
 
 def open_profile_button(node: str, key: str, text: str = "Open profile") -> None:
