@@ -100,7 +100,7 @@ def _non_latin(text: str) -> bool:
 def _unknown_words(t: str, lines: list[str], box: list[Counter]) -> bool:
     """Fewer than a fifth of the line's words occur anywhere else in the letter."""
     if not box:
-        box.append(Counter(w for line in lines for w in _words(line)))
+        box.append(Counter(_WORD.findall("\n".join(lines).lower())))
     ws = _words(t)
     return sum(box[0][w] > 1 for w in ws) < 0.2 * max(1, len(ws))
 
@@ -144,6 +144,10 @@ _HEADING_KEYS = ("signator", "signed", "endorse", "undersigned", "supported by",
                  "network", "member", "institution")
 
 
+_HEADING_KEY_RX = re.compile("|".join(_HEADING_KEYS))
+_CLOSING_FIRST = frozenset("yours sincerely respectfully kind best warm warmest regards with".split())
+_HEADER_FIRST = frozenset("re subject subj to attn attention dear cc from your excellency excellencies".split())
+_HAS_DIGIT = re.compile(r"\d")
 _HEADING_STARTS = ("sign", "endorse", "the undersigned", "undersigned", "support", "list", "co-", "#")
 
 
@@ -153,7 +157,7 @@ def _heading(t: str) -> bool:
     low = t.lower().lstrip("#*_ ")
     if t.count(" ") > 4 and not low.startswith(_HEADING_STARTS):
         return False
-    if not any(k in low for k in _HEADING_KEYS) or not SIG_HEADING.match(t):
+    if not _HEADING_KEY_RX.search(low) or not SIG_HEADING.match(t):
         return False
     if re.match(r"(?i)\W{0,3}(?:#+\s*)?(?:signator|signed|endorse|undersigned|supported\s+by)", t):
         return len(t.split()) <= 25 or t.endswith(":")
@@ -202,21 +206,24 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
         info = LineInfo(ln, t, "prose", indent=len(raw) - len(raw.lstrip()))
         num, bullet, rest = split_marker(raw)
         info.num, info.bullet, info.rest = num, bullet, rest
+        low = t.lower()
+        fw = low.split(None, 1)[0].strip(":,.;*#-•")
+        digit0 = t[0].isdigit()
         if ln in contact_lines:
             info.kind = "contact"
         elif ln in person_lines:
             info.kind = "person"
-        elif CLOSING.match(t):
+        elif fw in _CLOSING_FIRST and CLOSING.match(t):
             info.kind = "closing"
         elif is_url_line(t):
             info.kind = "url"
         elif "@" in t and " " not in t.strip() and EMAIL.fullmatch(t.strip("<>;,. ")):
             info.kind = "email"
-        elif is_page_number(t) and not (num and prev is not None and prev.num):
+        elif (digit0 or fw == "page") and is_page_number(t) and not (num and prev is not None and prev.num):
             info.kind = "page"
-        elif is_lone_marker(t):
+        elif len(t) <= 6 and is_lone_marker(t):
             info.kind = "marker"
-        elif COUNT_LINE.match(t):
+        elif ("and " in low[:8] or "plus" in low[:8] or "+" in t[:3]) and COUNT_LINE.match(t):
             info.kind = "count"
         elif prev is not None and prev.kind in ("entry", "cont") and is_open(prev.rest) and not num and not bullet:
             info.kind = "cont"
@@ -228,7 +235,8 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
         elif ":" in t and idx not in inline_done and INLINE_INTRO.search(t) and _inline_here(lines, idx, inline_done,
                                                                                                   info):
             pass
-        elif idx <= header_end or (HEADER.match(t) or DATE_LINE.match(t)) and not num and not bullet:
+        elif idx <= header_end or ((fw in _HEADER_FIRST and HEADER.match(t)) or (
+                len(t) < 40 and _HAS_DIGIT.search(t) and DATE_LINE.match(t))) and not num and not bullet:
             info.kind = "header"
         elif has_url(t) and len(t) < 400:
             info.kind, info.detail = "url", ("footnote" if re.match(r"\d", t) else "url")
@@ -238,22 +246,22 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind, info.detail = "mirrored", "mirrored text"
         elif garbage_reason(t):
             info.kind, info.detail = "garbage", garbage_reason(t) or ""
-        elif IND_HEADING.match(t) and len(t) < 60:
+        elif len(t) < 60 and ("individual" in low or "personal" in low) and IND_HEADING.match(t):
             info.kind = "heading_ind"
         elif _heading(t):
             info.kind = "heading"
         elif adjacent and prev is not None and prev.kind == "prose" and not ends_sentence(prev.text) and not (
                 num or bullet) and not INTRO.search(prev.text):
             info.kind = "prose"
-        elif is_footnote(t) and len(t) < 200 and not looks_like_name(rest):
+        elif (digit0 or t[0] in "[¹²³⁴⁵⁶⁷⁸⁹⁰") and is_footnote(t) and len(t) < 200 and not looks_like_name(rest):
             info.kind, info.detail = "footnote", "footnote"
         elif ":" in t and idx not in inline_done and INLINE_INTRO.search(t) and _inline_here(lines, idx, inline_done,
                                                                                                 info):
             pass
         elif starts_lower(rest) and not bullet:
             info.kind = "prose"
-        elif _COLUMNS.search(raw.strip()) and all(looks_like_name(c) for c in _COLUMNS.split(raw.strip())):
-            info.kind, info.parts = "columns", tuple(_COLUMNS.split(raw.strip()))
+        elif "   " in t and _COLUMNS.search(t) and all(looks_like_name(c) for c in _COLUMNS.split(t)):
+            info.kind, info.parts = "columns", tuple(_COLUMNS.split(t))
         elif looks_like_name(rest) or (is_individual(rest) and len(rest) < 200):
             info.kind = "entry"
         elif num and last_num is not None and int(num) == last_num + 1 and len(rest) < 150 and not ends_sentence(rest):

@@ -223,7 +223,9 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     contacts, contact_lines = find_contacts(lines, start)
     signer, signer_lines = find_signer(lines, start)
     infos = classify(lines, start, contact_lines, signer_lines)
-    claimed, undisclosed = counts("\n".join(lines))
+    # counts are stated in prose and headings, never inside the list of names
+    claimed, undisclosed = counts("\n".join("" if i.kind in ("entry", "cont", "columns") else lines[i.line - start]
+                                             for i in infos))
     skipped: list[SkippedLine] = [SkippedLine(i.line, i.text, "mirrored text") for i in infos if i.kind == "mirrored"]
     block = choose_block(infos)
     if block is None:

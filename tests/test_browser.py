@@ -103,6 +103,17 @@ def settle(page, timeout: float = 60.0) -> None:
         page.wait_for_timeout(250)
 
 
+def node_xy(page, frame, node: str) -> tuple[float, float]:
+    """Page coordinates of a vis node: canvas position -> canvas element -> iframe on the page."""
+    xy = frame.evaluate("""(id) => {
+        const p = network.canvasToDOM(network.getPositions([id])[id]);
+        const r = document.querySelector('#mynetwork canvas').getBoundingClientRect();
+        return [p.x + r.left, p.y + r.top];
+    }""", node)
+    box = page.locator("iframe").first.bounding_box()
+    return box["x"] + xy[0], box["y"] + xy[1]
+
+
 def go(page, view: str) -> None:
     page.locator('[data-testid="stSidebar"] label').filter(has_text=view).first.click()
     page.wait_for_timeout(300)
@@ -146,8 +157,13 @@ def test_explorer_in_chromium(letters, tmp_path):
             page.wait_for_timeout(500)
             page.screenshot(path=str(SHOTS / "ego_network.png"))
 
-            page.get_by_role("button", name="Open its profile").click()
+            # Double-clicking the organization in the drawing opens its profile.
+            frame = graph_frame(page)
+            node = frame.evaluate("() => nodes.get().find(n => String(n.id).includes('asian-forum')).id")
+            x, y = node_xy(page, frame, node)
+            page.mouse.dblclick(x, y)
             page.get_by_text("Top co-signers").first.wait_for(timeout=30_000)
+            page.get_by_role("heading", name="Asian Forum for Human Rights and Development").wait_for(timeout=30_000)
             settle(page)
             page.screenshot(path=str(SHOTS / "profile.png"), full_page=True)
 
@@ -168,9 +184,7 @@ def test_explorer_in_chromium(letters, tmp_path):
             assert any(HOSTILE in t for t in texts), texts  # drawn as text on the canvas / in text-only tooltips
             # Hover the hostile node so vis shows its tooltip (an onerror would fire now if it were HTML).
             node_id = frame.evaluate("() => nodes.get().find(n => String(n.label).includes('onerror')).id")
-            xy = frame.evaluate("(id) => network.canvasToDOM(network.getPositions([id])[id])", node_id)
-            box_ = page.locator("iframe").first.bounding_box()
-            page.mouse.move(box_["x"] + xy["x"], box_["y"] + xy["y"])
+            page.mouse.move(*node_xy(page, frame, node_id))
             page.wait_for_timeout(1200)
             page.screenshot(path=str(SHOTS / "hostile_name_as_text.png"))
             assert page.locator('img[src="x"]').count() == 0
