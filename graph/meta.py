@@ -21,7 +21,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .records import Lines
+from .sig_lines import is_mirrored
 from .text_dates import find_dates, find_month, infer_date
+from .text_mirror import decode_mirrored
 
 _RE_LINE = re.compile(r"^\s*(?:re|subject|subj|objet)\s*:\s*(.+)$", re.I)
 _MD_HEADING = re.compile(r"^\s*#{1,3}\s+(.+?)\s*#*\s*$")
@@ -129,6 +131,22 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
     if candidates:
         i, t = (mixed or candidates)[0]
         return _tidy_title(t, body), (i + 1,)
+    return None, ()
+
+
+def _mirrored_header(lines: list[str], text: str) -> tuple[str | None, Lines]:
+    """A page header printed upside down (its words occur nowhere else) and decodable from the letter's words."""
+    vocab = Counter(re.findall(r"[^\W\d_]{2,}", text.lower()))
+    for i, raw in enumerate(lines):
+        t = raw.strip()
+        if not is_mirrored(t):
+            continue
+        words = re.findall(r"[^\W\d_]{3,}", t.lower())
+        if sum(vocab[w] > 1 for w in words) >= 0.2 * max(1, len(words)):
+            continue
+        decoded, share = decode_mirrored(t, {w for w in vocab if w not in words})
+        if share >= 0.7 and len(decoded.split()) >= 4:
+            return decoded, (i + 1,)
     return None, ()
 
 
@@ -284,8 +302,15 @@ def extract_meta(text: str) -> Meta:
                       0)
     if not recipients:
         recipients, rlines = _body_recipients(lines, first_body)
+    notes: list[str] = []
+    if title is None:
+        title, tlines = _mirrored_header(lines, text)
+        if title:
+            notes.append(f"title read from the upside-down header on line {tlines[0]}")
     if title is None:
         title, tlines = _descriptive_title("\n".join(lines[first_body:first_body + 8]), first_body + 1)
+        if title:
+            notes.append("no title printed: descriptive title from the first sentence")
     date, dlines, note = _date(lines, head_end, text)
     return Meta(title=title, date=date, recipients=recipients, title_lines=tlines, date_lines=dlines,
-                recipient_lines=rlines, date_note=note)
+                recipient_lines=rlines, date_note=note, notes=tuple(notes))

@@ -59,6 +59,7 @@ class _Node:
     marked: set[str] = field(default_factory=set)  # words in parentheses / after a dash: branch qualifiers
     acronym_only: bool = True
     printed: str = ""  # the longest printing, to name the node in merge reasons
+    has_member_of: bool = False  # some mention is printed as a sub-item of an umbrella
 
 
 def letter_mentions(letter: Letter, judgements: Judgements | None = None) -> list[Mention]:
@@ -101,6 +102,8 @@ def _nodes(letters: Sequence[Letter], jd: Judgements) -> dict[str, _Node]:
                     n.acronyms.add(acr)
             n.mentions.append(m)
             n.files.add(m.file)
+            if m.member_of:
+                n.has_member_of = True
             if marked:
                 n.marked |= marked
             if not bare:
@@ -123,6 +126,7 @@ def _nodes(letters: Sequence[Letter], jd: Judgements) -> dict[str, _Node]:
             n.acronyms |= part.acronyms
             n.marked |= part.marked
             n.acronym_only = n.acronym_only and part.acronym_only
+            n.has_member_of = n.has_member_of or part.has_member_of
     return nodes
 
 
@@ -151,8 +155,8 @@ def _candidates(nodes: dict[str, _Node]) -> dict[tuple[str, str], float]:
         members.sort()
         texts = [nodes[k].text for k in members]
         m = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=NEAR_MISS * 100, dtype=np.uint8)
-        for i, j in zip(*np.nonzero(np.triu(m, 1))):
-            if texts[i] != texts[j]:  # equal texts are decided by the exact rule
+        for i, j in zip(*np.nonzero(m)):
+            if i < j and texts[i] != texts[j]:  # equal texts are decided by the exact rule
                 out[(members[i], members[j])] = int(m[i, j]) / 100
     return out
 
@@ -185,7 +189,7 @@ class _Components:
             return "judged different"
         if curated:
             return None
-        if self.files[ra] & self.files[rb]:
+        if not self.files[ra].isdisjoint(self.files[rb]):
             return "both entries in one letter " + min(self.files[ra] & self.files[rb])
         if self.acr[ra] and self.acr[rb] and not self.acr[ra] & self.acr[rb]:
             return f"different acronyms {sorted(self.acr[ra])} / {sorted(self.acr[rb])}"
@@ -318,7 +322,7 @@ def _assemble(nodes, comps, reasons, near) -> Resolution:
                 by_acr[(f, a)].append(k)
     umbrella: dict[str, set[str]] = defaultdict(set)
     for k, n in nodes.items():
-        for m in n.mentions:
+        for m in n.mentions if n.has_member_of else ():
             if m.member_of:
                 u = _umbrella_root(m, nodes, comps, by_acr)
                 if u and u != comps.find(k):

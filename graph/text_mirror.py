@@ -1,0 +1,59 @@
+"""Reading an upside-down line of OCR (a page header scanned the wrong way up).
+
+OCR reads a line rotated by 180 degrees left to right, so the words come out in reverse order, each spelled
+backwards with every glyph turned over: 'a' shows as 'e', 'n' as 'u', 'm' as 'w', 'd' as 'p', 'y' as 'k' or 'A'.
+`decode_mirrored` reverses the line and, for each word, picks the word of the letter's own vocabulary that best
+explains the turned-over glyphs (edit distance where a glyph matches any letter it can be the rotation of).
+Words that nothing explains well are dropped, so the result is a readable, possibly shortened, header.
+
+>>> vocab = {"myanmar", "four", "years", "after", "coup", "world", "must", "demand", "accountability", "for"}
+>>> decode_mirrored("Ayjigerunodde puewsp isnw plaom ‘dnod sieak uno4", vocab)[0]
+'Four years coup world must demand accountability'
+"""
+from __future__ import annotations
+
+import re
+
+# glyph as OCR reads it when turned over -> letters it can be the rotation of (shape facts, not one letter's)
+ROTATED = {
+    "a": "etr", "e": "a", "u": "nr", "n": "u", "w": "m", "m": "w", "p": "dp", "d": "pc", "q": "b", "b": "q",
+    "g": "b", "o": "o", "s": "ser", "i": "irlt", "l": "lyi", "y": "hft", "h": "y", "j": "lir", "r": "t",
+    "k": "y", "t": "f", "f": "t", "c": "c", "x": "x", "z": "z", "v": "v", "4": "f", "|": "l", "1": "l",
+}
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _distance(ocr: str, word: str) -> int:
+    """Edit distance between a reversed OCR token and a word, a substitution being free for a rotation match."""
+    prev = list(range(len(word) + 1))
+    for i, c in enumerate(ocr, 1):
+        options = ROTATED.get(c, c)
+        cur = [i] + [0] * len(word)
+        for j, w in enumerate(word, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (0 if w in options or w == c else 1))
+        prev = cur
+    return prev[-1]
+
+
+def decode_mirrored(line: str, vocabulary: set[str], min_score: float = 0.7) -> tuple[str, float]:
+    """(decoded text, share of words decoded). `vocabulary`: lower-case words the text may contain."""
+    by_len: dict[int, list[str]] = {}
+    for w in vocabulary:
+        by_len.setdefault(len(w), []).append(w)
+    tokens = [t for t in (_WORD.findall(x.lower()) for x in reversed(line.split())) if t]
+    out, n = [], 0
+    for parts in tokens:
+        ocr = "".join(parts)[::-1]
+        if len(ocr) < 2:
+            continue
+        n += 1
+        best, best_score = None, 0.0
+        for length in range(max(2, len(ocr) - 2), len(ocr) + 3):
+            for w in by_len.get(length, ()):
+                score = 1 - _distance(ocr, w) / max(len(ocr), len(w))
+                if score > best_score:
+                    best, best_score = w, score
+        if best is not None and best_score >= min_score:
+            out.append(best)
+    text = " ".join(out)
+    return (text[:1].upper() + text[1:], len(out) / n if n else 0.0)
