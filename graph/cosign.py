@@ -120,12 +120,12 @@ def _scale(inc: Incidence) -> np.ndarray:
     return np.divide(1.0, n - 1, out=np.zeros_like(n), where=n > 1)
 
 
-def _upper(M: sparse.csr_matrix) -> sparse.coo_matrix:
-    """Strict upper triangle as COO, without scipy.triu's copies (3x faster on 20M entries)."""
+def _upper(M: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(rows, cols, values) of the strict upper triangle, without scipy.triu's copies and COO checks."""
     M = M.tocsr()
     rows = np.repeat(np.arange(M.shape[0], dtype=np.int32), np.diff(M.indptr))
     m = M.indices > rows
-    return sparse.coo_matrix((M.data[m], (rows[m], M.indices[m])), shape=M.shape)
+    return rows[m], M.indices[m], M.data[m]
 
 
 def pairs(inc: Incidence) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -137,10 +137,10 @@ def pairs(inc: Incidence) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarra
         s = _scale(inc)
         Bp = inc.B.copy()
         Bp.data = 1.0 + s[Bp.indices] / K
-        U = _upper(Bp @ inc.B.T)
-        shared = np.floor(U.data + 1e-9).astype(np.int64)
-        weight = (U.data - shared) * K
-        inc.cache["pairs"] = (U.row.astype(np.int64), U.col.astype(np.int64), shared, np.maximum(weight, 0.0))
+        i, j, data = _upper(Bp @ inc.B.T)
+        shared = np.floor(data + 1e-9)
+        weight = np.maximum((data - shared) * K, 0.0)
+        inc.cache["pairs"] = (i, j, shared.astype(np.int32), weight)  # int32: 10^7 pairs, half the memory
     return inc.cache["pairs"]
 
 

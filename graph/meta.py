@@ -144,7 +144,7 @@ def _mirrored_header(lines: list[str], text: str) -> tuple[str | None, Lines]:
         words = re.findall(r"[^\W\d_]{3,}", t.lower())
         if sum(vocab[w] > 1 for w in words) >= 0.2 * max(1, len(words)):
             continue
-        decoded, share = decode_mirrored(t, {w for w in vocab if w not in words})
+        decoded, share = decode_mirrored(t, {w: c for w, c in vocab.items() if w not in words})
         if share >= 0.7 and len(decoded.split()) >= 4:
             return decoded, (i + 1,)
     return None, ()

@@ -107,38 +107,41 @@ def _is_heading(line: str, prev_end: str | None, nxt: str | None) -> bool:
     return (line.count(" ") < 7 and line[-1] not in _TERMINAL + ",-" and line[0].isupper()
             and (prev_end is None or prev_end in _TERMINAL)
             and (nxt is None or nxt[:1].isupper() or bool(_BULLET_ONLY.match(nxt) or _ITEM_START.match(nxt)))
-            and not _OPEN_END.search(line))
+            and not _OPEN_END.search(line, max(0, len(line) - 16)))  # it ends the line: look only there
 
 
 _MARK_FIRST = frozenset("•\uf0b7\uf0a7\uf076\uf0d8·▪◦‣●■□○-–*>o(0123456789abcdefgh")
+_URL_START = frozenset(("http", "www.", "HTTP", "WWW."))
 
 
 def segments(text: str) -> list[_Segment]:
     """Paragraphs, list items and headings with the lines each piece came from."""
     stripped = [ln.strip() for ln in text.split("\n")]
+    n = len(stripped)
     out: list[_Segment] = []
     cur: _Segment | None = None
     blank_before = True
     pending_item: str | bool = False
 
-    def following(i: int) -> str | None:
-        return next((x for x in stripped[i + 1:i + 3] if x), None)
+    def following(i: int) -> str | None:  # the next non-blank line within two
+        return (stripped[i + 1] if i + 1 < n else "") or (stripped[i + 2] if i + 2 < n else "") or None
 
     for i, line in enumerate(stripped):
         if not line:
             blank_before = True
             continue
-        if cur is not None and cur.tail[-1:] in _HYPHENS and "a" <= line[0] <= "z":
+        first = line[0]
+        if cur is not None and cur.tail[-1:] in _HYPHENS and "a" <= first <= "z":
             # "interna-" + "tional": never a bullet or an item number, whatever it looks like
             cur.add(" ".join(line.split()), i + 1)
             pending_item = blank_before = False
             continue
-        marked = line[0] in _MARK_FIRST
+        marked = first in _MARK_FIRST
         if marked and len(line) <= 4 and _BULLET_ONLY.match(line):
             # A bare number ("1.") usually numbers a section heading; a glyph starts an item.
-            cur, pending_item, blank_before = None, "number" if line[0].isdigit() else "bullet", True
+            cur, pending_item, blank_before = None, "number" if first.isdigit() else "bullet", True
             continue
-        if line[:4] in ("http", "www.", "HTTP", "WWW.") and _URL.match(line):
+        if line[:4] in _URL_START and _URL.match(line):
             cur, blank_before = None, True
             continue
         m = _ITEM_START.match(line) if marked else None
@@ -167,9 +170,12 @@ def segments(text: str) -> list[_Segment]:
         if start_new:
             heading = not item and (blank_before or (prev_end or ".") in _TERMINAL) and _is_heading(
                 piece, None if blank_before else prev_end, following(i))
-            cur = _Segment([], [], [], item, heading)
+            # a new segment with its first piece already in (what `add` does on an empty segment)
+            cur = _Segment([piece], [0], [i + 1], item, heading, len(piece),
+                           piece[-2:] if len(piece) >= 2 else piece)
             out.append(cur)
-        cur.add(piece, i + 1)
+        else:
+            cur.add(piece, i + 1)
         pending_item = blank_before = False
     return out
 
@@ -188,11 +194,29 @@ def _cut(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+_new = object.__new__
+
+
+def _sentence(text: str, lines: Lines, segment: int, item: bool, heading: bool, starts: tuple[int, ...]) -> Sentence:
+    """Sentence(...) without the frozen dataclass's slow __init__ (a letter has hundreds of sentences)."""
+    s = _new(Sentence)
+    s.__dict__.update(text=text, lines=lines, segment=segment, item=item, heading=heading, starts=starts)
+    return s
+
+
 def sentences(text: str) -> list[Sentence]:
     """All sentences of a letter, in order, with segment and list-item information."""
     out = []
     for k, seg in enumerate(segments(text)):
-        seg_text = seg.text
+        parts = seg.parts
+        if len(parts) == 1:
+            seg_text = parts[0]
+            if "." not in seg_text and "!" not in seg_text and "?" not in seg_text:
+                # one line, no sentence end (names, headings): _cut would give the whole piece
+                out.append(_sentence(seg_text, (seg.lines[0],), k, seg.item, seg.heading, (0,)))
+                continue
+        else:
+            seg_text = "".join(parts)
         for j, (a, b) in enumerate(_cut(seg_text)):
             first = bisect_right(seg.starts, a) - 1
             last = bisect_right(seg.starts, b - 1) - 1
@@ -201,7 +225,7 @@ def sentences(text: str) -> list[Sentence]:
             raw = seg_text[a:b]
             a += len(raw) - len(raw.lstrip())
             starts = (0,) + tuple(x - a for x in seg.starts[first + 1:last + 1])
-            out.append(Sentence(raw.strip(), lines, k, seg.item and j == 0, seg.heading, starts))
+            out.append(_sentence(raw.strip(), lines, k, seg.item and j == 0, seg.heading, starts))
     return out
 
 

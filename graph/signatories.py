@@ -171,7 +171,7 @@ def _entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: list
             fates.append((info.line, "prose", "count of unnamed signatories"))
             continue
         else:
-            reason = {"url": "url", "email": "email address", "page": "page number", "garbage": info.detail,
+            reason = info.detail or {"url": "url", "email": "email address", "page": "page number", "garbage": info.detail,
                       "mirrored": "mirrored text", "footnote": "footnote", "cont": "continuation without entry"
                       }.get(k, k)
             fate = "skipped" if k in ("url", "email", "page", "garbage", "mirrored", "footnote", "cont") else k

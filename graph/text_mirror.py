@@ -13,6 +13,7 @@ Words that nothing explains well are dropped, so the result is a readable, possi
 from __future__ import annotations
 
 import re
+from typing import Iterable, Mapping
 
 # glyph as OCR reads it when turned over -> letters it can be the rotation of (shape facts, not one letter's)
 ROTATED = {
@@ -35,10 +36,13 @@ def _distance(ocr: str, word: str) -> int:
     return prev[-1]
 
 
-def decode_mirrored(line: str, vocabulary: set[str], min_score: float = 0.7) -> tuple[str, float]:
-    """(decoded text, share of words decoded). `vocabulary`: lower-case words the text may contain."""
+def decode_mirrored(line: str, vocabulary: Iterable[str] | Mapping[str, int],
+                    min_score: float = 0.7) -> tuple[str, float]:
+    """(decoded text, share of words decoded). `vocabulary`: lower-case words the text may contain (a mapping
+    word -> count breaks ties toward the more frequent word; otherwise ties go to the alphabetically first)."""
+    freq = vocabulary if isinstance(vocabulary, Mapping) else {}
     by_len: dict[int, list[str]] = {}
-    for w in vocabulary:
+    for w in sorted(vocabulary, key=lambda w: (-freq.get(w, 0), w)):
         by_len.setdefault(len(w), []).append(w)
     tokens = [t for t in (_WORD.findall(x.lower()) for x in reversed(line.split())) if t]
     out, n = [], 0

@@ -70,7 +70,7 @@ def streamlit_server(env_extra: dict[str, str], timeout: float = 60.0):
             proc.kill()
 
 
-def graph_frame(page, timeout_ms: int = 30_000):
+def graph_frame(page, timeout_ms: int = 120_000):
     """The iframe holding the vis-network canvas, once it has drawn something non-blank."""
     page.wait_for_selector("iframe", timeout=timeout_ms)
     deadline = time.monotonic() + timeout_ms / 1000
@@ -151,7 +151,7 @@ def test_explorer_in_chromium(letters, tmp_path):
             box = page.get_by_label("Find an organization (name, alias or acronym)")
             box.fill("FORUM-ASIA")
             box.press("Enter")
-            page.get_by_text("Asian Forum for Human Rights", exact=False).first.wait_for(timeout=30_000)
+            page.get_by_text("Asian Forum for Human Rights", exact=False).first.wait_for(timeout=90_000)
             settle(page)
             graph_frame(page)
             page.wait_for_timeout(500)
@@ -162,13 +162,13 @@ def test_explorer_in_chromium(letters, tmp_path):
             node = frame.evaluate("() => nodes.get().find(n => String(n.id).includes('asian-forum')).id")
             x, y = node_xy(page, frame, node)
             page.mouse.dblclick(x, y)
-            page.get_by_text("Top co-signers").first.wait_for(timeout=30_000)
-            page.get_by_role("heading", name="Asian Forum for Human Rights and Development").wait_for(timeout=30_000)
+            page.get_by_text("Top co-signers").first.wait_for(timeout=90_000)
+            page.get_by_role("heading", name="Asian Forum for Human Rights and Development").wait_for(timeout=90_000)
             settle(page)
             page.screenshot(path=str(SHOTS / "profile.png"), full_page=True)
 
             go(page, "Coalitions")
-            page.get_by_text("Bridges between coalitions").first.wait_for(timeout=30_000)
+            page.get_by_text("Bridges between coalitions").first.wait_for(timeout=90_000)
             page.wait_for_timeout(1500)
             page.screenshot(path=str(SHOTS / "coalitions.png"), full_page=True)
 
@@ -177,7 +177,7 @@ def test_explorer_in_chromium(letters, tmp_path):
             box = page.get_by_label("Find an organization (name, alias or acronym)")
             box.fill("onerror")
             box.press("Enter")
-            page.get_by_text(HOSTILE, exact=False).first.wait_for(timeout=30_000)
+            page.get_by_text(HOSTILE, exact=False).first.wait_for(timeout=90_000)
             frame = graph_frame(page)
             texts = frame.evaluate("""() => nodes.get().map(
                 n => String(n.label || '') + ' | ' + (n.title && n.title.textContent ? n.title.textContent : ''))""")
@@ -191,7 +191,7 @@ def test_explorer_in_chromium(letters, tmp_path):
             assert frame.locator('img[src="x"]').count() == 0
 
             go(page, "Export")
-            page.get_by_text("Format").first.wait_for(timeout=30_000)
+            page.get_by_text("Format").first.wait_for(timeout=90_000)
             with page.expect_download(timeout=60_000) as dl:
                 page.locator('[data-testid="stDownloadButton"] button').first.click()
             target = tmp_path / dl.value.suggested_filename

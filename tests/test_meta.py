@@ -5,6 +5,7 @@ import pytest
 
 from graph.meta import extract_meta, normalise_recipient, sentence_case, split_recipients
 from graph.text_dates import find_dates, infer_date
+from graph.text_mirror import decode_mirrored
 
 SAL = "\n\nYour Excellencies,\n\nWe write to you today about the situation, which is grave and getting worse.\n"
 
@@ -108,3 +109,21 @@ def test_recipient_helpers():
                                                                                 "International Donors"]
     assert normalise_recipient("HMG") == "UK Government"
     assert normalise_recipient("the United Nations Security Council") == "UN Security Council"
+
+
+def test_upside_down_header_is_decoded_with_the_letters_own_words():
+    vocab = {"myanmar": 9, "four": 3, "years": 2, "after": 2, "coup": 4, "world": 2, "must": 8, "accountability": 5,
+             "for": 20, "the": 50}
+    text, share = decode_mirrored("Kpouye uoy Ayjigerunodde puewsp isnw plaom ‘dnod Jaye sieak uno4 sewuel|p|", vocab)
+    assert text.startswith("Myanmar four years after coup world must") and "accountability" in text
+    assert share >= 0.7
+    # a line of ordinary words is not read as one
+    assert decode_mirrored("zzq xxv qqj", vocab)[1] == 0.0
+
+
+def test_letter_without_printed_title_uses_its_upside_down_header():
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "data" / "letters" / "002_5cfed3541951de16.txt"
+    m = extract_meta(path.read_text(encoding="utf-8"))
+    assert m.title_lines == (27,) and m.title.startswith("Myanmar four years after coup")
+    assert m.date == "2025-01" and m.recipients == ("International community",)

@@ -1,0 +1,288 @@
+"""The demand lexicon compiled: data/demands.yaml as regular expressions with cheap literal gates.
+
+Every pattern is matched against a folded sentence (lowercase, straight quotes). Python's `re` is slow on
+long alternations, so each compiled pattern carries a *gate*: literal strings one of which every match
+contains. Gates are bits of an int; a letter's words are looked up once (`Lexicon.masks`) and a gate test is
+one `&`. Nothing here decides what a letter asks; graph/demands.py and graph/asks.py apply these.
+
+>>> lex = load_lexicon()
+>>> lex.get("arms_embargo").label
+'Arms embargo'
+>>> lex.own.open("we urge the un", lex.masks(["we urge the un"])[0])
+True
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+try:  # the regex parser, for the literal gates of Rx (Python 3.11 moved it)
+    from re import _constants as _C, _parser
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_constants as _C  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+
+from .curated import CuratedError, expect, read_yaml
+from .paths import curated_path
+
+FILE = "demands.yaml"
+_COMMON = frozenset({"has", "have", "had", "the", "and", "for", "are", "was", "its", "their", "with", "to", "of", "in",
+                     "on", "be", "is", "by", "at", "an", "or", "that", "this", "all", "any"})
+_BITS: dict[str, int] = {}  # literal -> its bit; one numbering for all lexicons, so masks never clash
+
+
+def _bit(literal: str) -> int:
+    return 1 << _BITS.setdefault(literal, len(_BITS))
+
+
+def _spaces(pattern: str) -> str:
+    """A literal space outside [...] matches any whitespace or none (OCR drops and adds spaces)."""
+    out, depth, esc = [], 0, False
+    for ch in pattern:
+        if esc:
+            out.append(ch)
+            esc = False
+            continue
+        if ch == "\\":
+            esc = True
+        elif ch == "[":
+            depth += 1
+        elif ch == "]" and depth:
+            depth -= 1
+        out.append(r"\s*" if ch == " " and not depth else ch)
+    return "".join(out)
+
+
+def _required(seq: Any) -> frozenset[str] | None:
+    """Literal strings one of which every match of a parsed regex contains; None when there is no such set.
+
+    A cheap test on these skips most regex searches (CPython's re is slow on long alternations).
+    >>> sorted(_required(_parser.parse(r"(?:arms?|weapons?)\\s*embargo|jet fuel")))
+    ['embargo', 'jet fuel']
+    """
+    cands: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            cands.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in seq:
+        if op is _C.LITERAL:
+            run.append(chr(av))
+            continue
+        flush()
+        sub = None
+        if op is _C.SUBPATTERN:
+            sub = _required(av[-1])
+        elif op is _C.BRANCH:
+            alts = [_required(a) for a in av[1]]
+            sub = None if any(a is None for a in alts) else frozenset().union(*alts)
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] >= 1:
+            sub = _required(av[2])
+        if sub:
+            cands.append(sub)
+    flush()
+    # the most selective set: no common word in it, then few literals, then long ones
+    best = max(cands, key=lambda c: (not c & _COMMON, min(map(len, c)) >= 3, -len(c), min(map(len, c))), default=None)
+    return best if best and min(map(len, best)) >= 2 else None
+
+
+@dataclass(frozen=True)
+class Rx:
+    """A compiled pattern with a literal gate: the regex runs only when a literal it requires is in the text.
+
+    `mask`, when given, holds the bits of the gate literals present in the whole string searched (from
+    `Lexicon.masks`), so the gate is one `&` instead of a loop of substring tests.
+    """
+
+    rx: re.Pattern
+    gate: frozenset[str] | None
+    bits: int = 0  # the gate as bits (see _bit)
+
+    @classmethod
+    def of(cls, pattern: str, parts: list[str]) -> "Rx":
+        gates = [_required(_parser.parse(p)) for p in parts]
+        gate = None if any(g is None for g in gates) else frozenset().union(*gates)
+        if gate and any(len(g.split()) != 1 or g.strip() != g for g in gate):
+            gate = None  # Lexicon.masks looks literals up word by word: whitespace in one would escape it
+        return cls(re.compile(pattern), gate, sum(_bit(g) for g in gate) if gate else 0)
+
+    def open(self, s: str, mask: int | None = None) -> bool:
+        if self.gate is None:
+            return True
+        if mask is not None:
+            return bool(self.bits & mask)
+        for g in self.gate:  # a plain loop: a generator inside any() costs more than the test itself
+            if g in s:
+                return True
+        return False
+
+    def search(self, s: str, pos: int = 0, endpos: int | None = None, mask: int | None = None) -> re.Match | None:
+        return self.rx.search(s, pos, len(s) if endpos is None else endpos) if self.open(s, mask) else None
+
+    def finditer(self, s: str, pos: int = 0, endpos: int | None = None, mask: int | None = None):
+        return self.rx.finditer(s, pos, len(s) if endpos is None else endpos) if self.open(s, mask) else iter(())
+
+    def match(self, s: str) -> re.Match | None:
+        return self.rx.match(s)
+
+    def fullmatch(self, s: str) -> re.Match | None:
+        return self.rx.fullmatch(s)
+
+
+def _compile(patterns: Any, file: str, key: str, word_start: bool = True) -> Rx:
+    """One regex for a list of patterns, each starting at a word start (one shared look-behind: fast)."""
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    if not isinstance(patterns, list) or not all(isinstance(p, str) and p for p in patterns):
+        raise CuratedError(file, "expected a non-empty list of regular expressions (strings)", key)
+    for i, p in enumerate(patterns):
+        try:
+            re.compile(_spaces(p))
+        except re.error as e:
+            raise CuratedError(file, f"pattern {i + 1} {p!r} is not a valid regular expression: {e}", key) from None
+        if re.search(r"[A-Z]", re.sub(r"\\.|\[[^\]]*\]|\(\?[<=!]*", "", p)):
+            raise CuratedError(file, f"pattern {i + 1} {p!r} has capitals; text is matched lowercased", key)
+    start = r"(?<![a-z0-9])" if word_start else ""
+    # Matched against lowercased text without re.IGNORECASE: about three times faster in Python's re.
+    parts = [_spaces(p) for p in patterns]
+    return Rx.of(start + "(?:" + "|".join(f"(?:{p})" for p in parts) + ")", parts)
+
+
+@dataclass(frozen=True)
+class Demand:
+    id: str
+    label: str
+    description: str
+    patterns: tuple[Rx, ...]
+    in_context: tuple[tuple[Rx, Rx], ...] = ()  # (pattern, what must be near)
+    vetoes: tuple[Rx, ...] = ()  # the opposite stance in the same clause
+    any: Rx | None = None  # all patterns in one: a quick test before the precise one
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    demands: tuple[Demand, ...]
+    own: Rx
+    modal: Rx
+    reported: Rx
+    reported_by: Rx
+    own_participle: Rx
+    own_subject: Rx
+    negation: Rx
+    list_intro: Rx
+    list_heading: Rx
+    imperative: Rx
+    source: str = FILE
+    literals: tuple[str, ...] = ()  # every gate literal of every pattern
+    # word -> bits of the literals inside it; letters share most words, so this fills up quickly
+    _words: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def get(self, demand_id: str) -> Demand | None:
+        return next((d for d in self.demands if d.id == demand_id), None)
+
+    def masks(self, texts: list[str]) -> list[int]:
+        """For each text, the bits of the gate literals in it.
+
+        Gate literals never hold whitespace (a pattern's space matches any whitespace), so each occurrence
+        lies inside one whitespace-separated word, and a text's bits are the union of its words' bits.
+        """
+        words = self._words
+        split = [t.split() for t in texts]
+        new = {w for ws in split for w in ws if w not in words}
+        if new:
+            if len(words) > 200_000:  # bounded memory on an endless stream of letters
+                words.clear()
+            self._learn(new)
+        out = []
+        for ws in split:
+            m = 0
+            for w in ws:
+                m |= words[w]
+            out.append(m)
+        return out
+
+    def _learn(self, new: set[str]) -> None:
+        """Bits of unseen words: each literal searched once in all of them (str.find runs in C)."""
+        order = list(new)
+        blob = "\n".join(order)
+        starts, pos = [], 0
+        for w in order:
+            starts.append(pos)
+            pos += len(w) + 1
+        bits = dict.fromkeys(order, 0)
+        for lit in self.literals:
+            i = blob.find(lit)
+            if i < 0:
+                continue
+            b = _bit(lit)
+            while i >= 0:
+                k = bisect_right(starts, i) - 1
+                bits[order[k]] |= b
+                i = blob.find(lit, starts[k] + len(order[k]) + 1)  # next word: one hit per word is enough
+        self._words.update(bits)
+
+
+def _demand(did: str, spec: Any, file: str) -> Demand:
+    key = f"demands.{did}"
+    expect({did: spec}, did, dict, file)
+    label = expect(spec, "label", str, file)
+    description = expect(spec, "description", str, file)
+    pats = expect(spec, "patterns", list, file)
+    if not pats:
+        raise CuratedError(file, "needs at least one pattern", f"{key}.patterns")
+    patterns = tuple(_compile([p], file, f"{key}.patterns[{i}]") for i, p in enumerate(pats))
+    ctx = []
+    for i, c in enumerate(expect(spec, "in_context", list, file, default=[])):
+        ck = f"{key}.in_context[{i}]"
+        ctx.append((_compile(expect(c, "pattern", str, file), file, ck),
+                    _compile(expect(c, "near", str, file), file, ck, word_start=False)))
+    vetoes = tuple(_compile([p], file, f"{key}.not[{i}]")
+                   for i, p in enumerate(expect(spec, "not", list, file, default=[])))
+    every = list(pats) + [c["pattern"] for c in spec.get("in_context") or []]
+    return Demand(did, label.strip(), " ".join(description.split()), patterns, tuple(ctx), vetoes,
+                  _compile(every, file, key))
+
+
+_CACHE: dict[tuple[str, int], Lexicon] = {}
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Compile data/demands.yaml (or `path`) once; errors name the file and the key."""
+    p = Path(path) if path else curated_path(FILE)
+    stamp = (str(p), p.stat().st_mtime_ns if p.exists() else 0)
+    if stamp not in _CACHE:
+        _CACHE[stamp] = _build(read_yaml(p), p.name)
+    return _CACHE[stamp]
+
+
+def _build(data: Any, file: str) -> Lexicon:
+    asks = expect(data, "asks", dict, file)
+    table = expect(data, "demands", dict, file)
+    if not table:
+        raise CuratedError(file, "no demands defined", "demands")
+    demands = tuple(_demand(str(k), v, file) for k, v in table.items())
+    verbs = expect(asks, "imperative_verbs", list, file)
+    if not all(isinstance(v, str) for v in verbs):
+        raise CuratedError(file, "expected a list of verbs", "asks.imperative_verbs")
+    adverbs = expect(asks, "imperative_adverbs", str, file)
+    not_before = expect(asks, "imperative_not_before", str, file)
+    imperative = rf"^{adverbs}(?:{'|'.join(map(re.escape, verbs))})\b(?!\s+(?:{not_before}))"
+    for k in ("imperative_adverbs", "imperative_not_before"):
+        _compile(asks[k], file, f"asks.{k}")
+
+    def cue(k: str, word_start: bool = True) -> Rx:
+        return _compile(expect(asks, k, (list, str), file), file, f"asks.{k}", word_start)
+
+    cues = [cue("own"), cue("modal"), cue("reported"), cue("reported_by")]
+    more = [cue("own_participle", False), cue("own_subject", False), cue("negation", False),
+            cue("list_intro", False), cue("list_heading", False)]
+    gated = cues + more + [r for d in demands for r in (d.any, *d.patterns, *d.vetoes, *(x for c in d.in_context
+                                                                                          for x in c))]
+    literals = tuple(sorted(frozenset().union(*(r.gate for r in gated if r.gate))))
+    return Lexicon(demands, *cues, *more, Rx(re.compile(imperative), None), file, literals)
