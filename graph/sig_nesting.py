@@ -6,10 +6,10 @@ the outer alphabet resumes after them (Mandalay-Based University ...). `alphabet
 
 Sort keys compare as the organisers' spreadsheet would: case-folded, one dash style, space before hyphen.
 
->>> names = ["Alpha", "Lima", "Mandalay Strike Force", "Chan Strike", "Daung Strike", "Seinpann Strike",
-...          "Mandalay-Based Unions", "Matu Foundation", "Zomi"]
+>>> names = ["Alpha", "Bravo", "Charlie", "Lima", "Mandalay Strike Force", "Chan Strike", "Daung Strike",
+...          "Seinpann Strike", "Mandalay-Based Unions", "Matu Foundation", "Oscar", "Yankee", "Zomi"]
 >>> alphabet_sublists(names, [True] * len(names))
-{3: 2, 4: 2, 5: 2}
+{5: 4, 6: 4, 7: 4}
 """
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def _first(key: str) -> str:
 
 def is_alphabetical(keys: list[str], min_share: float = 0.8) -> bool:
     """Most neighbouring pairs in order (real lists have a few slips)."""
-    if len(keys) < 8:
+    if len(keys) < 12:  # too short to tell an alphabetical list from chance
         return False
     ok = sum(1 for a, b in zip(keys, keys[1:]) if a <= b)
     return ok >= min_share * (len(keys) - 1)
@@ -72,7 +72,7 @@ def alphabet_sublists(names: list[str], eligible: list[bool]) -> dict[int, int]:
             k += 1
         run = list(range(i + 1, k + 1))
         at_end = k + 1 >= n
-        if len(run) >= 2 and (resumed or (at_end and len(run) <= max(3, n // 4))):
+        if len(run) >= 2 and (resumed or (at_end and 3 <= len(run) <= n // 6)):
             for j in run:
                 out[j] = i
             i = k + 1

@@ -266,7 +266,7 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
         cleaned.append(clean_entry(e.text, split_country=split))
     # bullet-less sub-lists: the alphabet restarts under an umbrella
     top = [i for i, e in enumerate(orgs) if e.level == 0]
-    nested = alphabet_sublists([cleaned[i][0] for i in top], [orgs[i].num is None for i in top])
+    nested = alphabet_sublists([cleaned[i][0] for i in top], [orgs[i].num is None and not orgs[i].bullet for i in top])
     for sub, umb in nested.items():
         orgs[top[sub]].level = 2
         orgs[top[sub]].umbrella = top[umb]  # type: ignore[attr-defined]

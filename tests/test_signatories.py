@@ -93,13 +93,14 @@ def test_country_after_comma():
 
 
 def test_alphabet_restart_makes_a_sub_list():
-    top = ["Alpha", "Lima Group", "Mandalay Strike Force", "Chan Strike", "Daung Strike", "Seinpann Strike",
-           "Mandalay-Based Unions", "Matu Foundation", "Zomi Community"]
-    assert alphabet_sublists(top, [True] * len(top)) == {3: 2, 4: 2, 5: 2}
-    # numbered entries cannot be sub-members; an unsorted list yields nothing
-    assert alphabet_sublists(top, [i < 3 for i in range(len(top))]) == {}
-    assert alphabet_sublists(["Zeta", "Alpha", "Mike", "Beta", "Yankee", "Echo", "Kilo", "Delta", "Golf"],
-                             [True] * 9) == {}
+    top = ["Alpha", "Bravo", "Charlie", "Lima Group", "Mandalay Strike Force", "Chan Strike", "Daung Strike",
+           "Seinpann Strike", "Mandalay-Based Unions", "Matu Foundation", "Oscar", "Yankee", "Zomi Community"]
+    assert alphabet_sublists(top, [True] * len(top)) == {5: 4, 6: 4, 7: 4}
+    # numbered entries cannot be sub-members; an unsorted or short list yields nothing
+    assert alphabet_sublists(top, [i < 5 for i in range(len(top))]) == {}
+    assert alphabet_sublists(top[3:], [True] * 10) == {}
+    assert alphabet_sublists(["Zeta", "Alpha", "Mike", "Beta", "Yankee", "Echo", "Kilo", "Delta", "Golf", "Hotel",
+                              "Oscar", "Papa", "Quebec"], [True] * 13) == {}
 
 
 def test_numbered_list_whose_numbers_vanish_after_a_page_break():
