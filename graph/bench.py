@@ -75,34 +75,12 @@ def _timed(result: BenchResult, stage: str, fn: Callable[[], Any]) -> Any:
     return out
 
 
-def _extract_chunk(paths: list[Path]) -> tuple[list, list]:
-    from .load import read_corpus
-    from .pipeline import parse_documents
-
-    docs, problems = read_corpus(paths)
-    letters, parse_problems = parse_documents(docs)
-    return letters, [*problems, *parse_problems]
-
-
 def extract(paths: list[Path], jobs: int = 1) -> tuple[list, list, str]:
-    """(letters, problems, extractor): graph.load + graph.pipeline.parse_documents, as the app runs them.
-    jobs > 1 parses files in that many processes (letters are independent); results sorted by file."""
-    if jobs <= 1:
-        letters, problems = _extract_chunk(paths)
-        return letters, problems, "parse_letter x1"
-    from concurrent.futures import ProcessPoolExecutor
+    """(letters, problems, extractor): graph.pipeline.load_letters, as the app runs it."""
+    from .pipeline import load_letters
 
-    from .load import letter_paths
-
-    files = sorted(letter_paths(paths), key=lambda f: -f.stat().st_size)
-    chunks = [files[k::jobs] for k in range(jobs)]  # biggest files dealt round-robin: balanced work
-    letters, problems = [], []
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for ls, ps in pool.map(_extract_chunk, chunks):
-            letters.extend(ls)
-            problems.extend(ps)
-    letters.sort(key=lambda L: L.file)
-    return letters, problems, f"parse_letter x{jobs} processes"
+    letters, problems, _docs = load_letters(paths, jobs)
+    return letters, problems, f"parse_letter x{jobs} process{'es' if jobs > 1 else ''}"
 
 
 def resolve_and_tag(letters: list) -> list:
