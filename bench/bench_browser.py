@@ -105,15 +105,20 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--orgs", type=int, default=10000)
     ap.add_argument("--large-dir", help="use this letters folder instead of generating one")
+    ap.add_argument("--only", choices=("seed", "large"), help="run one corpus only")
     args = ap.parse_args()
     results: dict[str, list[float]] = {}
+    loads: list[float] = []
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         large = args.large_dir or str(Path(tmp) / "large")
-        if not args.large_dir:
-            subprocess.run([sys.executable, "-m", "graph", "generate", "--orgs", str(args.orgs), "-o", large],
+        if not args.large_dir and args.only != "seed":
+            subprocess.run([sys.executable, "-m", "graph", "generate", "--letters", "1000", "--orgs", str(args.orgs),
+                            "--signatures", "150000", "--seed", "1", "-o", large],
                            cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for name, letters in (("seed", str(ROOT / "data" / "letters")), ("large", large)):
+            if args.only and name != args.only:
+                continue
             for i in range(args.repeat):
                 cache = Path(tmp) / f"cache-{name}-{i}"
                 env = {"ATLAS_LETTERS_DIR": letters, "ATLAS_CACHE_DIR": str(cache)}
@@ -122,16 +127,18 @@ def main() -> int:
                     for k, v in r.items():
                         key = f"{name}_{temp}_{k}" if k == "start_to_graph" else k
                         results.setdefault(key, []).append(v)
-                        print(f"{key:32s} run {i + 1}: {v:6.2f} s", flush=True)
+                        load = os.getloadavg()[0]  # the machine is shared: a number means little without it
+                        loads.append(load)
+                        print(f"{key:32s} run {i + 1}: {v:6.2f} s  (load {load:.2f})", flush=True)
         browser.close()
     med = {k: round(statistics.median(v), 2) for k, v in results.items()}
-    print("\nmedians (s):")
+    print(f"\nmedians (s), 1-min load average median {statistics.median(loads or [0]):.2f} on {os.cpu_count()} cores:")
     for k, v in med.items():
         print(f"  {k:32s} {v:6.2f}")
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "bench_browser.json").write_text(json.dumps({"medians_s": med, "runs_s": results, "repeat": args.repeat,
-                                                        "orgs": args.orgs}, indent=2))
+                                                        "orgs": args.orgs, "load_avg_1min": loads}, indent=2))
     print(json.dumps({"medians_s": med}))
     return 0
 

@@ -1,10 +1,10 @@
 """The interactive graph as one self-contained HTML page (pyvis 0.3.2 / vis-network), drawn offline.
 
 Facts this module relies on (measured on pyvis 0.3.2):
-- only `cdn_resources="in_line"` draws without network ("local" still loads vis from a CDN); the
-  template also links bootstrap from a CDN, which we strip (nothing here needs it);
+- only its inlined vis-network files draw without network (the template links CDNs), and importing
+  pyvis costs ~1 s, so the page is written here around those files (same DataSet/Network globals);
 - Network.add_node/add_edge scan all edges on each call (27 s for 26k edges), so node and edge
-  dicts are built here and assigned to net.nodes / net.edges directly;
+  dicts are built here;
 - when any title contains "href" pyvis shows titles via innerHTML. Every data-derived string is
   html.escape()d, and our own script turns the escaped title into a text-only element;
 - positions are precomputed (graph.view.layout) and physics is off, so nodes do not drift.
@@ -19,8 +19,10 @@ Facts this module relies on (measured on pyvis 0.3.2):
 from __future__ import annotations
 
 import html as _html
+import importlib.util
 import json
-import re
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Mapping
 
 import networkx as nx
@@ -82,6 +84,13 @@ def tooltip(H: nx.DiGraph, n: Any) -> str:
         lines.append(f"signatories shown: {signers}")
         demands = [str(H.nodes[d].get("label") or d) for d in H.successors(n)]
         lines.append(_listing("Demands", sorted(demands)))
+    elif kind in ("letter_group", "demand_group"):
+        what = "letters" if kind == "letter_group" else "demands"
+        lines.append(f"{a.get('count', 0)} {what} grouped here; choose them in the sidebar to see them one by one")
+        signers = sum(int(H.edges[u, n].get("weight", 1) or 1) for u in H.predecessors(n)
+                      if H.edges[u, n].get("kind") == "signed")
+        if signers:
+            lines.append(f"signatures shown: {signers}")
     elif kind == "demand":
         if a.get("description"):
             lines.append(str(a["description"]))
@@ -102,13 +111,19 @@ def vis_data(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | None 
     labelled = set(sorted(H, key=lambda n: (-deg[n], str(n)))[:MAX_LABELS])
     scale = SCALE * max(1.0, len(H) ** 0.5)
     nodes = []
+    max_count = max((int(a.get("count") or 1) for _, a in H.nodes(data=True)
+                     if str(a.get("kind", "")).endswith("group")), default=1)
     for n, a in H.nodes(data=True):
         x, y = positions.get(n, (0.0, 0.0))
         size = degree_size(deg[n], max_deg, 8, 40)
+        if str(a.get("kind", "")).endswith("group"):  # a super-node's size says how many it stands for
+            size = degree_size(int(a.get("count") or 1), max_count, 14, 48)
+        # An empty label stays empty (vis would otherwise show nothing, pyvis showed the node id).
+        text = a.get("label") if a.get("label") is not None else a.get("name", n)
         colour = style.color(n)
         nodes.append({
             "id": str(n),
-            "label": esc(a.get("label") or n) if n in labelled else "",
+            "label": esc(str(text).strip()) if n in labelled else "",
             "title": tooltip(H, n),
             "shape": style.shape(n).vis,
             "color": colour,
@@ -139,10 +154,10 @@ def _legend_html(style: Style, caption: str) -> str:
         f'<div><span style="color:{esc(c)};font-size:14px">{glyph.get(s, "●")}</span> {esc(t)}</div>'
         for t, c, s in style.legend())
     cap = f'<div style="margin-top:4px;color:#555">{esc(caption)}</div>' if caption else ""
-    return ('<div id="atlas-legend" style="position:absolute;top:8px;left:8px;z-index:10;'
-            'background:rgba(255,255,255,0.9);border:1px solid #ccc;padding:4px 8px;'
-            'font:11px sans-serif;max-height:420px;max-width:300px;overflow:auto">'
-            '<details open><summary style="cursor:pointer">Legend</summary>'  # foldable: it covers nodes
+    # Beside the canvas, never over it: an overlay hid the nodes under it whatever corner it took.
+    return ('<div id="atlas-legend" style="flex:0 0 190px;background:#fafafa;border:1px solid #ddd;'
+            'padding:4px 8px;font:11px sans-serif;max-height:700px;overflow:auto;box-sizing:border-box">'
+            '<details open><summary style="cursor:pointer">Legend</summary>'
             f'{rows}{cap}</details>'
             '<button id="atlas-save-png" type="button" style="margin-top:4px" '
             'onclick="atlasSavePng()">Save as PNG</button></div>')
@@ -195,24 +210,62 @@ function atlasSavePng() {
 </script>
 """
 
-_REMOTE = re.compile(r'<link[^>]*href="https?://[^"]*"[^>]*>|<script[^>]*src="https?://[^"]*"[^>]*>\s*</script>',
-                     re.S)
+@lru_cache(maxsize=1)
+def _vis_assets() -> tuple[str, str]:
+    """vis-network's script and stylesheet as shipped inside pyvis 0.3.2. Found without importing
+    pyvis (its import costs about a second at app start: jinja2, IPython hooks, jsonpickle)."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyvis (it ships the vis-network files the page inlines)")
+    lib = Path(list(spec.submodule_search_locations)[0]) / "templates" / "lib" / "vis-9.1.2"
+    return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text(encoding="utf-8")
+
+
+def _json(x: Any) -> str:
+    """JSON that is safe inside <script> (as jinja's |tojson: <, >, &, ' as \\u escapes)."""
+    return (json.dumps(x, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("&", "\\u0026").replace("'", "\\u0027"))
+
+
+_PAGE = """<html>
+<head>
+<meta charset="utf-8">
+<style>{css}</style>
+<script type="text/javascript">{js}</script>
+<style type="text/css">
+  body {{ margin: 0; font-family: sans-serif; }}
+  #atlas-wrap {{ display: flex; align-items: flex-start; gap: 6px; width: {width}; }}
+  #mynetwork {{ flex: 1 1 auto; min-width: 0; height: {height}; background-color: #ffffff;
+               border: 1px solid lightgray; position: relative; }}
+</style>
+</head>
+<body>
+<div id="atlas-wrap"><div id="mynetwork" class="card-body"></div>{panel}</div>
+<script type="text/javascript">
+  var nodes, edges, network;
+  (function () {{
+    var container = document.getElementById("mynetwork");
+    nodes = new vis.DataSet({nodes});
+    edges = new vis.DataSet({edges});
+    network = new vis.Network(container, {{nodes: nodes, edges: edges}}, {options});
+  }})();
+</script>
+</body>
+</html>
+"""
 
 
 def to_pyvis_html(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | None = None,
                   height: str = "720px", width: str = "100%", caption: str = "",
                   legend: bool = True) -> str:
-    """A complete HTML page that draws H offline, with legend, PNG button and click-to-profile."""
-    from pyvis.network import Network
+    """A complete HTML page that draws H offline, with legend, PNG button and click-to-profile.
 
+    The page is the one pyvis' template would make (vis-network inlined, physics off), written here
+    directly: same data, no CDN links to strip, and no tooltip_link switch that could turn on
+    innerHTML popups."""
     style = Style.of(H)
     nodes, edges = vis_data(H, positions, style)
-    net = Network(height=height, width=width, directed=True, cdn_resources="in_line", bgcolor="#ffffff")
-    net.nodes = nodes
-    net.edges = edges
-    net.node_ids = [n["id"] for n in nodes]
-    net.node_map = {n["id"]: n for n in nodes}
-    net.options = {
+    options = {
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False},
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": len(edges) > 2000,
@@ -220,19 +273,9 @@ def to_pyvis_html(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | 
         "edges": {"smooth": False, "arrows": {"to": {"enabled": False}}},
         "nodes": {"borderWidth": 1, "font": {"face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"}},
     }
-    # Rendered like Network.generate_html, except tooltip_link is always False: pyvis would switch
-    # to innerHTML popups if any (escaped, data-derived) title contained "href".
-    template = net.templateEnv.get_template(net.path)
-    page = template.render(height=net.height, width=net.width, nodes=net.nodes, edges=net.edges,
-                           heading="", options=json.dumps(net.options), physics_enabled=False,
-                           use_DOT=False, dot_lang="", widget=False, bgcolor=net.bgcolor, conf=False,
-                           tooltip_link=False, neighborhood_highlight=False, select_menu=False,
-                           filter_menu=False, notebook=False, cdn_resources="in_line")
-    page = _REMOTE.sub("", page)
-    page = re.sub(r"<!--\s*<link[^>]*node_modules.*?-->", "", page, flags=re.S)  # dead CDN-style comment
+    js, css = _vis_assets()
     panel = _legend_html(style, caption or str(H.graph.get("view", ""))) if legend else ""
-    page = page.replace('<div id="mynetwork" class="card-body"></div>',
-                        '<div style="position:relative;display:flow-root"><div id="mynetwork" class="card-body"></div>'
-                        + panel + "</div>", 1)
+    page = _PAGE.format(css=css, js=js, width=esc(width), height=esc(height), panel=panel, nodes=_json(nodes),
+                        edges=_json(edges), options=_json(options))
     i = page.rfind("</body>")
     return page[:i] + _SCRIPT + page[i:]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .records import Lines
 
@@ -73,33 +74,18 @@ def flatten(text: str) -> str:
     return " ".join(text.split())
 
 
-@dataclass
-class _Segment:
+class Segment(NamedTuple):
+    """A paragraph, list item or heading: its pieces (one per line, glued as `flatten` glues them)."""
+
     parts: list[str]
-    starts: list[int]  # offset in the text where each line's piece starts
+    starts: list[int]  # offset in the segment's text where each line's piece starts
     lines: list[int]
     item: bool
-    heading: bool = False
-    size: int = 0
-    tail: str = ""  # the last two characters, for hyphen joins
+    heading: bool
 
     @property
     def text(self) -> str:
         return "".join(self.parts)
-
-    def add(self, piece: str, line: int) -> None:
-        """Glue the next wrapped piece on exactly the way `flatten` does."""
-        sep = " " if self.parts else ""
-        if self.tail[-1:] in _HYPHENS and self.parts:
-            if "a" <= piece[0] <= "z":  # "interna-" + "tional"
-                self.parts[-1], self.size, sep = self.parts[-1][:-1], self.size - 1, ""
-            elif (self.tail[:1].isalnum() or self.tail[:1] == "_") and ("A" <= piece[0] <= "Z" or "0" <= piece[0] <= "9"):
-                self.parts[-1], sep = self.parts[-1][:-1] + "-", ""  # "Fact-" + "Finding"
-        self.parts.append(sep + piece)
-        self.starts.append(self.size + len(sep))
-        self.lines.append(line)
-        self.size += len(sep) + len(piece)
-        self.tail = (self.tail + piece)[-2:] if len(piece) < 2 else piece[-2:]
 
 
 def _is_heading(line: str, prev_end: str | None, nxt: str | None) -> bool:
@@ -114,12 +100,20 @@ _MARK_FIRST = frozenset("•\uf0b7\uf0a7\uf076\uf0d8·▪◦‣●■□○-–*
 _URL_START = frozenset(("http", "www.", "HTTP", "WWW."))
 
 
-def segments(text: str) -> list[_Segment]:
-    """Paragraphs, list items and headings with the lines each piece came from."""
+def segments(text: str) -> list[Segment]:
+    """Paragraphs, list items and headings with the lines each piece came from.
+
+    One pass over the lines with the open segment in local variables (`parts` is None when there is
+    none): this runs on every line of every letter, signatory lists included, so it is kept tight.
+    """
     stripped = [ln.strip() for ln in text.split("\n")]
     n = len(stripped)
-    out: list[_Segment] = []
-    cur: _Segment | None = None
+    out: list[Segment] = []
+    parts: list[str] | None = None  # the open segment: parts, starts, lines, item, heading, size, tail
+    starts: list[int] = []
+    lines: list[int] = []
+    item = heading = False
+    size, tail = 0, ""  # tail: its last two characters, for hyphen joins
     blank_before = True
     pending_item: str | bool = False
 
@@ -131,51 +125,62 @@ def segments(text: str) -> list[_Segment]:
             blank_before = True
             continue
         first = line[0]
-        if cur is not None and cur.tail[-1:] in _HYPHENS and "a" <= first <= "z":
+        marked = False
+        m = None
+        if parts is not None and tail[-1:] in _HYPHENS and "a" <= first <= "z":
             # "interna-" + "tional": never a bullet or an item number, whatever it looks like
-            cur.add(" ".join(line.split()), i + 1)
-            pending_item = blank_before = False
-            continue
-        marked = first in _MARK_FIRST
-        if marked and len(line) <= 4 and _BULLET_ONLY.match(line):
-            # A bare number ("1.") usually numbers a section heading; a glyph starts an item.
-            cur, pending_item, blank_before = None, "number" if first.isdigit() else "bullet", True
-            continue
-        if line[:4] in _URL_START and _URL.match(line):
-            cur, blank_before = None, True
-            continue
-        m = _ITEM_START.match(line) if marked else None
-        piece = " ".join((line[m.end():] if m else line).split())  # also odd spaces (U+202F)
-        if not piece:
-            continue
-        prev_end = cur.tail[-1:] if cur else None
-        if pending_item == "number" and _is_heading(piece, None, following(i)):
-            start_new, item = True, False
-        elif m or pending_item:
-            start_new, item = True, True
-        elif cur is None or cur.heading:
-            start_new, item = True, False
-        elif blank_before:
-            # A page break inside a sentence: the paragraph went on unless it had ended.
-            last = cur.parts[-1]
-            open_end = prev_end in _HYPHENS or _OPEN_END.search(last, max(0, len(last) - 16)) or (
-                prev_end not in _TERMINAL and piece[:1].islower())
-            start_new, item = not open_end, False
+            piece = " ".join(line.split())
+            start_new = False
         else:
-            start_new, item = False, cur.item
-            if prev_end in _TERMINAL and _is_heading(piece, prev_end, following(i)):
-                start_new = True
-            elif prev_end == ";" and piece[:1].isupper():  # items of a list whose bullets OCR lost
-                start_new = True
-        if start_new:
-            heading = not item and (blank_before or (prev_end or ".") in _TERMINAL) and _is_heading(
-                piece, None if blank_before else prev_end, following(i))
-            # a new segment with its first piece already in (what `add` does on an empty segment)
-            cur = _Segment([piece], [0], [i + 1], item, heading, len(piece),
-                           piece[-2:] if len(piece) >= 2 else piece)
-            out.append(cur)
-        else:
-            cur.add(piece, i + 1)
+            marked = first in _MARK_FIRST
+            if marked and len(line) <= 4 and _BULLET_ONLY.match(line):
+                # A bare number ("1.") usually numbers a section heading; a glyph starts an item.
+                parts, pending_item, blank_before = None, "number" if first.isdigit() else "bullet", True
+                continue
+            if line[:4] in _URL_START and _URL.match(line):
+                parts, blank_before = None, True
+                continue
+            m = _ITEM_START.match(line) if marked else None
+            piece = " ".join((line[m.end():] if m else line).split())  # also odd spaces (U+202F)
+            if not piece:
+                continue
+            prev_end = tail[-1:] if parts is not None else None
+            if pending_item == "number" and _is_heading(piece, None, following(i)):
+                start_new, new_item = True, False
+            elif m or pending_item:
+                start_new, new_item = True, True
+            elif parts is None or heading:
+                start_new, new_item = True, False
+            elif blank_before:
+                # A page break inside a sentence: the paragraph went on unless it had ended.
+                last = parts[-1]
+                open_end = prev_end in _HYPHENS or _OPEN_END.search(last, max(0, len(last) - 16)) or (
+                    prev_end not in _TERMINAL and piece[:1].islower())
+                start_new, new_item = not open_end, False
+            else:
+                start_new, new_item = False, item
+                if prev_end in _TERMINAL and _is_heading(piece, prev_end, following(i)):
+                    start_new = True
+                elif prev_end == ";" and piece[:1].isupper():  # items of a list whose bullets OCR lost
+                    start_new = True
+            if start_new:
+                item = new_item
+                heading = not item and (blank_before or (prev_end or ".") in _TERMINAL) and _is_heading(
+                    piece, None if blank_before else prev_end, following(i))
+                parts, starts, lines, size, tail = [piece], [0], [i + 1], len(piece), piece[-2:]
+                out.append(Segment(parts, starts, lines, item, heading))
+        if not start_new:  # glue the piece on exactly the way `flatten` does
+            sep = " "
+            if tail[-1:] in _HYPHENS:
+                if "a" <= piece[0] <= "z":  # "interna-" + "tional"
+                    parts[-1], size, sep = parts[-1][:-1], size - 1, ""
+                elif (tail[:1].isalnum() or tail[:1] == "_") and ("A" <= piece[0] <= "Z" or "0" <= piece[0] <= "9"):
+                    parts[-1], sep = parts[-1][:-1] + "-", ""  # "Fact-" + "Finding"
+            parts.append(sep + piece)
+            starts.append(size + len(sep))
+            lines.append(i + 1)
+            size += len(sep) + len(piece)
+            tail = (tail + piece)[-2:] if len(piece) < 2 else piece[-2:]
         pending_item = blank_before = False
     return out
 
@@ -207,25 +212,24 @@ def _sentence(text: str, lines: Lines, segment: int, item: bool, heading: bool, 
 def sentences(text: str) -> list[Sentence]:
     """All sentences of a letter, in order, with segment and list-item information."""
     out = []
-    for k, seg in enumerate(segments(text)):
-        parts = seg.parts
+    for k, (parts, seg_starts, seg_lines, item, heading) in enumerate(segments(text)):
         if len(parts) == 1:
             seg_text = parts[0]
             if "." not in seg_text and "!" not in seg_text and "?" not in seg_text:
                 # one line, no sentence end (names, headings): _cut would give the whole piece
-                out.append(_sentence(seg_text, (seg.lines[0],), k, seg.item, seg.heading, (0,)))
+                out.append(_sentence(seg_text, (seg_lines[0],), k, item, heading, (0,)))
                 continue
         else:
             seg_text = "".join(parts)
         for j, (a, b) in enumerate(_cut(seg_text)):
-            first = bisect_right(seg.starts, a) - 1
-            last = bisect_right(seg.starts, b - 1) - 1
+            first = bisect_right(seg_starts, a) - 1
+            last = bisect_right(seg_starts, b - 1) - 1
             first = max(first, 0)
-            lines = tuple(seg.lines[first:last + 1])
+            lines = tuple(seg_lines[first:last + 1])
             raw = seg_text[a:b]
             a += len(raw) - len(raw.lstrip())
-            starts = (0,) + tuple(x - a for x in seg.starts[first + 1:last + 1])
-            out.append(_sentence(raw.strip(), lines, k, seg.item and j == 0, seg.heading, starts))
+            starts = (0,) + tuple(x - a for x in seg_starts[first + 1:last + 1])
+            out.append(_sentence(raw.strip(), lines, k, item and j == 0, heading, starts))
     return out
 
 

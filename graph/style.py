@@ -33,7 +33,8 @@ PALETTE = (
     "#dbdb8d", "#9edae5",
 )
 OTHER_COLOR = "#b0b0b0"  # groups beyond the palette, and untagged organizations
-KIND_COLORS = {"letter": "#333333", "demand": "#8B0000"}  # letters/demands are not coalitions
+KIND_COLORS = {"letter": "#333333", "demand": "#8B0000",  # letters/demands are not coalitions
+               "letter_group": "#777777", "demand_group": "#c46a6a"}  # lighter: they stand for many
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ SHAPES = {
     "letter": Shape("square", "s", "letter"),
     "demand": Shape("triangle", "^", "demand"),
     "group": Shape("diamond", "D", "group of organizations"),
+    "letter_group": Shape("square", "s", "letters of one period"),
+    "demand_group": Shape("triangle", "^", "other demands"),
 }
 DEFAULT_SHAPE = Shape("dot", "o", "other")
 

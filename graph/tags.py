@@ -19,13 +19,18 @@ resist; a women's alliance's members are women's groups).
 """
 from __future__ import annotations
 
+import os
+import hashlib
 import re
 from dataclasses import dataclass, replace
+from datetime import datetime, timezone
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Sequence
 
 from .curated import CuratedError, expect, read_yaml
 from .names import acronym_key, camel_split, normalise, slug
+from .paths import curated_path
 from .records import Letter, Organization, Tag
 
 COALITIONS, GAZETTEER = "coalitions.yaml", "gazetteer.yaml"
@@ -81,8 +86,11 @@ def load_gazetteer() -> Gazetteer:
 def _mtime(name: str) -> str:
     from .paths import curated_path
 
-    p = curated_path(name)
-    return f"{p}:{p.stat().st_mtime_ns if p.exists() else 0}"
+    p = str(curated_path(name))
+    try:  # one stat, not exists() + stat(): this runs for every organization tagged
+        return f"{p}:{os.stat(p).st_mtime_ns}"
+    except (FileNotFoundError, NotADirectoryError):
+        return f"{p}:0"
 
 
 @dataclass(frozen=True)
@@ -121,35 +129,86 @@ def tag_names() -> tuple[str, ...]:
     return tuple(load_rules().tags)
 
 
+_GRAM_WORDS = 12  # runs of up to this many words are indexed; a longer phrase is looked up by substring
+
+
+@lru_cache(maxsize=1024)
+def _grams(texts: tuple[str, ...]) -> tuple[frozenset[str], bool]:
+    """Every run of up to _GRAM_WORDS consecutive words of the texts, so that a whole-word search
+    (' p ' in ' t ') is one set look-up per phrase instead of a scan of every text; and whether that is
+    all of them (no text is longer), so that a miss is final."""
+    out: set[str] = set()
+    complete = True
+    for t in texts:
+        w = t.split(" ")
+        complete = complete and len(w) <= _GRAM_WORDS
+        for i in range(len(w)):
+            for j in range(i + 1, min(len(w), i + _GRAM_WORDS) + 1):
+                out.add(" ".join(w[i:j]))
+    return frozenset(out), complete
+
+
 def _find(texts: Sequence[str], phrases: Iterable[str]) -> str | None:
     """First phrase found as whole words in any of the normalised texts."""
+    texts = tuple(texts)
+    grams, complete = _grams(texts)
     for p in phrases:
-        needle = f" {p} "
-        if any(needle in f" {t} " for t in texts):
+        if p in grams:
+            return p
+        if not complete and p.count(" ") >= _GRAM_WORDS and any(f" {p} " in f" {t} " for t in texts):
             return p
     return None
 
 
+_FOREIGN_INDEX: dict[int, tuple] = {}
+
+
+def _foreign_index(gz: Gazetteer) -> tuple:
+    """(gazetteer, phrase -> (rank, country), longest phrase in words, case-sensitive tokens with their
+    compiled patterns), built once per gazetteer: 10,000 names would otherwise recompile and rescan."""
+    hit = _FOREIGN_INDEX.get(id(gz))
+    if hit is None or hit[0] is not gz:
+        if len(_FOREIGN_INDEX) > 8:
+            _FOREIGN_INDEX.clear()
+        order = {p: (i, c) for i, (p, c) in enumerate(gz.foreign.items())}
+        width = max((p.count(" ") + 1 for p in gz.foreign), default=0)
+        pats = tuple((tok, country, re.compile(rf"(?<![A-Za-z.]){re.escape(tok)}(?![A-Za-z])"))
+                     for tok, country in gz.foreign_cs.items())
+        hit = _FOREIGN_INDEX[id(gz)] = (gz, order, width, pats)
+    return hit
+
+
 def _foreign(texts: Sequence[str], printed: Sequence[str], gz: Gazetteer) -> tuple[str, str] | None:
+    """The foreign place named first (earliest in a text, then longest, then first in the gazetteer)."""
+    _, order, width, pats = _foreign_index(gz)
     best = None
-    for phrase, country in gz.foreign.items():
-        needle = f" {phrase} "
-        for t in texts:
-            i = f" {t} ".find(needle)
-            if i >= 0 and (best is None or (i, -len(phrase)) < best[0]):
-                best = ((i, -len(phrase)), phrase, country)
+    for t in texts:
+        w = t.split(" ")
+        pos = 0  # where word i starts: the same position as f" {t} ".find(f" {phrase} ")
+        for i in range(len(w)):
+            for j in range(i + 1, min(len(w), i + width) + 1):
+                phrase = " ".join(w[i:j])
+                hit = order.get(phrase)
+                if hit is not None and (best is None or (pos, -len(phrase), hit[0]) < best[0]):
+                    best = ((pos, -len(phrase), hit[0]), phrase, hit[1])
+            pos += len(w[i]) + 1
     if best:
         return best[1], best[2]
-    for tok, country in gz.foreign_cs.items():
-        pat = re.compile(rf"(?<![A-Za-z.]){re.escape(tok)}(?![A-Za-z])")
-        if any(pat.search(p) for p in printed):
+    joined = "\n".join(p for p in printed if p)
+    for tok, country, pat in pats:
+        if tok in joined and any(pat.search(p) for p in printed):
             return tok, country
     return None
 
 
 def tags_for_names(names: Sequence[str], acronyms: Sequence[str] = (), countries: Sequence[str] = ()) -> list[Tag]:
     """Tags that the words of an organization's names support (no umbrella, no known facts)."""
-    gz, rules = load_gazetteer(), load_rules().tags
+    return _tags_for(names, acronyms, countries, load_gazetteer(), load_rules().tags)
+
+
+def _tags_for(names: Sequence[str], acronyms: Sequence[str], countries: Sequence[str], gz: Gazetteer,
+              rules: dict[str, dict]) -> list[Tag]:
+    """tags_for_names with the curated data already loaded (tag_organizations loads it once, not per name)."""
     # CamelCase names ("KnowUsMoreMyanmar", "ShizuYouth") are read word by word as well
     texts = sorted({normalise(x) for n in names for x in (n, camel_split(n)) if normalise(x)}, key=len)
     printed = [*names, *acronyms]
@@ -165,8 +224,9 @@ def tags_for_names(names: Sequence[str], acronyms: Sequence[str] = (), countries
 
     mm = _find(texts, sorted(gz.myanmar))
     ethnic_hits = []
+    grams, complete = _grams(tuple(texts))
     for phrase, nat in gz.ethnic.items():
-        if _find(texts, [phrase]) and not (nat == "Rakhine" and _find(texts, sorted(gz.not_ethnic_with))):
+        if (phrase in grams or not complete and _find(texts, (phrase,))) and not (nat == "Rakhine" and _find(texts, sorted(gz.not_ethnic_with))):
             pos = min(f" {t} ".find(f" {phrase} ") for t in texts if f" {phrase} " in f" {t} ")
             ethnic_hits.append((pos, phrase, nat))  # the first people named in the name wins
     ethnic_hits.sort()
@@ -205,22 +265,23 @@ def tags_for_names(names: Sequence[str], acronyms: Sequence[str] = (), countries
     return out
 
 
-def _known(org: Organization) -> dict | None:
+def _known(org: Organization, rules: Rules | None = None) -> dict | None:
     keys = {normalise(org.name), *(normalise(a) for a in org.aliases)}
-    acr = {acronym_key(a) for a in org.acronyms}
-    for k in load_rules().known:
-        # by name, or by acronym when the organization is printed only as that acronym
-        if k["key"] in keys or (k["acronym"] and k["acronym"] in acr | {acronym_key(o) for o in keys}
-                                and acronym_key(org.name) == k["acronym"]):
+    # by name, or by acronym when the organization is printed only as that acronym (one of its acronyms)
+    name_acr = acronym_key(org.name)
+    by_acr = bool(name_acr) and (name_acr in {acronym_key(a) for a in org.acronyms}
+                                 or name_acr in {acronym_key(o) for o in keys})
+    for k in (rules or load_rules()).known:
+        if k["key"] in keys or (by_acr and k["acronym"] == name_acr):
             return k
     return None
 
 
-def _country(tags: Sequence[Tag], names: Sequence[str]) -> str | None:
+def _country(tags: Sequence[Tag], names: Sequence[str], gz: Gazetteer | None = None) -> str | None:
     for t in tags:
         if t.tag == "diaspora" and t.value:
             return t.value
-    gz = load_gazetteer()
+    gz = gz or load_gazetteer()
     texts = [normalise(n) for n in names]
     place = _foreign(texts, names, gz)
     if place:
@@ -230,24 +291,93 @@ def _country(tags: Sequence[Tag], names: Sequence[str]) -> str | None:
     return None
 
 
+def record_tag(name: str, tags: Sequence[str], why: str, path: str | Path | None = None) -> dict:
+    """Record a curator's decision: organization `name` carries exactly `tags` (tags the rules found and
+    that are not listed are removed; listed ones the rules missed are added with `why` as reason).
+
+    Stored in the managed block at the end of data/coalitions.yaml, written by graph.judgements' writer
+    (atomic swap, hand-written rules and comments untouched); undo with undo_tag(). The last decision
+    for a name wins.
+
+    >>> import shutil, tempfile, pathlib
+    >>> from graph.paths import curated_path
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "coalitions.yaml"
+    >>> _ = shutil.copy(curated_path(COALITIONS), p)
+    >>> d = record_tag("Burma Campaign UK", ["solidarity", "media_research"], "publishes research", path=p)
+    >>> curated_tags(p)["burma campaign uk"]["tags"]
+    ['media_research', 'solidarity']
+    >>> undo_tag(path=p)["id"] == d["id"], curated_tags(p)
+    (True, {})
+    """
+    from .judgements import _split_block, _write  # one writer for every curated decision
+
+    file = Path(path) if path else curated_path(COALITIONS)
+    bad = sorted(set(tags) - set(expect(read_yaml(file), "tags", dict, file.name)))
+    if bad:
+        raise ValueError(f"unknown tag(s) {bad}; known tags are in {file.name}")
+    if not why.strip():
+        raise ValueError("every decision says why")
+    if not normalise(name):
+        raise ValueError("a tag decision needs an organization name")
+    head, decisions, tail = _split_block(file.read_text(encoding="utf-8"))
+    when = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    did = hashlib.sha1(f"tags|{name}|{sorted(tags)}|{when}|{len(decisions)}".encode()).hexdigest()[:10]
+    entry = {"id": did, "decision": "tags", "name": name, "tags": sorted(set(tags)), "why": why.strip(), "when": when}
+    _write(file, head, [*decisions, entry], tail)
+    return entry
+
+
+def undo_tag(decision_id: str | None = None, path: str | Path | None = None) -> dict | None:
+    """Remove a recorded tag decision (the last one, or the one with `decision_id`); returns it, or None."""
+    from .judgements import undo_decision
+
+    return undo_decision(decision_id, path=Path(path) if path else curated_path(COALITIONS))
+
+
+def curated_tags(path: str | Path | None = None) -> dict[str, dict]:
+    """Recorded tag decisions by normalised organization name (the last decision per name wins)."""
+    file = Path(path) if path else curated_path(COALITIONS)
+    data = read_yaml(file) or {}
+    out: dict[str, dict] = {}
+    for i, d in enumerate(expect(data, "decisions", list, file.name, default=[])):
+        if not isinstance(d, dict) or d.get("decision") != "tags":
+            raise CuratedError(file.name, "expected a tag decision {decision: tags, name, tags, why}", f"decisions[{i}]")
+        name = expect(d, "name", str, file.name)
+        tags = expect(d, "tags", list, file.name)
+        out[normalise(name)] = {"name": name, "tags": sorted(str(t) for t in tags), "why": str(d.get("why") or ""),
+                                "id": str(d.get("id") or "")}
+    return out
+
+
+def _curate(tags: list[Tag], decision: dict | None) -> list[Tag]:
+    """Apply a curator's decision: drop the tags it does not list, add the ones the rules missed."""
+    if decision is None:
+        return tags
+    wanted = set(decision["tags"])
+    kept = [t for t in tags if t.tag in wanted]
+    have = {t.tag for t in kept}
+    return kept + [Tag(t, None, f"curated: {decision['why']}") for t in sorted(wanted - have)]
+
+
 def tag_organizations(orgs: Sequence[Organization], letters: Sequence[Letter] = ()) -> tuple[Organization, ...]:
     """Fill tags, country and ethnicity on each organization (umbrella members inherit `inherit` tags)."""
-    rules = load_rules()
+    rules, gz = load_rules(), load_gazetteer()  # once: checking the files' dates per organization adds up
+    curated = curated_tags()  # record_tag decisions win over rules and inheritance
     own: dict[str, list[Tag]] = {}
     for o in orgs:
         names = [o.name, *o.aliases]
         countries = sorted({m.country for m in o.mentions if m.country})
-        k = _known(o)
+        k = _known(o, rules)
         if k:
             found = [Tag(t, None, f"known: {k['why']}") for t in k["tags"]]
             # Known facts replace the rules for the tags they name; places and peoples still come from the name.
-            found += [t for t in tags_for_names(names, o.acronyms, countries)
+            found += [t for t in _tags_for(names, o.acronyms, countries, gz, rules.tags)
                       if t.tag in ("ethnic", "diaspora", "women", "youth_students", "lgbtq", "faith")
                       and t.tag not in k["tags"] and not ({"international_ngo", "solidarity"} & set(k["tags"])
                                                           and t.tag == "diaspora")]
         else:
-            found = tags_for_names(names, o.acronyms, countries)
-        own[o.id] = found
+            found = _tags_for(names, o.acronyms, countries, gz, rules.tags)
+        own[o.id] = _curate(found, curated.get(normalise(o.name)))
     by_id = {o.id: o for o in orgs}
     out = []
     for o in orgs:
@@ -258,11 +388,13 @@ def tag_organizations(orgs: Sequence[Organization], letters: Sequence[Letter] = 
                 if rules.tags.get(t.tag, {}).get("inherit") and t.tag not in have:
                     tags.append(Tag(t.tag, t.value, f"member of {by_id[uid].name} ({t.reason})"))
                     have.add(t.tag)
+        tags = _curate(tags, curated.get(normalise(o.name)))  # a removed tag is not inherited back
         tags.sort(key=lambda t: t.tag)
         eth = next((t.value for t in tags if t.tag == "ethnic"), None)
-        out.append(replace(o, tags=tuple(tags), country=_country(tags, [o.name, *o.aliases, *o.acronyms]),
+        out.append(replace(o, tags=tuple(tags), country=_country(tags, [o.name, *o.aliases, *o.acronyms], gz),
                            ethnicity=eth))
     return tuple(out)
 
 
-__all__ = ["Gazetteer", "load_gazetteer", "load_rules", "tag_names", "tags_for_names", "tag_organizations", "slug"]
+__all__ = ["Gazetteer", "load_gazetteer", "load_rules", "tag_names", "tags_for_names", "tag_organizations", "slug",
+           "record_tag", "undo_tag", "curated_tags"]

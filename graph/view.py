@@ -25,6 +25,7 @@ from typing import Any, Iterable
 import networkx as nx
 
 ORG, LETTER, DEMAND, GROUP = "organization", "letter", "demand", "group"
+LETTER_GROUP, DEMAND_GROUP = "letter_group", "demand_group"  # super-nodes standing for letters / demands
 
 
 def _as_set(x: Any) -> set | None:
@@ -149,9 +150,13 @@ def filter_view(G: nx.DiGraph, letters: Iterable[str] | None = None,
             a["n_letters_in_view"] = n_letters[n]
 
     groups: dict[str, int] = {}
+    folded: dict[str, dict[str, int]] = {}
     if max_nodes is not None and H.number_of_nodes() > max_nodes:
         H, groups = aggregate(H, max_nodes)
+        folded = H.graph.pop("folded", {})
         hidden["aggregated_into_groups"] = sum(groups.values())
+        for kind, counts in folded.items():
+            hidden[f"{kind}s_aggregated"] = sum(counts.values())
 
     shown_letters = sorted(n for n, a in H.nodes(data=True) if a.get("kind") == LETTER)
     info = {
@@ -161,6 +166,8 @@ def filter_view(G: nx.DiGraph, letters: Iterable[str] | None = None,
         "n_edges": H.number_of_edges(),
         "n_organizations": sum(1 for _, a in H.nodes(data=True) if a.get("kind") == ORG),
         "groups": groups,
+        "letter_groups": folded.get(LETTER, {}),  # period -> letters folded into that node
+        "demand_groups": folded.get(DEMAND, {}),
         "hidden": {k: v for k, v in hidden.items() if v or k == "on_request"},
         "filters": {k: v for k, v in {
             "letters": sorted(_as_set(letters)) if letters is not None else None,
@@ -199,12 +206,97 @@ def describe(info: dict) -> str:
         parts.append(f"{_n(h['on_request'], 'organization')} withheld on request")
     if h.get("aggregated_into_groups"):
         parts.append(f"{_n(h['aggregated_into_groups'], 'smaller organization')} grouped")
+    if h.get("letters_aggregated"):
+        parts.append(f"{_n(h['letters_aggregated'], 'letter')} grouped by period")
+    if h.get("demands_aggregated"):
+        parts.append(f"{_n(h['demands_aggregated'], 'demand')} grouped")
     return "; ".join(parts) + "."
 
 
+def _period(date: str, coarse: bool) -> str:
+    d = str(date or "")
+    return "undated" if len(d) < 4 else d[:4] if coarse or len(d) < 7 else d[:7]
+
+
+def _fold_kind(H: nx.DiGraph, kind: str, room: int) -> tuple[nx.DiGraph, dict[str, int]]:
+    """Keep the `kind` nodes (letters or demands) with most links; fold the rest into one node per
+    period (letters: month, or year when months do not fit; demands: one "other demands" node),
+    so that at most `room` nodes of that kind remain. Edges are summed into `weight`."""
+    members = sorted((n for n, a in H.nodes(data=True) if a.get("kind") == kind), key=lambda n: (-H.degree(n), str(n)))
+    if len(members) <= room:
+        return H, {}
+    if kind == LETTER:
+        keys = {n: _period(H.nodes[n].get("date", ""), coarse=False) for n in members}
+        if len(set(keys.values())) > room:  # months do not fit: years
+            keys = {n: _period(H.nodes[n].get("date", ""), coarse=True) for n in members}
+    else:
+        keys = {n: "other" for n in members}
+    distinct_after = [0] * (len(members) + 1)
+    seen: set = set()
+    for b in range(len(members) - 1, -1, -1):
+        seen.add(keys[members[b]])
+        distinct_after[b] = len(seen)
+    budget = next((b for b in range(len(members), -1, -1) if b + distinct_after[b] <= room), 0)
+    folded = members[budget:]
+    sizes = Counter(keys[n] for n in folded)
+    slots = max(1, room - budget)
+    if len(sizes) > slots:  # too many periods even with nothing kept: the oldest/smallest merge into "other"
+        big = {k for k, _ in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0]))[: slots - 1]}
+        keys.update({n: "other" for n in folded if keys[n] not in big})
+    noun = "letters" if kind == LETTER else "demands"
+    gkind = LETTER_GROUP if kind == LETTER else DEMAND_GROUP
+    group_of = {n: f"group:{noun} {keys[n]}" for n in folded}
+    counts = Counter(keys[n] for n in folded)
+    out = H.subgraph(set(H) - set(folded)).copy()
+    for k, c in counts.items():
+        dates = sorted(str(H.nodes[n].get("date") or "") for n in folded if keys[n] == k)
+        out.add_node(f"group:{noun} {k}", kind=gkind, label=f"{noun} {k} ({c})", group=k, count=c,
+                     date=next((d for d in dates if d), ""), members=sorted(str(n) for n in folded if keys[n] == k))
+    weights: Counter = Counter()
+    for u, v, a in H.edges(data=True):
+        if u in group_of or v in group_of:
+            weights[(group_of.get(u, u), group_of.get(v, v), a.get("kind", ""))] += int(a.get("weight", 1) or 1)
+    for (gu, gv, k), w in weights.items():
+        if gu != gv and not out.has_edge(gu, gv):
+            out.add_edge(gu, gv, kind=k, weight=w)
+    return out, dict(sorted(counts.items()))
+
+
 def aggregate(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str, int]]:
-    """Keep the best-connected organizations; fold the rest into one node per community or tag.
-    Letters and demands are kept (there are few); only organizations are folded."""
+    """Fold nodes so that at most `max_nodes` remain: letters into per-month (or per-year) letter
+    groups and demands into "other demands" when they alone would crowd the drawing, then the
+    least-connected organizations into one node per community or tag. Returns the organization
+    groups; folded letters/demands are listed in out.graph["folded"] ({kind: {period: count}}).
+
+    >>> G = nx.DiGraph()
+    >>> for i in range(12):
+    ...     G.add_node(f"letter:{i}", kind="letter", date=f"2021-{i % 3 + 1:02d}")
+    ...     G.add_node(f"org:{i}", kind="organization", tags=["women"])
+    ...     G.add_edge(f"org:{i}", f"letter:{i}", kind="signed")
+    >>> H, groups = aggregate(G, 10)
+    >>> H.number_of_nodes() <= 10, sorted(H.graph["folded"]["letter"])
+    (True, ['2021-01', '2021-02', '2021-03'])
+    """
+    n_letters = sum(1 for _, a in H.nodes(data=True) if a.get("kind") == LETTER)
+    n_demands = sum(1 for _, a in H.nodes(data=True) if a.get("kind") == DEMAND)
+    folded: dict[str, dict[str, int]] = {}
+    if n_letters + n_demands + 1 > max_nodes or n_demands > max_nodes // 3:
+        H, folded[DEMAND] = _fold_kind(H, DEMAND, max(1, max_nodes // 6))
+        n_demands = min(n_demands, max(1, max_nodes // 6))
+    if n_letters + n_demands + 1 > max_nodes or n_letters > max_nodes // 2:
+        H, folded[LETTER] = _fold_kind(H, LETTER, max(1, max_nodes // 3))
+    folded = {k: v for k, v in folded.items() if v}
+    if H.number_of_nodes() <= max_nodes:
+        H = H.copy() if not folded else H  # never write into the caller's graph
+        H.graph["folded"] = folded
+        return H, {}
+    out, groups = _aggregate_orgs(H, max_nodes)
+    out.graph["folded"] = folded
+    return out, groups
+
+
+def _aggregate_orgs(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str, int]]:
+    """Keep the best-connected organizations; fold the rest into one node per community or tag."""
     orgs = [n for n, a in H.nodes(data=True) if a.get("kind") == ORG]
     fixed = H.number_of_nodes() - len(orgs)
     key = {}
@@ -243,15 +335,16 @@ def aggregate(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str, int]
         if not out.has_edge(gu, gv):
             out.add_edge(gu, gv, kind=kind, weight=w)
     for g in counts:
-        out.nodes[f"group:{g}"]["n_letters"] = sum(1 for v in out.successors(f"group:{g}")
-                                                  if out.nodes[v].get("kind") == LETTER)
+        out.nodes[f"group:{g}"]["n_letters"] = sum(int(out.nodes[v].get("count", 1) or 1)
+                                                  for v in out.successors(f"group:{g}")
+                                                  if out.nodes[v].get("kind") in (LETTER, LETTER_GROUP))
     return out, dict(sorted(counts.items()))
 
 
 def layout(H: nx.Graph, seed: int = 0, iterations: int = 300, core_size: int = 800) -> dict[Any, tuple[float, float]]:
-    """Positions in [-1, 1]^2, computed once with igraph. Same graph + seed -> same positions.
+    """Positions in [-1, 1]^2. Same graph + seed -> same positions.
 
-    Fruchterman-Reingold on the undirected graph. Above `core_size` nodes FR gets slow (letters are
+    Fruchterman-Reingold on the undirected graph (numpy up to NUMPY_FR_MAX nodes, igraph above). Above `core_size` nodes FR gets slow (letters are
     hubs with hundreds of signatories), so only a core (letters, demands and the best-connected
     organizations) goes through FR; every other organization sits at the centre of the nodes it is
     linked to, with a small seeded jitter, which is what FR would do with them anyway.
@@ -300,11 +393,57 @@ def layout(H: nx.Graph, seed: int = 0, iterations: int = 300, core_size: int = 8
     return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, xy)}
 
 
-def _fr(H: nx.Graph, nodes: list, seed: int, iterations: int, rng) -> dict[Any, tuple[float, float]]:
-    import igraph as ig
+FR_NUMPY_STEPS = 150  # a numpy FR settles well within this (checked on the screenshots)
+NUMPY_FR_MAX = 500  # up to here a dense numpy FR is faster than importing igraph (1-2.5 s at app start)
 
+
+def _fr_numpy(H: nx.Graph, nodes: list, iterations: int, rng) -> dict[Any, tuple[float, float]]:
+    """Fruchterman-Reingold with all pairwise forces as numpy arrays (O(n^2) memory, fine below
+    NUMPY_FR_MAX), plus a weak pull to the centre so small components do not drift off."""
+    import numpy as np
+
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    pairs = sorted({tuple(sorted((index[u], index[v]))) for u, v in H.edges() if u != v and u in index and v in index})
+    E = np.array(pairs, dtype=int).reshape(-1, 2)
+    start = rng.uniform(-1, 1, size=(n, 2))
+    x, y = start[:, 0].copy(), start[:, 1].copy()  # separate 2-d arrays: 5x faster than (n, n, 2) ones
+    k2 = 4.0 / n  # squared ideal edge length for n nodes in a 2x2 square
+    k = np.sqrt(k2)
+    u, v = E[:, 0], E[:, 1]
+    t0 = 0.2
+    steps = min(iterations, FR_NUMPY_STEPS)
+    for i in range(steps):
+        dx = x[:, None] - x[None, :]
+        dy = y[:, None] - y[None, :]
+        w = dx * dx + dy * dy
+        np.maximum(w, 1e-6, out=w)
+        np.divide(k2, w, out=w)  # repulsion k^2/d along the unit vector = delta * k^2/d^2
+        np.fill_diagonal(w, 0.0)
+        fx, fy = (dx * w).sum(1), (dy * w).sum(1)
+        if len(E):
+            ex, ey = x[u] - x[v], y[u] - y[v]
+            d = np.sqrt(ex * ex + ey * ey) / k  # attraction d^2/k
+            fx -= np.bincount(u, ex * d, n) - np.bincount(v, ex * d, n)
+            fy -= np.bincount(u, ey * d, n) - np.bincount(v, ey * d, n)
+        g = 0.05 * n * k  # gravity
+        fx -= x * g
+        fy -= y * g
+        length = np.maximum(np.sqrt(fx * fx + fy * fy), 1e-9)
+        step = np.minimum(length, t0 * (1 - i / steps) + 1e-3) / length
+        x += fx * step
+        y += fy * step
+    pos = np.column_stack([x, y])
+    return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, pos)}
+
+
+def _fr(H: nx.Graph, nodes: list, seed: int, iterations: int, rng) -> dict[Any, tuple[float, float]]:
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
+    if len(nodes) <= NUMPY_FR_MAX:
+        return _fr_numpy(H, nodes, iterations, rng)
+    import igraph as ig  # only for big cores: its import alone costs 1-2.5 s
+
     index = {n: i for i, n in enumerate(nodes)}
     edges = {tuple(sorted((index[u], index[v]))) for u, v in H.edges() if u != v}
     g = ig.Graph(n=len(nodes), edges=sorted(edges), directed=False)

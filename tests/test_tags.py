@@ -221,3 +221,35 @@ def test_known_facts_are_few_and_explained():
     known = load_rules().known
     assert len(known) <= 40
     assert all(k["why"] for k in known)
+
+
+def test_curated_tag_decisions_add_remove_and_undo(tmp_path, monkeypatch):
+    """record_tag writes the curator's choice into coalitions.yaml's managed block (comments kept);
+    tag_organizations then applies it (added tags carry the reason) and undo_tag restores the rules."""
+    import shutil
+
+    import graph.tags as gt
+    from graph.paths import curated_path
+
+    p = tmp_path / "coalitions.yaml"
+    shutil.copy(curated_path(gt.COALITIONS), p)
+    original = p.read_text(encoding="utf-8")
+    monkeypatch.setattr(gt, "curated_path", lambda name: p if name == gt.COALITIONS else curated_path(name))
+    org = Organization("mws", "Mandalay Women Strike")
+    before = {t.tag for t in tag_organizations([org])[0].tags}
+    assert before == {"grassroots_resistance", "women"}
+    d = gt.record_tag("Mandalay Women Strike", ["women", "youth_students"], "strike group of women students")
+    (o,) = tag_organizations([org])
+    reasons = {t.tag: t.reason for t in o.tags}
+    assert set(reasons) == {"women", "youth_students"}  # grassroots_resistance removed, youth_students added
+    assert reasons["youth_students"] == "curated: strike group of women students"
+    assert not reasons["women"].startswith("curated")  # a kept tag keeps the rule's own reason
+    text = p.read_text(encoding="utf-8")
+    assert text.startswith(original.rstrip("\n")) and "decision: tags" in text  # hand-written part untouched
+    with pytest.raises(ValueError):
+        gt.record_tag("Mandalay Women Strike", ["no_such_tag"], "typo")
+    with pytest.raises(ValueError):
+        gt.record_tag("Mandalay Women Strike", ["women"], "  ")
+    assert gt.undo_tag(d["id"])["name"] == "Mandalay Women Strike"
+    assert {t.tag for t in tag_organizations([org])[0].tags} == before
+    assert p.read_text(encoding="utf-8") == original

@@ -33,22 +33,35 @@ def _date(G: nx.DiGraph, n: str) -> str:
     return str(G.nodes[n].get("date") or "")
 
 
+def _compute_options(corpus) -> dict:
+    G = corpus.graph
+    letters = sorted(state.nodes_of(G, state.LETTER), key=lambda n: (_date(G, n), n))
+    dates = sorted({_date(G, n)[:7] for n in letters if _date(G, n)})
+    tags = sorted({t for _, d in G.nodes(data=True) if d.get("kind") == state.ORG for t in d.get("tags") or ()})
+    max_l = max([int(d.get("n_letters") or 0) for _, d in G.nodes(data=True) if d.get("kind") == state.ORG] or [1])
+    return {"letters": letters, "dates": dates, "tags": tags, "max_letters": max(max_l, 1),
+            "letter_labels": {n: f"{_date(G, n) or 'undated'} · {state.short_label(G, n, 50)}" for n in letters},
+            "problems": [p.message for p in corpus.problems]}
+
+
 @st.cache_data(max_entries=8)
-def _options(key: str, _G: nx.DiGraph) -> dict:
-    letters = sorted(state.nodes_of(_G, state.LETTER), key=lambda n: (_date(_G, n), n))
-    dates = sorted({_date(_G, n)[:7] for n in letters if _date(_G, n)})
-    tags = sorted({t for _, d in _G.nodes(data=True) if d.get("kind") == state.ORG for t in d.get("tags") or ()})
-    max_l = max([int(d.get("n_letters") or 0) for _, d in _G.nodes(data=True) if d.get("kind") == state.ORG] or [1])
-    return {"letters": letters, "dates": dates, "tags": tags, "max_letters": max(max_l, 1)}
+def options(key: str) -> dict:
+    """Everything the sidebar needs, from the disk cache when the corpus is known: drawing the first
+    view after a restart must not wait for a big corpus to be unpickled."""
+    got = state.disk_get("options", key)
+    if got is None:
+        got = _compute_options(state.get_corpus())
+        state.disk_put("options", key, got)
+    return got
 
 
-def sidebar(G: nx.DiGraph, ego: str | None = None, radius: int = 1) -> Filters:
-    """Draw the filter widgets (all keyed) and return their values."""
-    opts = _options(state.corpus_key(), G)
+def sidebar(G: nx.DiGraph | None = None, ego: str | None = None, radius: int = 1) -> Filters:
+    """Draw the filter widgets (all keyed) and return their values. G is not needed (kept for callers)."""
+    opts = options(state.corpus_key())
     sb = st.sidebar
     sb.subheader("Filters")
     letters = sb.multiselect("Letters", opts["letters"], key="f_letters",
-                             format_func=lambda n: f"{_date(G, n) or 'undated'} · {state.short_label(G, n, 50)}",
+                             format_func=lambda n: opts["letter_labels"].get(n, n),
                              help="Empty = every letter.")
     date_range = None
     if len(opts["dates"]) >= 2:

@@ -56,7 +56,7 @@ def readable_labels(H: nx.DiGraph, k: int = LABELLED_ORGS) -> None:
         return
     deg = dict(H.degree(orgs))
     for n in sorted(orgs, key=lambda n: (-deg[n], str(n)))[k:]:
-        H.nodes[n]["label"] = " "  # not "": render falls back to the node id for an empty label
+        H.nodes[n]["label"] = ""
 
 
 def _plain(x):
@@ -68,11 +68,23 @@ def _plain(x):
 
 
 @st.cache_data(max_entries=32, show_spinner="Laying out the graph…")
-def network_html(key: str, fkey: tuple, _G: nx.DiGraph, _f: filters.Filters) -> tuple[str, dict, list[str]]:
-    """(html, info, org node ids drawn) for one corpus and one filter tuple."""
+def network_html(key: str, fkey: tuple, _f: filters.Filters) -> tuple[str, dict, list[tuple[str, str, int]]]:
+    """(html, info, [(org node id, label, letters)] drawn) for one corpus and one filter tuple.
+    Kept on disk too (state.disk_put), so a restarted app shows the view without loading the corpus."""
+    import hashlib
+
+    dkey = hashlib.sha1(repr((key, fkey)).encode()).hexdigest()[:20]
+    got = state.disk_get("network", dkey)
+    if got is None:
+        got = _network_html(state.graph(), _f)
+        state.disk_put("network", dkey, got)
+    return got
+
+
+def _network_html(G: nx.DiGraph, f: filters.Filters) -> tuple[str, dict, list[tuple[str, str, int]]]:
     from graph import render, view
 
-    H, info = filters.tie_view(_G, _f) if _f.mode == "ties" else filters.filter_view(_G, _f)
+    H, info = filters.tie_view(G, f) if f.mode == "ties" else filters.filter_view(G, f)
     pos = view.layout(H, seed=0)
     readable_labels(H)
     H.graph["view"] = ""  # the caption is printed under the graph; inside, it would cover the drawing
@@ -81,11 +93,12 @@ def network_html(key: str, fkey: tuple, _G: nx.DiGraph, _f: filters.Filters) -> 
         html = html.replace("</body>", _PICK_JS + "</body>", 1)
     else:
         html += _PICK_JS
-    drawn = [n for n, k in H.nodes(data="kind") if k == state.ORG]
+    drawn = [(n, state.label(H, n), int(H.nodes[n].get("n_letters") or 0))
+             for n, k in H.nodes(data="kind") if k == state.ORG]
     return html, _plain(info), drawn
 
 
-def search_box(G: nx.DiGraph) -> tuple[str | None, int]:
+def search_box() -> tuple[str | None, int]:
     """Find an organization by any name, alias or acronym. Returns (ego node or None, radius)."""
     from graph.model import find_org
 
@@ -97,6 +110,7 @@ def search_box(G: nx.DiGraph) -> tuple[str | None, int]:
     radius = 2 * int(steps)  # one step between organizations is two in the org-letter graph
     if not q.strip():
         return None, int(radius)
+    G = state.graph()
     hit = find_org(G, q)
     if hit is None:
         st.warning(f"No organization matches “{state.md(q)}”. Try a shorter part of the name or an acronym.")
@@ -138,6 +152,13 @@ def _info_caption(info: dict) -> None:
              if n and k != "aggregated_into_groups" and k in HIDDEN_TEXT]
     if parts:
         st.caption("Not drawn: " + "; ".join(parts) + ".")
+    periods = info.get("letter_groups") or {}
+    if periods:
+        st.info(f"{sum(periods.values())} letters are folded into {len(periods)} period nodes (grey squares, "
+                "labelled with the period and their count). To see letters one by one: choose letters or a date "
+                "range in the sidebar, raise “Draw at most N nodes”, or open the Letters view.")
+    if info.get("demand_groups"):
+        st.caption(f"{sum(info['demand_groups'].values())} less-cited demands are folded into “demands other”.")
     groups = info.get("groups") or {}
     if groups:
         st.info(f"{sum(groups.values())} organizations are folded into {len(groups)} coalition super-nodes "
@@ -147,26 +168,31 @@ def _info_caption(info: dict) -> None:
 
 def render() -> None:
     st.header("Network")
-    corpus = state.get_corpus()
-    G = corpus.graph
-    ego, radius = search_box(G)
-    f = filters.sidebar(G, ego, radius)
+    state.check_folder()
+    key = state.corpus_key()
+    ego, radius = search_box()
+    f = filters.sidebar(None, ego, radius)
     if state.optional("graph.view") is None or state.optional("graph.render") is None:
         state.missing("graph.view / graph.render")
         return
-    html, info, drawn = network_html(state.corpus_key(), astuple(f), G, f)
+    html, info, drawn = network_html(key, astuple(f), f)
     st.iframe(html, height=720)
     _info_caption(info)
     st.text_input("Picked node", key="net_clicked", on_change=_on_pick, label_visibility="collapsed",
                   placeholder="Double-click an organization in the graph, or choose one below, to open its profile.")
     c1, c2 = st.columns([4, 1])
-    orgs = sorted(drawn, key=lambda n: (-int(G.nodes[n].get("n_letters") or 0), state.label(G, n).casefold()))
+    names = {n: f"{label} ({k} letters)" for n, label, k in drawn}
+    orgs = [n for n, label, k in sorted(drawn, key=lambda t: (-t[2], t[1].casefold()))]
     pick = c1.selectbox("Organizations in view", orgs, key="net_pick", index=None, placeholder="Choose one…",
-                        format_func=lambda n: f"{state.label(G, n)} ({G.nodes[n].get('n_letters', 0)} letters)")
+                        format_func=lambda n: names.get(n, n))
     if c2.button("Open profile", key="net_open", disabled=pick is None):
         state.goto("Profile", pick)
         st.rerun()
-    if corpus.problems:
-        with st.expander(f"{len(corpus.problems)} file(s) could not be read"):
-            for p in corpus.problems:
-                st.text(p.message)
+    problems = filters.options(key).get("problems") or []
+    if problems:
+        with st.expander(f"{len(problems)} file(s) could not be read"):
+            for p in problems:
+                st.text(p)
+    # The drawing is on its way to the browser; load the corpus now (if the view came from the disk
+    # cache) so that the next filter change or search does not wait for it.
+    state.get_corpus()

@@ -73,10 +73,54 @@ def cache_dir() -> Path | None:
     return Path(raw) if raw else Path.home() / ".cache" / "coalition-atlas"
 
 
-def _code_version() -> tuple:
-    """A parser change must not be hidden by a stale pickle: the graph/ sources are part of the key."""
-    code = Path(gpaths.ROOT) / "graph"
-    return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in code.glob("*.py")))
+_HASHES: dict[tuple, str] = {}
+
+
+def _code_version() -> str:
+    """A parser change must not be hidden by a stale pickle: the graph/ and ui/ sources are part of the
+    key. By content, not mtime: teammates touching files in a shared tree must not throw caches away.
+    Files are re-read only when their size or mtime changed."""
+    root = Path(gpaths.ROOT)
+    stats = tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns)
+                         for d in ("graph", "ui") for p in (root / d).glob("*.py")))
+    if stats not in _HASHES:
+        h = hashlib.sha1()
+        for name, _, _ in stats:
+            h.update(name.encode() + b"\0" + Path(name).read_bytes())
+        _HASHES.clear()
+        _HASHES[stats] = h.hexdigest()
+    return _HASHES[stats]
+
+
+def disk_get(name: str, key: str) -> Any:
+    """A small value saved by disk_put for this corpus key (e.g. the first view's HTML), or None.
+    It lets a restarted app draw its first view without unpickling a 10,000-organization corpus."""
+    store = cache_dir()
+    path = store / f"{name}-{key}.pickle" if store else None
+    if path is None or not path.is_file():
+        return None
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)  # our own file (see disk_put)
+    except Exception:  # noqa: BLE001 - a broken file is just a miss
+        return None
+
+
+def disk_put(name: str, key: str, value: Any, keep: int = 64) -> None:
+    store = cache_dir()
+    if store is None:
+        return
+    try:
+        store.mkdir(parents=True, exist_ok=True)
+        path = store / f"{name}-{key}.pickle"
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for old in sorted(store.glob(f"{name}-*.pickle"), key=lambda p: p.stat().st_mtime)[:-keep]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only home only costs speed
 
 
 @st.cache_resource(show_spinner="Reading letters and building the graph…", max_entries=3)
@@ -107,17 +151,22 @@ def _corpus(folder: str, fp_hash: str):
 
 
 def corpus_key() -> str:
+    """Changes when a letter, a curated YAML file or the code changes (cheap: stat calls, no parsing)."""
     folder = letters_folder()
     return hashlib.sha1(repr((folder, fingerprint(folder), _code_version())).encode()).hexdigest()[:16]
 
 
-def get_corpus():
-    """The Corpus for the current folder (built once per content change, shared by all sessions)."""
+def check_folder() -> None:
     folder = letters_folder()
     if not Path(folder).is_dir():
         st.error(f"Letters folder `{folder}` does not exist. Fix it in the sidebar (Settings) or ATLAS_LETTERS_DIR.")
         st.stop()
-    return _corpus(folder, corpus_key())
+
+
+def get_corpus():
+    """The Corpus for the current folder (built once per content change, shared by all sessions)."""
+    check_folder()
+    return _corpus(letters_folder(), corpus_key())
 
 
 @st.cache_resource(max_entries=3)
