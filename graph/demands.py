@@ -38,6 +38,8 @@ def _fold(text: str) -> str:
     'we urge "states"'
     """
     low = text.lower()
+    if low.isascii():  # most sentences: nothing to straighten, and the length cannot change
+        return low
     if len(low) != len(text):  # a rare character whose lowercase is longer: keep it as it is
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     for a, b in _FOLD_PAIRS:  # str.replace per character beats str.translate with a dict by far
@@ -125,7 +127,8 @@ def find_demands(text: str, lexicon: Lexicon | None = None) -> tuple[tuple[Deman
     head = " ".join(folds[:5])  # title and addressee name the body asked ("To the Human Rights Council")
     cued = [lex.own, lex.modal, lex.reported]
     cue_bits = None if any(c.gate is None for c in cued) else cued[0].bits | cued[1].bits | cued[2].bits
-    imperative, list_heading, list_intro = lex.imperative.rx.match, lex.list_heading, lex.list_intro
+    imperative, list_intro = lex.imperative.rx.match, lex.list_intro
+    list_heading = lex.list_heading.rx.search if lex.list_heading.gate is None else lex.list_heading.search
     intro = ""  # the ask that opened the current list ("They urge governments to:")
     prev: Sentence | None = None
     for i, sen in enumerate(sents):
@@ -136,8 +139,8 @@ def find_demands(text: str, lexicon: Lexicon | None = None) -> tuple[tuple[Deman
                 is_imperative and prev is not None and prev.text[-1:] in ":;")):
             intro = ""  # the list is over (items are bulleted, lowercase, or imperatives after ":" or ";")
         prev = sen
-        if sen.heading or (list_heading.search(folded) and len(folded.split()) <= 6):
-            intro = folded if list_heading.search(folded) else ""  # "Recommendations" opens a list
+        if sen.heading or (list_heading(folded) and len(folded.split()) <= 6):
+            intro = folded if list_heading(folded) else ""  # "Recommendations" opens a list
             continue
         whole = (bool(intro) and new_segment) or is_imperative
         mask = masks[i]
@@ -149,6 +152,8 @@ def find_demands(text: str, lexicon: Lexicon | None = None) -> tuple[tuple[Deman
         context = " ".join([head, intro, *folds[max(0, i - 2):i + 1]])
         hit_here = False
         for d in candidates:
+            if d.any.gate is not None and not d.any.bits & mask:
+                continue  # none of its words here (what _matches checks first, without the call)
             for lo, hi in _matches(d, folded, region, context, lex, mask):
                 found.setdefault(d.id, []).append((sen.text[lo:hi].strip(), sen.lines_of(lo, hi)))
                 hit_here = True

@@ -193,18 +193,26 @@ class Lexicon:
         lies inside one whitespace-separated word, and a text's bits are the union of its words' bits.
         """
         words = self._words
-        split = [t.split() for t in texts]
-        new = {w for ws in split for w in ws if w not in words}
-        if new:
+        get = words.get
+        out, redo = [], []
+        for k, t in enumerate(texts):
+            m = 0
+            for w in t.split():
+                b = get(w)
+                if b is None:  # a word never seen: learn all of them at once below
+                    redo.append(k)
+                    break
+                m |= b
+            out.append(m)
+        if redo:
             if len(words) > 200_000:  # bounded memory on an endless stream of letters
                 words.clear()
-            self._learn(new)
-        out = []
-        for ws in split:
-            m = 0
-            for w in ws:
-                m |= words[w]
-            out.append(m)
+            self._learn({w for k in redo for w in texts[k].split() if w not in words})
+            for k in redo:
+                m = 0
+                for w in texts[k].split():
+                    m |= words[w]
+                out[k] = m
         return out
 
     def _learn(self, new: set[str]) -> None:

@@ -40,7 +40,7 @@ def _near_misses(corpus) -> None:
 def _tags(G) -> None:
     st.subheader("Tags")
     tags_mod = state.optional("graph.tags")
-    fn = getattr(tags_mod, "record_tag", None) or getattr(tags_mod, "set_tags", None) if tags_mod else None
+    fn = getattr(tags_mod, "record_tag", None) if tags_mod else None
     choices = state.org_choices(state.corpus_key(), G)
     node = st.selectbox("Organization", choices, key="cu_org", index=None, format_func=lambda n: state.label(G, n))
     if node is None:
@@ -60,6 +60,26 @@ def _tags(G) -> None:
             return
         state.corpus_changed()
         st.session_state["cu_msg"] = "Tags saved. The graph was rebuilt."
+        st.rerun()
+
+
+def _tag_history() -> None:
+    tags_mod = state.optional("graph.tags")
+    if tags_mod is None or not hasattr(tags_mod, "undo_tag"):
+        return
+    from graph import judgements
+    from graph.paths import curated_path
+
+    decisions = judgements.recorded_decisions(curated_path(tags_mod.COALITIONS))
+    if not decisions:
+        return
+    st.subheader("Recorded tag decisions")
+    st.dataframe(pd.DataFrame([{**d, "tags": ", ".join(d.get("tags") or [])} for d in decisions[::-1]]),
+                 hide_index=True, key="cu_tag_history", width="stretch")
+    if st.button("Undo the last tag decision", key="cu_tag_undo"):
+        d = tags_mod.undo_tag()
+        state.corpus_changed()
+        st.session_state["cu_msg"] = f"Undone: tags of {state.md(d['name'])}." if d else "Nothing to undo."
         st.rerun()
 
 
@@ -90,4 +110,5 @@ def render() -> None:
     corpus = state.get_corpus()
     _near_misses(corpus)
     _tags(corpus.graph)
+    _tag_history()
     _history()

@@ -4,8 +4,12 @@ from __future__ import annotations
 import inspect
 from dataclasses import asdict, dataclass, replace
 
-import networkx as nx
+from typing import TYPE_CHECKING
+
 import streamlit as st
+
+if TYPE_CHECKING:  # networkx costs ~0.5 s to import; the first view can come from the disk cache without it
+    import networkx as nx
 
 from . import state
 
@@ -115,6 +119,8 @@ def tie_view(G: nx.DiGraph, f: Filters) -> tuple[nx.DiGraph, dict]:
     if T.number_of_nodes() > f.max_nodes:
         strength = dict(T.degree(weight="weight"))
         T = T.subgraph(sorted(T, key=lambda n: (-strength[n], n))[: f.max_nodes]).copy()
+    import networkx as nx
+
     H = nx.DiGraph()
     H.add_nodes_from((n, dict(G.nodes[n])) for n in T)
     H.add_edges_from((a, b, {**d, "kind": "cosigned"}) for a, b, d in T.edges(data=True))

@@ -1,11 +1,16 @@
 """Network view: the org-letter-demand graph drawn by pyvis with precomputed positions."""
 from __future__ import annotations
 
+import importlib.util
 import json
 from dataclasses import astuple
 
-import networkx as nx
+from typing import TYPE_CHECKING
+
 import streamlit as st
+
+if TYPE_CHECKING:  # networkx costs ~0.5 s to import; the first view can come from the disk cache without it
+    import networkx as nx
 
 from . import filters, state
 
@@ -172,8 +177,8 @@ def render() -> None:
     key = state.corpus_key()
     ego, radius = search_box()
     f = filters.sidebar(None, ego, radius)
-    if state.optional("graph.view") is None or state.optional("graph.render") is None:
-        state.missing("graph.view / graph.render")
+    if importlib.util.find_spec("graph.view") is None or importlib.util.find_spec("graph.render") is None:
+        state.missing("graph.view / graph.render")  # found, not imported: the disk cache may make them unneeded
         return
     html, info, drawn = network_html(key, astuple(f), f)
     st.iframe(html, height=720)

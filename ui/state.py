@@ -17,8 +17,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import networkx as nx
+from typing import TYPE_CHECKING
+
 import streamlit as st
+
+if TYPE_CHECKING:  # networkx costs ~0.5 s to import; the first view can come from the disk cache without it
+    import networkx as nx
 
 from graph import paths as gpaths
 
