@@ -6,7 +6,7 @@ the asked-for region. The cues are curated data (data/demands.yaml, compiled by 
 
 >>> from graph.patterns import load_lexicon
 >>> ask_region("the un has called for x. we urge states to act.", load_lexicon(), False, list)
-Region(allowed=((25, 47),))
+Region(allowed=((28, 47),))
 >>> ask_region("the junta has killed thousands.", load_lexicon(), False, list) is None
 True
 """

@@ -97,11 +97,12 @@ def _matches(d: Demand, s: str, region: Region, context: str, lex: Lexicon, mask
     """
     if not d.any.open(s, mask):
         return
-    pats = [p for p in d.patterns if p.open(s, mask)]
-    pats += [p for p, near in d.in_context if p.open(s, mask) and near.search(context)]
-    for pat in pats:
+    pats = [p.rx for p in d.patterns if p.gate is None or p.bits & mask]
+    if d.in_context:
+        pats += [p.rx for p, near in d.in_context if (p.gate is None or p.bits & mask) and near.search(context)]
+    for rx in pats:
         for x, y in region.allowed:  # a match must lie inside the asked-for part: search only there
-            for m in pat.rx.finditer(s, x, y):
+            for m in rx.finditer(s, x, y):
                 a, b = m.span()
                 if _negated(s, a, lex):
                     continue

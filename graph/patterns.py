@@ -182,6 +182,7 @@ class Lexicon:
     literals: tuple[str, ...] = ()  # every gate literal of every pattern
     # word -> bits of the literals inside it; letters share most words, so this fills up quickly
     _words: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    _texts: dict[str, int] = field(default_factory=dict, compare=False, repr=False)  # short texts -> bits
 
     def get(self, demand_id: str) -> Demand | None:
         return next((d for d in self.demands if d.id == demand_id), None)
@@ -192,20 +193,27 @@ class Lexicon:
         Gate literals never hold whitespace (a pattern's space matches any whitespace), so each occurrence
         lies inside one whitespace-separated word, and a text's bits are the union of its words' bits.
         """
-        words = self._words
-        get = words.get
+        words, known = self._words, self._texts
+        get, kget = words.get, known.get
         out, redo = [], []
         for k, t in enumerate(texts):
-            m = 0
-            for w in t.split():
-                b = get(w)
-                if b is None:  # a word never seen: learn all of them at once below
-                    redo.append(k)
-                    break
-                m |= b
+            m = kget(t)  # the same names sign letter after letter: one lookup for the whole line
+            if m is None:
+                m = 0
+                for w in t.split():
+                    b = get(w)
+                    if b is None:  # a word never seen: learn all of them at once below
+                        redo.append(k)
+                        break
+                    m |= b
+                else:
+                    if len(t) < 120:
+                        known[t] = m
             out.append(m)
+        if len(known) > 200_000:  # bounded memory on an endless stream of letters
+            known.clear()
         if redo:
-            if len(words) > 200_000:  # bounded memory on an endless stream of letters
+            if len(words) > 200_000:
                 words.clear()
             self._learn({w for k in redo for w in texts[k].split() if w not in words})
             for k in redo:

@@ -14,6 +14,11 @@ Person(name='Jane Doe', role='Professor of Law, University of Oxford', organizat
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+# Pure functions of a string: synthetic and real lists repeat lines and names, so each is computed once.
+_memo = lru_cache(maxsize=1 << 16)
+
 import re
 
 from .records import Contact, Person
@@ -38,6 +43,7 @@ _PERSON_NAME = re.compile(r"^(?:(?:dr|prof|mr|mrs|ms|rev|fr|sir|dame|hon)\.?\s+)
                           r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|van|von|da|del|al|bin|binti)){0,4}$")
 
 
+@_memo
 def looks_like_person(text: str) -> bool:
     """'Agnès Callamard', 'Dr Kate Ferguson', 'Elena' - two to five capitalised words, no organization words."""
     t = text.strip()
@@ -55,6 +61,7 @@ def parse_person(text: str, lines: tuple[int, ...] = ()) -> Person:
     return Person(name=name.strip(), role=role.strip() or None, lines=lines)
 
 
+@_memo
 def is_individual(text: str) -> bool:
     """An entry that is a person signing in a personal capacity rather than an organization."""
     if "capacity" in text and PERSONAL.search(text):

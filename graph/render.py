@@ -21,7 +21,6 @@ from __future__ import annotations
 import html as _html
 import importlib.util
 import json
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
@@ -221,7 +220,7 @@ def _vis_assets() -> tuple[str, str]:
     lib = Path(list(spec.submodule_search_locations)[0]) / "templates" / "lib" / "vis-9.1.2"
     css = (lib / "vis-network.css").read_text(encoding="utf-8")
     # Only the tooltip rules: the rest (220 kB, mostly navigation-button images) styles nothing we show.
-    tooltip_css = "".join(re.findall(r"[^{}]*vis-tooltip[^{}]*\{[^}]*\}", css))
+    tooltip_css = "".join(rule + "}" for rule in css.split("}") if "vis-tooltip" in rule.split("{")[0])
     return (lib / "vis-network.min.js").read_text(encoding="utf-8"), tooltip_css
 
 

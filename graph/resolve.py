@@ -27,6 +27,7 @@ import gc
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import Sequence
 
 import numpy as np
@@ -184,9 +185,11 @@ class _Components:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return None
-        small, big = sorted((ra, rb), key=lambda r: len(self.keys[r]))
-        if any(self.veto.get(k, set()) & self.keys[big] for k in self.keys[small]):
-            return "judged different"
+        small, big = (ra, rb) if len(self.keys[ra]) <= len(self.keys[rb]) else (rb, ra)
+        if self.veto:
+            veto, big_keys = self.veto, self.keys[big]
+            if any(k in veto and not veto[k].isdisjoint(big_keys) for k in self.keys[small]):
+                return "judged different"
         if curated:
             return None
         if not self.files[ra].isdisjoint(self.files[rb]):
@@ -260,11 +263,14 @@ def _resolve(letters: Sequence[Letter], judgements: Judgements | None) -> Resolu
                 edges.append((2, -1.0, *sorted((k, other)), "acronym", f"{ak.upper()} is carried by one organization"))
     near: dict[tuple[str, str], tuple[float, str]] = {}
     for (a, b), s in sorted(_candidates(nodes).items()):
-        why = why_different(nodes[a].text, nodes[b].text, distinguishing, nodes[a].marked | nodes[b].marked)
-        if s >= FUZZY_MERGE and why is None:
+        if s < FUZZY_MERGE:  # never merged: why is worked out in _assemble, only if a curator will see it
+            near[(a, b)] = (s, None)
+            continue
+        why = _why_different(nodes, a, b, distinguishing)
+        if why is None:
             edges.append((3, -s, a, b, "fuzzy", "differing words are OCR/spelling variants"))
         else:
-            near[(a, b)] = (s, why or f"similarity {s:.2f} below {FUZZY_MERGE}")
+            near[(a, b)] = (s, why)
     comps = _Components(nodes, jd)
     reasons: list[tuple[str, str, MergeReason]] = []
     for prio, neg, a, b, rule, detail in sorted(edges):
@@ -277,21 +283,26 @@ def _resolve(letters: Sequence[Letter], judgements: Judgements | None) -> Resolu
         comps.union(a, b)
         reasons.append((a, b, MergeReason(_printed(nodes[a]), _printed(nodes[b]), rule,
                                           None if rule != "fuzzy" else round(-neg, 3), detail)))
-    return _assemble(nodes, comps, reasons, near)
+    return _assemble(nodes, comps, reasons, near, distinguishing)
 
 
-def _mention_order(m: Mention):
-    return (m.file, m.lines, m.name)
+def _why_different(nodes: dict[str, _Node], a: str, b: str, distinguishing: frozenset[str]) -> str | None:
+    return why_different(nodes[a].text, nodes[b].text, distinguishing, nodes[a].marked | nodes[b].marked)
 
 
-def _assemble(nodes, comps, reasons, near) -> Resolution:
+_mention_order = attrgetter("file", "lines", "name")  # (file, lines, name)
+_file, _name, _acronym = attrgetter("file"), attrgetter("name"), attrgetter("acronym")
+
+
+def _assemble(nodes, comps, reasons, near, distinguishing) -> Resolution:
     groups: dict[str, list[str]] = defaultdict(list)
     for k in nodes:
         groups[comps.find(k)].append(k)
     built = []
     for root, keys in groups.items():
-        ms = sorted((m for k in keys for m in nodes[k].mentions), key=_mention_order)
-        printings = Counter((m.name, m.acronym) for m in ms)
+        ms = sorted(nodes[keys[0]].mentions if len(keys) == 1 else [m for k in keys for m in nodes[k].mentions],
+                    key=_mention_order)
+        printings = Counter(zip(map(_name, ms), map(_acronym, ms)))
         bases: Counter = Counter()
         for (pn, pa), c in printings.items():
             bases[split_acronym(pn)[0] or (pa or pn)] += c
@@ -309,22 +320,22 @@ def _assemble(nodes, comps, reasons, near) -> Resolution:
     for a, b, r in reasons:
         why_by_root[comps.find(a)].append(r)
     for k, n in nodes.items():  # different printings of one normal form
-        printed = sorted({m.name for m in n.mentions})
+        printed = sorted(set(map(_name, n.mentions)))
         for p in printed[1:]:
             why_by_root[comps.find(k)].append(MergeReason(printed[0], p, "exact-normalised", None, "same normal form"))
     for root in why_by_root:
         why_by_root[root].sort(key=lambda r: (r.rule, r.a, r.b))
-    by_acr: dict[tuple[str, str], list[str]] = defaultdict(list)
+    by_text: dict[str, list[str]] = defaultdict(list)  # normal form -> node keys, in key order
+    by_acr: dict[str, list[str]] = defaultdict(list)  # acronym key -> node keys, in key order
     for k in sorted(nodes):
-        for f in nodes[k].files:
-            by_acr[(f, "name:" + nodes[k].text)].append(k)
-            for a in nodes[k].acronyms:
-                by_acr[(f, a)].append(k)
+        by_text[nodes[k].text].append(k)
+        for a in nodes[k].acronyms:
+            by_acr[a].append(k)
     umbrella: dict[str, set[str]] = defaultdict(set)
     for k, n in nodes.items():
         for m in n.mentions if n.has_member_of else ():
             if m.member_of:
-                u = _umbrella_root(m, nodes, comps, by_acr)
+                u = _umbrella_root(m, nodes, comps, by_text, by_acr)
                 if u and u != comps.find(k):
                     umbrella[ids[comps.find(k)]].add(ids[u])
     members: dict[str, set[str]] = defaultdict(set)
@@ -336,29 +347,34 @@ def _assemble(nodes, comps, reasons, near) -> Resolution:
         oid = ids[root]
         orgs.append(Organization(oid, name, aliases, acronyms, ms, tuple(why_by_root[root]),
                                  tuple(sorted(umbrella.get(oid, ()))), tuple(sorted(members.get(oid, ())))))
-        for m in ms:
-            index[(m.file, m.name)] = oid
+        index.update(dict.fromkeys(zip(map(_file, ms), map(_name, ms)), oid))
     name_of = {o.id: o.name for o in orgs}
     root_of = {ids[r]: r for r in ids}
     best: dict[tuple[str, str], tuple[float, str]] = {}
+    files_of: dict[str, tuple[str, ...]] = {}  # root -> sorted files, sorted once per root, not per near miss
     for (a, b), (score, why) in near.items():
         ra, rb = comps.find(a), comps.find(b)
         if ra == rb or not comps.files[ra].isdisjoint(comps.files[rb]):
             continue  # entries of one letter are different organizations: nothing for a curator to decide
-        pair = tuple(sorted((ids[ra], ids[rb])))
+        if why is None:
+            why = _why_different(nodes, a, b, distinguishing) or f"similarity {score:.2f} below {FUZZY_MERGE}"
+        x, y = ids[ra], ids[rb]
+        pair = (x, y) if x < y else (y, x)
         if pair not in best or (score, why) > best[pair]:
             best[pair] = (score, why)
-    near_list = [NearMiss(x, y, name_of[x], name_of[y], score, why, tuple(sorted(comps.files[root_of[x]])),
-                          tuple(sorted(comps.files[root_of[y]]))) for (x, y), (score, why) in best.items()]
+    for r in {root_of[i] for pair in best for i in pair}:
+        files_of[r] = tuple(sorted(comps.files[r]))
+    near_list = [NearMiss(x, y, name_of[x], name_of[y], score, why, files_of[root_of[x]], files_of[root_of[y]])
+                 for (x, y), (score, why) in best.items()]
     near_misses = tuple(sorted(near_list, key=lambda n: (-n.score, n.a, n.b)))
     return Resolution(tuple(orgs), near_misses, index)
 
 
-def _umbrella_root(m: Mention, nodes: dict[str, _Node], comps: _Components,
-                   by_acr: dict[tuple[str, str], list[str]]) -> str | None:
+def _umbrella_root(m: Mention, nodes: dict[str, _Node], comps: _Components, by_text: dict[str, list[str]],
+                   by_acr: dict[str, list[str]]) -> str | None:
     """The organization a sub-member's `member_of` names, in the same letter (by name or acronym)."""
-    hits = by_acr.get((m.file, "name:" + normalise(m.member_of or "")), [])
+    hits = [k for k in by_text.get(normalise(m.member_of or ""), ()) if m.file in nodes[k].files]
     if len(hits) == 1:
         return comps.find(hits[0])
-    hits = by_acr.get((m.file, acronym_key(m.member_of)), [])
+    hits = [k for k in by_acr.get(acronym_key(m.member_of), ()) if m.file in nodes[k].files]
     return comps.find(hits[0]) if len(hits) == 1 else None

@@ -21,6 +21,11 @@ True
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+# Pure functions of a string: synthetic and real lists repeat lines and names, so each is computed once.
+_memo = lru_cache(maxsize=1 << 16)
+
 import re
 
 # Words that stay lower case inside a title-case organization name (English plus the Romance/Germanic
@@ -77,6 +82,7 @@ def number_value(text: str) -> int | None:
     return total or None
 
 
+@_memo
 def split_marker(line: str) -> tuple[str | None, str, str]:
     """(printed number or None, bullet char or '', rest of the line)."""
     t = line.lstrip()
@@ -100,10 +106,12 @@ def is_page_number(line: str) -> bool:
     return bool(_PAGE_NUMBER.match(line))
 
 
+@_memo
 def is_url_line(line: str) -> bool:
     return ("/" in line or "www." in line or ":" in line) and bool(_URL.match(line))
 
 
+@_memo
 def has_url(line: str) -> bool:
     return ("://" in line or "www." in line or "mailto:" in line) and bool(_HAS_URL.search(line))
 
@@ -113,6 +121,7 @@ def is_footnote(line: str) -> bool:
     return bool(_FOOTNOTE.match(line))
 
 
+@_memo
 def ends_sentence(line: str) -> bool:
     return bool(_SENTENCE_END.search(line))
 
@@ -121,6 +130,7 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+@_memo
 def cap_ratio(text: str) -> float:
     """Share of content words that start with a capital (or are digits/acronyms)."""
     n = caps = 0
@@ -133,6 +143,7 @@ def cap_ratio(text: str) -> float:
     return caps / n if n else 0.0
 
 
+@_memo
 def looks_like_name(text: str) -> bool:
     """Short, capitalised, not a sentence: the shape of an organization (or person) name."""
     t = text.strip()
@@ -156,11 +167,13 @@ def _name_final_period(last: str) -> bool:
     return "." in core or len(core) <= 3  # "B.R.S.A.", "WA Inc." handled above, "Ltd."
 
 
+@_memo
 def starts_lower(text: str) -> bool:
     t = text.lstrip(" \t\"'“‘(")
     return bool(t) and t[0].islower() and not re.match(r"[a-z]+[A-Z]", t)  # "iDEFEND" is a name
 
 
+@_memo
 def garbage_reason(text: str) -> str | None:
     """Why a line is OCR debris rather than text, or None. ('. Co (2}' -> 'garbled OCR')."""
     t = text.strip()
@@ -180,6 +193,7 @@ def garbage_reason(text: str) -> str | None:
     return None
 
 
+@_memo
 def is_mirrored(text: str) -> bool:
     """Upside-down OCR: six or more words, none of them an English function word, mostly lower case.
 
@@ -202,6 +216,7 @@ _MD_EMPH = re.compile(r"(\*\*|__)(.+?)\1")
 _MD_WRAP = re.compile(r"^(\s*)[*_](?=\S)(.*\S)[*_]\s*$")
 
 
+@_memo
 def md_clean(line: str) -> str:
     """Markdown to text, line by line (numbering kept): links to their text, emphasis markers dropped.
 

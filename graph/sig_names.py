@@ -26,6 +26,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# Pure functions of a string: lists repeat lines and names, so each is computed once.
+_memo = lru_cache(maxsize=1 << 16)
+
 _TRAIL_PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
 _NESTED_BROKEN = re.compile(r"\s*\(([^()]+?)\s*\(([^()]+)\)\s*$")  # "(KAO (Japan)"
 _SPLIT_BROKEN = re.compile(r"\(([A-Z]{1,6})\)([A-Z]{1,6})\)\s*$")  # "(DY)J)"
@@ -66,6 +69,7 @@ def ocr_tidy(text: str) -> str:
     return t
 
 
+@_memo
 def is_acronym(text: str) -> bool:
     """'ARNU', 'FoE Japan', 'RC of UTAs', 'ACFCC — Mandalay', 'B.R.S.A' yes; 'Kayah', 'PhilRights' no."""
     toks = text.split()
@@ -138,6 +142,7 @@ def is_place(word: str) -> bool:
     return word.strip(" .,").lower() in _places()
 
 
+@_memo
 def country_of(word: str) -> str | None:
     """'Philippines' -> 'Philippines', 'UK' -> 'United Kingdom', 'Global' -> None."""
     w = word.strip().lower()
@@ -147,6 +152,7 @@ def country_of(word: str) -> str | None:
     return None
 
 
+@_memo
 def clean_entry(printed: str, split_country: bool = False) -> tuple[str, str | None, str | None]:
     """(name, acronym, country) of one printed entry, after OCR tidying.
 

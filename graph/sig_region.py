@@ -13,6 +13,11 @@ count ("and seven others").
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+# Pure functions of a string: synthetic and real lists repeat lines and names, so each is computed once.
+_memo = lru_cache(maxsize=1 << 16)
+
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -90,6 +95,7 @@ _NON_LATIN = re.compile(r"[^\W\d_\u0000-\u024F]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+@_memo
 def _non_latin(text: str) -> bool:
     if text.isascii():
         return False
@@ -128,6 +134,7 @@ class LineInfo:
     detail: str = ""
 
 
+@_memo
 def is_open(text: str) -> bool:
     """An entry that cannot end here: ends with a connector or leaves a parenthesis open."""
     t = text.rstrip()
@@ -151,6 +158,7 @@ _HAS_DIGIT = re.compile(r"\d")
 _HEADING_STARTS = ("sign", "endorse", "the undersigned", "undersigned", "support", "list", "co-", "#")
 
 
+@_memo
 def _heading(t: str) -> bool:
     if len(t) > 200:
         return False
@@ -166,6 +174,7 @@ def _heading(t: str) -> bool:
         bool(re.search(r"\b[a-z]+\s*(?:\([^)]*\))?\s*:?\s*$", t)))
 
 
+@_memo
 def inline_names(text: str, intro_ok: bool = False) -> tuple[str, ...]:
     """'The undersigned are: A, B (AB), and C.' -> ('A', 'B (AB)', 'C'); () when not a comma list of names."""
     head, sep, tail = text.partition(":")
@@ -186,11 +195,107 @@ def inline_names(text: str, intro_ok: bool = False) -> tuple[str, ...]:
     return ()
 
 
+class _Rest:
+    """Facts about a line without its number or bullet: names repeat across lines and letters."""
+    __slots__ = ("name", "entry", "lower", "numbered_ok", "open")
+
+    def __init__(self, rest: str) -> None:
+        self.name = looks_like_name(rest)
+        self.entry = self.name or (is_individual(rest) and len(rest) < 200)
+        self.lower = starts_lower(rest)
+        self.numbered_ok = len(rest) < 150 and not ends_sentence(rest)
+        self.open = is_open(rest)
+
+
+class _Facts:
+    """What `classify` asks about a line that depends on the line alone, computed once per distinct line (list
+    entries and boilerplate repeat across letters). Rarely needed answers are computed on first use."""
+    __slots__ = ("t", "indent", "num", "bullet", "rest", "r", "closing", "url_line", "email", "page", "marker",
+                 "count", "footnote_star", "inline_intro", "header", "url", "non_latin", "mirrored", "garbage",
+                 "heading_ind", "heading", "footnote", "commas", "_ends", "_intro", "_cont", "_columns")
+
+    def __init__(self, raw: str) -> None:
+        t = raw.strip()
+        self.t, self.indent = t, len(raw) - len(raw.lstrip())
+        num, bullet, rest = split_marker(raw)
+        self.num, self.bullet, self.rest = num, bullet, rest
+        r = self.r = _rest(rest)
+        low = t.lower()
+        fw = low.split(None, 1)[0].strip(":,.;*#-•")
+        digit0 = t[0].isdigit()
+        mark = bool(num or bullet)
+        self.closing = fw in _CLOSING_FIRST and bool(CLOSING.match(t))
+        self.url_line = is_url_line(t)
+        self.email = "@" in t and " " not in t.strip() and bool(EMAIL.fullmatch(t.strip("<>;,. ")))
+        self.page = (digit0 or fw == "page") and is_page_number(t)
+        self.marker = len(t) <= 6 and is_lone_marker(t)
+        self.count = ("and " in low[:8] or "plus" in low[:8] or "+" in t[:3]) and bool(COUNT_LINE.match(t))
+        self.footnote_star = t[0] in "*†‡" and t[1:2] == " " and ends_sentence(t)
+        self.inline_intro = ":" in t and bool(INLINE_INTRO.search(t))
+        self.header = bool((fw in _HEADER_FIRST and HEADER.match(t)) or (
+            len(t) < 40 and _HAS_DIGIT.search(t) and DATE_LINE.match(t))) and not mark
+        self.url = has_url(t) and len(t) < 400
+        self.non_latin = _non_latin(t) and len(t) < 100
+        self.mirrored = not mark and is_mirrored(t)
+        self.garbage = garbage_reason(t)
+        self.heading_ind = len(t) < 60 and ("individual" in low or "personal" in low) and bool(IND_HEADING.match(t))
+        self.heading = _heading(t)
+        self.footnote = (digit0 or t[0] in "[¹²³⁴⁵⁶⁷⁸⁹⁰") and is_footnote(t) and len(t) < 200 and not r.name
+        self.commas = t.count(",")
+        self._ends = self._intro = self._cont = self._columns = None
+
+    def ends(self) -> bool:
+        if self._ends is None:
+            self._ends = ends_sentence(self.t)
+        return self._ends
+
+    def intro(self) -> bool:
+        if self._intro is None:
+            self._intro = bool(INTRO.search(self.t))
+        return self._intro
+
+    def cont_start(self) -> bool:
+        if self._cont is None:
+            t = self.t
+            self._cont = bool(_CONT_START.match(t) or (starts_lower(t) and len(t) < 60) or _PAREN_ONLY.match(t))
+        return self._cont
+
+    def columns(self) -> tuple[str, ...]:
+        if self._columns is None:
+            t = self.t
+            cols = _COLUMNS.split(t) if "   " in t and _COLUMNS.search(t) else ()
+            self._columns = tuple(cols) if cols and all(looks_like_name(c) for c in cols) else ()
+        return self._columns
+
+
+_FACTS: dict[str, _Facts] = {}
+_RESTS: dict[str, _Rest] = {}
+
+
+def _rest(rest: str) -> _Rest:
+    r = _RESTS.get(rest)
+    if r is None:
+        if len(_RESTS) > 200_000:  # bound memory in a long-running process
+            _RESTS.clear()
+        r = _RESTS[rest] = _Rest(rest)
+    return r
+
+
+def _facts(raw: str) -> _Facts:
+    f = _FACTS.get(raw)
+    if f is None:
+        if len(_FACTS) > 200_000:
+            _FACTS.clear()
+        f = _FACTS[raw] = _Facts(raw)
+    return f
+
+
 def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozenset(),
              person_lines: set[int] = frozenset()) -> list[LineInfo]:
     out: list[LineInfo] = []
     vocab_box: list[Counter] = []  # built on first need: only a mirrored-looking line needs it
     prev: LineInfo | None = None  # previous non-blank line
+    pf: _Facts | None = None  # its facts
     adjacent = False  # previous line was non-blank
     after_heading = False
     header_end = _salutation_index(lines)
@@ -198,88 +303,81 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
     inline_done: set[int] = set()
     for idx, raw in enumerate(lines):
         ln = start + idx
-        t = raw.strip()
-        if not t:
+        if not raw or raw.isspace():
             out.append(LineInfo(ln, "", "blank"))
             adjacent = False
             continue
-        info = LineInfo(ln, t, "prose", indent=len(raw) - len(raw.lstrip()))
-        num, bullet, rest = split_marker(raw)
-        info.num, info.bullet, info.rest = num, bullet, rest
-        low = t.lower()
-        fw = low.split(None, 1)[0].strip(":,.;*#-•")
-        digit0 = t[0].isdigit()
+        f = _facts(raw)
+        t, num, bullet, rest = f.t, f.num, f.bullet, f.rest
+        info = LineInfo(ln, t, "prose", num, bullet, rest, f.indent)
+        pk = prev.kind if prev is not None else None
         if ln in contact_lines:
             info.kind = "contact"
         elif ln in person_lines:
             info.kind = "person"
-        elif fw in _CLOSING_FIRST and CLOSING.match(t):
+        elif f.closing:
             info.kind = "closing"
-        elif is_url_line(t):
+        elif f.url_line:
             info.kind = "url"
-        elif "@" in t and " " not in t.strip() and EMAIL.fullmatch(t.strip("<>;,. ")):
+        elif f.email:
             info.kind = "email"
-        elif (digit0 or fw == "page") and is_page_number(t) and not (num and prev is not None and prev.num):
+        elif f.page and not (num and prev is not None and prev.num):
             info.kind = "page"
-        elif len(t) <= 6 and is_lone_marker(t):
+        elif f.marker:
             info.kind = "marker"
-        elif ("and " in low[:8] or "plus" in low[:8] or "+" in t[:3]) and COUNT_LINE.match(t):
+        elif f.count:
             info.kind = "count"
-        elif prev is not None and prev.kind in ("entry", "cont") and is_open(prev.rest) and not num and not bullet:
+        elif (pk == "entry" or pk == "cont") and pf.r.open and not num and not bullet:
             info.kind = "cont"
-        elif adjacent and prev is not None and prev.kind in ("entry", "cont") and not (num or bullet) and (
-                _CONT_START.match(t) or (starts_lower(t) and len(t) < 60) or _PAREN_ONLY.match(t)):
+        elif adjacent and (pk == "entry" or pk == "cont") and not (num or bullet) and f.cont_start():
             info.kind = "cont"
-        elif t[0] in "*†‡" and t[1:2] == " " and ends_sentence(t):
+        elif f.footnote_star:
             info.kind, info.detail = "footnote", "footnote"
-        elif ":" in t and idx not in inline_done and INLINE_INTRO.search(t) and _inline_here(lines, idx, inline_done,
-                                                                                                  info):
+        elif f.inline_intro and idx not in inline_done and _inline_here(lines, idx, inline_done, info):
             pass
-        elif idx <= header_end or ((fw in _HEADER_FIRST and HEADER.match(t)) or (
-                len(t) < 40 and _HAS_DIGIT.search(t) and DATE_LINE.match(t))) and not num and not bullet:
+        elif idx <= header_end or f.header:
             info.kind = "header"
-        elif has_url(t) and len(t) < 400:
+        elif f.url:
             info.kind, info.detail = "url", ("footnote" if re.match(r"\d", t) else "url")
-        elif _non_latin(t) and len(t) < 100:
+        elif f.non_latin:
             info.kind, info.detail = "garbage", "non-Latin script"
-        elif not (num or bullet) and is_mirrored(t) and _unknown_words(t, lines, vocab_box):
+        elif f.mirrored and _unknown_words(t, lines, vocab_box):
             info.kind, info.detail = "mirrored", "mirrored text"
-        elif garbage_reason(t):
-            info.kind, info.detail = "garbage", garbage_reason(t) or ""
-        elif len(t) < 60 and ("individual" in low or "personal" in low) and IND_HEADING.match(t):
+        elif f.garbage:
+            info.kind, info.detail = "garbage", f.garbage
+        elif f.heading_ind:
             info.kind = "heading_ind"
-        elif _heading(t):
+        elif f.heading:
             info.kind = "heading"
-        elif adjacent and prev is not None and prev.kind == "prose" and not ends_sentence(prev.text) and not (
-                num or bullet) and not INTRO.search(prev.text):
+        elif adjacent and pk == "prose" and not pf.ends() and not (num or bullet) and not pf.intro():
             info.kind = "prose"
-        elif (digit0 or t[0] in "[¹²³⁴⁵⁶⁷⁸⁹⁰") and is_footnote(t) and len(t) < 200 and not looks_like_name(rest):
+        elif f.footnote:
             info.kind, info.detail = "footnote", "footnote"
-        elif ":" in t and idx not in inline_done and INLINE_INTRO.search(t) and _inline_here(lines, idx, inline_done,
-                                                                                                info):
+        elif f.inline_intro and idx not in inline_done and _inline_here(lines, idx, inline_done, info):
             pass
-        elif starts_lower(rest) and not bullet:
+        elif not bullet and f.r.lower:
             info.kind = "prose"
-        elif "   " in t and _COLUMNS.search(t) and all(looks_like_name(c) for c in _COLUMNS.split(t)):
-            info.kind, info.parts = "columns", tuple(_COLUMNS.split(t))
-        elif looks_like_name(rest) or (is_individual(rest) and len(rest) < 200):
+        elif f.columns():
+            info.kind, info.parts = "columns", f.columns()
+        elif f.r.entry:
             info.kind = "entry"
-        elif num and last_num is not None and int(num) == last_num + 1 and len(rest) < 150 and not ends_sentence(rest):
+        elif num and last_num is not None and int(num) == last_num + 1 and f.r.numbered_ok:
             info.kind = "entry"  # the list's numbering vouches for a name in lower-case words
-        elif t.count(",") >= 2 or (after_heading and "," in t):
+        elif f.commas >= 2 or (after_heading and f.commas):
             parts = inline_names(t, intro_ok=after_heading)
             if parts:
                 info.kind, info.parts = "inline", parts
         if idx in inline_done and info.kind != "inline":
             info.kind = "cont_inline"
-        if info.kind == "entry" and num:
+        k = info.kind
+        if k == "entry" and num:
             last_num = int(num)
-        if info.kind in ("heading", "heading_ind"):
+        if k == "heading" or k == "heading_ind":
             after_heading = True
-        elif info.kind in ("prose", "contact", "closing"):
+        elif k == "prose" or k == "contact" or k == "closing":
             after_heading = False
         out.append(info)
-        prev = info
+        prev, pf = info, f
         adjacent = True
     return out
 

@@ -174,19 +174,22 @@ def _foreign_index(gz: Gazetteer) -> tuple:
         width = max((p.count(" ") + 1 for p in gz.foreign), default=0)
         pats = tuple((tok, country, re.compile(rf"(?<![A-Za-z.]){re.escape(tok)}(?![A-Za-z])"))
                      for tok, country in gz.foreign_cs.items())
-        hit = _FOREIGN_INDEX[id(gz)] = (gz, order, width, pats)
+        firsts = frozenset(p.split(" ")[0] for p in gz.foreign)
+        hit = _FOREIGN_INDEX[id(gz)] = (gz, order, width, pats, firsts)
     return hit
 
 
 def _foreign(texts: Sequence[str], printed: Sequence[str], gz: Gazetteer) -> tuple[str, str] | None:
     """The foreign place named first (earliest in a text, then longest, then first in the gazetteer)."""
-    _, order, width, pats = _foreign_index(gz)
+    _, order, width, pats, firsts = _foreign_index(gz)
     best = None
     for t in texts:
         w = t.split(" ")
+        if firsts.isdisjoint(w):  # no place's first word: most names
+            continue
         pos = 0  # where word i starts: the same position as f" {t} ".find(f" {phrase} ")
         for i in range(len(w)):
-            for j in range(i + 1, min(len(w), i + width) + 1):
+            for j in range(i + 1, min(len(w), i + width) + 1) if w[i] in firsts else ():
                 phrase = " ".join(w[i:j])
                 hit = order.get(phrase)
                 if hit is not None and (best is None or (pos, -len(phrase), hit[0]) < best[0]):
@@ -214,19 +217,31 @@ def _tags_for(names: Sequence[str], acronyms: Sequence[str], countries: Sequence
     printed = [*names, *acronyms]
     all_texts = texts + [normalise(a) for a in acronyms if a]
     out: list[Tag] = []
+    grams, complete = _grams(tuple(texts))
+
+    def find(phrases: Iterable[str]) -> str | None:  # _find(texts, phrases), with the word runs built once
+        if not complete:
+            return _find(texts, phrases)
+        if grams.isdisjoint(phrases):  # the usual answer, without a Python loop
+            return None
+        for p in phrases:
+            if p in grams:
+                return p
+        return None
 
     def kw(tag: str) -> str | None:
         spec = rules.get(tag)
         if not spec:
             return None
-        hit = _find(texts, spec["keywords"])
-        return hit if hit and not _find(texts, spec["exclude"]) else None
+        hit = find(spec["keywords"])
+        return hit if hit and not find(spec["exclude"]) else None
 
-    mm = _find(texts, sorted(gz.myanmar))
+    mm = find(sorted(gz.myanmar))
     ethnic_hits = []
-    grams, complete = _grams(tuple(texts))
-    for phrase, nat in gz.ethnic.items():
-        if (phrase in grams or not complete and _find(texts, (phrase,))) and not (nat == "Rakhine" and _find(texts, sorted(gz.not_ethnic_with))):
+    # peoples named: hit order does not matter, the hits are sorted below
+    for phrase in grams.intersection(gz.ethnic) if complete else [p for p in gz.ethnic if _find(texts, (p,))]:
+        nat = gz.ethnic[phrase]
+        if not (nat == "Rakhine" and find(sorted(gz.not_ethnic_with))):
             pos = min(f" {t} ".find(f" {phrase} ") for t in texts if f" {phrase} " in f" {t} ")
             ethnic_hits.append((pos, phrase, nat))  # the first people named in the name wins
     ethnic_hits.sort()
@@ -245,22 +260,22 @@ def _tags_for(names: Sequence[str], acronyms: Sequence[str], countries: Sequence
         country = next((c for c in countries if c and normalise(c) not in gz.myanmar), None)
         if country:
             place = (country, country)
-    identity = mm or (ethnic_hits and ethnic_hits[0][1]) or _find(texts, rules["diaspora"]["identity"])
+    identity = mm or (ethnic_hits and ethnic_hits[0][1]) or find(rules["diaspora"]["identity"])
     sol = rules["solidarity"]
-    if identity and not _find(texts, sol["exclude"]) and mm:
-        marker = _find(texts, sol["strong"]) or (place and _find(texts, sol["keywords"]))
+    if identity and not find(sol["exclude"]) and mm:
+        marker = find(sol["strong"]) or (place and find(sol["keywords"]))
         if marker:
             out.append(Tag("solidarity", None, f"Myanmar word {mm!r} + solidarity marker {marker!r}"))
     intl = rules["international_ngo"]
-    if not identity and (hit := _find(texts, intl["keywords"])):
+    if not identity and (hit := find(intl["keywords"])):
         out.append(Tag("international_ngo", None, f"keyword {hit!r}, no Myanmar word"))
     blocked = {t.tag for t in out} & {"solidarity", "international_ngo"}
     if place and not blocked:
         if identity:
             out.append(Tag("diaspora", place[1], f"foreign place {place[0]!r} + Myanmar identity {identity!r}"))
-        elif (hit := _find(texts, rules["diaspora"]["community"])):
+        elif (hit := find(rules["diaspora"]["community"])):
             out.append(Tag("diaspora", place[1], f"foreign place {place[0]!r} + community word {hit!r}"))
-    elif not blocked and identity and (hit := _find(texts, rules["diaspora"]["abroad"])):
+    elif not blocked and identity and (hit := find(rules["diaspora"]["abroad"])):
         out.append(Tag("diaspora", None, f"keyword {hit!r} + Myanmar identity {identity!r}"))
     return out
 

@@ -333,6 +333,32 @@ def test_curation_records_and_undoes_a_decision(sandbox):
     assert path.read_bytes() == original
 
 
+def test_curation_edits_tags_and_undoes(sandbox):
+    """Tag editing in the Curation view: the decision lands in coalitions.yaml (managed block), the rebuilt
+    graph shows it, and undo restores the file byte for byte."""
+    path = sandbox / "data" / "coalitions.yaml"
+    original = path.read_bytes()
+    at = open_view("Curation")
+    choices = at.selectbox(key="cu_org").options
+    assert choices
+    ok(at.selectbox(key="cu_org").select_index(0).run())
+    current = list(at.multiselect(key="cu_tags").value)
+    new = sorted(set(current) ^ {"faith"})  # toggle one tag
+    ok(at.multiselect(key="cu_tags").set_value(new).run())
+    ok(at.text_input(key="cu_tag_why").set_value("checked their website (test)").run())
+    ok(at.button(key="cu_tags_save").click().run())
+    text = path.read_text(encoding="utf-8")
+    assert "decision: tags" in text and "checked their website (test)" in text
+    assert at.success
+    from graph import pipeline
+
+    node = at.selectbox(key="cu_org").value
+    G = pipeline.build_corpus([sandbox / "letters"]).graph
+    assert sorted(G.nodes[node]["tags"]) == new, "the rebuilt graph carries the curated tags"
+    ok(at.button(key="cu_tag_undo").click().run())
+    assert path.read_bytes() == original
+
+
 def test_other_letters_folder_from_sidebar(tmp_path):
     folder = tmp_path / "two"
     folder.mkdir()

@@ -138,14 +138,19 @@ def letters(tmp_path_factory) -> Path:
 def test_explorer_in_chromium(letters, tmp_path):
     SHOTS.mkdir(parents=True, exist_ok=True)
     dialogs: list[str] = []
-    with streamlit_server({"ATLAS_LETTERS_DIR": str(letters)}) as url, sync_api.sync_playwright() as pw:
+    env = {"ATLAS_LETTERS_DIR": str(letters), "ATLAS_CACHE_DIR": str(tmp_path / "cache")}  # a real, cold build
+    with streamlit_server(env) as url, sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1500, "height": 1000}, accept_downloads=True)
             page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
             page.goto(url, wait_until="domcontentloaded")
-            graph_frame(page, 90_000)
+            frame = graph_frame(page, 90_000)
             settle(page)
+            # The legend sits beside the drawing, never over it.
+            legend = frame.locator("#atlas-legend").bounding_box()
+            canvas = frame.locator("#mynetwork").bounding_box()
+            assert legend and canvas and legend["x"] >= canvas["x"] + canvas["width"] - 1, (legend, canvas)
             page.screenshot(path=str(SHOTS / "network.png"), full_page=False)
 
             box = page.get_by_label("Find an organization (name, alias or acronym)")
@@ -171,6 +176,14 @@ def test_explorer_in_chromium(letters, tmp_path):
             page.get_by_text("Bridges between coalitions").first.wait_for(timeout=90_000)
             page.wait_for_timeout(1500)
             page.screenshot(path=str(SHOTS / "coalitions.png"), full_page=True)
+
+            for view, text, shot in (("Co-signers", "Top co-signing pairs", "cosigners.png"),
+                                     ("Letters", "Letter × demand", "letters.png"),
+                                     ("Timeline", "Who joined and who dropped out", "timeline.png")):
+                go(page, view)
+                page.get_by_text(text).first.wait_for(timeout=90_000)
+                page.wait_for_timeout(1000)
+                page.screenshot(path=str(SHOTS / shot), full_page=True)
 
             # The hostile name must show as text (search finds it) and never run.
             go(page, "Network")

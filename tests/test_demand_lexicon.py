@@ -254,3 +254,38 @@ def test_a_new_pattern_is_only_a_yaml_edit(tmp_path: Path):
     assert not find_demands(text)[0]
     lex = load_lexicon(_write(tmp_path, _minimal("['gun-running']")))
     assert [h.id for h in find_demands(text, lex)[0]] == ["arms_embargo"]
+
+
+def test_word_masks_give_the_same_gate_as_substring_tests():
+    """Lexicon.masks looks gate literals up word by word; on real sentences that must equal `literal in text`."""
+    from graph.demands import _fold
+    from graph.sentences import sentences
+
+    lex = load_lexicon()
+    rxs = [lex.own, lex.modal, lex.reported, lex.reported_by, lex.negation]
+    rxs += [r for d in lex.demands for r in (d.any, *d.patterns, *d.vetoes, *(p for p, _ in d.in_context))]
+    gated = [r for r in rxs if r.gate is not None]
+    assert len(gated) > 100
+    opened = 0
+    for path in sorted((ROOT / "data" / "letters").glob("*.txt")):
+        folds = [_fold(s.text) for s in sentences(path.read_text(encoding="utf-8"))]
+        for text, mask in zip(folds, lex.masks(folds)):
+            for r in gated:
+                assert r.open(text, mask) == r.open(text), (r.gate, text)
+                opened += r.open(text)
+    assert opened > 100  # the gates do open on the real letters' asks
+
+
+def test_a_cold_lexicon_finds_what_a_warm_one_finds(tmp_path: Path):
+    """The lexicon caches word gates across letters; results must not depend on what was read before."""
+    src = (ROOT / "data" / "demands.yaml").read_text(encoding="utf-8")
+    letters = sorted((ROOT / "data" / "letters").glob("*.txt"))
+    warm = load_lexicon()
+    for path in letters:
+        find_demands(path.read_text(encoding="utf-8"), warm)
+    for path in letters:
+        (tmp_path / path.stem).mkdir()
+        cold = load_lexicon(_write(tmp_path / path.stem, src))  # a new file: compiled afresh, empty caches
+        assert cold is not warm
+        text = path.read_text(encoding="utf-8")
+        assert find_demands(text, cold) == find_demands(text, warm)

@@ -111,3 +111,16 @@ def test_any_text_splits_into_verbatim_sentences(words):
     for s, lines in split_sentences(text):
         assert s and s in flat
         assert lines
+
+
+@pytest.mark.parametrize("path", LETTERS, ids=lambda p: p.stem)
+def test_line_offsets_point_into_the_lines_they_name(path: Path):
+    """Each line a sentence names holds the words that start at the sentence's offset for that line."""
+    text = path.read_text(encoding="utf-8")
+    raw = text.split("\n")
+    for s in sentences(text):
+        assert len(s.starts) == len(s.lines) and s.starts[0] == 0
+        for ln, st in zip(s.lines, s.starts):
+            word = s.text[st:].split()[0] if s.text[st:].strip() else ""
+            # a hyphen-joined word ("interna-" + "tional") starts on the line before: compare its head
+            assert word[:3] in raw[ln - 1] or word[:3].lower() in raw[ln - 2].lower(), (s.text, ln, st)
