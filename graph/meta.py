@@ -136,11 +136,13 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
 
 def _mirrored_header(lines: list[str], text: str) -> tuple[str | None, Lines]:
     """A page header printed upside down (its words occur nowhere else) and decodable from the letter's words."""
-    vocab = Counter(re.findall(r"[^\W\d_]{2,}", text.lower()))
+    vocab: Counter | None = None  # counted on the first mirrored-looking line: most letters have none
     for i, raw in enumerate(lines):
         t = raw.strip()
         if not is_mirrored(t):
             continue
+        if vocab is None:
+            vocab = Counter(re.findall(r"[^\W\d_]{2,}", text.lower()))
         words = re.findall(r"[^\W\d_]{3,}", t.lower())
         if sum(vocab[w] > 1 for w in words) >= 0.2 * max(1, len(words)):
             continue

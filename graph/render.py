@@ -128,7 +128,7 @@ def vis_data(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | None 
             "shape": style.shape(n).vis,
             "color": colour,
             "size": round(size, 1),
-            "font": {"size": round(degree_size(deg[n], max_deg, 12, 36), 1)},
+            "font": {"size": round(degree_size(deg[n], max_deg, 12, 22), 1)},  # 36 px hub labels hid their neighbours
             "x": round(x * scale, 1),
             "y": round(y * scale, 1),
             "group_name": esc(style.node_groups.get(n, "")),

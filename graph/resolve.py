@@ -84,31 +84,40 @@ def _printing(name: str, acronym: str | None) -> tuple[str, str, frozenset[str],
     return text, acr, marked_words(name), looks_like_acronym(name) and not acronym
 
 
+_UNSEEN = _Node("")  # marker: a printing not met yet
+
+
 def _nodes(letters: Sequence[Letter], jd: Judgements) -> dict[str, _Node]:
     parts: dict[tuple[str, str], _Node] = {}  # (normal form, acronym key) -> node
-    cache: dict[tuple[str, str | None], tuple[str, str, frozenset[str], bool]] = {}
+    # (printed name, acronym) -> its node (None: names nothing). What a printing tells its node (marked words,
+    # not a bare acronym) is told once, on its first mention: the mentions of a famous name repeat it thousands
+    # of times.
+    node_of: dict[tuple[str, str | None], _Node | None] = {}
     for letter in letters:
         for m in letter_mentions(letter, jd):
-            info = cache.get((m.name, m.acronym))
-            if info is None:
-                info = cache[(m.name, m.acronym)] = _printing(m.name, m.acronym)
-            text, acr, marked, bare = info
-            if not text:
-                continue
-            text = jd.aliases.get(text, text)
-            n = parts.get((text, acr))
+            key = (m.name, m.acronym)
+            n = node_of.get(key, _UNSEEN)
+            if n is _UNSEEN:
+                text, acr, marked, bare = _printing(m.name, m.acronym)
+                n = None
+                if text:
+                    text = jd.aliases.get(text, text)
+                    n = parts.get((text, acr))
+                    if n is None:
+                        n = parts[(text, acr)] = _Node(text, text)
+                        if acr:
+                            n.acronyms.add(acr)
+                    if marked:
+                        n.marked |= marked
+                    if not bare:
+                        n.acronym_only = False
+                node_of[key] = n
             if n is None:
-                n = parts[(text, acr)] = _Node(text, text)
-                if acr:
-                    n.acronyms.add(acr)
+                continue
             n.mentions.append(m)
             n.files.add(m.file)
             if m.member_of:
                 n.has_member_of = True
-            if marked:
-                n.marked |= marked
-            if not bare:
-                n.acronym_only = False
     acrs: dict[str, list[str]] = defaultdict(list)
     for text, acr in parts:
         if acr:

@@ -103,12 +103,21 @@ _URL_START = frozenset(("http", "www.", "HTTP", "WWW."))
 def segments(text: str) -> list[Segment]:
     """Paragraphs, list items and headings with the lines each piece came from.
 
+    >>> [(s.text, s.lines, s.item) for s in segments("We urge:\\n\\n• Stop the\\nflow of arms")]
+    [('We urge:', [1], False), ('Stop the flow of arms', [3, 4], True)]
+    """
+    return [Segment(*t) for t in _segments(text)]
+
+
+def _segments(text: str) -> list[tuple[list[str], list[int], list[int], bool, bool]]:
+    """`segments` as plain tuples (parts, starts, lines, item, heading).
+
     One pass over the lines with the open segment in local variables (`parts` is None when there is
     none): this runs on every line of every letter, signatory lists included, so it is kept tight.
     """
     stripped = [ln.strip() for ln in text.split("\n")]
     n = len(stripped)
-    out: list[Segment] = []
+    out: list[tuple[list[str], list[int], list[int], bool, bool]] = []
     parts: list[str] | None = None  # the open segment: parts, starts, lines, item, heading, size, tail
     starts: list[int] = []
     lines: list[int] = []
@@ -168,7 +177,7 @@ def segments(text: str) -> list[Segment]:
                 heading = not item and (blank_before or (prev_end or ".") in _TERMINAL) and _is_heading(
                     piece, None if blank_before else prev_end, following(i))
                 parts, starts, lines, size, tail = [piece], [0], [i + 1], len(piece), piece[-2:]
-                out.append(Segment(parts, starts, lines, item, heading))
+                out.append((parts, starts, lines, item, heading))
         if not start_new:  # glue the piece on exactly the way `flatten` does
             sep = " "
             if tail[-1:] in _HYPHENS:
@@ -212,7 +221,7 @@ def _sentence(text: str, lines: Lines, segment: int, item: bool, heading: bool, 
 def sentences(text: str) -> list[Sentence]:
     """All sentences of a letter, in order, with segment and list-item information."""
     out = []
-    for k, (parts, seg_starts, seg_lines, item, heading) in enumerate(segments(text)):
+    for k, (parts, seg_starts, seg_lines, item, heading) in enumerate(_segments(text)):
         if len(parts) == 1:
             seg_text = parts[0]
             if "." not in seg_text and "!" not in seg_text and "?" not in seg_text:

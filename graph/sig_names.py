@@ -29,6 +29,7 @@ from functools import lru_cache
 # Pure functions of a string: lists repeat lines and names, so each is computed once.
 _memo = lru_cache(maxsize=1 << 16)
 
+_DASHED = re.compile(r"(.+?)[-–—](.+)$")
 _TRAIL_PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
 _NESTED_BROKEN = re.compile(r"\s*\(([^()]+?)\s*\(([^()]+)\)\s*$")  # "(KAO (Japan)"
 _SPLIT_BROKEN = re.compile(r"\(([A-Z]{1,6})\)([A-Z]{1,6})\)\s*$")  # "(DY)J)"
@@ -69,13 +70,12 @@ def ocr_tidy(text: str) -> str:
     return t
 
 
-@_memo
 def is_acronym(text: str) -> bool:
     """'ARNU', 'FoE Japan', 'RC of UTAs', 'ACFCC — Mandalay', 'B.R.S.A' yes; 'Kayah', 'PhilRights' no."""
     toks = text.split()
     if not toks or len(toks) > 4:
         return False
-    m = re.match(r"(.+?)[-–—](.+)$", toks[0])
+    m = _DASHED.match(toks[0])
     head, tail = (m.group(1), m.group(2)) if m else (toks[0], "")
     up = sum(c.isupper() for c in head)
     low = sum(c.islower() for c in head)

@@ -95,7 +95,6 @@ _NON_LATIN = re.compile(r"[^\W\d_\u0000-\u024F]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
-@_memo
 def _non_latin(text: str) -> bool:
     if text.isascii():
         return False
@@ -121,7 +120,7 @@ _PAREN_ONLY = re.compile(r"^\([^()]{1,20}\)[*†‡]?$")
 _INLINE_SPLIT = re.compile(r",\s*(?![^()]*\))")
 
 
-@dataclass
+@dataclass(slots=True)  # one per line of every letter: slots are quicker to make
 class LineInfo:
     line: int  # 1-based line number in the document
     text: str  # the line, stripped
@@ -134,7 +133,6 @@ class LineInfo:
     detail: str = ""
 
 
-@_memo
 def is_open(text: str) -> bool:
     """An entry that cannot end here: ends with a connector or leaves a parenthesis open."""
     t = text.rstrip()
@@ -151,21 +149,19 @@ _HEADING_KEYS = ("signator", "signed", "endorse", "undersigned", "supported by",
                  "network", "member", "institution")
 
 
-_HEADING_KEY_RX = re.compile("|".join(_HEADING_KEYS))
 _CLOSING_FIRST = frozenset("yours sincerely respectfully kind best warm warmest regards with".split())
 _HEADER_FIRST = frozenset("re subject subj to attn attention dear cc from your excellency excellencies".split())
 _HAS_DIGIT = re.compile(r"\d")
 _HEADING_STARTS = ("sign", "endorse", "the undersigned", "undersigned", "support", "list", "co-", "#")
 
 
-@_memo
 def _heading(t: str) -> bool:
     if len(t) > 200:
         return False
     low = t.lower().lstrip("#*_ ")
     if t.count(" ") > 4 and not low.startswith(_HEADING_STARTS):
         return False
-    if not _HEADING_KEY_RX.search(low) or not SIG_HEADING.match(t):
+    if not SIG_HEADING.match(t) or not any(k in low for k in _HEADING_KEYS):  # the anchored regex fails fastest
         return False
     if re.match(r"(?i)\W{0,3}(?:#+\s*)?(?:signator|signed|endorse|undersigned|supported\s+by)", t):
         return len(t.split()) <= 25 or t.endswith(":")
@@ -232,8 +228,8 @@ class _Facts:
         self.count = ("and " in low[:8] or "plus" in low[:8] or "+" in t[:3]) and bool(COUNT_LINE.match(t))
         self.footnote_star = t[0] in "*†‡" and t[1:2] == " " and ends_sentence(t)
         self.inline_intro = ":" in t and bool(INLINE_INTRO.search(t))
-        self.header = bool((fw in _HEADER_FIRST and HEADER.match(t)) or (
-            len(t) < 40 and _HAS_DIGIT.search(t) and DATE_LINE.match(t))) and not mark
+        self.header = not mark and bool((fw in _HEADER_FIRST and HEADER.match(t)) or (
+            len(t) < 40 and _HAS_DIGIT.search(t) and DATE_LINE.match(t)))
         self.url = has_url(t) and len(t) < 400
         self.non_latin = _non_latin(t) and len(t) < 100
         self.mirrored = not mark and is_mirrored(t)
@@ -281,12 +277,28 @@ def _rest(rest: str) -> _Rest:
     return r
 
 
+_LEAD_NUMBER = re.compile(r"\s*([0-9]+)")
+
+
 def _facts(raw: str) -> _Facts:
+    """Facts of `raw`, shared by lines that differ only in a leading list number: every test above depends on
+    the number's length, never on its digits ('12. Foo' and '37. Foo' answer alike; callers take `t` and `num`
+    from the line itself)."""
     f = _FACTS.get(raw)
     if f is None:
         if len(_FACTS) > 200_000:
             _FACTS.clear()
-        f = _FACTS[raw] = _Facts(raw)
+        m = _LEAD_NUMBER.match(raw)
+        if m and m.group(1).strip("0"):
+            key = raw[:m.start(1)] + "0" * (m.end(1) - m.start(1)) + raw[m.end(1):]
+            f = _FACTS.get(key)
+            if f is None:
+                f = _FACTS[key] = _Facts(key)
+            if f.num is None:  # not a list number ('5.2 million ...'): the rest of the line is the line itself
+                f = _Facts(raw)
+        else:
+            f = _Facts(raw)
+        _FACTS[raw] = f
     return f
 
 
@@ -308,7 +320,9 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             adjacent = False
             continue
         f = _facts(raw)
-        t, num, bullet, rest = f.t, f.num, f.bullet, f.rest
+        t, num, bullet, rest = raw.strip(), f.num, f.bullet, f.rest
+        if num is not None:
+            num = t[:len(num)]  # f may be another number's facts (see _facts)
         info = LineInfo(ln, t, "prose", num, bullet, rest, f.indent)
         pk = prev.kind if prev is not None else None
         if ln in contact_lines:
@@ -358,7 +372,7 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
         elif not bullet and f.r.lower:
             info.kind = "prose"
         elif f.columns():
-            info.kind, info.parts = "columns", f.columns()
+            info.kind, info.parts = "columns", f.columns() if f.t == t else tuple(_COLUMNS.split(t))
         elif f.r.entry:
             info.kind = "entry"
         elif num and last_num is not None and int(num) == last_num + 1 and f.r.numbered_ok:

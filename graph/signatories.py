@@ -104,7 +104,7 @@ def _focus_country(infos: list[LineInfo]) -> str | None:
     return best if n >= 2 else None
 
 
-@dataclass
+@dataclass(slots=True)  # one per list entry: slots are quicker to make
 class _Entry:
     text: str
     lines: list[int]
@@ -113,6 +113,7 @@ class _Entry:
     indent: int
     individual: bool = False
     level: int = 0
+    umbrella: int = 0  # index into orgs, for level 2
 
 
 def _entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: list) -> list[_Entry]:
@@ -269,7 +270,7 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     nested = alphabet_sublists([cleaned[i][0] for i in top], [orgs[i].num is None and not orgs[i].bullet for i in top])
     for sub, umb in nested.items():
         orgs[top[sub]].level = 2
-        orgs[top[sub]].umbrella = top[umb]  # type: ignore[attr-defined]
+        orgs[top[sub]].umbrella = top[umb]
     out: list[Signatory] = []
     last_top: int | None = None
     for i, (e, (name, acronym, country)) in enumerate(zip(orgs, cleaned)):
@@ -279,7 +280,7 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
         elif e.level == 1 and last_top is not None:
             member_of = cleaned[last_top][0]
         elif e.level == 2:
-            member_of = cleaned[e.umbrella][0]  # type: ignore[attr-defined]
+            member_of = cleaned[e.umbrella][0]
         if not name:
             continue
         out.append(Signatory(name=name, acronym=acronym, member_of=member_of, lines=tuple(e.lines),

@@ -284,7 +284,7 @@ def aggregate(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str, int]
         H, folded[DEMAND] = _fold_kind(H, DEMAND, max(1, max_nodes // 6))
         n_demands = min(n_demands, max(1, max_nodes // 6))
     if n_letters + n_demands + 1 > max_nodes or n_letters > max_nodes // 2:
-        H, folded[LETTER] = _fold_kind(H, LETTER, max(1, max_nodes // 3))
+        H, folded[LETTER] = _fold_kind(H, LETTER, max(1, max_nodes // 6))  # letters are hubs: few stay legible
     folded = {k: v for k, v in folded.items() if v}
     if H.number_of_nodes() <= max_nodes:
         H = H.copy() if not folded else H  # never write into the caller's graph
@@ -426,7 +426,7 @@ def _fr_numpy(H: nx.Graph, nodes: list, iterations: int, rng) -> dict[Any, tuple
             d = np.sqrt(ex * ex + ey * ey) / k  # attraction d^2/k
             fx -= np.bincount(u, ex * d, n) - np.bincount(v, ex * d, n)
             fy -= np.bincount(u, ey * d, n) - np.bincount(v, ey * d, n)
-        g = 0.05 * n * k  # gravity
+        g = 0.02 * n * k  # gravity: enough to keep components together, weak enough not to pile hubs up
         fx -= x * g
         fy -= y * g
         length = np.maximum(np.sqrt(fx * fx + fy * fy), 1e-9)

@@ -251,3 +251,61 @@ def test_orgs_review_lists_near_misses_as_json(capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["near_misses"] and all(n["why_not"] and n["a_letters"] and n["b_letters"] for n in data["near_misses"])
     assert ("Human Rights Now", "Human Rights Watch") in {(n["a_name"], n["b_name"]) for n in data["near_misses"]}
+
+
+# --- Speed-ups must not change a single result. Digests of everything resolve() returns (organizations, their
+# mentions and merge reasons, near misses, index), captured before the resolver and tagger were optimised.
+# If a rule change is *meant* to change results, re-capture with _digest(...) and say so in the commit.
+def _digest(res) -> str:
+    import hashlib
+    import json
+    from dataclasses import astuple
+
+    blob = json.dumps([[astuple(o) for o in res.orgs], [astuple(n) for n in res.near_misses],
+                       sorted([*k, v] for k, v in res.index.items())])
+    return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+def test_gold_letters_resolution_is_unchanged():
+    res = resolve(gold_letters(), judgements=NONE)
+    assert (len(res.orgs), len(res.near_misses), sum(len(o.reasons) for o in res.orgs)) == (436, 1, 3)
+    assert _digest(res) == "a058a85db67548ef"
+
+
+def test_misprinted_names_resolution_is_unchanged():
+    """Variants with OCR slips, typos, acronyms and dashes (bench/bench_resolve.py): the fuzzy path at work."""
+    import random
+
+    spec = importlib.util.spec_from_file_location("bench_resolve", Path(__file__).parents[1] / "bench" /
+                                                  "bench_resolve.py")
+    br = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(br)
+    rnd = random.Random(11)
+    letters, truth = br.make_letters(br.make_orgs(600, rnd), 6000, rnd, per_letter=60)
+    res = resolve(letters, judgements=NONE)
+    rules = {r.rule for o in res.orgs for r in o.reasons}
+    assert (len(res.orgs), len(res.near_misses), sum(len(o.reasons) for o in res.orgs)) == (619, 193, 1076)
+    assert rules == {"exact-normalised", "fuzzy"} and "wrong merges=0" in br.quality(res, truth)
+    assert _digest(res) == "7e48b73dfca8e429"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["chin", "community", "of", "new", "south", "wales", "japan", "women",
+                                          "myanmar", "karen", "youth", ""]), max_size=16), max_size=3),
+       st.lists(st.sampled_from(["chin community", "new south wales", "south", "women", "of japan", "myanmar",
+                                 "karen youth", "wales japan women", "x"]), max_size=5))
+def test_tag_phrase_search_matches_plain_substring_search(words, phrases):
+    """graph.tags finds phrases through an index of word runs; it must answer as ' p ' in ' t ' does."""
+    from graph.tags import _find, _foreign, load_gazetteer
+
+    texts = [" ".join(w) for w in words]
+    plain = next((p for p in phrases if any(f" {p} " in f" {t} " for t in texts)), None)
+    assert _find(texts, phrases) == plain
+    gz = load_gazetteer()
+    best = None
+    for phrase, country in gz.foreign.items():  # the search graph.tags replaced, verbatim
+        for t in texts:
+            i = f" {t} ".find(f" {phrase} ")
+            if i >= 0 and (best is None or (i, -len(phrase)) < best[0]):
+                best = ((i, -len(phrase)), phrase, country)
+    assert _foreign(texts, [], gz) == ((best[1], best[2]) if best else None)

@@ -143,3 +143,30 @@ def test_layout_core_and_satellites_on_a_large_graph():
     one = [n for n, a in G.nodes(data=True) if a["kind"] == "organization" and G.out_degree(n) == 1]
     near = [((P[n][0] - P[v][0]) ** 2 + (P[n][1] - P[v][1]) ** 2) ** 0.5 for n in one for v in G.successors(n)]
     assert sorted(near)[len(near) // 2] < 0.5
+
+
+def test_max_nodes_holds_for_letters_too():
+    """1,000 letters (as in a generated corpus): letters fold into per-year nodes, the total stays <= N,
+    and info says how many letters were folded into which period."""
+    G = nx.DiGraph()
+    for i in range(1000):
+        G.add_node(f"letter:{i}", kind="letter", label=f"L{i}", date=f"{2021 + i % 5}-{i % 12 + 1:02d}-01")
+        for j in range(3):
+            o = f"org:{(i * 7 + j) % 400}"
+            G.add_node(o, kind="organization", label=o, tags=["women" if (i + j) % 2 else "ethnic"])
+            G.add_edge(o, f"letter:{i}", kind="signed")
+    G.add_node("demand:x", kind="demand", label="X")
+    G.add_edge("letter:0", "demand:x", kind="demands")
+    for n_max in (20, 150, 600):
+        H, info = filter_view(G, max_nodes=n_max)
+        assert H.number_of_nodes() <= n_max
+        kinds = [a["kind"] for _, a in H.nodes(data=True)]
+        assert kinds.count("letter") + kinds.count("letter_group") <= max(1, n_max // 6)
+        folded = info["letter_groups"]
+        assert sum(folded.values()) == info["hidden"]["letters_aggregated"] == 1000 - kinds.count("letter")
+        assert "grouped by period" in info["caption"]
+        for n, a in H.nodes(data=True):
+            if a["kind"] == "letter_group":  # a period node is signed by the organizations of its letters
+                assert a["count"] == folded[a["group"]] and H.in_degree(n) > 0
+    H, info = filter_view(G, max_nodes=150, date_range=("2021", "2021"))  # a narrower view shows letters again
+    assert info["letter_groups"] == {} or sum(info["letter_groups"].values()) < 200

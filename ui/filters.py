@@ -52,10 +52,11 @@ def _compute_options(corpus) -> dict:
 def options(key: str) -> dict:
     """Everything the sidebar needs, from the disk cache when the corpus is known: drawing the first
     view after a restart must not wait for a big corpus to be unpickled."""
-    got = state.disk_get("options", key)
+    dkey = state.view_key("options", key)
+    got = state.disk_get("options", dkey)
     if got is None:
         got = _compute_options(state.get_corpus())
-        state.disk_put("options", key, got)
+        state.disk_put("options", dkey, got)
     return got
 
 

@@ -51,17 +51,24 @@ _PICK_JS = """
 
 
 LABELLED_ORGS = 40  # more organization names than this on one screen overlap into a grey smear
+LABELLED_LETTERS = 12  # letter titles are long: a dozen is what fits without piling up
+LETTER_LABEL_CHARS = 40
 
 
-def readable_labels(H: nx.DiGraph, k: int = LABELLED_ORGS) -> None:
-    """Keep the names of the k best-connected organizations visible; the rest show theirs on hover
-    (tooltips use the `name` attribute, which stays). Letters, demands and super-nodes keep labels."""
-    orgs = [n for n, kind in H.nodes(data="kind") if kind == state.ORG]
-    if len(orgs) <= k:
-        return
-    deg = dict(H.degree(orgs))
-    for n in sorted(orgs, key=lambda n: (-deg[n], str(n)))[k:]:
-        H.nodes[n]["label"] = ""
+def readable_labels(H: nx.DiGraph, k: int = LABELLED_ORGS, k_letters: int = LABELLED_LETTERS) -> None:
+    """Keep the names of the k best-connected organizations and k_letters letters visible (letter titles
+    shortened); the rest show theirs on hover (tooltips use `name`/`title`, which stay). Demands and
+    super-nodes keep their labels."""
+    for kind, keep in ((state.ORG, k), (state.LETTER, k_letters)):
+        nodes = [n for n, kd in H.nodes(data="kind") if kd == kind]
+        deg = dict(H.degree(nodes))
+        for i, n in enumerate(sorted(nodes, key=lambda n: (-deg[n], str(n)))):
+            if i >= keep:
+                H.nodes[n]["label"] = ""
+            elif kind == state.LETTER:
+                text = str(H.nodes[n].get("label") or H.nodes[n].get("title") or "")
+                if len(text) > LETTER_LABEL_CHARS:
+                    H.nodes[n]["label"] = text[: LETTER_LABEL_CHARS - 1] + "…"
 
 
 def _plain(x):
@@ -76,9 +83,7 @@ def _plain(x):
 def network_html(key: str, fkey: tuple, _f: filters.Filters) -> tuple[str, dict, list[tuple[str, str, int]]]:
     """(html, info, [(org node id, label, letters)] drawn) for one corpus and one filter tuple.
     Kept on disk too (state.disk_put), so a restarted app shows the view without loading the corpus."""
-    import hashlib
-
-    dkey = hashlib.sha1(repr((key, fkey)).encode()).hexdigest()[:20]
+    dkey = state.view_key("network", key, fkey)
     got = state.disk_get("network", dkey)
     if got is None:
         got = _network_html(state.graph(), _f)

@@ -80,20 +80,23 @@ def cache_dir() -> Path | None:
 _HASHES: dict[tuple, str] = {}
 
 
-def _code_version() -> str:
-    """A parser change must not be hidden by a stale pickle: the graph/ and ui/ sources are part of the
+def _code_version(folder: str = "graph") -> str:
+    """A parser change must not be hidden by a stale pickle: the sources in `folder` are part of the
     key. By content, not mtime: teammates touching files in a shared tree must not throw caches away.
     Files are re-read only when their size or mtime changed."""
     root = Path(gpaths.ROOT)
-    stats = tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns)
-                         for d in ("graph", "ui") for p in (root / d).glob("*.py")))
+    stats = (folder, *sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in (root / folder).glob("*.py")))
     if stats not in _HASHES:
         h = hashlib.sha1()
-        for name, _, _ in stats:
+        for name, _, _ in stats[1:]:
             h.update(name.encode() + b"\0" + Path(name).read_bytes())
-        _HASHES.clear()
         _HASHES[stats] = h.hexdigest()
     return _HASHES[stats]
+
+
+def view_key(*parts: Any) -> str:
+    """Key for things drawn from the corpus by ui/ code (HTML on disk): corpus key + ui/ sources + parts."""
+    return hashlib.sha1(repr((corpus_key(), _code_version("ui"), parts)).encode()).hexdigest()[:20]
 
 
 def disk_get(name: str, key: str) -> Any:
