@@ -273,8 +273,8 @@ def aggregate(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str, int]
     ...     G.add_node(f"letter:{i}", kind="letter", date=f"2021-{i % 3 + 1:02d}")
     ...     G.add_node(f"org:{i}", kind="organization", tags=["women"])
     ...     G.add_edge(f"org:{i}", f"letter:{i}", kind="signed")
-    >>> H, groups = aggregate(G, 10)
-    >>> H.number_of_nodes() <= 10, sorted(H.graph["folded"]["letter"])
+    >>> H, groups = aggregate(G, 18)
+    >>> H.number_of_nodes() <= 18, sorted(H.graph["folded"]["letter"])
     (True, ['2021-01', '2021-02', '2021-03'])
     """
     n_letters = sum(1 for _, a in H.nodes(data=True) if a.get("kind") == LETTER)

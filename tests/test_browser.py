@@ -178,10 +178,10 @@ def test_explorer_in_chromium(letters, tmp_path):
             page.screenshot(path=str(SHOTS / "coalitions.png"), full_page=True)
 
             for view, text, shot in (("Co-signers", "Top co-signing pairs", "cosigners.png"),
-                                     ("Letters", "Letter × demand", "letters.png"),
-                                     ("Timeline", "Who joined and who dropped out", "timeline.png")):
+                                     ("Letters", "Letters and demands", "letters.png"),
+                                     ("Timeline", "Timeline", "timeline.png")):
                 go(page, view)
-                page.get_by_text(text).first.wait_for(timeout=90_000)
+                page.get_by_role("heading", name=text).first.wait_for(timeout=90_000)
                 page.wait_for_timeout(1000)
                 page.screenshot(path=str(SHOTS / shot), full_page=True)
 
