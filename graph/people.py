@@ -15,10 +15,6 @@ Person(name='Jane Doe', role='Professor of Law, University of Oxford', organizat
 from __future__ import annotations
 
 from functools import lru_cache
-
-# Pure functions of a string: synthetic and real lists repeat lines and names, so each is computed once.
-_memo = lru_cache(maxsize=1 << 16)
-
 import re
 
 from .records import Contact, Person
@@ -27,6 +23,9 @@ from .sig_lines import EMAIL, cap_ratio, split_marker
 CONTACT_HEADING = re.compile(
     r"^\W*(?:for (?:more|further) information|(?:media|press) (?:contacts?|enquiries|inquiries)|contacts?\b|"
     r"(?:inquiries|enquiries|questions)\b.*\b(?:to|contact)\b|please contact)", re.I)
+
+# Pure functions of a string: synthetic and real lists repeat lines and names, so each is computed once.
+_memo = lru_cache(maxsize=1 << 16)
 CLOSING = re.compile(
     r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|sincerely(?:\s+yours)?|respectfully(?:\s+yours)?|"
     r"(?:with\s+)?(?:kind|best|warm|warmest)\s+regards|regards|with\s+respect)\s*[,.]?\s*$", re.I)

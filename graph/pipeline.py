@@ -8,6 +8,7 @@ from typing import Iterable, Sequence
 
 import networkx as nx
 
+from .memory import paused_gc
 from .load import LoadProblem, letter_paths, read_corpus
 from .paths import letters_dir
 from .records import Document, Letter, NearMiss, Organization
@@ -30,11 +31,12 @@ def parse_documents(docs: Sequence[Document], lexicon=None) -> tuple[list[Letter
 
     letters: list[Letter] = []
     problems: list[LoadProblem] = []
-    for doc in docs:
-        try:
-            letters.append(parse_letter(doc, lexicon))
-        except Exception as e:  # noqa: BLE001 - one broken letter must not stop a corpus
-            problems.append(LoadProblem(doc.name, f"{doc.name}: could not be parsed ({type(e).__name__}: {e})"))
+    with paused_gc():
+        for doc in docs:
+            try:
+                letters.append(parse_letter(doc, lexicon))
+            except Exception as e:  # noqa: BLE001 - one broken letter must not stop a corpus
+                problems.append(LoadProblem(doc.name, f"{doc.name}: could not be parsed ({type(e).__name__}: {e})"))
     return letters, problems
 
 

@@ -23,7 +23,6 @@ Pairs that came close but were not merged are returned as near misses for a cura
 """
 from __future__ import annotations
 
-import gc
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,6 +33,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from .judgements import Judgements, load_judgements
+from .memory import paused_gc
 from .names import (STOPWORDS, acronym_key, compact, initials, looks_like_acronym, marked_words, normalise, ocr_fold,
                     slug, split_acronym, why_different)
 from .records import Letter, Mention, MergeReason, NearMiss, Organization
@@ -225,13 +225,8 @@ def _printed(n: _Node) -> str:
 
 def resolve(letters: Sequence[Letter], judgements: Judgements | None = None) -> Resolution:
     """Resolve every organization mention in `letters` (order does not matter) into organizations."""
-    was_enabled = gc.isenabled()
-    gc.disable()  # hundreds of thousands of small records: the cyclic GC would rescan them again and again
-    try:
+    with paused_gc():  # hundreds of thousands of small records: the cyclic GC would rescan them again and again
         return _resolve(letters, judgements)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _resolve(letters: Sequence[Letter], judgements: Judgements | None) -> Resolution:

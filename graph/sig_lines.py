@@ -22,11 +22,10 @@ True
 from __future__ import annotations
 
 from functools import lru_cache
+import re
 
 # Pure functions of a string: synthetic and real lists repeat lines and names, so each is computed once.
 _memo = lru_cache(maxsize=1 << 16)
-
-import re
 
 # Words that stay lower case inside a title-case organization name (English plus the Romance/Germanic
 # articles that appear in European solidarity groups' names).

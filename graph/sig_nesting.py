@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import unicodedata
+
 # Pure functions of a string: synthetic and real lists repeat lines and names, so each is computed once.
 _memo = lru_cache(maxsize=1 << 16)
-
-import unicodedata
 
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"} |
                         {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})

@@ -14,10 +14,6 @@ count ("and seven others").
 from __future__ import annotations
 
 from functools import lru_cache
-
-# Pure functions of a string: synthetic and real lists repeat lines and names, so each is computed once.
-_memo = lru_cache(maxsize=1 << 16)
-
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -25,6 +21,9 @@ from dataclasses import dataclass
 from .people import CLOSING, is_individual
 from .sig_lines import (EMAIL, has_url, NUMBER_RE, ends_sentence, garbage_reason, is_footnote, is_lone_marker, is_mirrored,
                         is_page_number, is_url_line, looks_like_name, split_marker, starts_lower)
+
+# Pure functions of a string: synthetic and real lists repeat lines and names, so each is computed once.
+_memo = lru_cache(maxsize=1 << 16)
 
 SIG_HEADING = re.compile(
     r"^\W{0,3}(?:#+\s*)?(?:(?:list\s+of\s+)?(?:the\s+)?(?:co-?)?signator(?:y|ies)\b|(?:co-?)?signed(?:\s+by)?\b|"

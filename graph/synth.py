@@ -22,7 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .model import paused_gc, slugify
+from .memory import paused_gc
+from .model import slugify
 from .records import DemandHit, Letter, Mention, Organization, Signatory, Tag
 
 PEOPLES = ["Karen", "Chin", "Kachin", "Karenni", "Mon", "Shan", "Ta'ang", "Zomi", "Kayan", "Rakhine", "Rohingya",

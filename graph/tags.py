@@ -19,8 +19,6 @@ resist; a women's alliance's members are women's groups).
 """
 from __future__ import annotations
 
-import functools
-import gc
 import os
 import hashlib
 import re
@@ -34,6 +32,7 @@ from .curated import CuratedError, expect, read_yaml
 from .names import acronym_key, camel_split, normalise, slug
 from .paths import curated_path
 from .records import Letter, Organization, Tag
+from .memory import paused_gc
 
 COALITIONS, GAZETTEER = "coalitions.yaml", "gazetteer.yaml"
 
@@ -376,22 +375,7 @@ def _curate(tags: list[Tag], decision: dict | None) -> list[Tag]:
     return kept + [Tag(t, None, f"curated: {decision['why']}") for t in sorted(wanted - have)]
 
 
-def _gc_paused(fn):
-    """Run `fn` with the cyclic GC off: tagging makes ~10^5 small records next to a heap of letters and
-    mentions, and each collector pass walks that whole heap (a third of tagging time); nothing here is cyclic."""
-    @functools.wraps(fn)
-    def run(*args, **kwargs):
-        was = gc.isenabled()
-        gc.disable()
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            if was:
-                gc.enable()
-    return run
-
-
-@_gc_paused
+@paused_gc()  # ~10^5 small records next to a heap of letters: collector passes cost a third
 def tag_organizations(orgs: Sequence[Organization], letters: Sequence[Letter] = ()) -> tuple[Organization, ...]:
     """Fill tags, country and ethnicity on each organization (umbrella members inherit `inherit` tags)."""
     rules, gz = load_rules(), load_gazetteer()  # once: checking the files' dates per organization adds up

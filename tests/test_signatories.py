@@ -199,3 +199,19 @@ def test_and_n_others_line_is_an_undisclosed_count():
     r = parse_signatories(["## Signatories", "- Amnesty International", "- Human Rights Watch", "- and seven others"])
     assert [s.name for s in r.signatories] == ["Amnesty International", "Human Rights Watch"]
     assert r.undisclosed_count == 7
+
+
+def test_lines_differing_only_in_list_number_keep_their_own_number_and_text():
+    """graph.sig_region shares per-line facts between '12. X' and '37. X'; each line must still report itself."""
+    from graph.sig_region import classify
+    lines = ["Signatories:", "12. Amnesty International", "37. Amnesty International",
+             "5.2 million people were displaced.", "7.2 million people were displaced.",
+             "8. Burma Campaign UK     Human Rights Watch", "9. Burma Campaign UK     Human Rights Watch"]
+    infos = classify(lines)
+    assert [(i.num, i.text, i.rest) for i in infos[1:3]] == [
+        ("12", "12. Amnesty International", "Amnesty International"),
+        ("37", "37. Amnesty International", "Amnesty International")]
+    assert [(i.num, i.rest) for i in infos[3:5]] == [(None, lines[3]), (None, lines[4])]
+    assert infos[5].parts[0].startswith("8.") and infos[6].parts[0].startswith("9.")
+    again = classify(list(reversed(lines)))  # cached facts from the first call must not leak numbers
+    assert [i.num for i in again] == [i.num for i in reversed(infos)]
