@@ -6,6 +6,7 @@ punctuation; similarity >= 0.9 on the full or the parenthesis-free name; one-to-
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -24,6 +25,7 @@ GOLDS = sorted(p for p in GOLD.glob("0*.yaml")) if GOLD.exists() else []
 pytestmark = pytest.mark.skipif(not GOLDS, reason="../shared/gold not present")
 
 
+@functools.lru_cache(maxsize=None)
 def norm(name: str) -> str:
     s = unicodedata.normalize("NFKC", name or "")
     for k, v in {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}.items():
@@ -32,17 +34,22 @@ def norm(name: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", s).split())
 
 
-def similarity(a: str, b: str) -> float:
+def similarity(a: str, b: str, threshold: float = 0.0) -> float:
+    """score.py's similarity; pairs whose difflib upper bounds fall below `threshold` score 0 (same matches, faster)."""
     best = 0.0
     for x, y in ((norm(a), norm(b)), (norm(re.sub(r"\([^)]*\)", " ", a)), norm(re.sub(r"\([^)]*\)", " ", b)))):
         if x and y:
-            best = max(best, 1.0 if x == y else difflib.SequenceMatcher(None, x, y).ratio())
+            if x == y:
+                return 1.0
+            sm = difflib.SequenceMatcher(None, x, y)
+            if sm.real_quick_ratio() >= threshold and sm.quick_ratio() >= threshold:
+                best = max(best, sm.ratio())
     return best
 
 
 def match(gold: list[str], found: list[str], threshold: float = 0.9) -> list[tuple[int, int]]:
-    pairs = sorted(((similarity(g, f), i, j) for i, g in enumerate(gold) for j, f in enumerate(found)
-                    if similarity(g, f) >= threshold), reverse=True)
+    scored = ((similarity(g, f, threshold), i, j) for i, g in enumerate(gold) for j, f in enumerate(found))
+    pairs = sorted((t for t in scored if t[0] >= threshold), reverse=True)
     used_g, used_f, out = set(), set(), []
     for _, i, j in pairs:
         if i not in used_g and j not in used_f:
