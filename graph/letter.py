@@ -17,7 +17,7 @@ from datetime import date as _date
 from typing import Any, Mapping
 
 from .meta import extract_meta
-from .people import find_contacts, find_signer, person_organization
+from .people import person_organization
 from .records import Contact, Document, Letter, Person, Signatory
 from .sig_lines import md_clean
 from .signatories import parse_signatories
@@ -87,8 +87,7 @@ def parse_letter(doc: Document, lexicon: Any = None) -> Letter:
     fm = doc.meta or {}
     meta = extract_meta(text)
     sig = parse_signatories(lines, 1)
-    contacts, contact_lines = find_contacts(lines, 1)
-    signer, signer_lines = find_signer(lines, 1)
+    contacts, contact_lines, signer, signer_lines = sig.contacts, sig.contact_lines, sig.signer, sig.signer_lines
     if signer is not None and signer.organization is None:
         org, source = person_organization(signer)
         if org and source:

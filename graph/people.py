@@ -94,26 +94,7 @@ def _parse_contact(text: str, lines: tuple[int, ...]) -> Contact | None:
     return Contact(person, org, emails[0] if emails else None, role, lines)
 
 
-_LAST: dict[str, tuple] = {}  # function name -> (key, result): graph.letter and graph.signatories ask alike
-
-
-def _remembered(name: str, lines: list[str], start: int, compute):
-    """`compute(lines, start)` unless the previous call had the same lines; the line-number set is a fresh copy."""
-    key = (tuple(lines), start)
-    hit = _LAST.get(name)
-    if hit is None or hit[0] != key:
-        hit = _LAST[name] = (key, compute(lines, start))
-    found, used = hit[1]
-    return found, set(used)
-
-
 def find_contacts(lines: list[str], start: int = 1) -> tuple[tuple[Contact, ...], set[int]]:
-    """Contacts printed under a 'For more information, please contact:' style heading, and the line numbers used.
-    See `_find_contacts`."""
-    return _remembered("contacts", lines, start, _find_contacts)
-
-
-def _find_contacts(lines: list[str], start: int = 1) -> tuple[tuple[Contact, ...], set[int]]:
     """Contacts printed under a 'For more information, please contact:' style heading, and the line numbers used.
 
     A contact is one line "Name, [Role,] Organization[; email]"; an email alone on the next line belongs to it,
@@ -160,10 +141,6 @@ def _find_contacts(lines: list[str], start: int = 1) -> tuple[tuple[Contact, ...
 
 def find_signer(lines: list[str], start: int = 1) -> tuple[Person | None, set[int]]:
     """The person signing after a closing ('Yours sincerely,'): name, then role and organization lines."""
-    return _remembered("signer", lines, start, _find_signer)
-
-
-def _find_signer(lines: list[str], start: int = 1) -> tuple[Person | None, set[int]]:
     for i in range(len(lines) - 1, -1, -1):
         if not CLOSING.match(lines[i]):
             continue

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .people import find_contacts, find_signer, is_individual, parse_person
-from .records import Person, Signatory, SkippedLine
+from .records import Contact, Person, Signatory, SkippedLine
 from .sig_lines import NUMBER_RE, number_value
 from .sig_names import _countries, clean_entry, country_of
 from .sig_nesting import alphabet_sublists
@@ -56,6 +56,11 @@ class SignatoryResult:
     claimed_total: int | None = None
     individuals: tuple[Person, ...] = ()
     fates: tuple[tuple[int, str, str], ...] = ()
+    # found first, because their lines are not list entries; parse_letter reports them too
+    contacts: tuple[Contact, ...] = ()
+    contact_lines: frozenset[int] = frozenset()
+    signer: Person | None = None
+    signer_lines: frozenset[int] = frozenset()
 
 
 _NOUN_AT = re.compile(r"organi[sz]ations|groups|CSOs|NGOs|signatories|networks|members|institutions|entities")
@@ -223,6 +228,8 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     """Find and parse the signatory list in `lines` (line `start` is the first). See module docstring."""
     contacts, contact_lines = find_contacts(lines, start)
     signer, signer_lines = find_signer(lines, start)
+    people = dict(contacts=contacts, contact_lines=frozenset(contact_lines), signer=signer,
+                  signer_lines=frozenset(signer_lines))
     infos = classify(lines, start, contact_lines, signer_lines)
     # counts are stated in prose and headings, never inside the list of names
     claimed, undisclosed = counts("\n".join("" if i.kind in ("entry", "cont", "columns") else lines[i.line - start]
@@ -230,7 +237,8 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     skipped: list[SkippedLine] = [SkippedLine(i.line, i.text, "mirrored text") for i in infos if i.kind == "mirrored"]
     block = choose_block(infos)
     if block is None:
-        return SignatoryResult(skipped=tuple(skipped), undisclosed_count=undisclosed, claimed_total=claimed)
+        return SignatoryResult(skipped=tuple(skipped), undisclosed_count=undisclosed, claimed_total=claimed,
+                               **people)
     lo, hi = block
     fates: list[tuple[int, str, str]] = []
     region_skips: list[SkippedLine] = []
@@ -291,4 +299,4 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     fates.sort(key=lambda f: f[0])
     return SignatoryResult(signatories=tuple(out), skipped=tuple(sorted(skipped, key=lambda s: s.line)),
                            undisclosed_count=undisclosed, claimed_total=claimed, individuals=individuals,
-                           fates=tuple(fates))
+                           fates=tuple(fates), **people)
