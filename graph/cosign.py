@@ -120,24 +120,37 @@ def _scale(inc: Incidence) -> np.ndarray:
     return np.divide(1.0, n - 1, out=np.zeros_like(n), where=n > 1)
 
 
-def _upper(M: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(rows, cols, values) of the strict upper triangle, without scipy.triu's copies and COO checks."""
-    M = M.tocsr()
-    rows = np.repeat(np.arange(M.shape[0], dtype=np.int32), np.diff(M.indptr))
-    m = M.indices > rows
-    return rows[m], M.indices[m], M.data[m]
+def _upper_product(Bp: sparse.csr_matrix, B: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(rows, cols, values) of the strict upper triangle of Bp @ B.T, in row-major order.
+
+    scipy has no triangular product, so the rows go in blocks and block [a, b) is multiplied by rows
+    a.. only: about half the work and memory of the full symmetric product (10.7 M pairs at 10k orgs)."""
+    n = B.shape[0]
+    cuts = np.linspace(0, n, min(16, max(1, n // 1000)) + 1).astype(np.int64)
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    for a, b in zip(cuts[:-1], cuts[1:]):
+        if a == b:
+            continue
+        M = (Bp[a:b] @ B[a:].T).tocsr()
+        M.sort_indices()
+        rows = np.repeat(np.arange(M.shape[0], dtype=np.int32), np.diff(M.indptr))
+        m = M.indices > rows  # column k of this block is organization a + k
+        parts.append((rows[m] + np.int32(a), M.indices[m].astype(np.int32) + np.int32(a), M.data[m]))
+    if not parts:
+        return np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0)
+    return tuple(np.concatenate(x) for x in zip(*parts))  # type: ignore[return-value]
 
 
 def pairs(inc: Incidence) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(i, j, shared, Newman weight) for every pair i < j with a letter in common, from ONE sparse
-    product: each signature carries 1 + s/K with s = 1/(n-1) <= 1 and K = 2 * letters, so a pair's
+    """(i, j, shared, Newman weight) for every pair i < j with a letter in common, sorted by (i, j), from
+    sparse products: each signature carries 1 + s/K with s = 1/(n-1) <= 1 and K = 2 * letters, so a pair's
     sum is shared + weight/K with weight/K < 1/2: the integer part counts, the rest weighs. Cached."""
     if "pairs" not in inc.cache:
         K = 2.0 * max(len(inc.letters), 1)
         s = _scale(inc)
         Bp = inc.B.copy()
         Bp.data = 1.0 + s[Bp.indices] / K
-        i, j, data = _upper(Bp @ inc.B.T)
+        i, j, data = _upper_product(Bp, inc.B.tocsr())
         shared = np.floor(data + 1e-9)
         weight = np.maximum((data - shared) * K, 0.0)
         inc.cache["pairs"] = (i, j, shared.astype(np.int32), weight)  # int32: 10^7 pairs, half the memory

@@ -47,7 +47,7 @@ def _read_and_parse(paths: list[Path]) -> tuple[list[Letter], list[LoadProblem],
 
 
 def default_jobs(n_files: int) -> int:
-    """Processes worth starting: letters are independent, but a pool costs ~0.3 s to start."""
+    """Processes worth using: letters are independent, but forking and sending results back cost ~0.2 s."""
     if n_files < PARALLEL_FROM:
         return 1
     return max(1, min(os.cpu_count() or 1, 4, n_files // 16))
@@ -55,23 +55,53 @@ def default_jobs(n_files: int) -> int:
 
 PARALLEL_FROM = int(os.environ.get("ATLAS_PARALLEL_FROM", 64))
 
+_WARM_UP = """Open letter on access to water
+
+1 March 2024
+
+Dear Minister,
+
+We urge you to release all political prisoners.
+
+Signed,
+1. Alpha Rights Network (ARN)
+2. Beta Women's Union
+"""
+
+
+def warm_up() -> None:
+    """Load the demand lexicon, gazetteer and compiled patterns once, here: forked workers inherit them
+    instead of each paying ~0.5 s to build its own."""
+    from .letter import parse_letter
+    from .load import document_from_text
+
+    parse_letter(document_from_text(_WARM_UP, "warm-up.txt"))
+
 
 def load_letters(paths: Iterable[str | Path], jobs: int | None = None
                  ) -> tuple[list[Letter], list[LoadProblem], list[Document]]:
-    """Read and parse letter files, in several processes for large corpora; results sorted by file."""
+    """Read and parse letter files, in several processes for large corpora; results sorted by file.
+
+    With jobs=N, N-1 forked workers take their share and this process parses the last one itself
+    (a waiting parent would waste a core on a 2-core machine).
+    """
     files = letter_paths(paths)
     jobs = default_jobs(len(files)) if jobs is None else jobs
     if jobs <= 1:
         return _read_and_parse(files)
+    import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
+    warm_up()
     by_size = sorted(files, key=lambda f: -f.stat().st_size if f.exists() else 0)
     chunks = [by_size[k::jobs] for k in range(jobs)]  # biggest first, dealt round-robin: balanced work
-    letters: list[Letter] = []
-    problems: list[LoadProblem] = []
-    docs: list[Document] = []
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for ls, ps, ds in pool.map(_read_and_parse, chunks):
+    methods = mp.get_all_start_methods()
+    ctx = mp.get_context("fork") if "fork" in methods else None  # fork: workers inherit the warm caches
+    with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=ctx) as pool:
+        futures = [pool.submit(_read_and_parse, chunk) for chunk in chunks[1:]]
+        letters, problems, docs = _read_and_parse(chunks[0])
+        for fut in futures:
+            ls, ps, ds = fut.result()
             letters.extend(ls)
             problems.extend(ps)
             docs.extend(ds)

@@ -82,6 +82,27 @@ def _match_orgs(G: nx.DiGraph, names: set) -> set:
     return out
 
 
+def induced(G: nx.DiGraph, nodes: set) -> nx.DiGraph:
+    """G.subgraph(nodes).copy() in G's node order, built with dict comprehensions instead of the subgraph
+    view's per-edge filter calls (5x faster on a 170k-edge corpus, which the first view copies three
+    times). Attribute dicts are copied one level deep and shared by succ and pred, as networkx does.
+
+    >>> G = nx.DiGraph([(1, 2, {"w": 1}), (2, 3, {})])
+    >>> H = induced(G, {1, 2})
+    >>> sorted(H.edges(data=True)), H.edges[1, 2] is not G.edges[1, 2], list(H.predecessors(2))
+    ([(1, 2, {'w': 1})], True, [1])
+    """
+    if type(G) is not nx.DiGraph:
+        return G.subgraph(nodes).copy()
+    H = nx.DiGraph()
+    H.graph.update(G.graph)
+    H._node.update((n, dict(a)) for n, a in G._node.items() if n in nodes)
+    succ = {u: {v: dict(d) for v, d in G._adj[u].items() if v in nodes} for u in H._node}
+    H._adj.update(succ)
+    H._pred.update((v, {u: succ[u][v] for u in G._pred[v] if u in nodes}) for v in H._node)
+    return H
+
+
 def filter_view(G: nx.DiGraph, letters: Iterable[str] | None = None,
                 date_range: tuple[str | None, str | None] | None = None,
                 kinds: Iterable[str] | None = None, tags: Iterable[str] | None = None,
@@ -113,8 +134,7 @@ def filter_view(G: nx.DiGraph, letters: Iterable[str] | None = None,
             if not any(p in kept_letters for p in G.predecessors(n)):
                 keep.discard(n)
         elif kind in (ORG, GROUP):
-            count = sum(1 for v in G.successors(n) if v in kept_letters
-                        and G.edges[n, v].get("kind") == "signed")
+            count = sum(1 for v, e in G.succ[n].items() if v in kept_letters and e.get("kind") == "signed")
             n_letters[n] = count
             if count < min_letters:
                 keep.discard(n)
@@ -129,7 +149,7 @@ def filter_view(G: nx.DiGraph, letters: Iterable[str] | None = None,
         hidden["nodes_of_other_kinds"] = len(dropped)
         keep -= dropped
 
-    H = G.subgraph(keep).copy()
+    H = induced(G, keep)
     if ego is not None:
         centres = [e for e in (_as_set(ego) or set()) if e in H]
         U = H.to_undirected(as_view=True)
@@ -137,7 +157,7 @@ def filter_view(G: nx.DiGraph, letters: Iterable[str] | None = None,
         for c in centres:
             near |= set(nx.single_source_shortest_path_length(U, c, cutoff=radius))
         hidden["outside_neighbourhood"] = H.number_of_nodes() - len(near)
-        H = H.subgraph(near).copy()
+        H = induced(H, near)
 
     if hide_set:  # graph-level data (e.g. a collapse record) must not name a hidden organization either
         words = {str(h) for h in hide_set} | {str(G.nodes[h].get(k)) for h in hide_set for k in ("name", "label")
@@ -247,15 +267,18 @@ def _fold_kind(H: nx.DiGraph, kind: str, room: int) -> tuple[nx.DiGraph, dict[st
     gkind = LETTER_GROUP if kind == LETTER else DEMAND_GROUP
     group_of = {n: f"group:{noun} {keys[n]}" for n in folded}
     counts = Counter(keys[n] for n in folded)
-    out = H.subgraph(set(H) - set(folded)).copy()
+    out = induced(H, set(H) - set(folded))
     for k, c in counts.items():
         dates = sorted(str(H.nodes[n].get("date") or "") for n in folded if keys[n] == k)
         out.add_node(f"group:{noun} {k}", kind=gkind, label=f"{noun} {k} ({c})", group=k, count=c,
                      date=next((d for d in dates if d), ""), members=sorted(str(n) for n in folded if keys[n] == k))
     weights: Counter = Counter()
-    for u, v, a in H.edges(data=True):
-        if u in group_of or v in group_of:
-            weights[(group_of.get(u, u), group_of.get(v, v), a.get("kind", ""))] += int(a.get("weight", 1) or 1)
+    for u, nbrs in H.adj.items():  # all edges, in H's order; only those touching a folded node count
+        gu = group_of.get(u)
+        for v, a in nbrs.items():
+            gv = group_of.get(v)
+            if gu is not None or gv is not None:
+                weights[(gu or u, gv or v, a.get("kind", ""))] += int(a.get("weight", 1) or 1)
     for (gu, gv, k), w in weights.items():
         if gu != gv and not out.has_edge(gu, gv):
             out.add_edge(gu, gv, kind=k, weight=w)
@@ -321,7 +344,7 @@ def _aggregate_orgs(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str
                 key[n] = "other"
     group_of = {n: f"group:{key[n]}" for n in folded}
     counts = Counter(key[n] for n in folded)
-    out = H.subgraph(set(H) - set(folded)).copy()
+    out = induced(H, set(H) - set(folded))
     for k, c in counts.items():
         out.add_node(f"group:{k}", kind=GROUP, label=f"{k.replace('_', ' ')} ({c})", group=k, count=c,
                      tags=[k] if not k.startswith("community ") else [], n_letters=0)

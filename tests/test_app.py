@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -381,6 +382,9 @@ def test_built_corpus_is_reused_after_a_restart(tmp_path, monkeypatch):
     monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("ATLAS_LETTERS_DIR", str(folder))
     open_view("Letters")
+    deadline = time.monotonic() + 60  # written by a forked child after the view (state.save_in_background)
+    while not list((tmp_path / "cache").glob("corpus-*.pickle")) and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert len(list((tmp_path / "cache").glob("corpus-*.pickle"))) == 1
     state._corpus.clear()  # what a restart does to st.cache_resource
 
@@ -457,3 +461,17 @@ def test_tie_mode_and_timeline_widgets():
     assert churn["signatories"].sum() > 0
     ok(at.selectbox(key="tl_letter").select_index(1).run())
     assert any("Joined" in m.value for m in at.markdown)
+
+
+def test_background_save_writes_a_whole_pickle_and_never_a_partial_one(tmp_path):
+    import pickle
+
+    value = {"orgs": [f"org {i}" for i in range(50_000)]}
+    path = tmp_path / "corpus-x.pickle"
+    pid = state.save_in_background(value, path)
+    assert pid is None or pid > 0
+    deadline = time.monotonic() + 60
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert pickle.loads(path.read_bytes()) == value  # os.replace: the name appears only when complete
+    assert not list(tmp_path.glob("*.tmp"))

@@ -12,6 +12,7 @@ from graph.judgements import load_judgements
 from graph.names import normalise
 from graph.tags import load_gazetteer, load_rules, tag_names
 
+DATA = Path(__file__).resolve().parents[1] / "data"
 TAXONOMY = Path(__file__).resolve().parents[2] / "shared" / "taxonomy" / "coalitions.yaml"
 
 
@@ -90,3 +91,10 @@ def test_judgements_are_well_formed():
 def test_curated_files_explain_themselves(name):
     text = (Path(__file__).resolve().parents[1] / "data" / name).read_text(encoding="utf-8")
     assert text.lstrip().startswith("#")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.yaml")))
+def test_fast_yaml_loader_reads_curated_files_as_pure_python_pyyaml_does(name):
+    """curated.py uses libyaml when present; it must not change a single curated value."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    assert read_yaml(name) == yaml.load(text, Loader=yaml.SafeLoader)

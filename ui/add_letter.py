@@ -78,19 +78,17 @@ def edited_letter(letter, meta: dict, sigs: pd.DataFrame):
 
 def _resolution(letter) -> pd.DataFrame:
     """Each signatory marked new/known against the current corpus, with the proposed merge."""
+    from graph import resolve
     from graph.model import find_org
 
     corpus = state.get_corpus()
     G = corpus.graph
-    resolve = state.optional("graph.resolve")
-    index: dict = {}
+    res = resolve.resolve([*corpus.letters, letter])
+    index = res.index
     reasons: dict = {}
-    if resolve is not None:
-        res = resolve.resolve([*corpus.letters, letter])
-        index = res.index
-        for o in res.orgs:
-            for r in o.reasons:
-                reasons.setdefault(o.id, []).append(f"{r.a} = {r.b} ({r.rule})")
+    for o in res.orgs:
+        for r in o.reasons:
+            reasons.setdefault(o.id, []).append(f"{r.a} = {r.b} ({r.rule})")
     rows = []
     for s in letter.signatories:
         oid = index.get((letter.file, s.name)) or index.get((letter.file, s.printed))
@@ -132,8 +130,6 @@ def render() -> None:
     st.header("Add a letter")
     if not state.require_editor("add_password"):
         return
-    if state.optional("graph.letter") is None:
-        return state.missing("graph.letter")
     if saved := st.session_state.pop("add_saved", None):
         st.success(saved)
     up = st.file_uploader("Upload a letter", type=["txt", "md", "pdf", "docx"], key="add_file")
@@ -181,8 +177,6 @@ def render() -> None:
         return
     st.subheader("New or known?")
     st.dataframe(_resolution(final), hide_index=True, key="add_resolution", width="stretch")
-    if state.optional("graph.store") is None:
-        return state.missing("graph.store")
     meta = sidecar(letter, final)
     default = doc.name if doc.name != "pasted.txt" else f"{final.date or 'undated'} {final.title or 'letter'}"[:70] + ".txt"
     name = st.text_input("File name in the letters folder", default, key="add_name")

@@ -127,9 +127,6 @@ def _tables(G: nx.DiGraph, groups: dict[str, frozenset[str]]) -> None:
 def render() -> None:
     st.header("Coalitions")
     G = state.graph()
-    for mod in ("graph.coalitions", "graph.communities"):
-        if state.optional(mod) is None:
-            return state.missing(mod)
     by = st.radio("Group by", ("tag", "community"), horizontal=True, key="co_by",
                   format_func={"tag": "coalition tag", "community": "detected community (co-signature)"}.get)
     groups = groups_of(state.corpus_key(), by, G)
@@ -142,6 +139,5 @@ def render() -> None:
     if n > 600:
         st.warning(f"{n} nodes drawn: collapse some coalitions again to keep the picture readable.")
     _focus(G)
-    if state.optional("graph.brokers") is not None:
-        _bridges(G)
+    _bridges(G)
     _tables(G, groups)

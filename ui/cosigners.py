@@ -22,8 +22,6 @@ def pairs_table(key: str, k: int, by: str, _G: nx.DiGraph) -> pd.DataFrame:
 
 def _pairs(G: nx.DiGraph) -> None:
     st.subheader("Top co-signing pairs")
-    if state.optional("graph.cosign") is None:
-        return state.missing("graph.cosign")
     c1, c2, c3 = st.columns(3)
     k = c1.slider("How many pairs", 10, 500, 50, step=10, key="cs_k")
     by = c2.radio("Rank by", ("shared", "weight"), horizontal=True, key="cs_by",
@@ -45,9 +43,8 @@ def _pairs(G: nx.DiGraph) -> None:
 
 def _suggest(G: nx.DiGraph) -> None:
     st.subheader("Who else might sign?")
-    suggest = state.optional("graph.suggest")
-    if suggest is None:
-        return state.missing("graph.suggest")
+    from graph import suggest
+
     choices = state.org_choices(state.corpus_key(), G)
     chosen = st.multiselect("Organizations already on board", choices, key="cs_set",
                             format_func=lambda n: state.label(G, n), max_selections=50)

@@ -38,23 +38,21 @@ def _near_misses(corpus) -> None:
 
 
 def _tags(G) -> None:
+    from graph.tags import record_tag, tag_names
+
     st.subheader("Tags")
-    tags_mod = state.optional("graph.tags")
-    fn = getattr(tags_mod, "record_tag", None) if tags_mod else None
     choices = state.org_choices(state.corpus_key(), G)
     node = st.selectbox("Organization", choices, key="cu_org", index=None, format_func=lambda n: state.label(G, n))
     if node is None:
         return
     d = G.nodes[node]
-    all_tags = list(tags_mod.tag_names()) if tags_mod is not None else []
+    all_tags = list(tag_names())
     current = list(d.get("tags") or [])
     chosen = st.multiselect("Tags", sorted(set(all_tags) | set(current)), default=current, key="cu_tags")
     why = st.text_input("Why (required)", key="cu_tag_why")
-    if fn is None:
-        return state.missing("graph.tags (tag editing)")
     if st.button("Save tags", key="cu_tags_save", disabled=not why.strip() or set(chosen) == set(current)):
         try:
-            fn(d.get("name", node), tuple(chosen), why.strip())
+            record_tag(d.get("name", node), tuple(chosen), why.strip())
         except (ValueError, OSError) as e:
             st.error(f"Not saved: {e}")
             return
@@ -64,10 +62,8 @@ def _tags(G) -> None:
 
 
 def _tag_history() -> None:
-    tags_mod = state.optional("graph.tags")
-    if tags_mod is None or not hasattr(tags_mod, "undo_tag"):
-        return
     from graph import judgements
+    from graph import tags as tags_mod
     from graph.paths import curated_path
 
     decisions = judgements.recorded_decisions(curated_path(tags_mod.COALITIONS))
@@ -105,8 +101,6 @@ def render() -> None:
         return
     if msg := st.session_state.pop("cu_msg", None):
         st.success(msg)
-    if state.optional("graph.judgements") is None:
-        return state.missing("graph.judgements")
     corpus = state.get_corpus()
     _near_misses(corpus)
     _tags(corpus.graph)

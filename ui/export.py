@@ -20,8 +20,6 @@ def export_bytes(key: str, fkey: tuple, fmt: str, dpi: int, _G: nx.DiGraph, _f: 
 
 def render() -> None:
     st.header("Export")
-    if state.optional("graph.export") is None:
-        return state.missing("graph.export")
     from graph import export
 
     G = state.graph()

@@ -1,7 +1,6 @@
 """Network view: the org-letter-demand graph drawn by pyvis with precomputed positions."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from dataclasses import astuple
 
@@ -182,9 +181,6 @@ def render() -> None:
     key = state.corpus_key()
     ego, radius = search_box()
     f = filters.sidebar(None, ego, radius)
-    if importlib.util.find_spec("graph.view") is None or importlib.util.find_spec("graph.render") is None:
-        state.missing("graph.view / graph.render")  # found, not imported: the disk cache may make them unneeded
-        return
     html, info, drawn = network_html(key, astuple(f), f)
     st.iframe(html, height=720)
     _info_caption(info)

@@ -87,9 +87,8 @@ def _demands(G: nx.DiGraph, letters: list[str]) -> None:
 
 def _cosigners(G: nx.DiGraph, node: str) -> None:
     st.subheader("Top co-signers")
-    cosign = state.optional("graph.cosign")
-    if cosign is None:
-        return state.missing("graph.cosign")
+    from graph import cosign
+
     ties = cosign.cosigners(G, node, k=15)
     if not ties:
         st.caption("Signed alone.")
@@ -101,9 +100,8 @@ def _cosigners(G: nx.DiGraph, node: str) -> None:
 
 def _similar(G: nx.DiGraph, node: str) -> None:
     """Organizations that would most likely sign with this one (graph.suggest on a set of one)."""
-    suggest = state.optional("graph.suggest")
-    if suggest is None:
-        return
+    from graph import suggest
+
     st.subheader("Similar organizations")
     sims = suggest.suggest(G, [node], k=10)
     rows = [{"organization": x.label, "score": round(x.score, 3), "why": x.why} for x in sims]

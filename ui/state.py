@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import importlib
 import os
 import pickle
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from typing import TYPE_CHECKING
@@ -29,20 +27,6 @@ from graph import paths as gpaths
 VIEWS = ("Network", "Coalitions", "Profile", "Co-signers", "Letters", "Timeline", "Add a letter", "Curation",
          "Export")
 ORG, LETTER, DEMAND = "organization", "letter", "demand"
-
-
-def optional(name: str) -> ModuleType | None:
-    """A graph.* module, or None while a teammate has not written it yet (views then say so)."""
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as e:
-        if e.name == name:
-            return None
-        raise
-
-
-def missing(name: str) -> None:
-    st.info(f"`{name}` is not available in this build yet, so this part of the view is hidden.")
 
 
 # ---------------------------------------------------------------- corpus
@@ -144,17 +128,43 @@ def _corpus(folder: str, fp_hash: str):
             path.unlink(missing_ok=True)
     corpus = pipeline.build_corpus([folder])
     if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as f:
-                pickle.dump(corpus, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-            for old in sorted(path.parent.glob("corpus-*.pickle"), key=lambda p: p.stat().st_mtime)[:-8]:
-                old.unlink(missing_ok=True)  # keep the 8 most recent corpora
-        except OSError:
-            pass  # a read-only home only costs speed
+        save_in_background(corpus, path)
     return corpus
+
+
+def _write_pickle(value: Any, path: Path, keep: int) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # readers see the old file or the whole new one, never half of it
+        for old in sorted(path.parent.glob("corpus-*.pickle"), key=lambda p: p.stat().st_mtime)[:-keep]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only home only costs speed
+
+
+def save_in_background(corpus: Any, path: Path, keep: int = 8) -> int | None:
+    """Pickle the corpus for the next start without making this one wait: pickling 10,000 organizations
+    takes ~1.5 s that the first view would otherwise spend. A forked child writes a snapshot (copy on
+    write) and exits; a thread reaps it. Returns the child's pid (None: written here, no fork)."""
+    if not hasattr(os, "fork") or os.environ.get("ATLAS_SAVE_INLINE"):
+        _write_pickle(corpus, path, keep)
+        return None
+    import threading
+
+    pid = os.fork()
+    if pid == 0:  # the child: write and leave at once, running no atexit or Streamlit shutdown code
+        code = 0
+        try:
+            _write_pickle(corpus, path, keep)
+        except BaseException:  # noqa: BLE001 - nothing may escape into a forked copy of the server
+            code = 1
+        finally:
+            os._exit(code)
+    threading.Thread(target=os.waitpid, args=(pid, 0), daemon=True, name="atlas-cache-writer").start()
+    return pid
 
 
 def corpus_key() -> str:

@@ -53,10 +53,9 @@ def _names(G: nx.DiGraph, ids, n: int = 40) -> str:
 
 
 def _joins(G: nx.DiGraph) -> None:
+    from graph import timeline
+
     st.subheader("Who joined and who dropped out")
-    timeline = state.optional("graph.timeline")
-    if timeline is None:
-        return state.missing("graph.timeline")
     df = churn(state.corpus_key(), G)
     if df.empty:
         st.caption("No letter.")
