@@ -54,6 +54,13 @@ def wait_drawn(page, timeout: float) -> None:
     raise TimeoutError("graph never drawn")
 
 
+def wait_for_cache(cache: Path, timeout: float = 120) -> None:
+    """The app writes its corpus pickle from a forked child after the first view: wait for it."""
+    deadline = time.monotonic() + timeout
+    while not list(cache.glob("corpus-*.pickle")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
 def one_start(browser, env: dict[str, str], redraw: bool, timeout: float = 300) -> dict[str, float]:
     port = free_port()
     t0 = time.monotonic()
@@ -123,6 +130,8 @@ def main() -> int:
                 cache = Path(tmp) / f"cache-{name}-{i}"
                 env = {"ATLAS_LETTERS_DIR": letters, "ATLAS_CACHE_DIR": str(cache)}
                 for temp in ("cold", "warm"):  # the warm start reuses the cold start's pickled corpus
+                    if temp == "warm":
+                        wait_for_cache(cache)
                     r = one_start(browser, env, redraw=(name == "seed" and temp == "warm"))
                     for k, v in r.items():
                         key = f"{name}_{temp}_{k}" if k == "start_to_graph" else k
