@@ -19,6 +19,7 @@ Attributes never hold None (GEXF/GraphML cannot): missing values are "" or 0.
 from __future__ import annotations
 
 import re
+from collections import Counter
 import unicodedata
 from functools import lru_cache
 from pathlib import PurePath
@@ -150,6 +151,7 @@ def _build(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any
     orgs = list(orgs)
     G.add_nodes_from((org_node(org.id), _org_attrs(org)) for org in orgs)
     signed: dict[tuple[str, str], dict[str, Any]] = {}  # built first, added in one call: 150,000 edges
+    n_signatories: Counter = Counter()
     for org in orgs:
         u = org_node(org.id)
         for m in org.mentions:
@@ -163,7 +165,9 @@ def _build(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any
                 continue
             signed[(u, v)] = {"kind": "signed", "lines": list(m.lines), "printed": m.name,
                               "inferred": m.inferred or ""}
-            G.nodes[v]["n_signatories"] += 1
+            n_signatories[v] += 1
+    for v, k in n_signatories.items():
+        G.nodes[v]["n_signatories"] = k
     G.add_edges_from((u, v, d) for (u, v), d in signed.items())
     for org in orgs:
         u = org_node(org.id)
