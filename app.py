@@ -28,4 +28,5 @@ with st.sidebar:
 st.query_params["view"] = view  # a reload or a shared link comes back to the same view
 if view != "Profile":
     st.query_params.pop("org", None)
+state.prepare()
 importlib.import_module(MODULES[view]).render()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import networkx as nx
 
@@ -25,24 +25,32 @@ class Corpus:
     index: dict = field(default_factory=dict)  # (file, printed name) -> org id
 
 
-def parse_documents(docs: Sequence[Document], lexicon=None) -> tuple[list[Letter], list[LoadProblem]]:
-    """Parse each document; a parser failure on one letter is reported, not fatal."""
+Progress = Callable[[str, float], None]  # (what is happening, fraction of the whole build done)
+
+
+def parse_documents(docs: Sequence[Document], lexicon=None, on_letter: Callable[[int], None] | None = None
+                    ) -> tuple[list[Letter], list[LoadProblem]]:
+    """Parse each document; a parser failure on one letter is reported, not fatal.
+    on_letter(k) is called after the k-th document."""
     from .letter import parse_letter
 
     letters: list[Letter] = []
     problems: list[LoadProblem] = []
     with paused_gc():
-        for doc in docs:
+        for k, doc in enumerate(docs, 1):
             try:
                 letters.append(parse_letter(doc, lexicon))
             except Exception as e:  # noqa: BLE001 - one broken letter must not stop a corpus
                 problems.append(LoadProblem(doc.name, f"{doc.name}: could not be parsed ({type(e).__name__}: {e})"))
+            if on_letter is not None and (k % 25 == 0 or k == len(docs)):
+                on_letter(k)
     return letters, problems
 
 
-def _read_and_parse(paths: list[Path]) -> tuple[list[Letter], list[LoadProblem], list[Document]]:
+def _read_and_parse(paths: list[Path], on_letter: Callable[[int], None] | None = None
+                    ) -> tuple[list[Letter], list[LoadProblem], list[Document]]:
     docs, problems = read_corpus(paths)
-    letters, parse_problems = parse_documents(docs)
+    letters, parse_problems = parse_documents(docs, on_letter=on_letter)
     return letters, [*problems, *parse_problems], docs
 
 
@@ -78,17 +86,24 @@ def warm_up() -> None:
     parse_letter(document_from_text(_WARM_UP, "warm-up.txt"))
 
 
-def load_letters(paths: Iterable[str | Path], jobs: int | None = None
-                 ) -> tuple[list[Letter], list[LoadProblem], list[Document]]:
+def load_letters(paths: Iterable[str | Path], jobs: int | None = None, progress: Progress | None = None,
+                 share: float = 1.0) -> tuple[list[Letter], list[LoadProblem], list[Document]]:
     """Read and parse letter files, in several processes for large corpora; results sorted by file.
 
     With jobs=N, N-1 forked workers take their share and this process parses the last one itself
-    (a waiting parent would waste a core on a 2-core machine).
+    (a waiting parent would waste a core on a 2-core machine). progress gets fractions up to `share`,
+    estimated from this process's own share of the letters.
     """
     files = letter_paths(paths)
     jobs = default_jobs(len(files)) if jobs is None else jobs
+
+    def on_letter(k: int, of: int) -> None:
+        if progress is not None:
+            progress(f"Reading letters: about {min(len(files), k * len(files) // max(of, 1)):,} of {len(files):,}",
+                     share * k / max(of, 1))
+
     if jobs <= 1:
-        return _read_and_parse(files)
+        return _read_and_parse(files, lambda k: on_letter(k, len(files)))
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
@@ -99,7 +114,7 @@ def load_letters(paths: Iterable[str | Path], jobs: int | None = None
     ctx = mp.get_context("fork") if "fork" in methods else None  # fork: workers inherit the warm caches
     with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=ctx) as pool:
         futures = [pool.submit(_read_and_parse, chunk) for chunk in chunks[1:]]
-        letters, problems, docs = _read_and_parse(chunks[0])
+        letters, problems, docs = _read_and_parse(chunks[0], lambda k: on_letter(k, len(chunks[0])))
         for fut in futures:
             ls, ps, ds = fut.result()
             letters.extend(ls)
@@ -112,22 +127,34 @@ def load_letters(paths: Iterable[str | Path], jobs: int | None = None
 
 
 def build_from_letters(letters: Sequence[Letter], lexicon=None, problems: Iterable[LoadProblem] = (),
-                       documents: Sequence[Document] = ()) -> Corpus:
+                       documents: Sequence[Document] = (), progress: Progress | None = None) -> Corpus:
     from .model import build_graph
     from .resolve import resolve
     from .tags import tag_organizations
 
+    say = progress or (lambda what, done: None)
+    n = sum(len(L.signatories) for L in letters)
+    say(f"Matching {n:,} signatures to organizations", 0.6)
     res = resolve(letters)
+    say(f"Tagging {len(res.orgs):,} organizations", 0.8)
     orgs = tag_organizations(res.orgs, letters)
+    say("Building the graph", 0.9)
     graph = build_graph(letters, orgs, lexicon)
     return Corpus(tuple(letters), tuple(orgs), tuple(res.near_misses), graph, tuple(problems),
                   tuple(documents), dict(res.index))
 
 
-def build_corpus(paths: Iterable[str | Path] | None = None, lexicon=None, jobs: int | None = None) -> Corpus:
+def build_corpus(paths: Iterable[str | Path] | None = None, lexicon=None, jobs: int | None = None,
+                 progress: Progress | None = None) -> Corpus:
     """Build everything from letter files or folders (default: the bundled letters folder).
 
     jobs: processes for reading and parsing (default: one for small corpora, up to the cores for large ones).
+    progress(what, fraction): told what is being done, for a progress bar.
+
+    >>> seen = []
+    >>> c = build_corpus(progress=lambda what, done: seen.append(done))
+    >>> len(c.letters) > 0, seen == sorted(seen), seen[-1]
+    (True, True, 0.9)
     """
     paths = list(paths) if paths is not None else [letters_dir()]
     if lexicon is not None:
@@ -135,5 +162,5 @@ def build_corpus(paths: Iterable[str | Path] | None = None, lexicon=None, jobs: 
         docs, problems = read_corpus(paths)
         letters, parse_problems = parse_documents(docs, lexicon)
         return build_from_letters(letters, lexicon, [*problems, *parse_problems], docs)
-    letters, problems, docs = load_letters(paths, jobs)
-    return build_from_letters(letters, lexicon, problems, docs)
+    letters, problems, docs = load_letters(paths, jobs, progress, share=0.6)
+    return build_from_letters(letters, lexicon, problems, docs, progress)

@@ -475,3 +475,32 @@ def test_background_save_writes_a_whole_pickle_and_never_a_partial_one(tmp_path)
         time.sleep(0.02)
     assert pickle.loads(path.read_bytes()) == value  # os.replace: the name appears only when complete
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_first_build_reports_progress_and_happens_once(tmp_path, monkeypatch):
+    """A corpus found neither in memory nor on disk is built by state.prepare() with a progress bar
+    (fractions only go up), once: the views then use it without building again."""
+    from graph import pipeline
+
+    folder = tmp_path / "letters"
+    shutil.copytree(LETTERS, folder)
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("ATLAS_LETTERS_DIR", str(folder))
+    real, calls, seen = pipeline.build_corpus, [], []
+
+    def counting(*a, **k):
+        calls.append(k.get("progress") is not None)
+        if k.get("progress"):
+            inner = k["progress"]
+            k["progress"] = lambda what, done: (seen.append((what, done)), inner(what, done))
+        return real(*a, **k)
+
+    monkeypatch.setattr(pipeline, "build_corpus", counting)
+    at = open_view("Network")
+    assert not at.exception
+    assert calls == [True]
+    fractions = [d for _, d in seen]
+    assert fractions == sorted(fractions) and 0 < fractions[-1] <= 1
+    assert any(w.startswith("Reading letters") for w, _ in seen) and any("graph" in w for w, _ in seen)
+    assert not at.get("progress")  # the bar is gone once the view is drawn
+    iframe_html(at)

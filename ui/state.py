@@ -126,10 +126,37 @@ def _corpus(folder: str, fp_hash: str):
                 return pickle.load(f)  # our own file, written below; a broken one is rebuilt
         except Exception:  # noqa: BLE001 - any unpickling problem just means "build again"
             path.unlink(missing_ok=True)
-    corpus = pipeline.build_corpus([folder])
+    built = _HANDOFF.pop(fp_hash, None)  # built by prepare() with a progress bar, just now
+    corpus = built if built is not None else pipeline.build_corpus([folder])
     if path is not None:
         save_in_background(corpus, path)
     return corpus
+
+
+_HANDOFF: dict[str, Any] = {}  # corpus key -> corpus built by prepare(), until _corpus caches it
+_READY: set[str] = set()  # corpus keys _corpus has returned in this server process
+
+
+def prepare() -> None:
+    """Before a view runs: if the corpus is neither in memory nor on disk, build it here, with a
+    progress bar. (Inside the cached functions that need it, a bar could not be shown: Streamlit
+    replays elements drawn there.) A 1,000-letter folder takes several seconds the first time."""
+    if not Path(letters_folder()).is_dir():
+        return  # views say so (check_folder)
+    key = corpus_key()
+    store = cache_dir()
+    if key in _READY or (store is not None and (store / f"corpus-{key}.pickle").is_file()):
+        return
+    from graph import pipeline
+
+    bar = st.progress(0.0, text="Reading letters…")
+    try:
+        _HANDOFF[key] = pipeline.build_corpus(
+            [letters_folder()], progress=lambda what, done: bar.progress(min(max(done, 0.0), 1.0), text=what + "…"))
+        get_corpus()
+    finally:
+        _HANDOFF.pop(key, None)
+        bar.empty()
 
 
 def _write_pickle(value: Any, path: Path, keep: int) -> None:
@@ -183,7 +210,10 @@ def check_folder() -> None:
 def get_corpus():
     """The Corpus for the current folder (built once per content change, shared by all sessions)."""
     check_folder()
-    return _corpus(letters_folder(), corpus_key())
+    key = corpus_key()
+    corpus = _corpus(letters_folder(), key)
+    _READY.add(key)
+    return corpus
 
 
 @st.cache_resource(max_entries=3)
@@ -288,6 +318,7 @@ def require_editor(key: str) -> bool:
 def corpus_changed() -> None:
     """After a save: forget cached corpora (the fingerprint changes anyway; this frees memory)."""
     _corpus.clear()
+    _READY.clear()
     _indexes.clear()
 
 
