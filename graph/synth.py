@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -165,6 +166,7 @@ def variant(name: str, acronym: str | None, u: tuple[float, float, float]) -> st
     return s
 
 
+@lru_cache(maxsize=1 << 15)  # templates repeat: 30,000 candidate names, a few thousand distinct
 def _key(name: str) -> str:
     """Names that differ only in dash style, spelling or case are one organization: keep them unique."""
     return slugify(name.replace("Organisation", "Organization"))
@@ -182,11 +184,13 @@ def _organizations(rng: np.random.Generator, n_orgs: int, n_groups: int) -> list
         group = int(rng.integers(n_groups))
         name, tags, country, ethnicity = _make_org(rng, group, n_groups)
         tries += 1
-        if _key(name) in seen and tries > n_orgs * 3:  # combinations run out: qualify by a town
+        key = _key(name)
+        if key in seen and tries > n_orgs * 3:  # combinations run out: qualify by a town
             name = f"{name} ({pick_town(rng)} Branch)" if rng.random() < 0.5 else f"{name} — {pick_town(rng)}"
-        if _key(name) in seen:
+            key = _key(name)
+        if key in seen:
             continue
-        seen.add(_key(name))
+        seen.add(key)
         out.append((name, group, tags, country, ethnicity))
     ids: set[str] = set()
     orgs = []
