@@ -39,6 +39,7 @@ SPELLING = {
     "honour": "honor", "colour": "color", "colours": "colors", "colourful": "colorful",
     "humanitarian": "humanitarian", "judgement": "judgment", "mobilisation": "mobilization",
 }
+_SPELLED = frozenset(SPELLING)
 STOPWORDS = frozenset({"the", "of", "for", "and", "in", "on", "at", "a", "an", "to", "de", "la", "le", "du",
                        "des", "pour", "per", "di", "del", "e", "et", "und", "inc", "ltd", "co"})
 
@@ -62,7 +63,7 @@ def split_acronym(name: str) -> tuple[str, str | None]:
     >>> split_acronym("Friends of the Earth Japan (FoE Japan)")
     ('Friends of the Earth Japan', 'FoE Japan')
     """
-    m = _TRAILING_ACRONYM.search(name or "")
+    m = _TRAILING_ACRONYM.search(name) if name and ")" in name else None
     if not m:
         return (name or "").strip(), None
     inner = m.group(1).strip()
@@ -76,15 +77,34 @@ def split_acronym(name: str) -> tuple[str, str | None]:
     return name.strip(), None
 
 
+# ASCII in one pass, once '&' and the apostrophes are dealt with: lower case, and every character that is not a
+# letter or digit -> space (what casefold, _NONWORD and the quote replaces do to ASCII). One character for one,
+# so str.translate takes its fast path.
+_ASCII_FOLD = str.maketrans({chr(c): chr(c).lower() if chr(c).isalnum() else " " for c in range(128)})
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def _fold(s: str) -> str:
+    if not s.isascii():
+        t = s.translate(_PUNCT)  # names are ASCII but for dashes and curly quotes, mostly: then fold as ASCII
+        if t.isascii() and "\u00b4" not in s:  # (NFKC turns an acute accent into a space + combining mark)
+            s = t
     if s.isascii():  # ASCII is already in NFKC form, and casefold() is lower() there
-        s = s.translate(_PUNCT).lower()
+        if "&" in s:
+            s = s.replace("&", " and ")
+        if "'" in s or "`" in s:
+            s = s.replace("'", "").replace("`", "")
+        s = s.translate(_ASCII_FOLD)
+        if _ANY_DIGIT.search(s):
+            s = _DIGIT_EDGE.sub(" ", s)  # digit spacing: "sisters2sisters"
     else:
         s = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", s).translate(_PUNCT).casefold())
-    s = s.replace("&", " and ").replace("'", "").replace('"', " ")
-    s = _NONWORD.sub(" ", s)
-    s = _DIGIT_EDGE.sub(" ", s)  # digit spacing: "sisters2sisters"
-    words = [SPELLING.get(w, w) for w in s.split()]
+        s = s.replace("&", " and ").replace("'", "").replace('"', " ")
+        s = _NONWORD.sub(" ", s)
+        s = _DIGIT_EDGE.sub(" ", s)
+    words = s.split()
+    if not _SPELLED.isdisjoint(words):
+        words = [SPELLING.get(w, w) for w in words]
     while len(words) > 1 and words[0] == "the":
         words = words[1:]
     return " ".join(words)
@@ -114,9 +134,13 @@ def slug(name: str) -> str:
     'associazione-per-lamicizia-italia-birmania-giuseppe-malpeli'
     """
     s = normalise(name)
-    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
-    s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+    s = _NON_SLUG.sub("-", s).strip("-")
     return s or "org"
+
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def compact(key: str) -> str:
@@ -155,15 +179,19 @@ def looks_like_acronym(printed: str) -> bool:
     (True, False, True)
     """
     s = (printed or "").strip()
+    if " " in s or len(s) > 14:  # the usual answer, before looking at the letters
+        return False
     letters = [c for c in s if c.isalpha()]
-    return bool(letters) and " " not in s and len(s) <= 14 and all(c.isupper() for c in letters) and len(letters) >= 2
+    return all(c.isupper() for c in letters) and len(letters) >= 2
 
 
 @lru_cache(maxsize=1 << 18)
 def ocr_fold(token: str) -> str:
     """Fold characters OCR confuses, so 'lnsieme' and 'Insieme' compare equal."""
-    t = token.replace("rn", "m").replace("vv", "w")
-    return t.translate(str.maketrans({"l": "i", "1": "i", "|": "i", "0": "o", "5": "s", "$": "s", "8": "b"}))
+    return token.replace("rn", "m").replace("vv", "w").translate(_OCR)
+
+
+_OCR = str.maketrans({"l": "i", "1": "i", "|": "i", "0": "o", "5": "s", "$": "s", "8": "b"})
 
 
 def slip(x: str, y: str) -> str | None:
@@ -208,6 +236,8 @@ def marked_words(printed: str) -> frozenset[str]:
     (['magway'], ['australia', 'south'])
     """
     base, _ = split_acronym(printed)
+    if _MARKED.search(base) is None:  # most names: nothing set apart
+        return frozenset()
     words: set[str] = set()
     for m in _MARKED.finditer(base):
         words.update(normalise(next(g for g in m.groups() if g is not None)).split())
@@ -228,8 +258,16 @@ def why_different(a: str, b: str, distinguishing: frozenset[str] | set[str] = fr
     "word 'japan' only in one name"
     """
     ta, tb = set(a.split()), set(b.split())
-    ra = sorted(ta - tb - STOPWORDS)
-    rb = sorted(tb - ta - STOPWORDS)
+    ra, rb = frozenset(ta - tb - STOPWORDS), frozenset(tb - ta - STOPWORDS)
+    return differing_words(ra, rb, frozenset(w for w in ra | rb if w in distinguishing or w in marked))
+
+
+@lru_cache(maxsize=1 << 17)
+def differing_words(only_a: frozenset[str], only_b: frozenset[str], known: frozenset[str] = frozenset()) -> str | None:
+    """why_different from the content words only in one name or only in the other, and which of them are
+    `known` (distinguishing or marked). Memoised: across a corpus the same few words differ again and again
+    ('karen' / 'karenni' in every pair of Karen and Karenni groups)."""
+    ra, rb = sorted(only_a), sorted(only_b)
     for x in ra:
         best, best_s = None, -1.0
         for y in rb:
@@ -243,9 +281,9 @@ def why_different(a: str, b: str, distinguishing: frozenset[str] | set[str] = fr
         kind = slip(x, best)
         if kind is None:
             return f"different words {x!r} / {best!r}"
-        known = [w for w in (x, best) if w in distinguishing or w in marked]
         # never a misprint that makes another known word ("karen" / "karenni", "mizo" / "zomi")
-        if known and (len(known) == 2 and kind not in ("ocr", "plural") or kind == "substitution"):
+        if (x in known or best in known) and (x in known and best in known and kind not in ("ocr", "plural")
+                                               or kind == "substitution"):
             return f"distinguishing words {x!r} / {best!r}"
         rb.remove(best)
     if rb:

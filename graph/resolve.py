@@ -34,8 +34,8 @@ from rapidfuzz import fuzz, process
 
 from .judgements import Judgements, load_judgements
 from .memory import paused_gc
-from .names import (STOPWORDS, acronym_key, compact, initials, looks_like_acronym, marked_words, normalise, ocr_fold,
-                    slug, split_acronym, why_different)
+from .names import (STOPWORDS, acronym_key, compact, differing_words, initials, looks_like_acronym, marked_words,
+                    normalise, ocr_fold, slug, split_acronym)
 from .records import Letter, Mention, MergeReason, NearMiss, Organization
 
 FUZZY_MERGE = 0.88  # ratio of normal forms needed for a fuzzy merge (and every differing word must pair up)
@@ -61,6 +61,8 @@ class _Node:
     acronym_only: bool = True
     printed: str = ""  # the longest printing, to name the node in merge reasons
     has_member_of: bool = False  # some mention is printed as a sub-item of an umbrella
+    content: frozenset[str] = frozenset()  # the words of `text` but stopwords, for why_different
+    normal: bool = False  # `text` is a normal form (normalise() gives it back), not just an acronym key
 
 
 def letter_mentions(letter: Letter, judgements: Judgements | None = None) -> list[Mention]:
@@ -78,7 +80,8 @@ def letter_mentions(letter: Letter, judgements: Judgements | None = None) -> lis
 
 @lru_cache(maxsize=1 << 18)
 def _printing(name: str, acronym: str | None) -> tuple[str, str, frozenset[str], bool]:
-    """What one printing tells: (normal form, acronym key, marked words, printed as a bare acronym)."""
+    """What one printing tells: (normal form, acronym key, marked words, printed as a bare acronym); the
+    normal form is the acronym key when the name has no words."""
     text = normalise(name) or acronym_key(acronym)
     acr = next((acronym_key(a) for a in (acronym, split_acronym(name)[1]) if a and acronym_key(a)), "")
     return text, acr, marked_words(name), looks_like_acronym(name) and not acronym
@@ -101,7 +104,7 @@ def _nodes(letters: Sequence[Letter], jd: Judgements) -> dict[str, _Node]:
                 text, acr, marked, bare = _printing(m.name, m.acronym)
                 n = None
                 if text:
-                    text = jd.aliases.get(text, text)
+                    raw, text = text, jd.aliases.get(text, text)
                     n = parts.get((text, acr))
                     if n is None:
                         n = parts[(text, acr)] = _Node(text, text)
@@ -111,6 +114,8 @@ def _nodes(letters: Sequence[Letter], jd: Judgements) -> dict[str, _Node]:
                         n.marked |= marked
                     if not bare:
                         n.acronym_only = False
+                    if text is not raw or normalise(m.name):  # normalise(name), or the normal form an alias names
+                        n.normal = True
                 node_of[key] = n
             if n is None:
                 continue
@@ -136,7 +141,10 @@ def _nodes(letters: Sequence[Letter], jd: Judgements) -> dict[str, _Node]:
             n.acronyms |= part.acronyms
             n.marked |= part.marked
             n.acronym_only = n.acronym_only and part.acronym_only
+            n.normal = n.normal or part.normal
             n.has_member_of = n.has_member_of or part.has_member_of
+    for n in nodes.values():
+        n.content = frozenset(n.text.split()) - STOPWORDS
     return nodes
 
 
@@ -146,29 +154,48 @@ def _block_keys(text: str, df: Counter, rare: int) -> list[str]:
     toks = sorted({t for t in text.split() if t not in STOPWORDS and len(t) > 1}, key=lambda t: (df[t], t))
     c = ocr_fold(compact(text))
     rarest = [t for i, t in enumerate(toks[:2]) if i == 0 or df[t] <= rare]
-    keys = [f"t:{t}" for t in rarest] + [f"a:{''.join(sorted(t))}" for t in rarest]  # any order: transpositions
+    keys = [f"t:{t}" for t in rarest] + [_anagram(t) for t in rarest]  # any order: transpositions
     return keys + [f"p:{c[:8]}", f"s:{c[-8:]}"]
+
+
+@lru_cache(maxsize=1 << 16)
+def _anagram(word: str) -> str:
+    """The blocking key of a word's letters in any order (words repeat across names: sorted once each)."""
+    return f"a:{''.join(sorted(word))}"
 
 
 def _candidates(nodes: dict[str, _Node]) -> dict[tuple[str, str], float]:
     """Pairs of nodes sharing a blocking key whose normal forms are at least NEAR_MISS similar."""
     df = Counter(t for n in nodes.values() for t in set(n.text.split()))
     rare = max(20, len(nodes) // 500)
-    blocks: dict[str, list[str]] = defaultdict(list)
+    keys = sorted(nodes)
+    pos = {k: i for i, k in enumerate(keys)}
+    blocks: dict[str, list[int]] = defaultdict(list)
     for k, n in nodes.items():
         for b in _block_keys(n.text, df, rare):
-            blocks[b].append(k)
-    out: dict[tuple[str, str], float] = {}
+            blocks[b].append(pos[k])
+    text_id: dict[str, int] = {}
+    tid = np.array([text_id.setdefault(nodes[k].text, len(text_id)) for k in keys], dtype=np.int64)
+    found_i, found_j, found_s = [], [], []
     for members in blocks.values():
         if not 1 < len(members) <= MAX_BLOCK:
             continue
         members.sort()
-        texts = [nodes[k].text for k in members]
+        texts = [nodes[keys[i]].text for i in members]
         m = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=NEAR_MISS * 100, dtype=np.uint8)
-        for i, j in zip(*np.nonzero(m)):
-            if i < j and texts[i] != texts[j]:  # equal texts are decided by the exact rule
-                out[(members[i], members[j])] = int(m[i, j]) / 100
-    return out
+        ii, jj = np.nonzero(m)  # the diagonal (a name with itself) and each close pair twice
+        if len(ii) > len(texts):  # more than the diagonal: some pair is close
+            idx = np.array(members)
+            found_i.append(idx[ii])
+            found_j.append(idx[jj])
+            found_s.append(m[ii, jj])
+    if not found_i:
+        return {}
+    gi, gj, sc = np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_s)
+    keep = (gi < gj) & (tid[gi] != tid[gj])  # each pair once; equal texts are decided by the exact rule
+    gi, gj, sc = gi[keep], gj[keep], sc[keep]
+    _, first = np.unique(gi * len(keys) + gj, return_index=True)  # a pair shares several blocks: once
+    return {(keys[i], keys[j]): s / 100 for i, j, s in zip(gi[first].tolist(), gj[first].tolist(), sc[first].tolist())}
 
 
 class _Components:
@@ -217,6 +244,14 @@ class _Components:
         self.acr[ra] |= self.acr.pop(rb)
 
 
+def _initials(n: _Node) -> str:
+    """names.initials(n.text), without normalising a normal form again (ASCII normal forms are fixed points
+    of normalise, see test_names)."""
+    if n.normal and n.text.isascii():
+        return "".join(w[0] for w in n.text.split() if w not in STOPWORDS)
+    return initials(n.text)
+
+
 def _printed(n: _Node) -> str:
     if not n.printed:
         n.printed = min({m.name for m in n.mentions}, key=lambda s: (-len(s), s))
@@ -257,7 +292,7 @@ def _resolve(letters: Sequence[Letter], judgements: Judgements | None) -> Resolu
         if not n.acronym_only:
             for a in n.acronyms:
                 carriers[a].add(k)
-            by_initials[initials(n.text)].add(k)
+            by_initials[_initials(n)].add(k)
     for k, n in nodes.items():
         if n.acronym_only:
             ak = compact(n.text)
@@ -265,10 +300,12 @@ def _resolve(letters: Sequence[Letter], judgements: Judgements | None) -> Resolu
             if len(cands) == 1:
                 (other,) = cands
                 edges.append((2, -1.0, *sorted((k, other)), "acronym", f"{ak.upper()} is carried by one organization"))
-    near: dict[tuple[str, str], tuple[float, str]] = {}
-    for (a, b), s in sorted(_candidates(nodes).items()):
-        if s < FUZZY_MERGE:  # never merged: why is worked out in _assemble, only if a curator will see it
-            near[(a, b)] = (s, None)
+    close = _candidates(nodes)
+    # never merged: why is worked out in _assemble, only if a curator will see it (any order: edges are
+    # sorted below, near misses at the end)
+    near: dict[tuple[str, str], tuple[float, str | None]] = {p: (s, None) for p, s in close.items() if s < FUZZY_MERGE}
+    for (a, b), s in close.items():
+        if s < FUZZY_MERGE:
             continue
         why = _why_different(nodes, a, b, distinguishing)
         if why is None:
@@ -291,7 +328,14 @@ def _resolve(letters: Sequence[Letter], judgements: Judgements | None) -> Resolu
 
 
 def _why_different(nodes: dict[str, _Node], a: str, b: str, distinguishing: frozenset[str]) -> str | None:
-    return why_different(nodes[a].text, nodes[b].text, distinguishing, nodes[a].marked | nodes[b].marked)
+    """names.why_different(a.text, b.text, distinguishing, a.marked | b.marked), from the nodes' word sets."""
+    na, nb = nodes[a], nodes[b]
+    ra, rb = na.content - nb.content, nb.content - na.content
+    u = ra | rb
+    known = u & distinguishing
+    if na.marked or nb.marked:
+        known |= u & (na.marked | nb.marked)
+    return differing_words(ra, rb, known)
 
 
 _mention_order = attrgetter("file", "lines", "name")  # (file, lines, name)
@@ -299,20 +343,30 @@ _file, _name, _acronym = attrgetter("file"), attrgetter("name"), attrgetter("acr
 
 
 def _assemble(nodes, comps, reasons, near, distinguishing) -> Resolution:
+    root_of_node = {k: comps.find(k) for k in nodes}  # the components are final: find each node once
     groups: dict[str, list[str]] = defaultdict(list)
-    for k in nodes:
-        groups[comps.find(k)].append(k)
+    for k, r in root_of_node.items():
+        groups[r].append(k)
     built = []
     for root, keys in groups.items():
-        ms = sorted(nodes[keys[0]].mentions if len(keys) == 1 else [m for k in keys for m in nodes[k].mentions],
-                    key=_mention_order)
-        printings = Counter(zip(map(_name, ms), map(_acronym, ms)))
-        bases: Counter = Counter()
-        for (pn, pa), c in printings.items():
-            bases[split_acronym(pn)[0] or (pa or pn)] += c
-        name = min(bases, key=lambda s: (-bases[s], looks_like_acronym(s), -len(s), s))
-        acronyms = sorted({a for pn, pa in printings for a in (pa, split_acronym(pn)[1]) if a})
-        aliases = sorted({pn for pn, _ in printings} - {name})
+        ms = nodes[keys[0]].mentions if len(keys) == 1 else [m for k in keys for m in nodes[k].mentions]
+        if len(ms) > 1:
+            ms.sort(key=_mention_order)  # in place: a node's mention order matters nowhere else
+        printings = set(zip(map(_name, ms), map(_acronym, ms)))
+        if len(printings) == 1:  # most organizations: printed one way only
+            ((pn, pa),) = printings
+            base, inner = split_acronym(pn)
+            name = base or (pa or pn)
+            acronyms = sorted({a for a in (pa, inner) if a})
+            aliases = [pn] if pn != name else []
+        else:
+            printings = Counter(zip(map(_name, ms), map(_acronym, ms)))
+            bases: Counter = Counter()
+            for (pn, pa), c in printings.items():
+                bases[split_acronym(pn)[0] or (pa or pn)] += c
+            name = min(bases, key=lambda s: (-bases[s], looks_like_acronym(s), -len(s), s))
+            acronyms = sorted({a for pn, pa in printings for a in (pa, split_acronym(pn)[1]) if a})
+            aliases = sorted({pn for pn, _ in printings} - {name})
         built.append((slug(name), min(keys), root, name, tuple(ms), tuple(acronyms), tuple(aliases)))
     built.sort()
     ids: dict[str, str] = {}
@@ -322,26 +376,30 @@ def _assemble(nodes, comps, reasons, near, distinguishing) -> Resolution:
         ids[root] = s if used[s] == 1 else f"{s}-{used[s]}"
     why_by_root: dict[str, list[MergeReason]] = defaultdict(list)
     for a, b, r in reasons:
-        why_by_root[comps.find(a)].append(r)
+        why_by_root[root_of_node[a]].append(r)
     for k, n in nodes.items():  # different printings of one normal form
-        printed = sorted(set(map(_name, n.mentions)))
-        for p in printed[1:]:
-            why_by_root[comps.find(k)].append(MergeReason(printed[0], p, "exact-normalised", None, "same normal form"))
-    for root in why_by_root:
-        why_by_root[root].sort(key=lambda r: (r.rule, r.a, r.b))
-    by_text: dict[str, list[str]] = defaultdict(list)  # normal form -> node keys, in key order
-    by_acr: dict[str, list[str]] = defaultdict(list)  # acronym key -> node keys, in key order
-    for k in sorted(nodes):
-        by_text[nodes[k].text].append(k)
-        for a in nodes[k].acronyms:
-            by_acr[a].append(k)
+        printed = set(map(_name, n.mentions))
+        if len(printed) > 1:
+            printed = sorted(printed)
+            why_by_root[root_of_node[k]] += [MergeReason(printed[0], p, "exact-normalised", None, "same normal form")
+                                            for p in printed[1:]]
+    for reasons_of_root in why_by_root.values():
+        reasons_of_root.sort(key=_reason_order)
     umbrella: dict[str, set[str]] = defaultdict(set)
-    for k, n in nodes.items():
-        for m in n.mentions if n.has_member_of else ():
-            if m.member_of:
-                u = _umbrella_root(m, nodes, comps, by_text, by_acr)
-                if u and u != comps.find(k):
-                    umbrella[ids[comps.find(k)]].add(ids[u])
+    subs = [k for k, n in nodes.items() if n.has_member_of]
+    if subs:
+        by_text: dict[str, list[str]] = defaultdict(list)  # normal form -> node keys, in key order
+        by_acr: dict[str, list[str]] = defaultdict(list)  # acronym key -> node keys, in key order
+        for k in sorted(nodes):
+            by_text[nodes[k].text].append(k)
+            for a in nodes[k].acronyms:
+                by_acr[a].append(k)
+        for k in subs:
+            for m in nodes[k].mentions:
+                if m.member_of:
+                    u = _umbrella_root(m, nodes, comps, by_text, by_acr)
+                    if u and u != root_of_node[k]:
+                        umbrella[ids[root_of_node[k]]].add(ids[u])
     members: dict[str, set[str]] = defaultdict(set)
     for child, ups in umbrella.items():
         for u in ups:
@@ -349,29 +407,42 @@ def _assemble(nodes, comps, reasons, near, distinguishing) -> Resolution:
     orgs, index = [], {}
     for s, _, root, name, ms, acronyms, aliases in built:
         oid = ids[root]
-        orgs.append(Organization(oid, name, aliases, acronyms, ms, tuple(why_by_root[root]),
-                                 tuple(sorted(umbrella.get(oid, ()))), tuple(sorted(members.get(oid, ())))))
+        up, down = umbrella.get(oid), members.get(oid)
+        orgs.append(Organization(oid, name, aliases, acronyms, ms, tuple(why_by_root.get(root, ())),
+                                 tuple(sorted(up)) if up else (), tuple(sorted(down)) if down else ()))
         index.update(dict.fromkeys(zip(map(_file, ms), map(_name, ms)), oid))
     name_of = {o.id: o.name for o in orgs}
     root_of = {ids[r]: r for r in ids}
     best: dict[tuple[str, str], tuple[float, str]] = {}
     files_of: dict[str, tuple[str, ...]] = {}  # root -> sorted files, sorted once per root, not per near miss
+    files = comps.files
     for (a, b), (score, why) in near.items():
-        ra, rb = comps.find(a), comps.find(b)
-        if ra == rb or not comps.files[ra].isdisjoint(comps.files[rb]):
+        ra, rb = root_of_node[a], root_of_node[b]
+        if ra == rb or not files[ra].isdisjoint(files[rb]):
             continue  # entries of one letter are different organizations: nothing for a curator to decide
-        if why is None:
-            why = _why_different(nodes, a, b, distinguishing) or f"similarity {score:.2f} below {FUZZY_MERGE}"
+        if why is None:  # _why_different, inlined: this runs for every near miss
+            na, nb = nodes[a], nodes[b]
+            only_a, only_b = na.content - nb.content, nb.content - na.content
+            u = only_a | only_b
+            known = u & distinguishing
+            if na.marked or nb.marked:
+                known |= u & (na.marked | nb.marked)
+            why = differing_words(only_a, only_b, known) or f"similarity {score:.2f} below {FUZZY_MERGE}"
         x, y = ids[ra], ids[rb]
         pair = (x, y) if x < y else (y, x)
-        if pair not in best or (score, why) > best[pair]:
+        old = best.get(pair)
+        if old is None or (score, why) > old:
             best[pair] = (score, why)
     for r in {root_of[i] for pair in best for i in pair}:
-        files_of[r] = tuple(sorted(comps.files[r]))
-    near_list = [NearMiss(x, y, name_of[x], name_of[y], score, why, files_of[root_of[x]], files_of[root_of[y]])
-                 for (x, y), (score, why) in best.items()]
-    near_misses = tuple(sorted(near_list, key=lambda n: (-n.score, n.a, n.b)))
+        files_of[r] = tuple(sorted(files[r]))
+    # sorted as plain tuples (-score, a, b): each pair is there once, so `why` never decides the order
+    rows = sorted((-score, x, y, score, why) for (x, y), (score, why) in best.items())
+    near_misses = tuple([NearMiss(x, y, name_of[x], name_of[y], score, why, files_of[root_of[x]], files_of[root_of[y]])
+                         for _, x, y, score, why in rows])
     return Resolution(tuple(orgs), near_misses, index)
+
+
+_reason_order = attrgetter("rule", "a", "b")
 
 
 def _umbrella_root(m: Mention, nodes: dict[str, _Node], comps: _Components, by_text: dict[str, list[str]],

@@ -22,14 +22,14 @@ from __future__ import annotations
 import os
 import hashlib
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
 
 from .curated import CuratedError, expect, read_yaml
-from .names import acronym_key, camel_split, normalise, slug
+from .names import acronym_key, camel_split, compact, normalise, slug, split_acronym
 from .paths import curated_path
 from .records import Letter, Organization, Tag
 from .memory import paused_gc
@@ -149,6 +149,70 @@ def _grams(texts: tuple[str, ...]) -> tuple[frozenset[str], bool]:
     return frozenset(out), complete
 
 
+_INDEX: dict[tuple[int, int], "_Index"] = {}
+
+
+class _Index:
+    """What tag_organizations looks up for every organization, derived once per (rules, gazetteer) pair:
+    every phrase any rule searches for (so a name with none of them is done with in one set operation),
+    each phrase list as a set, the gazetteer's sets in the sorted order the rules read them, and the known
+    facts by normal form and by acronym."""
+
+    def __init__(self, rules: Rules, gz: Gazetteer):
+        self.rules, self.gz = rules, gz
+        lists = [v for spec in rules.tags.values() for v in spec.values() if isinstance(v, list)]
+        self.sets = {id(v): frozenset(v) for v in lists}
+        self.myanmar = tuple(sorted(gz.myanmar))
+        self.not_ethnic_with = tuple(sorted(gz.not_ethnic_with))
+        self.myanmar_places = tuple(sorted(gz.myanmar_places))
+        for v in (self.myanmar, self.not_ethnic_with):
+            self.sets[id(v)] = frozenset(v)
+        # every phrase _tags_for looks for, and the first words and the longest length of those phrases
+        self.phrases = frozenset().union(*self.sets.values(), gz.ethnic)
+        lists_of: dict[str, list[int]] = {}  # phrase -> the lists (by id) that hold it
+        for i, v in self.sets.items():
+            for p in v:
+                lists_of.setdefault(p, []).append(i)
+        self.lists_of = {p: tuple(ids) for p, ids in lists_of.items()}
+        self.firsts = frozenset(p.split(" ")[0] for p in self.phrases)
+        self.width = max((p.count(" ") + 1 for p in self.phrases), default=0)
+        self.places = frozenset(gz.myanmar_places)
+        self.place_firsts = frozenset(p.split(" ")[0] for p in self.places)
+        self.place_width = max((p.count(" ") + 1 for p in self.places), default=0)
+        self.by_key: dict[str, int] = {}
+        self.by_acronym: dict[str, int] = {}
+        for i, k in enumerate(rules.known):
+            self.by_key.setdefault(k["key"], i)
+            if k["acronym"]:
+                self.by_acronym.setdefault(k["acronym"], i)
+
+
+def _hits(texts: Sequence[str], phrases: frozenset[str], firsts: frozenset[str], width: int) -> set[str]:
+    """The `phrases` found as whole words in the texts (= _grams(texts)[0] & phrases when every text has at
+    most _GRAM_WORDS words), looking only at word runs that start with a phrase's first word."""
+    out = set()
+    for t in texts:
+        w = t.split(" ")
+        if firsts.isdisjoint(w):
+            continue
+        for i, x in enumerate(w):
+            if x in firsts:
+                for j in range(i + 1, min(len(w), i + width) + 1):
+                    g = " ".join(w[i:j])
+                    if g in phrases:
+                        out.add(g)
+    return out
+
+
+def _index(rules: Rules, gz: Gazetteer) -> _Index:
+    hit = _INDEX.get((id(rules), id(gz)))
+    if hit is None or hit.rules is not rules or hit.gz is not gz:
+        if len(_INDEX) > 8:
+            _INDEX.clear()
+        hit = _INDEX[(id(rules), id(gz))] = _Index(rules, gz)
+    return hit
+
+
 def _find(texts: Sequence[str], phrases: Iterable[str]) -> str | None:
     """First phrase found as whole words in any of the normalised texts."""
     texts = tuple(texts)
@@ -207,42 +271,52 @@ def _foreign(texts: Sequence[str], printed: Sequence[str], gz: Gazetteer) -> tup
 
 def tags_for_names(names: Sequence[str], acronyms: Sequence[str] = (), countries: Sequence[str] = ()) -> list[Tag]:
     """Tags that the words of an organization's names support (no umbrella, no known facts)."""
-    return _tags_for(names, acronyms, countries, load_gazetteer(), load_rules().tags)
+    rules, gz = load_rules(), load_gazetteer()
+    return _tags_for(names, acronyms, countries, gz, rules.tags, _index(rules, gz))
 
 
 def _tags_for(names: Sequence[str], acronyms: Sequence[str], countries: Sequence[str], gz: Gazetteer,
-              rules: dict[str, dict]) -> list[Tag]:
-    """tags_for_names with the curated data already loaded (tag_organizations loads it once, not per name)."""
+              rules: dict[str, dict], ix: _Index, seen: dict | None = None) -> list[Tag]:
+    """tags_for_names with the curated data already loaded (tag_organizations loads it once, not per name).
+    `seen`, if given, is told the foreign place of the names (key "foreign", as _foreign finds it in the
+    names and acronyms) when CamelCase splitting added no text, so that _country need not look again."""
     # CamelCase names ("KnowUsMoreMyanmar", "ShizuYouth") are read word by word as well
-    texts = sorted({normalise(x) for n in names for x in (n, camel_split(n)) if normalise(x)}, key=len)
+    plain = {normalise(n) for n in names}
+    split = {normalise(c) for n in names if (c := camel_split(n)) != n}
+    texts = sorted((plain | split) - {""}, key=len)
     printed = [*names, *acronyms]
     all_texts = texts + [normalise(a) for a in acronyms if a]
     out: list[Tag] = []
-    grams, complete = _grams(tuple(texts))
+    complete = all(t.count(" ") < _GRAM_WORDS for t in texts)  # else the word-run index is not enough
+    # the phrases of any rule in the name: usually none or one or two
+    hits = _hits(texts, ix.phrases, ix.firsts, ix.width) if complete else set()
+    sets, lists_of = ix.sets, ix.lists_of
+    present = {i for p in hits for i in lists_of.get(p, ())}  # the rule lists with a phrase in the name
 
-    def find(phrases: Iterable[str]) -> str | None:  # _find(texts, phrases), with the word runs built once
-        if not complete:
-            return _find(texts, phrases)
-        if grams.isdisjoint(phrases):  # the usual answer, without a Python loop
+    def find(phrases: Iterable[str]) -> str | None:  # _find(texts, phrases), with the word runs found once
+        if id(phrases) in present:  # (complete, else nothing is present)
+            return next(p for p in phrases if p in hits)
+        if complete and id(phrases) in sets:  # the usual answer: a list of the rules with no phrase in the name
             return None
-        for p in phrases:
-            if p in grams:
-                return p
-        return None
+        return _find(texts, phrases)  # not a list of the rules, or a very long name
 
     def kw(tag: str) -> str | None:
         spec = rules.get(tag)
         if not spec:
             return None
+        if complete:  # find() below, unrolled: most names have no keyword of most tags
+            if id(spec["keywords"]) not in present or id(spec["exclude"]) in present:
+                return None
+            return next(p for p in spec["keywords"] if p in hits)
         hit = find(spec["keywords"])
         return hit if hit and not find(spec["exclude"]) else None
 
-    mm = find(sorted(gz.myanmar))
+    mm = find(ix.myanmar)
     ethnic_hits = []
     # peoples named: hit order does not matter, the hits are sorted below
-    for phrase in grams.intersection(gz.ethnic) if complete else [p for p in gz.ethnic if _find(texts, (p,))]:
+    for phrase in hits.intersection(gz.ethnic) if complete else [p for p in gz.ethnic if _find(texts, (p,))]:
         nat = gz.ethnic[phrase]
-        if not (nat == "Rakhine" and find(sorted(gz.not_ethnic_with))):
+        if not (nat == "Rakhine" and find(ix.not_ethnic_with)):
             pos = min(f" {t} ".find(f" {phrase} ") for t in texts if f" {phrase} " in f" {t} ")
             ethnic_hits.append((pos, phrase, nat))  # the first people named in the name wins
     ethnic_hits.sort()
@@ -257,6 +331,8 @@ def _tags_for(names: Sequence[str], acronyms: Sequence[str], countries: Sequence
         if (hit := kw(tag)):
             out.append(Tag(tag, None, f"keyword {hit!r}"))
     place = _foreign(all_texts, printed, gz)
+    if seen is not None and split <= plain:
+        seen["foreign"] = place
     if not place:
         country = next((c for c in countries if c and normalise(c) not in gz.myanmar), None)
         if country:
@@ -281,30 +357,47 @@ def _tags_for(names: Sequence[str], acronyms: Sequence[str], countries: Sequence
     return out
 
 
-def _known(org: Organization, rules: Rules | None = None) -> dict | None:
+def _known(org: Organization, rules: Rules | None = None, ix: _Index | None = None) -> dict | None:
+    """The first known fact (data/coalitions.yaml `known`) naming the organization."""
+    rules = rules or load_rules()
+    ix = ix or _index(rules, load_gazetteer())
     keys = {normalise(org.name), *(normalise(a) for a in org.aliases)}
+    first = min((ix.by_key[k] for k in keys if k in ix.by_key), default=None)
     # by name, or by acronym when the organization is printed only as that acronym (one of its acronyms)
-    name_acr = acronym_key(org.name)
-    by_acr = bool(name_acr) and (name_acr in {acronym_key(a) for a in org.acronyms}
-                                 or name_acr in {acronym_key(o) for o in keys})
-    for k in (rules or load_rules()).known:
-        if k["key"] in keys or (by_acr and k["acronym"] == name_acr):
-            return k
-    return None
+    if not ix.by_acronym:
+        return None if first is None else rules.known[first]
+    name = org.name
+    if name.isascii() and split_acronym(name)[1] is None:  # then acronym_key(name) is the normal form unspaced
+        name_acr = compact(normalise(name))
+    else:
+        name_acr = acronym_key(name)
+    i = ix.by_acronym.get(name_acr) if name_acr else None
+    if i is not None and (first is None or i < first) and (
+            name_acr in {acronym_key(a) for a in org.acronyms} or name_acr in {acronym_key(o) for o in keys}):
+        first = i
+    return None if first is None else rules.known[first]
 
 
-def _country(tags: Sequence[Tag], names: Sequence[str], gz: Gazetteer | None = None) -> str | None:
+_UNSEEN = object()
+
+
+def _country(tags: Sequence[Tag], names: Sequence[str], gz: Gazetteer | None = None,
+             ix: _Index | None = None, foreign=_UNSEEN) -> str | None:
+    """`foreign`: _foreign of these names when the caller knows it already."""
     for t in tags:
         if t.tag == "diaspora" and t.value:
             return t.value
     gz = gz or load_gazetteer()
     texts = [normalise(n) for n in names]
-    place = _foreign(texts, names, gz)
+    place = _foreign(texts, names, gz) if foreign is _UNSEEN else foreign
     if place:
         return place[1]
-    if _find(texts, sorted(gz.myanmar_places)):
-        return "Myanmar"
-    return None
+    if ix is None or ix.gz is not gz:
+        return "Myanmar" if _find(texts, sorted(gz.myanmar_places)) else None
+    if all(t.count(" ") < _GRAM_WORDS for t in texts) and not _hits(texts, ix.places, ix.place_firsts,
+                                                                     ix.place_width):
+        return None  # most names: no Myanmar place at all
+    return "Myanmar" if _find(texts, ix.myanmar_places) else None
 
 
 def record_tag(name: str, tags: Sequence[str], why: str, path: str | Path | None = None) -> dict:
@@ -379,25 +472,29 @@ def _curate(tags: list[Tag], decision: dict | None) -> list[Tag]:
 def tag_organizations(orgs: Sequence[Organization], letters: Sequence[Letter] = ()) -> tuple[Organization, ...]:
     """Fill tags, country and ethnicity on each organization (umbrella members inherit `inherit` tags)."""
     rules, gz = load_rules(), load_gazetteer()  # once: checking the files' dates per organization adds up
+    ix = _index(rules, gz)
     curated = curated_tags()  # record_tag decisions win over rules and inheritance
     own: dict[str, list[Tag]] = {}
+    foreign: list = []  # per organization: the foreign place its names print, when _tags_for found it
     for o in orgs:
         names = [o.name, *o.aliases]
         countries = sorted({m.country for m in o.mentions if m.country})
-        k = _known(o, rules)
+        k = _known(o, rules, ix)
+        seen: dict = {}
         if k:
             found = [Tag(t, None, f"known: {k['why']}") for t in k["tags"]]
             # Known facts replace the rules for the tags they name; places and peoples still come from the name.
-            found += [t for t in _tags_for(names, o.acronyms, countries, gz, rules.tags)
+            found += [t for t in _tags_for(names, o.acronyms, countries, gz, rules.tags, ix, seen)
                       if t.tag in ("ethnic", "diaspora", "women", "youth_students", "lgbtq", "faith")
                       and t.tag not in k["tags"] and not ({"international_ngo", "solidarity"} & set(k["tags"])
                                                           and t.tag == "diaspora")]
         else:
-            found = _tags_for(names, o.acronyms, countries, gz, rules.tags)
-        own[o.id] = _curate(found, curated.get(normalise(o.name)))
+            found = _tags_for(names, o.acronyms, countries, gz, rules.tags, ix, seen)
+        foreign.append(seen.get("foreign", _UNSEEN))
+        own[o.id] = _curate(found, curated.get(normalise(o.name)) if curated else None)
     by_id = {o.id: o for o in orgs}
     out = []
-    for o in orgs:
+    for o, place in zip(orgs, foreign):
         tags = list(own[o.id])
         have = {t.tag for t in tags}
         for uid in o.member_of:
@@ -405,11 +502,12 @@ def tag_organizations(orgs: Sequence[Organization], letters: Sequence[Letter] = 
                 if rules.tags.get(t.tag, {}).get("inherit") and t.tag not in have:
                     tags.append(Tag(t.tag, t.value, f"member of {by_id[uid].name} ({t.reason})"))
                     have.add(t.tag)
-        tags = _curate(tags, curated.get(normalise(o.name)))  # a removed tag is not inherited back
+        tags = _curate(tags, curated.get(normalise(o.name)) if curated else None)  # removed: not inherited back
         tags.sort(key=lambda t: t.tag)
         eth = next((t.value for t in tags if t.tag == "ethnic"), None)
-        out.append(replace(o, tags=tuple(tags), country=_country(tags, [o.name, *o.aliases, *o.acronyms], gz),
-                           ethnicity=eth))
+        # the record with its other fields as they are (dataclasses.replace costs 4x as much per record)
+        out.append(Organization(**{**vars(o), "tags": tuple(tags), "ethnicity": eth,
+                                   "country": _country(tags, [o.name, *o.aliases, *o.acronyms], gz, ix, place)}))
     return tuple(out)
 
 
