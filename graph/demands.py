@@ -120,42 +120,63 @@ def find_demands(text: str, lexicon: Lexicon | None = None) -> tuple[tuple[Deman
     sents = sentences(text)
     folds = [_fold(x.text) for x in sents]
     masks = lex.masks(folds)  # gate literals in each sentence: one lookup per word
-    letter = 0
-    for m in masks:
-        letter |= m
-    # demands none of whose words occur in the letter are never tried
-    candidates = [d for d in lex.demands if d.any.open("", letter)]
     head = " ".join(folds[:5])  # title and addressee name the body asked ("To the Human Rights Council")
     cued = [lex.own, lex.modal, lex.reported]
     cue_bits = None if any(c.gate is None for c in cued) else cued[0].bits | cued[1].bits | cued[2].bits
     imperative, list_intro = lex.imperative.rx.match, lex.list_intro
     list_heading = lex.list_heading.rx.search if lex.list_heading.gate is None else lex.list_heading.search
     intro = ""  # the ask that opened the current list ("They urge governments to:")
+    known, shapes = lex._found, lex._shape
+    quoted: set[int] | None = None  # paragraphs with a quotation mark (built on first need)
     prev: Sentence | None = None
     for i, sen in enumerate(sents):
         folded = folds[i]
         new_segment = prev is None or prev.segment != sen.segment
-        is_imperative = bool(imperative(folded)) and not name_like(sen.text)
+        shape = shapes.get(folded)
+        if shape is None:  # the same lines (names, boilerplate) come back letter after letter
+            if len(shapes) > 100_000:
+                shapes.clear()
+            shape = shapes[folded] = (bool(imperative(folded)), bool(list_heading(folded)), len(folded.split()) <= 6)
+        is_imperative = shape[0] and not name_like(sen.text)
         if new_segment and intro and not (sen.item or sen.text[:1].islower() or (
                 is_imperative and prev is not None and prev.text[-1:] in ":;")):
             intro = ""  # the list is over (items are bulleted, lowercase, or imperatives after ":" or ";")
         prev = sen
-        if sen.heading or (list_heading(folded) and len(folded.split()) <= 6):
-            intro = folded if list_heading(folded) else ""  # "Recommendations" opens a list
+        if sen.heading or (shape[1] and shape[2]):
+            intro = folded if shape[1] else ""  # "Recommendations" opens a list
             continue
         whole = (bool(intro) and new_segment) or is_imperative
         mask = masks[i]
         if not whole and cue_bits is not None and not cue_bits & mask:
             continue  # no ask cue can be in it: most sentences
-        region = ask_region(folded, lex, whole, lambda: sentence_quotes(sents, folds, i), mask)
+        # Without a quotation in its paragraph, what a sentence asks depends on the sentence alone (and
+        # `context` only for in_context demands): letters repeat sentences, so that part is kept.
+        key = (folded, whole)
+        if quoted is None:
+            quoted = {sents[k].segment for k, f in enumerate(folds) if "'" in f or '"' in f}
+        cached = known.get(key) if sen.segment not in quoted else None
+        if cached is None:
+            region = ask_region(folded, lex, whole, lambda: sentence_quotes(sents, folds, i), mask)
+            per = None if region is None else [
+                None if d.in_context or (d.any.gate is not None and not d.any.bits & mask) else
+                list(_matches(d, folded, region, "", lex, mask)) for d in lex.demands]
+            if sen.segment not in quoted:
+                if len(known) > 50_000:  # bounded memory on an endless stream of letters
+                    known.clear()
+                known[key] = (region, per)
+        else:
+            region, per = cached
         if region is None:
             continue
         context = " ".join([head, intro, *folds[max(0, i - 2):i + 1]])
         hit_here = False
-        for d in candidates:
+        for k, d in enumerate(lex.demands):
             if d.any.gate is not None and not d.any.bits & mask:
                 continue  # none of its words here (what _matches checks first, without the call)
-            for lo, hi in _matches(d, folded, region, context, lex, mask):
+            spans = per[k]
+            if spans is None:
+                spans = _matches(d, folded, region, context, lex, mask)
+            for lo, hi in spans:
                 found.setdefault(d.id, []).append((sen.text[lo:hi].strip(), sen.lines_of(lo, hi)))
                 hit_here = True
         if list_intro.search(folded.rstrip(), max(0, len(folded.rstrip()) - 12)):

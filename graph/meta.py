@@ -16,10 +16,12 @@ from a printed date in the head, else from how the letter speaks of time (graph.
 """
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .paths import curated_path
 from .records import Lines
 from .sig_lines import is_mirrored
 from .text_dates import find_dates, find_month, infer_date
@@ -168,7 +170,34 @@ def _descriptive_title(text: str, start_line: int) -> tuple[str | None, Lines]:
     return " ".join(words).rstrip(",;:"), (start_line,)
 
 
+def _stamp(name: str) -> tuple[str, int]:
+    """The file read_yaml(name) reads and its mtime: what read_yaml's own cache is keyed by (os.stat is quick)."""
+    path = name if os.path.isabs(name) or os.path.exists(name) else _DATA.get(name) or _DATA.setdefault(
+        name, str(curated_path(name)))
+    try:
+        return path, os.stat(path).st_mtime_ns
+    except OSError:
+        return path, 0
+
+
+_DATA: dict[str, str] = {}
+
+
+_ALIASES: list = []  # [(stamp, aliases)]: normalise_recipient runs for every recipient of every letter
+
+
 def _recipient_aliases() -> tuple[dict[str, str], dict[str, str]]:
+    """(aliases, abbreviations) from data/addressees.yaml, read again only when the file changes."""
+    try:
+        stamp = _stamp("addressees.yaml")
+    except OSError:
+        return _read_aliases()
+    if not _ALIASES or _ALIASES[0][0] != stamp:
+        _ALIASES[:] = [(stamp, _read_aliases())]
+    return _ALIASES[0][1]
+
+
+def _read_aliases() -> tuple[dict[str, str], dict[str, str]]:
     try:
         from .curated import expect, read_yaml
         data = read_yaml("addressees.yaml")

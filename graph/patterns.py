@@ -13,6 +13,7 @@ True
 """
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -105,12 +106,12 @@ class Rx:
     bits: int = 0  # the gate as bits (see _bit)
 
     @classmethod
-    def of(cls, pattern: str, parts: list[str]) -> "Rx":
-        gates = [_required(_parser.parse(p)) for p in parts]
+    def of(cls, pattern: str, parts: list[str], lazy: bool = False) -> "Rx":
+        gates = [_gate(p) for p in parts]
         gate = None if any(g is None for g in gates) else frozenset().union(*gates)
         if gate and any(len(g.split()) != 1 or g.strip() != g for g in gate):
             gate = None  # Lexicon.masks looks literals up word by word: whitespace in one would escape it
-        return cls(re.compile(pattern), gate, sum(_bit(g) for g in gate) if gate else 0)
+        return cls(_Lazy(pattern) if lazy else re.compile(pattern), gate, sum(_bit(g) for g in gate) if gate else 0)
 
     def open(self, s: str, mask: int | None = None) -> bool:
         if self.gate is None:
@@ -135,23 +136,85 @@ class Rx:
         return self.rx.fullmatch(s)
 
 
-def _compile(patterns: Any, file: str, key: str, word_start: bool = True) -> Rx:
-    """One regex for a list of patterns, each starting at a word start (one shared look-behind: fast)."""
-    if isinstance(patterns, str):
-        patterns = [patterns]
-    if not isinstance(patterns, list) or not all(isinstance(p, str) and p for p in patterns):
-        raise CuratedError(file, "expected a non-empty list of regular expressions (strings)", key)
+def _gate(part: str) -> frozenset[str] | None:
+    """`_required` of one pattern, parsed once per process (patterns recur: a demand's `any` repeats them)."""
+    try:
+        return _GATES[part]
+    except KeyError:
+        g = _GATES[part] = _required(_parser.parse(part))
+        return g
+
+
+_GATES: dict[str, frozenset[str] | None] = {}
+_CAPITALS = re.compile(r"[A-Z]")
+_NOT_LETTERS = re.compile(r"\\.|\[[^\]]*\]|\(\?[<=!]*")
+
+
+class _Lazy:
+    """A regex compiled on first use. Only `Demand.any` is one: its gate is all the matcher reads, and its
+    parts were each compiled (so checked) on their own just before."""
+    __slots__ = ("pattern", "_rx")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern, self._rx = pattern, None
+
+    def __getattr__(self, name: str) -> Any:  # only for names not found on _Lazy itself
+        if name.startswith("__") or name in ("pattern", "_rx"):  # pickle and copy probe before slots are set
+            raise AttributeError(name)
+        if self._rx is None:
+            self._rx = re.compile(self.pattern)
+        return getattr(self._rx, name)
+
+    def __reduce__(self) -> tuple:
+        return _Lazy, (self.pattern,)
+
+    def __eq__(self, other: object) -> bool:
+        return re.compile(self.pattern) == (re.compile(other.pattern) if isinstance(other, _Lazy) else other)
+
+    def __hash__(self) -> int:
+        return hash(re.compile(self.pattern))
+
+    def __repr__(self) -> str:
+        return repr(re.compile(self.pattern))
+
+
+def _check(patterns: list[str], file: str, key: str) -> None:
+    """Each pattern on its own: a valid regex after space folding, and no capitals. Raises CuratedError."""
     for i, p in enumerate(patterns):
         try:
             re.compile(_spaces(p))
         except re.error as e:
             raise CuratedError(file, f"pattern {i + 1} {p!r} is not a valid regular expression: {e}", key) from None
-        if re.search(r"[A-Z]", re.sub(r"\\.|\[[^\]]*\]|\(\?[<=!]*", "", p)):
+        if _CAPITALS.search(_NOT_LETTERS.sub("", p)):
             raise CuratedError(file, f"pattern {i + 1} {p!r} has capitals; text is matched lowercased", key)
+
+
+def _compile(patterns: Any, file: str, key: str, word_start: bool = True, lazy: bool = False) -> Rx:
+    """One regex for a list of patterns, each starting at a word start (one shared look-behind: fast).
+
+    Each pattern is parsed once (for its gate); the combined regex is compiled (unless `lazy`). Only when
+    something fails are the patterns compiled one by one, so the error names the pattern at fault.
+    """
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    if not isinstance(patterns, list) or not all(isinstance(p, str) and p for p in patterns):
+        raise CuratedError(file, "expected a non-empty list of regular expressions (strings)", key)
     start = r"(?<![a-z0-9])" if word_start else ""
     # Matched against lowercased text without re.IGNORECASE: about three times faster in Python's re.
     parts = [_spaces(p) for p in patterns]
-    return Rx.of(start + "(?:" + "|".join(f"(?:{p})" for p in parts) + ")", parts)
+    pattern = start + "(?:" + "|".join(f"(?:{p})" for p in parts) + ")"
+    if lazy and "(?P" in pattern:
+        lazy = False  # named groups may clash once combined: find out now, as compiling would
+    try:
+        for part in parts:
+            _gate(part)
+        rx = Rx.of(pattern, parts, lazy)
+    except re.error:
+        _check(patterns, file, key)  # names the pattern at fault
+        raise
+    if any(_CAPITALS.search(_NOT_LETTERS.sub("", p)) for p in patterns):
+        _check(patterns, file, key)
+    return rx
 
 
 @dataclass(frozen=True)
@@ -183,6 +246,10 @@ class Lexicon:
     # word -> bits of the literals inside it; letters share most words, so this fills up quickly
     _words: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     _texts: dict[str, int] = field(default_factory=dict, compare=False, repr=False)  # short texts -> bits
+    # (folded sentence, whole) -> what graph.demands found in it, when nothing outside the sentence matters
+    _found: dict[tuple[str, bool], Any] = field(default_factory=dict, compare=False, repr=False)
+    # folded sentence -> (imperative matches, list_heading matches, at most six words), for graph.demands
+    _shape: dict[str, tuple[bool, bool, bool]] = field(default_factory=dict, compare=False, repr=False)
 
     def get(self, demand_id: str) -> Demand | None:
         return next((d for d in self.demands if d.id == demand_id), None)
@@ -262,7 +329,7 @@ def _demand(did: str, spec: Any, file: str) -> Demand:
                    for i, p in enumerate(expect(spec, "not", list, file, default=[])))
     every = list(pats) + [c["pattern"] for c in spec.get("in_context") or []]
     return Demand(did, label.strip(), " ".join(description.split()), patterns, tuple(ctx), vetoes,
-                  _compile(every, file, key))
+                  _compile(every, file, key, lazy=True))
 
 
 _CACHE: dict[tuple[str, int], Lexicon] = {}
@@ -270,11 +337,17 @@ _CACHE: dict[tuple[str, int], Lexicon] = {}
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Compile data/demands.yaml (or `path`) once; errors name the file and the key."""
-    p = Path(path) if path else curated_path(FILE)
-    stamp = (str(p), p.stat().st_mtime_ns if p.exists() else 0)
+    p = str(Path(path)) if path else _DEFAULT.get(FILE) or _DEFAULT.setdefault(FILE, str(curated_path(FILE)))
+    try:  # os.stat, not pathlib: this runs for every letter
+        stamp = (p, os.stat(p).st_mtime_ns)
+    except OSError:
+        stamp = (p, 0)
     if stamp not in _CACHE:
-        _CACHE[stamp] = _build(read_yaml(p), p.name)
+        _CACHE[stamp] = _build(read_yaml(Path(p)), Path(p).name)
     return _CACHE[stamp]
+
+
+_DEFAULT: dict[str, str] = {}
 
 
 def _build(data: Any, file: str) -> Lexicon:

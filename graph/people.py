@@ -94,6 +94,15 @@ def _parse_contact(text: str, lines: tuple[int, ...]) -> Contact | None:
     return Contact(person, org, emails[0] if emails else None, role, lines)
 
 
+_CLOSING_FIRST = frozenset("ysrwkbYSRWKB")  # first letters of CLOSING's words
+
+
+def _may_close(line: str) -> bool:
+    """False when CLOSING cannot match (most lines): an ASCII first character that starts none of its words."""
+    c = line.lstrip()[:1]
+    return c in _CLOSING_FIRST or not c.isascii()
+
+
 def find_contacts(lines: list[str], start: int = 1) -> tuple[tuple[Contact, ...], set[int]]:
     """Contacts printed under a 'For more information, please contact:' style heading, and the line numbers used.
 
@@ -142,7 +151,7 @@ def find_contacts(lines: list[str], start: int = 1) -> tuple[tuple[Contact, ...]
 def find_signer(lines: list[str], start: int = 1) -> tuple[Person | None, set[int]]:
     """The person signing after a closing ('Yours sincerely,'): name, then role and organization lines."""
     for i in range(len(lines) - 1, -1, -1):
-        if not CLOSING.match(lines[i]):
+        if not (_may_close(lines[i]) and CLOSING.match(lines[i])):
             continue
         after = [(start + j, lines[j].strip()) for j in range(i + 1, min(len(lines), i + 8)) if lines[j].strip()]
         if not after:

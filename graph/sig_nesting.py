@@ -14,6 +14,7 @@ Sort keys compare as the organisers' spreadsheet would: case-folded, one dash st
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import le
 
 import unicodedata
 
@@ -43,7 +44,7 @@ def is_alphabetical(keys: list[str], min_share: float = 0.8) -> bool:
     """Most neighbouring pairs in order (real lists have a few slips)."""
     if len(keys) < 12:  # too short to tell an alphabetical list from chance
         return False
-    ok = sum(1 for a, b in zip(keys, keys[1:]) if a <= b)
+    ok = sum(map(le, keys, keys[1:]))  # True counts 1
     return ok >= min_share * (len(keys) - 1)
 
 
@@ -60,13 +61,17 @@ def alphabet_sublists(names: list[str], eligible: list[bool]) -> dict[int, int]:
         return {}
     out: dict[int, int] = {}
     n = len(keys)
-    i = 1
-    while i < n - 2:
+    # where a run may start (the test depends on the keys alone): the scan below jumps from one to the next
+    starts = [i for i in range(1, n - 2) if eligible[i + 1] and keys[i + 1] < keys[i - 1]
+              and _first(keys[i + 1]) < _first(keys[i])]
+    s, i = 0, 1
+    while True:
+        while s < len(starts) and starts[s] < i:
+            s += 1
+        if s == len(starts):
+            break
+        i = starts[s]
         u = keys[i]
-        nxt = keys[i + 1]
-        if not (eligible[i + 1] and _first(nxt) < _first(u) and nxt < keys[i - 1]):
-            i += 1
-            continue
         k = i + 1
         resumed = False
         while k + 1 < n:

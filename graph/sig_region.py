@@ -295,6 +295,14 @@ def _facts(raw: str) -> _Facts:
                 f = _FACTS[key] = _Facts(key)
             if f.num is None:  # not a list number ('5.2 million ...'): the rest of the line is the line itself
                 f = _Facts(raw)
+        elif raw.lstrip()[:1] == "•" and raw.lstrip()[1:2].isspace():
+            # '• Foo' answers as '- Foo' does: both are non-word, non-ASCII-letter bullets that no test tells apart
+            # (callers take the bullet from the line itself)
+            i = len(raw) - len(raw.lstrip())
+            key = raw[:i] + "-" + raw[i + 1:]
+            f = _FACTS.get(key)
+            if f is None:
+                f = _FACTS[key] = _Facts(key)
         else:
             f = _Facts(raw)
         _FACTS[raw] = f
@@ -318,10 +326,12 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             out.append(LineInfo(ln, "", "blank"))
             adjacent = False
             continue
-        f = _facts(raw)
+        f = _FACTS.get(raw) or _facts(raw)  # the lookup inline: this runs for every line of every letter
         t, num, bullet, rest = raw.strip(), f.num, f.bullet, f.rest
         if num is not None:
             num = t[:len(num)]  # f may be another number's facts (see _facts)
+        elif bullet == "-" and t[0] == "•":
+            bullet = "•"  # f is the facts of '- ...' (see _facts)
         info = LineInfo(ln, t, "prose", num, bullet, rest, f.indent)
         pk = prev.kind if prev is not None else None
         if ln in contact_lines:
