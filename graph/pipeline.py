@@ -156,7 +156,11 @@ def build_corpus(paths: Iterable[str | Path] | None = None, lexicon=None, jobs: 
     >>> len(c.letters) > 0, seen == sorted(seen), seen[-1]
     (True, True, 0.9)
     """
-    paths = list(paths) if paths is not None else [letters_dir()]
+    with paused_gc():  # one pause for the whole build: each re-enable between stages rescans the new heap
+        return _build_corpus(list(paths) if paths is not None else [letters_dir()], lexicon, jobs, progress)
+
+
+def _build_corpus(paths: list, lexicon, jobs: int | None, progress: Progress | None) -> Corpus:
     if lexicon is not None:
         jobs = 1  # a custom lexicon object is not sent to worker processes
         docs, problems = read_corpus(paths)
