@@ -121,7 +121,8 @@ def _scale(inc: Incidence) -> np.ndarray:
 
 
 def _upper_product(Bp: sparse.csr_matrix, B: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(rows, cols, values) of the strict upper triangle of Bp @ B.T, in row-major order.
+    """(rows, cols, values) of the strict upper triangle of Bp @ B.T, rows in order (columns within a row
+    are not sorted: sorting 10 M indices would cost more than the product; callers that rank, lexsort).
 
     scipy has no triangular product, so the rows go in blocks and block [a, b) is multiplied by rows
     a.. only: about half the work and memory of the full symmetric product (10.7 M pairs at 10k orgs)."""
@@ -132,7 +133,6 @@ def _upper_product(Bp: sparse.csr_matrix, B: sparse.csr_matrix) -> tuple[np.ndar
         if a == b:
             continue
         M = (Bp[a:b] @ B[a:].T).tocsr()
-        M.sort_indices()
         rows = np.repeat(np.arange(M.shape[0], dtype=np.int32), np.diff(M.indptr))
         m = M.indices > rows  # column k of this block is organization a + k
         parts.append((rows[m] + np.int32(a), M.indices[m].astype(np.int32) + np.int32(a), M.data[m]))
@@ -142,7 +142,7 @@ def _upper_product(Bp: sparse.csr_matrix, B: sparse.csr_matrix) -> tuple[np.ndar
 
 
 def pairs(inc: Incidence) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(i, j, shared, Newman weight) for every pair i < j with a letter in common, sorted by (i, j), from
+    """(i, j, shared, Newman weight) for every pair i < j with a letter in common (rows in order), from
     sparse products: each signature carries 1 + s/K with s = 1/(n-1) <= 1 and K = 2 * letters, so a pair's
     sum is shared + weight/K with weight/K < 1/2: the integer part counts, the rest weighs. Cached."""
     if "pairs" not in inc.cache:
@@ -151,9 +151,11 @@ def pairs(inc: Incidence) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarra
         Bp = inc.B.copy()
         Bp.data = 1.0 + s[Bp.indices] / K
         i, j, data = _upper_product(Bp, inc.B.tocsr())
-        shared = np.floor(data + 1e-9)
-        weight = np.maximum((data - shared) * K, 0.0)
-        inc.cache["pairs"] = (i, j, shared.astype(np.int32), weight)  # int32: 10^7 pairs, half the memory
+        shared = (data + 1e-9).astype(np.int32)  # floor: positive; int32 halves the memory of 10^7 pairs
+        data -= shared  # in place: three passes over 10^7 floats instead of five temporaries
+        data *= K
+        weight = np.maximum(data, 0.0, out=data)
+        inc.cache["pairs"] = (i, j, shared, weight)
     return inc.cache["pairs"]
 
 

@@ -19,7 +19,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--orgs", type=int, default=10000)
     p.add_argument("--signatures", type=int, default=150000)
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--repeat", type=int, default=1, help="runs per stage; the table shows medians")
+    p.add_argument("--repeat", type=int, default=3, help="runs per stage; the table shows medians")
     p.add_argument("--dir", help="letters folder to benchmark (default: the bundled letters)")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                    help="processes for extraction (default: all cores; letters parse independently)")
