@@ -504,3 +504,37 @@ def test_first_build_reports_progress_and_happens_once(tmp_path, monkeypatch):
     assert any(w.startswith("Reading letters") for w, _ in seen) and any("graph" in w for w, _ in seen)
     assert not at.get("progress")  # the bar is gone once the view is drawn
     iframe_html(at)
+
+
+def test_restarted_app_draws_network_from_disk_and_loads_the_corpus_in_the_background(tmp_path, monkeypatch):
+    """After a restart the first Network view comes from disk-cached pieces; the corpus pickle is then read by
+    a background thread (state.preload_later), and the next view uses that instead of parsing or reading twice."""
+    from graph import pipeline
+
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    for p in sorted(LETTERS.iterdir())[:2]:
+        shutil.copy2(p, folder / p.name)
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("ATLAS_LETTERS_DIR", str(folder))
+    open_view("Network")
+    deadline = time.monotonic() + 60
+    while not list((tmp_path / "cache").glob("corpus-*.pickle")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    state._corpus.clear()  # a restart
+    state._READY.clear()
+
+    def no_parsing(*a, **k):
+        raise AssertionError("the corpus was parsed again")
+
+    monkeypatch.setattr(pipeline, "build_corpus", no_parsing)
+    read = []
+    real_read = state._read_pickle
+    monkeypatch.setattr(state, "_read_pickle", lambda path: read.append(path) or real_read(path))
+    at = open_view("Network")
+    assert not at.exception
+    iframe_html(at)
+    assert len(state._PRELOAD) == 1  # the corpus is being read in the background, not in the script
+    at = open_view("Letters")
+    assert len(at.selectbox(key="lt_letter").options) == 2
+    assert len(read) == 1 and not state._PRELOAD

@@ -199,6 +199,6 @@ def render() -> None:
         with st.expander(f"{len(problems)} file(s) could not be read"):
             for p in problems:
                 st.text(p)
-    # The drawing is on its way to the browser; load the corpus now (if the view came from the disk
-    # cache) so that the next filter change or search does not wait for it.
-    state.get_corpus()
+    # The drawing is on its way to the browser: load the corpus in the background (if the view came from
+    # the disk cache) so that the next filter change or search does not wait for it.
+    state.preload_later()
