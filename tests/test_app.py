@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 import graph.paths
 from graph.model import find_org
-from ui import state
+from ui import disk, state
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -382,7 +382,7 @@ def test_built_corpus_is_reused_after_a_restart(tmp_path, monkeypatch):
     monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("ATLAS_LETTERS_DIR", str(folder))
     open_view("Letters")
-    deadline = time.monotonic() + 60  # written by a forked child after the view (state.save_in_background)
+    deadline = time.monotonic() + 60  # written by a forked child after the view (ui.disk.save_in_background)
     while not list((tmp_path / "cache").glob("corpus-*.pickle")) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert len(list((tmp_path / "cache").glob("corpus-*.pickle"))) == 1
@@ -463,20 +463,6 @@ def test_tie_mode_and_timeline_widgets():
     assert any("Joined" in m.value for m in at.markdown)
 
 
-def test_background_save_writes_a_whole_pickle_and_never_a_partial_one(tmp_path):
-    import pickle
-
-    value = {"orgs": [f"org {i}" for i in range(50_000)]}
-    path = tmp_path / "corpus-x.pickle"
-    pid = state.save_in_background(value, path)
-    assert pid is None or pid > 0
-    deadline = time.monotonic() + 60
-    while not path.exists() and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert pickle.loads(path.read_bytes()) == value  # os.replace: the name appears only when complete
-    assert not list(tmp_path.glob("*.tmp"))
-
-
 def test_first_build_reports_progress_and_happens_once(tmp_path, monkeypatch):
     """A corpus found neither in memory nor on disk is built by state.prepare() with a progress bar
     (fractions only go up), once: the views then use it without building again."""
@@ -529,12 +515,12 @@ def test_restarted_app_draws_network_from_disk_and_loads_the_corpus_in_the_backg
 
     monkeypatch.setattr(pipeline, "build_corpus", no_parsing)
     read = []
-    real_read = state._read_pickle
-    monkeypatch.setattr(state, "_read_pickle", lambda path: read.append(path) or real_read(path))
+    real_read = disk.read_pickle
+    monkeypatch.setattr(disk, "read_pickle", lambda path: read.append(path) or real_read(path))
     at = open_view("Network")
     assert not at.exception
     iframe_html(at)
-    assert len(state._PRELOAD) == 1  # the corpus is being read in the background, not in the script
+    assert len(disk._PRELOAD) == 1  # the corpus is being read in the background, not in the script
     at = open_view("Letters")
     assert len(at.selectbox(key="lt_letter").options) == 2
-    assert len(read) == 1 and not state._PRELOAD
+    assert len(read) == 1 and not disk._PRELOAD

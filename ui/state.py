@@ -12,9 +12,6 @@ import gc
 import hashlib
 import hmac
 import os
-import pickle
-import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +23,8 @@ if TYPE_CHECKING:  # networkx costs ~0.5 s to import; the first view can come fr
     import networkx as nx
 
 from graph import paths as gpaths
-from graph.memory import paused_gc
+
+from . import disk
 
 VIEWS = ("Network", "Coalitions", "Profile", "Co-signers", "Letters", "Timeline", "Add a letter", "Curation",
          "Export")
@@ -56,149 +54,44 @@ def fingerprint(folder: str) -> tuple:
     return tuple(sorted(out))
 
 
-def cache_dir() -> Path | None:
-    """Where built corpora are kept between app restarts (ATLAS_CACHE_DIR; "off" disables it).
-    Parsing 10,000 organizations takes tens of seconds; loading the pickle takes about one."""
-    raw = os.environ.get("ATLAS_CACHE_DIR", "")
-    if raw.lower() in ("off", "0", "none"):
-        return None
-    return Path(raw) if raw else Path.home() / ".cache" / "coalition-atlas"
-
-
-_HASHES: dict[tuple, str] = {}
-
-
-def _code_version(folder: str = "graph") -> str:
-    """A parser change must not be hidden by a stale pickle: the sources in `folder` are part of the
-    key. By content, not mtime: teammates touching files in a shared tree must not throw caches away.
-    Files are re-read only when their size or mtime changed."""
-    root = Path(gpaths.ROOT)
-    stats = (folder, *sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in (root / folder).glob("*.py")))
-    if stats not in _HASHES:
-        h = hashlib.sha1()
-        for name, _, _ in stats[1:]:
-            h.update(name.encode() + b"\0" + Path(name).read_bytes())
-        _HASHES[stats] = h.hexdigest()
-    return _HASHES[stats]
+disk_get, disk_put, cache_dir = disk.get, disk.put, disk.cache_dir  # the names views use
 
 
 def view_key(*parts: Any) -> str:
     """Key for things drawn from the corpus by ui/ code (HTML on disk): corpus key + ui/ sources + parts."""
-    return hashlib.sha1(repr((corpus_key(), _code_version("ui"), parts)).encode()).hexdigest()[:20]
-
-
-def disk_get(name: str, key: str) -> Any:
-    """A small value saved by disk_put for this corpus key (e.g. the first view's HTML), or None.
-    It lets a restarted app draw its first view without unpickling a 10,000-organization corpus."""
-    store = cache_dir()
-    path = store / f"{name}-{key}.pickle" if store else None
-    if path is None or not path.is_file():
-        return None
-    try:
-        with path.open("rb") as f:
-            return pickle.load(f)  # our own file (see disk_put)
-    except Exception:  # noqa: BLE001 - a broken file is just a miss
-        return None
-
-
-def disk_put(name: str, key: str, value: Any, keep: int = 64) -> None:
-    store = cache_dir()
-    if store is None:
-        return
-    try:
-        store.mkdir(parents=True, exist_ok=True)
-        path = store / f"{name}-{key}.pickle"
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        for old in sorted(store.glob(f"{name}-*.pickle"), key=lambda p: p.stat().st_mtime)[:-keep]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only home only costs speed
+    return hashlib.sha1(repr((corpus_key(), disk.code_version("ui"), parts)).encode()).hexdigest()[:20]
 
 
 @st.cache_resource(show_spinner="Reading letters and building the graph…", max_entries=3)
 def _corpus(folder: str, fp_hash: str):
     from graph import pipeline
 
-    store = cache_dir()
-    path = store / f"corpus-{fp_hash}.pickle" if store else None
-    pending = _PRELOAD.pop(fp_hash, None)
-    if pending is not None:  # preload_later() is reading it: wait for that rather than read it twice
-        pending[0].join()
-        if pending[1].get("corpus") is not None:
-            return _keep(pending[1]["corpus"])
-    if path is not None and path.is_file():
-        corpus = _read_pickle(path)
-        if corpus is not None:
-            return _keep(corpus)
+    path = corpus_file(fp_hash)
+    read = disk.take(fp_hash)  # preload_later() is reading it: wait for that rather than read it twice
+    if read is None and path is not None and path.is_file():
+        read = disk.read_pickle(path)
+    if read is not None:
+        return disk.keep(read)
     built = _HANDOFF.pop(fp_hash, None)  # built by prepare() with a progress bar, just now
     corpus = built if built is not None else pipeline.build_corpus([folder])
     if path is not None:
-        save_in_background(corpus, path)
-    return _keep(corpus)
+        disk.save_in_background(corpus, path)
+    return disk.keep(corpus)
 
 
-def _read_pickle(path: Path) -> Any:
-    """A corpus pickled by this app, or None (a broken file is removed, and the corpus rebuilt)."""
-    try:
-        with path.open("rb") as f, paused_gc():  # unpickling 10,000 organizations: 1.3 s, 4 s with gc on
-            return pickle.load(_Yielding(f))  # our own file (save_in_background)
-    except Exception:  # noqa: BLE001 - any unpickling problem just means "build again"
-        path.unlink(missing_ok=True)
-        return None
-
-
-_PRELOAD: dict[str, tuple[threading.Thread, dict]] = {}
+def corpus_file(key: str) -> Path | None:
+    store = disk.cache_dir()
+    return store / f"corpus-{key}.pickle" if store else None
 
 
 def preload_later(delay: float = 1.0) -> None:
-    """Load the pickled corpus in a background thread, `delay` seconds from now. The first view after a
-    restart is drawn from small disk-cached pieces; unpickling a 10,000-organization corpus right away
-    (1-3 s, mostly holding the GIL) would keep the server from sending that view to the browser."""
+    """Read the current corpus's pickle in a background thread, `delay` seconds from now. The first view
+    after a restart is drawn from small disk-cached pieces; unpickling a 10,000-organization corpus right
+    away (1-3 s, mostly holding the GIL) would keep the server from sending that view to the browser."""
     key = corpus_key()
-    store = cache_dir()
-    if key in _READY or key in _PRELOAD or store is None or not (store / f"corpus-{key}.pickle").is_file():
-        return
-    box: dict[str, Any] = {}
-
-    def work() -> None:
-        time.sleep(delay)
-        box["corpus"] = _read_pickle(store / f"corpus-{key}.pickle")
-
-    th = threading.Thread(target=work, daemon=True, name="atlas-corpus-preload")
-    _PRELOAD[key] = (th, box)
-    th.start()
-
-
-class _Yielding:
-    """A file whose reads are Python calls: the unpickler then lets other threads run between its 64 KB
-    frames. Plain pickle.load holds the GIL for seconds on a big corpus, and the server thread cannot send
-    the first view (already drawn from the disk cache) to the browser until it is done."""
-
-    def __init__(self, f: Any) -> None:
-        self._f = f
-
-    def read(self, n: int = -1) -> bytes:
-        return self._f.read(n)
-
-    def readinto(self, b: Any) -> int:
-        return self._f.readinto(b)
-
-    def readline(self) -> bytes:
-        return self._f.readline()
-
-    def peek(self, n: int = 0) -> bytes:
-        return self._f.peek(n)
-
-
-def _keep(corpus: Any) -> Any:
-    """The corpus lives as long as the server: move it out of the collector's sight (gc.freeze), or every
-    later full collection walks its millions of objects again (~1.5 s at 10,000 organizations, in the
-    middle of some rerun). corpus_changed() gives them back to the collector."""
-    gc.freeze()
-    return corpus
+    path = corpus_file(key)
+    if key not in _READY and path is not None:
+        disk.preload(key, path, delay)
 
 
 _HANDOFF: dict[str, Any] = {}  # corpus key -> corpus built by prepare(), until _corpus caches it
@@ -212,8 +105,8 @@ def prepare() -> None:
     if not Path(letters_folder()).is_dir():
         return  # views say so (check_folder)
     key = corpus_key()
-    store = cache_dir()
-    if key in _READY or (store is not None and (store / f"corpus-{key}.pickle").is_file()):
+    path = corpus_file(key)
+    if key in _READY or (path is not None and path.is_file()):
         return
     from graph import pipeline
 
@@ -227,45 +120,10 @@ def prepare() -> None:
         bar.empty()
 
 
-def _write_pickle(value: Any, path: Path, keep: int) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)  # readers see the old file or the whole new one, never half of it
-        for old in sorted(path.parent.glob("corpus-*.pickle"), key=lambda p: p.stat().st_mtime)[:-keep]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only home only costs speed
-
-
-def save_in_background(corpus: Any, path: Path, keep: int = 8) -> int | None:
-    """Pickle the corpus for the next start without making this one wait: pickling 10,000 organizations
-    takes ~1.5 s that the first view would otherwise spend. A forked child writes a snapshot (copy on
-    write) and exits; a thread reaps it. Returns the child's pid (None: written here, no fork)."""
-    if not hasattr(os, "fork") or os.environ.get("ATLAS_SAVE_INLINE"):
-        _write_pickle(corpus, path, keep)
-        return None
-    import threading
-
-    pid = os.fork()
-    if pid == 0:  # the child: write and leave at once, running no atexit or Streamlit shutdown code
-        code = 0
-        try:
-            _write_pickle(corpus, path, keep)
-        except BaseException:  # noqa: BLE001 - nothing may escape into a forked copy of the server
-            code = 1
-        finally:
-            os._exit(code)
-    threading.Thread(target=os.waitpid, args=(pid, 0), daemon=True, name="atlas-cache-writer").start()
-    return pid
-
-
 def corpus_key() -> str:
     """Changes when a letter, a curated YAML file or the code changes (cheap: stat calls, no parsing)."""
     folder = letters_folder()
-    return hashlib.sha1(repr((folder, fingerprint(folder), _code_version())).encode()).hexdigest()[:16]
+    return hashlib.sha1(repr((folder, fingerprint(folder), disk.code_version())).encode()).hexdigest()[:16]
 
 
 def check_folder() -> None:
