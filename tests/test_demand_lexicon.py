@@ -194,6 +194,7 @@ def test_table_covers_every_demand_with_three_positives_and_two_near_misses():
     assert set(pos) | set(neg) <= set(ids)
 
 
+@pytest.mark.skipif(not TAXONOMY.exists(), reason="needs ../shared/taxonomy beside this repository")
 def test_lexicon_ids_match_the_shared_taxonomy():
     taxonomy = yaml.safe_load(TAXONOMY.read_text(encoding="utf-8"))
     assert [d.id for d in load_lexicon().demands] == list(taxonomy)

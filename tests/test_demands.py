@@ -31,6 +31,7 @@ def ids(text: str) -> set[str]:
     return {h.id for h in find_demands(text)[0]}
 
 
+@pytest.mark.skipif(not GOLD.exists(), reason="needs ../shared/gold (the gold annotations beside this repository)")
 def test_golden_demand_f1_per_letter_and_micro():
     docs = gold_docs()
     assert len(docs) == 5
