@@ -420,14 +420,8 @@ def _assemble(nodes, comps, reasons, near, distinguishing) -> Resolution:
         ra, rb = root_of_node[a], root_of_node[b]
         if ra == rb or not files[ra].isdisjoint(files[rb]):
             continue  # entries of one letter are different organizations: nothing for a curator to decide
-        if why is None:  # _why_different, inlined: this runs for every near miss
-            na, nb = nodes[a], nodes[b]
-            only_a, only_b = na.content - nb.content, nb.content - na.content
-            u = only_a | only_b
-            known = u & distinguishing
-            if na.marked or nb.marked:
-                known |= u & (na.marked | nb.marked)
-            why = differing_words(only_a, only_b, known) or f"similarity {score:.2f} below {FUZZY_MERGE}"
+        if why is None:
+            why = _why_different(nodes, a, b, distinguishing) or f"similarity {score:.2f} below {FUZZY_MERGE}"
         x, y = ids[ra], ids[rb]
         pair = (x, y) if x < y else (y, x)
         old = best.get(pair)

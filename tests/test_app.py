@@ -371,22 +371,30 @@ def test_other_letters_folder_from_sidebar(tmp_path):
     assert at.error
 
 
-def test_built_corpus_is_reused_after_a_restart(tmp_path, monkeypatch):
-    """The pickled corpus spares a restarted app the parse; a change to the letters invalidates it."""
-    from graph import pipeline
-
+def _opened_then_restarted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, view: str) -> Path:
+    """A two-letter folder opened once in `view` (its corpus pickled to the cache), then what a server
+    restart does to the in-memory caches. Returns the folder."""
     folder = tmp_path / "letters"
     folder.mkdir()
     for p in sorted(LETTERS.iterdir())[:2]:
         shutil.copy2(p, folder / p.name)
     monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("ATLAS_LETTERS_DIR", str(folder))
-    open_view("Letters")
+    open_view(view)
     deadline = time.monotonic() + 60  # written by a forked child after the view (ui.disk.save_in_background)
     while not list((tmp_path / "cache").glob("corpus-*.pickle")) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert len(list((tmp_path / "cache").glob("corpus-*.pickle"))) == 1
     state._corpus.clear()  # what a restart does to st.cache_resource
+    state._READY.clear()
+    return folder
+
+
+def test_built_corpus_is_reused_after_a_restart(tmp_path, monkeypatch):
+    """The pickled corpus spares a restarted app the parse; a change to the letters invalidates it."""
+    from graph import pipeline
+
+    folder = _opened_then_restarted(tmp_path, monkeypatch, "Letters")
 
     def no_parsing(*a, **k):
         raise AssertionError("the corpus was parsed again")
@@ -497,18 +505,7 @@ def test_restarted_app_draws_network_from_disk_and_loads_the_corpus_in_the_backg
     a background thread (state.preload_later), and the next view uses that instead of parsing or reading twice."""
     from graph import pipeline
 
-    folder = tmp_path / "letters"
-    folder.mkdir()
-    for p in sorted(LETTERS.iterdir())[:2]:
-        shutil.copy2(p, folder / p.name)
-    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setenv("ATLAS_LETTERS_DIR", str(folder))
-    open_view("Network")
-    deadline = time.monotonic() + 60
-    while not list((tmp_path / "cache").glob("corpus-*.pickle")) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    state._corpus.clear()  # a restart
-    state._READY.clear()
+    _opened_then_restarted(tmp_path, monkeypatch, "Network")
 
     def no_parsing(*a, **k):
         raise AssertionError("the corpus was parsed again")
