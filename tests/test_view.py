@@ -4,6 +4,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
+from graph import view
 from graph.view import filter_view, layout
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -170,3 +171,26 @@ def test_max_nodes_holds_for_letters_too():
                 assert a["count"] == folded[a["group"]] and H.in_degree(n) > 0
     H, info = filter_view(G, max_nodes=150, date_range=("2021", "2021"))  # a narrower view shows letters again
     assert info["letter_groups"] == {} or sum(info["letter_groups"].values()) < 200
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_induced_copy_equals_networkx_subgraph_copy(seed):
+    """view.induced fills networkx's dicts directly (it is on the first view's hot path): it must give what
+    G.subgraph(S).copy() gives, with attribute dicts of its own."""
+    import random
+
+    rng = random.Random(seed)
+    G = nx.gnp_random_graph(60, 0.1, seed=seed, directed=True)
+    for n in G:
+        G.nodes[n]["kind"] = rng.choice(["organization", "letter"])
+    for u, v in G.edges:
+        G.edges[u, v]["w"] = rng.random()
+    keep = {n for n in G if rng.random() < 0.6}
+    H, ref = view.induced(G, keep), G.subgraph(keep).copy()
+    assert nx.utils.graphs_equal(H, ref)
+    assert sorted(H.pred.items()) == sorted(ref.pred.items())
+    u, v = next(iter(H.edges))
+    H.edges[u, v]["w"] = -1
+    H.nodes[u]["kind"] = "changed"
+    assert G.edges[u, v]["w"] != -1 and G.nodes[u]["kind"] != "changed"
+    assert H.pred[v][u] is H.succ[u][v]  # one dict per edge, as networkx keeps it
