@@ -521,3 +521,25 @@ def test_restarted_app_draws_network_from_disk_and_loads_the_corpus_in_the_backg
     at = open_view("Letters")
     assert len(at.selectbox(key="lt_letter").options) == 2
     assert len(read) == 1 and not disk._PRELOAD
+
+
+def test_network_draws_with_the_filters_its_sidebar_then_shows(tmp_path):
+    """The Network view draws before creating its sidebar widgets (filters.current reads their state): the
+    two must agree, on the first run (defaults) and after widgets change."""
+    from ui import filters
+
+    at = open_view("Network")
+    seen = []
+    real = filters.current
+    filters.current = lambda *a, **k: seen.append(real(*a, **k)) or seen[-1]
+    try:
+        at.number_input(key="f_max_nodes").set_value(60)
+        at.slider(key="f_min_letters").set_value(2)
+        at.multiselect(key="f_kinds").set_value(["organization", "letter"])
+        at.run()
+    finally:
+        filters.current = real
+    assert not at.exception
+    f = seen[-1]
+    assert (f.max_nodes, f.min_letters, f.kinds) == (60, 2, ("organization", "letter"))
+    assert len(seen) == 1  # no second run: what was drawn is what the widgets say

@@ -60,6 +60,23 @@ def options(key: str) -> dict:
     return got
 
 
+def current(ego: str | None = None, radius: int = 1) -> Filters:
+    """The Filters `sidebar()` will return on this run, read from the widgets' session state (defaults
+    before they exist). The Network view draws with it first and puts the widgets after the drawing:
+    the browser then shows the graph before it lays out a dozen sidebar widgets."""
+    opts = options(state.corpus_key())
+    ss = st.session_state
+    date_range = None
+    if len(opts["dates"]) >= 2:
+        lo, hi = ss.get("f_dates", (opts["dates"][0], opts["dates"][-1]))
+        if (lo, hi) != (opts["dates"][0], opts["dates"][-1]):
+            date_range = (lo, hi)
+    return Filters(tuple(ss.get("f_letters", ())), date_range, tuple(ss.get("f_kinds", KINDS)),
+                   tuple(ss.get("f_tags", ())), int(ss.get("f_min_letters", 1)), int(ss.get("f_min_shared", 2)),
+                   float(ss.get("f_alpha", 1.0)), (), ego, int(radius),
+                   int(ss.get("f_max_nodes", DEFAULT_MAX_NODES)), ss.get("f_mode", "bipartite"))
+
+
 def sidebar(G: nx.DiGraph | None = None, ego: str | None = None, radius: int = 1) -> Filters:
     """Draw the filter widgets (all keyed) and return their values. G is not needed (kept for callers)."""
     opts = options(state.corpus_key())

@@ -180,9 +180,11 @@ def render() -> None:
     state.check_folder()
     key = state.corpus_key()
     ego, radius = search_box()
-    f = filters.sidebar(None, ego, radius)
+    f = filters.current(ego, radius)  # the widgets come after the drawing (see filters.current)
     html, info, drawn = network_html(key, astuple(f), f)
     st.iframe(html, height=720)
+    if filters.sidebar(None, ego, radius) != f:  # cannot happen unless a widget default drifts: redraw
+        st.rerun()
     _info_caption(info)
     st.text_input("Picked node", key="net_clicked", on_change=_on_pick, label_visibility="collapsed",
                   placeholder="Double-click an organization in the graph, or choose one below, to open its profile.")
