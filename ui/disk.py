@@ -152,10 +152,12 @@ def _write_pickle(value: Any, path: Path, keep: int) -> None:
         pass  # a read-only home only costs speed
 
 
-def save_in_background(corpus: Any, path: Path, keep: int = 8) -> int | None:
+def save_in_background(corpus: Any, path: Path, keep: int = 8, delay: float = 1.5) -> int | None:
     """Pickle the corpus for the next start without making this one wait: pickling 10,000 organizations
     takes ~1.5 s that the first view would otherwise spend. A forked child writes a snapshot (copy on
-    write) and exits; a thread reaps it. Returns the child's pid (None: written here, no fork)."""
+    write) and exits; a thread reaps it. The child first waits `delay` seconds, so that on a 2-core
+    machine it does not take a core from the browser drawing the first view.
+    Returns the child's pid (None: written here, no fork)."""
     if not hasattr(os, "fork") or os.environ.get("ATLAS_SAVE_INLINE"):
         _write_pickle(corpus, path, keep)
         return None
@@ -163,6 +165,7 @@ def save_in_background(corpus: Any, path: Path, keep: int = 8) -> int | None:
     if pid == 0:  # the child: write and leave at once, running no atexit or Streamlit shutdown code
         code = 0
         try:
+            time.sleep(delay)
             _write_pickle(corpus, path, keep)
         except BaseException:  # noqa: BLE001 - nothing may escape into a forked copy of the server
             code = 1
