@@ -21,6 +21,7 @@ import networkx as nx
 from . import cosign
 from .brokers import betweenness
 from .communities import communities
+from .memory import paused_gc
 from .model import build_graph
 
 STAGES = ("generate", "extract", "resolve", "build", "project", "backbone", "communities", "centrality")
@@ -134,9 +135,10 @@ def run(n_letters: int | None = None, n_orgs: int = 10000, n_signatures: int = 1
                 paths = [folder]
             else:
                 paths = [letters_dir]
-            letters, problems, source = _timed(result, "extract", lambda: extract(paths, jobs))
-            orgs = _timed(result, "resolve", lambda: resolve_and_tag(letters))
-            G = _timed(result, "build", lambda: build_graph(letters, orgs))
+            with paused_gc():  # one pause over extract, resolve and build, as pipeline.build_corpus does
+                letters, problems, source = _timed(result, "extract", lambda: extract(paths, jobs))
+                orgs = _timed(result, "resolve", lambda: resolve_and_tag(letters))
+                G = _timed(result, "build", lambda: build_graph(letters, orgs))
             log(f"run {r + 1}/{repeat}: {len(letters)} letters, {len(orgs)} organizations, "
                 f"{G.number_of_edges()} edges")
             gc.freeze()  # as the app does with a built corpus (ui/state.py): analytics must not pay for
