@@ -19,8 +19,8 @@ Attributes never hold None (GEXF/GraphML cannot): missing values are "" or 0.
 from __future__ import annotations
 
 import re
-from collections import Counter
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from pathlib import PurePath
 from typing import Any, Iterable, Sequence

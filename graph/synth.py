@@ -17,7 +17,6 @@ True
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -166,7 +165,6 @@ def variant(name: str, acronym: str | None, u: tuple[float, float, float]) -> st
     return s
 
 
-@lru_cache(maxsize=1 << 15)  # templates repeat: 30,000 candidate names, a few thousand distinct
 def _key(name: str) -> str:
     """Names that differ only in dash style, spelling or case are one organization: keep them unique."""
     return slugify(name.replace("Organisation", "Organization"))
