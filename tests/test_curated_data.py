@@ -28,7 +28,7 @@ def test_tags_are_the_taxonomy_tags():
 
 def test_every_rule_names_a_known_tag_and_known_keys():
     data = read_yaml("coalitions.yaml")
-    allowed = {"description", "keywords", "exclude", "inherit", "identity", "community", "strong", "abroad"}
+    allowed = {"description", "colour", "keywords", "exclude", "inherit", "identity", "community", "strong", "abroad"}
     for tag, spec in data["tags"].items():
         assert set(spec) <= allowed, tag
         for k in ("keywords", "exclude", "identity", "community", "strong", "abroad"):
@@ -98,3 +98,12 @@ def test_fast_yaml_loader_reads_curated_files_as_pure_python_pyyaml_does(name):
     """curated.py uses libyaml when present; it must not change a single curated value."""
     text = (DATA / name).read_text(encoding="utf-8")
     assert read_yaml(name) == yaml.load(text, Loader=yaml.SafeLoader)
+
+
+def test_every_tag_has_its_own_fixed_colour():
+    from graph.style import group_colour, tag_colours
+
+    colours = tag_colours()
+    assert set(colours) == set(tag_names())
+    assert len(set(colours.values())) == len(colours), "two tags share a colour"
+    assert all(group_colour(t) == c for t, c in colours.items())
