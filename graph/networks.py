@@ -90,3 +90,20 @@ def cosignature_network(H: nx.DiGraph, backbone: bool = False, alpha: float = BA
         T.nodes[n].update(H.nodes[n])
         T.nodes[n]["n_letters_in_view"] = int(deg[row[n]])
     return T
+
+
+def for_export(H: nx.DiGraph, caption: str, network: str = "bipartite", backbone: bool = False,
+               tagged: bool = False) -> tuple[nx.Graph, str, dict]:
+    """The network to export from a filtered view H (built without folding organizations when it is
+    the co-signature network), its caption, and its letters' dates (for the GEXF timeline).
+    `tagged`: the view has a tag filter, so letters no shown organization signed leave."""
+    if network not in NETWORKS:
+        raise ValueError(f"unknown network {network!r}; choose one of {', '.join(NETWORKS)}")
+    if tagged:
+        H, caption = drop_unsigned_letters(H, caption)
+    letter_dates = {n: a.get("date", "") for n, a in H.nodes(data=True) if a.get("kind") == LETTER}
+    if network == "cosignature":
+        H = cosignature_network(H, backbone=backbone)
+        caption = f"Co-signature network{' backbone' if backbone else ''}: {caption}"
+        H.graph["view"] = caption
+    return H, caption, letter_dates
