@@ -147,7 +147,7 @@ def export(H: nx.Graph, fmt: str, positions=None, **opts: Any) -> bytes:
         positions = layout_positions(C)
     else:
         positions = {clean_value(n): xy for n, xy in positions.items()}
-    return _WRITERS[fmt](C, positions=positions, **opts)
+    return _WRITERS[fmt](C, positions=positions, **clean_value(opts))  # captions quote letter titles
 
 
 def filename(fmt: str, network: str = "bipartite") -> str:
