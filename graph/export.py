@@ -27,7 +27,7 @@ from .cells import clean_graph, clean_value
 from .flat import flatten_graph
 from .gexf import gexf
 from .graphml import graphml
-from .networks import cosignature_network, positions as layout_positions
+from .networks import MIN_SHARED, cosignature_network, positions as layout_positions
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ README = """Coalition Atlas export
   graph-kumu.json                Kumu blueprint
   graph-tables/                  one CSV per kind of node and of edge
   cosignature/                   the same formats for the co-signature network: organizations
-                                 joined by letters signed together (count, jaccard, weight, p)
+                                 joined by {min_shared}+ letters signed together (count, jaccard, weight, p)
 """
 
 
@@ -113,7 +113,7 @@ def _bundle(H: nx.Graph, positions=None, images: bool = True, backbone: bool = F
             **opts: Any) -> bytes:
     letter_dates = {n: a.get("date", "") for n, a in H.nodes(data=True) if a.get("kind") == "letter"}
     files = {"README.txt": README.format(view=H.graph.get("view", ""), nodes=H.number_of_nodes(),
-                                         edges=H.number_of_edges()).encode("utf-8"),
+                                         edges=H.number_of_edges(), min_shared=MIN_SHARED).encode("utf-8"),
              "graph.html": _html(H, positions=positions, caption=caption)}
     if images:
         for fmt in IMAGE_FORMATS:
@@ -121,7 +121,8 @@ def _bundle(H: nx.Graph, positions=None, images: bool = True, backbone: bool = F
     files.update(data_files(H, positions, "graph", caption=caption))
     if H.graph.get("network") != "cosignature":
         T = cosignature_network(H, backbone=backbone)
-        files.update(data_files(T, layout_positions(T), "cosignature/network", letter_dates=letter_dates,
+        at = {n: positions[n] for n in T if n in positions}  # organizations stay where the picture has them
+        files.update(data_files(T, at, "cosignature/network", letter_dates=letter_dates,
                                 caption=str(T.graph.get("view", ""))))
     return zip_files(files)
 

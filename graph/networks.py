@@ -27,7 +27,8 @@ NETWORKS = {"bipartite": "organizations → letters → demands",
             "cosignature": "co-signature network (organizations joined by letters signed together)"}
 SIGNERS = (ORG, "group")  # nodes whose "signed" edges make a letter part of the view
 BACKBONE_ALPHA = 0.01  # significance of a backbone tie, Bonferroni-corrected over the pairs tested
-BACKBONE_MIN_SHARED = 2  # one shared letter is never evidence of a tie, whatever its p-value
+MIN_SHARED = 2  # ties exported by default: one shared letter is one event, and a single 402-signer
+# letter alone makes 80,000 one-letter pairs (the bundled letters: 81,481 ties at 1, 234 at 2)
 
 
 def positions(H: nx.Graph, seed: int = 0) -> dict[Any, tuple[float, float]]:
@@ -66,14 +67,14 @@ def drop_unsigned_letters(H: nx.DiGraph, caption: str = "") -> tuple[nx.DiGraph,
 
 
 def cosignature_network(H: nx.DiGraph, backbone: bool = False, alpha: float = BACKBONE_ALPHA,
-                        min_shared: int = 1) -> nx.Graph:
-    """Organizations of H joined by the letters of H they signed together. Edge attributes: count
-    (letters in common), jaccard, weight (Newman: each letter adds 1/(signers-1)), p (hypergeometric
-    P(X >= count)). `backbone` keeps only the significant ties (cosign.backbone) and the
-    organizations they join; otherwise every organization of H is kept, tied or not."""
+                        min_shared: int = MIN_SHARED) -> nx.Graph:
+    """Organizations of H joined when they signed at least `min_shared` letters of H together. Edge
+    attributes: count (letters in common), jaccard, weight (Newman: each letter adds 1/(signers-1)),
+    p (hypergeometric P(X >= count)). `backbone` keeps only the significant ties (cosign.backbone)
+    and the organizations they join; otherwise every organization of H is kept, tied or not."""
     inc = cosign.incidence(H)
     if backbone:
-        t = cosign.backbone(H, alpha=alpha, min_shared=max(min_shared, BACKBONE_MIN_SHARED), inc=inc)
+        t = cosign.backbone(H, alpha=alpha, min_shared=max(min_shared, MIN_SHARED), inc=inc)
     else:
         t = cosign.ties(H, min_shared=min_shared, inc=inc)
     deg = inc.degree
@@ -93,7 +94,7 @@ def cosignature_network(H: nx.DiGraph, backbone: bool = False, alpha: float = BA
 
 
 def for_export(H: nx.DiGraph, caption: str, network: str = "bipartite", backbone: bool = False,
-               tagged: bool = False) -> tuple[nx.Graph, str, dict]:
+               tagged: bool = False, min_shared: int = MIN_SHARED) -> tuple[nx.Graph, str, dict]:
     """The network to export from a filtered view H (built without folding organizations when it is
     the co-signature network), its caption, and its letters' dates (for the GEXF timeline).
     `tagged`: the view has a tag filter, so letters no shown organization signed leave."""
@@ -103,7 +104,8 @@ def for_export(H: nx.DiGraph, caption: str, network: str = "bipartite", backbone
         H, caption = drop_unsigned_letters(H, caption)
     letter_dates = {n: a.get("date", "") for n, a in H.nodes(data=True) if a.get("kind") == LETTER}
     if network == "cosignature":
-        H = cosignature_network(H, backbone=backbone)
-        caption = f"Co-signature network{' backbone' if backbone else ''}: {caption}"
+        H = cosignature_network(H, backbone=backbone, min_shared=min_shared)
+        caption = (f"Co-signature network{' backbone' if backbone else ''} (ties: {min_shared}+ letters "
+                   f"in common): {caption}")
         H.graph["view"] = caption
     return H, caption, letter_dates
