@@ -117,9 +117,7 @@ def draw(H: nx.Graph, positions: Mapping[Any, tuple[float, float]] | None = None
     """The view as a matplotlib Figure (no pyplot); label texts carry gid "label".
     Call inside `rc_context(RC)` (render_image does)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.collections import LineCollection
     from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
 
     if width not in WIDTH_MM:
         raise ValueError(f"unknown width {width!r}; choose one of {', '.join(WIDTH_MM)}")
@@ -132,12 +130,28 @@ def draw(H: nx.Graph, positions: Mapping[Any, tuple[float, float]] | None = None
     legend = style.legend(max_groups=9 if width == "single" else 12)
     caption = caption or str(H.graph.get("view", ""))
     height, b = figure_size(width, len(legend), caption, title)
-    w_in, pt = WIDTH_MM[width] / 25.4, POINTS[width]
-    fig = Figure(figsize=(w_in, height), dpi=dpi, facecolor="white")
+    pt = POINTS[width]
+    fig = Figure(figsize=(WIDTH_MM[width] / 25.4, height), dpi=dpi, facecolor="white")
     canvas = FigureCanvasAgg(fig)
     frac = lambda inches: inches / height  # noqa: E731
-    bottom = frac(b["caption"] + b["legend"])
-    ax = fig.add_axes((0.01, bottom, 0.98, frac(b["drawing"])))
+    ax = fig.add_axes((0.01, frac(b["caption"] + b["legend"]), 0.98, frac(b["drawing"])))
+    area = _network(ax, H, style, positions, WIDTH_MM[width] / 25.4, raster)
+    _labels(fig, ax, canvas, H, positions, area, pt["label"], MAX_LABELS[width])
+    _legend(fig, legend, pt["legend"], b["cols"], frac(b["caption"]))
+    if b["title_text"]:
+        fig.text(0.01, 1 - frac(0.04), b["title_text"], ha="left", va="top", fontsize=pt["title"],
+                 fontweight="bold", fontfamily=family(title), parse_math=False)
+    if b["caption_text"]:
+        fig.text(0.01, frac(0.04), b["caption_text"], ha="left", va="bottom", fontsize=pt["caption"],
+                 color="#333333", fontfamily=family(caption), parse_math=False)
+    return fig
+
+
+def _network(ax, H: nx.Graph, style: Style, positions, width_in: float, raster: bool) -> dict[Any, float]:
+    """Edges and dots on `ax` (limits fixed first, so labels can be placed in display units);
+    returns each dot's area in pt²."""
+    from matplotlib.collections import LineCollection
+
     ax.set_axis_off()
     nodes = [n for n in H if n in positions]
     xy = np.array([positions[n] for n in nodes], dtype=float).reshape(-1, 2)
@@ -146,12 +160,12 @@ def draw(H: nx.Graph, positions: Mapping[Any, tuple[float, float]] | None = None
     ax.set_xlim(lo[0] - 0.04 * span[0], hi[0] + 0.04 * span[0])
     ax.set_ylim(lo[1] - 0.04 * span[1], hi[1] + 0.04 * span[1])
     segs = [(positions[u], positions[v]) for u, v in H.edges() if u in positions and v in positions]
-    scale = (w_in / 7.2) ** 2  # marker areas (pt²) were designed for a 7.2 in wide figure
     if segs:
         ax.add_collection(LineCollection(segs, colors="#9a9a9a", linewidths=0.3 if len(segs) > 2000 else 0.5,
                                          alpha=0.5, zorder=1, rasterized=raster))
     deg = dict(H.degree())
     top = max(deg.values(), default=0)
+    scale = (width_in / 7.2) ** 2  # dot areas (pt²) were designed for a 7.2 in wide figure
     area = {n: degree_size(deg[n], top, 3 * scale + 1, 180 * scale) for n in nodes}
     by_marker: dict[str, list] = {}
     for n in nodes:
@@ -160,22 +174,22 @@ def draw(H: nx.Graph, positions: Mapping[Any, tuple[float, float]] | None = None
         ax.scatter([positions[n][0] for n in ns], [positions[n][1] for n in ns], s=[area[n] for n in ns],
                    c=[style.color(n) for n in ns], marker=marker, linewidths=0.25, edgecolors="white",
                    zorder=2, rasterized=raster)
-    _labels(fig, ax, canvas, H, positions, area, pt["label"], MAX_LABELS[width])
-    handles = [Line2D([], [], linestyle="", marker=next((s.mpl for s in SHAPES.values() if s.vis == shape), "o"),
-                      color=colour, markersize=pt["legend"] * 0.9, label=text) for text, colour, shape in legend]
+    return area
+
+
+def _legend(fig, rows: list[tuple[str, str, str]], size: float, cols: int, top: float) -> None:
+    """The colour groups and node types (style.legend) in `cols` columns under the drawing."""
+    from matplotlib.lines import Line2D
+
+    markers = {s.vis: s.mpl for s in reversed(SHAPES.values())}
+    handles = [Line2D([], [], linestyle="", marker=markers.get(shape, "o"), color=colour, markersize=size * 0.9,
+                      label=text) for text, colour, shape in rows]
     if handles:
-        leg = fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, frac(b["caption"])),
-                         ncol=b["cols"], frameon=False, prop={"family": FAMILIES, "size": pt["legend"]},
-                         handletextpad=0.2, columnspacing=0.8, borderaxespad=0.0, borderpad=0.1)
+        leg = fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, top), ncol=cols, frameon=False,
+                         prop={"family": FAMILIES, "size": size}, handletextpad=0.2, columnspacing=0.8,
+                         borderaxespad=0.0, borderpad=0.1)
         for t in leg.get_texts():
             t.set_parse_math(False)
-    if b["title_text"]:
-        fig.text(0.01, 1 - frac(0.04), b["title_text"], ha="left", va="top", fontsize=pt["title"],
-                 fontweight="bold", fontfamily=family(title), parse_math=False)
-    if b["caption_text"]:
-        fig.text(0.01, frac(0.04), b["caption_text"], ha="left", va="bottom", fontsize=pt["caption"],
-                 color="#333333", fontfamily=family(caption), parse_math=False)
-    return fig
 
 
 def _labels(fig, ax, canvas, H, positions, area, size: float, k: int) -> None:
