@@ -331,3 +331,31 @@ def test_cli_network_cosignature_and_overwrite(tmp_path, monkeypatch):
     assert not [p for p in new.parent.iterdir() if p.name.startswith(".")]  # no temp files left
     assert (new.stat().st_mode & 0o777) == 0o644
     assert XSS  # the sample graph's hostile name went through every one of these
+
+
+def test_two_runs_of_the_cli_write_the_same_zip(tmp_path):
+    """Byte-identical across processes too (font subset names, SVG ids, xlsx and zip dates)."""
+    import subprocess
+    import sys
+
+    letters = write_hostile_letters(tmp_path / "letters")
+    outs = []
+    for i in range(2):
+        out = tmp_path / f"run{i}.zip"
+        subprocess.run([sys.executable, "-m", "graph", "export", "--format", "zip", "--dpi", "40", str(letters),
+                        "-o", str(out)], cwd=ROOT, check=True, capture_output=True, timeout=300)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+    assert "graph.pdf" in zipfile.ZipFile(io.BytesIO(outs[0])).namelist()
+
+
+def test_app_export_of_the_cosignature_network():
+    pytest.importorskip("streamlit")
+    from ui import export as ui_export
+    from ui import filters
+
+    data = ui_export.export_bytes("test", ("cosig",), "json", 72, sample_graph(), filters.Filters(),
+                                  network="cosignature", backbone=False)
+    R = nx.node_link_graph(json.loads(data), edges="links")
+    assert {a["kind"] for _, a in R.nodes(data=True)} == {"organization"}
+    assert R.edges["org:bcuk", "org:wlb"]["count"] == 2
