@@ -28,7 +28,7 @@ from typing import Any, Mapping
 import networkx as nx
 import numpy as np
 
-from .labels import GAP_PT, place
+from .labels import GAP_PT, leader_end, place
 from .style import SHAPES, Style, degree_size
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "data" / "fonts"
@@ -217,10 +217,9 @@ def _labels(fig, ax, canvas, H, positions, area, size: float, k: int) -> None:
         ax.text(x, y, texts[p.node], fontsize=size, fontfamily=family(texts[p.node]), parse_math=False,
                 zorder=4, ha="left", va="bottom", gid="label", color="#111111",
                 bbox={"boxstyle": f"square,pad={LABEL_HALO}", "fc": "white", "ec": "none", "alpha": 0.75})
-        if p.leader:  # to the nearest point of the label's box
-            bx = min(max(centre[p.node][0], p.x), p.x + p.width)
-            by = min(max(centre[p.node][1], p.y), p.y + p.height)
-            ax.plot(*zip(positions[p.node], inv.transform((bx, by))), color="#777777", linewidth=0.3, zorder=3)
+        if p.leader:
+            end = leader_end(*centre[p.node], (p.x, p.y, p.x + p.width, p.y + p.height))
+            ax.plot(*zip(positions[p.node], inv.transform(end)), color="#777777", linewidth=0.3, zorder=3)
 
 
 def render_image(H: nx.Graph, fmt: str = "png", dpi: int = 150,

@@ -65,14 +65,25 @@ def place(items: Sequence[tuple[Any, float, float, float, float, float, bool]], 
     frame: (x0, y0, x1, y1) the labels must stay within; dots: (n, 4) boxes of the drawn nodes."""
     placed: list[Placed] = []
     boxes: list[tuple] = []
+    leaders: list[tuple] = []  # (x0, y0, x1, y1) segments already drawn: no label on top of them
     for node, px, py, w, h, r, must in items:
-        # Off the dots if possible; a label that must show may cover dots, never another label.
-        for on_dots in ((False, True) if must else (False,)):
-            spot = next(((x, y, leader) for x, y, leader in _candidates(px, py, w, h, r + pad, must)
-                         if _free((x, y, x + w, y + h), frame, boxes, dots, pad, on_dots)), None)
+        # Passes, strictest first: off the dots and clear of leader lines; then (a label that must
+        # show) over dots; then where leader lines cross labels. Never on another label.
+        for on_dots, across in ((False, False), (True, False), (True, True))[: 3 if must else 1]:
+            spot = None
+            for x, y, leader in _candidates(px, py, w, h, r + pad, must):
+                box = (x, y, x + w, y + h)
+                if not _free(box, frame, boxes, dots, pad, on_dots) or (
+                        not across and any(crosses(s, box) for s in leaders)):
+                    continue
+                line = (px, py, *leader_end(px, py, box)) if leader else None
+                if across or not line or not any(crosses(line, b) for b in boxes):
+                    spot = (x, y, line)
+                    break
             if spot:
-                placed.append(Placed(node, spot[0], spot[1], w, h, spot[2]))
+                placed.append(Placed(node, spot[0], spot[1], w, h, spot[2] is not None))
                 boxes.append((spot[0], spot[1], spot[0] + w, spot[1] + h))
+                leaders += [spot[2]] if spot[2] else []
                 break
     return placed
 
@@ -80,3 +91,32 @@ def place(items: Sequence[tuple[Any, float, float, float, float, float, bool]], 
 def _free(box: tuple, frame: tuple, boxes: list, dots: np.ndarray, pad: float, on_dots: bool) -> bool:
     inside = frame[0] <= box[0] and frame[1] <= box[1] and box[2] <= frame[2] and box[3] <= frame[3]
     return inside and not overlaps(box, boxes, pad) and (on_dots or not overlaps(box, dots, 0))
+
+
+def leader_end(px: float, py: float, box: tuple) -> tuple[float, float]:
+    """The point of `box` nearest to (px, py): where a leader line from the node meets its label."""
+    return min(max(px, box[0]), box[2]), min(max(py, box[1]), box[3])
+
+
+def crosses(seg: tuple, box: tuple) -> bool:
+    """Does the segment (x0, y0, x1, y1) pass through the inside of box (Liang-Barsky clipping)?
+
+    >>> crosses((0, 5, 20, 5), (8, 0, 12, 10)), crosses((0, 0, 5, 5), (8, 0, 12, 10))
+    (True, False)
+    """
+    x0, y0, x1, y1 = seg
+    dx, dy = x1 - x0, y1 - y0
+    lo, hi = 0.0, 1.0
+    for p, q in ((-dx, x0 - box[0]), (dx, box[2] - x0), (-dy, y0 - box[1]), (dy, box[3] - y0)):
+        if p == 0:
+            if q <= 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            lo = max(lo, t)
+        else:
+            hi = min(hi, t)
+        if lo >= hi:
+            return False
+    return True
