@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
 from . import cosign
 from .model import LETTER, ORG
@@ -29,6 +30,8 @@ SIGNERS = (ORG, "group")  # nodes whose "signed" edges make a letter part of the
 BACKBONE_ALPHA = 0.01  # significance of a backbone tie, Bonferroni-corrected over the pairs tested
 MIN_SHARED = 2  # ties exported by default: one shared letter is one event, and a single 402-signer
 # letter alone makes 80,000 one-letter pairs (the bundled letters: 81,481 ties at 1, 234 at 2)
+MAX_TIES = 100_000  # a generated 10,000-organization corpus has 926,616 ties of 2+ letters: about 300 MB
+# of GEXF and minutes to write; Gephi and Cytoscape stay responsive up to about this many edges
 
 
 def positions(H: nx.Graph, seed: int = 0) -> dict[Any, tuple[float, float]]:
@@ -66,21 +69,33 @@ def drop_unsigned_letters(H: nx.DiGraph, caption: str = "") -> tuple[nx.DiGraph,
     return T, T.graph["view"]
 
 
+def strongest(t: cosign.Ties, k: int) -> cosign.Ties:
+    """The k ties of greatest Newman weight (then count, then ids), in their original order."""
+    if len(t) <= k:
+        return t
+    keep = np.zeros(len(t), dtype=bool)
+    keep[np.lexsort((t.j, t.i, -t.shared, -t.weight))[:k]] = True
+    return t.subset(keep)
+
+
 def cosignature_network(H: nx.DiGraph, backbone: bool = False, alpha: float = BACKBONE_ALPHA,
-                        min_shared: int = MIN_SHARED) -> nx.Graph:
+                        min_shared: int = MIN_SHARED, max_ties: int = MAX_TIES) -> nx.Graph:
     """Organizations of H joined when they signed at least `min_shared` letters of H together. Edge
     attributes: count (letters in common), jaccard, weight (Newman: each letter adds 1/(signers-1)),
     p (hypergeometric P(X >= count)). `backbone` keeps only the significant ties (cosign.backbone)
-    and the organizations they join; otherwise every organization of H is kept, tied or not."""
+    and the organizations they join; otherwise every organization of H is kept, tied or not.
+    Beyond `max_ties` (0: no limit) only the strongest stay; T.graph["ties_total"] says of how many."""
     inc = cosign.incidence(H)
     if backbone:
         t = cosign.backbone(H, alpha=alpha, min_shared=max(min_shared, MIN_SHARED), inc=inc)
     else:
         t = cosign.ties(H, min_shared=min_shared, inc=inc)
+    total = len(t)
+    t = strongest(t, max_ties) if max_ties else t
     deg = inc.degree
     union = deg[t.i] + deg[t.j] - t.shared
     jaccard = t.shared / union.clip(min=1)
-    T = nx.Graph(view=str(H.graph.get("view", "")), network="cosignature", backbone=backbone)
+    T = nx.Graph(view=str(H.graph.get("view", "")), network="cosignature", backbone=backbone, ties_total=total)
     if not backbone:
         T.add_nodes_from(inc.orgs)
     for a, b, s, w, p, jac in zip(t.i, t.j, t.shared, t.weight, t.p, jaccard):
@@ -93,8 +108,8 @@ def cosignature_network(H: nx.DiGraph, backbone: bool = False, alpha: float = BA
     return T
 
 
-def for_export(H: nx.DiGraph, caption: str, network: str = "bipartite", backbone: bool = False,
-               tagged: bool = False, min_shared: int = MIN_SHARED) -> tuple[nx.Graph, str, dict]:
+def for_export(H: nx.DiGraph, caption: str, network: str = "bipartite", backbone: bool = False, tagged: bool = False,
+               min_shared: int = MIN_SHARED, max_ties: int = MAX_TIES) -> tuple[nx.Graph, str, dict]:
     """The network to export from a filtered view H (built without folding organizations when it is
     the co-signature network), its caption, and its letters' dates (for the GEXF timeline).
     `tagged`: the view has a tag filter, so letters no shown organization signed leave."""
@@ -104,8 +119,10 @@ def for_export(H: nx.DiGraph, caption: str, network: str = "bipartite", backbone
         H, caption = drop_unsigned_letters(H, caption)
     letter_dates = {n: a.get("date", "") for n, a in H.nodes(data=True) if a.get("kind") == LETTER}
     if network == "cosignature":
-        H = cosignature_network(H, backbone=backbone, min_shared=min_shared)
-        caption = (f"Co-signature network{' backbone' if backbone else ''} (ties: {min_shared}+ letters "
-                   f"in common): {caption}")
+        H = cosignature_network(H, backbone=backbone, min_shared=min_shared, max_ties=max_ties)
+        shown, total = H.number_of_edges(), H.graph["ties_total"]
+        ties = f"the {shown:,} strongest of {total:,} ties" if shown < total else f"{total:,} ties"
+        caption = (f"Co-signature network{' backbone' if backbone else ''} ({ties}, {min_shared}+ letters in "
+                   f"common): {caption}")
         H.graph["view"] = caption
     return H, caption, letter_dates

@@ -359,3 +359,13 @@ def test_app_export_of_the_cosignature_network():
     R = nx.node_link_graph(json.loads(data), edges="links")
     assert {a["kind"] for _, a in R.nodes(data=True)} == {"organization"}
     assert R.edges["org:bcuk", "org:wlb"]["count"] == 2
+
+
+def test_cosignature_network_keeps_the_strongest_ties_beyond_the_limit(corpora):
+    H = views(corpora["generated"])["whole"]
+    full = cosignature_network(H)
+    T, caption, _ = for_export(H, "view", "cosignature", max_ties=100)
+    assert T.number_of_edges() == 100 < full.number_of_edges() == T.graph["ties_total"]
+    assert f"the 100 strongest of {full.number_of_edges():,} ties" in caption
+    cut = min(a["weight"] for _, _, a in T.edges(data=True))
+    assert all(a["weight"] <= cut for u, v, a in full.edges(data=True) if not T.has_edge(u, v))

@@ -18,7 +18,7 @@ from pathlib import Path
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     from ..export import FORMATS
     from ..images import WIDTH_MM
-    from ..networks import MIN_SHARED, NETWORKS
+    from ..networks import MAX_TIES, MIN_SHARED, NETWORKS
 
     p = sub.add_parser("export", help="export the graph (image, interactive HTML, GEXF, GraphML, CSV, JSON, Kumu, zip)")
     p.add_argument("files", nargs="*", help="letter files or folders (default: the letters folder)")
@@ -32,6 +32,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--min-shared", type=int, default=MIN_SHARED,
                    help=f"co-signature network: ties of at least N letters in common (default {MIN_SHARED}; "
                         "1 gives the full projection, which one large letter makes huge)")
+    p.add_argument("--max-ties", type=int, default=MAX_TIES,
+                   help=f"co-signature network: keep the strongest N ties (default {MAX_TIES:,}; 0: all)")
     p.add_argument("--width", choices=list(WIDTH_MM), default="double",
                    help="images: journal column width (single 89 mm, double 183 mm)")
     p.add_argument("--title", default="", help="images: a title above the drawing")
@@ -92,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"warning: {len(args.hide) - info['hidden'].get('on_request', 0)} --hide value(s) matched no "
               "organization; check the spelling (ids: python -m graph orgs)", file=sys.stderr)
     H, caption, letter_dates = for_export(H, info["caption"], args.network, args.backbone, tagged=bool(args.tag),
-                                         min_shared=args.min_shared)
+                                         min_shared=args.min_shared, max_ties=args.max_ties)
     info.update(n_nodes=H.number_of_nodes(), n_edges=H.number_of_edges())
     data = export(H, args.format, positions=positions(H, seed=args.seed), dpi=args.dpi, caption=caption,
                   title=args.title, width=args.width, backbone=args.backbone, letter_dates=letter_dates)
