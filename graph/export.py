@@ -27,7 +27,7 @@ from .cells import clean_graph, clean_value
 from .flat import flatten_graph
 from .gexf import gexf
 from .graphml import graphml
-from .networks import MIN_SHARED, cosignature_network, positions as layout_positions
+from .networks import MIN_SHARED, for_export, positions as layout_positions
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,12 @@ def _image(fmt: str) -> Callable[..., bytes]:
 def _html(H: nx.Graph, positions=None, caption: str = "", height: str = "720px", **_: Any) -> bytes:
     from .render import to_pyvis_html
 
+    if not H.is_directed():  # the page's tooltips walk successors; each tie once, as the app's tie view
+        D = nx.DiGraph()
+        D.graph.update(H.graph)
+        D.add_nodes_from(H.nodes(data=True))
+        D.add_edges_from(H.edges(data=True))
+        H = D
     return to_pyvis_html(H, positions=positions, caption=caption, height=height).encode("utf-8")
 
 
@@ -104,26 +110,31 @@ README = """Coalition Atlas export
   graph-kumu.xlsx                Kumu: Import > Excel (Elements and Connections sheets)
   graph-kumu.json                Kumu blueprint
   graph-tables/                  one CSV per kind of node and of edge
-  cosignature/                   the same formats for the co-signature network: organizations
+  cosignature/                   every format again for the co-signature network: organizations
                                  joined by {min_shared}+ letters signed together (count, jaccard, weight, p)
 """
 
 
-def _bundle(H: nx.Graph, positions=None, images: bool = True, backbone: bool = False, caption: str = "",
-            **opts: Any) -> bytes:
-    letter_dates = {n: a.get("date", "") for n, a in H.nodes(data=True) if a.get("kind") == "letter"}
-    files = {"README.txt": README.format(view=H.graph.get("view", ""), nodes=H.number_of_nodes(),
-                                         edges=H.number_of_edges(), min_shared=MIN_SHARED).encode("utf-8"),
-             "graph.html": _html(H, positions=positions, caption=caption)}
+def _network_files(H: nx.Graph, positions, stem: str, images: bool, caption: str, letter_dates=None,
+                   **opts: Any) -> dict[str, bytes]:
+    """One network in every format: page, images (unless `images` is false), data."""
+    files = {f"{stem}.html": _html(H, positions=positions, caption=caption)}
     if images:
         for fmt in IMAGE_FORMATS:
-            files[f"graph.{fmt}"] = _image(fmt)(H, positions=positions, caption=caption, **opts)
-    files.update(data_files(H, positions, "graph", caption=caption))
+            files[f"{stem}.{fmt}"] = _image(fmt)(H, positions=positions, caption=caption, **opts)
+    return {**files, **data_files(H, positions, stem, letter_dates=letter_dates, caption=caption)}
+
+
+def _bundle(H: nx.Graph, positions=None, images: bool = True, backbone: bool = False, caption: str = "",
+            **opts: Any) -> bytes:
+    opts.pop("letter_dates", None)  # the bipartite view has its letters; the co-signature one takes theirs
+    files = {"README.txt": README.format(view=H.graph.get("view", ""), nodes=H.number_of_nodes(),
+                                         edges=H.number_of_edges(), min_shared=MIN_SHARED).encode("utf-8"),
+             **_network_files(H, positions, "graph", images, caption, **opts)}
     if H.graph.get("network") != "cosignature":
-        T = cosignature_network(H, backbone=backbone)
+        T, t_caption, dates = for_export(H, caption, "cosignature", backbone)
         at = {n: positions[n] for n in T if n in positions}  # organizations stay where the picture has them
-        files.update(data_files(T, at, "cosignature/network", letter_dates=letter_dates,
-                                caption=str(T.graph.get("view", ""))))
+        files.update(_network_files(T, at, "cosignature/network", images, t_caption, dates, **opts))
     return zip_files(files)
 
 

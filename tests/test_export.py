@@ -265,6 +265,7 @@ def test_zip_has_every_format_and_the_cosignature_network(corpora):
     assert {"graph.png", "graph.svg", "graph.pdf", "graph.html", "graph.gexf", "graph.graphml",
             "graph-yed.graphml", "graph.json", "graph-kumu.xlsx", "graph-kumu.json", "README.txt",
             "cosignature/network.gexf", "cosignature/network.graphml", "cosignature/network.json",
+            "cosignature/network.png", "cosignature/network.pdf", "cosignature/network.html",
             "cosignature/network-kumu.xlsx", "cosignature/network-tables/edges-cosigned.csv"} <= names
     assert {mode for _, mode in entries.values()} == {0o644}
     with zipfile.ZipFile(io.BytesIO(data)) as z:
