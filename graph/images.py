@@ -84,13 +84,15 @@ def short(text: Any, n: int = LABEL_CHARS) -> str:
 
 def label_order(H: nx.Graph, k: int) -> list[tuple[Any, bool]]:
     """(node, must) in the order labels are placed: demands and super-nodes (must), then letters
-    (must when few), then the k best-connected organizations; ties broken by id (reproducible)."""
+    (must when few), then the k best-connected organizations that have a link; ties broken by id
+    (reproducible)."""
     deg = dict(H.degree())
     kind = dict(H.nodes(data="kind"))
     rank = lambda n: (-deg[n], str(n))  # noqa: E731
     must = sorted((n for n in H if kind.get(n) in MUST_LABEL), key=rank)
     letters = sorted((n for n in H if kind.get(n) == "letter"), key=rank)
-    orgs = sorted((n for n in H if kind.get(n) not in MUST_LABEL and kind.get(n) != "letter"), key=rank)[:k]
+    orgs = sorted((n for n in H if kind.get(n) not in MUST_LABEL and kind.get(n) != "letter" and deg[n]),
+                  key=rank)[:k]  # an organization with no tie in the view is not worth a name over one with
     few = len(letters) <= MUST_LETTERS
     return [(n, True) for n in must] + [(n, few) for n in letters] + [(n, False) for n in orgs]
 
