@@ -226,6 +226,8 @@ class Demand:
     in_context: tuple[tuple[Rx, Rx], ...] = ()  # (pattern, what must be near)
     vetoes: tuple[Rx, ...] = ()  # the opposite stance in the same clause
     any: Rx | None = None  # all patterns in one: a quick test before the precise one
+    general: bool = False  # a general civil-society ask beyond the campaign taxonomy (data/demands.yaml)
+    examples: tuple[str, ...] = ()  # wording it is asked in: documentation, checked by tests
 
 
 @dataclass(frozen=True)
@@ -328,8 +330,12 @@ def _demand(did: str, spec: Any, file: str) -> Demand:
     vetoes = tuple(_compile([p], file, f"{key}.not[{i}]")
                    for i, p in enumerate(expect(spec, "not", list, file, default=[])))
     every = list(pats) + [c["pattern"] for c in spec.get("in_context") or []]
+    general = expect(spec, "general", bool, file, default=False)
+    examples = expect(spec, "examples", list, file, default=[])
+    if not all(isinstance(x, str) and x.strip() for x in examples):
+        raise CuratedError(file, "expected a list of example sentences (strings)", f"{key}.examples")
     return Demand(did, label.strip(), " ".join(description.split()), patterns, tuple(ctx), vetoes,
-                  _compile(every, file, key, lazy=True))
+                  _compile(every, file, key, lazy=True), general, tuple(examples))
 
 
 _CACHE: dict[tuple[str, int], Lexicon] = {}
