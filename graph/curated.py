@@ -23,7 +23,28 @@ from .paths import curated_path
 
 # libyaml parses the curated files ~10x faster than pure-Python PyYAML (same results, checked in
 # tests/test_curated_data.py); every process that parses letters pays this at start-up.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _DuplicateKey(yaml.YAMLError):
+    def __init__(self, key: Any, mark: Any):
+        self.key, self.problem_mark = key, mark
+
+
+class _Loader(_BASE):  # type: ignore[misc, valid-type]
+    """The safe loader, refusing a key given twice in one mapping (YAML would keep the last silently)."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict:
+        seen = set()
+        for k, _ in node.value:
+            key = self.construct_object(k, deep=True)
+            if isinstance(key, (str, int, float, bool)) and key in seen:
+                raise _DuplicateKey(key, k.start_mark)
+            seen.add(key if isinstance(key, (str, int, float, bool)) else id(k))
+        return super().construct_mapping(node, deep)
+
+
+_LOADER = _Loader
 
 
 class CuratedError(ValueError):
@@ -49,6 +70,9 @@ def _read(path: str, _mtime: int) -> Any:
         raise CuratedError(p.name, "file not found")
     try:
         return yaml.load(p.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - a safe loader
+    except _DuplicateKey as e:
+        at = f"line {e.problem_mark.line + 1}"
+        raise CuratedError(p.name, f"key given twice ({at}; the second would silently win)", str(e.key)) from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""

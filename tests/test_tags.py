@@ -228,13 +228,14 @@ def test_curated_tag_decisions_add_remove_and_undo(tmp_path, monkeypatch):
     tag_organizations then applies it (added tags carry the reason) and undo_tag restores the rules."""
     import shutil
 
+    import graph.paths
     import graph.tags as gt
-    from graph.paths import curated_path
 
-    p = tmp_path / "coalitions.yaml"
-    shutil.copy(curated_path(gt.COALITIONS), p)
+    for f in graph.paths.DATA_DIR.glob("*.yaml"):
+        shutil.copy(f, tmp_path / f.name)
+    p = tmp_path / gt.COALITIONS
     original = p.read_text(encoding="utf-8")
-    monkeypatch.setattr(gt, "curated_path", lambda name: p if name == gt.COALITIONS else curated_path(name))
+    monkeypatch.setattr(graph.paths, "DATA_DIR", tmp_path)
     org = Organization("mws", "Mandalay Women Strike")
     before = {t.tag for t in tag_organizations([org])[0].tags}
     assert before == {"grassroots_resistance", "women"}
