@@ -81,16 +81,47 @@ def _read(path: str, _mtime: int) -> Any:
         raise CuratedError(p.name, "not UTF-8 text") from None
 
 
-def expect(mapping: Any, key: str, typ: type | tuple[type, ...], file: str | Path, default: Any = ...) -> Any:
-    """mapping[key], checked to be of `typ`; a missing key returns `default` when one is given."""
+def expect(mapping: Any, key: str, typ: type | tuple[type, ...], file: str | Path, default: Any = ...,
+           at: str = "") -> Any:
+    """mapping[key], checked to be of `typ`; a missing key returns `default` when one is given.
+
+    `at` is where `mapping` sits in the file ("tags.women"): errors name the key's full path.
+    """
+    where = f"{at}.{key}" if at else key
     if not isinstance(mapping, dict):
-        raise CuratedError(file, f"expected a mapping, got {type(mapping).__name__}", key)
+        raise CuratedError(file, f"expected a mapping, got {type(mapping).__name__}", at or key)
     if key not in mapping or mapping[key] is None:
         if default is not ...:
             return default
-        raise CuratedError(file, "missing", key)
+        raise CuratedError(file, "missing", where)
     value = mapping[key]
-    if not isinstance(value, typ):
+    if not isinstance(value, typ) or (typ is int and isinstance(value, bool)):
         names = "/".join(t.__name__ for t in (typ if isinstance(typ, tuple) else (typ,)))
-        raise CuratedError(file, f"expected {names}, got {type(value).__name__}", key)
+        raise CuratedError(file, f"expected {names}, got {type(value).__name__}", where)
     return value
+
+
+# Each curated file and the function that reads (and so checks) it: `check_all` runs them all.
+READERS = {
+    "demands.yaml": "graph.patterns:load_lexicon",
+    "coalitions.yaml": "graph.tagging.data:load_rules",
+    "gazetteer.yaml": "graph.tagging.data:load_gazetteer",
+    "judgements.yaml": "graph.judgements:load_judgements",
+    "accepted_demands.yaml": "graph.accepted:load_accepted",
+}
+
+
+def check_all() -> None:
+    """Read every curated file through its reader (READERS) and every other YAML file under data/: the
+    first broken one raises CuratedError naming the file and the key."""
+    import importlib
+
+    from . import paths  # DATA_DIR read at call time: tests point it elsewhere
+
+    for name, reader in READERS.items():
+        if (paths.DATA_DIR / name).exists():
+            module, _, func = reader.partition(":")
+            getattr(importlib.import_module(module), func)()
+    for p in sorted(paths.DATA_DIR.glob("*.yaml")):
+        if p.name not in READERS:
+            read_yaml(p)

@@ -97,3 +97,61 @@ def test_fast_yaml_loader_reads_curated_files_as_pure_python_pyyaml_does(name):
     """curated.py uses libyaml when present; it must not change a single curated value."""
     text = (DATA / name).read_text(encoding="utf-8")
     assert read_yaml(name) == yaml.load(text, Loader=yaml.SafeLoader)
+
+
+# (file, a broken edit, the key the error must name)
+BREAKS = [
+    ("demands.yaml", lambda d: d["demands"]["arms_embargo"].update({"label": 5}), "demands.arms_embargo.label"),
+    ("demands.yaml", lambda d: d["demands"]["icc_referral"].update({"patterns": ["(unclosed"]}),
+     "demands.icc_referral.patterns[0]"),
+    ("coalitions.yaml", lambda d: d["tags"]["women"].update({"inherit": "yes"}), "tags.women.inherit"),
+    ("coalitions.yaml", lambda d: d["tags"]["diaspora"]["when"][1].update({"if": ["tag.nobody"]}),
+     "tags.diaspora.when[1]"),
+    ("gazetteer.yaml", lambda d: d["countries"]["Japan"].update({"places": "tokyo"}), "countries.Japan.places"),
+    ("gazetteer.yaml", lambda d: d["myanmar"].pop("country"), "myanmar.country"),
+    ("gazetteer.yaml", lambda d: d["not_ethnic_with"].update({"Atlantis": ["x"]}), "not_ethnic_with.Atlantis"),
+    ("accepted_demands.yaml", lambda d: d.update({"accepted": {"x": {"label": "X", "asks": []}}}), "accepted.x.asks"),
+    ("judgements.yaml", lambda d: d.update({"same": "not a list"}), "same"),
+]
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    import shutil
+
+    import graph.paths
+
+    for f in DATA.glob("*.yaml"):
+        shutil.copy(f, tmp_path / f.name)
+    monkeypatch.setattr(graph.paths, "DATA_DIR", tmp_path)
+    return tmp_path
+
+
+def test_the_unbroken_files_pass_the_check(data_copy):
+    from graph.curated import check_all
+
+    check_all()
+
+
+@pytest.mark.parametrize("name,edit,key", BREAKS, ids=[f"{b[0]}-{b[2]}" for b in BREAKS])
+def test_a_broken_curated_file_fails_naming_file_and_key(data_copy, name, edit, key):
+    from graph.curated import CuratedError, check_all
+
+    p = data_copy / name
+    data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    edit(data)
+    p.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(CuratedError) as e:
+        check_all()
+    assert (e.value.file, e.value.key) == (name, key), str(e.value)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.yaml")))
+def test_a_key_given_twice_is_refused(data_copy, name):
+    from graph.curated import CuratedError, check_all
+
+    p = data_copy / name
+    p.write_text(p.read_text(encoding="utf-8") + "\nzz_twice: 1\nzz_twice: 2\n", encoding="utf-8")
+    with pytest.raises(CuratedError) as e:
+        check_all()
+    assert (e.value.file, e.value.key) == (name, "zz_twice")

@@ -90,9 +90,10 @@ def _gazetteer(_token: str) -> Gazetteer:
     foreign, foreign_cs = {}, {}
     for country, spec in expect(data, "countries", dict, g).items():
         for k in ("names", "places"):
-            for p in _phrases(expect(spec, k, list, g, default=[]), g, f"countries.{country}.{k}"):
+            at = f"countries.{country}"
+            for p in _phrases(expect(spec, k, list, g, default=[], at=at), g, f"{at}.{k}"):
                 foreign[p] = country
-        for t in expect(spec, "case_sensitive", list, g, default=[]):
+        for t in expect(spec, "case_sensitive", list, g, default=[], at=f"countries.{country}"):
             foreign_cs[str(t)] = country
     mm = expect(data, "myanmar", dict, g)
     ethnic = {p: nat for nat, words in expect(data, "ethnic", dict, g).items()
@@ -102,10 +103,11 @@ def _gazetteer(_token: str) -> Gazetteer:
         if nat not in expect(data, "ethnic", dict, g):
             raise CuratedError(g, f"{nat!r} is no people of `ethnic`", f"not_ethnic_with.{nat}")
         not_with[nat] = frozenset(_phrases(words, g, f"not_ethnic_with.{nat}"))
-    return Gazetteer(foreign, foreign_cs, frozenset(_phrases(expect(mm, "names", list, g), g, "myanmar.names")),
-                     frozenset(_phrases(expect(mm, "places", list, g), g, "myanmar.places")), ethnic, not_with,
+    names = _phrases(expect(mm, "names", list, g, at="myanmar"), g, "myanmar.names")
+    places = _phrases(expect(mm, "places", list, g, at="myanmar"), g, "myanmar.places")
+    return Gazetteer(foreign, foreign_cs, frozenset(names), frozenset(places), ethnic, not_with,
                      frozenset(_phrases(expect(data, "qualifiers", list, g), g, "qualifiers")),
-                     expect(mm, "country", str, g))
+                     expect(mm, "country", str, g, at="myanmar"))
 
 
 def load_gazetteer() -> Gazetteer:
@@ -116,14 +118,14 @@ def _rule(r: Any, tag: str, i: int) -> Rule:
     key, f = f"tags.{tag}.when[{i}]", COALITIONS
     if not isinstance(r, dict) or set(r) - {"if", "unless", "value_from", "value"}:
         raise CuratedError(f, "expected a mapping with if, unless, value_from or value", key)
-    cond = expect(r, "if", list, f)
-    unless = expect(r, "unless", list, f, default=[])
+    cond = expect(r, "if", list, f, at=key)
+    unless = expect(r, "unless", list, f, default=[], at=key)
     if not cond or not all(isinstance(c, str) for c in cond + unless):
         raise CuratedError(f, "expected lists of condition names", key)
-    vf = expect(r, "value_from", str, f, default=None)
+    vf = expect(r, "value_from", str, f, default=None, at=key)
     if vf is not None and vf not in VALUED:
         raise CuratedError(f, f"value_from must be one of {list(VALUED)}", key)
-    return Rule(tuple(cond), tuple(unless), vf, expect(r, "value", str, f, default=None))
+    return Rule(tuple(cond), tuple(unless), vf, expect(r, "value", str, f, default=None, at=key))
 
 
 def _check_condition(c: str, tag: str, tags: dict[str, dict], groups: dict, key: str) -> None:
@@ -166,17 +168,17 @@ def _rules(_token: str) -> Rules:
     tags: dict[str, dict] = {}
     for tag, spec in expect(data, "tags", dict, f).items():
         expect({tag: spec}, tag, dict, f)
-        expect(spec, "description", str, f)
-        out: dict[str, Any] = {"description": spec["description"]}
+        at = f"tags.{tag}"
+        out: dict[str, Any] = {"description": expect(spec, "description", str, f, at=at)}
         for k in ("inherit", "also_when_known", "split_by_value"):
-            out[k] = bool(expect(spec, k, bool, f, default=False))
+            out[k] = expect(spec, k, bool, f, default=False, at=at)
         for k, v in spec.items():
             if k not in TAG_KEYS:
                 out[k] = _phrases(v, f, f"tags.{tag}.{k}")
-        when = expect(spec, "when", list, f, default=None)
+        when = expect(spec, "when", list, f, default=None, at=at)
         out["when"] = (tuple(_rule(r, tag, i) for i, r in enumerate(when)) if when is not None
                        else (Rule(("keywords",), ("exclude",) if "exclude" in out else ()),))
-        out["review"] = tuple(expect(spec, "review", list, f, default=[]))
+        out["review"] = tuple(expect(spec, "review", list, f, default=[], at=at))
         tags[str(tag)] = out
     for name, conds in groups.items():
         for c in conds:
@@ -190,12 +192,12 @@ def _rules(_token: str) -> Rules:
             _check_condition(c, tag, tags, groups, f"tags.{tag}.review")
     known = []
     for i, k in enumerate(expect(data, "known", list, f, default=[])):
-        name = expect(k, "name", str, f)
-        kt = expect(k, "tags", list, f)
+        name = expect(k, "name", str, f, at=f"known[{i}]")
+        kt = expect(k, "tags", list, f, at=f"known[{i}]")
         if bad := [t for t in kt if t not in tags]:
             raise CuratedError(f, f"unknown tag(s) {bad}", f"known[{i}]")
         known.append({"key": normalise(name), "acronym": acronym_key(k.get("acronym")), "tags": tuple(kt),
-                      "why": str(expect(k, "why", str, f)), "name": name})
+                      "why": expect(k, "why", str, f, at=f"known[{i}]"), "name": name})
     return Rules(tags, tuple(known), groups, _order(tags, groups))
 
 
