@@ -20,6 +20,7 @@ belongs to (members inherit the tags marked `inherit`). Curators' decisions win 
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Sequence
 
 from .memory import paused_gc
@@ -39,17 +40,29 @@ def tags_for_names(names: Sequence[str], acronyms: Sequence[str] = (), countries
     return decide(names, acronyms, (), countries)
 
 
+@lru_cache(maxsize=4)
+def _known_index(rules: Rules) -> tuple[dict[str, int], dict[str, int]]:
+    """The first known fact per normalised name and per acronym."""
+    by_key: dict[str, int] = {}
+    by_acronym: dict[str, int] = {}
+    for i, k in enumerate(rules.known):
+        by_key.setdefault(k["key"], i)
+        if k["acronym"]:
+            by_acronym.setdefault(k["acronym"], i)
+    return by_key, by_acronym
+
+
 def _known(org: Organization, rules: Rules) -> dict | None:
     """The first known fact (data/coalitions.yaml `known`) naming the organization, by name or acronym."""
+    by_key, by_acronym = _known_index(rules)
     keys = {normalise(org.name), *(normalise(a) for a in org.aliases)}
-    by_key = {k["key"]: i for i, k in reversed(list(enumerate(rules.known)))}
     first = min((by_key[k] for k in keys if k in by_key), default=None)
     name = org.name
     name_acr = compact(normalise(name)) if name.isascii() and split_acronym(name)[1] is None else acronym_key(name)
-    if name_acr and (name_acr in {acronym_key(a) for a in org.acronyms} or name_acr in {acronym_key(o) for o in keys}):
-        i = next((i for i, k in enumerate(rules.known) if k["acronym"] == name_acr), None)
-        if i is not None and (first is None or i < first):
-            first = i
+    i = by_acronym.get(name_acr) if name_acr else None
+    if i is not None and (first is None or i < first) and (
+            name_acr in {acronym_key(a) for a in org.acronyms} or name_acr in {acronym_key(o) for o in keys}):
+        first = i
     return None if first is None else rules.known[first]
 
 
@@ -67,22 +80,25 @@ def _country(tags: Sequence[Tag], names: Sequence[str], gz: Gazetteer, place_tag
 
 def _beside(orgs: Sequence[Organization], letters: Sequence[Letter]) -> dict[str, list[str]]:
     """Per organization, the places its signatory entries print beside it or under (PLACE_FIELDS)."""
-    entry = {(L.file, s.name): s for L in letters for s in L.signatories}
+    entry = {}
+    for L in letters:
+        for s in L.signatories:
+            vals = [v for f in PLACE_FIELDS if isinstance(v := getattr(s, f, None), str) and v.strip()]
+            if vals:
+                entry[(L.file, s.name)] = vals
     out: dict[str, list[str]] = {}
-    for o in orgs:
+    for o in orgs if entry else ():
         for m in o.mentions:
-            s = entry.get((m.file, m.name))
-            for f in PLACE_FIELDS:
-                v = getattr(s, f, None) if s is not None else None
-                if isinstance(v, str) and v.strip() and v not in out.get(o.id, []):
-                    out.setdefault(o.id, []).append(v)
+            for v in entry.get((m.file, m.name), ()):
+                if v not in out.setdefault(o.id, []):
+                    out[o.id].append(v)
     return out
 
 
-def _own(o: Organization, rules: Rules, beside: list[str]) -> list[Tag]:
+def _own(o: Organization, rules: Rules, gz: Gazetteer, beside: list[str]) -> list[Tag]:
     countries = sorted({m.country for m in o.mentions if m.country})
     k = _known(o, rules)
-    found = decide([o.name, *o.aliases], o.acronyms, beside, countries, k)
+    found = decide([o.name, *o.aliases], o.acronyms, beside, countries, k, rules, gz)
     return [Tag(t, None, f"known: {k['why']}") for t in k["tags"]] + found if k else found
 
 
@@ -92,7 +108,7 @@ def tag_organizations(orgs: Sequence[Organization], letters: Sequence[Letter] = 
     rules, gz = load_rules(), load_gazetteer()
     curated = curated_tags()  # record_tag decisions win over rules and inheritance
     beside = _beside(orgs, letters) if letters else {}
-    own = {o.id: _curate(_own(o, rules, beside.get(o.id, [])), curated.get(normalise(o.name)) if curated else None)
+    own = {o.id: _curate(_own(o, rules, gz, beside.get(o.id, [])), curated.get(normalise(o.name)) if curated else None)
            for o in orgs}
     by_id = {o.id: o for o in orgs}
     place_tags, people_tags = valued_by("place", rules), valued_by("people", rules)

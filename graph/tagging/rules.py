@@ -103,14 +103,15 @@ def _tag(tag: str, rule: Rule, found: list[tuple[str, Evidence]]) -> Tag:
 
 
 def decide(names: Sequence[str], acronyms: Sequence[str] = (), beside: Sequence[str] = (),
-           countries: Sequence[str] = (), known: dict | None = None) -> list[Tag]:
+           countries: Sequence[str] = (), known: dict | None = None, rules: Rules | None = None,
+           gz: Gazetteer | None = None) -> list[Tag]:
     """The tags the rules give an organization, each with its reason.
 
     `beside`: places printed next to it or heading its list; `countries`: what its letters say of its country;
     `known`: a known fact (data/coalitions.yaml `known`) whose tags replace the rules, except the tags marked
-    `also_when_known` (places and peoples still come from the name).
+    `also_when_known` (places and peoples still come from the name). `rules` and `gz` default to the files'.
     """
-    return _run(names, acronyms, beside, countries, known)[0]
+    return _run(names, acronyms, beside, countries, known, rules, gz)[0]
 
 
 def undecided(names: Sequence[str], acronyms: Sequence[str] = (), beside: Sequence[str] = (),
@@ -119,8 +120,8 @@ def undecided(names: Sequence[str], acronyms: Sequence[str] = (), beside: Sequen
     return _run(names, acronyms, beside, countries, known)[1]
 
 
-def _run(names, acronyms, beside, countries, known) -> tuple[list[Tag], list[tuple[str, str]]]:
-    rules, gz = load_rules(), load_gazetteer()
+def _run(names, acronyms, beside, countries, known, rules=None, gz=None) -> tuple[list[Tag], list[tuple[str, str]]]:
+    rules, gz = rules or load_rules(), gz or load_gazetteer()
     case = _Case(names, acronyms, beside, countries, rules, gz)
     if known:
         for t in known["tags"]:
