@@ -29,7 +29,7 @@ from .records import Letter, Organization, Tag
 from .tagging.data import COALITIONS, GAZETTEER, Gazetteer, Rules, load_gazetteer, load_rules, tag_names
 from .tagging.decisions import _curate, curated_tags, record_tag, undo_tag
 from .tagging.phrases import find as _find, foreign as _foreign
-from .tagging.rules import decide, texts_of, undecided, valued_by
+from .tagging.rules import decide, index, texts_of, undecided, valued_by
 
 # Printed context a Signatory may carry about where it is (the reader fills what it can read).
 PLACE_FIELDS = ("location", "heading")
@@ -95,10 +95,37 @@ def _beside(orgs: Sequence[Organization], letters: Sequence[Letter]) -> dict[str
     return out
 
 
-def _own(o: Organization, rules: Rules, gz: Gazetteer, beside: list[str]) -> list[Tag]:
+class _LettersSay:
+    """What the letters say (titles, recipients, asks, demand evidence), searched once per letter and list."""
+
+    def __init__(self, letters: Sequence[Letter], rules: Rules, gz: Gazetteer):
+        self.letters = {L.file: L for L in letters}
+        self.lists = index(rules, gz).lists
+        self.texts: dict[str, tuple[str, ...]] = {}
+        self.found: dict[tuple[str, str], str | None] = {}
+
+    def _texts(self, file: str) -> tuple[str, ...]:
+        if file not in self.texts:
+            L = self.letters.get(file)
+            said = [] if L is None else [L.title or "", *L.recipients, *(d.evidence for d in L.demands),
+                                         *(a.text for a in L.unclassified_asks)]
+            self.texts[file] = tuple(t for t in map(normalise, said) if t)
+        return self.texts[file]
+
+    def __call__(self, files: Sequence[str], lst: str) -> str | None:
+        for f in files:
+            if (f, lst) not in self.found:
+                self.found[(f, lst)] = _find(self._texts(f), self.lists.get(lst, ()))
+            if self.found[(f, lst)]:
+                return self.found[(f, lst)]
+        return None
+
+
+def _own(o: Organization, rules: Rules, gz: Gazetteer, beside: list[str], says: _LettersSay) -> list[Tag]:
     countries = sorted({m.country for m in o.mentions if m.country})
     k = _known(o, rules)
-    found = decide([o.name, *o.aliases], o.acronyms, beside, countries, k, rules, gz)
+    files = sorted({m.file for m in o.mentions})
+    found = decide([o.name, *o.aliases], o.acronyms, beside, countries, k, rules, gz, lambda lst: says(files, lst))
     return [Tag(t, None, f"known: {k['why']}") for t in k["tags"]] + found if k else found
 
 
@@ -108,8 +135,9 @@ def tag_organizations(orgs: Sequence[Organization], letters: Sequence[Letter] = 
     rules, gz = load_rules(), load_gazetteer()
     curated = curated_tags()  # record_tag decisions win over rules and inheritance
     beside = _beside(orgs, letters) if letters else {}
-    own = {o.id: _curate(_own(o, rules, gz, beside.get(o.id, [])), curated.get(normalise(o.name)) if curated else None)
-           for o in orgs}
+    says = _LettersSay(letters, rules, gz)
+    own = {o.id: _curate(_own(o, rules, gz, beside.get(o.id, []), says),
+                         curated.get(normalise(o.name)) if curated else None) for o in orgs}
     by_id = {o.id: o for o in orgs}
     place_tags, people_tags = valued_by("place", rules), valued_by("people", rules)
     out = []
@@ -132,12 +160,14 @@ def tag_organizations(orgs: Sequence[Organization], letters: Sequence[Letter] = 
 
 def tags_to_review(orgs: Sequence[Organization], letters: Sequence[Letter] = ()) -> list[dict]:
     """Tags no rule could decide for an organization, with the evidence that raises the question."""
-    rules = load_rules()
+    rules, gz = load_rules(), load_gazetteer()
     beside = _beside(orgs, letters) if letters else {}
+    says = _LettersSay(letters, rules, gz)
     return [{"id": o.id, "name": o.name, "tag": tag, "why": why}
             for o in orgs
             for tag, why in undecided([o.name, *o.aliases], o.acronyms, beside.get(o.id, []),
-                                      sorted({m.country for m in o.mentions if m.country}), _known(o, rules))]
+                                      sorted({m.country for m in o.mentions if m.country}), _known(o, rules),
+                                      lambda lst, o=o: says(sorted({m.file for m in o.mentions}), lst))]
 
 
 __all__ = ["COALITIONS", "GAZETTEER", "Gazetteer", "load_gazetteer", "load_rules", "tag_names", "tags_for_names",

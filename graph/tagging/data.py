@@ -7,7 +7,9 @@ evidence about an organization (graph/tagging/rules.py reads them):
 
 - a phrase list of the tag itself (`keywords`, `strong`, ...) or of another tag (`diaspora.identity`);
 - `myanmar`, `people`, `place`: gazetteer words (a Myanmar word; a people, valued by nationality; a foreign
-  place in the name, printed beside it, or the heading of its list, valued by country);
+  place in the name, printed beside it, or the heading of its list, valued by country); `place_last`: a
+  foreign place that ends the name ("... Sydney", "... Kyushu Japan": where this group of a community is);
+- `letter.<list>`: a phrase of a list (`myanmar`, or a tag's) in what its letters say (titles, asks);
 - `tag.<name>`: a tag decided before (tags are decided after the tags their conditions name);
 - a name from `groups`: any of its conditions.
 
@@ -29,8 +31,8 @@ from ..names import acronym_key, normalise
 from ..paths import curated_path
 
 COALITIONS, GAZETTEER = "coalitions.yaml", "gazetteer.yaml"
-EVIDENCE = ("myanmar", "people", "place")  # what the gazetteer and the printed context tell
-VALUED = ("people", "place")  # evidence that carries a value (nationality, country)
+EVIDENCE = ("myanmar", "people", "place", "place_last")  # what the gazetteer and the printed context tell
+VALUED = ("people", "place", "place_last")  # evidence that carries a value (nationality, country)
 # Keys a tag entry may carry besides its phrase lists; `colour` is the UI's.
 TAG_KEYS = frozenset({"description", "when", "inherit", "also_when_known", "split_by_value", "review", "colour"})
 
@@ -129,6 +131,7 @@ def _rule(r: Any, tag: str, i: int) -> Rule:
 
 
 def _check_condition(c: str, tag: str, tags: dict[str, dict], groups: dict, key: str) -> None:
+    c = c.removeprefix("letter.")
     owner, _, lst = c.rpartition(".")
     ok = (c in EVIDENCE or c in groups or isinstance(tags[tag].get(c), list)
           or (owner == "tag" and lst in tags) or (owner in tags and isinstance(tags[owner].get(lst), list)))

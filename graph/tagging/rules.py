@@ -14,7 +14,7 @@ rules name the conditions (graph/tagging/data.py) and this module only checks th
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..names import camel_split, normalise
 from ..records import Tag
@@ -22,6 +22,8 @@ from .data import EVIDENCE, Gazetteer, Rule, Rules, load_gazetteer, load_rules
 from .phrases import Found, PhraseIndex, foreign
 
 Evidence = tuple[str, "str | None"]  # (what was found, its value: a country, a nationality)
+LettersSay = Callable[[str], "str | None"]  # a phrase list's name -> its first phrase in the letters, or None
+PLACE_LAST_WORDS = 3  # "... Kyushu Japan", "... New South Wales": the longest place names have three words
 
 
 @lru_cache(maxsize=8)
@@ -42,12 +44,13 @@ class _Case:
     """One organization's evidence, found on demand and remembered."""
 
     def __init__(self, names: Sequence[str], acronyms: Sequence[str], beside: Sequence[str],
-                 countries: Sequence[str], rules: Rules, gz: Gazetteer):
+                 countries: Sequence[str], rules: Rules, gz: Gazetteer, letters_say: LettersSay | None = None):
         self.rules, self.gz = rules, gz
         self.texts = texts_of(names)
         self.found = Found(self.texts, index(rules, gz))
         self.printed = [*names, *acronyms]
         self.acronyms, self.beside, self.countries = acronyms, beside, countries
+        self.letters_say = letters_say
         self.memo: dict[str, Evidence | None] = {}
         self.assigned: dict[str, Tag] = {}
 
@@ -57,6 +60,10 @@ class _Case:
             return (c[4:], t.value) if t else None
         if c in self.rules.groups:
             return next((e for x in self.rules.groups[c] if (e := self.evidence(tag, x))), None)
+        if c.startswith("letter."):
+            lst = c[len("letter."):]
+            p = self.letters_say(lst if lst in EVIDENCE or "." in lst else f"{tag}.{lst}") if self.letters_say else None
+            return (p, None) if p else None
         key = c if c in EVIDENCE or "." in c else f"{tag}.{c}"
         if key not in self.memo:
             self.memo[key] = self._find(key)
@@ -71,6 +78,13 @@ class _Case:
             return None
         if key == "place":
             return self._place()
+        if key == "place_last":  # the name ends with the place: "Kansai Group Japan", "ITC Family Sydney"
+            for t in self.texts:
+                w = t.split(" ")
+                for k in range(min(PLACE_LAST_WORDS, len(w) - 1), 0, -1):  # the longest place that ends it
+                    if (end := " ".join(w[-k:])) in self.gz.foreign:
+                        return end, self.gz.foreign[end]
+            return None
         p = self.found.first(key)
         return (p, None) if p else None
 
@@ -104,25 +118,28 @@ def _tag(tag: str, rule: Rule, found: list[tuple[str, Evidence]]) -> Tag:
 
 def decide(names: Sequence[str], acronyms: Sequence[str] = (), beside: Sequence[str] = (),
            countries: Sequence[str] = (), known: dict | None = None, rules: Rules | None = None,
-           gz: Gazetteer | None = None) -> list[Tag]:
+           gz: Gazetteer | None = None, letters_say: LettersSay | None = None) -> list[Tag]:
     """The tags the rules give an organization, each with its reason.
 
     `beside`: places printed next to it or heading its list; `countries`: what its letters say of its country;
     `known`: a known fact (data/coalitions.yaml `known`) whose tags replace the rules, except the tags marked
     `also_when_known` (places and peoples still come from the name). `rules` and `gz` default to the files'.
+    `letters_say` answers `letter.<list>` conditions (what the letters it signed say).
     """
-    return _run(names, acronyms, beside, countries, known, rules, gz)[0]
+    return _run(names, acronyms, beside, countries, known, rules, gz, letters_say)[0]
 
 
 def undecided(names: Sequence[str], acronyms: Sequence[str] = (), beside: Sequence[str] = (),
-              countries: Sequence[str] = (), known: dict | None = None) -> list[tuple[str, str]]:
+              countries: Sequence[str] = (), known: dict | None = None,
+              letters_say: LettersSay | None = None) -> list[tuple[str, str]]:
     """(tag, why) for tags no rule assigned but whose `review` conditions hold: for a person to decide."""
-    return _run(names, acronyms, beside, countries, known)[1]
+    return _run(names, acronyms, beside, countries, known, None, None, letters_say)[1]
 
 
-def _run(names, acronyms, beside, countries, known, rules=None, gz=None) -> tuple[list[Tag], list[tuple[str, str]]]:
+def _run(names, acronyms, beside, countries, known, rules=None, gz=None,
+         letters_say=None) -> tuple[list[Tag], list[tuple[str, str]]]:
     rules, gz = rules or load_rules(), gz or load_gazetteer()
-    case = _Case(names, acronyms, beside, countries, rules, gz)
+    case = _Case(names, acronyms, beside, countries, rules, gz, letters_say)
     if known:
         for t in known["tags"]:
             case.assigned[t] = Tag(t, None, f"known: {known['why']}")
