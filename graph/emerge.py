@@ -23,6 +23,7 @@ from typing import Iterable, Sequence
 import numpy as np
 from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 
 from .records import Letter, Lines
@@ -86,27 +87,40 @@ def tfidf(texts: Sequence[str]) -> sparse.csr_matrix:
 def group(texts: Sequence[str], threshold: float = SAME_ASK) -> list[int]:
     """A group number per text: average-linkage clusters of TF-IDF cosine similarity >= threshold.
 
-    Group numbers follow the sorted texts, so the same texts in any order get the same groups.
+    Equal texts share a group; group numbers follow the sorted texts, so the same texts in any order get the
+    same groups. A group never joins texts that no chain of similar pairs links (an average of similarities
+    below the threshold stays below it), so the clustering runs inside each such component: memory grows with
+    the largest component, not with the square of all asks.
 
     >>> group(["Stop the deportation of refugees", "End the deportations of refugees", "Free the press"])
     [0, 0, 1]
     """
-    if not texts:
+    unique = sorted(set(texts))
+    if not unique:
         return []
-    order = sorted(range(len(texts)), key=lambda i: texts[i])
-    if len(texts) == 1:
-        return [0]
-    X = tfidf([texts[i] for i in order])
-    sim = (X @ X.T).toarray()
-    dist = np.clip(1.0 - sim, 0.0, 2.0)
-    np.fill_diagonal(dist, 0.0)
-    tree = linkage(squareform(dist, checks=False), method="average")
-    raw = fcluster(tree, t=1.0 - threshold, criterion="distance")
+    X = tfidf(unique)
+    close = X @ X.T
+    close.data[close.data < threshold] = 0
+    close.eliminate_zeros()
+    n_comp, comp = connected_components(close, directed=False)
+    raw = np.zeros(len(unique), dtype=int)
+    next_label = 0
+    for c in range(n_comp):
+        idx = np.flatnonzero(comp == c)
+        if len(idx) == 1:
+            raw[idx] = next_label
+            next_label += 1
+            continue
+        dist = np.clip(1.0 - (X[idx] @ X[idx].T).toarray(), 0.0, 2.0)
+        np.fill_diagonal(dist, 0.0)
+        sub = fcluster(linkage(squareform(dist, checks=False), method="average"), t=1.0 - threshold,
+                       criterion="distance")
+        raw[idx] = sub - 1 + next_label
+        next_label += int(sub.max())
     renumber: dict[int, int] = {}
-    out = [0] * len(texts)
-    for pos, i in enumerate(order):  # first appearance in sorted order names the group
-        out[i] = renumber.setdefault(int(raw[pos]), len(renumber))
-    return out
+    label = [renumber.setdefault(int(r), len(renumber)) for r in raw]  # first appearance in sorted order
+    of = dict(zip(unique, label))
+    return [of[t] for t in texts]
 
 
 def typical(texts: Sequence[str]) -> str:

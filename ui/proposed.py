@@ -9,11 +9,19 @@ import streamlit as st
 from . import state
 
 
+@st.cache_data(max_entries=4, show_spinner="Grouping asks…")
+def _propose(key: str, skip: tuple[str, ...], _letters) -> list:
+    """Proposals for one corpus (`key`) and one set of decided asks: grouping thousands of asks takes seconds."""
+    from graph import emerge
+
+    return emerge.propose(_letters, skip=skip)
+
+
 def _proposals(corpus) -> None:
-    from graph import accepted, emerge
+    from graph import accepted
 
     st.subheader("Proposed")
-    props = emerge.propose(corpus.letters, skip=accepted.decided())
+    props = _propose(state.corpus_key(), tuple(accepted.decided()), corpus.letters)
     if not props:
         st.caption("No proposal: no ask that fits no demand is shared by two letters.")
         return
