@@ -289,3 +289,14 @@ def test_cli_reports_a_missing_file():
 ])
 def test_ask_shapes_real_letters_use(text: str, taxonomy: set, general: set):
     assert (ids(text), ids(text, general=True)) == (taxonomy, general)
+
+
+def test_extract_json_keeps_general_asks_apart_from_the_taxonomy():
+    from graph.commands.extract import letter_json
+    from graph.records import Letter
+
+    hits = find_demands("We urge the authorities to release all detained journalists and to halt the deportation "
+                        "of refugees.")[0]
+    out = letter_json(Letter("x.txt", demands=hits))
+    assert [d["id"] for d in out["demands"]] == ["release_detainees"]
+    assert [d["id"] for d in out["general_demands"]] == ["stop_deportations"]

@@ -120,3 +120,8 @@ def test_reject_hides_a_proposal_and_the_password_gates_the_page(sandbox, monkey
     assert not [b for b in at.button if b.key == "pd_accept"]
     ok(at.text_input(key="pd_password").set_value("s3cret").run())
     assert at.button(key="pd_accept")
+
+
+def test_tags_no_rule_decides_are_listed(sandbox):
+    at = open_page()
+    assert any(e.label.startswith("Tags no rule decides (") for e in at.expander)

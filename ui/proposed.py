@@ -1,6 +1,7 @@
 """Proposed demands: asks that fit no demand id, grouped across letters (graph/emerge.py). A curator accepts,
 renames, merges or rejects them; decisions land in data/accepted_demands.yaml (graph/accepted.py) with undo,
-and accepted demands show in the graph, the heatmap and "organizations behind a demand"."""
+and accepted demands show in the graph, the heatmap and "organizations behind a demand". Below, the tags no
+rule could decide (graph.tags.tags_to_review), for Curation."""
 from __future__ import annotations
 
 import pandas as pd
@@ -65,6 +66,16 @@ def _accepted() -> None:
         _changed("Undone." if accepted.undo() else "Nothing to undo.")
 
 
+def _tag_review(corpus) -> None:
+    from graph.tags import tags_to_review
+
+    rows = tags_to_review(corpus.orgs, corpus.letters)
+    with st.expander(f"Tags no rule decides ({len(rows)})"):
+        st.caption("The evidence raises the question but no rule answers it: set these in Curation › Tags.")
+        if rows:
+            st.dataframe(pd.DataFrame(rows), hide_index=True, key="pd_tag_review", width="stretch")
+
+
 def _changed(msg: str) -> None:
     state.corpus_changed()
     st.session_state["pd_msg"] = msg
@@ -80,3 +91,4 @@ def render() -> None:
     corpus = state.get_corpus()
     _proposals(corpus)
     _accepted()
+    _tag_review(corpus)
