@@ -175,6 +175,8 @@ CASES: list[tuple[str, str, bool]] = [
     ("restore_democracy", "The junta's so-called elections must not be recognised as a return to democracy.", False),
     ("restore_democracy", "Min Aung Hlaing promised to restore democracy after elections.", False),
     ("restore_democracy", "We ask the government to make sure next year's vote is free, fair and credible.", True),
+    ("protect_civil_society", "We condemn the killing of civilians and call for the immediate return of the bodies.", False),
+    ("protect_civil_society", "Twelve organisations have condemned the arrests of peaceful protesters.", True),
     # general asks beyond the campaign taxonomy
     ("end_violence", "The army must stop the killing of unarmed villagers.", True),
     ("end_violence", "We call on both sides to agree to an immediate ceasefire.", True),
