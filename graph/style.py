@@ -18,21 +18,63 @@ when an analysis set one) or else the organization's first coalition tag.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Mapping
 
 import networkx as nx
 
-# Colour-blind friendly first (Okabe-Ito), then Tableau 20: the biggest coalitions get the most
-# distinguishable colours because groups are coloured in order of size.
+from .curated import CuratedError, expect, read_yaml
+
+COALITIONS = "coalitions.yaml"
+
+# Colour-blind friendly first (Okabe-Ito), then Tableau 20: communities take these by number (the largest
+# community is 0), so the biggest get the most distinguishable colours. Tags have their own fixed colours.
 PALETTE = (
     "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
     "#d62728", "#9467bd", "#8c564b", "#bcbd22", "#17becf", "#1a237e", "#2ca02c", "#ff7f0e",
     "#e377c2", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2",
     "#dbdb8d", "#9edae5",
 )
-OTHER_COLOR = "#b0b0b0"  # groups beyond the palette, and untagged organizations
+OTHER_COLOR = "#b0b0b0"  # untagged organizations, and groups that are neither a tag nor a community
+_HEX = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+def tag_colours() -> dict[str, str]:
+    """Each coalition tag's fixed colour (data/coalitions.yaml `colour`), so a tag looks the same in
+    every view, legend, image and export, whatever the size of its group.
+
+    >>> tag_colours()["rohingya"]
+    '#D55E00'
+    """
+    tags = expect(read_yaml(COALITIONS), "tags", dict, COALITIONS)
+    out = {}
+    for name, spec in tags.items():
+        colour = expect(spec, "colour", str, COALITIONS)
+        if not _HEX.fullmatch(colour):
+            raise CuratedError(COALITIONS, f"colour {colour!r} is not #rrggbb", f"tags.{name}.colour")
+        out[str(name)] = colour
+    return out
+
+
+def group_colour(group: str) -> str:
+    """The fixed colour of a colour group: a tag's own colour; a community's palette colour by its
+    number (communities are numbered by size, so "community 0" is always the first colour).
+
+    >>> group_colour("community 0"), group_colour("untagged")
+    ('#0072B2', '#b0b0b0')
+    """
+    if group in KIND_COLORS:
+        return KIND_COLORS[group]
+    colours = tag_colours()
+    if group in colours:
+        return colours[group]
+    if group.startswith("community "):
+        number = group.removeprefix("community ")
+        if number.isdigit():
+            return PALETTE[int(number) % len(PALETTE)]
+    return OTHER_COLOR
 KIND_COLORS = {"letter": "#333333", "demand": "#8B0000",  # letters/demands are not coalitions
                "letter_group": "#777777", "demand_group": "#c46a6a"}  # lighter: they stand for many
 
@@ -85,7 +127,8 @@ def degree_size(degree: int, max_degree: int, lo: float = 8.0, hi: float = 40.0)
 
 @dataclass(frozen=True)
 class Style:
-    """Colours per group, computed once per drawn graph (biggest group first)."""
+    """Colours per group of one drawn graph (biggest group first); each group's colour is fixed
+    (`group_colour`), only the order depends on the graph."""
 
     groups: tuple[tuple[str, str, int], ...]  # (group, colour, count)
     node_groups: Mapping[Any, str]
@@ -100,10 +143,7 @@ class Style:
         for n, g in node_groups.items():  # a group node stands for `count` organizations
             weights[g] += int(G.nodes[n].get("count", 1) or 1) if kinds[n] == "group" else 1
         order = sorted(counts, key=lambda g: (g == "untagged", -weights[g], g))
-        groups = []
-        for i, g in enumerate(order):
-            colour = OTHER_COLOR if g == "untagged" or i >= len(PALETTE) else PALETTE[i]
-            groups.append((g, colour, weights[g]))
+        groups = [(g, group_colour(g), weights[g]) for g in order]
         for k, colour in KIND_COLORS.items():
             c = sum(1 for v in node_groups.values() if v == k)
             if c:

@@ -155,3 +155,12 @@ def test_a_key_given_twice_is_refused(data_copy, name):
     with pytest.raises(CuratedError) as e:
         check_all()
     assert (e.value.file, e.value.key) == (name, "zz_twice")
+
+
+def test_every_tag_has_its_own_fixed_colour():
+    from graph.style import group_colour, tag_colours
+
+    colours = tag_colours()
+    assert set(colours) == set(tag_names())
+    assert len(set(colours.values())) == len(colours), "two tags share a colour"
+    assert all(group_colour(t) == c for t, c in colours.items())
