@@ -116,8 +116,8 @@ def load_gazetteer() -> Gazetteer:
     return _gazetteer(mtime(GAZETTEER))
 
 
-def _rule(r: Any, tag: str, i: int) -> Rule:
-    key, f = f"tags.{tag}.when[{i}]", COALITIONS
+def _rule(r: Any, tag: str, i: int | str) -> Rule:
+    key, f = (f"tags.{tag}.when[{i}]" if isinstance(i, int) else f"tags.{tag}.{i}"), COALITIONS
     if not isinstance(r, dict) or set(r) - {"if", "unless", "value_from", "value"}:
         raise CuratedError(f, "expected a mapping with if, unless, value_from or value", key)
     cond = expect(r, "if", list, f, at=key)
@@ -181,7 +181,8 @@ def _rules(_token: str) -> Rules:
         when = expect(spec, "when", list, f, default=None, at=at)
         out["when"] = (tuple(_rule(r, tag, i) for i, r in enumerate(when)) if when is not None
                        else (Rule(("keywords",), ("exclude",) if "exclude" in out else ()),))
-        out["review"] = tuple(expect(spec, "review", list, f, default=[], at=at))
+        review = expect(spec, "review", dict, f, default=None, at=at)
+        out["review"] = None if review is None else _rule(review, tag, "review")
         tags[str(tag)] = out
     for name, conds in groups.items():
         for c in conds:
@@ -191,7 +192,7 @@ def _rules(_token: str) -> Rules:
         for i, r in enumerate(spec["when"]):
             for c in (*r.all, *r.unless):
                 _check_condition(c, tag, tags, groups, f"tags.{tag}.when[{i}]")
-        for c in spec["review"]:
+        for c in (*spec["review"].all, *spec["review"].unless) if spec["review"] else ():
             _check_condition(c, tag, tags, groups, f"tags.{tag}.review")
     known = []
     for i, k in enumerate(expect(data, "known", list, f, default=[])):

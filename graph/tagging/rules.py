@@ -8,7 +8,7 @@ rules name the conditions (graph/tagging/data.py) and this module only checks th
 [('diaspora', 'Norway'), ('ethnic', 'Kachin'), ('youth_students', None)]
 >>> [(t.tag, t.value, t.reason) for t in decide(["Burmese Community Association"], beside=["Sydney"])]
 [('diaspora', 'Australia', "place 'sydney' + myanmar_identity 'burmese'")]
->>> undecided(["Global Friends Network Berlin"])
+>>> undecided(["Democracy Now Berlin"])
 [('diaspora', "place 'berlin'")]
 """
 from __future__ import annotations
@@ -154,11 +154,9 @@ def _run(names, acronyms, beside, countries, known, rules=None, gz=None,
                 break
     review: list[tuple[str, str]] = []
     for tag in rules.order:
-        conds = rules.tags[tag]["review"]
-        if conds and tag not in case.assigned:
-            ev: list[Evidence | None] = [case.evidence(tag, c) for c in conds]
-            if all(ev):
-                review.append((tag, " + ".join(f"{c} {e[0]!r}" for c, e in zip(conds, ev) if e)))
+        rule = rules.tags[tag]["review"]
+        if rule and tag not in case.assigned and (found := case.holds(tag, rule)) is not None:
+            review.append((tag, " + ".join(f"{c} {e[0]!r}" for c, e in found)))
     tags = [t for t in case.assigned.values() if not (known and t.tag in known["tags"])]
     return tags, review
 
