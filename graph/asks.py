@@ -61,6 +61,9 @@ def ask_region(s: str, lex: Lexicon, whole: bool, quotes: Callable[[], list[tupl
             continue
         if lex.imperative.fullmatch(s[:m.start()].rstrip()):  # "Lead calls for ...": a noun after a verb
             continue
+        if not s[:m.start()].strip(" -*"):  # the sentence opens with it: an imperative ("Demand the release")
+            cues.append((m.start(), "own"))
+            continue
         if m.group(0).startswith(("calling", "urging")):  # participle: "in calling on" is ours
             ours = lex.own_participle.search(s[max(0, m.start() - 6):m.start()])
         else:  # "we have called for" is ours, "the High Commissioner has called on" is not

@@ -283,6 +283,10 @@ def test_cli_reports_a_missing_file():
     ('"States should free all jailed reporters," the minister said.', set(), set()),
     ('We urge the government to comply with the ruling and "ensure the liberty of Mr. Okoro without delay".',
      {"release_detainees"}, set()),
+    ("The undersigned groups demand the immediate release of the detained students.", {"release_detainees"}, set()),
+    ("The ruling party demand that the detained students stay in prison.", set(), set()),
+    ("We request the government to immediately and unconditionally release rights defender Ana Ruiz.",
+     {"release_detainees"}, set()),
     # verbs in capitals and stances of opposition
     ("We DEMAND the immediate and unconditional release of the students.", {"release_detainees"}, set()),
     ("We are AGAINST the deportation of asylum seekers to the war zone.", set(), {"stop_deportations"}),
