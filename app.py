@@ -13,7 +13,7 @@ st.set_page_config(page_title="Coalition Atlas", page_icon=":material/hub:", lay
 MODULES = {
     "Network": "ui.network", "Coalitions": "ui.coalitions", "Profile": "ui.profile", "Co-signers": "ui.cosigners",
     "Letters": "ui.letters", "Timeline": "ui.timeline", "Add a letter": "ui.add_letter", "Curation": "ui.curate",
-    "Export": "ui.export",
+    "Export": "ui.export", "Proposed demands": "ui.proposed",
 }
 
 state.apply_goto()

@@ -27,7 +27,7 @@ from graph import paths as gpaths
 from . import disk
 
 VIEWS = ("Network", "Coalitions", "Profile", "Co-signers", "Letters", "Timeline", "Add a letter", "Curation",
-         "Export")
+         "Export", "Proposed demands")
 ORG, LETTER, DEMAND = "organization", "letter", "demand"
 
 
