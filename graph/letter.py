@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date as _date
 from typing import Any, Mapping
 
-from .meta import extract_meta
+from .meta import choose_date, choose_title, extract_meta
 from .people import person_organization
 from .records import Contact, Document, Letter, Person, Signatory
 from .sig_lines import md_clean
@@ -117,8 +117,8 @@ def parse_letter(doc: Document, lexicon: Any = None) -> Letter:
         warnings.append(f"date {meta.date} {meta.date_note}")
     return Letter(
         file=doc.name,
-        title=_str(fm.get("title")) or meta.title,
-        date=_str(fm.get("date")) or meta.date,
+        title=choose_title(_str(fm.get("title")), meta),
+        date=choose_date(_str(fm.get("date")), meta, text) or _str(fm.get("page_date")),
         recipients=tuple(str(r) for r in recipients) if recipients else meta.recipients,
         signatories=signatories,
         undisclosed_count=undisclosed,

@@ -20,9 +20,12 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date as _date_cls
+from functools import lru_cache
 
 from .paths import curated_path
 from .records import Lines
+from .leftovers import is_leftover, names_a_letter
 from .sig_lines import is_mirrored
 from .text_dates import find_dates, find_month, infer_date
 from .text_mirror import decode_mirrored
@@ -43,6 +46,7 @@ _ADDRESSEE = re.compile(r"\b(?:call(?:s|ed)?\s+(?:up)?on|urg(?:e|es|ed|ing)|appe
                         r"on|in|&|\([A-Z]+\)))*)\s+(?:to|in|and)\b")
 _SUBJECT_MUST = re.compile(r"^\W*(?:the\s+)?((?:[A-Za-z][\w’'-]*\s+){0,5}?(?:community|council|states|governments?|"
                            r"members?|nations|union|asean|countries|authorities|donors))\s+(?:must|should)\b", re.I)
+_BYLINE = re.compile(r"^\s*(?:by|par|por|von|di)\s+\S", re.I)
 _CC_LINE = re.compile(r"^\s*(?:cc|bcc|copy)\s*:", re.I)
 _SMALL = frozenset("a an and as at but by for from in into of on or per the to with via".split())
 
@@ -69,11 +73,17 @@ def _head_end(lines: list[str]) -> int:
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         if _RE_LINE.match(t) or _MD_HEADING.match(t):
             continue
-        if _is_caps(t):
+        if _is_caps(t) or is_leftover(t) or _title_like(t, nxt):
             continue
         if len(t) > 90 or len(t.split()) >= 12 or (len(t.split()) >= 8 and (t.endswith(".") or nxt[:1].islower())):
             return i
     return min(len(lines), 25)
+
+
+def _title_like(t: str, nxt: str) -> bool:
+    """A long line that is a title, not prose: no sentence end, and a blank line, a date or a byline below it."""
+    return 0 < len(t) <= 250 and not t.endswith((".", ",", ";", ":")) and t[:1].isupper() and \
+        (not nxt or bool(find_dates(nxt)) or _BYLINE.match(nxt) is not None)
 
 
 def sentence_case(title: str, body: str) -> str:
@@ -125,15 +135,22 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
         t = raw.strip()
         if not t or _GENERIC.match(t) or _TO_LINE.match(t) or _OPEN_TO.match(t) or find_dates(t) or find_month(t) and \
                 len(t) < 25 or _HONORIFIC.match(t) or _POSTAL.search(t) or len(t.split()) < 3 or t.endswith(",") or \
-                _CC_LINE.match(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])):
+                _CC_LINE.match(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])) or is_leftover(t) or _BYLINE.match(t):
             continue
         candidates.append((i, t))
     # an all-caps line above a mixed-case one is a label ("JOINT STATEMENT ON ..."); the mixed-case line is the title
-    mixed = [c for c in candidates if not _is_caps(c[1])]
-    if candidates:
-        i, t = (mixed or candidates)[0]
+    mixed = [c for c in candidates if not _is_caps(c[1])] or candidates
+    if mixed:
+        i, t = max(mixed, key=lambda c: (_title_evidence(lines, *c), -c[0]))
         return _tidy_title(t, body), (i + 1,)
     return None, ()
+
+
+def _title_evidence(lines: list[str], i: int, t: str) -> int:
+    """How much a head line looks like the letter's title rather than a site name or a label: it names a letter
+    ("Joint statement on ..."), and a date or a byline is printed right below it."""
+    below = next((x.strip() for x in lines[i + 1:i + 3] if x.strip()), "")
+    return names_a_letter(t) + (bool(find_dates(below)) or _BYLINE.match(below) is not None)
 
 
 def _mirrored_header(lines: list[str], text: str) -> tuple[str | None, Lines]:
@@ -317,10 +334,71 @@ def _date(lines: list[str], head_end: int, text: str) -> tuple[str | None, Lines
         mo = find_month(t)
         if mo and len(t) < 30:
             return mo, (i + 1,), "printed (month)"
+    cued = _cued_date(lines)
+    if cued:
+        return cued[0], (cued[1],), "printed (after a date cue or in a byline)"
     inferred = infer_date(text, _known_events(text))
     if inferred:
         return inferred[0], (), "inferred: " + inferred[1]
     return None, (), ""
+
+
+# How far down a letter its own date may be printed after a cue ("Paris, le 12 décembre 2023" under the body).
+CUED_DATE_LINES = 60
+
+
+@lru_cache(maxsize=1)
+def _cue() -> re.Pattern:
+    from .curated import expect, read_yaml
+
+    cues = expect(read_yaml("date_words.yaml"), "cues", list, "date_words.yaml")
+    return re.compile(r"(?:^|\b)(?:" + "|".join(re.escape(str(c)) for c in cues) + r")\s*:?\s*$", re.I)
+
+
+def _cued_date(lines: list[str]) -> tuple[str, int] | None:
+    """(date, line) printed after a cue word ("Date:", "released on", "Paris, le") or in a byline ("By A, B  •
+    August 29, 2012"), in the first lines."""
+    for i, raw in enumerate(lines[:CUED_DATE_LINES]):
+        for iso, at in find_dates(raw):
+            before = raw[max(0, at - 40):at]
+            if _cue().search(before) or _BYLINE.match(raw) or re.search(r"[•|·]\s*$", before):
+                return iso, i + 1
+    return None
+
+
+def printed_dates(text: str) -> list[str]:
+    """Every full date printed in a letter's first lines, prose included."""
+    return [iso for line in text.split("\n")[:CUED_DATE_LINES] for iso, _ in find_dates(line)]
+
+
+# A page publishes a letter on the day it is dated or within this many days after.
+PUBLISHED_WITHIN_DAYS = 31
+
+
+def choose_date(front: str | None, meta: Meta, text: str) -> str | None:
+    """The letter's date: front matter's, unless the text prints the letter's own date shortly before it (the
+    front matter of a saved blog post dates the post, and the post prints the letter's date)."""
+    if not front:
+        return meta.date
+    try:
+        published = _date_cls.fromisoformat(front) if len(front) == 10 else None
+    except ValueError:
+        published = None
+    if published is None:
+        return front
+    for iso in printed_dates(text):
+        d = _date_cls.fromisoformat(iso)
+        if 0 < (published - d).days <= PUBLISHED_WITHIN_DAYS:
+            return iso
+    return front
+
+
+def choose_title(front: str | None, meta: Meta) -> str | None:
+    """Front matter's title unless it only says what kind of letter it is and to whom ("Open Letter to the
+    European Commission"): then the title the text prints."""
+    if front and (_GENERIC.match(front) or _OPEN_TO.match(front)) and meta.title:
+        return meta.title
+    return front or meta.title
 
 
 def extract_meta(text: str) -> Meta:
