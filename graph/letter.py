@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date as _date
 from typing import Any, Mapping
 
-from .meta import choose_date, choose_title, extract_meta
+from .meta import choose_date, choose_recipients, choose_title, extract_meta
 from .people import person_organization
 from .records import Contact, Document, Letter, Person, Signatory
 from .sig_lines import md_clean
@@ -119,7 +119,7 @@ def parse_letter(doc: Document, lexicon: Any = None) -> Letter:
         file=doc.name,
         title=choose_title(_str(fm.get("title")), meta),
         date=choose_date(_str(fm.get("date")), meta, text) or _str(fm.get("page_date")),
-        recipients=tuple(str(r) for r in recipients) if recipients else meta.recipients,
+        recipients=choose_recipients(recipients, _str(fm.get("title")), meta),
         signatories=signatories,
         undisclosed_count=undisclosed,
         claimed_total=claimed,

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from .paths import curated_path
 from .records import Lines
+from .addressees import addressed, greeting
 from .leftovers import is_leftover, names_a_letter
 from .sig_lines import is_mirrored
 from .text_dates import find_dates, find_month, infer_date
@@ -37,7 +38,7 @@ _OPEN_TO = re.compile(r"^\s*(?:an?\s+)?(?:joint\s+)?(?:open\s+)?(?:letter|appeal
                       re.I)
 from .sig_region import SALUTATION as _SALUTATION  # noqa: E402 - one definition of a salutation
 _GENERIC = re.compile(r"^\W*(?:(?:joint|open|public)\s+)?(?:ngo\s+|civil\s+society\s+)?(?:statement|letter|call|"
-                      r"appeal|press\s+release|submission|briefing)\W*$|^\W*for\s+immediate\s+release\W*$", re.I)
+                      r"appeal|press\s+release|submission|briefing)\W*$|^\W*for\s+immediate\s+(?:press\s+)?release\W*$", re.I)
 _HONORIFIC = re.compile(r"^\s*(?:his|her|their)\s+(?:excellenc|majesty|royal|honou?r)|^\s*(?:h\.?e\.?|mr|mrs|ms|dr)\.?\s",
                         re.I)
 _POSTAL = re.compile(r"\d{3,}|\b(?:street|avenue|road|plaza|p\.?o\.? box|ny|suite|floor)\b", re.I)
@@ -82,7 +83,7 @@ def _head_end(lines: list[str]) -> int:
 
 def _title_like(t: str, nxt: str) -> bool:
     """A long line that is a title, not prose: no sentence end, and a blank line, a date or a byline below it."""
-    return 0 < len(t) <= 250 and not t.endswith((".", ",", ";", ":")) and t[:1].isupper() and \
+    return 0 < len(t) <= 250 and not t.endswith((".", ",", ";", ":")) and (t[:1].isupper() or t[:1].isdigit()) and \
         (not nxt or bool(find_dates(nxt)) or _BYLINE.match(nxt) is not None)
 
 
@@ -135,7 +136,8 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
         t = raw.strip()
         if not t or _GENERIC.match(t) or _TO_LINE.match(t) or _OPEN_TO.match(t) or find_dates(t) or find_month(t) and \
                 len(t) < 25 or _HONORIFIC.match(t) or _POSTAL.search(t) or len(t.split()) < 3 or t.endswith(",") or \
-                _CC_LINE.match(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])) or is_leftover(t) or _BYLINE.match(t):
+                _CC_LINE.match(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])) or is_leftover(t) or _BYLINE.match(t) or \
+                _is_prose(t):
             continue
         candidates.append((i, t))
     # an all-caps line above a mixed-case one is a label ("JOINT STATEMENT ON ..."); the mixed-case line is the title
@@ -144,6 +146,11 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
         i, t = max(mixed, key=lambda c: (_title_evidence(lines, *c), -c[0]))
         return _tidy_title(t, body), (i + 1,)
     return None, ()
+
+
+def _is_prose(t: str) -> bool:
+    """Sentences, not a heading: many words and a full stop (a heading may end with one, but is short)."""
+    return len(t.split()) >= 14 and t.rstrip().endswith((".", "!", "?")) and t.count(". ") + 1 >= 1
 
 
 def _title_evidence(lines: list[str], i: int, t: str) -> int:
@@ -242,7 +249,7 @@ def split_recipients(text: str) -> list[str]:
 def normalise_recipient(r: str) -> str:
     r = re.sub(r"\s+", " ", r).strip(" ,.;:")
     r = re.sub(r"\s*\((?:[A-Z]{2,6})\)$", "", r)
-    r = re.sub(r"^(?:the|all)\s+", "", r, flags=re.I)
+    r = re.sub(r"^(?:to|the|all)\s+", "", r, flags=re.I)
     r = re.sub(r"^(?:right\s+)?honou?rable\s+", "", r, flags=re.I)
     m = re.match(r"^(?:h\.\s?e\.|his|her|mr\.?|mrs\.?|ms\.?|dr\.?)\s+[^,]+,\s*(.+)$", r, flags=re.I)
     if m:  # "H.E. Gustavo Petro, President of the Republic of Colombia" -> the office
@@ -275,6 +282,31 @@ def _recipients(lines: list[str], head_end: int, title_lines: Lines) -> tuple[tu
             continue
         if i > 0 and _HONORIFIC.match(lines[i - 1]) and len(t) < 90:
             return (normalise_recipient(t),), (i + 1,)
+    return (), ()
+
+
+# The greeting and the first paragraphs say whom a letter addresses; further down, "urge" is about others.
+ADDRESS_CHARS = 1500
+
+
+def _addressees(lines: list[str], head_end: int, first_body: int, title: str | None) -> tuple[tuple[str, ...], Lines]:
+    """From a greeting ("Dear Apple,"), else from the title or the first paragraphs' verbs ("We urge X to")."""
+    who = greeting(lines[head_end:head_end + 1] or lines[:1])
+    if who:
+        return tuple(normalise_recipient(p) for p in split_recipients(who)), (head_end + 1,)
+    if title:
+        who = addressed(title)
+        if who:
+            return tuple(normalise_recipient(p) for p in split_recipients(who)), ()
+    used, size = [], 0
+    for i in range(first_body, len(lines)):
+        used.append(i)
+        size += len(lines[i])
+        if size > ADDRESS_CHARS:
+            break
+    who = addressed(" ".join(lines[i].strip() for i in used))
+    if who:
+        return tuple(normalise_recipient(p) for p in split_recipients(who)), (first_body + 1,)
     return (), ()
 
 
@@ -393,6 +425,17 @@ def choose_date(front: str | None, meta: Meta, text: str) -> str | None:
     return front
 
 
+def choose_recipients(front: list | None, front_title: str | None, meta: Meta) -> tuple[str, ...]:
+    """Front matter's recipients, else the text's, else whom a front-matter title of the kind "Open letter to
+    the European Commission" names."""
+    if front:
+        return tuple(str(r) for r in front)
+    if meta.recipients or not front_title:
+        return meta.recipients
+    m = _OPEN_TO.match(front_title)
+    return tuple(normalise_recipient(p) for p in split_recipients(m.group(1))) if m else ()
+
+
 def choose_title(front: str | None, meta: Meta) -> str | None:
     """Front matter's title unless it only says what kind of letter it is and to whom ("Open Letter to the
     European Commission"): then the title the text prints."""
@@ -411,6 +454,8 @@ def extract_meta(text: str) -> Meta:
                       0)
     if not recipients:
         recipients, rlines = _body_recipients(lines, first_body)
+    if not recipients:
+        recipients, rlines = _addressees(lines, head_end, first_body, title)
     notes: list[str] = []
     if title is None:
         title, tlines = _mirrored_header(lines, text)

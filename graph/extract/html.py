@@ -101,7 +101,14 @@ def _article_start(page: str) -> tuple[dict, str]:
 
 
 def _start_index(blocks: list[tuple[str, str]], first: str) -> int:
-    """The block where the article starts: the extractor's first paragraph, or a heading just above it."""
+    """The block where the article starts: the extractor's first paragraph, or a heading just above it; the page's
+    one <h1> when that comes later (what the extractor took for the start was a banner or a quote above it)."""
+    h1 = [i for i, (kind, _) in enumerate(blocks) if kind == "h1"]
+    start = _extractor_start(blocks, first)
+    return h1[0] if len(h1) == 1 and h1[0] > start else start
+
+
+def _extractor_start(blocks: list[tuple[str, str]], first: str) -> int:
     if not first:
         return 0
     key = _norm(first)[:60]
@@ -109,7 +116,7 @@ def _start_index(blocks: list[tuple[str, str]], first: str) -> int:
     if at is None:
         return 0
     texts = [i for i in range(at) if blocks[i][0] != "break"][-HEAD_BLOCKS:]
-    heading = next((i for i in texts if blocks[i][0] == "heading"), None)
+    heading = next((i for i in texts if blocks[i][0] in ("heading", "h1")), None)
     return heading if heading is not None else at
 
 
@@ -138,7 +145,7 @@ def _prune(root) -> None:
 
 
 class _Walker:
-    """Blocks in page order: ("text" | "heading" | "item" | "row", line) and ("break", "")."""
+    """Blocks in page order: ("text" | "h1" | "heading" | "item" | "row", line) and ("break", "")."""
 
     def __init__(self, root):
         self.root = root
@@ -206,7 +213,7 @@ class _Walker:
         elif tag in _BLOCK:
             self._break()
             self._inline(el, depth, prefix)
-            self._flush("heading" if tag in _HEADINGS else "text")
+            self._flush("h1" if tag == "h1" else "heading" if tag in _HEADINGS else "text")
             self._break()
         else:
             self._inline(el, depth, prefix)
