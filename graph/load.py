@@ -137,8 +137,7 @@ def _sidecar(path: Path) -> dict:
                 text = side.read_text(encoding="utf-8")
             except UnicodeDecodeError:
                 raise LoadError(path.name, f"sidecar {side.name} is not UTF-8 text") from None
-            meta, _, _ = frontmatter.split(f"---\n{text}\n---\n", path.name)
-            return meta
+            return frontmatter.sidecar(text, path.name, f"sidecar {side.name}")
     return {}
 
 

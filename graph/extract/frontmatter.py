@@ -68,15 +68,22 @@ def split(text: str, name: str, header: bool = False) -> tuple[dict, str, int]:
     return {}, text, 0
 
 
-def _yaml(body: str, name: str) -> Any:
+def sidecar(text: str, name: str, where: str) -> dict:
+    """A sidecar file's metadata, read and checked as front matter is."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_FRONT_MATTER_BYTES:
+        raise LoadError(name, f"{where} is over {MAX_FRONT_MATTER_BYTES // 1024} KB")
+    return check(_yaml(text, name, where, first_line=1), name, where)
+
+
+def _yaml(body: str, name: str, where: str = "front matter", first_line: int = 2) -> Any:
     try:
         return yaml.load(body, Loader=_NoAliasLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
-        at = f" at line {mark.line + 2}" if mark else ""
-        raise LoadError(name, f"front matter is not valid YAML{at}: {getattr(e, 'problem', None) or e}") from None
+        at = f" at line {mark.line + first_line}" if mark else ""
+        raise LoadError(name, f"{where} is not valid YAML{at}: {getattr(e, 'problem', None) or e}") from None
     except Exception as e:  # noqa: BLE001 - PyYAML's constructors raise ValueError and others (`!!int abc`)
-        raise LoadError(name, f"front matter is not valid YAML: {type(e).__name__}: {e}") from None
+        raise LoadError(name, f"{where} is not valid YAML: {type(e).__name__}: {e}") from None
 
 
 def _toml(body: str, name: str) -> Any:

@@ -1,0 +1,188 @@
+"""Every input a user has becomes the reader's plain lines: web pages, markdown, PDFs (columns, scans), docx."""
+from __future__ import annotations
+
+import io
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from graph.load import document_from_bytes, document_from_text, read_document
+
+REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "letters-real"
+
+PAGE = """<!DOCTYPE html><html lang="en"><head><title>Rights Now | Open letter on Sudan</title>
+<meta property="article:published_time" content="2024-05-20"><script>var x = "<p>not text</p>";</script>
+<style>p { color: red }</style></head><body>
+<a class="skip-link" href="#main">Skip to content</a>
+<header class="site-header"><div class="site-title">Rights Now</div>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/about">About</a></li><li><a href="/news">News</a></li></ul></nav>
+<ul class="language-switcher"><li>English</li><li>Français</li><li>Español</li></ul></header>
+<main><article>
+<h1>Open letter on the siege of El Fasher</h1>
+<p class="byline">Published on 20 May 2024</p>
+<p>Dear Members of the Security Council,</p>
+<p>We, the undersigned organizations, urge you to act now to protect civilians in El Fasher, where hundreds of
+thousands of people are trapped by the fighting and cut off from food, water and medical care.</p>
+<h2>Signatories</h2>
+<ul><li><a href="https://a.example">Alpha Rights Network</a></li><li>Beta Women&#39;s Union</li>
+<li>Gamma &amp; Delta Legal Aid</li></ul>
+<table><tr><th>Organization</th><th>Country</th></tr><tr><td>Epsilon Watch</td><td>Kenya</td></tr></table>
+<ul class="tabs"><li data-category="people">Individuals</li></ul>
+<ul class="signatories" data-category="people"><li>Jane Doe</li></ul>
+<div class="share-buttons">Share on Twitter Share on Facebook</div>
+</article>
+<section class="related-posts"><h3>Related posts</h3><ul><li>Another statement</li></ul></section>
+<div id="comments"><h3>Leave a comment</h3><p>Great letter!</p></div></main>
+<footer><p>Copyright 2024 Rights Now. All rights reserved.</p></footer></body></html>"""
+
+
+def test_saved_web_page_keeps_the_article_and_its_lists_and_drops_the_page_around_it():
+    doc = document_from_bytes(PAGE.encode("utf-8"), "letter.html")
+    lines = doc.text.split("\n")
+    assert lines[0] == "Open letter on the siege of El Fasher"
+    for kept in ("- Alpha Rights Network", "- Beta Women's Union", "- Gamma & Delta Legal Aid",
+                 "Organization | Country", "Epsilon Watch | Kenya", "Individuals", "- Jane Doe", "Signatories"):
+        assert kept in lines, kept
+    text = doc.text
+    for dropped in ("Skip to content", "Home", "Français", "Share on", "Related posts", "Great letter",
+                    "Copyright", "not text", "color: red"):
+        assert dropped not in text, dropped
+    assert lines.index("Individuals") < lines.index("- Jane Doe")  # the tab's label is printed above its panel
+    assert doc.format == "html"
+
+
+def test_page_source_saved_as_txt_or_md_is_read_as_a_page():
+    for name in ("pasted.txt", "saved.md"):
+        doc = document_from_text(PAGE, name)
+        assert "- Alpha Rights Network" in doc.text.split("\n") and "<li>" not in doc.text and doc.format == "html"
+
+
+def test_a_web_page_letter_gets_its_title_date_and_recipients():
+    from graph.letter import parse_letter
+
+    letter = parse_letter(document_from_bytes(PAGE.encode("utf-8"), "letter.html"))
+    assert letter.title == "Open letter on the siege of El Fasher"
+    assert letter.date == "2024-05-20"
+    assert letter.recipients == ("Members of the Security Council",)
+
+
+@pytest.mark.parametrize("name, fmt", [("r2-14-apple-privacy-letter-organizations-2021.html", "html"),
+                                       ("r2-16-stopwatchingus-letter-to-congress-2013.html", "html")])
+def test_signatory_lists_of_real_saved_pages_survive(name, fmt):
+    path = REAL / name
+    if not path.exists():
+        pytest.skip("../shared/letters-real is not here")
+    import yaml
+
+    gold = yaml.safe_load((REAL.parent / "gold-real" / path.with_suffix(".yaml").name).read_text(encoding="utf-8"))
+    doc = read_document(path)
+    items = {ln[2:] for ln in doc.text.split("\n") if ln.startswith("- ")}
+    names = [s["name"] for s in gold["signatories"]]
+    assert sum(n in items for n in names) >= 0.95 * len(names)
+    assert doc.format == fmt and "<" not in doc.text
+
+
+def test_markdown_front_matter_tables_links_and_entities():
+    md = ("+++\ntitle = 'Forty groups write'\ndate = 2020-05-02T06:03:00Z\nauthor = 'A. Writer'\n+++\n\n"
+          "# Heading &amp; more\n\nSee [our post](https://x.example/p \"t\") and <b>bold</b> text.\n\n"
+          "| Name | Country |\n|:-----|--------:|\n| [Alpha](https://a.example) | Chile |\n| Beta \\| Co | Peru |\n\n"
+          "* one\n1. first\n\n![logo](https://x.example/l.png)\n")
+    doc = document_from_text(md, "post.md")
+    assert doc.meta["title"] == "Forty groups write" and doc.meta["date"] == "2020-05-02"
+    lines = [ln for ln in doc.text.split("\n") if ln.strip()]
+    assert lines == ["Heading & more", "See our post and bold text.", "Name | Country", "Alpha | Chile",
+                     "Beta | Co | Peru", "- one", "1. first"]
+
+
+def test_pelican_header_and_grid_tables():
+    md = ("Title: Una lettera\nDate: 2009-12-10 15:07\nAuthor: admin\n\nIntro.\n\n"
+          "+--------------+------------------+\n"
+          "| <p>          | [Alpha Rights    |\n"
+          "| [![](http:// | Network](http:// |\n"
+          "| x.y/l.png)]( | a.example) -     |\n"
+          "| http://a.b)  | Germany\\         |\n"
+          "|              | Works on rights. |\n"
+          "+--------------+------------------+\n")
+    doc = document_from_text(md, "l.md")
+    assert doc.meta["title"] == "Una lettera" and doc.meta["date"] == "2009-12-10"
+    assert "Alpha Rights Network - Germany; Works on rights." in doc.text.split("\n")
+
+
+def _two_column_pdf() -> bytes:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig = plt.figure(figsize=(8.27, 11.69))
+    fig.text(0.1, 0.95, "Joint statement printed in two columns", fontsize=14)
+    for i in range(12):  # written row by row, so the file's own order interleaves the columns
+        fig.text(0.08, 0.9 - i * 0.016, f"Left paragraph line {i + 1} of the letter", fontsize=10)
+        fig.text(0.55, 0.9 - i * 0.016, f"Signatory Network Number {i + 1}", fontsize=10)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="pdf")
+    plt.close(fig)
+    return buf.getvalue()
+
+
+def test_two_column_pdf_is_read_column_by_column():
+    lines = [ln for ln in document_from_bytes(_two_column_pdf(), "two.pdf").text.split("\n") if ln.strip()]
+    assert lines[0] == "Joint statement printed in two columns"
+    assert lines[1:13] == [f"Left paragraph line {i} of the letter" for i in range(1, 13)]
+    assert lines[13:25] == [f"Signatory Network Number {i}" for i in range(1, 13)]
+
+
+def _scanned_pdf(lines: list[str]) -> bytes:
+    from PIL import Image, ImageDraw, ImageFont
+
+    img = Image.new("L", (1700, 2200), 255)  # an A4-ish page at 200 dpi
+    draw = ImageDraw.Draw(img)
+    try:
+        font = ImageFont.truetype("DejaVuSans.ttf", 40)
+    except OSError:
+        font = ImageFont.load_default(size=40)
+    for i, line in enumerate(lines):
+        draw.text((150, 200 + i * 70), line, fill=0, font=font)
+    buf = io.BytesIO()
+    img.save(buf, format="PDF", resolution=200)
+    return buf.getvalue()
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None or shutil.which("pdftoppm") is None,
+                    reason="tesseract-ocr / poppler-utils not installed")
+def test_scanned_pdf_is_read_by_ocr():
+    data = _scanned_pdf(["Joint statement on Myanmar", "Signed by:", "1. Burma Campaign UK",
+                         "2. Progressive Voice", "3. Fortify Rights"])
+    t0 = time.perf_counter()
+    doc = document_from_bytes(data, "scan.pdf")
+    seconds = time.perf_counter() - t0
+    print(f"OCR: {seconds:.1f} s for 1 page")
+    for name in ("Joint statement on Myanmar", "Burma Campaign UK", "Progressive Voice", "Fortify Rights"):
+        assert name in doc.text
+
+
+def test_scanned_pdf_without_tesseract_says_what_to_install(monkeypatch):
+    from graph.extract import pdf
+    from graph.load import LoadError
+
+    monkeypatch.setattr(pdf.shutil, "which", lambda tool: None)
+    with pytest.raises(LoadError, match=r"scan.pdf: .*install tesseract-ocr and poppler-utils"):
+        document_from_bytes(_scanned_pdf(["Hello"]), "scan.pdf")
+
+
+def test_docx_paragraphs_and_tables_in_order_with_rows_as_cells():
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Joint letter on Sudan")
+    t = d.add_table(rows=2, cols=2)
+    for r, (a, b) in enumerate([("Organization", "Country"), ("Amnesty International", "UK")]):
+        t.rows[r].cells[0].text, t.rows[r].cells[1].text = a, b
+    d.add_paragraph("Closing words")
+    buf = io.BytesIO()
+    d.save(buf)
+    doc = document_from_bytes(buf.getvalue(), "x.docx")
+    assert doc.text.split("\n") == ["Joint letter on Sudan", "Organization | Country", "Amnesty International | UK",
+                                    "Closing words"]
