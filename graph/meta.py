@@ -144,8 +144,22 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
     mixed = [c for c in candidates if not _is_caps(c[1])] or candidates
     if mixed:
         i, t = max(mixed, key=lambda c: (_title_evidence(lines, *c), -c[0]))
-        return _tidy_title(t, body), (i + 1,)
+        return _joined_title(lines, i, t, body)
     return None, ()
+
+
+_CONTINUES = re.compile(r"\b(?:of|on|the|and|to|for|in|against|with|a|an|by|de|du|des|la|le|et|pour|sur|del|y|en|"
+                        r"para|por|contra)\s*$|[-–—:,]\s*$", re.I)
+
+
+def _joined_title(lines: list[str], i: int, t: str, body: str) -> tuple[str, Lines]:
+    """A title printed over two lines: the next line continues it when this one breaks off mid-phrase ("... of
+    the") or the next starts in lower case, and the next is no date, byline, greeting or page leftover."""
+    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    if nxt and len(t) < 120 and len(nxt) < 120 and (_CONTINUES.search(t) or nxt[:1].islower()) and \
+            not (find_dates(nxt) or _BYLINE.match(nxt) or _SALUTATION.match(nxt) or is_leftover(nxt) or _is_prose(nxt)):
+        return _tidy_title(f"{t} {nxt}", body), (i + 1, i + 2)
+    return _tidy_title(t, body), (i + 1,)
 
 
 def _is_prose(t: str) -> bool:
