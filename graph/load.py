@@ -70,13 +70,21 @@ def document_from_bytes(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYT
         raise LoadError(name, f"file is {_megabytes(len(data))}, over the {_megabytes(max_bytes)} limit")
     if not data.strip():
         raise LoadError(name, "file is empty")
+    return _guarded(name, _from_bytes, data, name)
+
+
+def _guarded(name: str, read, *args) -> Document:
+    """read(*args), with any failure of a parser turned into a LoadError naming the file."""
     try:
-        doc = _from_bytes(data, name)
-    except (LoadError, MemoryError, RecursionError):
+        return read(*args)
+    except LoadError:
         raise
+    except MemoryError:
+        raise LoadError(name, "needs more memory to read than is available: too large or malformed") from None
+    except RecursionError:
+        raise LoadError(name, "is nested too deeply to read (malformed)") from None
     except Exception as e:  # noqa: BLE001 - parsers of hostile files raise anything (AssertionError, OverflowError)
         raise LoadError(name, f"could not be read ({type(e).__name__}: {str(e)[:200]})") from None
-    return doc
 
 
 def _from_bytes(data: bytes, name: str) -> Document:
@@ -91,7 +99,7 @@ def _from_bytes(data: bytes, name: str) -> Document:
     if suffix == ".docx":
         raise LoadError(name, "not a readable .docx file (not a zip package)")
     text, encoding = decode(data, name)
-    doc = document_from_text(text, name)
+    doc = _from_text(text, name)
     return Document(doc.name, doc.text, doc.meta, sha, doc.source, doc.line_offset, encoding, doc.format)
 
 
@@ -99,6 +107,10 @@ def document_from_text(text: str, name: str = "pasted.txt") -> Document:
     """A Document from text (pasted, or already decoded): page source, markdown or plain text.
 
     Front matter is parsed and blanked out, so line numbers of plain text and markdown stay the file's own."""
+    return _guarded(name, _from_text, text, name)
+
+
+def _from_text(text: str, name: str) -> Document:
     text = _SURROGATE.sub("\ufffd", text).replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if not text.strip():
         raise LoadError(name, "no text")

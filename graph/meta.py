@@ -20,15 +20,15 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date as _date_cls
-from functools import lru_cache
 
 from .paths import curated_path
 from .records import Lines
 from .addressees import addressed, greeting
 from .leftovers import is_leftover, names_a_letter
 from .sig_lines import is_mirrored
-from .text_dates import find_dates, find_month, infer_date
+from .letter_dates import BYLINE as _BYLINE
+from .letter_dates import letter_date
+from .text_dates import find_dates, find_month
 from .text_mirror import decode_mirrored
 
 _RE_LINE = re.compile(r"^\s*(?:re|subject|subj|objet)\s*:\s*(.+)$", re.I)
@@ -47,7 +47,6 @@ _ADDRESSEE = re.compile(r"\b(?:call(?:s|ed)?\s+(?:up)?on|urg(?:e|es|ed|ing)|appe
                         r"on|in|&|\([A-Z]+\)))*)\s+(?:to|in|and)\b")
 _SUBJECT_MUST = re.compile(r"^\W*(?:the\s+)?((?:[A-Za-z][\w’'-]*\s+){0,5}?(?:community|council|states|governments?|"
                            r"members?|nations|union|asean|countries|authorities|donors))\s+(?:must|should)\b", re.I)
-_BYLINE = re.compile(r"^\s*(?:by|par|por|von|di)\s+\S", re.I)
 _CC_LINE = re.compile(r"^\s*(?:cc|bcc|copy)\s*:", re.I)
 _SMALL = frozenset("a an and as at but by for from in into of on or per the to with via".split())
 
@@ -348,97 +347,6 @@ def _body_recipients(lines: list[str], start: int) -> tuple[tuple[str, ...], Lin
     return (), ()
 
 
-def _events() -> list[dict]:
-    try:
-        from .curated import expect, read_yaml
-        return list(expect(read_yaml("events.yaml"), "events", list, "events.yaml", default=[]))
-    except Exception:  # noqa: BLE001 - without curated events only printed dates are used
-        return []
-
-
-def _known_events(text: str) -> list[tuple[str, str]]:
-    low = text.lower()
-    out = []
-    for e in _events():
-        if not isinstance(e, dict) or not e.get("word") or not e.get("date"):
-            continue
-        ctx = [str(c).lower() for c in e.get("context") or []]
-        if ctx and not any(re.search(r"\b" + re.escape(c) + r"\b", low) for c in ctx):
-            continue
-        out.append((str(e["word"]), str(e["date"])))
-    return out
-
-
-def _date(lines: list[str], head_end: int, text: str) -> tuple[str | None, Lines, str]:
-    for i, raw in enumerate(lines[:max(head_end, 12) + 1]):
-        t = raw.strip()
-        if len(t) > 100 or (i >= head_end and len(t) > 40):
-            continue
-        ds = find_dates(t)
-        if ds:
-            return ds[0][0], (i + 1,), "printed"
-        mo = find_month(t)
-        if mo and len(t) < 30:
-            return mo, (i + 1,), "printed (month)"
-    cued = _cued_date(lines)
-    if cued:
-        return cued[0], (cued[1],), "printed (after a date cue or in a byline)"
-    inferred = infer_date(text, _known_events(text))
-    if inferred:
-        return inferred[0], (), "inferred: " + inferred[1]
-    return None, (), ""
-
-
-# How far down a letter its own date may be printed after a cue ("Paris, le 12 décembre 2023" under the body).
-CUED_DATE_LINES = 60
-
-
-@lru_cache(maxsize=1)
-def _cue() -> re.Pattern:
-    from .curated import expect, read_yaml
-
-    cues = expect(read_yaml("date_words.yaml"), "cues", list, "date_words.yaml")
-    return re.compile(r"(?:^|\b)(?:" + "|".join(re.escape(str(c)) for c in cues) + r")\s*:?\s*$", re.I)
-
-
-def _cued_date(lines: list[str]) -> tuple[str, int] | None:
-    """(date, line) printed after a cue word ("Date:", "released on", "Paris, le") or in a byline ("By A, B  •
-    August 29, 2012"), in the first lines."""
-    for i, raw in enumerate(lines[:CUED_DATE_LINES]):
-        for iso, at in find_dates(raw):
-            before = raw[max(0, at - 40):at]
-            if _cue().search(before) or _BYLINE.match(raw) or re.search(r"[•|·]\s*$", before):
-                return iso, i + 1
-    return None
-
-
-def printed_dates(text: str) -> list[str]:
-    """Every full date printed in a letter's first lines, prose included."""
-    return [iso for line in text.split("\n")[:CUED_DATE_LINES] for iso, _ in find_dates(line)]
-
-
-# A page publishes a letter on the day it is dated or within this many days after.
-PUBLISHED_WITHIN_DAYS = 31
-
-
-def choose_date(front: str | None, meta: Meta, text: str) -> str | None:
-    """The letter's date: front matter's, unless the text prints the letter's own date shortly before it (the
-    front matter of a saved blog post dates the post, and the post prints the letter's date)."""
-    if not front:
-        return meta.date
-    try:
-        published = _date_cls.fromisoformat(front) if len(front) == 10 else None
-    except ValueError:
-        published = None
-    if published is None:
-        return front
-    for iso in printed_dates(text):
-        d = _date_cls.fromisoformat(iso)
-        if 0 < (published - d).days <= PUBLISHED_WITHIN_DAYS:
-            return iso
-    return front
-
-
 def choose_recipients(front: list | None, front_title: str | None, meta: Meta) -> tuple[str, ...]:
     """Front matter's recipients, else the text's, else whom a front-matter title of the kind "Open letter to
     the European Commission" names."""
@@ -479,6 +387,6 @@ def extract_meta(text: str) -> Meta:
         title, tlines = _descriptive_title("\n".join(lines[first_body:first_body + 8]), first_body + 1)
         if title:
             notes.append("no title printed: descriptive title from the first sentence")
-    date, dlines, note = _date(lines, head_end, text)
+    date, dlines, note = letter_date(lines, head_end, text)
     return Meta(title=title, date=date, recipients=recipients, title_lines=tlines, date_lines=dlines,
                 recipient_lines=rlines, date_note=note, notes=tuple(notes))
