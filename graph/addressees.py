@@ -8,6 +8,11 @@ Knowledge (greetings, verbs, head nouns in English, French, Spanish and more) is
 'authorities in Myanmar'
 >>> addressed("we urge the Parliament to call on European negotiators"), addressed("appellent la communauté internationale à agir")
 ('Parliament', 'communauté internationale')
+>>> addressed("85 Karen groups appeal to the Karen armed organizations (KNU/KNLA, DKBA and Karen BGF) not to")
+'KNU/KNLA; DKBA; Karen BGF'
+>>> addressed("manifestamos ante la comunidad nacional e internacional lo siguiente")
+'comunidad nacional e internacional'
+
 """
 from __future__ import annotations
 
@@ -38,9 +43,12 @@ def _knowledge() -> tuple[re.Pattern, frozenset, re.Pattern, re.Pattern]:
     capitalised = verb + r"(?i:the\s+|l[ae]s?\s+|l[’']|el\s+|los\s+|las\s+)?(" + _CAP + r"(?:\s+(?:" + _CAP + "|" + _JOIN + \
         r"|\([A-Z]+\)))*)\s+(?:to|in|and|à|a|de|per|zu)\b"
     # lower case: up to three words, a head noun, then an optional "in/of Place" ("authorities in Myanmar")
+    # ... or a Romance adjective or two after the noun ("la comunidad nacional e internacional", "la communauté
+    # internationale")
     lower = verb + r"(?i:the\s+|l[ae]s?\s+|l[’']|el\s+|los\s+|las\s+)?((?:[\w’'-]+\s+){0,3}?(?:" + heads + \
-        r")(?:\s+(?:in|of|de|du|des)\s+(?:the\s+)?" + _CAP + r"(?:\s+" + _CAP + r")*|\s+[^\W\d_]+(?=\s+(?:à|a)\b))?)" + \
-        r"(?=\s+(?:to|à|a|de|in|and|that|per)\b|[,.;])"
+        r")(?:\s+(?:in|of|de|du|des)\s+(?:the\s+)?" + _CAP + r"(?:\s+" + _CAP + r")*|\s+[^\W\d_]+" + \
+        r"(?:\s+(?:e|y|et)\s+[^\W\d_]+)?(?=\s+(?:à|a|de|para|por|sobre|que|lo)\b|[,.;:]))?)" + \
+        r"(?=\s+(?:to|à|a|de|in|and|that|per|para|por|sobre|que|lo|not)\b|\s*[,.;:(])"
     return greet, generic, re.compile(capitalised), re.compile(lower)
 
 
@@ -66,4 +74,11 @@ def addressed(text: str) -> str | None:
     if not found:
         return None
     m = min(found, key=lambda m: m.start())
+    listed = _LISTED.match(flat, m.end())
+    if listed:  # "appeal to the Karen armed organizations (KNU/KNLA, DKBA and Karen BGF)": those it names
+        return "; ".join(x.strip() for x in re.split(r",\s*|\s+and\s+", listed.group(1)) if x.strip())
     return m.group(1).strip(" ,.;")
+
+
+# A parenthesised list of two or more short names right after the addressee.
+_LISTED = re.compile(r"\s*\(((?:[^(),]{1,40},\s*)+[^(),]{1,40}?(?:\s+and\s+[^(),]{1,40})?)\)")
