@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from documents import docx_file, scanned_pdf, text_pdf
 from graph.load import document_from_bytes, document_from_text, read_document
 
 REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "letters-real"
@@ -111,20 +112,11 @@ def test_pelican_header_and_grid_tables():
 
 
 def _two_column_pdf() -> bytes:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig = plt.figure(figsize=(8.27, 11.69))
-    fig.text(0.1, 0.95, "Joint statement printed in two columns", fontsize=14)
+    rows = [(0.1, 0.95, "Joint statement printed in two columns")]
     for i in range(12):  # written row by row, so the file's own order interleaves the columns
-        fig.text(0.08, 0.9 - i * 0.016, f"Left paragraph line {i + 1} of the letter", fontsize=10)
-        fig.text(0.55, 0.9 - i * 0.016, f"Signatory Network Number {i + 1}", fontsize=10)
-    buf = io.BytesIO()
-    fig.savefig(buf, format="pdf")
-    plt.close(fig)
-    return buf.getvalue()
+        rows += [(0.08, 0.9 - i * 0.016, f"Left paragraph line {i + 1} of the letter"),
+                 (0.55, 0.9 - i * 0.016, f"Signatory Network Number {i + 1}")]
+    return text_pdf(rows, size=(8.27, 11.69))
 
 
 def test_two_column_pdf_is_read_column_by_column():
@@ -134,26 +126,10 @@ def test_two_column_pdf_is_read_column_by_column():
     assert lines[13:25] == [f"Signatory Network Number {i}" for i in range(1, 13)]
 
 
-def _scanned_pdf(lines: list[str]) -> bytes:
-    from PIL import Image, ImageDraw, ImageFont
-
-    img = Image.new("L", (1700, 2200), 255)  # an A4-ish page at 200 dpi
-    draw = ImageDraw.Draw(img)
-    try:
-        font = ImageFont.truetype("DejaVuSans.ttf", 40)
-    except OSError:
-        font = ImageFont.load_default(size=40)
-    for i, line in enumerate(lines):
-        draw.text((150, 200 + i * 70), line, fill=0, font=font)
-    buf = io.BytesIO()
-    img.save(buf, format="PDF", resolution=200)
-    return buf.getvalue()
-
-
 @pytest.mark.skipif(shutil.which("tesseract") is None or shutil.which("pdftoppm") is None,
                     reason="tesseract-ocr / poppler-utils not installed")
 def test_scanned_pdf_is_read_by_ocr():
-    data = _scanned_pdf(["Joint statement on Myanmar", "Signed by:", "1. Burma Campaign UK",
+    data = scanned_pdf(["Joint statement on Myanmar", "Signed by:", "1. Burma Campaign UK",
                          "2. Progressive Voice", "3. Fortify Rights"])
     t0 = time.perf_counter()
     doc = document_from_bytes(data, "scan.pdf")
@@ -169,17 +145,14 @@ def test_scanned_pdf_without_tesseract_says_what_to_install(monkeypatch):
 
     monkeypatch.setattr(pdf.shutil, "which", lambda tool: None)
     with pytest.raises(LoadError, match=r"scan.pdf: .*install tesseract-ocr and poppler-utils"):
-        document_from_bytes(_scanned_pdf(["Hello"]), "scan.pdf")
+        document_from_bytes(scanned_pdf(["Hello"]), "scan.pdf")
 
 
 def test_docx_paragraphs_and_tables_in_order_with_rows_as_cells():
     import docx
 
-    d = docx.Document()
-    d.add_paragraph("Joint letter on Sudan")
-    t = d.add_table(rows=2, cols=2)
-    for r, (a, b) in enumerate([("Organization", "Country"), ("Amnesty International", "UK")]):
-        t.rows[r].cells[0].text, t.rows[r].cells[1].text = a, b
+    d = docx.Document(io.BytesIO(docx_file(["Joint letter on Sudan"], [["Organization", "Country"],
+                                                                       ["Amnesty International", "UK"]])))
     d.add_paragraph("Closing words")
     buf = io.BytesIO()
     d.save(buf)

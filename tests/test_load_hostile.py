@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from documents import docx_file, text_pdf
 from graph.load import LoadError, document_from_bytes, document_from_text, read_corpus, read_document
 from graph.records import Document
 
@@ -157,32 +158,8 @@ def test_a_dead_worker_s_letters_are_read_in_the_parent(tmp_path, monkeypatch):
 
 # ---- fuzz: a Document or a LoadError, within MAX_SECONDS and MAX_MEGABYTES -------------------------------------
 
-def _seed_pdf() -> bytes:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig = plt.figure(figsize=(3, 2))
-    fig.text(0.1, 0.5, "Signed by Alpha Network")
-    buf = io.BytesIO()
-    fig.savefig(buf, format="pdf")
-    plt.close(fig)
-    return buf.getvalue()
-
-
-def _seed_docx() -> bytes:
-    import docx
-
-    d = docx.Document()
-    d.add_paragraph("Joint letter")
-    d.add_table(rows=1, cols=2).rows[0].cells[0].text = "Alpha Network"
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
-
-
-SEEDS = {"pdf": _seed_pdf(), "docx": _seed_docx()}
+SEEDS = {"pdf": text_pdf([(0.1, 0.5, "Signed by Alpha Network")]),
+         "docx": docx_file(["Joint letter"], [["Alpha Network", ""]])}
 
 
 def _mutate(data: bytes, edits: list[tuple[int, int, int]], cut: int) -> bytes:
