@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_WORD = re.compile(r"[^\W\d_]+|[|·•/]")
+_SEPARATORS = re.compile(r"([|·•/])")
 # A line of at most this many words, most of them menu words, is a menu or a language bar.
 MENU_MAX_WORDS = 12
 MENU_SHARE = 0.6
@@ -46,7 +46,9 @@ def is_leftover(line: str) -> bool:
     titles, menu, phrases, _ = _knowledge()
     if _key(t) in titles or phrases.search(t) or re.search(r"https?://|www\.", t) and len(t.split()) <= 3:
         return True
-    words = [w.casefold() for w in _WORD.findall(t)]
+    # split at spaces, not at \W: scripts such as Sinhala or Burmese write vowel signs that \w does not match
+    words = [w.strip(".,;:!?()[]").casefold() for w in _SEPARATORS.sub(r" \1 ", t).split()]
+    words = [w for w in words if w]
     return 0 < len(words) <= MENU_MAX_WORDS and sum(w in menu for w in words) >= MENU_SHARE * len(words) \
         and len(words) >= 2
 

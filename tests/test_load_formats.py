@@ -159,3 +159,13 @@ def test_docx_paragraphs_and_tables_in_order_with_rows_as_cells():
     doc = document_from_bytes(buf.getvalue(), "x.docx")
     assert doc.text.split("\n") == ["Joint letter on Sudan", "Organization | Country", "Amnesty International | UK",
                                     "Closing words"]
+
+
+def test_page_builder_articles_in_widget_elements_are_kept():
+    page = ('<html><body><nav>Home About</nav><div class="elementor-widget-container"><h1>Open letter on water</h1>'
+            '<p>We the undersigned organizations urge the ministry to restore water to the camps now.</p>'
+            '<ul><li>Alpha Network</li></ul></div><div class="elementor-widget footer-widget">Copyright</div>'
+            '<a href="#top">Back to top</a></body></html>')
+    lines = document_from_text(page, "p.html").text.split("\n")
+    assert lines == ["Open letter on water", "", "We the undersigned organizations urge the ministry to restore "
+                     "water to the camps now.", "", "- Alpha Network"]

@@ -64,7 +64,7 @@ def to_lines(page: str) -> tuple[list[str], dict]:
     except (etree.ParserError, ValueError):
         return [], {}
     meta, start_text = _article_start(page)
-    _prune(root)
+    _prune(root, _norm(start_text)[:60])
     blocks = _Walker(root).blocks()
     start = _start_index(blocks, start_text)
     lines: list[str] = []
@@ -124,8 +124,10 @@ def _norm(s: str) -> str:
     return re.sub(r"\W+", " ", s).casefold().strip()
 
 
-def _prune(root) -> None:
-    """Remove what is never the letter: scripts, menus, hidden parts, share bars, comments, footers."""
+def _prune(root, article: str) -> None:
+    """Remove what is never the letter: scripts, menus, hidden parts, share bars, comments, footers. An element
+    whose class only sounds like furniture but holds the article's first words stays (page builders put whole
+    articles in elements of class "widget")."""
     words = _leftover_words()
     doomed = []
     for el in root.iter():
@@ -137,7 +139,11 @@ def _prune(root) -> None:
                 re.search(r"display\s*:\s*none", el.get("style") or "", re.I) or \
                 el.get("role") in ("navigation", "banner", "contentinfo", "complementary", "search"):
             doomed.append(el)
-        elif tag not in ("body", "html") and words.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+        elif tag == "a" and (el.get("href") or "").startswith("#") and len(el.text_content().split()) <= 4 and \
+                el.getparent() is not None and el.getparent().tag != "li" and el.get("role") != "tab":
+            doomed.append(el)  # "Back to top", "Skip to content": links within the page, outside a list of tabs
+        elif tag not in ("body", "html") and words.search(f"{el.get('class') or ''} {el.get('id') or ''}") and \
+                not (article and article in _norm(el.text_content())):
             doomed.append(el)
     for el in doomed:
         if el.getparent() is not None:
@@ -170,11 +176,16 @@ class _Walker:
                     keys.setdefault(el.get(attr).lstrip("#"), set()).add(el)
         labels, label_els = {}, set()
         for el in root.iter("li", "a", "button", "span"):
+            parent = el.getparent()
+            if not (el.tag == "li" or el.get("role") == "tab" or el.get("data-toggle") == "tab" or
+                    (parent is not None and (parent.tag == "li" or parent.get("role") == "tablist"))):
+                continue  # a tab sits in a list of tabs; a lone "#top" or "#comments" link is not one
             for attr in _TAB_ATTRS:
                 v = (el.get(attr) or "").lstrip("#")
                 if not v or (attr == "href" and not (el.get("href") or "").startswith("#")):
                     continue
-                panels = [p for p in keys.get(v, ()) if p is not el and len(p) > 0 and el not in p.iterancestors()]
+                panels = [p for p in keys.get(v, ()) if p is not el and len(p) > 0 and el not in p.iterancestors()
+                          and p not in el.iterancestors()]
                 text = " ".join(el.text_content().split())
                 if panels and text and len(text) < 60:
                     labels[v] = text
