@@ -169,3 +169,16 @@ def test_page_builder_articles_in_widget_elements_are_kept():
     lines = document_from_text(page, "p.html").text.split("\n")
     assert lines == ["Open letter on water", "", "We the undersigned organizations urge the ministry to restore "
                      "water to the camps now.", "", "- Alpha Network"]
+
+
+def test_a_letter_saved_as_a_page_keeps_its_lines():
+    letter = ["Joint statement on the floods", "1 March 2024", "To the Minister of Water", "",
+              "Dear Minister,", "We urge you to act.", "", "Signed,", "1. Alpha Network", "2. Beta Union"]
+    pre = "<pre>" + "\n".join(letter) + "</pre>"
+    brs = "<p>" + "<br>\n".join(letter[:3]) + "</p><p>" + "<br>".join(letter[4:6]) + "</p><p>" + \
+        "<br>".join(letter[7:]) + "</p>"
+    for body in (pre, brs):
+        page = f"<html><body><nav><ul><li>Home</li><li>News</li></ul></nav><main>{body}</main>" \
+               "<footer>Contact us</footer></body></html>"
+        lines = [ln for ln in document_from_text(page, "l.html").text.split("\n") if ln]
+        assert lines == [ln for ln in letter if ln]

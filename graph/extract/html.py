@@ -28,8 +28,8 @@ _BLOCK = frozenset("p div section article main header blockquote address figure 
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 # Attributes by which a tab's label names its panel.
 _TAB_ATTRS = ("aria-controls", "data-target", "data-tab", "data-category", "data-bs-target", "href")
-# How many blocks above the article's first paragraph its heading may be (a title, a date, a byline).
-HEAD_BLOCKS = 6
+# How many blocks above the article's first paragraph its heading may be (a title, a date, a byline, an address).
+HEAD_BLOCKS = 10
 # Pages far larger than any letter page are not walked by the article extractor (its cost grows fast).
 MAX_EXTRACTOR_CHARS = 2_000_000
 _LOOKS_HTML = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
@@ -221,6 +221,11 @@ class _Walker:
             self._table(el, depth)
         elif tag == "br":
             self._flush("text")
+        elif tag == "pre":  # preformatted: its lines are the lines
+            self._break()
+            for line in el.text_content().split("\n"):
+                self.out.append(("text", " ".join(line.split())) if line.strip() else ("break", ""))
+            self._break()
         elif tag in _BLOCK:
             self._break()
             self._inline(el, depth, prefix)
