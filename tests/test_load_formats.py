@@ -182,3 +182,33 @@ def test_a_letter_saved_as_a_page_keeps_its_lines():
                "<footer>Contact us</footer></body></html>"
         lines = [ln for ln in document_from_text(page, "l.html").text.split("\n") if ln]
         assert lines == [ln for ln in letter if ln]
+
+
+def _as_page(text: str) -> str:
+    """A letter as a site would publish it: paragraphs in <p> with <br> line breaks, inside a page's furniture."""
+    import html
+
+    body = "\n".join("<p>" + "<br>\n".join(html.escape(ln) for ln in p.split("\n")) + "</p>" for p in text.split("\n\n"))
+    return ('<!DOCTYPE html><html><head><title>News | Site</title></head><body>'
+            '<a class="skip-link" href="#content">Skip to content</a><header class="site-header">'
+            '<div class="site-branding"><a href="/">Civil Society Network</a></div><nav><ul><li><a href="/">Home</a></li>'
+            '<li><a href="/about">About us</a></li></ul></nav><div class="language-switcher"><a href="/en">English</a> | '
+            f'<a href="/fr">Français</a></div></header><main id="content"><article><div class="entry-content">{body}'
+            '</div><div class="sharedaddy"><h3>Share this:</h3><ul><li>Twitter</li></ul></div></article>'
+            '<div class="related-posts"><h3>Related</h3><ul><li><a href="/x">Another statement</a></li></ul></div>'
+            '<div id="comments"><h3>2 thoughts</h3><p>Thank you!</p></div></main><footer class="site-footer">'
+            '<p>© 2024 Civil Society Network. All rights reserved.</p></footer></body></html>')
+
+
+def test_real_letters_read_the_same_from_a_saved_page_as_from_text():
+    from graph.letter import parse_letter
+
+    paths = sorted(REAL.glob("*.txt")) if REAL.is_dir() else []
+    if not paths:
+        pytest.skip("../shared/letters-real is not here")
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        plain = parse_letter(document_from_text(text, path.name))
+        page = parse_letter(document_from_text(_as_page(text), path.stem + ".html"))
+        assert [s.name for s in page.signatories] == [s.name for s in plain.signatories], path.name
+        assert (page.title, page.date) == (plain.title, plain.date), path.name

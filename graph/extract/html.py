@@ -26,10 +26,15 @@ _DROP_TAGS = frozenset("script style noscript template svg iframe form button se
 _BLOCK = frozenset("p div section article main header blockquote address figure figcaption center pre dl dt dd "
                    "ul ol table h1 h2 h3 h4 h5 h6 hr details summary body fieldset".split())
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, no_network=True)
 # Attributes by which a tab's label names its panel.
 _TAB_ATTRS = ("aria-controls", "data-target", "data-tab", "data-category", "data-bs-target", "href")
 # How many blocks above the article's first paragraph its heading may be (a title, a date, a byline, an address).
 HEAD_BLOCKS = 10
+# The extractor's first lines that locate the article's start; a long line is matched by its first characters
+# (the extractor and the walk may join a paragraph's lines differently).
+FIRST_LINES = 5
+MATCH_PREFIX = 60
 # Pages far larger than any letter page are not walked by the article extractor (its cost grows fast).
 MAX_EXTRACTOR_CHARS = 2_000_000
 _LOOKS_HTML = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
@@ -59,12 +64,12 @@ def _leftover_words() -> re.Pattern:
 
 def to_lines(page: str) -> tuple[list[str], dict]:
     """(lines, page metadata {page_title, page_date}) of a saved web page."""
-    try:
-        root = lxml.html.document_fromstring(page.encode("utf-8", "replace"))
+    try:  # the text is already decoded: the parser must not guess an encoding for its UTF-8 bytes
+        root = lxml.html.document_fromstring(page.encode("utf-8", "replace"), parser=_PARSER)
     except (etree.ParserError, ValueError):
         return [], {}
     meta, start_text = _article_start(page)
-    _prune(root, _norm(start_text)[:60])
+    _prune(root, _norm(next((x for x in start_text if len(x) >= MATCH_PREFIX), ""))[:MATCH_PREFIX])
     blocks = _Walker(root).blocks()
     start = _start_index(blocks, start_text)
     lines: list[str] = []
@@ -79,28 +84,29 @@ def to_lines(page: str) -> tuple[list[str], dict]:
     return lines, meta
 
 
-def _article_start(page: str) -> tuple[dict, str]:
-    """(page title and date, the article's first words) from trafilatura; empty when it finds no article."""
+def _article_start(page: str) -> tuple[dict, list[str]]:
+    """(page title and date, the article's first lines) from trafilatura; empty when it finds no article."""
     if len(page) > MAX_EXTRACTOR_CHARS:
-        return {}, ""
+        return {}, []
     import logging
 
     import trafilatura
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     try:
+        # a page's date only from its markup and dated lines: the extensive search guesses from "© 2024"
         doc = trafilatura.bare_extraction(page, favor_recall=True, include_tables=True, with_metadata=True,
-                                          include_comments=False)
+                                          include_comments=False,
+                                          date_extraction_params={"extensive_search": False, "original_date": True})
     except Exception:  # noqa: BLE001 - the extractor is a hint; the walk below reads the page without it
-        return {}, ""
+        return {}, []
     if doc is None:
-        return {}, ""
+        return {}, []
     meta = {k: v for k, v in (("page_title", doc.title), ("page_date", doc.date)) if v}
-    first = next((ln.strip() for ln in (doc.text or "").split("\n") if len(ln.strip()) >= 20), "")
-    return meta, first
+    return meta, [ln.strip() for ln in (doc.text or "").split("\n") if ln.strip()][:FIRST_LINES]
 
 
-def _start_index(blocks: list[tuple[str, str]], first: str) -> int:
+def _start_index(blocks: list[tuple[str, str]], first: list[str]) -> int:
     """The block where the article starts: the extractor's first paragraph, or a heading just above it; the page's
     one <h1> when that comes later (what the extractor took for the start was a banner or a quote above it)."""
     h1 = [i for i, (kind, _) in enumerate(blocks) if kind == "h1"]
@@ -108,13 +114,21 @@ def _start_index(blocks: list[tuple[str, str]], first: str) -> int:
     return h1[0] if len(h1) == 1 and h1[0] > start else start
 
 
-def _extractor_start(blocks: list[tuple[str, str]], first: str) -> int:
-    if not first:
+def _extractor_start(blocks: list[tuple[str, str]], first: list[str]) -> int:
+    """The earliest block that is one of the extractor's first lines (a short one matched whole, a long one by its
+    start), or a heading up to HEAD_BLOCKS text blocks above it."""
+    found = []
+    for line in first:
+        key = _norm(line)
+        if len(key.split()) < 2:
+            continue  # one word ("Home") matches too much
+        at = next((i for i, (kind, t) in enumerate(blocks) if kind != "break" and
+                   (_norm(t) == key or len(key) >= MATCH_PREFIX and key[:MATCH_PREFIX] in _norm(t))), None)
+        if at is not None:
+            found.append(at)
+    if not found:
         return 0
-    key = _norm(first)[:60]
-    at = next((i for i, (kind, t) in enumerate(blocks) if kind != "break" and key and key in _norm(t)), None)
-    if at is None:
-        return 0
+    at = min(found)
     texts = [i for i in range(at) if blocks[i][0] != "break"][-HEAD_BLOCKS:]
     heading = next((i for i in texts if blocks[i][0] in ("heading", "h1")), None)
     return heading if heading is not None else at
