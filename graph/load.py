@@ -106,7 +106,8 @@ def _from_bytes(data: bytes, name: str) -> Document:
 def document_from_text(text: str, name: str = "pasted.txt") -> Document:
     """A Document from text (pasted, or already decoded): page source, markdown or plain text.
 
-    Front matter is parsed and blanked out, so line numbers of plain text and markdown stay the file's own."""
+    Front matter is parsed and blanked out, so plain text keeps the file's line numbers (markdown keeps them too,
+    up to the first table or grid table, whose alignment rows are dropped and whose wrapped cells are joined)."""
     return _guarded(name, _from_text, text, name)
 
 

@@ -12,6 +12,7 @@ import re
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-{2,})\s*$")
+_RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")  # a thematic break: "---", "***", "_ _ _"
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _BULLET = re.compile(r"^(\s*)[*+-]\s+(?=\S)")
 _ALIGN_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -49,6 +50,8 @@ def to_lines(text: str) -> list[str]:
             continue
         elif _REF_DEF.match(line) or (_SETEXT.match(line) and out and out[-1].strip()):
             pass  # a link definition, or the underline of a heading printed above
+        elif _RULE.match(line):
+            out.append("")
         elif _ALIGN_ROW.match(line) and "|" in line:
             pass
         elif _is_table_row(line, lines, i):
