@@ -212,3 +212,14 @@ def test_real_letters_read_the_same_from_a_saved_page_as_from_text():
         page = parse_letter(document_from_text(_as_page(text), path.stem + ".html"))
         assert [s.name for s in page.signatories] == [s.name for s in plain.signatories], path.name
         assert (page.title, page.date) == (plain.title, plain.date), path.name
+
+
+def test_markdown_with_a_few_inline_tags_stays_markdown():
+    md = ("By A. Writer\n\n[caption id=\"1\"]<a href=\"x.jpg\"><img src=\"x.jpg\"></a> Protest[/caption]\n\n"
+          "Thirty organizations sought the release of Mishu.\n\n<div style=\"text-align:center\">Donate</div>\n\n"
+          "Signed by:\n\n1. Alpha Network\n2. Beta Union\n")
+    doc = document_from_text(md, "post.md")
+    assert doc.format == "markdown"
+    assert [ln for ln in doc.text.split("\n") if ln.strip()] == [
+        "By A. Writer", " Protest", "Thirty organizations sought the release of Mishu.", "Donate", "Signed by:",
+        "1. Alpha Network", "2. Beta Union"]
