@@ -223,3 +223,11 @@ def test_markdown_with_a_few_inline_tags_stays_markdown():
     assert [ln for ln in doc.text.split("\n") if ln.strip()] == [
         "By A. Writer", " Protest", "Thirty organizations sought the release of Mishu.", "Donate", "Signed by:",
         "1. Alpha Network", "2. Beta Union"]
+
+
+def test_a_lone_h1_below_the_letter_does_not_cut_the_letter():
+    para = "<p>We, the undersigned organizations, urge the government to release every detained journalist now.</p>"
+    page = f"<html><body><p>Open letter on press freedom</p>{para * 20}<h1>Signatories</h1><ul><li>Alpha Network</li>" \
+           "</ul></body></html>"
+    lines = document_from_text(page, "p.html").text.split("\n")
+    assert lines[0] == "Open letter on press freedom" and "- Alpha Network" in lines

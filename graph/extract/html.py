@@ -35,6 +35,9 @@ HEAD_BLOCKS = 10
 # (the extractor and the walk may join a paragraph's lines differently).
 FIRST_LINES = 5
 MATCH_PREFIX = 60
+# Text above the page's one <h1> that is dropped as a banner (quotes, a counter); more is the letter itself, with
+# a heading such as "Signatories" as the h1 below it.
+MAX_ABOVE_H1_CHARS = 1500
 # Pages far larger than any letter page are not walked by the article extractor (its cost grows fast).
 MAX_EXTRACTOR_CHARS = 2_000_000
 _LOOKS_HTML = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
@@ -111,7 +114,9 @@ def _start_index(blocks: list[tuple[str, str]], first: list[str]) -> int:
     one <h1> when that comes later (what the extractor took for the start was a banner or a quote above it)."""
     h1 = [i for i, (kind, _) in enumerate(blocks) if kind == "h1"]
     start = _extractor_start(blocks, first)
-    return h1[0] if len(h1) == 1 and h1[0] > start else start
+    if len(h1) == 1 and h1[0] > start and sum(len(t) for _, t in blocks[start:h1[0]]) < MAX_ABOVE_H1_CHARS:
+        return h1[0]
+    return start
 
 
 def _extractor_start(blocks: list[tuple[str, str]], first: list[str]) -> int:
