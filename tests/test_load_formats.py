@@ -231,3 +231,11 @@ def test_a_lone_h1_below_the_letter_does_not_cut_the_letter():
            "</ul></body></html>"
     lines = document_from_text(page, "p.html").text.split("\n")
     assert lines[0] == "Open letter on press freedom" and "- Alpha Network" in lines
+
+
+def test_a_table_of_names_and_countries_is_read_across_its_rows():
+    rows = [(0.1, 0.95, "Signatories")]
+    for i, country in enumerate(["Kenya", "Chile", "Nepal", "Peru", "Japan", "Fiji", "Laos", "Mali"]):
+        rows += [(0.08, 0.9 - i * 0.016, f"Network for Rights Number {i + 1}"), (0.6, 0.9 - i * 0.016, country)]
+    lines = [ln for ln in document_from_bytes(text_pdf(rows, size=(8.27, 11.69)), "t.pdf").text.split("\n") if ln]
+    assert lines[1:3] == ["Network for Rights Number 1 Kenya", "Network for Rights Number 2 Chile"]

@@ -32,6 +32,8 @@ OCR_LANGUAGES = ("eng", "mya")  # Latin-script letters, and Burmese names (tesse
 GUTTER_CROSSING_SHARE = 0.15
 # ...with text on both sides in at least this share of rows (else it is just a short line's end).
 GUTTER_SIDE_SHARE = 0.3
+# Two text columns are about as wide as each other; a table's short column ("Kenya") is far narrower.
+COLUMN_WIDTH_RATIO = 0.5
 MIN_GUTTER_PT = 8  # narrower than this is a word space, not a gutter
 ROW_TOLERANCE_PT = 3
 # Lines of a paragraph are a fraction of a line's height apart; a gap of about a line's height starts a new one.
@@ -97,11 +99,19 @@ def _gutter(rows: list[list[dict]], lo: float, hi: float) -> float | None:
             best, best_x = crossing, x
     if best is None or best > GUTTER_CROSSING_SHARE * len(rows):
         return None
-    left = sum(any(w["x1"] <= best_x for w in r) for r in rows)
-    right = sum(any(w["x0"] >= best_x for w in r) for r in rows)
-    if min(left, right) < GUTTER_SIDE_SHARE * len(rows):
+    left = [[w for w in r if w["x1"] <= best_x] for r in rows]
+    right = [[w for w in r if w["x0"] >= best_x] for r in rows]
+    if min(sum(map(bool, left)), sum(map(bool, right))) < GUTTER_SIDE_SHARE * len(rows):
         return None
+    a, b = _extent(left), _extent(right)
+    if min(a, b) < COLUMN_WIDTH_RATIO * max(a, b):
+        return None  # a table (a name, then a short country cell): its rows are read across
     return best_x
+
+
+def _extent(rows: list[list[dict]]) -> float:
+    words = [w for r in rows for w in r]
+    return max(w["x1"] for w in words) - min(w["x0"] for w in words)
 
 
 def _read(rows: list[list[dict]], lo: float, hi: float) -> list[str]:
