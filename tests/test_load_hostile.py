@@ -211,3 +211,11 @@ _YAMLISH = st.lists(st.sampled_from(_TOKENS), max_size=60).map("".join)
 def test_fuzz_front_matter_gives_a_document_or_a_load_error(front, toml):
     fence = "+++" if toml else "---"
     _bounded(lambda: document_from_text(f"{fence}\n{front}\n{fence}\nWe urge you.\n", "fuzz.md"))
+
+
+def test_a_pdf_that_reads_too_slowly_is_given_up_with_a_message(monkeypatch):
+    from graph.extract import pdf
+
+    monkeypatch.setattr(pdf, "READ_SECONDS", -1)  # every page is over the budget
+    with pytest.raises(LoadError, match=r"slow.pdf: PDF took over -1 s to read \(page 1 of 1\)"):
+        document_from_bytes(text_pdf([(0.1, 0.5, "Signed by Alpha Network")]), "slow.pdf")

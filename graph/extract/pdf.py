@@ -15,6 +15,7 @@ import io
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 from .errors import LoadError
@@ -24,6 +25,8 @@ OCR_SECONDS_PER_PAGE = 60
 # Measured on a rendered page of 26 lines: 200 dpi read every line exactly in 4.1 s (English) / 4.7 s (English +
 # Burmese); 300 dpi read the same lines in 5.8 s / 17.0 s.
 OCR_DPI = 200
+# Reading a letter's text layer takes well under a second a page; a file still being read after this is hostile.
+READ_SECONDS = 60
 # Letters are a few pages; a scanned book is not read page by page by OCR.
 MAX_OCR_PAGES = 40
 MAX_PAGES = 500
@@ -54,7 +57,11 @@ def to_lines(data: bytes, name: str) -> list[str]:
         if len(pdf.pages) > MAX_PAGES:
             raise LoadError(name, f"PDF has {len(pdf.pages)} pages, over the {MAX_PAGES}-page limit for a letter")
         pages: list[list[str] | None] = []
+        started = time.monotonic()
         for page in pdf.pages:
+            if time.monotonic() - started > READ_SECONDS:
+                raise LoadError(name, f"PDF took over {READ_SECONDS} s to read (page {page.page_number} of "
+                                      f"{len(pdf.pages)}): too large or malformed for a letter")
             try:
                 words = page.extract_words(use_text_flow=False, keep_blank_chars=False)
             except Exception as e:  # noqa: BLE001 - one damaged page stream: as damaged as the whole file
