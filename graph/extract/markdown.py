@@ -11,13 +11,17 @@ import html
 import re
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+# "Title" underlined by "===" or "---" on the next line (a setext heading)
 _SETEXT = re.compile(r"^\s{0,3}(?:=+|-{2,})\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")  # a thematic break: "---", "***", "_ _ _"
 _QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
+# "* item", "+ item" and "- item" are all bullets: the reader is given "- item"
 _BULLET = re.compile(r"^(\s*)[*+-]\s+(?=\S)")
 _ALIGN_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+# a pandoc grid table's border: "+------+----+" (a header border is drawn with "=")
 _GRID_BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+# links and images: an image is a logo or a photo, never a name; a link is its visible text
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*(?:\s+\"[^\"]*\")?\)")
 _REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
