@@ -16,7 +16,8 @@ from __future__ import annotations
 from datetime import date as _date
 from typing import Any, Mapping
 
-from .meta import extract_meta
+from .letter_dates import choose_date
+from .meta import choose_recipients, choose_title, extract_meta
 from .people import person_organization
 from .records import Contact, Document, Letter, Person, Signatory
 from .sig_lines import md_clean
@@ -117,9 +118,9 @@ def parse_letter(doc: Document, lexicon: Any = None) -> Letter:
         warnings.append(f"date {meta.date} {meta.date_note}")
     return Letter(
         file=doc.name,
-        title=_str(fm.get("title")) or meta.title,
-        date=_str(fm.get("date")) or meta.date,
-        recipients=tuple(str(r) for r in recipients) if recipients else meta.recipients,
+        title=choose_title(_str(fm.get("title")), meta),
+        date=choose_date(_str(fm.get("date")), meta.date, text) or _str(fm.get("page_date")),
+        recipients=choose_recipients(recipients, _str(fm.get("title")), meta),
         signatories=signatories,
         undisclosed_count=undisclosed,
         claimed_total=claimed,

@@ -10,28 +10,28 @@ file can be reported and skipped while the rest of the corpus loads.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-import yaml
-
+from .extract import docx as _docx
+from .extract import frontmatter, markdown
+from .extract import html as _html
+from .extract import pdf as _pdf
+from .extract.errors import LoadError
+from .extract.text import decode
 from .records import Document
 
+__all__ = ["DEFAULT_MAX_BYTES", "LETTER_SUFFIXES", "LoadError", "LoadProblem", "decode_text", "document_from_bytes",
+           "document_from_text", "is_letter_file", "letter_paths", "read_corpus", "read_document"]
+
 DEFAULT_MAX_BYTES = int(os.environ.get("ATLAS_MAX_BYTES", 20 * 1024 * 1024))
-LETTER_SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".docx", ".text")
-_FRONT = re.compile(r"\A\ufeff?---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.S)
-
-
-class LoadError(ValueError):
-    """A file that cannot be read as a letter. The message names the file."""
-
-    def __init__(self, name: str, message: str):
-        self.name = name
-        super().__init__(f"{name}: {message}")
+LETTER_SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".docx", ".text", ".html", ".htm")
+_MARKDOWN = (".md", ".markdown")
+_HTML = (".html", ".htm")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -40,156 +40,118 @@ class LoadProblem:
     message: str
 
 
+def _megabytes(n: int) -> str:
+    """Sizes in MiB, as ATLAS_MAX_BYTES is set (20 * 1024 * 1024 is "20 MB", not "21 MB")."""
+    return f"{n / 2**20:.1f}".removesuffix(".0") + " MB"
+
+
 def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read a .txt/.md/.pdf/.docx letter, with front matter and an optional sidecar NAME.yaml."""
+    """Read a .txt/.md/.html/.pdf/.docx letter, with front matter and an optional sidecar NAME.yaml."""
     path = Path(path)
     name = path.name
     if not path.is_file():
         raise LoadError(name, "no such file")
     size = path.stat().st_size
     if size > max_bytes:
-        raise LoadError(name, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit "
+        raise LoadError(name, f"file is {_megabytes(size)}, over the {_megabytes(max_bytes)} limit "
                               "(set ATLAS_MAX_BYTES to raise it)")
     data = path.read_bytes()
     doc = document_from_bytes(data, name, max_bytes=max_bytes)
     sidecar = _sidecar(path)
-    if sidecar:
-        meta = {**sidecar, **doc.meta}  # front matter wins over the sidecar
-        doc = Document(doc.name, doc.text, meta, doc.sha256, str(path), doc.line_offset)
-    else:
-        doc = Document(doc.name, doc.text, doc.meta, doc.sha256, str(path), doc.line_offset)
-    return doc
+    meta = {**sidecar, **doc.meta} if sidecar else doc.meta  # front matter wins over the sidecar
+    return Document(doc.name, doc.text, meta, doc.sha256, str(path), doc.line_offset, doc.encoding, doc.format)
 
 
 def document_from_bytes(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Decode an uploaded or stored file by its name's suffix."""
+    """Decode an uploaded or stored file by its content and its name's suffix.
+
+    Any failure, however the underlying library raises it, is a LoadError naming the file."""
     if len(data) > max_bytes:
-        raise LoadError(name, f"file is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+        raise LoadError(name, f"file is {_megabytes(len(data))}, over the {_megabytes(max_bytes)} limit")
     if not data.strip():
         raise LoadError(name, "file is empty")
+    return _guarded(name, _from_bytes, data, name)
+
+
+def _guarded(name: str, read, *args) -> Document:
+    """read(*args), with any failure of a parser turned into a LoadError naming the file."""
+    try:
+        return read(*args)
+    except LoadError:
+        raise
+    except MemoryError:
+        raise LoadError(name, "needs more memory to read than is available: too large or malformed") from None
+    except RecursionError:
+        raise LoadError(name, "is nested too deeply to read (malformed)") from None
+    except Exception as e:  # noqa: BLE001 - parsers of hostile files raise anything (AssertionError, OverflowError)
+        raise LoadError(name, f"could not be read ({type(e).__name__}: {str(e)[:200]})") from None
+
+
+def _from_bytes(data: bytes, name: str) -> Document:
     suffix = Path(name).suffix.lower()
-    if suffix == ".pdf" or data[:5] == b"%PDF-":
-        text = _pdf_text(data, name)
-    elif suffix == ".docx" or (data[:2] == b"PK" and suffix not in (".txt", ".md")):
-        text = _docx_text(data, name)
-    else:
-        text = decode_text(data, name)
-    doc = document_from_text(text, name)
-    return Document(doc.name, doc.text, doc.meta, hashlib.sha256(data).hexdigest(), doc.source, doc.line_offset)
+    sha = hashlib.sha256(data).hexdigest()
+    if data[:5] == b"%PDF-" or (suffix == ".pdf" and b"%PDF-" in data[:1024]):
+        return _document(_pdf.to_lines(data, name), {}, name, sha, "pdf")
+    if suffix == ".pdf":
+        raise LoadError(name, "not a readable PDF (no %PDF- header)")
+    if data[:2] == b"PK" and suffix not in (".txt", ".md", ".markdown", ".text", *_HTML):
+        return _document(_docx.to_lines(data, name), {}, name, sha, "docx")
+    if suffix == ".docx":
+        raise LoadError(name, "not a readable .docx file (not a zip package)")
+    text, encoding = decode(data, name)
+    doc = _from_text(text, name)
+    return Document(doc.name, doc.text, doc.meta, sha, doc.source, doc.line_offset, encoding, doc.format)
 
 
 def document_from_text(text: str, name: str = "pasted.txt") -> Document:
-    """A Document from text (pasted, or already decoded). Front matter is parsed and blanked out,
-    so line numbers in Document.text are the file's own line numbers."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    """A Document from text (pasted, or already decoded): page source, markdown or plain text.
+
+    Front matter is parsed and blanked out, so plain text keeps the file's line numbers (markdown keeps them too,
+    up to the first table or grid table, whose alignment rows are dropped and whose wrapped cells are joined)."""
+    return _guarded(name, _from_text, text, name)
+
+
+def _from_text(text: str, name: str) -> Document:
+    text = _SURROGATE.sub("\ufffd", text).replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     if not text.strip():
         raise LoadError(name, "no text")
-    meta: dict = {}
-    offset = 0
-    m = _FRONT.match(text)
-    if m:
-        try:
-            loaded = yaml.safe_load(m.group(1) or "") or {}
-        except yaml.YAMLError as e:
-            mark = getattr(e, "problem_mark", None)
-            at = f" at line {mark.line + 2}" if mark else ""
-            raise LoadError(name, f"front matter is not valid YAML{at}: {getattr(e, 'problem', e)}") from None
-        if not isinstance(loaded, dict):
-            raise LoadError(name, "front matter must be a mapping of keys to values (title:, date:, ...)")
-        meta = _plain(loaded)
-        offset = m.group(0).count("\n")
-        text = "\n" * offset + text[m.end():]
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Document(name=name, text=text, meta=meta, sha256=sha, source="pasted", line_offset=offset)
+    suffix = Path(name).suffix.lower()
+    if suffix in _HTML or _html.looks_like_html(text):
+        lines, page = _html.to_lines(text)
+        if not any(ln.strip() for ln in lines):
+            raise LoadError(name, "web page has no readable text")
+        return _document(lines, page, name, "", "html")
+    meta, body, offset = frontmatter.split(text, name, header=suffix in _MARKDOWN)
+    if suffix in _MARKDOWN:
+        return _document(markdown.to_lines(body), meta, name, "", "markdown", offset)
+    return _document(body.split("\n"), meta, name, "", "text", offset)
+
+
+def _document(lines: list[str], meta: dict, name: str, sha: str, fmt: str, offset: int = 0) -> Document:
+    text = "\n".join(lines)
+    if not text.strip():
+        raise LoadError(name, "no text")
+    sha = sha or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Document(name=name, text=text, meta=meta, sha256=sha, source="pasted", line_offset=offset, format=fmt)
 
 
 def decode_text(data: bytes, name: str) -> str:
     """UTF-8 first; a clear fallback for legacy encodings; binary is refused."""
-    head = data[:8192]
-    if b"\x00" in head and not (head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff")):
-        raise LoadError(name, "looks like a binary file, not text (expected .txt, .md, .pdf or .docx)")
-    for enc in ("utf-8-sig", "utf-16") if head[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig",):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            pass
-    try:
-        # Letters are mostly in Latin script; Windows-1252 is by far the commonest legacy encoding.
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is not None and best.encoding:
-        return str(best)
-    return data.decode("cp1252", errors="replace")
-
-
-def _pdf_text(data: bytes, name: str) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                ok = reader.decrypt("")
-            except Exception:  # noqa: BLE001 - pypdf raises several types for unsupported crypto
-                ok = 0
-            if not ok:
-                raise LoadError(name, "PDF is encrypted (password protected); save an unencrypted copy")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except LoadError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError) as e:
-        raise LoadError(name, f"not a readable PDF ({e})") from None
-    text = "\n".join(pages)
-    if not text.strip():
-        raise LoadError(name, "PDF has no text layer (scanned images only): it needs OCR first")
-    return text
-
-
-def _docx_text(data: bytes, name: str) -> str:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        d = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as e:
-        raise LoadError(name, f"not a readable .docx file ({e})") from None
-    except Exception as e:  # noqa: BLE001 - zipfile.BadZipFile and friends
-        raise LoadError(name, f"not a readable .docx file ({type(e).__name__})") from None
-    lines = [p.text for p in d.paragraphs]
-    for table in d.tables:  # signatory lists are often tables
-        for row in table.rows:
-            cells = [c.text.strip() for c in row.cells if c.text.strip()]
-            lines.extend(dict.fromkeys(cells))
-    text = "\n".join(lines)
-    if not text.strip():
-        raise LoadError(name, ".docx has no text")
-    return text
+    return decode(data, name)[0]
 
 
 def _sidecar(path: Path) -> dict:
     for suffix in (".yaml", ".yml"):
         side = path.with_suffix(suffix)
         if side.is_file() and side != path:
+            if side.stat().st_size > frontmatter.MAX_FRONT_MATTER_BYTES:
+                raise LoadError(path.name, f"sidecar {side.name} is over {frontmatter.MAX_FRONT_MATTER_BYTES // 1024} KB")
             try:
-                data = yaml.safe_load(side.read_text(encoding="utf-8")) or {}
-            except (yaml.YAMLError, UnicodeDecodeError) as e:
-                raise LoadError(path.name, f"sidecar {side.name} is not valid YAML: {e}") from None
-            if not isinstance(data, dict):
-                raise LoadError(path.name, f"sidecar {side.name} must be a mapping of keys to values")
-            return _plain(data)
+                text = side.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                raise LoadError(path.name, f"sidecar {side.name} is not UTF-8 text") from None
+            return frontmatter.sidecar(text, path.name, f"sidecar {side.name}")
     return {}
-
-
-def _plain(mapping: dict) -> dict:
-    """YAML turns 2021-02-05 into a date object; letters keep ISO strings."""
-    import datetime as dt
-
-    return {str(k): (v.isoformat()[:10] if isinstance(v, (dt.date, dt.datetime)) else v) for k, v in mapping.items()}
 
 
 def is_letter_file(path: Path) -> bool:
@@ -213,7 +175,7 @@ def letter_paths(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def read_corpus(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Document], list[LoadProblem]]:
-    """Read every letter; a bad file is reported in the problems list and skipped."""
+    """Read every letter; a bad file is reported in the problems list and skipped, whatever went wrong."""
     docs: list[Document] = []
     problems: list[LoadProblem] = []
     for p in letter_paths(paths):
@@ -223,4 +185,6 @@ def read_corpus(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES)
             problems.append(LoadProblem(p.name, str(e)))
         except OSError as e:
             problems.append(LoadProblem(p.name, f"{p.name}: cannot read ({e.strerror or e})"))
+        except (Exception, RecursionError, MemoryError) as e:  # noqa: BLE001 - one file never stops the corpus
+            problems.append(LoadProblem(p.name, f"{p.name}: could not be read ({type(e).__name__})"))
     return docs, problems

@@ -23,8 +23,12 @@ from dataclasses import dataclass, field
 
 from .paths import curated_path
 from .records import Lines
+from .addressees import addressed, greeting
+from .leftovers import is_leftover, names_a_letter
 from .sig_lines import is_mirrored
-from .text_dates import find_dates, find_month, infer_date
+from .letter_dates import BYLINE as _BYLINE
+from .letter_dates import letter_date
+from .text_dates import find_dates, find_month
 from .text_mirror import decode_mirrored
 
 _RE_LINE = re.compile(r"^\s*(?:re|subject|subj|objet)\s*:\s*(.+)$", re.I)
@@ -34,7 +38,7 @@ _OPEN_TO = re.compile(r"^\s*(?:an?\s+)?(?:joint\s+)?(?:open\s+)?(?:letter|appeal
                       re.I)
 from .sig_region import SALUTATION as _SALUTATION  # noqa: E402 - one definition of a salutation
 _GENERIC = re.compile(r"^\W*(?:(?:joint|open|public)\s+)?(?:ngo\s+|civil\s+society\s+)?(?:statement|letter|call|"
-                      r"appeal|press\s+release|submission|briefing)\W*$|^\W*for\s+immediate\s+release\W*$", re.I)
+                      r"appeal|press\s+release|submission|briefing)\W*$|^\W*for\s+immediate\s+(?:press\s+)?release\W*$", re.I)
 _HONORIFIC = re.compile(r"^\s*(?:his|her|their)\s+(?:excellenc|majesty|royal|honou?r)|^\s*(?:h\.?e\.?|mr|mrs|ms|dr)\.?\s",
                         re.I)
 _POSTAL = re.compile(r"\d{3,}|\b(?:street|avenue|road|plaza|p\.?o\.? box|ny|suite|floor)\b", re.I)
@@ -69,11 +73,17 @@ def _head_end(lines: list[str]) -> int:
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         if _RE_LINE.match(t) or _MD_HEADING.match(t):
             continue
-        if _is_caps(t):
+        if _is_caps(t) or is_leftover(t) or _title_like(t, nxt):
             continue
         if len(t) > 90 or len(t.split()) >= 12 or (len(t.split()) >= 8 and (t.endswith(".") or nxt[:1].islower())):
             return i
     return min(len(lines), 25)
+
+
+def _title_like(t: str, nxt: str) -> bool:
+    """A long line that is a title, not prose: no sentence end, and a blank line, a date or a byline below it."""
+    return 0 < len(t) <= 250 and not t.endswith((".", ",", ";", ":")) and (t[:1].isupper() or t[:1].isdigit()) and \
+        (not nxt or bool(find_dates(nxt)) or _BYLINE.match(nxt) is not None)
 
 
 def sentence_case(title: str, body: str) -> str:
@@ -125,15 +135,42 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
         t = raw.strip()
         if not t or _GENERIC.match(t) or _TO_LINE.match(t) or _OPEN_TO.match(t) or find_dates(t) or find_month(t) and \
                 len(t) < 25 or _HONORIFIC.match(t) or _POSTAL.search(t) or len(t.split()) < 3 or t.endswith(",") or \
-                _CC_LINE.match(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])):
+                _CC_LINE.match(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])) or is_leftover(t) or _BYLINE.match(t) or \
+                _is_prose(t):
             continue
         candidates.append((i, t))
     # an all-caps line above a mixed-case one is a label ("JOINT STATEMENT ON ..."); the mixed-case line is the title
-    mixed = [c for c in candidates if not _is_caps(c[1])]
-    if candidates:
-        i, t = (mixed or candidates)[0]
-        return _tidy_title(t, body), (i + 1,)
+    mixed = [c for c in candidates if not _is_caps(c[1])] or candidates
+    if mixed:
+        i, t = max(mixed, key=lambda c: (_title_evidence(lines, *c), -c[0]))
+        return _joined_title(lines, i, t, body)
     return None, ()
+
+
+_CONTINUES = re.compile(r"\b(?:of|on|the|and|to|for|in|against|with|a|an|by|de|du|des|la|le|et|pour|sur|del|y|en|"
+                        r"para|por|contra)\s*$|[-–—:,]\s*$", re.I)
+
+
+def _joined_title(lines: list[str], i: int, t: str, body: str) -> tuple[str, Lines]:
+    """A title printed over two lines: the next line continues it when this one breaks off mid-phrase ("... of
+    the") or the next starts in lower case, and the next is no date, byline, greeting or page leftover."""
+    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    if nxt and len(t) < 120 and len(nxt) < 120 and (_CONTINUES.search(t) or nxt[:1].islower()) and \
+            not (find_dates(nxt) or _BYLINE.match(nxt) or _SALUTATION.match(nxt) or is_leftover(nxt) or _is_prose(nxt)):
+        return _tidy_title(f"{t} {nxt}", body), (i + 1, i + 2)
+    return _tidy_title(t, body), (i + 1,)
+
+
+def _is_prose(t: str) -> bool:
+    """Sentences, not a heading: many words and a full stop (a heading may end with one, but is short)."""
+    return len(t.split()) >= 14 and t.rstrip().endswith((".", "!", "?")) and t.count(". ") + 1 >= 1
+
+
+def _title_evidence(lines: list[str], i: int, t: str) -> int:
+    """How much a head line looks like the letter's title rather than a site name or a label: it names a letter
+    ("Joint statement on ..."), and a date or a byline is printed right below it."""
+    below = next((x.strip() for x in lines[i + 1:i + 3] if x.strip()), "")
+    return names_a_letter(t) + (bool(find_dates(below)) or _BYLINE.match(below) is not None)
 
 
 def _mirrored_header(lines: list[str], text: str) -> tuple[str | None, Lines]:
@@ -225,7 +262,7 @@ def split_recipients(text: str) -> list[str]:
 def normalise_recipient(r: str) -> str:
     r = re.sub(r"\s+", " ", r).strip(" ,.;:")
     r = re.sub(r"\s*\((?:[A-Z]{2,6})\)$", "", r)
-    r = re.sub(r"^(?:the|all)\s+", "", r, flags=re.I)
+    r = re.sub(r"^(?:to|the|all)\s+", "", r, flags=re.I)
     r = re.sub(r"^(?:right\s+)?honou?rable\s+", "", r, flags=re.I)
     m = re.match(r"^(?:h\.\s?e\.|his|her|mr\.?|mrs\.?|ms\.?|dr\.?)\s+[^,]+,\s*(.+)$", r, flags=re.I)
     if m:  # "H.E. Gustavo Petro, President of the Republic of Colombia" -> the office
@@ -261,6 +298,31 @@ def _recipients(lines: list[str], head_end: int, title_lines: Lines) -> tuple[tu
     return (), ()
 
 
+# The greeting and the first paragraphs say whom a letter addresses; further down, "urge" is about others.
+ADDRESS_CHARS = 1500
+
+
+def _addressees(lines: list[str], head_end: int, first_body: int, title: str | None) -> tuple[tuple[str, ...], Lines]:
+    """From a greeting ("Dear Apple,"), else from the title or the first paragraphs' verbs ("We urge X to")."""
+    who = greeting(lines[head_end:head_end + 1] or lines[:1])
+    if who:
+        return tuple(normalise_recipient(p) for p in split_recipients(who)), (head_end + 1,)
+    if title:
+        who = addressed(title)
+        if who:
+            return tuple(normalise_recipient(p) for p in split_recipients(who)), ()
+    used, size = [], 0
+    for i in range(first_body, len(lines)):
+        used.append(i)
+        size += len(lines[i])
+        if size > ADDRESS_CHARS:
+            break
+    who = addressed(" ".join(lines[i].strip() for i in used))
+    if who:
+        return tuple(normalise_recipient(p) for p in split_recipients(who)), (first_body + 1,)
+    return (), ()
+
+
 def _body_recipients(lines: list[str], start: int) -> tuple[tuple[str, ...], Lines]:
     """'... call upon Her Majesty's Government to act' / 'The international community must ...' near the top."""
     para, used = [], []
@@ -285,42 +347,23 @@ def _body_recipients(lines: list[str], start: int) -> tuple[tuple[str, ...], Lin
     return (), ()
 
 
-def _events() -> list[dict]:
-    try:
-        from .curated import expect, read_yaml
-        return list(expect(read_yaml("events.yaml"), "events", list, "events.yaml", default=[]))
-    except Exception:  # noqa: BLE001 - without curated events only printed dates are used
-        return []
+def choose_recipients(front: list | None, front_title: str | None, meta: Meta) -> tuple[str, ...]:
+    """Front matter's recipients, else the text's, else whom a front-matter title of the kind "Open letter to
+    the European Commission" names."""
+    if front:
+        return tuple(str(r) for r in front)
+    if meta.recipients or not front_title:
+        return meta.recipients
+    m = _OPEN_TO.match(front_title)
+    return tuple(normalise_recipient(p) for p in split_recipients(m.group(1))) if m else ()
 
 
-def _known_events(text: str) -> list[tuple[str, str]]:
-    low = text.lower()
-    out = []
-    for e in _events():
-        if not isinstance(e, dict) or not e.get("word") or not e.get("date"):
-            continue
-        ctx = [str(c).lower() for c in e.get("context") or []]
-        if ctx and not any(re.search(r"\b" + re.escape(c) + r"\b", low) for c in ctx):
-            continue
-        out.append((str(e["word"]), str(e["date"])))
-    return out
-
-
-def _date(lines: list[str], head_end: int, text: str) -> tuple[str | None, Lines, str]:
-    for i, raw in enumerate(lines[:max(head_end, 12) + 1]):
-        t = raw.strip()
-        if len(t) > 100 or (i >= head_end and len(t) > 40):
-            continue
-        ds = find_dates(t)
-        if ds:
-            return ds[0][0], (i + 1,), "printed"
-        mo = find_month(t)
-        if mo and len(t) < 30:
-            return mo, (i + 1,), "printed (month)"
-    inferred = infer_date(text, _known_events(text))
-    if inferred:
-        return inferred[0], (), "inferred: " + inferred[1]
-    return None, (), ""
+def choose_title(front: str | None, meta: Meta) -> str | None:
+    """Front matter's title unless it only says what kind of letter it is and to whom ("Open Letter to the
+    European Commission"): then the title the text prints."""
+    if front and (_GENERIC.match(front) or _OPEN_TO.match(front)) and meta.title:
+        return meta.title
+    return front or meta.title
 
 
 def extract_meta(text: str) -> Meta:
@@ -333,6 +376,8 @@ def extract_meta(text: str) -> Meta:
                       0)
     if not recipients:
         recipients, rlines = _body_recipients(lines, first_body)
+    if not recipients:
+        recipients, rlines = _addressees(lines, head_end, first_body, title)
     notes: list[str] = []
     if title is None:
         title, tlines = _mirrored_header(lines, text)
@@ -342,6 +387,6 @@ def extract_meta(text: str) -> Meta:
         title, tlines = _descriptive_title("\n".join(lines[first_body:first_body + 8]), first_body + 1)
         if title:
             notes.append("no title printed: descriptive title from the first sentence")
-    date, dlines, note = _date(lines, head_end, text)
+    date, dlines, note = letter_date(lines, head_end, text)
     return Meta(title=title, date=date, recipients=recipients, title_lines=tlines, date_lines=dlines,
                 recipient_lines=rlines, date_note=note, notes=tuple(notes))

@@ -106,6 +106,7 @@ def load_letters(paths: Iterable[str | Path], jobs: int | None = None, progress:
         return _read_and_parse(files, lambda k: on_letter(k, len(files)))
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     warm_up()
     by_size = sorted(files, key=lambda f: -f.stat().st_size if f.exists() else 0)
@@ -115,14 +116,33 @@ def load_letters(paths: Iterable[str | Path], jobs: int | None = None, progress:
     with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=ctx) as pool:
         futures = [pool.submit(_read_and_parse, chunk) for chunk in chunks[1:]]
         letters, problems, docs = _read_and_parse(chunks[0], lambda k: on_letter(k, len(chunks[0])))
-        for fut in futures:
-            ls, ps, ds = fut.result()
+        for fut, chunk in zip(futures, chunks[1:]):
+            try:
+                ls, ps, ds = fut.result()
+            except (BrokenProcessPool, Exception):  # noqa: BLE001 - a worker died (killed, out of memory) or
+                ls, ps, ds = _retry_in_parent(chunk)   # could not send its results: its letters are read here
             letters.extend(ls)
             problems.extend(ps)
             docs.extend(ds)
     letters.sort(key=lambda x: x.file)
     docs.sort(key=lambda d: d.name)
     problems.sort(key=lambda p: p.name)
+    return letters, problems, docs
+
+
+def _retry_in_parent(chunk: list[Path]) -> tuple[list[Letter], list[LoadProblem], list[Document]]:
+    """A dead worker's letters, read one by one in this process; a letter that fails here too is a problem."""
+    letters: list[Letter] = []
+    problems: list[LoadProblem] = []
+    docs: list[Document] = []
+    for path in chunk:
+        try:
+            ls, ps, ds = _read_and_parse([path])
+        except Exception as e:  # noqa: BLE001 - one letter, reported; the corpus goes on
+            ls, ps, ds = [], [LoadProblem(path.name, f"{path.name}: could not be read ({type(e).__name__})")], []
+        letters.extend(ls)
+        problems.extend(ps)
+        docs.extend(ds)
     return letters, problems, docs
 
 

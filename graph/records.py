@@ -22,6 +22,8 @@ class Document:
     sha256: str = ""  # of the raw bytes
     source: str = ""  # full path or "pasted"
     line_offset: int = 0  # lines of front matter removed above `text`
+    encoding: str = ""  # how the bytes were decoded ("utf-8", "cp1252", "cp932", ...); "" when not from text bytes
+    format: str = ""  # what the text was read from: "text", "markdown", "html", "pdf", "docx"
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,24 @@ from datetime import date, timedelta
 
 from .sig_lines import number_value
 
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|" \
-        r"nov(?:ember)?|dec(?:ember)?)"
-_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+" + MONTH + r"\.?,?\s+(\d{4})\b", re.I)
+def _month_names() -> dict[str, int]:
+    """English month names and abbreviations, and other languages' from data/date_words.yaml."""
+    names = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+    names.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+    names["sept"] = 9
+    from .curated import expect, read_yaml
+
+    for number, words in expect(read_yaml("date_words.yaml"), "months", dict, "date_words.yaml").items():
+        for w in words:
+            names.setdefault(str(w).lower(), int(number))
+    return names
+
+
+_MONTHS = _month_names()
+MONTH = "(" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + ")"
+# "1 February 2024", "12th Sept. 2022", "1er février 2023", "11 de septiembre de 2017"
+_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|º|°)?\s+(?:de\s+)?" + MONTH + r"\.?,?\s+(?:de\s+|del\s+)?(\d{4})\b",
+                  re.I)
 _MDY = re.compile(r"\b" + MONTH + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/.])")
@@ -49,9 +62,9 @@ def find_dates(text: str) -> list[tuple[str, int]]:
     for rx, order in ((_DMY, "dmy"), (_MDY, "mdy"), (_ISO, "ymd")):
         for m in rx.finditer(text):
             if order == "dmy":
-                d, mo, y = int(m.group(1)), _MONTHS[m.group(2).lower()[:3]], int(m.group(3))
+                d, mo, y = int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3))
             elif order == "mdy":
-                mo, d, y = _MONTHS[m.group(1).lower()[:3]], int(m.group(2)), int(m.group(3))
+                mo, d, y = _MONTHS[m.group(1).lower()], int(m.group(2)), int(m.group(3))
             else:
                 y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
             dt = _mk(y, mo, d)
@@ -76,7 +89,7 @@ def find_dates(text: str) -> list[tuple[str, int]]:
 def find_month(text: str) -> str | None:
     """'February 2021' -> '2021-02'."""
     m = _MY.search(text)
-    return f"{int(m.group(2)):04d}-{_MONTHS[m.group(1).lower()[:3]]:02d}" if m else None
+    return f"{int(m.group(2)):04d}-{_MONTHS[m.group(1).lower()]:02d}" if m else None
 
 
 def _add_months(d: date, n: int) -> date:

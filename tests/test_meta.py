@@ -127,3 +127,67 @@ def test_letter_without_printed_title_uses_its_upside_down_header():
     m = extract_meta(path.read_text(encoding="utf-8"))
     assert m.title_lines == (27,) and m.title.startswith("Myanmar four years after coup")
     assert m.date == "2025-01" and m.recipients == ("International community",)
+
+
+# ---- issue 15 item 3: dates printed anywhere, titles without page leftovers, recipients ----------------------
+
+@pytest.mark.parametrize("text, date", [
+    ("Latest Highlight\n\nJoint statement on the floods\n\nDate: April 10, 2013\n\nWe, undersigned, ask.", "2013-04-10"),
+    ("Signup Now!\n\nStatement of farmers' unions\n\nBy Alpha Union, Beta Network and Gamma Forum  •  August 29, "
+     "2012\n\nFor more than a year the offensive has gone on and on and we call for it to end now.", "2012-08-29"),
+    ("Statement 606 Views\n\nUnions appeal to the government\n\nMarch 3rd, 2019  •  Author: Unions\n\nText.",
+     "2019-03-03"),
+    ("The coalition's statement, released on May 5 2020, asks for the release of all detainees held since the "
+     "protests began in the capital and in the provinces.", "2020-05-05"),
+    ("Communiqué commun\nLa motion vient d'être adoptée par l'Assemblée nationale et nous appelons le gouvernement.\n"
+     "Paris, le 12 décembre 2023\n", "2023-12-12"),
+    ("Pronunciamiento\n\nTegucigalpa, 11 de septiembre de 2017\n\nLas organizaciones firmantes exigen.", "2017-09-11"),
+])
+def test_the_letter_date_is_found_where_it_is_printed(text, date):
+    assert extract_meta(text).date == date
+
+
+def test_a_post_date_in_front_matter_yields_to_the_letter_date_printed_just_before_it():
+    from graph.load import document_from_text
+    from graph.letter import parse_letter
+
+    body = "**March 17, 2021**\n\n**Solidarity statement**\n\nWe support the women of Myanmar.\n"
+    assert parse_letter(document_from_text(f"---\ndate: 2021-03-18\n---\n{body}", "a.md")).date == "2021-03-17"
+    # a curator's date that the text does not contradict stands
+    assert parse_letter(document_from_text(f"---\ndate: 2022-01-05\n---\n{body}", "b.md")).date == "2022-01-05"
+
+
+def test_a_generic_front_matter_title_yields_to_the_printed_heading_and_names_the_recipient():
+    from graph.load import document_from_text
+    from graph.letter import parse_letter
+
+    md = "---\ntitle: Open Letter to the European Commission\n---\n\n# Keep funding free software\n\nWe ask.\n"
+    letter = parse_letter(document_from_text(md, "c.md"))
+    assert letter.title == "Keep funding free software" and letter.recipients == ("European Commission",)
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Skip to content\nEnglish | Français | Español\n\nJoint statement on the protection of\ncivilians in El Fasher\n\n"
+     "Dear Members of the Council,\n\nWe urge you.", "Joint statement on the protection of civilians in El Fasher"),
+    ("Rights Partnership, Strengthening Cooperation for a Free Country\nSignup Now!\nJoin our mailing list for news.\n\n"
+     "Statement of Kachin Organizations to Halt the Offensive\n\nBy Alpha Union and Beta Network  •  August 29, 2012\n\n"
+     "For more than a year over 90,000 civilians have been displaced by the fighting in the north of the country.",
+     "Statement of Kachin Organizations to Halt the Offensive"),
+    ("Press Release Archive\n\n- Click on the article of choice then scroll down to view -\n\nFacebookTwitterRSS Feed\n\n"
+     "President Urged to Take Action on Sanctions by 22 Human Rights Organizations in the United States\n\n"
+     "For Immediate Press Release\nJuly 7, 2011\n\n(Washington) Twenty-two organizations today urged the President.",
+     "President Urged to Take Action on Sanctions by 22 Human Rights Organizations in the United States"),
+])
+def test_titles_skip_web_page_leftovers(text, title):
+    assert extract_meta(text).title == title
+
+
+@pytest.mark.parametrize("text, recipients", [
+    ("Open letter\n\nDear Members of Congress,\n\nWe write to express our concern.", ("Members of Congress",)),
+    ("Myanmar must listen\nAccess Now, Article 19 and seven others are calling on authorities in Myanmar to end "
+     "proceedings against protesters.", ("Authorities in Myanmar",)),
+    ("Deux ans après\nNeuf organisations appellent la communauté internationale à agir de toute urgence.",
+     ("Communauté internationale",)),
+])
+def test_recipients_from_the_greeting_or_the_first_sentences(text, recipients):
+    assert extract_meta(text).recipients == recipients

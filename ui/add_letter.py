@@ -29,23 +29,15 @@ def _extract(uploaded, pasted: str):
     if uploaded is not None:
         data = uploaded.getvalue()
         doc = load.document_from_bytes(data, uploaded.name)
-        if uploaded.name.lower().endswith((".txt", ".md")) and not _utf8(data):
+        if doc.encoding and doc.encoding not in ("utf-8", "utf-16"):
             st.session_state["add_note"] = (f"{uploaded.name} is not UTF-8: it was read as a legacy encoding "
-                                            "(Windows-1252). Check accented names below before saving.")
+                                            f"({doc.encoding}). Check accented names below before saving.")
     elif pasted.strip():
         data = pasted.encode("utf-8")
         doc = load.document_from_text(pasted, "pasted.txt")
     else:
         raise ValueError("Upload a file or paste the letter's text first.")
     return data, doc, parse_letter(doc)
-
-
-def _utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data[:2] in (b"\xff\xfe", b"\xfe\xff")  # UTF-16 with a BOM is fine too
-    return True
 
 
 def _sig_frame(letter) -> pd.DataFrame:
@@ -132,7 +124,7 @@ def render() -> None:
         return
     if saved := st.session_state.pop("add_saved", None):
         st.success(saved)
-    up = st.file_uploader("Upload a letter", type=["txt", "md", "pdf", "docx"], key="add_file")
+    up = st.file_uploader("Upload a letter", type=["txt", "md", "html", "htm", "pdf", "docx"], key="add_file")
     pasted = st.text_area("…or paste its text", key="add_text", height=150)
     if st.button("Extract", key="add_extract", type="primary"):
         from graph.load import LoadError

@@ -1,0 +1,290 @@
+"""Saved web pages to the reader's plain lines: the article and its signatory lists, without the page around it.
+
+Article extractors find where a page's article starts, but drop link lists and tab panels, which is where pages
+keep their signatories (measured on saved letter pages: trafilatura, readability-lxml and jusText each kept 0
+of 35 names of a `<ul>` of links). So trafilatura finds where the article starts and the page's own title and
+date, and an own walk over the page's elements writes the lines: it drops menus, language bars, share buttons,
+comments, related posts and footers (by element and by class or id, words in data/page_leftovers.yaml), keeps
+lists ("- " items, "1. " numbers), tables (" | " rows) and headings, and prints a tab's label above its panel.
+
+>>> page = ('<html><body><nav><a href="/">Home</a></nav><h1>Open letter</h1><p>We urge you.</p>'
+...         '<ul><li><a href="http://a.org">Alpha Network</a></li><li>Beta Union</li></ul>'
+...         '<div class="share-buttons">Share on Twitter</div><footer>Copyright 2021</footer></body></html>')
+>>> to_lines(page)[0]
+['Open letter', '', 'We urge you.', '', '- Alpha Network', '- Beta Union']
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import lxml.html
+from lxml import etree
+
+_DROP_TAGS = frozenset("script style noscript template svg iframe form button select input textarea nav aside "
+                       "footer object embed canvas video audio map head".split())
+_BLOCK = frozenset("p div section article main header blockquote address figure figcaption center pre dl dt dd "
+                   "ul ol table h1 h2 h3 h4 h5 h6 hr details summary body fieldset".split())
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, no_network=True)
+# Attributes by which a tab's label names its panel.
+_TAB_ATTRS = ("aria-controls", "data-target", "data-tab", "data-category", "data-bs-target", "href")
+# How many blocks above the article's first paragraph its heading may be (a title, a date, a byline, an address).
+HEAD_BLOCKS = 10
+# The extractor's first lines that locate the article's start; a long line is matched by its first characters
+# (the extractor and the walk may join a paragraph's lines differently).
+FIRST_LINES = 5
+MATCH_PREFIX = 60
+# Text above the page's one <h1> that is dropped as a banner (quotes, a counter); more is the letter itself, with
+# a heading such as "Signatories" as the h1 below it.
+MAX_ABOVE_H1_CHARS = 1500
+# Pages far larger than any letter page are not walked by the article extractor (its cost grows fast).
+MAX_EXTRACTOR_CHARS = 2_000_000
+_LOOKS_HTML = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_TAG = re.compile(r"</?(?:p|div|span|a|li|ul|ol|table|tr|td|h[1-6]|br|img|section|article|meta|link|script)\b", re.I)
+# Share of lines holding an HTML tag above which a .txt/.md file is page source, not text with a stray tag.
+HTML_TAG_SHARE = 0.3
+
+
+def looks_like_html(text: str) -> bool:
+    """Page source saved as .txt/.md: starts like a page, or most of its lines hold tags."""
+    if _LOOKS_HTML.match(text[:4000]):
+        return True
+    head = text[:50000]
+    lines = [ln for ln in head.split("\n") if ln.strip()]
+    tagged = sum(1 for ln in lines if _TAG.search(ln))
+    return len(lines) >= 5 and tagged >= HTML_TAG_SHARE * len(lines) and len(_TAG.findall(head)) >= 10
+
+
+@lru_cache(maxsize=1)
+def _leftover_words() -> re.Pattern:
+    from ..curated import expect, read_yaml
+
+    data = read_yaml("page_leftovers.yaml")
+    words = expect(data, "class_words", list, "page_leftovers.yaml")
+    return re.compile(r"(?:^|[\s_-])(?:" + "|".join(re.escape(w) for w in words) + r")(?:$|[\s_-]|s\b)", re.I)
+
+
+def to_lines(page: str) -> tuple[list[str], dict]:
+    """(lines, page metadata {page_title, page_date}) of a saved web page."""
+    try:  # the text is already decoded: the parser must not guess an encoding for its UTF-8 bytes
+        root = lxml.html.document_fromstring(page.encode("utf-8", "replace"), parser=_PARSER)
+    except (etree.ParserError, ValueError):
+        return [], {}
+    meta, start_text = _article_start(page)
+    _prune(root, _norm(next((x for x in start_text if len(x) >= MATCH_PREFIX), ""))[:MATCH_PREFIX])
+    blocks = _Walker(root).blocks()
+    start = _start_index(blocks, start_text)
+    lines: list[str] = []
+    for kind, text in blocks[start:]:
+        if kind == "break":
+            if lines and lines[-1] != "":
+                lines.append("")
+        else:
+            lines.append(text)
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines, meta
+
+
+def _article_start(page: str) -> tuple[dict, list[str]]:
+    """(page title and date, the article's first lines) from trafilatura; empty when it finds no article."""
+    if len(page) > MAX_EXTRACTOR_CHARS:
+        return {}, []
+    import logging
+
+    import trafilatura
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    try:
+        # a page's date only from its markup and dated lines: the extensive search guesses from "© 2024"
+        doc = trafilatura.bare_extraction(page, favor_recall=True, include_tables=True, with_metadata=True,
+                                          include_comments=False,
+                                          date_extraction_params={"extensive_search": False, "original_date": True})
+    except Exception:  # noqa: BLE001 - the extractor is a hint; the walk below reads the page without it
+        return {}, []
+    if doc is None:
+        return {}, []
+    meta = {k: v for k, v in (("page_title", doc.title), ("page_date", doc.date)) if v}
+    return meta, [ln.strip() for ln in (doc.text or "").split("\n") if ln.strip()][:FIRST_LINES]
+
+
+def _start_index(blocks: list[tuple[str, str]], first: list[str]) -> int:
+    """The block where the article starts: the extractor's first paragraph, or a heading just above it; the page's
+    one <h1> when that comes later (what the extractor took for the start was a banner or a quote above it)."""
+    h1 = [i for i, (kind, _) in enumerate(blocks) if kind == "h1"]
+    start = _extractor_start(blocks, first)
+    if len(h1) == 1 and h1[0] > start and sum(len(t) for _, t in blocks[start:h1[0]]) < MAX_ABOVE_H1_CHARS:
+        return h1[0]
+    return start
+
+
+def _extractor_start(blocks: list[tuple[str, str]], first: list[str]) -> int:
+    """The earliest block that is one of the extractor's first lines (a short one matched whole, a long one by its
+    start), or a heading up to HEAD_BLOCKS text blocks above it."""
+    found = []
+    for line in first:
+        key = _norm(line)
+        if len(key.split()) < 2:
+            continue  # one word ("Home") matches too much
+        at = next((i for i, (kind, t) in enumerate(blocks) if kind != "break" and
+                   (_norm(t) == key or len(key) >= MATCH_PREFIX and key[:MATCH_PREFIX] in _norm(t))), None)
+        if at is not None:
+            found.append(at)
+    if not found:
+        return 0
+    at = min(found)
+    texts = [i for i in range(at) if blocks[i][0] != "break"][-HEAD_BLOCKS:]
+    heading = next((i for i in texts if blocks[i][0] in ("heading", "h1")), None)
+    return heading if heading is not None else at
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s).casefold().strip()
+
+
+def _prune(root, article: str) -> None:
+    """Remove what is never the letter: scripts, menus, hidden parts, share bars, comments, footers. An element
+    whose class only sounds like furniture but holds the article's first words stays (page builders put whole
+    articles in elements of class "widget")."""
+    words = _leftover_words()
+    doomed = []
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            doomed.append(el)  # comments, processing instructions
+            continue
+        tag = el.tag.lower()
+        if tag in _DROP_TAGS or el.get("hidden") is not None or el.get("aria-hidden") == "true" or \
+                re.search(r"display\s*:\s*none", el.get("style") or "", re.I) or \
+                el.get("role") in ("navigation", "banner", "contentinfo", "complementary", "search"):
+            doomed.append(el)
+        elif tag == "a" and (el.get("href") or "").startswith("#") and len(el.text_content().split()) <= 4 and \
+                el.getparent() is not None and el.getparent().tag != "li" and el.get("role") != "tab":
+            doomed.append(el)  # "Back to top", "Skip to content": links within the page, outside a list of tabs
+        elif tag not in ("body", "html") and words.search(f"{el.get('class') or ''} {el.get('id') or ''}") and \
+                not (article and article in _norm(el.text_content())):
+            doomed.append(el)
+    for el in doomed:
+        if el.getparent() is not None:
+            el.drop_tree()
+
+
+class _Walker:
+    """Blocks in page order: ("text" | "h1" | "heading" | "item" | "row", line) and ("break", "")."""
+
+    def __init__(self, root):
+        self.root = root
+        self.out: list[tuple[str, str]] = []
+        self.buf: list[str] = []
+        self.labels, self.label_els = self._tabs(root)
+
+    def blocks(self) -> list[tuple[str, str]]:
+        body = self.root.find("body")
+        self._walk(body if body is not None else self.root, depth=0)
+        self._flush("text")
+        return self.out
+
+    def _tabs(self, root) -> tuple[dict[str, str], set]:
+        """Tab labels by the panel key they name (an id, or a shared data-* value)."""
+        keys: dict[str, set] = {}
+        for el in root.iter():
+            if not isinstance(el.tag, str):
+                continue
+            for attr in ("id", "data-category", "data-tab"):
+                if el.get(attr):
+                    keys.setdefault(el.get(attr).lstrip("#"), set()).add(el)
+        labels, label_els = {}, set()
+        for el in root.iter("li", "a", "button", "span"):
+            parent = el.getparent()
+            if not (el.tag == "li" or el.get("role") == "tab" or el.get("data-toggle") == "tab" or
+                    (parent is not None and (parent.tag == "li" or parent.get("role") == "tablist"))):
+                continue  # a tab sits in a list of tabs; a lone "#top" or "#comments" link is not one
+            for attr in _TAB_ATTRS:
+                v = (el.get(attr) or "").lstrip("#")
+                if not v or (attr == "href" and not (el.get("href") or "").startswith("#")):
+                    continue
+                panels = [p for p in keys.get(v, ()) if p is not el and len(p) > 0 and el not in p.iterancestors()
+                          and p not in el.iterancestors()]
+                text = " ".join(el.text_content().split())
+                if panels and text and len(text) < 60:
+                    labels[v] = text
+                    label_els.add(el)
+        return labels, label_els
+
+    def _flush(self, kind: str) -> None:
+        text = " ".join("".join(self.buf).split())
+        self.buf = []
+        if text:
+            self.out.append((kind, text))
+
+    def _break(self) -> None:
+        self._flush("text")
+        if self.out and self.out[-1][0] != "break":
+            self.out.append(("break", ""))
+
+    def _walk(self, el, depth: int, prefix: str = "") -> None:
+        if depth > 200:  # pathological nesting: the rest of this branch as plain text
+            self.buf.append(" " + el.text_content())
+            return
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if el in self.label_els:
+            return
+        key = next((el.get(a) for a in ("id", "data-category", "data-tab") if el.get(a) in self.labels), None)
+        if key:
+            self._break()
+            self.out.append(("heading", self.labels.pop(key)))
+            self._break()
+        if tag in ("ul", "ol", "dl"):
+            self._list(el, tag, depth, prefix)
+        elif tag == "table":
+            self._table(el, depth)
+        elif tag == "br":
+            self._flush("text")
+        elif tag == "pre":  # preformatted: its lines are the lines
+            self._break()
+            for line in el.text_content().split("\n"):
+                self.out.append(("text", " ".join(line.split())) if line.strip() else ("break", ""))
+            self._break()
+        elif tag in _BLOCK:
+            self._break()
+            self._inline(el, depth, prefix)
+            self._flush("h1" if tag == "h1" else "heading" if tag in _HEADINGS else "text")
+            self._break()
+        else:
+            self._inline(el, depth, prefix)
+
+    def _inline(self, el, depth: int, prefix: str) -> None:
+        if el.text:
+            self.buf.append(el.text)
+        for child in el:
+            self._walk(child, depth + 1, prefix)
+            if child.tail:
+                self.buf.append(child.tail)
+
+    def _list(self, el, tag: str, depth: int, prefix: str) -> None:
+        self._break()
+        n = int(el.get("start")) if tag == "ol" and (el.get("start") or "").isdigit() else 1
+        for item in el:
+            if not isinstance(item.tag, str) or item in self.label_els:
+                continue
+            mark = f"{n}. " if tag == "ol" else "- "
+            if item.tag.lower() in ("li", "dt", "dd"):
+                self._flush("text")
+                self.buf.append(prefix + mark)
+                self._inline(item, depth + 1, prefix + "  ")
+                self._flush("item")
+                n += 1
+            else:
+                self._walk(item, depth + 1, prefix)
+        self._break()
+
+    def _table(self, el, depth: int) -> None:
+        self._break()
+        for row in el.iter("tr"):
+            cells = []
+            for cell in row:
+                if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th"):
+                    cells.append(" ".join(cell.text_content().split()))
+            if any(cells):
+                self.out.append(("row", " | ".join(cells)))
+        self._break()

@@ -1,0 +1,109 @@
+"""A letter's own date: printed in its head, after a cue word or in a byline, else inferred from how it speaks of
+time (graph.text_dates); and how a front-matter date and a printed one are weighed.
+
+>>> letter_date(["Joint statement", "", "By Alpha Union and Beta Network  •  August 29, 2012", "", "Text."], 1, "")[0]
+'2012-08-29'
+>>> choose_date("2021-03-18", None, "**March 17, 2021**\\nSolidarity statement"), choose_date("2021-03-18", None, "No date")
+('2021-03-17', '2021-03-18')
+"""
+from __future__ import annotations
+
+import re
+from datetime import date as _date_cls
+from functools import lru_cache
+
+from .text_dates import find_dates, find_month, infer_date
+
+BYLINE = re.compile(r"^\s*(?:by|par|por|von|di)\s+\S", re.I)
+
+
+def _events() -> list[dict]:
+    try:
+        from .curated import expect, read_yaml
+        return list(expect(read_yaml("events.yaml"), "events", list, "events.yaml", default=[]))
+    except Exception:  # noqa: BLE001 - without curated events only printed dates are used
+        return []
+
+
+def _known_events(text: str) -> list[tuple[str, str]]:
+    low = text.lower()
+    out = []
+    for e in _events():
+        if not isinstance(e, dict) or not e.get("word") or not e.get("date"):
+            continue
+        ctx = [str(c).lower() for c in e.get("context") or []]
+        if ctx and not any(re.search(r"\b" + re.escape(c) + r"\b", low) for c in ctx):
+            continue
+        out.append((str(e["word"]), str(e["date"])))
+    return out
+
+
+def letter_date(lines: list[str], head_end: int, text: str) -> tuple[str | None, Lines, str]:
+    for i, raw in enumerate(lines[:max(head_end, 12) + 1]):
+        t = raw.strip()
+        if len(t) > 100 or (i >= head_end and len(t) > 40):
+            continue
+        ds = find_dates(t)
+        if ds:
+            return ds[0][0], (i + 1,), "printed"
+        mo = find_month(t)
+        if mo and len(t) < 30:
+            return mo, (i + 1,), "printed (month)"
+    cued = _cued_date(lines)
+    if cued:
+        return cued[0], (cued[1],), "printed (after a date cue or in a byline)"
+    inferred = infer_date(text, _known_events(text))
+    if inferred:
+        return inferred[0], (), "inferred: " + inferred[1]
+    return None, (), ""
+
+
+# How far down a letter its own date may be printed after a cue ("Paris, le 12 décembre 2023" under the body).
+CUED_DATE_LINES = 60
+
+
+@lru_cache(maxsize=1)
+def _cue() -> re.Pattern:
+    from .curated import expect, read_yaml
+
+    cues = expect(read_yaml("date_words.yaml"), "cues", list, "date_words.yaml")
+    return re.compile(r"(?:^|\b)(?:" + "|".join(re.escape(str(c)) for c in cues) + r")\s*:?\s*$", re.I)
+
+
+def _cued_date(lines: list[str]) -> tuple[str, int] | None:
+    """(date, line) printed after a cue word ("Date:", "released on", "Paris, le") or in a byline ("By A, B  •
+    August 29, 2012"), in the first lines."""
+    for i, raw in enumerate(lines[:CUED_DATE_LINES]):
+        for iso, at in find_dates(raw):
+            before = raw[max(0, at - 40):at]
+            if _cue().search(before) or BYLINE.match(raw) or re.search(r"[•|·]\s*$", before):
+                return iso, i + 1
+    return None
+
+
+def printed_dates(text: str) -> list[str]:
+    """Every full date printed in a letter's first lines, prose included."""
+    return [iso for line in text.split("\n")[:CUED_DATE_LINES] for iso, _ in find_dates(line)]
+
+
+# A page publishes a letter on the day it is dated or within this many days after.
+PUBLISHED_WITHIN_DAYS = 31
+
+
+def choose_date(front: str | None, found: str | None, text: str) -> str | None:
+    """The letter's date: front matter's, unless the text prints the letter's own date shortly before it (the
+    front matter of a saved blog post dates the post, and the post prints the letter's date); else `found`, the
+    date read from the text."""
+    if not front:
+        return found
+    try:
+        published = _date_cls.fromisoformat(front) if len(front) == 10 else None
+    except ValueError:
+        published = None
+    if published is None:
+        return front
+    for iso in printed_dates(text):
+        d = _date_cls.fromisoformat(iso)
+        if 0 < (published - d).days <= PUBLISHED_WITHIN_DAYS:
+            return iso
+    return front
