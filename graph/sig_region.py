@@ -19,8 +19,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .people import CLOSING, is_individual
+from .sig_words import words
 from .sig_lines import (EMAIL, has_url, NUMBER_RE, ends_sentence, garbage_reason, is_footnote, is_lone_marker, is_mirrored,
-                        is_page_number, is_url_line, looks_like_name, split_marker, starts_lower)
+                        is_page_number, is_url_line, looks_like_name, split_marker, split_top, starts_lower, MAX_INLINE_PARTS)
 
 # Pure functions of a string: synthetic and real lists repeat lines and names, so each is computed once.
 _memo = lru_cache(maxsize=1 << 16)
@@ -113,10 +114,8 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-_SEMI_SPLIT = re.compile(r";\s*(?![^()]*\))")
 _COLUMNS = re.compile(r"(?<=\S)\s{3,}(?=\S)")
 _PAREN_ONLY = re.compile(r"^\([^()]{1,20}\)[*†‡]?$")
-_INLINE_SPLIT = re.compile(r",\s*(?![^()]*\))")
 
 
 @dataclass(slots=True)  # one per line of every letter: slots are quicker to make
@@ -176,8 +175,10 @@ def inline_names(text: str, intro_ok: bool = False) -> tuple[str, ...]:
     has_intro = bool(sep) and bool(INTRO.search(head) or re.search(r"(?i)\b(?:organi[sz]ations|groups|are|by)\s*$",
                                                                   head))
     body = tail if has_intro else text
-    splitter = _SEMI_SPLIT if body.count(";") >= 2 else _INLINE_SPLIT  # "A (AB); Eleos Justice, Monash University; C"
-    parts = [p.strip() for p in splitter.split(body.strip().rstrip("."))]
+    sep = ";" if body.count(";") >= 2 else ","  # "A (AB); Eleos Justice, Monash University; C"
+    if body.count(sep) > MAX_INLINE_PARTS:
+        return ()
+    parts = [p.strip() for p in split_top(body.strip().rstrip("."), sep)]
     if parts and not re.match(r"(?:and|&)\s", parts[-1]):  # no Oxford comma: "A, B and C"
         last = re.split(r"\s+(?:and|&)\s+(?=[A-Z])", parts[-1], maxsplit=1)
         if len(last) == 2 and looks_like_name(last[0]) and looks_like_name(last[1]):
@@ -192,11 +193,15 @@ def inline_names(text: str, intro_ok: bool = False) -> tuple[str, ...]:
 
 class _Rest:
     """Facts about a line without its number or bullet: names repeat across lines and letters."""
-    __slots__ = ("name", "entry", "lower", "numbered_ok", "open")
+    __slots__ = ("name", "entry", "lower", "numbered_ok", "open", "leftover", "contact")
 
     def __init__(self, rest: str) -> None:
         self.name = looks_like_name(rest)
         self.entry = self.name or (is_individual(rest) and len(rest) < 200)
+        W = words()
+        self.leftover = len(rest) < 60 and W.web_leftover(rest)  # "Write A Comment", "Skip to content"
+        # "Mr. Kyaw Soe Aung Tel: +1414...": a contact person; titles alone make an individual (graph.signatories)
+        self.contact = len(rest) < 200 and W.person_shaped(rest) and not W.titles_only(rest)
         self.lower = starts_lower(rest)
         self.numbered_ok = len(rest) < 150 and not ends_sentence(rest)
         self.open = is_open(rest)
@@ -233,8 +238,10 @@ class _Facts:
         self.non_latin = _non_latin(t) and len(t) < 100
         self.mirrored = not mark and is_mirrored(t)
         self.garbage = garbage_reason(t)
-        self.heading_ind = len(t) < 60 and ("individual" in low or "personal" in low) and bool(IND_HEADING.match(t))
-        self.heading = _heading(t)
+        group = words().group_heading(t) if len(t) < 80 and not mark else None
+        self.heading_ind = group is True or (
+            len(t) < 60 and ("individual" in low or "personal" in low) and bool(IND_HEADING.match(t)))
+        self.heading = group is False or _heading(t)
         self.footnote = (digit0 or t[0] in "[¹²³⁴⁵⁶⁷⁸⁹⁰") and is_footnote(t) and len(t) < 200 and not r.name
         self.commas = t.count(",")
         self._ends = self._intro = self._cont = self._columns = None
@@ -310,7 +317,9 @@ def _facts(raw: str) -> _Facts:
 
 
 def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozenset(),
-             person_lines: set[int] = frozenset()) -> list[LineInfo]:
+             person_lines: set[int] = frozenset(), table_rows: set[int] = frozenset()) -> list[LineInfo]:
+    """Each line's kind (see the module docstring). `table_rows`: line numbers of table rows already reduced to
+    their name cell (graph.sig_table): entries whatever their case."""
     out: list[LineInfo] = []
     vocab_box: list[Counter] = []  # built on first need: only a mirrored-looking line needs it
     prev: LineInfo | None = None  # previous non-blank line
@@ -338,6 +347,8 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = "contact"
         elif ln in person_lines:
             info.kind = "person"
+        elif ln in table_rows:
+            info.kind = "entry"
         elif f.closing:
             info.kind = "closing"
         elif f.url_line:
@@ -382,6 +393,10 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = "prose"
         elif f.columns():
             info.kind, info.parts = "columns", f.columns() if f.t == t else tuple(_COLUMNS.split(t))
+        elif f.r.leftover:
+            info.kind, info.detail = "garbage", "web-page leftover"
+        elif f.r.contact:
+            info.kind = "contact"
         elif f.r.entry:
             info.kind = "entry"
         elif num and last_num is not None and int(num) == last_num + 1 and f.r.numbered_ok:

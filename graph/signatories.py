@@ -24,6 +24,8 @@ from .records import Contact, Person, Signatory, SkippedLine
 from .sig_lines import NUMBER_RE, number_value
 from .sig_names import _countries, clean_entry, country_of
 from .sig_nesting import alphabet_sublists
+from .sig_prose import prose_names, prose_signatories
+from .sig_table import read_tables
 from .sig_region import COUNT_LINE, LineInfo, choose_block, classify, is_open
 
 SUB_BULLETS = frozenset("oO◦○▫▪‣")
@@ -61,6 +63,8 @@ class SignatoryResult:
     contact_lines: frozenset[int] = frozenset()
     signer: Person | None = None
     signer_lines: frozenset[int] = frozenset()
+    # where the names came from, in order: "list", "table", "cue", "byline", "subject" (see graph.sig_prose)
+    found_by: tuple[str, ...] = ()
 
 
 _NOUN_AT = re.compile(r"organi[sz]ations|groups|CSOs|NGOs|signatories|networks|members|institutions|entities")
@@ -161,7 +165,8 @@ class _Entry:
     umbrella: int = 0  # index into orgs, for level 2
 
 
-def _entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: list) -> list[_Entry]:
+def _entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: list,
+             people_rows: frozenset[int] = frozenset()) -> list[_Entry]:
     entries: list[_Entry] = []
     individuals_mode = False
     pending_marker: LineInfo | None = None
@@ -181,7 +186,7 @@ def _entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: list
             continue
         if k == "entry":
             e = _Entry(info.rest, [info.line], info.num, info.bullet, info.indent,
-                       individuals_mode or is_individual(info.rest))
+                       individuals_mode or info.line in people_rows or is_individual(info.rest))
             if pending_marker is not None and not (e.num or e.bullet):
                 e.num, e.bullet, e.indent = pending_marker.num, pending_marker.bullet, pending_marker.indent
                 e.lines.insert(0, pending_marker.line)
@@ -291,19 +296,25 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     signer, signer_lines = find_signer(lines, start)
     people = dict(contacts=contacts, contact_lines=frozenset(contact_lines), signer=signer,
                   signer_lines=frozenset(signer_lines))
-    infos = classify(lines, start, contact_lines, signer_lines)
+    lines, rows = read_tables(lines)
+    people_rows = frozenset(start + k for k, r in rows.items() if r.individual)
+    infos = classify(lines, start, contact_lines, signer_lines, frozenset(start + k for k in rows))
     # counts are stated in prose and headings, never inside the list of names
     claimed, undisclosed = counts("\n".join("" if i.kind in ("entry", "cont", "columns") else lines[i.line - start]
                                              for i in infos))
     skipped: list[SkippedLine] = [SkippedLine(i.line, i.text, "mirrored text") for i in infos if i.kind == "mirrored"]
     block = choose_block(infos)
+    groups = prose_names(lines)
     if block is None:
-        return SignatoryResult(skipped=tuple(skipped), undisclosed_count=undisclosed, claimed_total=claimed,
-                               **people)
+        found, fates, others = prose_signatories(groups, start, None, set())
+        return SignatoryResult(signatories=tuple(_from_prose(found)), skipped=tuple(skipped),
+                               undisclosed_count=undisclosed if undisclosed is not None else others,
+                               claimed_total=claimed, fates=tuple(fates),
+                               found_by=tuple(dict.fromkeys(h for _, h, _ in found)), **people)
     lo, hi = block
     fates: list[tuple[int, str, str]] = []
     region_skips: list[SkippedLine] = []
-    entries = _entries(infos, lo, hi, fates, region_skips)
+    entries = _entries(infos, lo, hi, fates, region_skips, people_rows)
     skipped = [s for s in skipped if not (infos[lo].line <= s.line <= infos[hi].line)] + region_skips
     for info in infos[hi + 1:]:
         m = COUNT_LINE.match(info.text) if info.kind == "count" else None
@@ -352,11 +363,29 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
             member_of = cleaned[e.umbrella][0]
         if not name:
             continue
+        row = rows.get(e.lines[0] - start)
+        if row is not None and row.country and not country:
+            country = country_of(row.country) or row.country
         out.append(_signatory(name, acronym, member_of, tuple(e.lines), e.text, country))
         how = "sub-member" if member_of else "signatory"
         fates.append((e.lines[-1] if len(e.lines) > 1 and e.num is None and not e.bullet else e.lines[0], how,
                       name + (f" (member of {member_of})" if member_of else "")))
+    # signers named above the list ("submitted by A and B", a byline) sign too
+    found, prose_fates, _ = prose_signatories(groups, start, infos[lo].line - start,
+                                              {s.name.casefold() for s in out})
+    out += _from_prose(found)
+    fates += prose_fates
     fates.sort(key=lambda f: f[0])
     return SignatoryResult(signatories=tuple(out), skipped=tuple(sorted(skipped, key=lambda s: s.line)),
                            undisclosed_count=undisclosed, claimed_total=claimed, individuals=individuals,
-                           fates=tuple(fates), **people)
+                           fates=tuple(fates), found_by=("table" if rows else "list",) + tuple(
+                               dict.fromkeys(h for _, h, _ in found)), **people)
+
+
+def _from_prose(found: list[tuple[str, str, tuple[int, ...]]]) -> list[Signatory]:
+    out = []
+    for printed, _how, lines in found:
+        name, acronym, country = clean_entry(printed)
+        if name:
+            out.append(_signatory(name, acronym, None, lines, printed, country))
+    return out
