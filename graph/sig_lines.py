@@ -134,7 +134,9 @@ def cap_ratio(text: str) -> float:
         if w.lower() in NAME_STOPWORDS:
             continue
         n += 1
-        if w[0].isupper() or w[1:3] != w[1:3].lower():  # "iDEFEND", "eQual"
+        c = w[0]
+        # "iDEFEND", "eQual"; scripts without case (Burmese, Korean, Chinese) count as capitalised
+        if c.isupper() or w[1:3] != w[1:3].lower() or not c.islower():
             caps += 1
     return caps / n if n else 0.0
 
@@ -150,8 +152,9 @@ def looks_like_name(text: str) -> bool:
     words = t.split()
     if len(words) > 18:
         return False
-    if t.endswith(".") and not _name_final_period(words[-1]):
-        return False
+    if t.endswith(".") and not _name_final_period(words[-1]) and (
+            len(words) > 4 or not FUNCTION_WORDS.isdisjoint(w.lower() for w in words)):
+        return False  # a sentence; a short name may still end with a stray period ("Youth Platform.")
     return cap_ratio(t) >= 0.6
 
 

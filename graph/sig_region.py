@@ -235,7 +235,8 @@ class _Facts:
         self.header = not mark and bool((fw in _HEADER_FIRST and HEADER.match(t)) or (
             len(t) < 40 and _HAS_DIGIT.search(t) and DATE_LINE.match(t)))
         self.url = has_url(t) and len(t) < 400
-        self.non_latin = _non_latin(t) and len(t) < 100
+        # prose in another script (a translation of the letter); a short line or a comma list is names
+        self.non_latin = len(t) >= 100 and t.count(",") < 2 and _non_latin(t)
         self.mirrored = not mark and is_mirrored(t)
         self.garbage = garbage_reason(t)
         group = words().group_heading(t) if len(t) < 80 and not mark else None
@@ -374,7 +375,7 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
         elif f.url:
             info.kind, info.detail = "url", ("footnote" if re.match(r"\d", t) else "url")
         elif f.non_latin:
-            info.kind, info.detail = "garbage", "non-Latin script"
+            info.kind, info.detail = "prose", "prose in another script"
         elif f.mirrored and _unknown_words(t, lines, vocab_box):
             info.kind, info.detail = "mirrored", "mirrored text"
         elif f.garbage:
@@ -420,18 +421,18 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
     return out
 
 
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+# a list printed again in another script holds at least this many names (fewer is a heading or two)
+MIN_TRANSLATED = 3
 NEUTRAL = frozenset({"blank", "url", "email", "page", "marker", "garbage", "mirrored", "heading", "heading_ind",
                      "footnote", "count", "cont", "cont_inline"})
 ENTRY = frozenset({"entry", "inline", "columns"})
 
 
-def choose_block(infos: list[LineInfo]) -> tuple[int, int] | None:
-    """(first index, last index) into `infos` of the signatory list, or None when the letter prints none.
-
-    Blocks are runs of entries that only neutral lines interrupt. A block introduced by a signatory heading or
-    by prose such as "Signed by 26 organizations" wins; otherwise the last block of three or more entries.
-    """
-    blocks: list[tuple[int, int, int, bool]] = []  # first, last, n entries, introduced
+def _blocks(infos: list[LineInfo]) -> list[tuple[int, int, int, bool, bool]]:
+    """(first index, last index, n entries, introduced, in another script) of each run of entries in `infos`:
+    runs of entries that only neutral lines interrupt."""
+    blocks: list[tuple[int, int, int, bool, bool]] = []
     cur: list[int] | None = None
     intro = False
     last_prose = ""
@@ -439,7 +440,7 @@ def choose_block(infos: list[LineInfo]) -> tuple[int, int] | None:
         k = info.kind
         if k in ENTRY:
             if cur is None:
-                cur = [i, i, 0]
+                cur = [i, i, 0, 0]  # first, last, entries in Latin script, entries in other scripts
                 j = i - 1
                 while j >= 0 and infos[j].kind in NEUTRAL:
                     if infos[j].kind in ("heading", "heading_ind"):
@@ -451,25 +452,50 @@ def choose_block(infos: list[LineInfo]) -> tuple[int, int] | None:
                 if k == "inline" and INTRO.search(info.text):  # "The undersigned are: A, B and C"
                     intro = True
             cur[1] = i
-            cur[2] += len(info.parts) if k in ("inline", "columns") else 1
+            parts = info.parts if k in ("inline", "columns") else (info.text,)
+            latin = sum(1 for x in parts if _LATIN.search(x))
+            cur[2] += latin
+            cur[3] += len(parts) - latin
         elif k in NEUTRAL:
             if k == "cont" and cur is not None:
                 cur[1] = i
             continue
         else:
             if cur is not None:
-                blocks.append((cur[0], cur[1], cur[2], intro))
+                blocks.append((cur[0], cur[1], cur[2] or cur[3], intro, cur[3] > cur[2]))
             cur, intro = None, False
             if k == "prose":
                 last_prose = info.text if not infos[i - 1].text or i == 0 else (
                     infos[i - 1].text + " " + info.text if infos[i - 1].kind == "prose" else info.text)
     if cur is not None:
-        blocks.append((cur[0], cur[1], cur[2], intro))
-    introduced = [b for b in blocks if b[3] and b[2] >= 1]
+        blocks.append((cur[0], cur[1], cur[2] or cur[3], intro, cur[3] > cur[2]))
+    return blocks
+
+
+def choose_block(infos: list[LineInfo]) -> tuple[int, int] | None:
+    """The main block of `choose_blocks`, or None."""
+    blocks = choose_blocks(infos)
+    return blocks[0] if blocks else None
+
+
+def choose_blocks(infos: list[LineInfo]) -> list[tuple[int, int]]:
+    """The signatory list's blocks as (first, last) indexes into `infos`: the main one first, then the same list
+    printed again in another script (a Korean or Burmese translation of an English list), which must not be lost.
+
+    A block introduced by a signatory heading or by prose such as "Signed by 26 organizations" is the main one;
+    otherwise the last block of three or more entries.
+    """
+    blocks = _blocks(infos)
+    latin = [b for b in blocks if not b[4]]
+    introduced = [b for b in latin if b[3] and b[2] >= 1]
+    plain = [b for b in latin if b[2] >= 3]
     if introduced:
         best = max(introduced, key=lambda b: (b[2], b[0]))
-        return best[0], best[1]
-    plain = [b for b in blocks if b[2] >= 3]
-    if plain:
-        return plain[-1][0], plain[-1][1]
-    return None
+    elif plain:
+        best = plain[-1]
+    else:
+        other = [b for b in blocks if b[2] >= 3 or b[3]]
+        return [(b[0], b[1]) for b in other[-1:]]
+    # translations: blocks in another script at least a third as long as the main list
+    again = [b for b in blocks if b[4] and b[2] >= max(MIN_TRANSLATED, best[2] / 3)]
+    return [(best[0], best[1])] + [(b[0], b[1]) for b in again]

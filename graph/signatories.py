@@ -26,7 +26,7 @@ from .sig_names import _countries, clean_entry, country_of
 from .sig_nesting import alphabet_sublists
 from .sig_prose import prose_names, prose_signatories
 from .sig_table import read_tables
-from .sig_region import COUNT_LINE, LineInfo, choose_block, classify, is_open
+from .sig_region import COUNT_LINE, LineInfo, choose_blocks, classify, is_open
 
 SUB_BULLETS = frozenset("oO◦○▫▪‣")
 _NOUN = r"(?:organi[sz]ations|groups|CSOs|NGOs|signatories|networks|members|institutions|entities)"
@@ -303,19 +303,22 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     claimed, undisclosed = counts("\n".join("" if i.kind in ("entry", "cont", "columns") else lines[i.line - start]
                                              for i in infos))
     skipped: list[SkippedLine] = [SkippedLine(i.line, i.text, "mirrored text") for i in infos if i.kind == "mirrored"]
-    block = choose_block(infos)
+    blocks = choose_blocks(infos)
     groups = prose_names(lines)
-    if block is None:
+    if not blocks:
         found, fates, others = prose_signatories(groups, start, None, set())
         return SignatoryResult(signatories=tuple(_from_prose(found)), skipped=tuple(skipped),
                                undisclosed_count=undisclosed if undisclosed is not None else others,
                                claimed_total=claimed, fates=tuple(fates),
                                found_by=tuple(dict.fromkeys(h for _, h, _ in found)), **people)
-    lo, hi = block
+    lo, hi = blocks[0]
     fates: list[tuple[int, str, str]] = []
     region_skips: list[SkippedLine] = []
-    entries = _entries(infos, lo, hi, fates, region_skips, people_rows)
-    skipped = [s for s in skipped if not (infos[lo].line <= s.line <= infos[hi].line)] + region_skips
+    entries = []
+    for a, b in blocks:
+        entries += _entries(infos, a, b, fates, region_skips, people_rows)
+        skipped = [s for s in skipped if not (infos[a].line <= s.line <= infos[b].line)]
+    skipped += region_skips
     for info in infos[hi + 1:]:
         m = COUNT_LINE.match(info.text) if info.kind == "count" else None
         if m and undisclosed is None:
