@@ -31,6 +31,7 @@ MIN_NAME_SHARE = 0.75
 _SENT_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s+[A-Z\"“\d]|\s*$)|[!?](?=\s)|\s[•|]\s")
 _DASH_END = re.compile(r"\s[–—]\s")
 _MONTH = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
+_LINE_END = re.compile(r"[.;!?]['\"’”)]*\s*$")
 _LIST_LINE = re.compile(r"^\s*(?:[-*•+]\s|\d{1,4}[.)]\s|\(\d{1,4}\)\s)")
 _GLUED_ACRONYM = re.compile(r"([a-z]\s\([A-Za-z][\w&.-]{1,12}\))\s+(?=[A-Z])")  # "Forum (ForUM) Swedish ..."
 _OTHERS = re.compile(r",?\s*(?:and|&|et|y)\s+" + NUMBER_RE + r"\s+(?:others?|more|autres|otras|otros)\b[^,.]*$", re.I)
@@ -57,7 +58,8 @@ def _paragraphs(lines: list[str]) -> list[tuple[str, list[int]]]:
     for i, raw in enumerate(lines + [""]):
         if raw.strip() and not _LIST_LINE.match(raw):  # list lines are graph.sig_region's
             cur.append(i)
-            continue
+            if not _LINE_END.search(raw):
+                continue  # a line ending a sentence ends the paragraph too (texts without blank lines)
         if cur:
             text = " ".join(lines[k].strip() for k in cur)
             out.append((re.sub(r"(?<=[a-z])- (?=[a-z])", "", text), cur))
@@ -162,11 +164,13 @@ def prose_names(lines: list[str]) -> list[ProseGroup]:
         if best:
             out.append(ProseGroup(best, idx[0], tuple(idx), "cue", best_others))
             continue
-        m = _OTHERS.search(_cut_end(_sentence(text, 0)))
-        if m:  # "A, B, C and seven others are calling ..."
-            names, others = split_names(_cut_end(_sentence(text, 0)))
-            if len(names) >= 2:
-                out.append(ProseGroup(names, idx[0], tuple(idx), "subject", others))
+        for k in idx:  # "A, B, C and seven others are calling ...", at the start of any line of the paragraph
+            lead = _cut_end(_sentence(lines[k].strip(), 0))
+            if _OTHERS.search(lead):
+                names, others = split_names(lead)
+                if len(names) >= 2:
+                    out.append(ProseGroup(names, k, (k,), "subject", others))
+                    break
     return out
 
 

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .people import CLOSING, is_individual
+from .people import CLOSING, is_individual, signer_for
 from .sig_words import words
 from .sig_lines import (EMAIL, has_url, NUMBER_RE, ends_sentence, garbage_reason, is_footnote, is_lone_marker, is_mirrored,
                         is_page_number, is_url_line, looks_like_name, split_marker, split_top, starts_lower, MAX_INLINE_PARTS)
@@ -185,6 +185,8 @@ def inline_names(text: str, intro_ok: bool = False) -> tuple[str, ...]:
             parts[-1:] = last
     parts = [re.sub(r"^(?:and|&)\s+", "", p).strip() for p in parts if p.strip()]
     parts = [re.sub(r"^the\s+(?=[A-Z])", "", p) for p in parts]  # "the Uyghur Human Rights Project"
+    if parts and words().web_leftover(parts[0]):  # "Download PDF in English, Burmese, Karen"
+        return ()
     need = 2 if (has_intro or intro_ok) else 3
     if len(parts) >= need and all(looks_like_name(p) and len(p) < 100 for p in parts):
         return tuple(parts)
@@ -197,7 +199,8 @@ class _Rest:
 
     def __init__(self, rest: str) -> None:
         self.name = looks_like_name(rest)
-        self.entry = self.name or (is_individual(rest) and len(rest) < 200)
+        self.entry = self.name or (is_individual(rest) and len(rest) < 200) or (
+            "," in rest and len(rest) < 200 and signer_for(rest) is not None)  # "Jane Roe, présidente de X"
         W = words()
         self.leftover = len(rest) < 60 and W.web_leftover(rest)  # "Write A Comment", "Skip to content"
         # "Mr. Kyaw Soe Aung Tel: +1414...": a contact person; titles alone make an individual (graph.signatories)
@@ -362,7 +365,8 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = "marker"
         elif f.count:
             info.kind = "count"
-        elif (pk == "entry" or pk == "cont") and pf.r.open and not num and not bullet:
+        elif (pk == "entry" or pk == "cont") and pf.r.open and not num and not bullet and not (
+                len(t) > 60 and f.ends()):  # a sentence after a list's trailing comma is not a wrapped name
             info.kind = "cont"
         elif adjacent and (pk == "entry" or pk == "cont") and not (num or bullet) and f.cont_start():
             info.kind = "cont"
@@ -448,6 +452,8 @@ def _blocks(infos: list[LineInfo]) -> list[tuple[int, int, int, bool, bool]]:
                         cur[0] = j
                     j -= 1
                 if j >= 0 and infos[j].kind == "prose" and (INTRO.search(last_prose) or infos[j].text.endswith(":")):
+                    intro = True
+                if j >= 0 and infos[j].kind == "closing":  # "In solidarity," then the signers
                     intro = True
                 if k == "inline" and INTRO.search(info.text):  # "The undersigned are: A, B and C"
                     intro = True

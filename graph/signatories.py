@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import MISSING, dataclass, fields
+from dataclasses import MISSING, dataclass, fields, replace
 
-from .people import find_contacts, find_signer, is_individual, parse_person
+from .people import find_contacts, find_signer, is_individual, parse_person, signer_for
 from .records import Contact, Person, Signatory, SkippedLine
 from .sig_lines import NUMBER_RE, number_value
 from .sig_names import _countries, clean_entry, country_of
@@ -344,6 +344,11 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     split_all = len(tails) >= max(2, 0.3 * len(orgs))
     focus = _focus_country(infos) if tails and not split_all else None
     cleaned = []
+    signers: dict[int, str] = {}
+    for i, e in enumerate(orgs):  # "Jane Roe, Director of X": X signs, Jane Roe signs for it
+        sf = signer_for(e.text) if "," in e.text else None
+        if sf:
+            signers[i], e.text = sf
     for e in orgs:
         tail = e.text.rsplit(",", 1)[1].strip() if "," in e.text else ""
         split = split_all or (focus is not None and country_of(tail) == focus)
@@ -369,7 +374,10 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
         row = rows.get(e.lines[0] - start)
         if row is not None and row.country and not country:
             country = country_of(row.country) or row.country
-        out.append(_signatory(name, acronym, member_of, tuple(e.lines), e.text, country))
+        sig = _signatory(name, acronym, member_of, tuple(e.lines), e.text, country)
+        if i in signers:
+            sig = replace(sig, signed_by=signers[i])
+        out.append(sig)
         how = "sub-member" if member_of else "signatory"
         fates.append((e.lines[-1] if len(e.lines) > 1 and e.num is None and not e.bullet else e.lines[0], how,
                       name + (f" (member of {member_of})" if member_of else "")))
