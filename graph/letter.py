@@ -20,6 +20,7 @@ from .meta import extract_meta
 from .people import person_organization
 from .records import Contact, Document, Letter, Person, Signatory
 from .sig_lines import md_clean
+from .sig_confidence import confidence
 from .signatories import parse_signatories
 
 
@@ -113,6 +114,11 @@ def parse_letter(doc: Document, lexicon: Any = None) -> Letter:
     fates += [(ln, "contact", "contact block") for ln in sorted(contact_lines)]
     fates += [(ln, "person", "signed by") for ln in sorted(signer_lines)]
     fates.sort(key=lambda f: f[0])
+    n_inferred = sum(1 for s in signatories if s.inferred)
+    conf, reasons = confidence(() if signatories is not sig.signatories else sig.found_by, len(signatories),
+                               claimed, undisclosed, len(sig.skipped), n_inferred, text)
+    if fm.get("signatories"):
+        conf, reasons = 1.0, ("signatories given in the letter's sidecar or front matter",)
     if meta.date_note.startswith("inferred"):
         warnings.append(f"date {meta.date} {meta.date_note}")
     return Letter(
@@ -136,4 +142,6 @@ def parse_letter(doc: Document, lexicon: Any = None) -> Letter:
         recipient_lines=() if fm.get("recipients") else meta.recipient_lines,
         line_fates=tuple(fates),
         warnings=tuple(warnings),
+        confidence=conf,
+        confidence_reasons=reasons,
     )
