@@ -147,7 +147,7 @@ _HEADING_KEYS = ("signator", "signed", "endorse", "undersigned", "supported by",
                  "network", "member", "institution")
 
 
-_CLOSING_FIRST = frozenset("yours sincerely respectfully kind best warm warmest regards with".split())
+_CLOSING_FIRST = frozenset("yours sincerely respectfully kind best warm warmest regards with in".split())
 _HEADER_FIRST = frozenset("re subject subj to attn attention dear cc from your excellency excellencies".split())
 _HAS_DIGIT = re.compile(r"\d")
 _HEADING_STARTS = ("sign", "endorse", "the undersigned", "undersigned", "support", "list", "co-", "#")
@@ -198,7 +198,9 @@ class _Rest:
     __slots__ = ("name", "entry", "lower", "numbered_ok", "open", "leftover", "contact")
 
     def __init__(self, rest: str) -> None:
-        self.name = looks_like_name(rest)
+        # "Reform Government Surveillance (RGS is a coalition of technology companies)": a note after the name
+        note = _NOTE.search(rest) if rest.endswith(")") else None
+        self.name = looks_like_name(rest) or bool(note and looks_like_name(rest[:note.start()]))
         self.entry = self.name or (is_individual(rest) and len(rest) < 200) or (
             "," in rest and len(rest) < 200 and signer_for(rest) is not None)  # "Jane Roe, présidente de X"
         W = words()
@@ -233,7 +235,7 @@ class _Facts:
         self.page = (digit0 or fw == "page") and is_page_number(t)
         self.marker = len(t) <= 6 and is_lone_marker(t)
         self.count = ("and " in low[:8] or "plus" in low[:8] or "+" in t[:3]) and bool(COUNT_LINE.match(t))
-        self.footnote_star = t[0] in "*†‡" and t[1:2] == " " and ends_sentence(t)
+        self.footnote_star = t[0] in "*†‡" and t[1:2] == " " and ends_sentence(t) and not r.name
         self.inline_intro = ":" in t and bool(INLINE_INTRO.search(t))
         self.header = not mark and bool((fw in _HEADER_FIRST and HEADER.match(t)) or (
             len(t) < 40 and _HAS_DIGIT.search(t) and DATE_LINE.match(t)))
@@ -425,6 +427,7 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
     return out
 
 
+_NOTE = re.compile(r"\s\((?:[^()\s]+\s+){3,}[^()]*\)$")  # a parenthesis of four words or more
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 # a list printed again in another script holds at least this many names (fewer is a heading or two)
 MIN_TRANSLATED = 3
