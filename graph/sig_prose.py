@@ -26,7 +26,7 @@ from .sig_words import words
 # A paragraph longer than this is not read for a list (bounded time on pasted blobs).
 MAX_PARAGRAPH = 20_000
 # Parts of a list that must read as names: prose lists are noisy, a few odd parts are a wrong cut.
-MIN_NAME_SHARE = 0.75
+MIN_NAME_SHARE = 0.6
 # the end of a sentence, or of a list printed between spaced dashes or before a byline's "•" and date
 _SENT_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s+[A-Z\"“\d]|\s*$)|[!?](?=\s)|\s[•|]\s")
 _DASH_END = re.compile(r"\s[–—]\s")
@@ -36,7 +36,9 @@ _LIST_LINE = re.compile(r"^\s*(?:[-*•+]\s|\d{1,4}[.)]\s|\(\d{1,4}\)\s)")
 _GLUED_ACRONYM = re.compile(r"([a-z]\s\([A-Za-z][\w&.-]{1,12}\))\s+(?=[A-Z])")  # "Forum (ForUM) Swedish ..."
 _OTHERS = re.compile(r",?\s*(?:and|&|et|y)\s+" + NUMBER_RE + r"\s+(?:others?|more|autres|otras|otros)\b[^,.]*$", re.I)
 _AND_LAST = re.compile(r"\s+(?:and|&|et|y|e|und)\s+(?=\S)", re.I)
-_LEAD_ARTICLE = re.compile(r"^(?:and|&|et|y|the|la|le|les|el|los|las|l['’]|de\s+la|du|des)\s+(?=\S)", re.I)
+# a conjunction or a lower-case article before a name in running text ("and the Carter Center", "y el Centro");
+# a capital "The" is part of the name as printed ("The Carter Center")
+_LEAD_ARTICLE = re.compile(r"^(?:(?i:and|&|et|y|e|und)|the|la|le|les|el|los|las|l['’]|de\s+la|du|des)\s+(?=\S)")
 _DATE_TAIL = re.compile(r"\s+(?:on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
                         r"nov|dec)[a-z]*\.?\s+\d{1,2}.*$", re.I)
 _BYLINE = re.compile(r"^\s*(?:by|par|por)\s+(?=[A-Z])", re.I)
@@ -110,13 +112,17 @@ def split_names(text: str, lenient: bool = False) -> tuple[tuple[str, ...], int 
     if text.count(sep) > MAX_INLINE_PARTS:
         return (), None
     parts = [q.strip() for p in split_top(text, sep) for q in _GLUED_ACRONYM.sub("\\1\\0", p).split("\0")]
+    W = words()
+    for i, p in enumerate(parts):  # "..., and Ms. Nancy Soderberg, who signed ...": the list ended before "who"
+        if i and W.enders.match(" " + p):
+            parts = parts[:i]
+            break
     if parts:
         parts[-1] = _cut_end(parts[-1])
     last = _AND_LAST.split(parts[-1]) if parts else []
     if len(last) >= 2 and all(_is_name(x, lenient) for x in last):
         parts[-1:] = last
     parts = [c for c in (_clean(p) for p in parts) if c]
-    W = words()
     parts = [p for p in parts if not W.web_leftover(p) and not W.cues.search(p) and not _person(p)]
     if not parts or (len(parts) < 2 and others is None and not lenient):
         return (), None
