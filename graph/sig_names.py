@@ -196,3 +196,27 @@ def clean_entry(printed: str, split_country: bool = False) -> tuple[str, str | N
     if m and m.end() < len(t):  # "Karenni National Society (KNS) Japan": acronym noted, name kept
         acronym = m.group(1)
     return t, acronym, country
+
+
+_PLACE_PAREN = re.compile(r"\s*\(([^()]+,[^()]+)\)\s*$")  # "(Fairfax, VA, USA)": a comma inside
+
+
+def split_place(name: str) -> tuple[str, str | None]:
+    """(name, location) when the name ends with a printed place: "(City, Country)" or ", <region>".
+    A single parenthesised word stays ("X (Magway)" and "X (Nagphe)" are different branches).
+
+    >>> split_place("Nabi Toronto (Toronto, Canada)"), split_place("Red Alba TV, Latin America")
+    (('Nabi Toronto', 'Toronto, Canada'), ('Red Alba TV', 'Latin America'))
+    >>> split_place("Women Clergy Association, the Anglican Church of Korea")
+    ('Women Clergy Association, the Anglican Church of Korea', None)
+    """
+    from .sig_words import words
+
+    W = words()
+    m = _PLACE_PAREN.search(name) if name.endswith(")") else None
+    if m and m.start() > 0 and W.place(m.group(1).rsplit(",", 1)[1]):
+        return name[:m.start()].strip(), " ".join(m.group(1).split())
+    head, sep, tail = name.rpartition(",")
+    if sep and head.strip() and tail.strip().lower() in W.regions:
+        return head.strip(), tail.strip()
+    return name, None

@@ -78,6 +78,49 @@ def _person_type(cell: str) -> bool:
     return any(re.search(r"(?<![\w])" + re.escape(w) + r"(?![\w])", low) for w in words().person_types)
 
 
+_GRID_RULE = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_TAG = re.compile(r"</?\w+[^>]*>")
+_PLACE_TAIL = re.compile(r"\s+[-–—]\s+([^-–—]+)$")
+
+
+def _grid_cell(pieces: list[str]) -> tuple[str, str | None]:
+    """(name, place) of a grid-table cell wrapped over several lines: "[Name](url) - Country\\ description"."""
+    text = " ".join(p for p in pieces if p)
+    text = _LINK.sub(r"\1", _IMAGE.sub("", _TAG.sub("", text)))
+    head = " ".join(text.split("\\", 1)[0].split())  # a pandoc hard line break ends the name line
+    m = _PLACE_TAIL.search(head)
+    if m and all(words().place(x) for x in re.split(r"[/,]", m.group(1))):
+        return head[:m.start()].strip(), m.group(1).strip()
+    return head, None
+
+
+def _grids(lines: list[str], out: list[str], facts: dict[int, RowFacts]) -> None:
+    """Pandoc grid tables (rows between '+----+' rules, each cell wrapped over several lines): each row's
+    name (the first cell with text once images and tags are gone) goes on the row's first line."""
+    rules = [i for i, x in enumerate(lines) if x.startswith("+") and _GRID_RULE.match(x)]
+    for a, b in zip(rules, rules[1:]):
+        rows = [_cells(lines[k]) for k in range(a + 1, b)]
+        if not rows or any(r is None for r in rows):
+            continue
+        width = max(len(r) for r in rows)
+        cols = [[r[c] if c < len(r) else "" for r in rows] for c in range(width)]
+        name, place = "", None
+        for col in cols:
+            name, place = _grid_cell(col)
+            if re.search(r"[^\W\d_]", name):
+                break
+        out[a] = ""
+        for k in range(a + 1, b):
+            out[k] = ""
+        if name:
+            out[a + 1] = name
+            facts[a + 1] = RowFacts(country=place)
+    for r in rules:
+        out[r] = ""
+
+
 def read_tables(lines: list[str]) -> tuple[list[str], dict[int, RowFacts]]:
     """(lines with tables rewritten as lists, {index of a data row: its facts}). Lines without tables are
     returned as they were (the same list object when there is no table)."""
@@ -85,8 +128,13 @@ def read_tables(lines: list[str]) -> tuple[list[str], dict[int, RowFacts]]:
         return lines, {}
     out = list(lines)
     facts: dict[int, RowFacts] = {}
+    if any(x.startswith("+-") for x in lines):
+        _grids(lines, out, facts)
     i, n = 0, len(lines)
     while i < n:
+        if i in facts or (out[i] == "" and lines[i]):  # a grid table's row, already read
+            i += 1
+            continue
         first = _cells(lines[i])
         if first is None:
             i += 1

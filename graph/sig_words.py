@@ -52,6 +52,7 @@ class Words:
     group_words: frozenset[str]
     person_group_words: frozenset[str]
     lead_words: frozenset[str]
+    regions: frozenset[str]
     only_words: frozenset[str]
     cjk_org: tuple[str, ...]  # organization words of scripts without spaces: found inside a word
 
@@ -71,6 +72,13 @@ class Words:
         first = ws[0].lower().rstrip(".,")
         return (first in self.titles and len(ws) >= 2 and ws[1][:1].isupper()) or bool(_PHONE.search(text)) or (
             "@" in text and bool(re.search(r"[\w.+-]+@[\w-]+\.\w", text)))
+
+    def place(self, text: str) -> bool:
+        """A country or a region printed beside a name ('The Netherlands', 'Latin America', 'International')."""
+        from .sig_names import country_of, is_place
+
+        t = re.sub(r"(?i)^the\s+", "", " ".join(text.split())).strip(" .")
+        return bool(t) and (t.lower() in self.regions or country_of(t) is not None or is_place(t))
 
     def titles_only(self, text: str) -> bool:
         """Person-shaped by a title alone (no phone, no e-mail): an individual signer, not a contact."""
@@ -129,6 +137,7 @@ def words() -> Words:
         cues=cue_rx, enders=end_rx, group_words=frozenset(_strings(data, "group_heading_words")),
         person_group_words=frozenset(_strings(data, "person_heading_words")),
         lead_words=frozenset(_strings(data, "heading_lead_words")),
+        regions=frozenset(_strings(data, "regions")),
         only_words=frozenset(_strings(data, "heading_only_words")),
         cjk_org=tuple(w for w in _strings(data, "organization_words") if all(ord(c) > 0x2E00 for c in w)),
     )

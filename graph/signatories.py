@@ -22,7 +22,7 @@ from dataclasses import MISSING, dataclass, fields, replace
 from .people import find_contacts, find_signer, is_individual, parse_person, signer_for
 from .records import Contact, Person, Signatory, SkippedLine
 from .sig_lines import NUMBER_RE, number_value
-from .sig_names import _countries, clean_entry, country_of
+from .sig_names import _countries, clean_entry, country_of, split_place
 from .sig_nesting import alphabet_sublists
 from .sig_prose import prose_names, prose_signatories
 from .sig_table import read_tables
@@ -372,11 +372,15 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
         if not name:
             continue
         row = rows.get(e.lines[0] - start)
-        if row is not None and row.country and not country:
-            country = country_of(row.country) or row.country
+        name, location = split_place(name)
+        if row is not None and row.country:
+            if country_of(row.country) and not country:
+                country = country_of(row.country)
+            elif not country_of(row.country):
+                location = location or row.country
         sig = _signatory(name, acronym, member_of, tuple(e.lines), e.text, country)
-        if i in signers:
-            sig = replace(sig, signed_by=signers[i])
+        if i in signers or location:
+            sig = replace(sig, signed_by=signers.get(i), location=location)
         out.append(sig)
         how = "sub-member" if member_of else "signatory"
         fates.append((e.lines[-1] if len(e.lines) > 1 and e.num is None and not e.bullet else e.lines[0], how,
