@@ -471,13 +471,13 @@ def _blocks(infos: list[LineInfo]) -> list[tuple[int, int, int, bool, bool]]:
             continue
         else:
             if cur is not None:
-                blocks.append((cur[0], cur[1], cur[2] or cur[3], intro, cur[3] > cur[2]))
+                blocks.append((cur[0], cur[1], max(cur[2], cur[3]), intro, cur[3] > cur[2]))
             cur, intro = None, False
             if k == "prose":
                 last_prose = info.text if not infos[i - 1].text or i == 0 else (
                     infos[i - 1].text + " " + info.text if infos[i - 1].kind == "prose" else info.text)
     if cur is not None:
-        blocks.append((cur[0], cur[1], cur[2] or cur[3], intro, cur[3] > cur[2]))
+        blocks.append((cur[0], cur[1], max(cur[2], cur[3]), intro, cur[3] > cur[2]))
     return blocks
 
 
@@ -505,6 +505,6 @@ def choose_blocks(infos: list[LineInfo]) -> list[tuple[int, int]]:
     else:
         other = [b for b in blocks if b[2] >= 3 or b[3]]
         return [(b[0], b[1]) for b in other[-1:]]
-    # translations: blocks in another script at least a third as long as the main list
+    # translations: blocks in another script at least a third as long as the main list (reported, not read)
     again = [b for b in blocks if b[4] and b[2] >= max(MIN_TRANSLATED, best[2] / 3)]
     return [(best[0], best[1])] + [(b[0], b[1]) for b in again]

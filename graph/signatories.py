@@ -314,11 +314,13 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     lo, hi = blocks[0]
     fates: list[tuple[int, str, str]] = []
     region_skips: list[SkippedLine] = []
-    entries = []
-    for a, b in blocks:
-        entries += _entries(infos, a, b, fates, region_skips, people_rows)
-        skipped = [s for s in skipped if not (infos[a].line <= s.line <= infos[b].line)]
-    skipped += region_skips
+    entries = _entries(infos, lo, hi, fates, region_skips, people_rows)
+    skipped = [s for s in skipped if not (infos[lo].line <= s.line <= infos[hi].line)] + region_skips
+    for a, b in blocks[1:]:  # the same list again in another script: its names are the ones above, translated
+        for info in infos[a:b + 1]:
+            if info.kind in ("entry", "inline", "columns"):
+                skipped.append(SkippedLine(info.line, info.text, "the list again in another script"))
+                fates.append((info.line, "skipped", "the list again in another script"))
     for info in infos[hi + 1:]:
         m = COUNT_LINE.match(info.text) if info.kind == "count" else None
         if m and undisclosed is None:
