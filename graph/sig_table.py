@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .people import looks_like_person
 from .sig_words import words
 
 _ALIGN_CELL = re.compile(r"^:?-{1,}:?$")
@@ -75,9 +76,10 @@ def _header_says(header: list[str]) -> tuple[int, bool, int | None, int | None] 
 
 def _person_type(cell: str) -> bool:
     low = cell.lower()
-    return any(re.search(r"(?<![\w])" + re.escape(w) + r"(?![\w])", low) for w in words().person_types)
+    return not words().org_word(cell) and any(re.search(r"(?<![\w])" + re.escape(w) + r"(?![\w])", low) for w in words().person_types)
 
 
+_FOR = re.compile(r"^(.+?)\s+(?:for|pour|por|für)\s+(\S.*)$")
 _GRID_RULE = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -163,6 +165,9 @@ def _rewrite(rows: list[tuple[int, list[str]]], out: list[str], facts: dict[int,
             out[k] = ""
             continue
         name = cells[name_col] if name_col < len(cells) else ""
+        m = _FOR.match(name)  # "Daniel Barlow for Liminix": a person signing for a project
+        if m and len(m.group(1).split()) >= 2 and looks_like_person(m.group(1)):
+            name = m.group(2)
         out[k] = name
         if not name:
             continue
