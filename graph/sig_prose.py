@@ -111,7 +111,8 @@ def split_names(text: str, lenient: bool = False) -> tuple[tuple[str, ...], int 
     sep = ";" if text.count(";") >= 2 else ","
     if text.count(sep) > MAX_INLINE_PARTS:
         return (), None
-    parts = [q.strip() for p in split_top(text, sep) for q in _GLUED_ACRONYM.sub("\\1\\0", p).split("\0")]
+    parts = words().join_legal([q.strip() for p in split_top(text, sep)
+                                for q in _GLUED_ACRONYM.sub("\\1\\0", p).split("\0")])
     W = words()
     for i, p in enumerate(parts):  # "..., and Ms. Nancy Soderberg, who signed ...": the list ended before "who"
         if i and W.enders.match(" " + p):

@@ -142,6 +142,8 @@ def is_open(text: str) -> bool:
     return last in _CONNECTORS or ("(" in t and t.count("(") > t.count(")") and not t.endswith(")"))
 
 
+# an item of a bulleted run is this short at most when its words alone do not read as a name
+SHORT_ITEM = 80
 _CONNECTORS = frozenset("of for and the in on to de du des la le pour per et with at by".split())
 _HEADING_KEYS = ("signator", "signed", "endorse", "undersigned", "supported by", "organi", "group", "ngo", "cso",
                  "network", "member", "institution")
@@ -178,7 +180,7 @@ def inline_names(text: str, intro_ok: bool = False) -> tuple[str, ...]:
     sep = ";" if body.count(";") >= 2 else ","  # "A (AB); Eleos Justice, Monash University; C"
     if body.count(sep) > MAX_INLINE_PARTS:
         return ()
-    parts = [p.strip() for p in split_top(body.strip().rstrip("."), sep)]
+    parts = words().join_legal([p.strip() for p in split_top(body.strip().rstrip("."), sep)])
     if parts and not re.match(r"(?:and|&)\s", parts[-1]):  # no Oxford comma: "A, B and C"
         last = re.split(r"\s+(?:and|&)\s+(?=[A-Z])", parts[-1], maxsplit=1)
         if len(last) == 2 and looks_like_name(last[0]) and looks_like_name(last[1]):
@@ -195,7 +197,7 @@ def inline_names(text: str, intro_ok: bool = False) -> tuple[str, ...]:
 
 class _Rest:
     """Facts about a line without its number or bullet: names repeat across lines and letters."""
-    __slots__ = ("name", "entry", "lower", "numbered_ok", "open", "leftover", "contact")
+    __slots__ = ("name", "entry", "lower", "numbered_ok", "open", "leftover", "contact", "short")
 
     def __init__(self, rest: str) -> None:
         # "Reform Government Surveillance (RGS is a coalition of technology companies)": a note after the name
@@ -209,6 +211,7 @@ class _Rest:
         self.contact = len(rest) < 200 and W.person_shaped(rest) and not W.titles_only(rest)
         self.lower = starts_lower(rest)
         self.numbered_ok = len(rest) < 150 and not ends_sentence(rest)
+        self.short = len(rest) < SHORT_ITEM and not ends_sentence(rest)
         self.open = is_open(rest)
 
 
@@ -406,6 +409,8 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = "contact"
         elif f.r.entry:
             info.kind = "entry"
+        elif bullet and pk == "entry" and prev.bullet == bullet and f.r.short:
+            info.kind = "entry"  # one more item of a bulleted run, even in lower case ("- knowledgeatwork UG")
         elif num and last_num is not None and int(num) == last_num + 1 and f.r.numbered_ok:
             info.kind = "entry"  # the list's numbering vouches for a name in lower-case words
         elif f.commas >= 2 or (after_heading and f.commas):

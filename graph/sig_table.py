@@ -36,7 +36,9 @@ class RowFacts:
 def _cells(line: str) -> list[str] | None:
     """The cells of a table row, or None when the line is not one."""
     t = line.strip()
-    if "|" not in t or _BULLET_START.match(line):
+    if "|" not in t:
+        return None
+    if _BULLET_START.match(line) and not _is_align(t.split("|")):  # "- | - | -" is an alignment row
         return None
     if t.startswith("|"):
         t = t[1:]

@@ -52,6 +52,7 @@ class Words:
     group_words: frozenset[str]
     person_group_words: frozenset[str]
     lead_words: frozenset[str]
+    legal: frozenset[str]
     regions: frozenset[str]
     only_words: frozenset[str]
     cjk_org: tuple[str, ...]  # organization words of scripts without spaces: found inside a word
@@ -72,6 +73,16 @@ class Words:
         first = ws[0].lower().rstrip(".,")
         return (first in self.titles and len(ws) >= 2 and ws[1][:1].isupper()) or bool(_PHONE.search(text)) or (
             "@" in text and bool(re.search(r"[\w.+-]+@[\w-]+\.\w", text)))
+
+    def join_legal(self, parts: list[str]) -> list[str]:
+        """'Collé Group', 'LLC' -> 'Collé Group, LLC': a company's legal form after a comma is part of its name."""
+        out: list[str] = []
+        for p in parts:
+            if out and p.strip().lower().rstrip(".") in self.legal:
+                out[-1] = out[-1] + ", " + p.strip()
+            else:
+                out.append(p)
+        return out
 
     def place(self, text: str) -> bool:
         """A country or a region printed beside a name ('The Netherlands', 'Latin America', 'International')."""
@@ -106,7 +117,7 @@ class Words:
         last = ws[-1]
         if last not in self.group_words and last not in self.person_group_words:
             return None
-        if not (text.rstrip().endswith(":") or ws[0] in self.lead_words or last in self.only_words):
+        if not (text.rstrip().endswith(":") or ws[0] in self.lead_words or last in self.only_words or len(ws) == 1):
             return None
         return last in self.person_group_words
 
@@ -137,6 +148,7 @@ def words() -> Words:
         cues=cue_rx, enders=end_rx, group_words=frozenset(_strings(data, "group_heading_words")),
         person_group_words=frozenset(_strings(data, "person_heading_words")),
         lead_words=frozenset(_strings(data, "heading_lead_words")),
+        legal=frozenset(_strings(data, "legal_suffixes")),
         regions=frozenset(_strings(data, "regions")),
         only_words=frozenset(_strings(data, "heading_only_words")),
         cjk_org=tuple(w for w in _strings(data, "organization_words") if all(ord(c) > 0x2E00 for c in w)),
