@@ -125,13 +125,31 @@ def _grids(lines: list[str], out: list[str], facts: dict[int, RowFacts]) -> None
         out[r] = ""
 
 
+_DESCRIBED = re.compile(r"^\s*(?P<name>[^;]{2,100}?)\s[-–—]\s(?P<place>[^;]{2,40});\s+\S")
+
+
+def _described(lines: list[str], out: list[str], facts: dict[int, RowFacts]) -> None:
+    """Runs of 'Name - Place; what the group does' lines (a grid table as graph.load prints it): the name."""
+    found = []
+    for k, x in enumerate(lines):
+        m = _DESCRIBED.match(x) if ";" in x else None
+        if m and all(words().place(p) for p in re.split(r"[/,]", m.group("place"))):
+            found.append((k, m.group("name").strip(), m.group("place").strip()))
+    if len(found) < MIN_ROWS:
+        return
+    for k, name, place in found:
+        out[k] = name
+        facts[k] = RowFacts(country=place)
+
+
 def read_tables(lines: list[str]) -> tuple[list[str], dict[int, RowFacts]]:
     """(lines with tables rewritten as lists, {index of a data row: its facts}). Lines without tables are
     returned as they were (the same list object when there is no table)."""
-    if not any("|" in x for x in lines):
+    if not any("|" in x or " - " in x for x in lines):
         return lines, {}
     out = list(lines)
     facts: dict[int, RowFacts] = {}
+    _described(lines, out, facts)
     if any(x.startswith("+-") for x in lines):
         _grids(lines, out, facts)
     i, n = 0, len(lines)
