@@ -13,6 +13,7 @@ signatory; failing that, the organizations named as contacts are.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date as _date
 from typing import Any, Mapping
 
@@ -67,6 +68,21 @@ def _meta_signatories(items: Any) -> tuple[Signatory, ...]:
     return tuple(out)
 
 
+def _corrected(signatories: tuple[Signatory, ...], corrections: Any) -> tuple[Signatory, ...]:
+    """A sidecar's `corrections:` (entry as printed -> name/acronym) applied: OCR damage that only a person who
+    read the page can repair, kept with the letter instead of as a rule in the reader."""
+    if not isinstance(corrections, Mapping) or not corrections:
+        return signatories
+    out = []
+    for s in signatories:
+        fix = corrections.get(s.printed)
+        if isinstance(fix, Mapping):
+            s = replace(s, name=_str(fix.get("name")) or s.name,
+                        acronym=_str(fix.get("acronym")) if "acronym" in fix else s.acronym)
+        out.append(s)
+    return tuple(out)
+
+
 def _inferred(signer: Person | None, contacts: tuple[Contact, ...]) -> tuple[Signatory, ...]:
     if signer is not None:
         org, source = person_organization(signer)
@@ -94,7 +110,7 @@ def parse_letter(doc: Document, lexicon: Any = None) -> Letter:
         if org and source:
             signer = Person(signer.name, signer.role, org, signer.lines)
     warnings: list[str] = []
-    signatories = _meta_signatories(fm.get("signatories")) or sig.signatories
+    signatories = _meta_signatories(fm.get("signatories")) or _corrected(sig.signatories, fm.get("corrections"))
     if not signatories:
         signatories = _inferred(signer, contacts)
         if signatories:

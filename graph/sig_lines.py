@@ -153,7 +153,7 @@ def looks_like_name(text: str) -> bool:
     if len(words) > 18:
         return False
     if t.endswith(".") and not _name_final_period(words[-1]) and (
-            len(words) > 4 or not FUNCTION_WORDS.isdisjoint(w.lower() for w in words)):
+            not 2 <= len(words) <= 4 or not FUNCTION_WORDS.isdisjoint(w.lower() for w in words) or cap_ratio(t) < 1):
         return False  # a sentence; a short name may still end with a stray period ("Youth Platform.")
     return cap_ratio(t) >= 0.6
 
