@@ -34,7 +34,7 @@ _MONTH = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-
 _LINE_END = re.compile(r"[.;!?]['\"’”)]*\s*$")
 _LIST_LINE = re.compile(r"^\s*(?:[-*•+]\s|\d{1,4}[.)]\s|\(\d{1,4}\)\s)")
 _GLUED_ACRONYM = re.compile(r"([a-z]\s\([A-Za-z][\w&.-]{1,12}\))\s+(?=[A-Z])")  # "Forum (ForUM) Swedish ..."
-_OTHERS = re.compile(r",?\s*(?:and|&|et|y)\s+" + NUMBER_RE + r"\s+(?:others?|more|autres|otras|otros)\b[^,.]*$", re.I)
+_OTHERS = re.compile(r",?\s*(?:and|&|et|y)\s+" + NUMBER_RE + r"\s+(?:others?|more|autres|otras|otros)\b[^,]*$", re.I)
 _AND_LAST = re.compile(r"\s+(?:and|&|et|y|e|und)\s+(?=\S)", re.I)
 # a conjunction or a lower-case article before a name in running text ("and the Carter Center", "y el Centro");
 # a capital "The" is part of the name as printed ("The Carter Center")
@@ -172,7 +172,7 @@ def prose_names(lines: list[str]) -> list[ProseGroup]:
             out.append(ProseGroup(best, idx[0], tuple(idx), "cue", best_others))
             continue
         for k in idx:  # "A, B, C and seven others are calling ...", at the start of any line of the paragraph
-            lead = _cut_end(_sentence(lines[k].strip(), 0))
+            lead = _cut_end(W.joiners.sub(", ", _sentence(lines[k].strip(), 0)))
             if _OTHERS.search(lead):
                 names, others = split_names(lead)
                 if len(names) >= 2:

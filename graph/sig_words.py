@@ -52,6 +52,7 @@ class Words:
     group_words: frozenset[str]
     person_group_words: frozenset[str]
     lead_words: frozenset[str]
+    joiners: re.Pattern
     legal: frozenset[str]
     regions: frozenset[str]
     only_words: frozenset[str]
@@ -148,6 +149,8 @@ def words() -> Words:
         cues=cue_rx, enders=end_rx, group_words=frozenset(_strings(data, "group_heading_words")),
         person_group_words=frozenset(_strings(data, "person_heading_words")),
         lead_words=frozenset(_strings(data, "heading_lead_words")),
+        joiners=re.compile(r"\s+(?:" + "|".join(f"(?:{j})" for j in _strings(data, "subject_joiners")) +
+                           r")\s+(?:the\s+)?", re.I),
         legal=frozenset(_strings(data, "legal_suffixes")),
         regions=frozenset(_strings(data, "regions")),
         only_words=frozenset(_strings(data, "heading_only_words")),
