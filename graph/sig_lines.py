@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 import re
+import unicodedata
 
 # Pure functions of a string: synthetic and real lists repeat lines and names, so each is computed once.
 _memo = lru_cache(maxsize=1 << 16)
@@ -53,6 +54,7 @@ _ALPHA = re.compile(r"[^\W\d_]")
 _WORD3 = re.compile(r"[^\W\d_]{3,}")
 _FOOTNOTE = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}(?=[A-Z][a-z])|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\S")
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+_OTHER_SCRIPT = re.compile(r"[^\W\d_\u0000-\u024F]")  # a letter outside Latin
 _SENTENCE_END = re.compile(r"[.!?;:]['\"’”)]*\s*$")
 
 NUMBER_WORDS = {
@@ -180,6 +182,11 @@ def garbage_reason(text: str) -> str | None:
         return "garbled OCR"
     if t[0].isalpha() and len(t) > 24 and t.count(" ") >= 2:
         return None  # several words starting with a letter: text, not debris
+    if not t.isascii() and _OTHER_SCRIPT.search(t):
+        # Burmese, Korean, Chinese ...: vowel signs and tone marks are marks, not letters, so the tests below
+        # (made for OCR'd Latin text) would call a clean name debris
+        letters = sum(1 for c in t if c.isalpha() or unicodedata.category(c) in ("Mn", "Mc"))
+        return None if letters >= 0.5 * len(t.replace(" ", "")) else "garbled OCR"
     if not _WORD3.search(t):
         return "garbled OCR" if not re.fullmatch(r"[A-Z0-9&]{2,}", t) else None
     compact = t.replace(" ", "")

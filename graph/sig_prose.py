@@ -175,6 +175,8 @@ def prose_names(lines: list[str]) -> list[ProseGroup]:
             lead = _cut_end(W.joiners.sub(", ", _sentence(lines[k].strip(), 0)))
             if _OTHERS.search(lead):
                 names, others = split_names(lead)
+                if names and names[0].startswith("The "):  # the sentence's capital, not the name's
+                    names = (names[0][4:],) + names[1:]
                 if len(names) >= 2:
                     out.append(ProseGroup(names, k, (k,), "subject", others))
                     break

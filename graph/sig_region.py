@@ -220,7 +220,7 @@ class _Facts:
     entries and boilerplate repeat across letters). Rarely needed answers are computed on first use."""
     __slots__ = ("t", "indent", "num", "bullet", "rest", "r", "closing", "url_line", "email", "page", "marker",
                  "count", "footnote_star", "inline_intro", "header", "url", "non_latin", "mirrored", "garbage",
-                 "heading_ind", "heading", "footnote", "commas", "_ends", "_intro", "_cont", "_columns")
+                 "heading_ind", "heading", "footnote", "commas", "other_script", "_ends", "_intro", "_cont", "_columns")
 
     def __init__(self, raw: str) -> None:
         t = raw.strip()
@@ -253,6 +253,7 @@ class _Facts:
         self.heading = group is False or _heading(t)
         self.footnote = (digit0 or t[0] in "[¹²³⁴⁵⁶⁷⁸⁹⁰") and is_footnote(t) and len(t) < 200 and not r.name
         self.commas = t.count(",")
+        self.other_script = not t.isascii() and _non_latin(t)
         self._ends = self._intro = self._cont = self._columns = None
 
     def ends(self) -> bool:
@@ -403,6 +404,8 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = "prose"
         elif f.columns():
             info.kind, info.parts = "columns", f.columns() if f.t == t else tuple(_COLUMNS.split(t))
+        elif f.commas >= 2 and f.other_script and (parts := inline_names(t, intro_ok=True)):
+            info.kind, info.parts = "inline", parts  # "서울여성회, 부산노동자회, ...": names in a script without capitals
         elif f.r.leftover:
             info.kind, info.detail = "garbage", "web-page leftover"
         elif f.r.contact:
@@ -433,7 +436,7 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
 
 
 _NOTE = re.compile(r"\s\((?:[^()\s]+\s+){3,}[^()]*\)$")  # a parenthesis of four words or more
-_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 # a list printed again in another script holds at least this many names (fewer is a heading or two)
 MIN_TRANSLATED = 3
 NEUTRAL = frozenset({"blank", "url", "email", "page", "marker", "garbage", "mirrored", "heading", "heading_ind",
@@ -467,7 +470,7 @@ def _blocks(infos: list[LineInfo]) -> list[tuple[int, int, int, bool, bool]]:
                     intro = True
             cur[1] = i
             parts = info.parts if k in ("inline", "columns") else (info.text,)
-            latin = sum(1 for x in parts if _LATIN.search(x))
+            latin = sum(1 for x in parts if LATIN.search(x))
             cur[2] += latin
             cur[3] += len(parts) - latin
         elif k in NEUTRAL:

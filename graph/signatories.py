@@ -26,7 +26,7 @@ from .sig_names import _countries, clean_entry, country_of, split_place
 from .sig_nesting import alphabet_sublists
 from .sig_prose import prose_names, prose_signatories
 from .sig_table import read_tables
-from .sig_region import COUNT_LINE, LineInfo, choose_blocks, classify, is_open
+from .sig_region import LATIN, COUNT_LINE, MIN_TRANSLATED, LineInfo, choose_blocks, classify, is_open
 
 SUB_BULLETS = frozenset("oO◦○▫▪‣")
 _NOUN = r"(?:organi[sz]ations|groups|CSOs|NGOs|signatories|networks|members|institutions|entities)"
@@ -234,6 +234,22 @@ def _entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: list
     return entries
 
 
+AGAIN = "the list again in another script"
+
+
+def _translated_tail(entries: list[_Entry]) -> tuple[list[_Entry], list[_Entry]]:
+    """(entries, the run at the end in another script) when that run is the list printed again, translated: at
+    least MIN_TRANSLATED names and a third as many as the Latin-script names above it. Names in another script
+    among Latin ones (a Burmese name in a numbered list) stay names."""
+    k = len(entries)
+    while k and not LATIN.search(entries[k - 1].text):
+        k -= 1
+    latin = sum(1 for e in entries[:k] if LATIN.search(e.text))
+    if latin and len(entries) - k >= max(MIN_TRANSLATED, latin / 3):
+        return entries[:k], entries[k:]
+    return entries, []
+
+
 def _cut_word(text: str, lines: list[str]) -> bool:
     """The file stops inside a word: the entry's last word only begins a capitalised word printed elsewhere
     ("Kurdis" when "Kurdistan" is in the list) and never stands alone."""
@@ -316,11 +332,12 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     region_skips: list[SkippedLine] = []
     entries = _entries(infos, lo, hi, fates, region_skips, people_rows)
     skipped = [s for s in skipped if not (infos[lo].line <= s.line <= infos[hi].line)] + region_skips
-    for a, b in blocks[1:]:  # the same list again in another script: its names are the ones above, translated
-        for info in infos[a:b + 1]:
-            if info.kind in ("entry", "inline", "columns"):
-                skipped.append(SkippedLine(info.line, info.text, "the list again in another script"))
-                fates.append((info.line, "skipped", "the list again in another script"))
+    again = [(i.line, i.text) for a, b in blocks[1:] for i in infos[a:b + 1] if i.kind in ("entry", "inline", "columns")]
+    entries, tail = _translated_tail(entries)
+    again += [(e.lines[0], e.text) for e in tail]
+    for line, text in dict(again).items():  # the same list in another script: its names are the ones above
+        skipped.append(SkippedLine(line, text, AGAIN))
+        fates.append((line, "skipped", AGAIN))
     for info in infos[hi + 1:]:
         m = COUNT_LINE.match(info.text) if info.kind == "count" else None
         if m and undisclosed is None:
