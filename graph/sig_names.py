@@ -176,6 +176,8 @@ def split_place(name: str) -> tuple[str, str | None]:
     >>> split_place("Women Clergy Association, the Anglican Church of Korea")
     ('Women Clergy Association, the Anglican Church of Korea', None)
     """
+    if "," not in name:
+        return name, None  # both shapes hold a comma
     from .sig_words import words
 
     W = words()

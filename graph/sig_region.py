@@ -470,7 +470,8 @@ def _blocks(infos: list[LineInfo]) -> list[tuple[int, int, int, bool, bool]]:
                     intro = True
             cur[1] = i
             parts = info.parts if k in ("inline", "columns") else (info.text,)
-            latin = sum(1 for x in parts if LATIN.search(x))
+            latin = sum(1 for x in parts if x.isascii() or LATIN.search(x)) if k != "entry" else (
+                1 if info.text.isascii() or LATIN.search(info.text) else 0)
             cur[2] += latin
             cur[3] += len(parts) - latin
         elif k in NEUTRAL:

@@ -52,6 +52,7 @@ class Words:
     group_words: frozenset[str]
     person_group_words: frozenset[str]
     lead_words: frozenset[str]
+    leftover_first: frozenset[str]
     joiners: re.Pattern
     legal: frozenset[str]
     regions: frozenset[str]
@@ -60,6 +61,9 @@ class Words:
 
     def web_leftover(self, text: str) -> bool:
         """Page furniture: the whole text is a known leftover, or starts with one and adds at most two words."""
+        first = text.lstrip(" →»>-•*#").split(None, 1)
+        if not first or first[0].lower().strip(".,:;!") not in self.leftover_first:
+            return False  # most lines: one set lookup
         t = " ".join(_words(text))
         if t in self.leftovers:
             return True
@@ -72,6 +76,8 @@ class Words:
         if not ws:
             return False
         first = ws[0].lower().rstrip(".,")
+        if first not in self.titles and "@" not in text and not any(c.isdigit() for c in text):
+            return False  # no title, no e-mail, no digit: no phone either
         return (first in self.titles and len(ws) >= 2 and ws[1][:1].isupper()) or bool(_PHONE.search(text)) or (
             "@" in text and bool(re.search(r"[\w.+-]+@[\w-]+\.\w", text)))
 
@@ -112,6 +118,9 @@ class Words:
     def group_heading(self, text: str) -> bool | None:
         """A short line naming a group inside a list: True for people, False for organizations, None if not one."""
         t = text.strip().strip("*_#:").strip()
+        last = t.rsplit(None, 1)[-1].lower().strip("*_#:.") if t else ""
+        if last not in self.group_words and last not in self.person_group_words:
+            return None  # most lines: one split and a set lookup
         ws = _words(t)
         if not ws or len(ws) > 6 or text.rstrip().endswith((".", ";", ",")):
             return None
@@ -146,6 +155,7 @@ def words() -> Words:
         titles=frozenset(_strings(data, "person_titles")), roles=tuple(sorted(_strings(data, "person_roles"),
                                                                               key=len, reverse=True)),
         leftovers=frozenset(" ".join(_words(x)) for x in _strings(data, "web_leftovers")),
+        leftover_first=frozenset(_words(x)[0] for x in _strings(data, "web_leftovers") if _words(x)),
         cues=cue_rx, enders=end_rx, group_words=frozenset(_strings(data, "group_heading_words")),
         person_group_words=frozenset(_strings(data, "person_heading_words")),
         lead_words=frozenset(_strings(data, "heading_lead_words")),

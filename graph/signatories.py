@@ -235,6 +235,8 @@ def _entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: list
 
 
 AGAIN = "the list again in another script"
+# Signers named in prose beside a printed list are named in the letter's head: its title, byline, first sentence.
+HEAD_LINES = 12
 
 
 def _translated_tail(entries: list[_Entry]) -> tuple[list[_Entry], list[_Entry]]:
@@ -242,9 +244,11 @@ def _translated_tail(entries: list[_Entry]) -> tuple[list[_Entry], list[_Entry]]
     least MIN_TRANSLATED names and a third as many as the Latin-script names above it. Names in another script
     among Latin ones (a Burmese name in a numbered list) stay names."""
     k = len(entries)
-    while k and not LATIN.search(entries[k - 1].text):
+    while k and not entries[k - 1].text.isascii() and not LATIN.search(entries[k - 1].text):
         k -= 1
-    latin = sum(1 for e in entries[:k] if LATIN.search(e.text))
+    if k == len(entries):
+        return entries, []  # the usual case: the list ends in Latin script
+    latin = sum(1 for e in entries[:k] if e.text.isascii() or LATIN.search(e.text))
     if latin and len(entries) - k >= max(MIN_TRANSLATED, latin / 3):
         return entries[:k], entries[k:]
     return entries, []
@@ -320,7 +324,8 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
                                              for i in infos))
     skipped: list[SkippedLine] = [SkippedLine(i.line, i.text, "mirrored text") for i in infos if i.kind == "mirrored"]
     blocks = choose_blocks(infos)
-    groups = prose_names(lines)
+    # with a list, only the letter's head is read for signers named in prose ("submitted by A and B")
+    groups = prose_names(lines[:min(infos[blocks[0][0]].line - start, HEAD_LINES)] if blocks else lines)
     if not blocks:
         found, fates, others = prose_signatories(groups, start, None, set())
         return SignatoryResult(signatories=tuple(_from_prose(found)), skipped=tuple(skipped),
@@ -406,7 +411,7 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
                       name + (f" (member of {member_of})" if member_of else "")))
     # signers named above the list ("submitted by A and B", a byline) sign too
     found, prose_fates, _ = prose_signatories(groups, start, infos[lo].line - start,
-                                              {s.name.casefold() for s in out})
+                                              {s.name.casefold() for s in out} if groups else set())
     out += _from_prose(found)
     fates += prose_fates
     fates.sort(key=lambda f: f[0])
