@@ -156,12 +156,19 @@ def clean_entry(printed: str, split_country: bool = False) -> tuple[str, str | N
     if sum(c.isupper() for c in last) >= 2:
         m = (_INLINE_DASH_ACR.match(t) if re.search(r"[-–—][A-Z]", t) else None) or (
             _COMMA_ACR.match(t) if "," in t else None)
-    if m and not country_of(m.group(2).split("-")[0]):
+    if m and not country_of(m.group(2).split("-")[0]) and not _legal_form(m.group(2)):
         return m.group(1).strip(), m.group(2), country
     m = _INNER_ACR.search(t) if "(" in t else None
     if m and m.end() < len(t):  # "Karenni National Society (KNS) Japan": acronym noted, name kept
         acronym = m.group(1)
     return t, acronym, country
+
+
+def _legal_form(word: str) -> bool:
+    """'LLC', 'GmbH': a company's legal form after a comma is part of its name, not an acronym."""
+    from .sig_words import words
+
+    return word.lower().rstrip(".") in words().legal
 
 
 _PLACE_PAREN = re.compile(r"\s*\(([^()]+,[^()]+)\)\s*$")  # "(Fairfax, VA, USA)": a comma inside

@@ -123,6 +123,7 @@ def split_names(text: str, lenient: bool = False) -> tuple[tuple[str, ...], int 
     last = _AND_LAST.split(parts[-1]) if parts else []
     if len(last) >= 2 and all(_is_name(x, lenient) for x in last):
         parts[-1:] = last
+        parts = W.join_legal(parts)  # "..., Collé Group, LLC and Paper Lantern Labs"
     parts = [c for c in (_clean(p) for p in parts) if c]
     parts = [p for p in parts if not W.web_leftover(p) and not W.cues.search(p) and not _person(p)]
     if not parts or (len(parts) < 2 and others is None and not lenient):

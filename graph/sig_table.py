@@ -125,7 +125,7 @@ def _grids(lines: list[str], out: list[str], facts: dict[int, RowFacts]) -> None
         out[r] = ""
 
 
-_DESCRIBED = re.compile(r"^\s*(?P<name>[^;]{2,100}?)\s[-–—]\s(?P<place>[^;]{2,40});\s+\S")
+_DESCRIBED = re.compile(r"^\s*(?P<name>[^;]{2,100}?)\s?[-–—]\s(?P<place>[^;]{2,40});\s+\S")
 
 
 def _described(lines: list[str], out: list[str], facts: dict[int, RowFacts]) -> None:

@@ -171,3 +171,10 @@ _OLD_SPLIT = re.compile(r",\s*(?![^()]*\))")
 @given(st.text(alphabet="ab (),", max_size=40))
 def test_split_top_splits_where_the_old_regex_did(text):
     assert [p.lstrip() for p in split_top(text)] == [p.lstrip() for p in _OLD_SPLIT.split(text)]
+
+
+def test_a_legal_form_after_a_comma_stays_in_the_name():
+    assert orgs("Organizations\n\n- Collé Group, LLC\n- Latency: Zero, LLC\n- Nimbus GmbH\n") == [
+        "Collé Group, LLC", "Latency: Zero, LLC", "Nimbus GmbH"]
+    assert orgs("Signed by Open Lens, Collé Group, LLC and Paper Lantern Labs.") == [
+        "Open Lens", "Collé Group, LLC", "Paper Lantern Labs"]
