@@ -148,6 +148,14 @@ def _cut_end(seg: str) -> str:
     return seg[:m.start()] if m else seg
 
 
+def _people_only(names: tuple[str, ...]) -> bool:
+    """Every name reads as a person's ("By Jane Roe and John Doe"): an author line, not organizations."""
+    from .people import looks_like_person
+
+    W = words()
+    return all(looks_like_person(n) and not W.org_word(n) and not re.search(r"[A-Z]{2,}|\d", n) for n in names)
+
+
 def prose_names(lines: list[str]) -> list[ProseGroup]:
     """Every run of names the prose of `lines` gives, by cue phrase, byline or lead-sentence subject."""
     W = words()
@@ -157,7 +165,7 @@ def prose_names(lines: list[str]) -> list[ProseGroup]:
             continue
         if _BYLINE.match(text) and len(text) < 600:
             names, others = split_names(_DATE_TAIL.sub("", _sentence(text, _BYLINE.match(text).end())), False)
-            if len(names) >= 2 and all(cap_ratio(n) >= 0.6 for n in names):
+            if len(names) >= 2 and all(cap_ratio(n) >= 0.6 for n in names) and not _people_only(names):
                 out.append(ProseGroup(names, idx[0], tuple(idx), "byline", others))
             continue
         best: tuple[str, ...] = ()
@@ -169,7 +177,7 @@ def prose_names(lines: list[str]) -> list[ProseGroup]:
                 names, others = split_names(_cut_end(seg), lenient=True)
             if len(names) >= 2 and len(names) >= len(best):
                 best, best_others = names, others
-        if best:
+        if best and not _people_only(best):
             out.append(ProseGroup(best, idx[0], tuple(idx), "cue", best_others))
             continue
         for k in idx:  # "A, B, C and seven others are calling ...", at the start of any line of the paragraph
@@ -178,7 +186,7 @@ def prose_names(lines: list[str]) -> list[ProseGroup]:
                 names, others = split_names(lead)
                 if names and names[0].startswith("The "):  # the sentence's capital, not the name's
                     names = (names[0][4:],) + names[1:]
-                if len(names) >= 2:
+                if len(names) >= 2 and not _people_only(names):
                     out.append(ProseGroup(names, k, (k,), "subject", others))
                     break
     return out

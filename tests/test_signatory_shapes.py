@@ -178,3 +178,12 @@ def test_a_legal_form_after_a_comma_stays_in_the_name():
         "Collé Group, LLC", "Latency: Zero, LLC", "Nimbus GmbH"]
     assert orgs("Signed by Open Lens, Collé Group, LLC and Paper Lantern Labs.") == [
         "Open Lens", "Collé Group, LLC", "Paper Lantern Labs"]
+
+
+@pytest.mark.parametrize("text", [
+    "Opinion\n\nBy Jane Roe and John Doe  •  May 5, 2020\n\nWe think the council should act.\n",
+    "Kim Min, Lee Jun and 5 others were arrested on Monday.\n",
+    "The petition was signed by Maria Lopez, Ana Ruiz and Pedro Gil.\n",
+])
+def test_people_named_in_prose_are_not_organizations(text):
+    assert orgs(text) == []
