@@ -142,6 +142,16 @@ def _described(lines: list[str], out: list[str], facts: dict[int, RowFacts]) -> 
         facts[k] = RowFacts(country=place)
 
 
+def _wordy_column(rows: list[tuple[int, list[str]]]) -> int:
+    """Without a header: the first column whose cells are mostly words (not numbers, dates or links)."""
+    width = max(len(c) for _, c in rows)
+    for col in range(width):
+        cells = [c[col] for _, c in rows if col < len(c) and not _is_align(c)]
+        if sum(bool(re.search(r"[^\W\d_]{2,}", x)) and "://" not in x for x in cells) * 2 > len(cells):
+            return col
+    return 0
+
+
 def read_tables(lines: list[str]) -> tuple[list[str], dict[int, RowFacts]]:
     """(lines with tables rewritten as lists, {index of a data row: its facts}). Lines without tables are
     returned as they were (the same list object when there is no table)."""
@@ -179,7 +189,7 @@ def _rewrite(rows: list[tuple[int, list[str]]], out: list[str], facts: dict[int,
         spec = _header_says(first)
         out[k0] = ("Individuals:" if spec and spec[1] else "Organisations:") if spec else ""
         rows = rows[1:]
-    name_col, people, type_col, country_col = spec or (0, False, None, None)
+    name_col, people, type_col, country_col = spec or (_wordy_column(rows), False, None, None)
     for k, cells in rows:
         if _is_align(cells):
             out[k] = ""

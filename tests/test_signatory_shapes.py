@@ -187,3 +187,8 @@ def test_a_legal_form_after_a_comma_stays_in_the_name():
 ])
 def test_people_named_in_prose_are_not_organizations(text):
     assert orgs(text) == []
+
+
+def test_a_table_without_header_words_reads_its_column_of_names():
+    assert orgs("Signatories:\n\n| 1 | Open Lens | https://a.org |\n| 2 | Free Wire Trust | https://b.org |\n") == [
+        "Open Lens", "Free Wire Trust"]
