@@ -404,6 +404,10 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = "prose"
         elif f.columns():
             info.kind, info.parts = "columns", f.columns() if f.t == t else tuple(_COLUMNS.split(t))
+        elif f.other_script and not (num or bullet) and pk == "entry" and prev.num and f.commas == 0 and (
+                prev.text.isascii() or LATIN.search(prev.text)):
+            # "10. Iran Human Rights (IHRNGO)" then its name in Persian, unnumbered: the same organization
+            info.kind, info.detail = "garbage", "the name above in another script"
         elif f.commas >= 2 and f.other_script and (parts := inline_names(t, intro_ok=True)):
             info.kind, info.parts = "inline", parts  # "서울여성회, 부산노동자회, ...": names in a script without capitals
         elif f.r.leftover:

@@ -192,3 +192,9 @@ def test_people_named_in_prose_are_not_organizations(text):
 def test_a_table_without_header_words_reads_its_column_of_names():
     assert orgs("Signatories:\n\n| 1 | Open Lens | https://a.org |\n| 2 | Free Wire Trust | https://b.org |\n") == [
         "Open Lens", "Free Wire Trust"]
+
+
+def test_an_unnumbered_name_in_another_script_under_a_numbered_entry_is_that_entry_again():
+    r = parse_signatories(["Signatories:", "1. Iran Rights Watch (IRW)", "ﺳﺎﺯﻣﺎﻥ ﺣﻘﻮﻕ ﺑﺸﺮ ﺍﯾﺮﺍﻥ", "2. Justice Now"])
+    assert [s.name for s in r.signatories] == ["Iran Rights Watch", "Justice Now"]
+    assert [(s.line, s.reason) for s in r.skipped] == [(3, "the name above in another script")]
