@@ -1,8 +1,9 @@
 """Where is the signatory list? Every line gets a kind; list entries form blocks; one block is chosen.
 
-Kinds: blank, entry, inline (comma list), cont (wrapped name), marker (lone bullet/number), heading,
-heading_ind (individuals), prose, contact, person, closing, url, email, page, footnote, garbage, mirrored,
-count ("and seven others").
+Kinds: blank, entry, inline (comma list), cont (wrapped name), marker (lone bullet/number), heading (also a
+group heading: "Technology Companies:", "And other supporters"), heading_ind (individuals), prose, contact
+(a person with a phone or e-mail), person, closing, url, email, page, footnote, garbage (OCR debris, web-page
+leftovers, a name repeated in another script), mirrored, count ("and seven others").
 
 >>> kinds = [k.kind for k in classify(["We call on all states to act now.", "", "Signatories:", "Amnesty International",
 ...                                    "Human Rights Watch", "http://x.org"])]

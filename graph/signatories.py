@@ -3,8 +3,12 @@
 `parse_signatories(lines, start)` takes a letter's lines (or just its list) and finds the list itself
 (graph.sig_region), then turns entries into `Signatory` records: numbers and bullets stripped, wrapped names
 joined, acronyms and countries split (graph.sig_names), sub-items attached to their umbrella (explicit 'o'
-bullets, deeper indentation, or an alphabet restart: graph.sig_nesting). Lines it drops are reported with a
-reason; `fates` records what happened to every line of the list region.
+bullets, deeper indentation, or an alphabet restart: graph.sig_nesting). Tables are first reduced to their
+name column (graph.sig_table). Where no list is printed, signers named in prose are read (cue phrases,
+bylines, "A, B and seven others": graph.sig_prose); beside a list, only the letter's head is read for them.
+"Jane Roe, Director of X" gives X, signed by Jane Roe. The same list printed again in another script is
+reported, not counted twice. Lines it drops are reported with a reason; `fates` records what happened to every
+line of the list region; `found_by` says where the names came from (graph.sig_confidence weighs it).
 
 >>> r = parse_signatories(["We urge the Council to act.", "", "Signatories:", "1. Amnesty International",
 ...                        "2. Burma Campaign UK (BCUK)", "o Burma Campaign Youth", "and two others"])
