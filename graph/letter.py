@@ -13,6 +13,7 @@ signatory; failing that, the organizations named as contacts are.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date as _date
 from typing import Any, Mapping
 
@@ -21,6 +22,7 @@ from .meta import choose_recipients, choose_title, extract_meta
 from .people import person_organization
 from .records import Contact, Document, Letter, Person, Signatory
 from .sig_lines import md_clean
+from .sig_confidence import confidence
 from .signatories import parse_signatories
 
 
@@ -67,6 +69,21 @@ def _meta_signatories(items: Any) -> tuple[Signatory, ...]:
     return tuple(out)
 
 
+def _corrected(signatories: tuple[Signatory, ...], corrections: Any) -> tuple[Signatory, ...]:
+    """A sidecar's `corrections:` (entry as printed -> name/acronym) applied: OCR damage that only a person who
+    read the page can repair, kept with the letter instead of as a rule in the reader."""
+    if not isinstance(corrections, Mapping) or not corrections:
+        return signatories
+    out = []
+    for s in signatories:
+        fix = corrections.get(s.printed)
+        if isinstance(fix, Mapping):
+            s = replace(s, name=_str(fix.get("name")) or s.name,
+                        acronym=_str(fix.get("acronym")) if "acronym" in fix else s.acronym)
+        out.append(s)
+    return tuple(out)
+
+
 def _inferred(signer: Person | None, contacts: tuple[Contact, ...]) -> tuple[Signatory, ...]:
     if signer is not None:
         org, source = person_organization(signer)
@@ -94,7 +111,7 @@ def parse_letter(doc: Document, lexicon: Any = None) -> Letter:
         if org and source:
             signer = Person(signer.name, signer.role, org, signer.lines)
     warnings: list[str] = []
-    signatories = _meta_signatories(fm.get("signatories")) or sig.signatories
+    signatories = _meta_signatories(fm.get("signatories")) or _corrected(sig.signatories, fm.get("corrections"))
     if not signatories:
         signatories = _inferred(signer, contacts)
         if signatories:
@@ -114,6 +131,11 @@ def parse_letter(doc: Document, lexicon: Any = None) -> Letter:
     fates += [(ln, "contact", "contact block") for ln in sorted(contact_lines)]
     fates += [(ln, "person", "signed by") for ln in sorted(signer_lines)]
     fates.sort(key=lambda f: f[0])
+    n_inferred = sum(1 for s in signatories if s.inferred)
+    conf, reasons = confidence(() if signatories is not sig.signatories else sig.found_by, len(signatories),
+                               claimed, undisclosed, len(sig.skipped), n_inferred, text)
+    if fm.get("signatories"):
+        conf, reasons = 1.0, ("signatories given in the letter's sidecar or front matter",)
     if meta.date_note.startswith("inferred"):
         warnings.append(f"date {meta.date} {meta.date_note}")
     return Letter(
@@ -137,4 +159,6 @@ def parse_letter(doc: Document, lexicon: Any = None) -> Letter:
         recipient_lines=() if fm.get("recipients") else meta.recipient_lines,
         line_fates=tuple(fates),
         warnings=tuple(warnings),
+        confidence=conf,
+        confidence_reasons=reasons,
     )

@@ -28,7 +28,7 @@ CONTACT_HEADING = re.compile(
 _memo = lru_cache(maxsize=1 << 16)
 CLOSING = re.compile(
     r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|sincerely(?:\s+yours)?|respectfully(?:\s+yours)?|"
-    r"(?:with\s+)?(?:kind|best|warm|warmest)\s+regards|regards|with\s+respect)\s*[,.]?\s*$", re.I)
+    r"(?:with\s+)?(?:kind|best|warm|warmest)\s+regards|regards|with\s+respect|in\s+solidarity)\s*[,.]?\s*$", re.I)
 ROLE_WORDS = re.compile(
     r"\b(?:director|secretary|general|coordinator|co-?ordinator|officer|manager|chair(?:person|man|woman)?|"
     r"president|founder|head|lead|spokes(?:person|man|woman)|advocate|advocacy|executive|researcher|professor|"
@@ -199,3 +199,33 @@ def person_organization(person: Person) -> tuple[str | None, str]:
         if isinstance(p, dict) and key(str(p.get("name", ""))) == want and p.get("organization"):
             return str(p["organization"]), "judgements.yaml"
     return None, ""
+
+
+_FOR_ORG = re.compile(r"^(?:vice|co|deputy|interim)?[- ]?(?P<role>.+?)\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de\s+|du\s+|des\s+|"
+                      r"of\s+(?:the\s+)?|at\s+(?:the\s+)?|for\s+(?:the\s+)?|del\s+|de\s+los\s+|de\s+las\s+)(?P<org>\S.*)$",
+                      re.I)
+
+
+def signer_for(text: str) -> tuple[str, str] | None:
+    """(person, organization) of a 'Person, role of Org' entry ('Khaled Gaiji, président des Amis de la Terre',
+    'Jane Roe, Director, Amnesty International'); None when the entry is not one. The role words are curated
+    (data/signatory_words.yaml `person_roles`)."""
+    from .sig_words import words
+
+    person, sep, rest = text.partition(",")
+    if not sep or not looks_like_person(person.strip()):
+        return None
+    rest = rest.strip()
+    role = words().role_of(rest.split(",")[0])
+    if role is None:
+        return None
+    m = _FOR_ORG.match(rest.split(",")[0]) if "," not in rest or _FOR_ORG.match(rest.split(",")[0]) else None
+    if m:
+        org = rest[m.start("org"):].strip()
+    else:
+        org = rest.partition(",")[2].strip()
+    if not org:
+        return None
+    if org[:1].islower() and org.split()[0].lower() in ("des", "du", "de", "la", "le", "les", "the"):
+        org = org.split(None, 1)[1] if " " in org else org
+    return person.strip(), org[0].upper() + org[1:] if org[:1].islower() else org

@@ -35,6 +35,8 @@ class Signatory:
     printed: str = ""  # the raw text of the entry
     country: str | None = None  # "Foo, Philippines" -> "Philippines"
     inferred: str | None = None  # why, when not printed as a list entry (signer's org, contact org)
+    signed_by: str | None = None  # the person printed as signing for it ("Jane Roe, Director of X")
+    location: str | None = None  # a place printed beside the name that is not a country ("Oakland CA")
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,9 @@ class Letter:
     recipient_lines: Lines = ()
     line_fates: tuple[tuple[int, str, str], ...] = ()  # (line, fate, detail) for --explain
     warnings: tuple[str, ...] = ()
+    # how sure the reader is of the signatories (0..1) and why, e.g. "no list found; 3 names from a byline"
+    confidence: float = 1.0
+    confidence_reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 import re
+import unicodedata
 
 # Pure functions of a string: synthetic and real lists repeat lines and names, so each is computed once.
 _memo = lru_cache(maxsize=1 << 16)
@@ -53,6 +54,7 @@ _ALPHA = re.compile(r"[^\W\d_]")
 _WORD3 = re.compile(r"[^\W\d_]{3,}")
 _FOOTNOTE = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}(?=[A-Z][a-z])|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\S")
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+_OTHER_SCRIPT = re.compile(r"[^\W\d_\u0000-\u024F]")  # a letter outside Latin
 _SENTENCE_END = re.compile(r"[.!?;:]['\"’”)]*\s*$")
 
 NUMBER_WORDS = {
@@ -134,7 +136,9 @@ def cap_ratio(text: str) -> float:
         if w.lower() in NAME_STOPWORDS:
             continue
         n += 1
-        if w[0].isupper() or w[1:3] != w[1:3].lower():  # "iDEFEND", "eQual"
+        c = w[0]
+        # "iDEFEND", "eQual"; scripts without case (Burmese, Korean, Chinese) count as capitalised
+        if c.isupper() or w[1:3] != w[1:3].lower() or not c.islower():
             caps += 1
     return caps / n if n else 0.0
 
@@ -150,8 +154,9 @@ def looks_like_name(text: str) -> bool:
     words = t.split()
     if len(words) > 18:
         return False
-    if t.endswith(".") and not _name_final_period(words[-1]):
-        return False
+    if t.endswith(".") and not _name_final_period(words[-1]) and (
+            not 2 <= len(words) <= 4 or not FUNCTION_WORDS.isdisjoint(w.lower() for w in words) or cap_ratio(t) < 1):
+        return False  # a sentence; a short name may still end with a stray period ("Youth Platform.")
     return cap_ratio(t) >= 0.6
 
 
@@ -177,6 +182,11 @@ def garbage_reason(text: str) -> str | None:
         return "garbled OCR"
     if t[0].isalpha() and len(t) > 24 and t.count(" ") >= 2:
         return None  # several words starting with a letter: text, not debris
+    if not t.isascii() and _OTHER_SCRIPT.search(t):
+        # Burmese, Korean, Chinese ...: vowel signs and tone marks are marks, not letters, so the tests below
+        # (made for OCR'd Latin text) would call a clean name debris
+        letters = sum(1 for c in t if c.isalpha() or unicodedata.category(c) in ("Mn", "Mc"))
+        return None if letters >= 0.5 * len(t.replace(" ", "")) else "garbled OCR"
     if not _WORD3.search(t):
         return "garbled OCR" if not re.fullmatch(r"[A-Z0-9&]{2,}", t) else None
     compact = t.replace(" ", "")
@@ -230,3 +240,31 @@ def md_clean(line: str) -> str:
     if m and "*" not in m.group(2) and not line.lstrip().startswith("* "):
         line = m.group(1) + m.group(2)
     return line
+
+
+# An inline list longer than this is not a list of signers but a pasted blob: reading it would only make noise
+# (a 300 KB line of "Org, Org, ..." gave 23,630 bogus signatories). The longest real inline lists hold ~100.
+MAX_INLINE_PARTS = 400
+
+
+def split_top(text: str, seps: str = ",") -> list[str]:
+    """`text` split at each char of `seps` whose next parenthesis is not a closing one (so not inside "(...)"),
+    in two linear passes: `re.split(r",\\s*(?![^()]*\\))")` scans ahead from every comma, quadratic on a long line.
+
+    >>> split_top("A (AB, the first), B, C")
+    ['A (AB, the first)', ' B', ' C']
+    >>> split_top("A (unclosed, B")
+    ['A (unclosed', ' B']
+    """
+    n = len(text)
+    closing_next = [False] * (n + 1)  # closing_next[i]: the first parenthesis at or after i is ")"
+    for i in range(n - 1, -1, -1):
+        c = text[i]
+        closing_next[i] = True if c == ")" else False if c == "(" else closing_next[i + 1]
+    out, begin = [], 0
+    for i, c in enumerate(text):
+        if c in seps and not closing_next[i + 1]:
+            out.append(text[begin:i])
+            begin = i + 1
+    out.append(text[begin:])
+    return out

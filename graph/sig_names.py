@@ -8,18 +8,15 @@ Only rules about the shape of the text live here; which countries exist comes fr
 ('Anti-Junta Alliance Yangon', 'AJAY', None)
 >>> clean_entry("Palaung National Society Japan, PNS-Japan")
 ('Palaung National Society Japan', 'PNS-Japan', None)
->>> clean_entry("Ayeyarwaddy West Development Organisation - AWDO (Magway)")
-('Ayeyarwaddy West Development Organisation - AWDO (Magway)', 'AWDO', None)
->>> clean_entry("Kachin Affairs Organization — Japan (KAO (Japan)")
-('Kachin Affairs Organization — Japan', 'KAO Japan', None)
->>> clean_entry("Dawei Youths in Japan (DY)J)")
-('Dawei Youths in Japan', 'DYJ', None)
 >>> clean_entry("Free Legal Assistance Group (FLAG), Philippines", split_country=True)
 ('Free Legal Assistance Group', 'FLAG', 'Philippines')
 >>> clean_entry("Philippine Human Rights Information Center (PhilRights)")
 ('Philippine Human Rights Information Center (PhilRights)', None, None)
->>> clean_entry("Colorful Spring (Gepcgegez)")[0]
-'Colorful Spring'
+>>> clean_entry("Network for Peace and Unification(NPU)")
+('Network for Peace and Unification', 'NPU', None)
+
+Damage that only a person reading the page can repair ("(KAO (Japan)") belongs in the letter's sidecar
+(`corrections:`, applied by graph.letter), not here.
 """
 from __future__ import annotations
 
@@ -31,11 +28,8 @@ _memo = lru_cache(maxsize=1 << 16)
 
 _DASHED = re.compile(r"(.+?)[-–—](.+)$")
 _TRAIL_PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
-_NESTED_BROKEN = re.compile(r"\s*\(([^()]+?)\s*\(([^()]+)\)\s*$")  # "(KAO (Japan)"
-_SPLIT_BROKEN = re.compile(r"\(([A-Z]{1,6})\)([A-Z]{1,6})\)\s*$")  # "(DY)J)"
 _INLINE_DASH_ACR = re.compile(r"^(.*[a-z].*?)\s*[-–—]\s*([A-Z][A-Z0-9&]{1,9})\s*$")  # "Yangon-AJAY"
 _COMMA_ACR = re.compile(r"^(.*[a-z].*?),\s*([A-Z][A-Z0-9&]{1,9}(?:[-–—][A-Za-z]+)?)\s*$")  # ", PNS-Japan"
-_MID_ACR = re.compile(r"\s[-–—]\s([A-Z][A-Z0-9&]{1,9})\s\([^()]+\)\s*$")  # "- AWDO (Magway)"
 _INNER_ACR = re.compile(r"\(([A-Z][A-Z0-9.&\-_]{1,12}s?)\)")  # "(KNS) Japan", "(ITC) Family Sydney"
 _COUNTRY_TAIL = re.compile(r"^(.*\S)\s*,\s*([A-Z][\w .'-]+?)\s*$")
 _SPACES = re.compile(r"\s+")
@@ -45,8 +39,6 @@ _FOOTNOTE_MARK = re.compile(r"(?<=[\w)])[*†‡¹²³]+$")
 _OCR_FIXES = (  # (trigger substring, pattern, replacement): the pattern only runs when the trigger occurs
     ("I'", re.compile(r"\bI'(?=[A-ZÀ-Ý])"), "l'"),  # Italian/French article read as capital I: I'Amicizia
     ("ln", re.compile(r"(?<![\w])ln(?=[a-z]{2})"), "In"),  # word-initial "ln" is an OCR'd "In": .lnsieme
-    ("$", re.compile(r"\$(?=S)"), ""),  # Kontra$S -> KontraS
-    ("$", re.compile(r"(?<=[a-z])\$(?=[a-z])"), "s"),
     ("’”", re.compile(r"([’'])[\"”“]"), r"\1"),  # Students’” -> Students’
     ("( ", re.compile(r"\(\s+"), "("),
     (" )", re.compile(r"\s+\)"), ")"),
@@ -58,8 +50,8 @@ _OCR_FIXES = (  # (trigger substring, pattern, replacement): the pattern only ru
 def ocr_tidy(text: str) -> str:
     """Repairs that never change a correctly printed name.
 
-    >>> ocr_tidy("Associazione per I'Amicizia  Italia-Birmania.lnsieme Kontra$S ( Maharaungmyay) —JP")
-    "Associazione per l'Amicizia Italia-Birmania.Insieme KontraS (Maharaungmyay) — JP"
+    >>> ocr_tidy("Associazione per I'Amicizia  Italia-Birmania.lnsieme ( Maharaungmyay) —JP")
+    "Associazione per l'Amicizia Italia-Birmania.Insieme (Maharaungmyay) — JP"
     """
     t = " ".join(text.replace("\u00a0", " ").split())
     if t and t[-1] in "*†‡¹²³":
@@ -82,20 +74,6 @@ def is_acronym(text: str) -> bool:
     if tail and sum(c.islower() for c in tail) and not is_place(tail):
         return False  # "IM-Defensoras" is a short name; "ND-Burma", "ASU-Yangon" carry a place
     return up >= 2 and up >= low and not head[0].isdigit()
-
-
-def _garbled_word(word: str) -> bool:
-    """A transliteration that OCR turned to noise: impossible consonant clusters for a Latin-script name."""
-    w = word.lower()
-    if not w.isalpha() or len(w) < 6:
-        return False
-    rare = sum(1 for a, b in zip(w, w[1:]) if (a + b) in _RARE_BIGRAMS)
-    return rare >= 2
-
-
-_RARE_BIGRAMS = frozenset("pc cg gz zg qz zq jq qj xq qx vq qv kq qk fq qf gq qg cj jc fj jf gx xg pz zp bx xb "
-                          "cx xc cv vc vj jv wq qw zx xz fz zf vz zv bz zb cz mz zm pq qp dq qd tq qt sq "
-                          "hq qh wx xw jz zj jx xj gj jg fv vf bq qb cq qc lq ql nq qn rq qr yq qy".split())
 
 
 @lru_cache(maxsize=1)
@@ -168,31 +146,52 @@ def clean_entry(printed: str, split_country: bool = False) -> tuple[str, str | N
         if split_country or _TRAIL_PAREN.search(m.group(1)):
             t = m.group(1)
     closes = t.endswith(")")
-    m = _SPLIT_BROKEN.search(t) if closes and t.count(")") > t.count("(") else None
-    if m:
-        t = t[:m.start()] + f"({m.group(1)}{m.group(2)})"
-    m = _NESTED_BROKEN.search(t) if closes and t.count("(") > t.count(")") else None
-    if m and is_acronym(m.group(1)):
-        return t[:m.start()].strip(), f"{m.group(1).strip()} {m.group(2).strip()}", country
     m = _TRAIL_PAREN.search(t) if closes else None
     if m:
         inner = m.group(1).strip()
         if is_acronym(inner):
             return t[:m.start()].strip(" ,"), inner, country
-        words = inner.split()
-        if len(words) == 1 and _garbled_word(inner):
-            return t[:m.start()].strip(), None, country
-        m2 = _MID_ACR.search(t)
-        if m2:
-            return t, m2.group(1), country
     last = t.rsplit(None, 1)[-1] if t else ""
     m = None
     if sum(c.isupper() for c in last) >= 2:
         m = (_INLINE_DASH_ACR.match(t) if re.search(r"[-–—][A-Z]", t) else None) or (
             _COMMA_ACR.match(t) if "," in t else None)
-    if m and not country_of(m.group(2).split("-")[0]):
+    if m and not country_of(m.group(2).split("-")[0]) and not _legal_form(m.group(2)):
         return m.group(1).strip(), m.group(2), country
     m = _INNER_ACR.search(t) if "(" in t else None
     if m and m.end() < len(t):  # "Karenni National Society (KNS) Japan": acronym noted, name kept
         acronym = m.group(1)
     return t, acronym, country
+
+
+def _legal_form(word: str) -> bool:
+    """'LLC', 'GmbH': a company's legal form after a comma is part of its name, not an acronym."""
+    from .sig_words import words
+
+    return word.lower().rstrip(".") in words().legal
+
+
+_PLACE_PAREN = re.compile(r"\s*\(([^()]+,[^()]+)\)\s*$")  # "(Fairfax, VA, USA)": a comma inside
+
+
+def split_place(name: str) -> tuple[str, str | None]:
+    """(name, location) when the name ends with a printed place: "(City, Country)" or ", <region>".
+    A single parenthesised word stays ("X (Magway)" and "X (Nagphe)" are different branches).
+
+    >>> split_place("Nabi Toronto (Toronto, Canada)"), split_place("Red Alba TV, Latin America")
+    (('Nabi Toronto', 'Toronto, Canada'), ('Red Alba TV', 'Latin America'))
+    >>> split_place("Women Clergy Association, the Anglican Church of Korea")
+    ('Women Clergy Association, the Anglican Church of Korea', None)
+    """
+    if "," not in name:
+        return name, None  # both shapes hold a comma
+    from .sig_words import words
+
+    W = words()
+    m = _PLACE_PAREN.search(name) if name.endswith(")") else None
+    if m and m.start() > 0 and W.place(m.group(1).rsplit(",", 1)[1]):
+        return name[:m.start()].strip(), " ".join(m.group(1).split())
+    head, sep, tail = name.rpartition(",")
+    if sep and head.strip() and tail.strip().lower() in W.regions:
+        return head.strip(), tail.strip()
+    return name, None

@@ -1,8 +1,9 @@
 """Where is the signatory list? Every line gets a kind; list entries form blocks; one block is chosen.
 
-Kinds: blank, entry, inline (comma list), cont (wrapped name), marker (lone bullet/number), heading,
-heading_ind (individuals), prose, contact, person, closing, url, email, page, footnote, garbage, mirrored,
-count ("and seven others").
+Kinds: blank, entry, inline (comma list), cont (wrapped name), marker (lone bullet/number), heading (also a
+group heading: "Technology Companies:", "And other supporters"), heading_ind (individuals), prose, contact
+(a person with a phone or e-mail), person, closing, url, email, page, footnote, garbage (OCR debris, web-page
+leftovers, a name repeated in another script), mirrored, count ("and seven others").
 
 >>> kinds = [k.kind for k in classify(["We call on all states to act now.", "", "Signatories:", "Amnesty International",
 ...                                    "Human Rights Watch", "http://x.org"])]
@@ -18,9 +19,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .people import CLOSING, is_individual
+from .people import CLOSING, is_individual, signer_for
+from .sig_words import words
 from .sig_lines import (EMAIL, has_url, NUMBER_RE, ends_sentence, garbage_reason, is_footnote, is_lone_marker, is_mirrored,
-                        is_page_number, is_url_line, looks_like_name, split_marker, starts_lower)
+                        is_page_number, is_url_line, looks_like_name, split_marker, split_top, starts_lower, MAX_INLINE_PARTS)
 
 # Pure functions of a string: synthetic and real lists repeat lines and names, so each is computed once.
 _memo = lru_cache(maxsize=1 << 16)
@@ -113,10 +115,8 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-_SEMI_SPLIT = re.compile(r";\s*(?![^()]*\))")
 _COLUMNS = re.compile(r"(?<=\S)\s{3,}(?=\S)")
 _PAREN_ONLY = re.compile(r"^\([^()]{1,20}\)[*†‡]?$")
-_INLINE_SPLIT = re.compile(r",\s*(?![^()]*\))")
 
 
 @dataclass(slots=True)  # one per line of every letter: slots are quicker to make
@@ -143,12 +143,14 @@ def is_open(text: str) -> bool:
     return last in _CONNECTORS or ("(" in t and t.count("(") > t.count(")") and not t.endswith(")"))
 
 
+# an item of a bulleted run is this short at most when its words alone do not read as a name
+SHORT_ITEM = 80
 _CONNECTORS = frozenset("of for and the in on to de du des la le pour per et with at by".split())
 _HEADING_KEYS = ("signator", "signed", "endorse", "undersigned", "supported by", "organi", "group", "ngo", "cso",
                  "network", "member", "institution")
 
 
-_CLOSING_FIRST = frozenset("yours sincerely respectfully kind best warm warmest regards with".split())
+_CLOSING_FIRST = frozenset("yours sincerely respectfully kind best warm warmest regards with in".split())
 _HEADER_FIRST = frozenset("re subject subj to attn attention dear cc from your excellency excellencies".split())
 _HAS_DIGIT = re.compile(r"\d")
 _HEADING_STARTS = ("sign", "endorse", "the undersigned", "undersigned", "support", "list", "co-", "#")
@@ -176,14 +178,18 @@ def inline_names(text: str, intro_ok: bool = False) -> tuple[str, ...]:
     has_intro = bool(sep) and bool(INTRO.search(head) or re.search(r"(?i)\b(?:organi[sz]ations|groups|are|by)\s*$",
                                                                   head))
     body = tail if has_intro else text
-    splitter = _SEMI_SPLIT if body.count(";") >= 2 else _INLINE_SPLIT  # "A (AB); Eleos Justice, Monash University; C"
-    parts = [p.strip() for p in splitter.split(body.strip().rstrip("."))]
+    sep = ";" if body.count(";") >= 2 else ","  # "A (AB); Eleos Justice, Monash University; C"
+    if body.count(sep) > MAX_INLINE_PARTS:
+        return ()
+    parts = words().join_legal([p.strip() for p in split_top(body.strip().rstrip("."), sep)])
     if parts and not re.match(r"(?:and|&)\s", parts[-1]):  # no Oxford comma: "A, B and C"
         last = re.split(r"\s+(?:and|&)\s+(?=[A-Z])", parts[-1], maxsplit=1)
         if len(last) == 2 and looks_like_name(last[0]) and looks_like_name(last[1]):
             parts[-1:] = last
     parts = [re.sub(r"^(?:and|&)\s+", "", p).strip() for p in parts if p.strip()]
     parts = [re.sub(r"^the\s+(?=[A-Z])", "", p) for p in parts]  # "the Uyghur Human Rights Project"
+    if parts and words().web_leftover(parts[0]):  # "Download PDF in English, Burmese, Karen"
+        return ()
     need = 2 if (has_intro or intro_ok) else 3
     if len(parts) >= need and all(looks_like_name(p) and len(p) < 100 for p in parts):
         return tuple(parts)
@@ -192,13 +198,21 @@ def inline_names(text: str, intro_ok: bool = False) -> tuple[str, ...]:
 
 class _Rest:
     """Facts about a line without its number or bullet: names repeat across lines and letters."""
-    __slots__ = ("name", "entry", "lower", "numbered_ok", "open")
+    __slots__ = ("name", "entry", "lower", "numbered_ok", "open", "leftover", "contact", "short")
 
     def __init__(self, rest: str) -> None:
-        self.name = looks_like_name(rest)
-        self.entry = self.name or (is_individual(rest) and len(rest) < 200)
+        # "Reform Government Surveillance (RGS is a coalition of technology companies)": a note after the name
+        note = _NOTE.search(rest) if rest.endswith(")") else None
+        self.name = looks_like_name(rest) or bool(note and looks_like_name(rest[:note.start()]))
+        self.entry = self.name or (is_individual(rest) and len(rest) < 200) or (
+            "," in rest and len(rest) < 200 and signer_for(rest) is not None)  # "Jane Roe, présidente de X"
+        W = words()
+        self.leftover = len(rest) < 60 and W.web_leftover(rest)  # "Write A Comment", "Skip to content"
+        # "Mr. Kyaw Soe Aung Tel: +1414...": a contact person; titles alone make an individual (graph.signatories)
+        self.contact = len(rest) < 200 and W.person_shaped(rest) and not W.titles_only(rest)
         self.lower = starts_lower(rest)
         self.numbered_ok = len(rest) < 150 and not ends_sentence(rest)
+        self.short = len(rest) < SHORT_ITEM and not ends_sentence(rest)
         self.open = is_open(rest)
 
 
@@ -207,7 +221,7 @@ class _Facts:
     entries and boilerplate repeat across letters). Rarely needed answers are computed on first use."""
     __slots__ = ("t", "indent", "num", "bullet", "rest", "r", "closing", "url_line", "email", "page", "marker",
                  "count", "footnote_star", "inline_intro", "header", "url", "non_latin", "mirrored", "garbage",
-                 "heading_ind", "heading", "footnote", "commas", "_ends", "_intro", "_cont", "_columns")
+                 "heading_ind", "heading", "footnote", "commas", "other_script", "_ends", "_intro", "_cont", "_columns")
 
     def __init__(self, raw: str) -> None:
         t = raw.strip()
@@ -225,18 +239,22 @@ class _Facts:
         self.page = (digit0 or fw == "page") and is_page_number(t)
         self.marker = len(t) <= 6 and is_lone_marker(t)
         self.count = ("and " in low[:8] or "plus" in low[:8] or "+" in t[:3]) and bool(COUNT_LINE.match(t))
-        self.footnote_star = t[0] in "*†‡" and t[1:2] == " " and ends_sentence(t)
+        self.footnote_star = t[0] in "*†‡" and t[1:2] == " " and ends_sentence(t) and not r.name
         self.inline_intro = ":" in t and bool(INLINE_INTRO.search(t))
         self.header = not mark and bool((fw in _HEADER_FIRST and HEADER.match(t)) or (
             len(t) < 40 and _HAS_DIGIT.search(t) and DATE_LINE.match(t)))
         self.url = has_url(t) and len(t) < 400
-        self.non_latin = _non_latin(t) and len(t) < 100
+        # prose in another script (a translation of the letter); a short line or a comma list is names
+        self.non_latin = len(t) >= 100 and t.count(",") < 2 and _non_latin(t)
         self.mirrored = not mark and is_mirrored(t)
         self.garbage = garbage_reason(t)
-        self.heading_ind = len(t) < 60 and ("individual" in low or "personal" in low) and bool(IND_HEADING.match(t))
-        self.heading = _heading(t)
+        group = words().group_heading(t) if len(t) < 80 and not mark else None
+        self.heading_ind = group is True or (
+            len(t) < 60 and ("individual" in low or "personal" in low) and bool(IND_HEADING.match(t)))
+        self.heading = group is False or _heading(t)
         self.footnote = (digit0 or t[0] in "[¹²³⁴⁵⁶⁷⁸⁹⁰") and is_footnote(t) and len(t) < 200 and not r.name
         self.commas = t.count(",")
+        self.other_script = not t.isascii() and _non_latin(t)
         self._ends = self._intro = self._cont = self._columns = None
 
     def ends(self) -> bool:
@@ -310,7 +328,9 @@ def _facts(raw: str) -> _Facts:
 
 
 def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozenset(),
-             person_lines: set[int] = frozenset()) -> list[LineInfo]:
+             person_lines: set[int] = frozenset(), table_rows: set[int] = frozenset()) -> list[LineInfo]:
+    """Each line's kind (see the module docstring). `table_rows`: line numbers of table rows already reduced to
+    their name cell (graph.sig_table): entries whatever their case."""
     out: list[LineInfo] = []
     vocab_box: list[Counter] = []  # built on first need: only a mirrored-looking line needs it
     prev: LineInfo | None = None  # previous non-blank line
@@ -338,6 +358,8 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = "contact"
         elif ln in person_lines:
             info.kind = "person"
+        elif ln in table_rows:
+            info.kind = "entry"
         elif f.closing:
             info.kind = "closing"
         elif f.url_line:
@@ -350,7 +372,8 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = "marker"
         elif f.count:
             info.kind = "count"
-        elif (pk == "entry" or pk == "cont") and pf.r.open and not num and not bullet:
+        elif (pk == "entry" or pk == "cont") and pf.r.open and not num and not bullet and not (
+                len(t) > 60 and f.ends()):  # a sentence after a list's trailing comma is not a wrapped name
             info.kind = "cont"
         elif adjacent and (pk == "entry" or pk == "cont") and not (num or bullet) and f.cont_start():
             info.kind = "cont"
@@ -363,7 +386,7 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
         elif f.url:
             info.kind, info.detail = "url", ("footnote" if re.match(r"\d", t) else "url")
         elif f.non_latin:
-            info.kind, info.detail = "garbage", "non-Latin script"
+            info.kind, info.detail = "prose", "prose in another script"
         elif f.mirrored and _unknown_words(t, lines, vocab_box):
             info.kind, info.detail = "mirrored", "mirrored text"
         elif f.garbage:
@@ -382,8 +405,20 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = "prose"
         elif f.columns():
             info.kind, info.parts = "columns", f.columns() if f.t == t else tuple(_COLUMNS.split(t))
+        elif f.other_script and not (num or bullet) and pk == "entry" and prev.num and f.commas == 0 and (
+                prev.text.isascii() or LATIN.search(prev.text)):
+            # "10. Iran Human Rights (IHRNGO)" then its name in Persian, unnumbered: the same organization
+            info.kind, info.detail = "garbage", "the name above in another script"
+        elif f.commas >= 2 and f.other_script and (parts := inline_names(t, intro_ok=True)):
+            info.kind, info.parts = "inline", parts  # "서울여성회, 부산노동자회, ...": names in a script without capitals
+        elif f.r.leftover:
+            info.kind, info.detail = "garbage", "web-page leftover"
+        elif f.r.contact:
+            info.kind = "contact"
         elif f.r.entry:
             info.kind = "entry"
+        elif bullet and pk == "entry" and prev.bullet == bullet and f.r.short:
+            info.kind = "entry"  # one more item of a bulleted run, even in lower case ("- knowledgeatwork UG")
         elif num and last_num is not None and int(num) == last_num + 1 and f.r.numbered_ok:
             info.kind = "entry"  # the list's numbering vouches for a name in lower-case words
         elif f.commas >= 2 or (after_heading and f.commas):
@@ -405,18 +440,19 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
     return out
 
 
+_NOTE = re.compile(r"\s\((?:[^()\s]+\s+){3,}[^()]*\)$")  # a parenthesis of four words or more
+LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
+# a list printed again in another script holds at least this many names (fewer is a heading or two)
+MIN_TRANSLATED = 3
 NEUTRAL = frozenset({"blank", "url", "email", "page", "marker", "garbage", "mirrored", "heading", "heading_ind",
                      "footnote", "count", "cont", "cont_inline"})
 ENTRY = frozenset({"entry", "inline", "columns"})
 
 
-def choose_block(infos: list[LineInfo]) -> tuple[int, int] | None:
-    """(first index, last index) into `infos` of the signatory list, or None when the letter prints none.
-
-    Blocks are runs of entries that only neutral lines interrupt. A block introduced by a signatory heading or
-    by prose such as "Signed by 26 organizations" wins; otherwise the last block of three or more entries.
-    """
-    blocks: list[tuple[int, int, int, bool]] = []  # first, last, n entries, introduced
+def _blocks(infos: list[LineInfo]) -> list[tuple[int, int, int, bool, bool]]:
+    """(first index, last index, n entries, introduced, in another script) of each run of entries in `infos`:
+    runs of entries that only neutral lines interrupt."""
+    blocks: list[tuple[int, int, int, bool, bool]] = []
     cur: list[int] | None = None
     intro = False
     last_prose = ""
@@ -424,7 +460,7 @@ def choose_block(infos: list[LineInfo]) -> tuple[int, int] | None:
         k = info.kind
         if k in ENTRY:
             if cur is None:
-                cur = [i, i, 0]
+                cur = [i, i, 0, 0]  # first, last, entries in Latin script, entries in other scripts
                 j = i - 1
                 while j >= 0 and infos[j].kind in NEUTRAL:
                     if infos[j].kind in ("heading", "heading_ind"):
@@ -433,28 +469,56 @@ def choose_block(infos: list[LineInfo]) -> tuple[int, int] | None:
                     j -= 1
                 if j >= 0 and infos[j].kind == "prose" and (INTRO.search(last_prose) or infos[j].text.endswith(":")):
                     intro = True
+                if j >= 0 and infos[j].kind == "closing":  # "In solidarity," then the signers
+                    intro = True
                 if k == "inline" and INTRO.search(info.text):  # "The undersigned are: A, B and C"
                     intro = True
             cur[1] = i
-            cur[2] += len(info.parts) if k in ("inline", "columns") else 1
+            parts = info.parts if k in ("inline", "columns") else (info.text,)
+            latin = sum(1 for x in parts if x.isascii() or LATIN.search(x)) if k != "entry" else (
+                1 if info.text.isascii() or LATIN.search(info.text) else 0)
+            cur[2] += latin
+            cur[3] += len(parts) - latin
         elif k in NEUTRAL:
             if k == "cont" and cur is not None:
                 cur[1] = i
             continue
         else:
             if cur is not None:
-                blocks.append((cur[0], cur[1], cur[2], intro))
+                blocks.append((cur[0], cur[1], max(cur[2], cur[3]), intro, cur[3] > cur[2]))
             cur, intro = None, False
             if k == "prose":
                 last_prose = info.text if not infos[i - 1].text or i == 0 else (
                     infos[i - 1].text + " " + info.text if infos[i - 1].kind == "prose" else info.text)
     if cur is not None:
-        blocks.append((cur[0], cur[1], cur[2], intro))
-    introduced = [b for b in blocks if b[3] and b[2] >= 1]
+        blocks.append((cur[0], cur[1], max(cur[2], cur[3]), intro, cur[3] > cur[2]))
+    return blocks
+
+
+def choose_block(infos: list[LineInfo]) -> tuple[int, int] | None:
+    """The main block of `choose_blocks`, or None."""
+    blocks = choose_blocks(infos)
+    return blocks[0] if blocks else None
+
+
+def choose_blocks(infos: list[LineInfo]) -> list[tuple[int, int]]:
+    """The signatory list's blocks as (first, last) indexes into `infos`: the main one first, then the same list
+    printed again in another script (a Korean or Burmese translation of an English list), which must not be lost.
+
+    A block introduced by a signatory heading or by prose such as "Signed by 26 organizations" is the main one;
+    otherwise the last block of three or more entries.
+    """
+    blocks = _blocks(infos)
+    latin = [b for b in blocks if not b[4]]
+    introduced = [b for b in latin if b[3] and b[2] >= 1]
+    plain = [b for b in latin if b[2] >= 3]
     if introduced:
         best = max(introduced, key=lambda b: (b[2], b[0]))
-        return best[0], best[1]
-    plain = [b for b in blocks if b[2] >= 3]
-    if plain:
-        return plain[-1][0], plain[-1][1]
-    return None
+    elif plain:
+        best = plain[-1]
+    else:
+        other = [b for b in blocks if b[2] >= 3 or b[3]]
+        return [(b[0], b[1]) for b in other[-1:]]
+    # translations: blocks in another script at least a third as long as the main list (reported, not read)
+    again = [b for b in blocks if b[4] and b[2] >= max(MIN_TRANSLATED, best[2] / 3)]
+    return [(best[0], best[1])] + [(b[0], b[1]) for b in again]

@@ -3,8 +3,12 @@
 `parse_signatories(lines, start)` takes a letter's lines (or just its list) and finds the list itself
 (graph.sig_region), then turns entries into `Signatory` records: numbers and bullets stripped, wrapped names
 joined, acronyms and countries split (graph.sig_names), sub-items attached to their umbrella (explicit 'o'
-bullets, deeper indentation, or an alphabet restart: graph.sig_nesting). Lines it drops are reported with a
-reason; `fates` records what happened to every line of the list region.
+bullets, deeper indentation, or an alphabet restart: graph.sig_nesting). Tables are first reduced to their
+name column (graph.sig_table). Where no list is printed, signers named in prose are read (cue phrases,
+bylines, "A, B and seven others": graph.sig_prose); beside a list, only the letter's head is read for them.
+"Jane Roe, Director of X" gives X, signed by Jane Roe. The same list printed again in another script is
+reported, not counted twice. Lines it drops are reported with a reason; `fates` records what happened to every
+line of the list region; `found_by` says where the names came from (graph.sig_confidence weighs it).
 
 >>> r = parse_signatories(["We urge the Council to act.", "", "Signatories:", "1. Amnesty International",
 ...                        "2. Burma Campaign UK (BCUK)", "o Burma Campaign Youth", "and two others"])
@@ -17,37 +21,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import MISSING, dataclass, fields
+from dataclasses import MISSING, dataclass, fields, replace
 
-from .people import find_contacts, find_signer, is_individual, parse_person
+from .people import find_contacts, find_signer, is_individual, parse_person, signer_for
 from .records import Contact, Person, Signatory, SkippedLine
-from .sig_lines import NUMBER_RE, number_value
-from .sig_names import _countries, clean_entry, country_of
+from .sig_counts import counts
+from .sig_lines import number_value
+from .sig_names import _countries, clean_entry, country_of, split_place
 from .sig_nesting import alphabet_sublists
-from .sig_region import COUNT_LINE, LineInfo, choose_block, classify, is_open
+from .sig_prose import prose_names, prose_signatories
+from .sig_table import read_tables
+from .sig_region import LATIN, COUNT_LINE, MIN_TRANSLATED, LineInfo, choose_blocks, classify, is_open
 
 SUB_BULLETS = frozenset("oO◦○▫▪‣")
-_NOUN = r"(?:organi[sz]ations|groups|CSOs|NGOs|signatories|networks|members|institutions|entities)"
-_ADJ = r"(?:[\w'’-]+\s+){0,4}?"
-CLAIMED = (
-    re.compile(r"\b(?:signed|endorsed|supported|co-?signed)\s+by\s+(?:(?:over|more\s+than|at\s+least)\s+)?"
-               + NUMBER_RE + r"\s+" + _ADJ + _NOUN, re.I),
-    re.compile(r"\bwe,?\s+(?:the\s+)?(?:undersigned\s+)?" + NUMBER_RE + r"\s+(?:undersigned\s+)?" + _ADJ + _NOUN, re.I),
-    re.compile(r"(?<![\w,.])" + NUMBER_RE + r"\s+" + _ADJ + _NOUN + r",?\s+(?:said|say|have\s+(?:signed|joined|"
-               r"called|urged|written)|call(?:ed)?|urge[ds]?|wr[io]te|express(?:ed)?|joined|today|demand(?:ed)?)\b",
-               re.I),
-)
-UNDISCLOSED = (
-    re.compile(r"(?<![\w,.])" + NUMBER_RE + r"\s+(?:other\s+)?" + _ADJ + r"(?:" + _NOUN + r"\s+)?(?:that|who|which)?\s*(?:have\s+)?"
-               r"(?:chosen|chose|choose|wish(?:ed)?|asked|requested|prefer(?:red)?|decided|opted)\s+(?:not\s+to\s+"
-               r"(?:disclose|be\s+(?:named|identified|listed|disclosed))|to\s+remain\s+anonymous|anonymity)", re.I),
-    re.compile(r"\b" + NUMBER_RE + r"\s+(?:anonymous|undisclosed|unnamed)\s+" + _NOUN, re.I),
-    re.compile(r"\b" + NUMBER_RE + r"\s+(?:other\s+|more\s+|additional\s+)?" + _NOUN + r"\s+(?:that|who|which)\s+"
-               r"(?:cannot|can\s*not|can't|could\s+not|do\s+not\s+wish\s+to|did\s+not\s+wish\s+to)\s+be\s+"
-               r"(?:named|identified|listed|disclosed)", re.I),
-)
-
-
 @dataclass(frozen=True)
 class SignatoryResult:
     signatories: tuple[Signatory, ...] = ()
@@ -61,76 +47,8 @@ class SignatoryResult:
     contact_lines: frozenset[int] = frozenset()
     signer: Person | None = None
     signer_lines: frozenset[int] = frozenset()
-
-
-_NOUN_AT = re.compile(r"organi[sz]ations|groups|CSOs|NGOs|signatories|networks|members|institutions|entities")
-_ANON_AT = re.compile(r"disclos|anonym|unnamed|undisclosed|be named|be identified|be listed", re.I)
-# The same key words as plain strings (none is a prefix of another, so at most one matches at any position):
-# str.find is many times faster than a regex alternation without a literal prefix.
-_NOUN_WORDS = ("organizations", "organisations", "groups", "CSOs", "NGOs", "signatories", "networks", "members",
-               "institutions", "entities")
-_ANON_WORDS = ("disclos", "anonym", "unnamed", "undisclosed", "be named", "be identified", "be listed")
-_CASE_ODD = frozenset("\u0130\u0131\u017f\u212a")  # İ ı ſ K: re.IGNORECASE and str.lower() disagree on these
-
-
-def _key_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
-    """The spans `finditer` of the alternation of `words` gives: leftmost occurrences, never overlapping."""
-    occ = []
-    for w in words:
-        i = text.find(w)
-        while i >= 0:
-            occ.append((i, i + len(w)))
-            i = text.find(w, i + 1)
-    occ.sort()
-    out, end = [], 0
-    for a, b in occ:
-        if a >= end:
-            out.append((a, b))
-            end = b
-    return out
-
-
-def _first_number(patterns, text: str, at: re.Pattern) -> int | None:
-    """First number a pattern finds, searching only windows around the key words (fast on long letters)."""
-    if at is _NOUN_AT:
-        spans = _key_spans(text, _NOUN_WORDS)
-    elif at is _ANON_AT and (text.isascii() or _CASE_ODD.isdisjoint(text)):
-        spans = _key_spans(text.lower(), _ANON_WORDS)  # same length: no İ (see _CASE_ODD)
-    else:
-        spans = [m.span() for m in at.finditer(text)]
-    windows = [text[max(0, a - 160):b + 120] for a, b in spans]
-    for rx in patterns:
-        for w in windows:
-            m = rx.search(w)
-            if m:
-                v = number_value(m.group(1))
-                if v:
-                    return v
-    return None
-
-
-_HYPHEN_BREAK = re.compile(r"-[ \t]*\n\s*(?=[a-z])")
-
-
-def _squeeze(text: str) -> str:
-    """`re.sub(r"\\s+", " ", text)` by str.split (which splits at the same whitespace), several times faster."""
-    inner = " ".join(text.split())
-    if not inner:
-        return " " if text else ""
-    return (" " if text[0].isspace() else "") + inner + (" " if text[-1].isspace() else "")
-
-
-def counts(text: str) -> tuple[int | None, int | None]:
-    """(claimed_total, undisclosed_count) from the letter's prose.
-
-    >>> counts("Signed by 462 civil society organizations, including 84 organizations that have chosen not to disclose")
-    (462, 84)
-    >>> counts("46 organizations said today ahead of the anniversary")
-    (46, None)
-    """
-    flat = _HYPHEN_BREAK.sub("", text) if "-" in text else text
-    flat = _squeeze(flat)
-    return _first_number(CLAIMED, flat, _NOUN_AT), _first_number(UNDISCLOSED, flat, _ANON_AT)
+    # where the names came from, in order: "list", "table", "cue", "byline", "subject" (see graph.sig_prose)
+    found_by: tuple[str, ...] = ()
 
 
 def _focus_country(infos: list[LineInfo]) -> str | None:
@@ -161,7 +79,8 @@ class _Entry:
     umbrella: int = 0  # index into orgs, for level 2
 
 
-def _entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: list) -> list[_Entry]:
+def _entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: list,
+             people_rows: frozenset[int] = frozenset()) -> list[_Entry]:
     entries: list[_Entry] = []
     individuals_mode = False
     pending_marker: LineInfo | None = None
@@ -181,7 +100,7 @@ def _entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: list
             continue
         if k == "entry":
             e = _Entry(info.rest, [info.line], info.num, info.bullet, info.indent,
-                       individuals_mode or is_individual(info.rest))
+                       individuals_mode or info.line in people_rows or is_individual(info.rest))
             if pending_marker is not None and not (e.num or e.bullet):
                 e.num, e.bullet, e.indent = pending_marker.num, pending_marker.bullet, pending_marker.indent
                 e.lines.insert(0, pending_marker.line)
@@ -227,6 +146,26 @@ def _entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: list
             continue
     entries.extend(right)
     return entries
+
+
+AGAIN = "the list again in another script"
+# Signers named in prose beside a printed list are named in the letter's head: its title, byline, first sentence.
+HEAD_LINES = 12
+
+
+def _translated_tail(entries: list[_Entry]) -> tuple[list[_Entry], list[_Entry]]:
+    """(entries, the run at the end in another script) when that run is the list printed again, translated: at
+    least MIN_TRANSLATED names and a third as many as the Latin-script names above it. Names in another script
+    among Latin ones (a Burmese name in a numbered list) stay names."""
+    k = len(entries)
+    while k and not entries[k - 1].text.isascii() and not LATIN.search(entries[k - 1].text):
+        k -= 1
+    if k == len(entries):
+        return entries, []  # the usual case: the list ends in Latin script
+    latin = sum(1 for e in entries[:k] if e.text.isascii() or LATIN.search(e.text))
+    if latin and len(entries) - k >= max(MIN_TRANSLATED, latin / 3):
+        return entries[:k], entries[k:]
+    return entries, []
 
 
 def _cut_word(text: str, lines: list[str]) -> bool:
@@ -291,20 +230,33 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     signer, signer_lines = find_signer(lines, start)
     people = dict(contacts=contacts, contact_lines=frozenset(contact_lines), signer=signer,
                   signer_lines=frozenset(signer_lines))
-    infos = classify(lines, start, contact_lines, signer_lines)
+    lines, rows = read_tables(lines)
+    people_rows = frozenset(start + k for k, r in rows.items() if r.individual)
+    infos = classify(lines, start, contact_lines, signer_lines, frozenset(start + k for k in rows))
     # counts are stated in prose and headings, never inside the list of names
     claimed, undisclosed = counts("\n".join("" if i.kind in ("entry", "cont", "columns") else lines[i.line - start]
                                              for i in infos))
     skipped: list[SkippedLine] = [SkippedLine(i.line, i.text, "mirrored text") for i in infos if i.kind == "mirrored"]
-    block = choose_block(infos)
-    if block is None:
-        return SignatoryResult(skipped=tuple(skipped), undisclosed_count=undisclosed, claimed_total=claimed,
-                               **people)
-    lo, hi = block
+    blocks = choose_blocks(infos)
+    # with a list, only the letter's head is read for signers named in prose ("submitted by A and B")
+    groups = prose_names(lines[:min(infos[blocks[0][0]].line - start, HEAD_LINES)] if blocks else lines)
+    if not blocks:
+        found, fates, others = prose_signatories(groups, start, None, set())
+        return SignatoryResult(signatories=tuple(_from_prose(found)), skipped=tuple(skipped),
+                               undisclosed_count=undisclosed if undisclosed is not None else others,
+                               claimed_total=claimed, fates=tuple(fates),
+                               found_by=tuple(dict.fromkeys(h for _, h, _ in found)), **people)
+    lo, hi = blocks[0]
     fates: list[tuple[int, str, str]] = []
     region_skips: list[SkippedLine] = []
-    entries = _entries(infos, lo, hi, fates, region_skips)
+    entries = _entries(infos, lo, hi, fates, region_skips, people_rows)
     skipped = [s for s in skipped if not (infos[lo].line <= s.line <= infos[hi].line)] + region_skips
+    again = [(i.line, i.text) for a, b in blocks[1:] for i in infos[a:b + 1] if i.kind in ("entry", "inline", "columns")]
+    entries, tail = _translated_tail(entries)
+    again += [(e.lines[0], e.text) for e in tail]
+    for line, text in dict(again).items():  # the same list in another script: its names are the ones above
+        skipped.append(SkippedLine(line, text, AGAIN))
+        fates.append((line, "skipped", AGAIN))
     for info in infos[hi + 1:]:
         m = COUNT_LINE.match(info.text) if info.kind == "count" else None
         if m and undisclosed is None:
@@ -330,6 +282,11 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     split_all = len(tails) >= max(2, 0.3 * len(orgs))
     focus = _focus_country(infos) if tails and not split_all else None
     cleaned = []
+    signers: dict[int, str] = {}
+    for i, e in enumerate(orgs):  # "Jane Roe, Director of X": X signs, Jane Roe signs for it
+        sf = signer_for(e.text) if "," in e.text else None
+        if sf:
+            signers[i], e.text = sf
     for e in orgs:
         tail = e.text.rsplit(",", 1)[1].strip() if "," in e.text else ""
         split = split_all or (focus is not None and country_of(tail) == focus)
@@ -352,11 +309,36 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
             member_of = cleaned[e.umbrella][0]
         if not name:
             continue
-        out.append(_signatory(name, acronym, member_of, tuple(e.lines), e.text, country))
+        row = rows.get(e.lines[0] - start)
+        name, location = split_place(name)
+        if row is not None and row.country:
+            if country_of(row.country) and not country:
+                country = country_of(row.country)
+            elif not country_of(row.country):
+                location = location or row.country
+        sig = _signatory(name, acronym, member_of, tuple(e.lines), e.text, country)
+        if i in signers or location:
+            sig = replace(sig, signed_by=signers.get(i), location=location)
+        out.append(sig)
         how = "sub-member" if member_of else "signatory"
         fates.append((e.lines[-1] if len(e.lines) > 1 and e.num is None and not e.bullet else e.lines[0], how,
                       name + (f" (member of {member_of})" if member_of else "")))
+    # signers named above the list ("submitted by A and B", a byline) sign too
+    found, prose_fates, _ = prose_signatories(groups, start, infos[lo].line - start,
+                                              {s.name.casefold() for s in out} if groups else set())
+    out += _from_prose(found)
+    fates += prose_fates
     fates.sort(key=lambda f: f[0])
     return SignatoryResult(signatories=tuple(out), skipped=tuple(sorted(skipped, key=lambda s: s.line)),
                            undisclosed_count=undisclosed, claimed_total=claimed, individuals=individuals,
-                           fates=tuple(fates), **people)
+                           fates=tuple(fates), found_by=("table" if rows else "list",) + tuple(
+                               dict.fromkeys(h for _, h, _ in found)), **people)
+
+
+def _from_prose(found: list[tuple[str, str, tuple[int, ...]]]) -> list[Signatory]:
+    out = []
+    for printed, _how, lines in found:
+        name, acronym, country = clean_entry(printed)
+        if name:
+            out.append(_signatory(name, acronym, None, lines, printed, country))
+    return out

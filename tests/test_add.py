@@ -37,7 +37,8 @@ def test_add_saves_then_detects_same_content(tmp_path, capsys):
     shutil.copy(src, renamed)
     assert main(["add", str(renamed), "--dir", str(dest)]) == 0
     assert "already stored as" in capsys.readouterr().out
-    assert sorted(p.name for p in dest.iterdir() if not p.name.startswith(".")) == [src.name]
+    sidecar = [src.with_suffix(".yaml").name] if src.with_suffix(".yaml").exists() else []  # travels with it
+    assert sorted(p.name for p in dest.iterdir() if not p.name.startswith(".")) == sorted([src.name] + sidecar)
 
 
 def test_letter_without_signatories_is_refused_unless_allowed(tmp_path, capsys):

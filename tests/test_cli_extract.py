@@ -66,3 +66,17 @@ def test_identity_scores_hold():
          "--max-false-merges", "0"],
         cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+
+
+def test_extract_reports_confidence_and_explains_lines_used_and_skipped(tmp_path):
+    f = tmp_path / "news.txt"
+    f.write_text("Rights groups urge action\n\nThe letter was sent by Open Lens, Free Wire Trust and Hill Union.\n",
+                 encoding="utf-8")
+    x = json.loads(_cli("extract", str(f), "--format", "json").stdout)[0]
+    assert x["confidence"] == 0.6
+    assert x["confidence_reasons"] == ["no list found; 3 names from a prose sentence after a cue phrase"]
+    assert {"signed_by", "location"} <= set(x["signatories"][0])
+    text = _cli("extract", str(f), "--explain").stdout
+    assert "confidence: 0.60 (no list found; 3 names from a prose sentence after a cue phrase)" in text
+    assert "lines used for signatories: 1; lines skipped: 0" in text
+    assert "3 names from a prose sentence after a cue phrase" in text.split("lines used")[1]

@@ -11,7 +11,7 @@ LETTERS = Path(__file__).resolve().parents[1] / "data" / "letters"
 
 
 def letter(name: str):
-    return parse_letter(read_document(next(LETTERS.glob(name + "*"))))
+    return parse_letter(read_document(next(p for p in LETTERS.glob(name + "*") if p.suffix != ".yaml")))
 
 
 def test_front_matter_wins_over_the_text():

@@ -27,7 +27,7 @@ def letter_json(letter: Letter) -> dict:
         "recipients": list(letter.recipients),
         "signatories": [
             {"name": s.name, "acronym": s.acronym, "member_of": s.member_of, "lines": list(s.lines),
-             "country": s.country, "inferred": s.inferred}
+             "country": s.country, "inferred": s.inferred, "signed_by": s.signed_by, "location": s.location}
             for s in letter.signatories
         ],
         "undisclosed_count": letter.undisclosed_count,
@@ -42,6 +42,8 @@ def letter_json(letter: Letter) -> dict:
         "unclassified_asks": [{"text": a.text, "lines": list(a.lines)} for a in letter.unclassified_asks],
         "skipped": [{"line": s.line, "text": s.text, "reason": s.reason} for s in letter.skipped],
         "source_url": letter.source_url,
+        "confidence": letter.confidence,
+        "confidence_reasons": list(letter.confidence_reasons),
         "lines": {"title": list(letter.title_lines), "date": list(letter.date_lines),
                   "recipients": list(letter.recipient_lines)},
     }
@@ -92,9 +94,11 @@ def _table(x: Letter, out, explain: bool) -> None:
     total = f", claimed total {x.claimed_total}" if x.claimed_total else ""
     undisclosed = f", undisclosed {x.undisclosed_count}" if x.undisclosed_count else ""
     out.write(f"signatories: {len(x.signatories)}{total}{undisclosed}\n")
+    out.write(f"confidence: {x.confidence:.2f} ({'; '.join(x.confidence_reasons) or '-'})\n")
     for i, s in enumerate(x.signatories, 1):
         extra = "".join([f" ({s.acronym})" if s.acronym else "", f"  [member of {s.member_of}]" if s.member_of else "",
-                         f"  [{s.inferred}]" if s.inferred else ""])
+                         f"  [{s.inferred}]" if s.inferred else "", f"  [signed by {s.signed_by}]" if s.signed_by
+                         else "", f"  [{s.location}]" if s.location else ""])
         out.write(f"  {i:4d}. {s.name}{extra}  L{','.join(map(str, s.lines))}\n")
     if x.signed_by:
         out.write(f"signed by:  {x.signed_by.name}, {x.signed_by.role or ''}\n")
@@ -105,6 +109,9 @@ def _table(x: Letter, out, explain: bool) -> None:
     for s in x.skipped:
         out.write(f"skipped:    L{s.line} {s.text!r}: {s.reason}\n")
     if explain:
+        used = sum(1 for _, fate, _ in x.line_fates if fate in ("signatory", "sub-member"))
+        dropped = sum(1 for _, fate, _ in x.line_fates if fate == "skipped")
+        out.write(f"lines used for signatories: {used}; lines skipped: {dropped}\n")
         for line, fate, detail in x.line_fates:
             out.write(f"  L{line:<5d} {fate:12s} {detail}\n")
     out.write("\n")
