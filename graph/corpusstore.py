@@ -1,0 +1,117 @@
+"""Open a letters folder through the per-letter store: parse only new or changed letters.
+
+    letters on disk -> letter_key (content) -> stored Letter, or parse (pipeline.load_letters) and store
+    the set of letter keys -> stored resolution + graph, or resolve and build (pipeline.build_from_letters)
+
+Resolution is global (a new letter can merge two organizations), so a new set of letters is resolved
+again; reopening an unchanged folder reads everything back. Records go through graph.recjson; the graph
+is stored as its node and edge lists (attributes are JSON by design: docs/design.md).
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from pathlib import Path
+from typing import Any, Iterable
+
+import networkx as nx
+
+from . import pipeline
+from .letterstore import Store, letter_key, reader_version
+from .load import LoadProblem, letter_paths
+from .memory import paused_gc
+from .paths import DATA_DIR
+from .recjson import from_json
+from .records import Document, Letter, NearMiss, Organization
+
+CORPUS_FORMAT = 1  # bump when the shape of encode_corpus's output changes
+
+
+def open_corpus(paths: Iterable[str | Path], store: Store | None, progress: pipeline.Progress | None = None
+                ) -> pipeline.Corpus:
+    """The same Corpus as pipeline.build_corpus(paths), reusing what `store` holds (None: build it all)."""
+    if store is None:
+        return pipeline.build_corpus(paths, progress=progress)
+    with paused_gc():  # decoding makes ~10^6 records: see graph/memory.py
+        return _open(letter_paths(paths), store, progress)
+
+
+def _open(files: list[Path], store: Store, progress: pipeline.Progress | None) -> pipeline.Corpus:
+    reader = reader_version()
+    keys: dict[str, str] = {}
+    for p in files:
+        try:
+            keys[str(p)] = letter_key(p, reader)
+        except OSError:
+            continue  # unreadable now: parsed (and reported) below
+    stored = store.get_letters(list(keys.values()))
+    letters: list[Letter] = []
+    docs: list[Document] = []
+    misses: list[Path] = []
+    for p in files:
+        got = _decode_letter(stored.get(keys.get(str(p), "")), p)
+        if got is None:
+            misses.append(p)
+        else:
+            docs.append(got[0])
+            letters.append(got[1])
+    problems: list[LoadProblem] = []
+    if misses:
+        new, problems, new_docs = pipeline.load_letters(misses, progress=progress, share=0.6)
+        by_name = {d.name: d for d in new_docs}
+        store.put_letters((keys[by_name[L.file].source], {"document": by_name[L.file], "letter": L})
+                          for L in new if L.file in by_name and by_name[L.file].source in keys)
+        letters += new
+        docs += new_docs
+    letters.sort(key=lambda L: L.file)
+    docs.sort(key=lambda d: d.name)
+    ckey = _corpus_key(reader, sorted(keys[d.source] for d in docs if d.source in keys))
+    blob = store.get_corpus(ckey)
+    corpus = _decode_corpus(blob, letters, docs, problems) if blob is not None else None
+    if corpus is None:
+        corpus = pipeline.build_from_letters(letters, None, problems, docs, progress)
+        store.put_corpus(ckey, encode_corpus(corpus))
+    return corpus
+
+
+def _decode_letter(body: Any, path: Path) -> tuple[Document, Letter] | None:
+    if body is None:
+        return None
+    try:
+        doc = from_json(Document, body["document"])
+        return dataclasses.replace(doc, source=str(path)), from_json(Letter, body["letter"])
+    except Exception:  # noqa: BLE001 - whatever is wrong with an entry, it is a miss: parse the letter again
+        return None
+
+
+def _corpus_key(reader: str, letter_keys: list[str]) -> str:
+    """The letters, the code and every curated file, recorded decisions included (they change resolution)."""
+    h = hashlib.sha256(f"{CORPUS_FORMAT}\0{reader}\0".encode())
+    for p in sorted(Path(DATA_DIR).rglob("*.yaml")):
+        h.update(p.name.encode() + b"\0" + p.read_bytes())
+    h.update("\0".join(letter_keys).encode())
+    return h.hexdigest()
+
+
+def encode_corpus(corpus: pipeline.Corpus) -> dict:
+    """What resolution and the graph build add to the letters (letters, documents and problems are stored
+    or found separately)."""
+    G = corpus.graph
+    return {"orgs": corpus.orgs, "near_misses": corpus.near_misses,
+            "index": [[f, printed, oid] for (f, printed), oid in corpus.index.items()],
+            "graph": dict(G.graph), "nodes": [[n, d] for n, d in G.nodes(data=True)],
+            "edges": [[u, v, d] for u, v, d in G.edges(data=True)]}
+
+
+def _decode_corpus(blob: Any, letters: list[Letter], docs: list[Document], problems: list[LoadProblem]
+                   ) -> pipeline.Corpus | None:
+    try:
+        G = nx.DiGraph()
+        G.graph.update(blob["graph"])
+        G.add_nodes_from((n, d) for n, d in blob["nodes"])
+        G.add_edges_from((u, v, d) for u, v, d in blob["edges"])
+        return pipeline.Corpus(tuple(letters), from_json(tuple[Organization, ...], blob["orgs"]),
+                               from_json(tuple[NearMiss, ...], blob["near_misses"]), G, tuple(problems),
+                               tuple(docs), {(f, printed): oid for f, printed, oid in blob["index"]})
+    except Exception:  # noqa: BLE001 - a broken entry is a miss: resolve and build again
+        return None
