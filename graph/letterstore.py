@@ -136,6 +136,9 @@ class Store:
             return _loaded(body)
         return None
 
+    def has_corpus(self, key: str) -> bool:
+        return any(True for _ in self._rows("SELECT 1 FROM corpora WHERE key = ?", (key,)))
+
     def put_corpus(self, key: str, value: Any, keep: int = 8) -> None:
         """Only the `keep` newest corpora stay: each holds every organization of a folder."""
         rows = [(k, body, time.time()) for k, body in _dumped([(key, value)])]

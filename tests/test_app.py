@@ -66,7 +66,7 @@ def sample_graph():
 
 @pytest.fixture(autouse=True, scope="module")
 def _private_corpus_cache(tmp_path_factory):
-    """Built corpora are pickled between app runs; tests keep theirs out of the user's cache."""
+    """Parsed letters are stored between app runs; tests keep theirs out of the user's cache."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("ATLAS_CACHE_DIR", str(tmp_path_factory.mktemp("corpus-cache")))
         yield
@@ -372,8 +372,8 @@ def test_other_letters_folder_from_sidebar(tmp_path):
 
 
 def _opened_then_restarted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, view: str) -> Path:
-    """A two-letter folder opened once in `view` (its corpus pickled to the cache), then what a server
-    restart does to the in-memory caches. Returns the folder."""
+    """A two-letter folder opened once in `view` (its letters and corpus stored in the cache), then what a
+    server restart does to the in-memory caches. Returns the folder."""
     folder = tmp_path / "letters"
     folder.mkdir()
     for p in sorted(LETTERS.iterdir())[:2]:
@@ -381,25 +381,26 @@ def _opened_then_restarted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, view
     monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("ATLAS_LETTERS_DIR", str(folder))
     open_view(view)
-    deadline = time.monotonic() + 60  # written by a forked child after the view (ui.disk.save_in_background)
-    while not list((tmp_path / "cache").glob("corpus-*.pickle")) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert len(list((tmp_path / "cache").glob("corpus-*.pickle"))) == 1
+    assert [p.name for p in (tmp_path / "cache").iterdir()] and not list((tmp_path / "cache").glob("*.pickle"))
     state._corpus.clear()  # what a restart does to st.cache_resource
     state._READY.clear()
     return folder
 
 
-def test_built_corpus_is_reused_after_a_restart(tmp_path, monkeypatch):
-    """The pickled corpus spares a restarted app the parse; a change to the letters invalidates it."""
+def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     from graph import pipeline
 
-    folder = _opened_then_restarted(tmp_path, monkeypatch, "Letters")
-
     def no_parsing(*a, **k):
-        raise AssertionError("the corpus was parsed again")
+        raise AssertionError("the corpus was parsed or resolved again")
 
-    monkeypatch.setattr(pipeline, "build_corpus", no_parsing)
+    for name in ("build_corpus", "load_letters", "build_from_letters"):
+        monkeypatch.setattr(pipeline, name, no_parsing)
+
+
+def test_built_corpus_is_reused_after_a_restart(tmp_path, monkeypatch):
+    """The store spares a restarted app the parse; a new letter is parsed (alone) and the corpus rebuilt."""
+    folder = _opened_then_restarted(tmp_path, monkeypatch, "Letters")
+    _no_parsing(monkeypatch)
     at = open_view("Letters")
     assert len(at.selectbox(key="lt_letter").options) == 2
     shutil.copy2(sorted(LETTERS.iterdir())[2], folder)
@@ -472,15 +473,15 @@ def test_tie_mode_and_timeline_widgets():
 
 
 def test_first_build_reports_progress_and_happens_once(tmp_path, monkeypatch):
-    """A corpus found neither in memory nor on disk is built by state.prepare() with a progress bar
-    (fractions only go up), once: the views then use it without building again."""
+    """A corpus not in memory is read and built by state.prepare() with a progress bar (fractions only go
+    up), once: the views then use it without building again."""
     from graph import pipeline
 
     folder = tmp_path / "letters"
     shutil.copytree(LETTERS, folder)
     monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("ATLAS_LETTERS_DIR", str(folder))
-    real, calls, seen = pipeline.build_corpus, [], []
+    real, calls, seen = pipeline.load_letters, [], []
 
     def counting(*a, **k):
         calls.append(k.get("progress") is not None)
@@ -489,31 +490,25 @@ def test_first_build_reports_progress_and_happens_once(tmp_path, monkeypatch):
             k["progress"] = lambda what, done: (seen.append((what, done)), inner(what, done))
         return real(*a, **k)
 
-    monkeypatch.setattr(pipeline, "build_corpus", counting)
+    monkeypatch.setattr(pipeline, "load_letters", counting)
     at = open_view("Network")
     assert not at.exception
     assert calls == [True]
     fractions = [d for _, d in seen]
     assert fractions == sorted(fractions) and 0 < fractions[-1] <= 1
-    assert any(w.startswith("Reading letters") for w, _ in seen) and any("graph" in w for w, _ in seen)
+    assert any(w.startswith("Reading letters") for w, _ in seen)
     assert not at.get("progress")  # the bar is gone once the view is drawn
     iframe_html(at)
 
 
 def test_restarted_app_draws_network_from_disk_and_loads_the_corpus_in_the_background(tmp_path, monkeypatch):
-    """After a restart the first Network view comes from disk-cached pieces; the corpus pickle is then read by
-    a background thread (state.preload_later), and the next view uses that instead of parsing or reading twice."""
-    from graph import pipeline
-
+    """After a restart the first Network view comes from stored pieces; the corpus is then read from the store
+    by a background thread (state.preload_later), and the next view uses that instead of parsing or reading twice."""
     _opened_then_restarted(tmp_path, monkeypatch, "Network")
-
-    def no_parsing(*a, **k):
-        raise AssertionError("the corpus was parsed again")
-
-    monkeypatch.setattr(pipeline, "build_corpus", no_parsing)
+    _no_parsing(monkeypatch)
     read = []
-    real_read = disk.read_pickle
-    monkeypatch.setattr(disk, "read_pickle", lambda path: read.append(path) or real_read(path))
+    real_open = state._open
+    monkeypatch.setattr(state, "_open", lambda folder, progress=None: read.append(folder) or real_open(folder, progress))
     at = open_view("Network")
     assert not at.exception
     iframe_html(at)
