@@ -20,7 +20,7 @@ from . import pipeline
 from .letterstore import Store, letter_key, reader_version
 from .load import LoadProblem, letter_paths
 from .memory import paused_gc
-from .paths import DATA_DIR
+from . import paths
 from .recjson import from_json
 from .records import Document, Letter, NearMiss, Organization
 
@@ -102,7 +102,7 @@ def _decode_letter(body: Any, path: Path) -> tuple[Document, Letter] | None:
 def _corpus_key(reader: str, letter_keys: list[str]) -> str:
     """The letters, the code and every curated file, recorded decisions included (they change resolution)."""
     h = hashlib.sha256(f"{CORPUS_FORMAT}\0{reader}\0".encode())
-    for p in sorted(Path(DATA_DIR).rglob("*.yaml")):
+    for p in sorted(Path(paths.DATA_DIR).rglob("*.yaml")):
         h.update(p.name.encode() + b"\0" + p.read_bytes())
     h.update("\0".join(letter_keys).encode())
     return h.hexdigest()

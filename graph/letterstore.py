@@ -24,7 +24,7 @@ from typing import Any, Iterable, Iterator
 import orjson
 
 from . import cachedir
-from .paths import DATA_DIR, ROOT
+from . import paths
 from .recjson import to_json
 
 FILE = "atlas.sqlite3"
@@ -46,7 +46,7 @@ def reader_version() -> str:
     not a constant, so it cannot be forgotten. Recorded curation decisions (data/recorded/) are not in
     it: extraction never reads them, and a curator's click must not re-parse every letter.
     Files are re-read only when their size or mtime changed."""
-    files = sorted([*(ROOT / "graph").rglob("*.py"), *Path(DATA_DIR).glob("*.yaml")])
+    files = sorted([*(paths.ROOT / "graph").rglob("*.py"), *Path(paths.DATA_DIR).glob("*.yaml")])
     stats = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files if p.is_file())
     if stats not in _VERSIONS:
         h = hashlib.sha256()

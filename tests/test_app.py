@@ -360,7 +360,8 @@ def test_curation_edits_tags_and_undoes(sandbox):
     assert path.read_bytes() == original
 
 
-def test_other_letters_folder_from_sidebar(tmp_path):
+def test_other_letters_folder_from_sidebar(tmp_path, monkeypatch):
+    monkeypatch.setenv("ATLAS_LETTERS_ROOT", str(tmp_path))  # folders outside the allowed roots are refused
     folder = tmp_path / "two"
     folder.mkdir()
     for p in sorted(LETTERS.iterdir())[:2]:
@@ -538,3 +539,95 @@ def test_network_draws_with_the_filters_its_sidebar_then_shows(tmp_path):
     f = seen[-1]
     assert (f.max_nodes, f.min_letters, f.kinds) == (60, 2, ("organization", "letter"))
     assert len(seen) == 1  # no second run: what was drawn is what the widgets say
+
+
+# ---------------------------------------------------------------- issue 11: access
+
+def _letters_copy(tmp_path: Path, n: int = 2) -> Path:
+    folder = tmp_path / "two"
+    folder.mkdir()
+    for p in sorted(LETTERS.iterdir())[:n]:
+        shutil.copy2(p, folder / p.name)
+    return folder
+
+
+def test_letters_folder_outside_the_allowed_roots_is_refused(tmp_path, monkeypatch):
+    """Issue 11 item 3: Settings -> Letters folder accepted any path (a server config file was shown)."""
+    monkeypatch.delenv("ATLAS_LETTERS_ROOT", raising=False)
+    outside = _letters_copy(tmp_path)
+    at = open_view("Letters", letters_dir=str(outside))
+    assert len(at.selectbox(key="lt_letter").options) == len(list(LETTERS.glob("*.txt")))  # the default folder
+    assert any("not under" in e.value for e in at.sidebar.error)
+    escape = str(LETTERS / ".." / ".." / ".." / outside.relative_to("/"))  # `..` out of the letters folder
+    at = open_view("Letters", letters_dir=escape)
+    assert len(at.selectbox(key="lt_letter").options) == len(list(LETTERS.glob("*.txt")))
+
+
+def test_a_symlink_out_of_the_allowed_root_is_refused(tmp_path, monkeypatch):
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "link").symlink_to(_letters_copy(tmp_path))
+    monkeypatch.setenv("ATLAS_LETTERS_ROOT", str(root))
+    at = open_view("Letters", letters_dir=str(root / "link"))
+    assert len(at.selectbox(key="lt_letter").options) == len(list(LETTERS.glob("*.txt")))
+
+
+def test_changing_the_letters_folder_needs_the_editor_password(tmp_path, monkeypatch):
+    folder = _letters_copy(tmp_path)
+    monkeypatch.setenv("ATLAS_LETTERS_ROOT", str(tmp_path))
+    monkeypatch.setenv("ATLAS_EDITOR_PASSWORD", "s3cret")
+    at = open_view("Letters", letters_dir=str(folder))
+    assert at.sidebar.text_input(key="letters_dir").disabled
+    assert len(at.selectbox(key="lt_letter").options) == len(list(LETTERS.glob("*.txt")))  # not the chosen one
+    ok(at.sidebar.radio(key="nav").set_value("Add a letter").run())
+    ok(at.text_input(key="add_password").set_value("s3cret").run())
+    ok(at.sidebar.radio(key="nav").set_value("Letters").run())
+    assert not at.sidebar.text_input(key="letters_dir").disabled
+    assert len(at.selectbox(key="lt_letter").options) == 2  # an editor's choice, under ATLAS_LETTERS_ROOT
+
+
+def test_an_unreadable_secrets_file_keeps_editing_locked(tmp_path, monkeypatch):
+    """Issue 11 item 4: a typo in .streamlit/secrets.toml was swallowed and editing was open to all."""
+    from ui import access
+
+    secrets = tmp_path / ".streamlit" / "secrets.toml"
+    secrets.parent.mkdir()
+    secrets.write_text('editor_password = "s3cret\n', encoding="utf-8")  # unterminated string
+    monkeypatch.delenv("ATLAS_EDITOR_PASSWORD", raising=False)
+    monkeypatch.setattr(access.st, "get_option", lambda key, real=access.st.get_option: [str(secrets)]
+                        if key == "secrets.files" else real(key))
+    at = open_view("Add a letter")
+    assert not [b for b in at.button if b.key == "add_extract"]
+    assert any("secrets file cannot be read" in e.value for e in at.error)
+    ok(at.sidebar.radio(key="nav").set_value("Curation").run())
+    assert any("secrets file cannot be read" in e.value for e in at.error)
+    assert at.sidebar.text_input(key="letters_dir").disabled
+
+
+def test_wrong_passwords_are_delayed_and_lock_the_session_out_for_longer_and_longer(monkeypatch):
+    """Issue 11 item 11: 300 wrong passwords took 1.5 s. The clock is injected: nothing really sleeps."""
+    from graph import access as rules
+    from ui import access
+
+    now, slept = [1000.0], []
+    monkeypatch.setattr(access, "clock", lambda: now[0])
+    monkeypatch.setattr(access, "sleep", slept.append)
+    monkeypatch.setenv("ATLAS_EDITOR_PASSWORD", "s3cret")
+    at = open_view("Add a letter")
+    for k in range(rules.FREE_FAILURES):
+        ok(at.text_input(key="add_password").set_value(f"wrong {k}").run())
+        assert any("Wrong password" in e.value for e in at.error)
+    assert slept == [rules.WRONG_GUESS_DELAY_S] * rules.FREE_FAILURES
+    ok(at.text_input(key="add_password").set_value("wrong again").run())
+    assert any("Locked for 30 s" in e.value for e in at.error)
+    ok(at.run())
+    assert any("try again in 30 s" in e.value for e in at.error)
+    assert not [t for t in at.text_input if t.key == "add_password"]  # no box to guess in while locked
+    now[0] += 31
+    ok(at.run())
+    ok(at.text_input(key="add_password").set_value("wrong once more").run())
+    assert any("Locked for 60 s" in e.value for e in at.error)  # twice as long
+    now[0] += 61
+    ok(at.run())
+    ok(at.text_input(key="add_password").set_value("s3cret").run())
+    assert at.button(key="add_extract")

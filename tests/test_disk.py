@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+import graph.paths
+
 from graph import cachedir, corpusstore, letterstore, pipeline
 from ui import disk
 
@@ -177,7 +179,7 @@ def test_the_reader_version_follows_the_sources(monkeypatch, tmp_path):
     data = tmp_path / "data"
     data.mkdir()
     (data / "gazetteer.yaml").write_text("a: 1\n")
-    monkeypatch.setattr(letterstore, "DATA_DIR", data)
+    monkeypatch.setattr(graph.paths, "DATA_DIR", data)
     before = letterstore.reader_version()
     (data / "gazetteer.yaml").write_text("a: 2\n")
     assert letterstore.reader_version() != before

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import hmac
 import os
 import threading
 from pathlib import Path
@@ -26,7 +25,7 @@ if TYPE_CHECKING:  # networkx costs ~0.5 s to import; the first view can come fr
 from graph import paths as gpaths
 from graph.letterstore import reader_version
 
-from . import disk
+from . import access, disk
 
 VIEWS = ("Network", "Coalitions", "Profile", "Co-signers", "Letters", "Timeline", "Add a letter", "Curation",
          "Export")
@@ -36,9 +35,10 @@ ORG, LETTER, DEMAND = "organization", "letter", "demand"
 # ---------------------------------------------------------------- corpus
 
 def letters_folder() -> str:
-    """The folder the app reads (sidebar setting, else ATLAS_LETTERS_DIR, else data/letters)."""
-    chosen = st.session_state.get("letters_dir", "")
-    return str(Path(chosen).expanduser()) if chosen else str(gpaths.letters_dir())
+    """The folder the app reads: the sidebar setting (an editor's, under an allowed root), else
+    ATLAS_LETTERS_DIR, else data/letters."""
+    chosen = access.chosen_folder()
+    return str(chosen) if chosen is not None else str(gpaths.letters_dir())
 
 
 def fingerprint(folder: str) -> tuple:
@@ -240,28 +240,7 @@ def open_profile_button(node: str, key: str, text: str = "Open profile") -> None
 
 # ---------------------------------------------------------------- access
 
-def editor_password() -> str:
-    """st.secrets["editor_password"] wins; else env ATLAS_EDITOR_PASSWORD; "" means open access."""
-    try:
-        pw = st.secrets.get("editor_password", "")
-    except Exception:  # noqa: BLE001 - no secrets.toml at all is the normal case
-        pw = ""
-    return str(pw or os.environ.get("ATLAS_EDITOR_PASSWORD", ""))
-
-
-def require_editor(key: str) -> bool:
-    """True when the user may edit. Shows a password box when a password is set and not yet given."""
-    pw = editor_password()
-    if not pw or st.session_state.get("_editor_ok"):
-        return True
-    st.warning("Adding letters and curating need the editor password.")
-    given = st.text_input("Editor password", type="password", key=key)
-    if given:
-        if hmac.compare_digest(given.encode(), pw.encode()):
-            st.session_state["_editor_ok"] = True
-            st.rerun()
-        st.error("Wrong password.")
-    return False
+require_editor = access.require_editor  # the name views use
 
 
 def corpus_changed() -> None:
