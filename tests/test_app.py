@@ -289,7 +289,7 @@ def test_paste_extract_edit_and_save(sandbox):
     assert len(at.data_editor[0].value) >= 5
     statuses = set(table(at, "status")["status"])
     assert "known" in statuses  # 003's signatories are already in the corpus
-    ok(at.text_input(key="add_title").set_value("A pasted copy").run())
+    ok(next(t for t in at.text_input if t.label == "Title").set_value("A pasted copy").run())
     ok(at.button(key="add_save").click().run())
     after = sorted(p.name for p in (sandbox / "letters").glob("*.txt"))
     assert len(after) == len(before) + 1
@@ -631,3 +631,45 @@ def test_wrong_passwords_are_delayed_and_lock_the_session_out_for_longer_and_lon
     ok(at.run())
     ok(at.text_input(key="add_password").set_value("s3cret").run())
     assert at.button(key="add_extract")
+
+
+def _extracted(at: AppTest, name: str, text: str) -> AppTest:
+    at.file_uploader(key="add_file").set_value((name, text.encode("utf-8"), "text/plain"))
+    return ok(at.button(key="add_extract").click().run())
+
+
+def _shown(at: AppTest, label: str) -> str:
+    return next(t.value for t in at.text_input if t.label.startswith(label))
+
+
+LETTER_A = ("Open letter on water\n\n1 March 2021\n\nTo the Minister of Water\n\nWe urge you to act.\n\n"
+            "Signed,\n1. Alpha Rights Network\n2. Beta Women's Union\n")
+LETTER_B = ("Joint statement on schools\n\n5 June 2023\n\nTo the Education Committee\n\nWe demand open schools.\n\n"
+            "Signed,\n1. Gamma Teachers Union\n2. Delta Parents Forum\n")
+
+
+def test_a_second_letter_replaces_every_field_of_the_first_and_save_writes_it(sandbox):
+    """Issue 11 item 1: after a second Extract, title, date, recipients and file name of the first stayed
+    in the form while the table showed the second's signatories, and Save wrote the first's fields."""
+    at = open_view("Add a letter")
+    _extracted(at, "water.txt", LETTER_A)
+    assert _shown(at, "Title") == "Open letter on water" and _shown(at, "File name") == "water.txt"
+    held = {t.key: t.value for t in at.text_input if t.key}
+    _extracted(at, "schools.txt", LETTER_B)
+    for t in at.text_input:  # what a browser sends back: the value it still holds for a widget key it knows
+        if t.key in held and t.key != "add_text":
+            t.set_value(held[t.key])
+    ok(at.run())
+    assert _shown(at, "Title") == "Joint statement on schools"
+    assert _shown(at, "Date").startswith("2023-06")
+    assert "Education Committee" in _shown(at, "Recipients")
+    assert _shown(at, "File name") == "schools.txt"
+    assert "Gamma Teachers Union" in set(at.data_editor[0].value["name"])
+    edited = next(t for t in at.text_input if t.label.startswith("Title"))
+    ok(edited.set_value("Schools must open").run())
+    ok(at.button(key="add_save").click().run())
+    assert at.success
+    saved = sandbox / "letters" / "schools.txt"
+    assert saved.read_text(encoding="utf-8") == LETTER_B
+    side = saved.with_suffix(".yaml").read_text(encoding="utf-8")
+    assert "Schools must open" in side and "water" not in side.lower() and "Minister" not in side
