@@ -235,7 +235,7 @@ def save_letter(data: bytes, name: str, meta: Mapping[str, Any] | None = None,
             clean_stale_temps(folder)
             existing = find_duplicate(data, folder)
             if existing is not None:
-                return SaveResult(existing, folder / existing, False, digest, None, wanted)
+                return SaveResult(existing, folder / existing, False, digest, None, str(name))
             for cand in _candidates(wanted):
                 if not _free(folder, cand):
                     continue
@@ -250,7 +250,7 @@ def save_letter(data: bytes, name: str, meta: Mapping[str, Any] | None = None,
                     if placed_side:
                         side_path.unlink()
                     continue
-                return SaveResult(cand, folder / cand, True, digest, side_path, wanted)
+                return SaveResult(cand, folder / cand, True, digest, side_path, str(name))
             raise FileExistsError(f"no free name for {wanted} in {folder}")
     finally:
         for t in (tmp, side_tmp):
