@@ -322,7 +322,7 @@ def test_curation_records_and_undoes_a_decision(sandbox):
     if [s for s in at.selectbox if s.key == "cu_pair"]:  # a near-miss to judge in this corpus
         ok(at.text_input(key="cu_why").set_value("different countries (test)").run())
         ok(at.button(key="cu_diff").click().run())
-        assert "different countries (test)" in path.read_text(encoding="utf-8")
+        assert "different countries (test)" in (path.parent / "recorded" / path.name).read_text(encoding="utf-8")
         ok(at.button(key="cu_undo").click().run())
     else:  # recorded elsewhere (CLI), undone here
         judgements.record_decision("different", "Karen Women Organization", "Karenni Women Organization",
@@ -335,7 +335,7 @@ def test_curation_records_and_undoes_a_decision(sandbox):
 
 
 def test_curation_edits_tags_and_undoes(sandbox):
-    """Tag editing in the Curation view: the decision lands in coalitions.yaml (managed block), the rebuilt
+    """Tag editing in the Curation view: the decision lands in data/recorded/coalitions.yaml, the rebuilt
     graph shows it, and undo restores the file byte for byte."""
     path = sandbox / "data" / "coalitions.yaml"
     original = path.read_bytes()
@@ -348,7 +348,7 @@ def test_curation_edits_tags_and_undoes(sandbox):
     ok(at.multiselect(key="cu_tags").set_value(new).run())
     ok(at.text_input(key="cu_tag_why").set_value("checked their website (test)").run())
     ok(at.button(key="cu_tags_save").click().run())
-    text = path.read_text(encoding="utf-8")
+    text = (path.parent / "recorded" / path.name).read_text(encoding="utf-8")
     assert "decision: tags" in text and "checked their website (test)" in text
     assert at.success
     from graph import pipeline
@@ -673,3 +673,21 @@ def test_a_second_letter_replaces_every_field_of_the_first_and_save_writes_it(sa
     assert saved.read_text(encoding="utf-8") == LETTER_B
     side = saved.with_suffix(".yaml").read_text(encoding="utf-8")
     assert "Schools must open" in side and "water" not in side.lower() and "Minister" not in side
+
+
+def test_a_why_holding_the_old_block_marker_keeps_curation_working(sandbox):
+    """Issue 11 item 8: a "why" containing `# <<< recorded decisions <<<` left judgements.yaml unparseable:
+    every user's Curation view crashed, and undo could not be reached."""
+    from graph import judgements
+
+    path = sandbox / "data" / "judgements.yaml"
+    original = path.read_bytes()
+    why = "see # <<< recorded decisions <<< and\n# >>> recorded decisions >>>"
+    judgements.record_decision("different", "Karen Women Organization # <<< recorded decisions <<<",
+                               "Karenni Women Organization", why)
+    at = open_view("Curation")
+    assert why in set(table(at, "why")["why"])
+    ok(at.sidebar.radio(key="nav").set_value("Network").run())  # the corpus builds with it
+    ok(at.sidebar.radio(key="nav").set_value("Curation").run())
+    ok(at.button(key="cu_undo").click().run())
+    assert at.success and path.read_bytes() == original and judgements.recorded_decisions() == []
