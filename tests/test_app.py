@@ -691,3 +691,34 @@ def test_a_why_holding_the_old_block_marker_keeps_curation_working(sandbox):
     ok(at.sidebar.radio(key="nav").set_value("Curation").run())
     ok(at.button(key="cu_undo").click().run())
     assert at.success and path.read_bytes() == original and judgements.recorded_decisions() == []
+
+
+def test_four_first_visitors_share_one_build(tmp_path, monkeypatch):
+    """Issue 11 item 12: four first visitors built a 1,000-letter corpus four times (60 s each, 1.8 GB).
+    One builds; the others wait for it and draw from it."""
+    import threading
+
+    from graph import pipeline
+
+    folder = _letters_copy(tmp_path, 3)
+    monkeypatch.setenv("ATLAS_LETTERS_DIR", str(folder))
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    real, calls = pipeline.load_letters, []
+
+    def slow(*a, **k):  # a build long enough for the visitors to arrive while it runs
+        calls.append(1)
+        time.sleep(1.5)
+        return real(*a, **k)
+
+    monkeypatch.setattr(pipeline, "load_letters", slow)
+    apps = [AppTest.from_file(APP, default_timeout=180) for _ in range(4)]
+    runs = [threading.Thread(target=at.run) for at in apps]
+    for t in runs:
+        t.start()
+        time.sleep(0.1)
+    for t in runs:
+        t.join()
+    assert len(calls) == 1
+    for at in apps:
+        ok(at)
+        iframe_html(at)
