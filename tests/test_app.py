@@ -3,6 +3,7 @@ and bad uploads leave the letters folder byte-identical."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import time
 from pathlib import Path
@@ -722,3 +723,33 @@ def test_four_first_visitors_share_one_build(tmp_path, monkeypatch):
     for at in apps:
         ok(at)
         iframe_html(at)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="chown to another user needs root")
+def test_a_cache_folder_of_another_user_is_refused_and_the_app_says_so(tmp_path, monkeypatch):
+    """Issue 11 item 2: a cache folder anyone could write to was read (and its pickles run) at start."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    os.chown(cache, 12345, 12345)
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(cache))
+    at = open_view("Letters")
+    assert len(at.selectbox(key="lt_letter").options) == len(list(LETTERS.glob("*.txt")))  # runs without a cache
+    assert any("another user" in w.value for w in at.sidebar.warning)
+    assert list(cache.iterdir()) == []
+
+
+def test_an_edit_with_its_size_and_mtime_put_back_is_not_served_stale(tmp_path, monkeypatch):
+    """Issue 11 item 13: the corpus was keyed by size and mtime, so this edit stayed invisible."""
+    folder = _letters_copy(tmp_path)
+    monkeypatch.setenv("ATLAS_LETTERS_DIR", str(folder))
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    at = open_view("Letters")
+    before = at.selectbox(key="lt_letter").options
+    assert any("URGENT ACTION" in o.upper() for o in before), before
+    path = folder / "000_05b2ad6cb47c36d5.txt"
+    st = path.stat()
+    path.write_bytes(path.read_bytes().replace(b"URGENT ACTION", b"URGENT REPAIR"))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert path.stat().st_size == st.st_size
+    at = open_view("Letters")
+    assert any("URGENT REPAIR" in o.upper() for o in at.selectbox(key="lt_letter").options)

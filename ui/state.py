@@ -101,6 +101,8 @@ def prepare() -> None:
     (Inside the cached functions that need it, a bar could not be shown: Streamlit replays elements drawn
     there.) One session builds; visitors arriving meanwhile wait for that build instead of starting their
     own (four first visitors each building a 1,000-letter corpus took 60 s and 1.8 GB)."""
+    if why := disk.problem():
+        st.sidebar.warning(why)  # e.g. a cache folder of another user: refused, the app runs without it
     folder = letters_folder()
     if not Path(folder).is_dir():
         return  # views say so (check_folder)
