@@ -18,7 +18,7 @@ import networkx as nx
 
 from . import pipeline
 from .letterstore import Store, letter_key, reader_version
-from .load import LoadProblem, letter_paths
+from .load import DEFAULT_MAX_BYTES, LoadProblem, letter_paths
 from .memory import paused_gc
 from . import paths
 from .recjson import from_json
@@ -50,7 +50,8 @@ def _keys(files: list[Path], reader: str) -> dict[str, str]:
     keys: dict[str, str] = {}
     for p in files:
         try:
-            keys[str(p)] = letter_key(p, reader)
+            if p.stat().st_size <= DEFAULT_MAX_BYTES:  # a bigger file is refused by the loader: not worth hashing
+                keys[str(p)] = letter_key(p, reader)
         except OSError:
             continue  # unreadable now: parsed (and reported) by the loader
     return keys

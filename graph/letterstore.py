@@ -163,8 +163,8 @@ def _dumped(items: Iterable[tuple[str, Any]]) -> Iterator[tuple[str, str]]:
     records (dataclasses) itself, ten times faster than walking them in Python; it refuses a lone
     surrogate, which the standard module then writes as an ASCII escape (SQLite's UTF-8 could not hold it)."""
     for key, value in items:
-        try:
-            yield key, orjson.dumps(value).decode("utf-8")
+        try:  # datetimes pass through to the fallback, which refuses them: orjson would turn them into text
+            yield key, orjson.dumps(value, option=orjson.OPT_PASSTHROUGH_DATETIME).decode("utf-8")
         except TypeError:
             try:
                 yield key, json.dumps(to_json(value), ensure_ascii=True, allow_nan=False, separators=(",", ":"))

@@ -3,8 +3,8 @@
 The per-letter store (graph/letterstore.py) keeps parsed letters as JSON, never as pickles: a pickle
 runs code when it is read, JSON cannot. Nothing here names a record or a field: encoding walks
 `dataclasses.fields`, decoding walks the type hints, so a field added to a record (with a default)
-round-trips with no change here. Fields equal to their default are left out: most are empty, and the
-store then holds about half the bytes. A value JSON cannot hold (a set, a date object) raises
+round-trips with no change here (enums go as their value, sets as sorted lists). Fields equal to their
+default are left out: most are empty. A value JSON cannot hold (a date object, a non-string key) raises
 TypeError when encoding, and the caller does not store that record.
 
 >>> from graph.records import Letter, Signatory
@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import dataclasses
+import enum
 import types
 import typing
 from collections.abc import Mapping
@@ -39,8 +40,12 @@ def to_json(obj: Any) -> Any:
             if not _is_default(f, value):
                 out[f.name] = to_json(value)
         return out
+    if isinstance(obj, enum.Enum):
+        return to_json(obj.value)
     if isinstance(obj, (tuple, list)):
         return [to_json(x) for x in obj]
+    if isinstance(obj, (set, frozenset)):
+        return [to_json(x) for x in sorted(obj)]
     if isinstance(obj, Mapping) and all(isinstance(k, str) for k in obj):
         return {k: to_json(v) for k, v in obj.items()}
     raise TypeError(f"cannot store a {type(obj).__name__} as JSON")
@@ -68,7 +73,11 @@ def _decoder(tp: Any) -> Callable[[Any], Any]:
         return _plain
     if dataclasses.is_dataclass(tp):
         return _record_decoder(tp)
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return tp  # NodeKind("organization") -> NodeKind.ORG
     origin, args = get_origin(tp), get_args(tp)
+    if origin is typing.Literal:
+        return _plain
     if origin in (typing.Union, types.UnionType):
         rest = [a for a in args if a is not type(None)]
         if len(rest) == 1:
@@ -87,6 +96,9 @@ def _decoder(tp: Any) -> Callable[[Any], Any]:
     if origin is list:
         item = _decoder(args[0]) if args else _plain
         return lambda v: [item(x) for x in v]
+    if origin in (frozenset, set):
+        item = _decoder(args[0]) if args else _plain
+        return lambda v: origin(map(item, v))
     if origin in (dict, Mapping, typing.Mapping) or tp in (dict, Mapping):
         value = _decoder(args[1]) if len(args) == 2 else _plain
         return lambda v: {str(k): value(x) for k, x in v.items()}

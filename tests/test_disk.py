@@ -2,6 +2,7 @@
 what is new or changed (graph/cachedir.py, graph/letterstore.py, graph/corpusstore.py, ui/disk.py)."""
 from __future__ import annotations
 
+import datetime
 import os
 import pickle
 import shutil
@@ -163,7 +164,7 @@ def test_pieces_round_trip_as_json_and_off_means_no_cache(cache, monkeypatch):
     assert disk.get("network", "k1") is None
     disk.put("network", "k1", ("<html>", {"n": 1}, [("org:a", "A", 2)]))
     assert disk.get("network", "k1") == ["<html>", {"n": 1}, [["org:a", "A", 2]]]
-    disk.put("network", "k2", {1, 2})  # not JSON: not cached, no error
+    disk.put("network", "k2", {"when": datetime.date(2021, 2, 5)})  # not JSON: not cached, no error
     assert disk.get("network", "k2") is None
     monkeypatch.setenv("ATLAS_CACHE_DIR", "off")
     assert disk.store() is None and disk.get("network", "k1") is None and disk.problem() == ""

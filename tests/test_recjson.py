@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import collections.abc
 import dataclasses
+import datetime
+import enum
 import json
 import types
 import typing
@@ -68,9 +70,30 @@ def test_a_field_added_with_a_default_round_trips_and_old_entries_still_decode()
     assert from_json(Grown, {"name": "A"}) == Grown("A")  # written before the field existed
 
 
+class Kind(enum.StrEnum):
+    ORG = "organization"
+    LETTER = "letter"
+
+
+@dataclasses.dataclass(frozen=True)
+class Node:  # module level: type hints are resolved in the module's namespace
+    kind: Kind
+    tags: frozenset[str] = frozenset()
+    side: typing.Literal["a", "b"] = "a"
+
+
+def test_enums_sets_and_literals_round_trip():
+    value = Node(Kind.LETTER, frozenset({"y", "x"}), "b")
+    assert to_json(value) == {"kind": "letter", "tags": ["x", "y"], "side": "b"}
+    assert from_json(Node, json.loads(json.dumps(to_json(value)))) == value
+    (_, text), = _dumped([("k", value)])
+    assert from_json(Node, _loaded(text)) == value
+
+
 def test_an_entry_that_does_not_fit_the_record_raises():
     for bad in ({"file": "a.txt", "nope": 1}, {"title": "no file"}, ["a.txt"]):
         with pytest.raises((TypeError, AttributeError, ValueError)):
             from_json(records.Letter, bad)
     with pytest.raises(TypeError):
-        to_json(records.Letter("a.txt", recipients=({1, 2},)))  # a set is no JSON
+        to_json(records.Document("a.txt", "text", meta={"signed": datetime.date(2021, 2, 5)}))  # a date is no JSON
+    assert list(_dumped([("k", records.Document("a.txt", "text", meta={"signed": datetime.date(2021, 2, 5)}))])) == []
