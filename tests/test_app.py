@@ -753,3 +753,16 @@ def test_an_edit_with_its_size_and_mtime_put_back_is_not_served_stale(tmp_path, 
     assert path.stat().st_size == st.st_size
     at = open_view("Letters")
     assert any("URGENT REPAIR" in o.upper() for o in at.selectbox(key="lt_letter").options)
+
+
+def test_old_temp_files_of_killed_saves_are_removed_at_start(tmp_path, monkeypatch):
+    """Issue 11 item 13: saves killed midway left `.tmp-*.part` files in the letters folder for good."""
+    folder = _letters_copy(tmp_path)
+    monkeypatch.setenv("ATLAS_LETTERS_DIR", str(folder))
+    old, fresh = folder / ".tmp-killed.part", folder / ".tmp-running.part"
+    for p in (old, fresh):
+        p.write_bytes(b"half a letter")
+    hours_ago = time.time() - 7200
+    os.utime(old, (hours_ago, hours_ago))
+    open_view("Letters")
+    assert not old.exists() and fresh.exists()  # a save running now keeps its file

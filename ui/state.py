@@ -106,6 +106,11 @@ def prepare() -> None:
     folder = letters_folder()
     if not Path(folder).is_dir():
         return  # views say so (check_folder)
+    if folder not in _CLEANED:  # once per folder and process: temp files that killed saves left behind
+        _CLEANED.add(folder)
+        from graph.store import clean_stale_temps
+
+        clean_stale_temps(folder)
     key = corpus_key()
     if key in _READY or _stored(key, folder):
         return  # in memory, or quick to read back (views may draw from stored pieces without it)
@@ -118,11 +123,6 @@ def prepare() -> None:
     try:
         if key in _READY:
             return  # the build we waited for
-        if folder not in _CLEANED:
-            _CLEANED.add(folder)
-            from graph.store import clean_stale_temps
-
-            clean_stale_temps(folder)
         bar = st.progress(0.0, text="Reading letters…")
         _HANDOFF[key] = _open(folder, lambda what, done: bar.progress(min(max(done, 0.0), 1.0), text=what + "…"))
         get_corpus()
