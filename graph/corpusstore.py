@@ -4,8 +4,8 @@
     the set of letter keys -> stored resolution + graph, or resolve and build (pipeline.build_from_letters)
 
 Resolution is global (a new letter can merge two organizations), so a new set of letters is resolved
-again; reopening an unchanged folder reads everything back. Records go through graph.recjson; the graph
-is stored as its node and edge lists (attributes are JSON by design: docs/design.md).
+again; reopening an unchanged folder reads the letters and the resolution back and rebuilds the graph
+from them. Records go through graph.recjson.
 """
 from __future__ import annotations
 
@@ -14,17 +14,15 @@ import hashlib
 from pathlib import Path
 from typing import Any, Iterable
 
-import networkx as nx
-
 from . import pipeline
 from .letterstore import Store, letter_key, reader_version
 from .load import DEFAULT_MAX_BYTES, LoadProblem, letter_paths
 from .memory import paused_gc
 from . import paths
-from .recjson import from_json
+from .recjson import from_json, to_json
 from .records import Document, Letter, NearMiss, Organization
 
-CORPUS_FORMAT = 1  # bump when the shape of encode_corpus's output changes
+CORPUS_FORMAT = 2  # bump when the shape of encode_corpus's output changes
 
 
 def open_corpus(paths: Iterable[str | Path], store: Store | None, progress: pipeline.Progress | None = None
@@ -110,24 +108,32 @@ def _corpus_key(reader: str, letter_keys: list[str]) -> str:
 
 
 def encode_corpus(corpus: pipeline.Corpus) -> dict:
-    """What resolution and the graph build add to the letters (letters, documents and problems are stored
-    or found separately)."""
-    G = corpus.graph
-    return {"orgs": corpus.orgs, "near_misses": corpus.near_misses,
-            "index": [[f, printed, oid] for (f, printed), oid in corpus.index.items()],
-            "graph": dict(G.graph), "nodes": [[n, d] for n, d in G.nodes(data=True)],
-            "edges": [[u, v, d] for u, v, d in G.edges(data=True)]}
+    """What resolution adds to the letters (letters, documents and problems are stored or found separately;
+    the graph is rebuilt from letters and organizations: stored, it made each corpus three times bigger and
+    was no quicker to read back). Near misses share their letter lists, each stored once (a third of the
+    corpus otherwise)."""
+    sets: dict[tuple[str, ...], int] = {}
+    refs = [[sets.setdefault(m.a_letters, len(sets)), sets.setdefault(m.b_letters, len(sets))]
+            for m in corpus.near_misses]
+    bare = [to_json(m) for m in corpus.near_misses]
+    for d in bare:
+        d.pop("a_letters", None)
+        d.pop("b_letters", None)
+    return {"orgs": corpus.orgs, "near_misses": bare, "near_letters": refs, "letter_sets": list(sets),
+            "index": [[f, printed, oid] for (f, printed), oid in corpus.index.items()]}
 
 
 def _decode_corpus(blob: Any, letters: list[Letter], docs: list[Document], problems: list[LoadProblem]
                    ) -> pipeline.Corpus | None:
+    from .model import build_graph
+
     try:
-        G = nx.DiGraph()
-        G.graph.update(blob["graph"])
-        G.add_nodes_from((n, d) for n, d in blob["nodes"])
-        G.add_edges_from((u, v, d) for u, v, d in blob["edges"])
-        return pipeline.Corpus(tuple(letters), from_json(tuple[Organization, ...], blob["orgs"]),
-                               from_json(tuple[NearMiss, ...], blob["near_misses"]), G, tuple(problems),
-                               tuple(docs), {(f, printed): oid for f, printed, oid in blob["index"]})
+        orgs = from_json(tuple[Organization, ...], blob["orgs"])
+        sets = [tuple(s) for s in blob["letter_sets"]]
+        for d, (a, b) in zip(blob["near_misses"], blob["near_letters"], strict=True):
+            d["a_letters"], d["b_letters"] = sets[a], sets[b]  # shared tuples, as resolve made them
+        near = from_json(tuple[NearMiss, ...], blob["near_misses"])
+        index = {(f, printed): oid for f, printed, oid in blob["index"]}
     except Exception:  # noqa: BLE001 - a broken entry is a miss: resolve and build again
         return None
+    return pipeline.Corpus(tuple(letters), orgs, near, build_graph(letters, orgs), tuple(problems), tuple(docs), index)
