@@ -5,7 +5,7 @@ import importlib
 
 import streamlit as st
 
-from ui import state
+from ui import access, state
 
 # No emoji page_icon: checking it loads streamlit's emoji table (0.25 s on the first run).
 st.set_page_config(page_title="Coalition Atlas", page_icon=":material/hub:", layout="wide")
@@ -21,9 +21,7 @@ with st.sidebar:
     st.title("Coalition Atlas")
     view = st.radio("View", state.VIEWS, key="nav", label_visibility="collapsed")
     with st.expander("Settings"):
-        st.text_input("Letters folder", key="letters_dir", placeholder=str(state.gpaths.letters_dir()),
-                      help="Another folder of letters (e.g. one made by `python -m graph generate`). "
-                           "Empty = ATLAS_LETTERS_DIR or data/letters.")
+        access.folder_setting()
 
 st.query_params["view"] = view  # a reload or a shared link comes back to the same view
 if view != "Profile":

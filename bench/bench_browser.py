@@ -4,8 +4,8 @@ Medians over --repeat fresh server starts of:
   start_to_graph   `streamlit run` spawned -> vis-network canvas painted (seed corpus; target <= 5 s)
   filter_redraw    sidebar filter changed -> the new drawing painted (target <= 1 s)
   large_first_view same as start_to_graph on a generated 10,000-organization corpus (target <= 5 s)
-Each start is measured "cold" (empty corpus cache: letters parsed) and "warm" (the pickled corpus
-from the previous start is reused, as after any restart of a deployed app).
+Each start is measured "cold" (empty corpus cache: letters parsed) and "warm" (the per-letter store
+written by the previous start is reused, as after any restart of a deployed app).
 
     .venv/bin/python bench/bench_browser.py --repeat 3
 """
@@ -55,9 +55,9 @@ def wait_drawn(page, timeout: float) -> None:
 
 
 def wait_for_cache(cache: Path, timeout: float = 120) -> None:
-    """The app writes its corpus pickle from a forked child after the first view: wait for it."""
+    """The app stores the corpus while building it (graph/corpusstore.py); wait for the store file."""
     deadline = time.monotonic() + timeout
-    while not list(cache.glob("corpus-*.pickle")) and time.monotonic() < deadline:
+    while not (cache / "atlas.sqlite3").is_file() and time.monotonic() < deadline:
         time.sleep(0.1)
 
 
@@ -129,7 +129,7 @@ def main() -> int:
             for i in range(args.repeat):
                 cache = Path(tmp) / f"cache-{name}-{i}"
                 env = {"ATLAS_LETTERS_DIR": letters, "ATLAS_CACHE_DIR": str(cache)}
-                for temp in ("cold", "warm"):  # the warm start reuses the cold start's pickled corpus
+                for temp in ("cold", "warm"):  # the warm start reuses the cold start's store
                     if temp == "warm":
                         wait_for_cache(cache)
                     r = one_start(browser, env, redraw=(name == "seed" and temp == "warm"))

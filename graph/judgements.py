@@ -1,9 +1,10 @@
 """Curated identity decisions (nomenklatura style): read them, record new ones atomically, undo them.
 
-data/judgements.yaml holds hand-written sections (`persons`, `same`, `different`, `aliases`) and, at the end,
-a managed block of decisions recorded from the command line. Recording never rewrites the hand-written
-sections (their comments survive): only the text between the two markers is replaced, and the file is
-swapped in with a temp file + os.replace, so a crash never leaves half a file.
+data/judgements.yaml holds hand-written sections (`persons`, `same`, `different`, `aliases`). Decisions recorded
+from the Curation view or the command line go to a file of their own, data/recorded/judgements.yaml, emitted
+whole by yaml.safe_dump and swapped in with a temp file + os.replace: the hand-written file (and its
+comments) is never rewritten, no text a curator types can break either file, and a crash never leaves half
+a file.
 
 >>> import tempfile, pathlib
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "judgements.yaml"
@@ -15,8 +16,11 @@ True
 True
 >>> load_judgements(p).different
 ()
->>> p.read_text(encoding="utf-8").startswith("# hand-written")
-True
+>>> p.read_text(encoding="utf-8").splitlines()  # the hand-written file is never rewritten
+['# hand-written', 'same: []']
+>>> d = record_decision("same", "A # <<< recorded decisions <<<", "B: [x]", "why: # <<< ---", path=p)
+>>> recorded_decisions(p)[0]["a"], load_judgements(p).same[0][2]
+('A # <<< recorded decisions <<<', 'why: # <<< ---')
 """
 from __future__ import annotations
 
@@ -35,8 +39,9 @@ from .names import normalise
 from .paths import curated_path
 
 FILE = "judgements.yaml"
-BEGIN = "# >>> recorded decisions (managed by graph.judgements: edit entries freely, keep these two markers) >>>"
-END = "# <<< recorded decisions <<<"
+RECORDED_DIR = "recorded"
+HEADER = ("# Decisions recorded by the Curation view and `python -m graph orgs --same/--different/--undo`.\n"
+          "# Written whole by graph.judgements with a YAML emitter; edit entries with care.\n")
 KINDS = ("same", "different")
 
 
@@ -101,7 +106,8 @@ def load_judgements(path: str | Path | None = None) -> Judgements:
     if not isinstance(data, dict):
         raise CuratedError(file.name, "expected a mapping at the top level")
     same, different = _pairs(data, "same", file.name), _pairs(data, "different", file.name)
-    for i, d in enumerate(expect(data, "decisions", list, file.name, default=[])):
+    # `decisions` in the hand-written file: where older versions recorded them
+    for i, d in enumerate([*expect(data, "decisions", list, file.name, default=[]), *recorded_decisions(file)]):
         kind = expect(d, "decision", str, file.name)
         if kind not in KINDS:
             raise CuratedError(file.name, f"decision must be one of {KINDS}, got {kind!r}", f"decisions[{i}]")
@@ -129,29 +135,42 @@ def load_judgements(path: str | Path | None = None) -> Judgements:
 
 # ---- writing -------------------------------------------------------------------------------------------------
 
-def _split_block(text: str) -> tuple[str, list[dict], str]:
-    """(text before the managed block, its decisions, text after)."""
-    if BEGIN not in text:
-        return text, [], ""
-    head, rest = text.split(BEGIN, 1)
-    body, _, tail = rest.partition(END)
-    parsed = yaml.safe_load(body) or {}
-    return head, list(parsed.get("decisions") or []), tail
+def decisions_file(curated: str | Path) -> Path:
+    """Where decisions about `curated` (data/X.yaml) are recorded: data/recorded/X.yaml, a file of their own
+    that only a YAML emitter writes. (Splicing them into the hand-written file let a "why" containing the
+    block's end marker break it for everyone.) Extraction never reads it: see letterstore.reader_version."""
+    path = Path(curated)
+    return path.parent / RECORDED_DIR / path.name
 
 
-def _write(path: Path, head: str, decisions: list[dict], tail: str) -> None:
-    block = ""
-    if decisions:
-        body = yaml.safe_dump({"decisions": decisions}, allow_unicode=True, sort_keys=False, width=120)
-        block = f"{BEGIN}\n{body}{END}\n"
-    if head and not head.endswith("\n"):
-        head += "\n"
-    text = head + block + tail.lstrip("\n")
-    fd, tmp = tempfile.mkstemp(prefix=".judgements-", suffix=".yaml", dir=str(path.parent))
+def recorded_decisions(path: str | Path | None = None) -> list[dict]:
+    """Decisions recorded for the curated file `path` (default data/judgements.yaml), oldest first."""
+    file = decisions_file(Path(path) if path else curated_path(FILE))
+    if not file.is_file():
+        return []
+    data = read_yaml(file) or {}
+    if not isinstance(data, dict):
+        raise CuratedError(file.name, "expected a mapping with a `decisions` list")
+    out = expect(data, "decisions", list, file.name, default=[])
+    for i, d in enumerate(out):
+        if not isinstance(d, dict):
+            raise CuratedError(file.name, "expected a mapping", f"decisions[{i}]")
+    return list(out)
+
+
+def write_decisions(path: str | Path, decisions: list[dict]) -> None:
+    """Replace the decisions recorded for the curated file `path`: the whole file is emitted by
+    yaml.safe_dump (any text in a name or a why is quoted as needed) and swapped in atomically."""
+    file = decisions_file(path)
+    file.parent.mkdir(parents=True, exist_ok=True)
+    text = HEADER + yaml.safe_dump({"decisions": decisions}, allow_unicode=True, sort_keys=False, width=120)
+    fd, tmp = tempfile.mkstemp(prefix=".decisions-", suffix=".part", dir=str(file.parent))
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
-        os.replace(tmp, path)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, file)
         _read.cache_clear()  # read_yaml caches by mtime, which can tick slower than two quick writes
     except BaseException:
         if os.path.exists(tmp):
@@ -159,30 +178,38 @@ def _write(path: Path, head: str, decisions: list[dict], tail: str) -> None:
         raise
 
 
+def check_storable(*texts: str) -> None:
+    """ValueError for text a UTF-8 file cannot hold (a lone surrogate, from a broken sidecar name)."""
+    for t in texts:
+        try:
+            t.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError(f"{t.encode('utf-8', 'backslashreplace').decode()!r} holds a character that cannot "
+                             "be stored (a lone surrogate): fix the letter's name first") from None
+
+
 def record_decision(kind: str, a: str, b: str, why: str, path: str | Path | None = None) -> dict:
-    """Append a same/different decision to the managed block; returns the entry (with its id)."""
+    """Record a same/different decision; returns the entry (with its id)."""
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}")
     if not why.strip():
         raise ValueError("every decision says why")
     if not normalise(a) or not normalise(b) or normalise(a) == normalise(b):
         raise ValueError("a decision needs two different names")
+    check_storable(a, b, why)
     file = Path(path) if path else curated_path(FILE)
-    text = file.read_text(encoding="utf-8") if file.exists() else ""
-    head, decisions, tail = _split_block(text)
+    decisions = recorded_decisions(file)
     when = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     did = hashlib.sha1(f"{kind}|{a}|{b}|{when}|{len(decisions)}".encode()).hexdigest()[:10]
     entry = {"id": did, "decision": kind, "a": a, "b": b, "why": why, "when": when}
-    _write(file, head, [*decisions, entry], tail)
+    write_decisions(file, [*decisions, entry])
     return entry
 
 
 def undo_decision(decision_id: str | None = None, path: str | Path | None = None) -> dict | None:
     """Remove a recorded decision (the last one, or the one with `decision_id`); returns it, or None."""
     file = Path(path) if path else curated_path(FILE)
-    if not file.exists():
-        return None
-    head, decisions, tail = _split_block(file.read_text(encoding="utf-8"))
+    decisions = recorded_decisions(file)
     if not decisions:
         return None
     idx = len(decisions) - 1 if decision_id is None else next(
@@ -190,10 +217,5 @@ def undo_decision(decision_id: str | None = None, path: str | Path | None = None
     if idx is None:
         return None
     removed = decisions.pop(idx)
-    _write(file, head, decisions, tail)
+    write_decisions(file, decisions)
     return removed
-
-
-def recorded_decisions(path: str | Path | None = None) -> list[dict]:
-    file = Path(path) if path else curated_path(FILE)
-    return _split_block(file.read_text(encoding="utf-8"))[1] if file.exists() else []

@@ -24,7 +24,9 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import tempfile
+import time
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,11 +35,18 @@ from typing import Any, Iterator, Mapping
 
 import yaml
 
+from .load import LETTER_SUFFIXES, is_letter_file
 from .paths import letters_dir
 
 LOCK_NAME = ".atlas-store.lock"
 SIDECAR_SUFFIXES = (".yaml", ".yml")
-MAX_STEM = 80
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+MAX_STEM = 80  # characters: a longer title makes an unwieldy file name
+# Most file systems cap a name at 255 bytes, not characters: 80 four-byte characters are 320. The stem
+# keeps room for "-99999" (a clash), a ".markdown" suffix and the ".yaml" sidecar's name.
+MAX_STEM_BYTES = 255 - len("-99999") - len(".markdown") - 40
+TEMP_PREFIX, TEMP_SUFFIX = ".tmp-", ".part"
+STALE_TEMP_S = 3600  # a save writes its temp file in well under a second; an hour-old one was killed
 
 
 @dataclass(frozen=True)
@@ -67,10 +76,70 @@ def safe_name(name: str, default: str = "letter.txt") -> str:
         kept = "".join(c if unicodedata.category(c)[0] in "LMN" or c in "_-." else "-" for c in s)
         return re.sub(r"-{2,}", "-", kept).strip("-.")
 
-    stem, ext = clean(stem)[:MAX_STEM], clean(ext)[:10].lower()
+    stem, ext = _bounded(clean(stem)[:MAX_STEM]), clean(ext)[:10].lower()
     if not stem:
         return default
     return f"{stem}.{ext}" if ext else stem
+
+
+def _bounded(stem: str) -> str:
+    """`stem` cut to MAX_STEM_BYTES of UTF-8, at a character boundary.
+
+    >>> len(_bounded("𝔄" * 80).encode()) <= MAX_STEM_BYTES
+    True
+    """
+    data = stem.encode("utf-8")
+    if len(data) <= MAX_STEM_BYTES:
+        return stem
+    return data[:MAX_STEM_BYTES].decode("utf-8", errors="ignore").rstrip("-.")
+
+
+def content_suffix(data: bytes) -> str | None:
+    """".pdf" or ".docx" when the bytes are one, None for anything else (read as text)."""
+    if data[:5] == b"%PDF-":
+        return ".pdf"
+    if data[:4] == b"PK\x03\x04" and b"word/" in data:
+        return ".docx"
+    return None
+
+
+def readable_name(name: str, data: bytes) -> str:
+    """A name the loader reads, with a suffix that matches the content: pasted text saved as "my letter"
+    becomes "my letter.txt" (without a suffix it would never be loaded), text saved as "beta.pdf" becomes
+    "beta.txt" (as a .pdf it would stay unreadable), a PDF named "x.txt" becomes "x.pdf".
+
+    >>> readable_name("my letter", b"Dear all"), readable_name("beta.pdf", b"Dear all"), readable_name("a.md", b"# A")
+    ('my letter.txt', 'beta.txt', 'a.md')
+    """
+    path = Path(name)
+    suffix = path.suffix.lower()
+    kind = content_suffix(data)
+    if kind is not None:
+        return name if suffix == kind else (path.stem if suffix in LETTER_SUFFIXES else name) + kind
+    if suffix in TEXT_SUFFIXES:
+        return name
+    return (path.stem if suffix in LETTER_SUFFIXES else name) + ".txt"
+
+
+def clean_stale_temps(folder: str | Path, older_than: float = STALE_TEMP_S) -> int:
+    """Remove temp files that killed saves left behind: only ours (our name pattern and our user) and only
+    old ones (a save running now must keep its file). Returns how many were removed."""
+    removed = 0
+    now = time.time()
+    try:
+        entries = list(Path(folder).glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"))
+    except OSError:
+        return 0
+    for p in entries:
+        try:
+            st = p.lstat()
+            if (stat.S_ISREG(st.st_mode) and now - st.st_mtime > older_than
+                    and (not hasattr(os, "getuid") or st.st_uid == os.getuid())):
+                p.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
 
 
 def _sha(data: bytes) -> str:
@@ -96,16 +165,13 @@ def _locked(folder: Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
-def _is_letter(p: Path) -> bool:
-    return p.is_file() and not p.name.startswith(".") and p.suffix.lower() not in SIDECAR_SUFFIXES
-
-
 def find_duplicate(data: bytes, folder: Path) -> str | None:
-    """Name of a stored letter with exactly these bytes (size checked before hashing)."""
+    """Name of a stored letter with exactly these bytes (size checked before hashing). Only files the
+    loader reads count: a copy under a name it skips (no suffix, from an older version) is no copy."""
     digest, size = _sha(data), len(data)
     for p in sorted(folder.iterdir()):
         try:
-            if _is_letter(p) and p.stat().st_size == size and _sha(p.read_bytes()) == digest:
+            if is_letter_file(p) and p.stat().st_size == size and _sha(p.read_bytes()) == digest:
                 return p.name
         except OSError:
             continue
@@ -139,7 +205,7 @@ def _place(tmp: Path, target: Path) -> None:
 
 
 def _write_temp(folder: Path, data: bytes) -> Path:
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".part")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -157,7 +223,7 @@ def save_letter(data: bytes, name: str, meta: Mapping[str, Any] | None = None,
     """Store `data` as a letter named like `name` (sidecar NAME.yaml for `meta`)."""
     folder = Path(folder) if folder is not None else letters_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    wanted = safe_name(name)
+    wanted = safe_name(readable_name(name, data))
     digest = _sha(data)
     tmp = _write_temp(folder, data)  # the slow part happens outside the lock
     side_tmp = None
@@ -166,9 +232,10 @@ def save_letter(data: bytes, name: str, meta: Mapping[str, Any] | None = None,
             text = yaml.safe_dump(dict(meta), allow_unicode=True, sort_keys=False, default_flow_style=False)
             side_tmp = _write_temp(folder, text.encode("utf-8"))
         with _locked(folder):
+            clean_stale_temps(folder)
             existing = find_duplicate(data, folder)
             if existing is not None:
-                return SaveResult(existing, folder / existing, False, digest, None, wanted)
+                return SaveResult(existing, folder / existing, False, digest, None, str(name))
             for cand in _candidates(wanted):
                 if not _free(folder, cand):
                     continue
@@ -183,7 +250,7 @@ def save_letter(data: bytes, name: str, meta: Mapping[str, Any] | None = None,
                     if placed_side:
                         side_path.unlink()
                     continue
-                return SaveResult(cand, folder / cand, True, digest, side_path, wanted)
+                return SaveResult(cand, folder / cand, True, digest, side_path, str(name))
             raise FileExistsError(f"no free name for {wanted} in {folder}")
     finally:
         for t in (tmp, side_tmp):

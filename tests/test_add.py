@@ -70,3 +70,30 @@ def test_sidecar_metadata_travels_with_the_letter(tmp_path):
     dest = tmp_path / "store"
     assert main(["add", str(src), "--dir", str(dest)]) == 0
     assert "https://example.org/letter" in (dest / "l.yaml").read_text()
+
+
+def _cli(*args: str) -> "subprocess.CompletedProcess[str]":
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "graph", "add", *args], cwd=LETTERS.parent.parent,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_cli_gives_a_name_without_suffix_a_readable_one_and_says_where_a_copy_is(tmp_path):
+    """Issue 11 item 6, as a user runs it: a letter named `my letter` was saved as-is and never loaded;
+    the same text again under another name was refused without saying where it was."""
+    src = tmp_path / "in" / "my letter"
+    src.parent.mkdir()
+    shutil.copy(_some_letter(), src)
+    dest = tmp_path / "store"
+    run = _cli(str(src), "--dir", str(dest))
+    assert run.returncode == 0, run.stderr
+    assert (dest / "my-letter.txt").read_bytes() == src.read_bytes() and "renamed from" in run.stdout
+    again = tmp_path / "in" / "alpha.txt"
+    shutil.copy(src, again)
+    run = _cli(str(again), "--dir", str(dest))
+    assert run.returncode == 0 and f"already stored as {dest / 'my-letter.txt'}" in run.stdout
+    from graph.load import letter_paths
+
+    assert [p.name for p in letter_paths([dest])] == ["my-letter.txt"]

@@ -3,6 +3,7 @@ and bad uploads leave the letters folder byte-identical."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import time
 from pathlib import Path
@@ -66,7 +67,7 @@ def sample_graph():
 
 @pytest.fixture(autouse=True, scope="module")
 def _private_corpus_cache(tmp_path_factory):
-    """Built corpora are pickled between app runs; tests keep theirs out of the user's cache."""
+    """Parsed letters are stored between app runs; tests keep theirs out of the user's cache."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("ATLAS_CACHE_DIR", str(tmp_path_factory.mktemp("corpus-cache")))
         yield
@@ -289,7 +290,7 @@ def test_paste_extract_edit_and_save(sandbox):
     assert len(at.data_editor[0].value) >= 5
     statuses = set(table(at, "status")["status"])
     assert "known" in statuses  # 003's signatories are already in the corpus
-    ok(at.text_input(key="add_title").set_value("A pasted copy").run())
+    ok(next(t for t in at.text_input if t.label == "Title").set_value("A pasted copy").run())
     ok(at.button(key="add_save").click().run())
     after = sorted(p.name for p in (sandbox / "letters").glob("*.txt"))
     assert len(after) == len(before) + 1
@@ -322,7 +323,7 @@ def test_curation_records_and_undoes_a_decision(sandbox):
     if [s for s in at.selectbox if s.key == "cu_pair"]:  # a near-miss to judge in this corpus
         ok(at.text_input(key="cu_why").set_value("different countries (test)").run())
         ok(at.button(key="cu_diff").click().run())
-        assert "different countries (test)" in path.read_text(encoding="utf-8")
+        assert "different countries (test)" in (path.parent / "recorded" / path.name).read_text(encoding="utf-8")
         ok(at.button(key="cu_undo").click().run())
     else:  # recorded elsewhere (CLI), undone here
         judgements.record_decision("different", "Karen Women Organization", "Karenni Women Organization",
@@ -335,7 +336,7 @@ def test_curation_records_and_undoes_a_decision(sandbox):
 
 
 def test_curation_edits_tags_and_undoes(sandbox):
-    """Tag editing in the Curation view: the decision lands in coalitions.yaml (managed block), the rebuilt
+    """Tag editing in the Curation view: the decision lands in data/recorded/coalitions.yaml, the rebuilt
     graph shows it, and undo restores the file byte for byte."""
     path = sandbox / "data" / "coalitions.yaml"
     original = path.read_bytes()
@@ -348,7 +349,7 @@ def test_curation_edits_tags_and_undoes(sandbox):
     ok(at.multiselect(key="cu_tags").set_value(new).run())
     ok(at.text_input(key="cu_tag_why").set_value("checked their website (test)").run())
     ok(at.button(key="cu_tags_save").click().run())
-    text = path.read_text(encoding="utf-8")
+    text = (path.parent / "recorded" / path.name).read_text(encoding="utf-8")
     assert "decision: tags" in text and "checked their website (test)" in text
     assert at.success
     from graph import pipeline
@@ -360,7 +361,8 @@ def test_curation_edits_tags_and_undoes(sandbox):
     assert path.read_bytes() == original
 
 
-def test_other_letters_folder_from_sidebar(tmp_path):
+def test_other_letters_folder_from_sidebar(tmp_path, monkeypatch):
+    monkeypatch.setenv("ATLAS_LETTERS_ROOT", str(tmp_path))  # folders outside the allowed roots are refused
     folder = tmp_path / "two"
     folder.mkdir()
     for p in sorted(LETTERS.iterdir())[:2]:
@@ -372,8 +374,8 @@ def test_other_letters_folder_from_sidebar(tmp_path):
 
 
 def _opened_then_restarted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, view: str) -> Path:
-    """A two-letter folder opened once in `view` (its corpus pickled to the cache), then what a server
-    restart does to the in-memory caches. Returns the folder."""
+    """A two-letter folder opened once in `view` (its letters and corpus stored in the cache), then what a
+    server restart does to the in-memory caches. Returns the folder."""
     folder = tmp_path / "letters"
     folder.mkdir()
     for p in sorted(LETTERS.iterdir())[:2]:
@@ -381,25 +383,26 @@ def _opened_then_restarted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, view
     monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("ATLAS_LETTERS_DIR", str(folder))
     open_view(view)
-    deadline = time.monotonic() + 60  # written by a forked child after the view (ui.disk.save_in_background)
-    while not list((tmp_path / "cache").glob("corpus-*.pickle")) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert len(list((tmp_path / "cache").glob("corpus-*.pickle"))) == 1
+    assert [p.name for p in (tmp_path / "cache").iterdir()] and not list((tmp_path / "cache").glob("*.pickle"))
     state._corpus.clear()  # what a restart does to st.cache_resource
     state._READY.clear()
     return folder
 
 
-def test_built_corpus_is_reused_after_a_restart(tmp_path, monkeypatch):
-    """The pickled corpus spares a restarted app the parse; a change to the letters invalidates it."""
+def _no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     from graph import pipeline
 
-    folder = _opened_then_restarted(tmp_path, monkeypatch, "Letters")
-
     def no_parsing(*a, **k):
-        raise AssertionError("the corpus was parsed again")
+        raise AssertionError("the corpus was parsed or resolved again")
 
-    monkeypatch.setattr(pipeline, "build_corpus", no_parsing)
+    for name in ("build_corpus", "load_letters", "build_from_letters"):
+        monkeypatch.setattr(pipeline, name, no_parsing)
+
+
+def test_built_corpus_is_reused_after_a_restart(tmp_path, monkeypatch):
+    """The store spares a restarted app the parse; a new letter is parsed (alone) and the corpus rebuilt."""
+    folder = _opened_then_restarted(tmp_path, monkeypatch, "Letters")
+    _no_parsing(monkeypatch)
     at = open_view("Letters")
     assert len(at.selectbox(key="lt_letter").options) == 2
     shutil.copy2(sorted(LETTERS.glob("*.txt"))[2], folder)  # a letter, not a sidecar
@@ -472,15 +475,15 @@ def test_tie_mode_and_timeline_widgets():
 
 
 def test_first_build_reports_progress_and_happens_once(tmp_path, monkeypatch):
-    """A corpus found neither in memory nor on disk is built by state.prepare() with a progress bar
-    (fractions only go up), once: the views then use it without building again."""
+    """A corpus not in memory is read and built by state.prepare() with a progress bar (fractions only go
+    up), once: the views then use it without building again."""
     from graph import pipeline
 
     folder = tmp_path / "letters"
     shutil.copytree(LETTERS, folder)
     monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("ATLAS_LETTERS_DIR", str(folder))
-    real, calls, seen = pipeline.build_corpus, [], []
+    real, calls, seen = pipeline.load_letters, [], []
 
     def counting(*a, **k):
         calls.append(k.get("progress") is not None)
@@ -489,31 +492,25 @@ def test_first_build_reports_progress_and_happens_once(tmp_path, monkeypatch):
             k["progress"] = lambda what, done: (seen.append((what, done)), inner(what, done))
         return real(*a, **k)
 
-    monkeypatch.setattr(pipeline, "build_corpus", counting)
+    monkeypatch.setattr(pipeline, "load_letters", counting)
     at = open_view("Network")
     assert not at.exception
     assert calls == [True]
     fractions = [d for _, d in seen]
     assert fractions == sorted(fractions) and 0 < fractions[-1] <= 1
-    assert any(w.startswith("Reading letters") for w, _ in seen) and any("graph" in w for w, _ in seen)
+    assert any(w.startswith("Reading letters") for w, _ in seen)
     assert not at.get("progress")  # the bar is gone once the view is drawn
     iframe_html(at)
 
 
 def test_restarted_app_draws_network_from_disk_and_loads_the_corpus_in_the_background(tmp_path, monkeypatch):
-    """After a restart the first Network view comes from disk-cached pieces; the corpus pickle is then read by
-    a background thread (state.preload_later), and the next view uses that instead of parsing or reading twice."""
-    from graph import pipeline
-
+    """After a restart the first Network view comes from stored pieces; the corpus is then read from the store
+    by a background thread (state.preload_later), and the next view uses that instead of parsing or reading twice."""
     _opened_then_restarted(tmp_path, monkeypatch, "Network")
-
-    def no_parsing(*a, **k):
-        raise AssertionError("the corpus was parsed again")
-
-    monkeypatch.setattr(pipeline, "build_corpus", no_parsing)
+    _no_parsing(monkeypatch)
     read = []
-    real_read = disk.read_pickle
-    monkeypatch.setattr(disk, "read_pickle", lambda path: read.append(path) or real_read(path))
+    real_open = state._open
+    monkeypatch.setattr(state, "_open", lambda folder, progress=None: read.append(folder) or real_open(folder, progress))
     at = open_view("Network")
     assert not at.exception
     iframe_html(at)
@@ -543,3 +540,229 @@ def test_network_draws_with_the_filters_its_sidebar_then_shows(tmp_path):
     f = seen[-1]
     assert (f.max_nodes, f.min_letters, f.kinds) == (60, 2, ("organization", "letter"))
     assert len(seen) == 1  # no second run: what was drawn is what the widgets say
+
+
+# ---------------------------------------------------------------- issue 11: access
+
+def _letters_copy(tmp_path: Path, n: int = 2) -> Path:
+    folder = tmp_path / "two"
+    folder.mkdir()
+    for p in sorted(LETTERS.iterdir())[:n]:
+        shutil.copy2(p, folder / p.name)
+    return folder
+
+
+def test_letters_folder_outside_the_allowed_roots_is_refused(tmp_path, monkeypatch):
+    """Issue 11 item 3: Settings -> Letters folder accepted any path (a server config file was shown)."""
+    monkeypatch.delenv("ATLAS_LETTERS_ROOT", raising=False)
+    outside = _letters_copy(tmp_path)
+    at = open_view("Letters", letters_dir=str(outside))
+    assert len(at.selectbox(key="lt_letter").options) == len(list(LETTERS.glob("*.txt")))  # the default folder
+    assert any("not under" in e.value for e in at.sidebar.error)
+    escape = str(LETTERS / ".." / ".." / ".." / outside.relative_to("/"))  # `..` out of the letters folder
+    at = open_view("Letters", letters_dir=escape)
+    assert len(at.selectbox(key="lt_letter").options) == len(list(LETTERS.glob("*.txt")))
+
+
+def test_a_symlink_out_of_the_allowed_root_is_refused(tmp_path, monkeypatch):
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "link").symlink_to(_letters_copy(tmp_path))
+    monkeypatch.setenv("ATLAS_LETTERS_ROOT", str(root))
+    at = open_view("Letters", letters_dir=str(root / "link"))
+    assert len(at.selectbox(key="lt_letter").options) == len(list(LETTERS.glob("*.txt")))
+
+
+def test_changing_the_letters_folder_needs_the_editor_password(tmp_path, monkeypatch):
+    folder = _letters_copy(tmp_path)
+    monkeypatch.setenv("ATLAS_LETTERS_ROOT", str(tmp_path))
+    monkeypatch.setenv("ATLAS_EDITOR_PASSWORD", "s3cret")
+    at = open_view("Letters", letters_dir=str(folder))
+    assert at.sidebar.text_input(key="letters_dir").disabled
+    assert len(at.selectbox(key="lt_letter").options) == len(list(LETTERS.glob("*.txt")))  # not the chosen one
+    ok(at.sidebar.radio(key="nav").set_value("Add a letter").run())
+    ok(at.text_input(key="add_password").set_value("s3cret").run())
+    ok(at.sidebar.radio(key="nav").set_value("Letters").run())
+    assert not at.sidebar.text_input(key="letters_dir").disabled
+    assert len(at.selectbox(key="lt_letter").options) == 2  # an editor's choice, under ATLAS_LETTERS_ROOT
+
+
+def test_an_unreadable_secrets_file_keeps_editing_locked(tmp_path, monkeypatch):
+    """Issue 11 item 4: a typo in .streamlit/secrets.toml was swallowed and editing was open to all."""
+    from ui import access
+
+    secrets = tmp_path / ".streamlit" / "secrets.toml"
+    secrets.parent.mkdir()
+    secrets.write_text('editor_password = "s3cret\n', encoding="utf-8")  # unterminated string
+    monkeypatch.delenv("ATLAS_EDITOR_PASSWORD", raising=False)
+    monkeypatch.setattr(access.st, "get_option", lambda key, real=access.st.get_option: [str(secrets)]
+                        if key == "secrets.files" else real(key))
+    at = open_view("Add a letter")
+    assert not [b for b in at.button if b.key == "add_extract"]
+    assert any("secrets file cannot be read" in e.value for e in at.error)
+    ok(at.sidebar.radio(key="nav").set_value("Curation").run())
+    assert any("secrets file cannot be read" in e.value for e in at.error)
+    assert at.sidebar.text_input(key="letters_dir").disabled
+
+
+def test_wrong_passwords_are_delayed_and_lock_the_session_out_for_longer_and_longer(monkeypatch):
+    """Issue 11 item 11: 300 wrong passwords took 1.5 s. The clock is injected: nothing really sleeps."""
+    from graph import access as rules
+    from ui import access
+
+    now, slept = [1000.0], []
+    monkeypatch.setattr(access, "clock", lambda: now[0])
+    monkeypatch.setattr(access, "sleep", slept.append)
+    monkeypatch.setenv("ATLAS_EDITOR_PASSWORD", "s3cret")
+    at = open_view("Add a letter")
+    for k in range(rules.FREE_FAILURES):
+        ok(at.text_input(key="add_password").set_value(f"wrong {k}").run())
+        assert any("Wrong password" in e.value for e in at.error)
+    assert slept == [rules.WRONG_GUESS_DELAY_S] * rules.FREE_FAILURES
+    ok(at.text_input(key="add_password").set_value("wrong again").run())
+    assert any("Locked for 30 s" in e.value for e in at.error)
+    ok(at.run())
+    assert any("try again in 30 s" in e.value for e in at.error)
+    assert not [t for t in at.text_input if t.key == "add_password"]  # no box to guess in while locked
+    now[0] += 31
+    ok(at.run())
+    ok(at.text_input(key="add_password").set_value("wrong once more").run())
+    assert any("Locked for 60 s" in e.value for e in at.error)  # twice as long
+    now[0] += 61
+    ok(at.run())
+    ok(at.text_input(key="add_password").set_value("s3cret").run())
+    assert at.button(key="add_extract")
+
+
+def _extracted(at: AppTest, name: str, text: str) -> AppTest:
+    at.file_uploader(key="add_file").set_value((name, text.encode("utf-8"), "text/plain"))
+    return ok(at.button(key="add_extract").click().run())
+
+
+def _shown(at: AppTest, label: str) -> str:
+    return next(t.value for t in at.text_input if t.label.startswith(label))
+
+
+LETTER_A = ("Open letter on water\n\n1 March 2021\n\nTo the Minister of Water\n\nWe urge you to act.\n\n"
+            "Signed,\n1. Alpha Rights Network\n2. Beta Women's Union\n")
+LETTER_B = ("Joint statement on schools\n\n5 June 2023\n\nTo the Education Committee\n\nWe demand open schools.\n\n"
+            "Signed,\n1. Gamma Teachers Union\n2. Delta Parents Forum\n")
+
+
+def test_a_second_letter_replaces_every_field_of_the_first_and_save_writes_it(sandbox):
+    """Issue 11 item 1: after a second Extract, title, date, recipients and file name of the first stayed
+    in the form while the table showed the second's signatories, and Save wrote the first's fields."""
+    at = open_view("Add a letter")
+    _extracted(at, "water.txt", LETTER_A)
+    assert _shown(at, "Title") == "Open letter on water" and _shown(at, "File name") == "water.txt"
+    held = {t.key: t.value for t in at.text_input if t.key}
+    _extracted(at, "schools.txt", LETTER_B)
+    for t in at.text_input:  # what a browser sends back: the value it still holds for a widget key it knows
+        if t.key in held and t.key != "add_text":
+            t.set_value(held[t.key])
+    ok(at.run())
+    assert _shown(at, "Title") == "Joint statement on schools"
+    assert _shown(at, "Date").startswith("2023-06")
+    assert "Education Committee" in _shown(at, "Recipients")
+    assert _shown(at, "File name") == "schools.txt"
+    assert "Gamma Teachers Union" in set(at.data_editor[0].value["name"])
+    edited = next(t for t in at.text_input if t.label.startswith("Title"))
+    ok(edited.set_value("Schools must open").run())
+    ok(at.button(key="add_save").click().run())
+    assert at.success
+    saved = sandbox / "letters" / "schools.txt"
+    assert saved.read_text(encoding="utf-8") == LETTER_B
+    side = saved.with_suffix(".yaml").read_text(encoding="utf-8")
+    assert "Schools must open" in side and "water" not in side.lower() and "Minister" not in side
+
+
+def test_a_why_holding_the_old_block_marker_keeps_curation_working(sandbox):
+    """Issue 11 item 8: a "why" containing `# <<< recorded decisions <<<` left judgements.yaml unparseable:
+    every user's Curation view crashed, and undo could not be reached."""
+    from graph import judgements
+
+    path = sandbox / "data" / "judgements.yaml"
+    original = path.read_bytes()
+    why = "see # <<< recorded decisions <<< and\n# >>> recorded decisions >>>"
+    judgements.record_decision("different", "Karen Women Organization # <<< recorded decisions <<<",
+                               "Karenni Women Organization", why)
+    at = open_view("Curation")
+    assert why in set(table(at, "why")["why"])
+    ok(at.sidebar.radio(key="nav").set_value("Network").run())  # the corpus builds with it
+    ok(at.sidebar.radio(key="nav").set_value("Curation").run())
+    ok(at.button(key="cu_undo").click().run())
+    assert at.success and path.read_bytes() == original and judgements.recorded_decisions() == []
+
+
+def test_four_first_visitors_share_one_build(tmp_path, monkeypatch):
+    """Issue 11 item 12: four first visitors built a 1,000-letter corpus four times (60 s each, 1.8 GB).
+    One builds; the others wait for it and draw from it."""
+    import threading
+
+    from graph import pipeline
+
+    folder = _letters_copy(tmp_path, 3)
+    monkeypatch.setenv("ATLAS_LETTERS_DIR", str(folder))
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    real, calls = pipeline.load_letters, []
+
+    def slow(*a, **k):  # a build long enough for the visitors to arrive while it runs
+        calls.append(1)
+        time.sleep(1.5)
+        return real(*a, **k)
+
+    monkeypatch.setattr(pipeline, "load_letters", slow)
+    apps = [AppTest.from_file(APP, default_timeout=180) for _ in range(4)]
+    runs = [threading.Thread(target=at.run) for at in apps]
+    for t in runs:
+        t.start()
+        time.sleep(0.1)
+    for t in runs:
+        t.join()
+    assert len(calls) == 1
+    for at in apps:
+        ok(at)
+        iframe_html(at)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="chown to another user needs root")
+def test_a_cache_folder_of_another_user_is_refused_and_the_app_says_so(tmp_path, monkeypatch):
+    """Issue 11 item 2: a cache folder anyone could write to was read (and its pickles run) at start."""
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    os.chown(cache, 12345, 12345)
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(cache))
+    at = open_view("Letters")
+    assert len(at.selectbox(key="lt_letter").options) == len(list(LETTERS.glob("*.txt")))  # runs without a cache
+    assert any("another user" in w.value for w in at.sidebar.warning)
+    assert list(cache.iterdir()) == []
+
+
+def test_an_edit_with_its_size_and_mtime_put_back_is_not_served_stale(tmp_path, monkeypatch):
+    """Issue 11 item 13: the corpus was keyed by size and mtime, so this edit stayed invisible."""
+    folder = _letters_copy(tmp_path)
+    monkeypatch.setenv("ATLAS_LETTERS_DIR", str(folder))
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    at = open_view("Letters")
+    before = at.selectbox(key="lt_letter").options
+    assert any("URGENT ACTION" in o.upper() for o in before), before
+    path = folder / "000_05b2ad6cb47c36d5.txt"
+    st = path.stat()
+    path.write_bytes(path.read_bytes().replace(b"URGENT ACTION", b"URGENT REPAIR"))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert path.stat().st_size == st.st_size
+    at = open_view("Letters")
+    assert any("URGENT REPAIR" in o.upper() for o in at.selectbox(key="lt_letter").options)
+
+
+def test_old_temp_files_of_killed_saves_are_removed_at_start(tmp_path, monkeypatch):
+    """Issue 11 item 13: saves killed midway left `.tmp-*.part` files in the letters folder for good."""
+    folder = _letters_copy(tmp_path)
+    monkeypatch.setenv("ATLAS_LETTERS_DIR", str(folder))
+    old, fresh = folder / ".tmp-killed.part", folder / ".tmp-running.part"
+    for p in (old, fresh):
+        p.write_bytes(b"half a letter")
+    hours_ago = time.time() - 7200
+    os.utime(old, (hours_ago, hours_ago))
+    open_view("Letters")
+    assert not old.exists() and fresh.exists()  # a save running now keeps its file

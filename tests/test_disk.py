@@ -1,57 +1,196 @@
-"""The app's disk cache (ui/disk.py): atomic pickles, a forked background writer, a background reader."""
+"""The cache: a private folder, one SQLite file of JSON (never a pickle), a per-letter store that parses only
+what is new or changed (graph/cachedir.py, graph/letterstore.py, graph/corpusstore.py, ui/disk.py)."""
 from __future__ import annotations
 
+import datetime
+import os
 import pickle
-import time
+import shutil
+import sqlite3
+import stat
+from pathlib import Path
 
+import pytest
+
+import graph.paths
+
+from graph import cachedir, corpusstore, letterstore, pipeline
 from ui import disk
 
-
-def _wait_for(path, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while not path.exists() and time.monotonic() < deadline:
-        time.sleep(0.02)
+LETTERS = Path(__file__).resolve().parent.parent / "data" / "letters"
 
 
-def test_background_save_writes_a_whole_pickle_and_never_a_partial_one(tmp_path):
-    value = {"orgs": [f"org {i}" for i in range(50_000)]}
-    path = tmp_path / "corpus-x.pickle"
-    pid = disk.save_in_background(value, path)
-    assert pid is None or pid > 0
-    _wait_for(path)
-    assert pickle.loads(path.read_bytes()) == value  # os.replace: the name appears only when complete
-    assert not list(tmp_path.glob("*.tmp"))
+def _mode(p: Path) -> int:
+    return stat.S_IMODE(p.stat().st_mode)
 
 
-def test_save_keeps_only_the_newest_corpora(tmp_path, monkeypatch):
-    monkeypatch.setenv("ATLAS_SAVE_INLINE", "1")  # written here, not by a child: the order is known
-    for k in range(5):
-        disk.save_in_background({"k": k}, tmp_path / f"corpus-{k}.pickle", keep=3)
-        time.sleep(0.01)  # distinct mtimes
-    assert sorted(p.name for p in tmp_path.glob("corpus-*.pickle")) == [f"corpus-{k}.pickle" for k in (2, 3, 4)]
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(folder))
+    return folder
 
 
-def test_preload_reads_in_the_background_and_take_waits_for_it(tmp_path):
-    path = tmp_path / "corpus-k.pickle"
-    path.write_bytes(pickle.dumps({"letters": list(range(1000))}))
-    disk.preload("k", path, delay=0.2)
-    disk.preload("k", path, delay=0.2)  # a second call while one is pending starts no second reader
-    assert len([k for k in disk._PRELOAD if k == "k"]) == 1
-    assert disk.take("k") == {"letters": list(range(1000))}
-    assert disk.take("k") is None  # taken once
+@pytest.fixture
+def letters(tmp_path) -> Path:
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    for p in sorted(LETTERS.iterdir())[:4]:
+        shutil.copy2(p, folder / p.name)
+    return folder
 
 
-def test_a_broken_pickle_is_a_miss_and_is_removed(tmp_path):
-    path = tmp_path / "corpus-bad.pickle"
-    path.write_bytes(b"not a pickle")
-    assert disk.read_pickle(path) is None
-    assert not path.exists()
+def _counting_parser(monkeypatch) -> list[list[str]]:
+    """Records the files each pipeline.load_letters call parses."""
+    calls: list[list[str]] = []
+    real = pipeline.load_letters
+
+    def counting(paths, *a, **k):
+        calls.append(sorted(Path(p).name for p in paths))
+        return real(paths, *a, **k)
+
+    monkeypatch.setattr(pipeline, "load_letters", counting)
+    return calls
 
 
-def test_small_pieces_round_trip_and_a_missing_cache_dir_is_off(tmp_path, monkeypatch):
-    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "c"))
+def test_cache_folder_is_private_and_holds_no_pickle(cache, letters):
+    store, why = letterstore.open_store()
+    assert store is not None and why == ""
+    corpusstore.open_corpus([letters], store)
+    assert _mode(cache) == 0o700
+    files = [p for p in cache.iterdir() if p.is_file()]
+    assert files and all(_mode(p) == 0o600 for p in files), [(p.name, oct(_mode(p))) for p in files]
+    for p in files:
+        assert not p.read_bytes().startswith(b"\x80"), f"{p.name} looks like a pickle"
+
+
+def test_a_loose_cache_folder_of_ours_is_tightened(cache):
+    cache.mkdir(mode=0o755)
+    os.chmod(cache, 0o755)
+    assert letterstore.open_store()[0] is not None and _mode(cache) == 0o700
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="chown to another user needs root")
+def test_a_folder_owned_by_someone_else_is_refused(cache):
+    cache.mkdir()
+    os.chown(cache, 12345, 12345)
+    store, why = letterstore.open_store()
+    assert store is None and "another user" in why and str(cache) in why
+
+
+def test_a_symlinked_cache_folder_is_refused(tmp_path, cache):
+    (tmp_path / "elsewhere").mkdir()
+    cache.symlink_to(tmp_path / "elsewhere")
+    store, why = letterstore.open_store()
+    assert store is None and "symlink" in why
+
+
+def test_a_planted_pickle_never_runs(cache, letters, tmp_path):
+    """Issue 11 item 2: a corpus-*.pickle in the cache folder was unpickled (and its code run) at start."""
+    ran = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self):
+            return (Path.touch, (ran,))
+
+    cache.mkdir(mode=0o700)
+    (cache / "corpus-0123456789abcdef.pickle").write_bytes(pickle.dumps(Payload()))
+    (cache / "network-k.pickle").write_bytes(pickle.dumps(Payload()))
+    store, _ = letterstore.open_store()
+    corpus = corpusstore.open_corpus([letters], store)
+    assert len(corpus.letters) == 4 and not ran.exists()
+    assert not list(cache.glob("*.pickle"))  # legacy pickles are removed, never read
+
+
+def test_a_corrupt_store_or_entry_is_a_miss(cache, letters, monkeypatch):
+    store, _ = letterstore.open_store()
+    first = corpusstore.open_corpus([letters], store)
+    with sqlite3.connect(store.path) as db:
+        db.execute("UPDATE letters SET body = '{\"document\": 1}' WHERE rowid = 1")
+        db.execute("UPDATE corpora SET body = 'not json'")
+    calls = _counting_parser(monkeypatch)
+    again = corpusstore.open_corpus([letters], store)
+    assert len(calls) == 1 and len(calls[0]) == 1  # only the broken entry is parsed again
+    assert again.letters == first.letters and again.orgs == first.orgs
+    store.path.write_bytes(b"this is not a database" * 100)
+    fresh = letterstore.Store(store.path.parent)  # a store that is not a database is started afresh
+    assert corpusstore.open_corpus([letters], fresh).letters == first.letters
+
+
+def test_reopening_parses_only_new_or_changed_letters(cache, letters, monkeypatch):
+    store, _ = letterstore.open_store()
+    built = corpusstore.open_corpus([letters], store)
+    calls = _counting_parser(monkeypatch)
+    reopened = corpusstore.open_corpus([letters], store)
+    assert calls == []
+    assert reopened.letters == built.letters and reopened.documents == built.documents
+    assert reopened.orgs == built.orgs and reopened.near_misses == built.near_misses and reopened.index == built.index
+    assert dict(reopened.graph.nodes(data=True)) == dict(built.graph.nodes(data=True))
+    assert sorted(reopened.graph.edges(data=True)) == sorted(built.graph.edges(data=True))
+
+    new = sorted(LETTERS.glob("*.txt"))[-1]
+    assert not (letters / new.name).exists()
+    shutil.copy2(new, letters)
+    assert len(corpusstore.open_corpus([letters], store).letters) == len(built.letters) + 1
+    assert calls == [[new.name]]
+
+
+def test_an_edit_with_the_same_size_and_mtime_is_seen(cache, letters, monkeypatch):
+    """Issue 11 item 13: the cache was keyed by size and mtime, so this edit was served stale."""
+    store, _ = letterstore.open_store()
+    path = sorted(letters.glob("*.txt"))[0]
+    old = next(d for d in corpusstore.open_corpus([letters], store).documents if d.name == path.name)
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    changed = text.replace("a", "e", 1)
+    assert changed != text and len(changed.encode()) == len(text.encode())
+    path.write_text(changed, encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    calls = _counting_parser(monkeypatch)
+    corpus = corpusstore.open_corpus([letters], store)
+    assert calls == [[path.name]]
+    assert next(d for d in corpus.documents if d.name == path.name).text != old.text
+
+
+def test_the_same_result_as_a_build_without_the_store(cache, letters):
+    store, _ = letterstore.open_store()
+    corpusstore.open_corpus([letters], store)
+    stored, plain = corpusstore.open_corpus([letters], store), pipeline.build_corpus([letters])
+    assert stored.letters == plain.letters and stored.orgs == plain.orgs
+    assert [d.name for d in stored.documents] == [d.name for d in plain.documents]
+
+
+def test_pieces_round_trip_as_json_and_off_means_no_cache(cache, monkeypatch):
     assert disk.get("network", "k1") is None
-    disk.put("network", "k1", ("<html>", {"n": 1}))
-    assert disk.get("network", "k1") == ("<html>", {"n": 1})
+    disk.put("network", "k1", ("<html>", {"n": 1}, [("org:a", "A", 2)]))
+    assert disk.get("network", "k1") == ["<html>", {"n": 1}, [["org:a", "A", 2]]]
+    disk.put("network", "k2", {"when": datetime.date(2021, 2, 5)})  # not JSON: not cached, no error
+    assert disk.get("network", "k2") is None
     monkeypatch.setenv("ATLAS_CACHE_DIR", "off")
-    assert disk.cache_dir() is None and disk.get("network", "k1") is None
+    assert disk.store() is None and disk.get("network", "k1") is None and disk.problem() == ""
+
+
+def test_a_lone_surrogate_survives_the_store(cache):
+    store, _ = letterstore.open_store()
+    store.put_piece("x", "k", {"name": "bad \udc80 name"})
+    assert store.get_piece("x", "k") == {"name": "bad \udc80 name"}
+
+
+def test_the_reader_version_follows_the_sources(monkeypatch, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "gazetteer.yaml").write_text("a: 1\n")
+    monkeypatch.setattr(graph.paths, "DATA_DIR", data)
+    before = letterstore.reader_version()
+    (data / "gazetteer.yaml").write_text("a: 2\n")
+    assert letterstore.reader_version() != before
+    changed = letterstore.reader_version()
+    (data / "recorded").mkdir()
+    (data / "recorded" / "judgements.yaml").write_text("decisions: []\n")
+    assert letterstore.reader_version() == changed  # a curation decision does not re-parse every letter
+
+
+def test_cachedir_off_values(monkeypatch):
+    for off in cachedir.OFF:
+        monkeypatch.setenv("ATLAS_CACHE_DIR", off)
+        assert cachedir.cache_dir() is None

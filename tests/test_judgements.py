@@ -1,4 +1,5 @@
-"""Curated decisions: recorded atomically into a managed block, hand-written sections and comments kept, undo."""
+"""Curated decisions: recorded atomically into a file of their own (a YAML emitter writes it whole), the
+hand-written file never rewritten, undo."""
 from __future__ import annotations
 
 import shutil
@@ -7,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph.curated import CuratedError
-from graph.judgements import BEGIN, END, load_judgements, record_decision, recorded_decisions, undo_decision
+from graph.judgements import decisions_file, load_judgements, record_decision, recorded_decisions, undo_decision
 from graph.paths import curated_path
 from graph.records import Letter, Signatory
 from graph.resolve import resolve
@@ -21,11 +22,10 @@ def jfile(tmp_path: Path) -> Path:
 
 
 def test_record_keeps_every_hand_written_line_and_comment(jfile):
-    before = jfile.read_text(encoding="utf-8")
+    before = jfile.read_bytes()
     record_decision("different", "Karen Human Rights Group", "Karenni Human Rights Group", "Karen vs Karenni", path=jfile)
-    after = jfile.read_text(encoding="utf-8")
-    assert after.startswith(before.rstrip("\n"))
-    assert BEGIN in after and END in after
+    assert jfile.read_bytes() == before  # the hand-written file is never rewritten
+    assert decisions_file(jfile) == jfile.parent / "recorded" / "judgements.yaml" and decisions_file(jfile).is_file()
     j = load_judgements(jfile)
     assert j.is_different("karenni human rights group", "karen human rights group")
     assert j.persons and j.persons[0].organization == "Amnesty International"  # the persons section still reads
@@ -40,7 +40,7 @@ def test_undo_takes_back_the_last_or_a_named_decision(jfile):
     assert [d["id"] for d in recorded_decisions(jfile)] == [b["id"]]
     assert undo_decision(path=jfile)["id"] == b["id"]
     assert undo_decision(path=jfile) is None
-    assert jfile.read_text(encoding="utf-8").rstrip("\n") == original.rstrip("\n")
+    assert jfile.read_text(encoding="utf-8") == original and recorded_decisions(jfile) == []
 
 
 def test_recorded_decisions_change_the_resolution(jfile):
@@ -56,7 +56,36 @@ def test_recorded_decisions_change_the_resolution(jfile):
 
 def test_writes_are_atomic_no_temp_files_left(jfile):
     record_decision("same", "A Group", "A-Group Org", "x", path=jfile)
-    assert [p.name for p in jfile.parent.iterdir()] == ["judgements.yaml"]
+    assert sorted(p.name for p in jfile.parent.iterdir()) == ["judgements.yaml", "recorded"]
+    assert [p.name for p in (jfile.parent / "recorded").iterdir()] == ["judgements.yaml"]
+
+
+HOSTILE = ["# <<< recorded decisions <<<", "# >>> recorded decisions (managed by graph.judgements: edit entries "
+           "freely, keep these two markers) >>>", "a: [b\n---\n...", "!!python/object:os.system 'x'", "& *x ? |"]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_no_name_or_why_can_break_the_files(jfile, text):
+    """Issue 11 item 8: a "why" or a name containing the end marker left judgements.yaml unparseable, and every
+    user's Curation view crashed before undo could be reached."""
+    d = record_decision("different", f"Alpha {text}", "Beta Group", f"because {text}", path=jfile)
+    j = load_judgements(jfile)  # both files still read
+    assert (recorded_decisions(jfile)[-1]["a"], recorded_decisions(jfile)[-1]["why"]) == (f"Alpha {text}",
+                                                                                         f"because {text}")
+    assert j.persons and any(why == f"because {text}" for _, _, why in j.different)
+    assert undo_decision(path=jfile)["id"] == d["id"] and recorded_decisions(jfile) == []
+
+
+def test_text_a_file_cannot_hold_is_refused_and_nothing_is_written(jfile):
+    with pytest.raises(ValueError, match="lone surrogate"):
+        record_decision("different", "Alpha \udc80", "Beta Group", "why", path=jfile)
+    assert not decisions_file(jfile).exists() and load_judgements(jfile).persons
+
+
+def test_decisions_recorded_by_an_older_version_in_the_hand_written_file_still_count(jfile):
+    with jfile.open("a", encoding="utf-8") as f:
+        f.write("decisions:\n- {id: x1, decision: same, a: BCUK, b: Burma Campaign UK, why: acronym}\n")
+    assert load_judgements(jfile).same
 
 
 @pytest.mark.parametrize("kind,a,b,why", [

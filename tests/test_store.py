@@ -91,3 +91,52 @@ def test_processes_lose_nothing(tmp_path):
         names = pool.map(_proc_save, [(str(tmp_path), i) for i in range(16)] * 2)
     assert len(set(names)) == 16 and len(_letters(tmp_path)) == 16
     assert {(tmp_path / n).read_bytes() for n in set(names)} == {f"proc letter {i}".encode() for i in range(16)}
+
+
+def test_saved_names_get_a_readable_suffix_matching_the_content(tmp_path):
+    """Issue 11 item 6: a name without a suffix was saved but never loaded; text saved as .pdf stayed unreadable."""
+    from graph.load import letter_paths, read_document
+
+    text = b"Open letter\n\nWe urge the council to act.\n\nSigned,\n1. Alpha Rights Network\n"
+    a = save_letter(text, "my letter", folder=tmp_path)
+    assert (a.created, a.name) == (True, "my-letter.txt")
+    b = save_letter(text + b"2. Beta Union\n", "beta.pdf", folder=tmp_path)
+    assert b.name == "beta.txt" and read_document(b.path).text.startswith("Open letter")
+    assert sorted(p.name for p in letter_paths([tmp_path])) == ["beta.txt", "my-letter.txt"]
+    pdf = save_letter(b"%PDF-1.4 not really", "scan.txt", folder=tmp_path)
+    assert pdf.name == "scan.pdf"
+
+
+def test_the_same_text_again_says_where_it_is_and_an_unloaded_copy_does_not_count(tmp_path):
+    text = b"Dear all,\nSigned: Alpha Rights Network\n"
+    (tmp_path / "old copy").write_bytes(text)  # saved without a suffix by an older version: never loaded
+    first = save_letter(text, "alpha.txt", folder=tmp_path)
+    assert first.created and first.name == "alpha.txt"
+    again = save_letter(text, "another name.txt", folder=tmp_path)
+    assert (again.created, again.name, again.path) == (False, "alpha.txt", tmp_path / "alpha.txt")
+
+
+def test_long_names_of_four_byte_characters_are_bounded_in_bytes(tmp_path):
+    """80 four-byte characters are 320 bytes: 'File name too long' before names were bounded in bytes."""
+    r = save_letter(b"Dear all,\nSigned: X\n", "\U0001d504" * 80 + ".txt", {"title": "T"}, folder=tmp_path)
+    assert r.created and r.name.endswith(".txt") and len(r.name.encode()) <= 255
+    assert r.meta_path is not None and r.meta_path.is_file()
+    clash = save_letter(b"Other text\n", "\U0001d504" * 80 + ".txt", folder=tmp_path)
+    assert clash.created and len(clash.name.encode()) <= 255
+
+
+def test_old_temp_files_of_killed_saves_are_removed_and_fresh_ones_kept(tmp_path):
+    import os
+    import time
+
+    from graph.store import clean_stale_temps
+
+    old, fresh, other = tmp_path / ".tmp-abc.part", tmp_path / ".tmp-def.part", tmp_path / ".tmp-keep.txt"
+    for p in (old, fresh, other):
+        p.write_bytes(b"partial")
+    hour_ago = time.time() - 7200
+    os.utime(old, (hour_ago, hour_ago))
+    os.utime(other, (hour_ago, hour_ago))
+    save_letter(b"a letter", "a.txt", folder=tmp_path)
+    assert not old.exists() and fresh.exists() and other.exists()
+    assert clean_stale_temps(tmp_path, older_than=0) == 1 and not fresh.exists()

@@ -224,7 +224,7 @@ def test_known_facts_are_few_and_explained():
 
 
 def test_curated_tag_decisions_add_remove_and_undo(tmp_path, monkeypatch):
-    """record_tag writes the curator's choice into coalitions.yaml's managed block (comments kept);
+    """record_tag writes the curator's choice into data/recorded/coalitions.yaml (coalitions.yaml untouched);
     tag_organizations then applies it (added tags carry the reason) and undo_tag restores the rules."""
     import shutil
 
@@ -245,8 +245,8 @@ def test_curated_tag_decisions_add_remove_and_undo(tmp_path, monkeypatch):
     assert set(reasons) == {"women", "youth_students"}  # grassroots_resistance removed, youth_students added
     assert reasons["youth_students"] == "curated: strike group of women students"
     assert not reasons["women"].startswith("curated")  # a kept tag keeps the rule's own reason
-    text = p.read_text(encoding="utf-8")
-    assert text.startswith(original.rstrip("\n")) and "decision: tags" in text  # hand-written part untouched
+    assert p.read_text(encoding="utf-8") == original  # the hand-written file is never rewritten
+    assert "decision: tags" in (tmp_path / "recorded" / "coalitions.yaml").read_text(encoding="utf-8")
     with pytest.raises(ValueError):
         gt.record_tag("Mandalay Women Strike", ["no_such_tag"], "typo")
     with pytest.raises(ValueError):

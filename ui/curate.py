@@ -1,5 +1,6 @@
-"""Curation: confirm or reject merge proposals, edit tags, undo. Every decision lands in data/ YAML
-through graph.judgements (atomic write, hand-written comments kept), and says why."""
+"""Curation: confirm or reject merge proposals, edit tags, undo. Every decision lands in data/recorded/
+through graph.judgements (a YAML emitter, atomic write; the hand-written files are never rewritten), and
+says why."""
 from __future__ import annotations
 
 import pandas as pd

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import hmac
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +23,9 @@ if TYPE_CHECKING:  # networkx costs ~0.5 s to import; the first view can come fr
     import networkx as nx
 
 from graph import paths as gpaths
+from graph.letterstore import reader_version
 
-from . import disk
+from . import access, disk
 
 VIEWS = ("Network", "Coalitions", "Profile", "Co-signers", "Letters", "Timeline", "Add a letter", "Curation",
          "Export", "Proposed demands")
@@ -34,23 +35,24 @@ ORG, LETTER, DEMAND = "organization", "letter", "demand"
 # ---------------------------------------------------------------- corpus
 
 def letters_folder() -> str:
-    """The folder the app reads (sidebar setting, else ATLAS_LETTERS_DIR, else data/letters)."""
-    chosen = st.session_state.get("letters_dir", "")
-    return str(Path(chosen).expanduser()) if chosen else str(gpaths.letters_dir())
+    """The folder the app reads: the sidebar setting (an editor's, under an allowed root), else
+    ATLAS_LETTERS_DIR, else data/letters."""
+    chosen = access.chosen_folder()
+    return str(chosen) if chosen is not None else str(gpaths.letters_dir())
 
 
 def fingerprint(folder: str) -> tuple:
     """Names, sizes and mtimes of the letters and of the curated YAML: cheap to compute on every rerun."""
     out: list[tuple] = []
-    for base in (Path(folder), gpaths.DATA_DIR):
+    for base in (Path(folder), gpaths.DATA_DIR, gpaths.DATA_DIR / "recorded"):
         try:
             with os.scandir(base) as it:
                 for e in it:
                     if e.is_file():
-                        s = e.stat()
-                        out.append((str(base), e.name, s.st_size, s.st_mtime_ns))
+                        s = e.stat()  # ctime too: an edit with its mtime put back still changes it
+                        out.append((str(base), e.name, s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_ino))
         except OSError:
-            out.append((str(base), "<missing>", 0, 0))
+            out.append((str(base), "<missing>", 0, 0, 0, 0))
     return tuple(sorted(out))
 
 
@@ -64,66 +66,89 @@ def view_key(*parts: Any) -> str:
 
 @st.cache_resource(show_spinner="Reading letters and building the graph…", max_entries=3)
 def _corpus(folder: str, fp_hash: str):
-    from graph import pipeline
-
-    path = corpus_file(fp_hash)
-    read = disk.take(fp_hash)  # preload_later() is reading it: wait for that rather than read it twice
-    if read is None and path is not None and path.is_file():
-        read = disk.read_pickle(path)
-    if read is not None:
-        return disk.keep(read)
-    built = _HANDOFF.pop(fp_hash, None)  # built by prepare() with a progress bar, just now
-    corpus = built if built is not None else pipeline.build_corpus([folder])
-    if path is not None:
-        disk.save_in_background(corpus, path)
+    corpus = _HANDOFF.pop(fp_hash, None)  # built by prepare() with a progress bar, just now
+    if corpus is None:
+        corpus = disk.take(fp_hash)  # preload_later() is reading it: wait for that rather than read it twice
+    if corpus is None:
+        corpus = _open(folder)
     return disk.keep(corpus)
 
 
-def corpus_file(key: str) -> Path | None:
-    store = disk.cache_dir()
-    return store / f"corpus-{key}.pickle" if store else None
+def _open(folder: str, progress=None):
+    from graph import corpusstore
+
+    return corpusstore.open_corpus([folder], disk.store(), progress=progress)
 
 
-def preload_later(delay: float = 1.0) -> None:
-    """Read the current corpus's pickle in a background thread, `delay` seconds from now. The first view
-    after a restart is drawn from small disk-cached pieces; unpickling a 10,000-organization corpus right
-    away (1-3 s, mostly holding the GIL) would keep the server from sending that view to the browser."""
+def preload_later() -> None:
+    """Read the current corpus from the store in a background thread. The first view after a restart is
+    drawn from small stored pieces; reading 1,000 letters back right away would keep the server from
+    sending that view to the browser."""
     key = corpus_key()
-    path = corpus_file(key)
-    if key not in _READY and path is not None:
-        disk.preload(key, path, delay)
+    if key not in _READY and disk.store() is not None:
+        folder = letters_folder()
+        disk.preload(key, lambda: _open(folder))
 
 
 _HANDOFF: dict[str, Any] = {}  # corpus key -> corpus built by prepare(), until _corpus caches it
 _READY: set[str] = set()  # corpus keys _corpus has returned in this server process
+_BUILDS: dict[str, threading.Lock] = {}  # corpus key -> held while one session builds it
+_BUILDS_GUARD = threading.Lock()
 
 
 def prepare() -> None:
-    """Before a view runs: if the corpus is neither in memory nor on disk, build it here, with a
-    progress bar. (Inside the cached functions that need it, a bar could not be shown: Streamlit
-    replays elements drawn there.) A 1,000-letter folder takes several seconds the first time."""
-    if not Path(letters_folder()).is_dir():
+    """Before a view runs: if the corpus is not in memory, read and build it here, with a progress bar.
+    (Inside the cached functions that need it, a bar could not be shown: Streamlit replays elements drawn
+    there.) One session builds; visitors arriving meanwhile wait for that build instead of starting their
+    own (four first visitors each building a 1,000-letter corpus took 60 s and 1.8 GB)."""
+    if why := disk.problem():
+        st.sidebar.warning(why)  # e.g. a cache folder of another user: refused, the app runs without it
+    folder = letters_folder()
+    if not Path(folder).is_dir():
         return  # views say so (check_folder)
-    key = corpus_key()
-    path = corpus_file(key)
-    if key in _READY or (path is not None and path.is_file()):
-        return
-    from graph import pipeline
+    if folder not in _CLEANED:  # once per folder and process: temp files that killed saves left behind
+        _CLEANED.add(folder)
+        from graph.store import clean_stale_temps
 
-    bar = st.progress(0.0, text="Reading letters…")
+        clean_stale_temps(folder)
+    key = corpus_key()
+    if key in _READY or _stored(key, folder):
+        return  # in memory, or quick to read back (views may draw from stored pieces without it)
+    with _BUILDS_GUARD:
+        lock = _BUILDS.setdefault(key, threading.Lock())
+    if not lock.acquire(blocking=False):
+        with st.spinner("Another visitor is reading these letters; this view waits for that build…"):
+            lock.acquire()
+    bar = None
     try:
-        _HANDOFF[key] = pipeline.build_corpus(
-            [letters_folder()], progress=lambda what, done: bar.progress(min(max(done, 0.0), 1.0), text=what + "…"))
+        if key in _READY:
+            return  # the build we waited for
+        bar = st.progress(0.0, text="Reading letters…")
+        _HANDOFF[key] = _open(folder, lambda what, done: bar.progress(min(max(done, 0.0), 1.0), text=what + "…"))
         get_corpus()
     finally:
         _HANDOFF.pop(key, None)
-        bar.empty()
+        lock.release()
+        if bar is not None:
+            bar.empty()
+
+
+_CLEANED: set[str] = set()  # letters folders whose leftover temp files were removed by this process
+_STORED: set[str] = set()  # corpus keys found whole in the store (a miss is looked up again: it gets built)
+
+
+def _stored(key: str, folder: str) -> bool:
+    from graph import corpusstore
+
+    if key not in _STORED and corpusstore.is_stored([folder], disk.store()):
+        _STORED.add(key)
+    return key in _STORED
 
 
 def corpus_key() -> str:
     """Changes when a letter, a curated YAML file or the code changes (cheap: stat calls, no parsing)."""
     folder = letters_folder()
-    return hashlib.sha1(repr((folder, fingerprint(folder), disk.code_version())).encode()).hexdigest()[:16]
+    return hashlib.sha1(repr((folder, fingerprint(folder), reader_version())).encode()).hexdigest()[:16]
 
 
 def check_folder() -> None:
@@ -217,28 +242,7 @@ def open_profile_button(node: str, key: str, text: str = "Open profile") -> None
 
 # ---------------------------------------------------------------- access
 
-def editor_password() -> str:
-    """st.secrets["editor_password"] wins; else env ATLAS_EDITOR_PASSWORD; "" means open access."""
-    try:
-        pw = st.secrets.get("editor_password", "")
-    except Exception:  # noqa: BLE001 - no secrets.toml at all is the normal case
-        pw = ""
-    return str(pw or os.environ.get("ATLAS_EDITOR_PASSWORD", ""))
-
-
-def require_editor(key: str) -> bool:
-    """True when the user may edit. Shows a password box when a password is set and not yet given."""
-    pw = editor_password()
-    if not pw or st.session_state.get("_editor_ok"):
-        return True
-    st.warning("Adding letters and curating need the editor password.")
-    given = st.text_input("Editor password", type="password", key=key)
-    if given:
-        if hmac.compare_digest(given.encode(), pw.encode()):
-            st.session_state["_editor_ok"] = True
-            st.rerun()
-        st.error("Wrong password.")
-    return False
+require_editor = access.require_editor  # the name views use
 
 
 def corpus_changed() -> None:

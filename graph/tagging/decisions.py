@@ -20,8 +20,8 @@ def record_tag(name: str, tags: Sequence[str], why: str, path: str | Path | None
     """Record a curator's decision: organization `name` carries exactly `tags` (tags the rules found and
     that are not listed are removed; listed ones the rules missed are added with `why` as reason).
 
-    Stored in the managed block at the end of data/coalitions.yaml, written by graph.judgements' writer
-    (atomic swap, hand-written rules and comments untouched); undo with undo_tag(). The last decision
+    Stored in data/recorded/coalitions.yaml, written by graph.judgements' writer (a YAML emitter, atomic
+    swap; the hand-written rules and comments are never rewritten); undo with undo_tag(). The last decision
     for a name wins.
 
     >>> import shutil, tempfile, pathlib
@@ -34,7 +34,7 @@ def record_tag(name: str, tags: Sequence[str], why: str, path: str | Path | None
     >>> undo_tag(path=p)["id"] == d["id"], curated_tags(p)
     (True, {})
     """
-    from ..judgements import _split_block, _write  # one writer for every curated decision
+    from ..judgements import check_storable, recorded_decisions, write_decisions  # one writer for every decision
 
     file = Path(path) if path else curated_path(COALITIONS)
     bad = sorted(set(tags) - set(expect(read_yaml(file), "tags", dict, file.name)))
@@ -44,11 +44,12 @@ def record_tag(name: str, tags: Sequence[str], why: str, path: str | Path | None
         raise ValueError("every decision says why")
     if not normalise(name):
         raise ValueError("a tag decision needs an organization name")
-    head, decisions, tail = _split_block(file.read_text(encoding="utf-8"))
+    check_storable(name, why)
+    decisions = recorded_decisions(file)
     when = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     did = hashlib.sha1(f"tags|{name}|{sorted(tags)}|{when}|{len(decisions)}".encode()).hexdigest()[:10]
     entry = {"id": did, "decision": "tags", "name": name, "tags": sorted(set(tags)), "why": why.strip(), "when": when}
-    _write(file, head, [*decisions, entry], tail)
+    write_decisions(file, [*decisions, entry])
     return entry
 
 
@@ -61,10 +62,13 @@ def undo_tag(decision_id: str | None = None, path: str | Path | None = None) -> 
 
 def curated_tags(path: str | Path | None = None) -> dict[str, dict]:
     """Recorded tag decisions by normalised organization name (the last decision per name wins)."""
+    from ..judgements import recorded_decisions
+
     file = Path(path) if path else curated_path(COALITIONS)
     data = read_yaml(file) or {}
     out: dict[str, dict] = {}
-    for i, d in enumerate(expect(data, "decisions", list, file.name, default=[])):
+    # `decisions` in the hand-written file: where older versions recorded them
+    for i, d in enumerate([*expect(data, "decisions", list, file.name, default=[]), *recorded_decisions(file)]):
         if not isinstance(d, dict) or d.get("decision") != "tags":
             raise CuratedError(file.name, "expected a tag decision {decision: tags, name, tags, why}", f"decisions[{i}]")
         name = expect(d, "name", str, file.name)
