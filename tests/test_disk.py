@@ -35,8 +35,10 @@ def cache(tmp_path, monkeypatch) -> Path:
 def letters(tmp_path) -> Path:
     folder = tmp_path / "letters"
     folder.mkdir()
-    for p in sorted(LETTERS.iterdir())[:4]:
-        shutil.copy2(p, folder / p.name)
+    for p in [p for p in sorted(LETTERS.iterdir()) if p.suffix != ".yaml"][:4]:
+        for f in (p, p.with_suffix(".yaml")):  # a letter and its sidecar, when it has one
+            if f.exists():
+                shutil.copy2(f, folder / f.name)
     return folder
 
 
