@@ -18,11 +18,12 @@ info dict only counts them, it never names them.
 """
 from __future__ import annotations
 
-import random
 from collections import Counter
 from typing import Any, Iterable
 
 import networkx as nx
+
+from .layout import layout  # noqa: F401 - graph.export and graph.images import it from here
 
 ORG, LETTER, DEMAND, GROUP = "organization", "letter", "demand", "group"
 LETTER_GROUP, DEMAND_GROUP = "letter_group", "demand_group"  # super-nodes standing for letters / demands
@@ -362,120 +363,3 @@ def _aggregate_orgs(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str
                                                   for v in out.successors(f"group:{g}")
                                                   if out.nodes[v].get("kind") in (LETTER, LETTER_GROUP))
     return out, dict(sorted(counts.items()))
-
-
-def layout(H: nx.Graph, seed: int = 0, iterations: int = 300, core_size: int = 800) -> dict[Any, tuple[float, float]]:
-    """Positions in [-1, 1]^2. Same graph + seed -> same positions.
-
-    Fruchterman-Reingold on the undirected graph (numpy up to NUMPY_FR_MAX nodes, igraph above). Above `core_size` nodes FR gets slow (letters are
-    hubs with hundreds of signatories), so only a core (letters, demands and the best-connected
-    organizations) goes through FR; every other organization sits at the centre of the nodes it is
-    linked to, with a small seeded jitter, which is what FR would do with them anyway.
-
-    >>> P = layout(nx.path_graph(3), seed=1)
-    >>> P == layout(nx.path_graph(3), seed=1), all(-1 <= c <= 1 for xy in P.values() for c in xy)
-    (True, True)
-    """
-    import numpy as np
-
-    nodes = sorted(H.nodes, key=str)
-    if not nodes:
-        return {}
-    if len(nodes) == 1:
-        return {nodes[0]: (0.0, 0.0)}
-    rng = np.random.default_rng(seed)
-    if len(nodes) <= core_size:
-        pos = _fr(H, nodes, seed, iterations, rng)
-    else:
-        rest = [n for n in nodes if H.nodes[n].get("kind") in (ORG, GROUP)]
-        fixed = [n for n in nodes if H.nodes[n].get("kind") not in (ORG, GROUP)]
-        rest.sort(key=lambda n: (-H.degree(n), str(n)))
-        k = max(0, core_size - len(fixed))
-        core = sorted(fixed + rest[:k], key=str)
-        pos = _fr(H.subgraph(core), core, seed, iterations, rng)
-        spread = 0.6 / np.sqrt(len(core))
-        pending = sorted(rest[k:], key=str)
-        for _ in range(3):  # organizations linked only to other placed-later organizations
-            later = []
-            for n in pending:
-                nb = [pos[m] for m in nx.all_neighbors(H, n) if m in pos]
-                if not nb:
-                    later.append(n)
-                    continue
-                c = np.mean(nb, axis=0)
-                r = spread * (1.0 + 1.0 / len(nb))
-                a = rng.uniform(0, 2 * np.pi)
-                pos[n] = (float(c[0] + r * np.cos(a) * rng.uniform(0.3, 1)),
-                          float(c[1] + r * np.sin(a) * rng.uniform(0.3, 1)))
-            pending = later
-        for n in pending:
-            pos[n] = tuple(rng.uniform(-1, 1, 2).tolist())
-    xy = np.array([pos[n] for n in nodes], dtype=float)
-    xy -= (xy.max(axis=0) + xy.min(axis=0)) / 2
-    xy /= np.abs(xy).max() or 1.0
-    return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, xy)}
-
-
-FR_NUMPY_STEPS = 150  # a numpy FR settles well within this (checked on the screenshots)
-NUMPY_FR_MAX = 500  # up to here a dense numpy FR is faster than importing igraph (1-2.5 s at app start)
-
-
-def _fr_numpy(H: nx.Graph, nodes: list, iterations: int, rng) -> dict[Any, tuple[float, float]]:
-    """Fruchterman-Reingold with all pairwise forces as numpy arrays (O(n^2) memory, fine below
-    NUMPY_FR_MAX), plus a weak pull to the centre so small components do not drift off."""
-    import numpy as np
-
-    n = len(nodes)
-    index = {v: i for i, v in enumerate(nodes)}
-    pairs = sorted({tuple(sorted((index[u], index[v]))) for u, v in H.edges() if u != v and u in index and v in index})
-    E = np.array(pairs, dtype=int).reshape(-1, 2)
-    start = rng.uniform(-1, 1, size=(n, 2))
-    x, y = start[:, 0].copy(), start[:, 1].copy()  # separate 2-d arrays: 5x faster than (n, n, 2) ones
-    k2 = 4.0 / n  # squared ideal edge length for n nodes in a 2x2 square
-    k = np.sqrt(k2)
-    u, v = E[:, 0], E[:, 1]
-    t0 = 0.2
-    steps = min(iterations, FR_NUMPY_STEPS)
-    for i in range(steps):
-        dx = x[:, None] - x[None, :]
-        dy = y[:, None] - y[None, :]
-        w = dx * dx + dy * dy
-        np.maximum(w, 1e-6, out=w)
-        np.divide(k2, w, out=w)  # repulsion k^2/d along the unit vector = delta * k^2/d^2
-        np.fill_diagonal(w, 0.0)
-        fx, fy = (dx * w).sum(1), (dy * w).sum(1)
-        if len(E):
-            ex, ey = x[u] - x[v], y[u] - y[v]
-            d = np.sqrt(ex * ex + ey * ey) / k  # attraction d^2/k
-            fx -= np.bincount(u, ex * d, n) - np.bincount(v, ex * d, n)
-            fy -= np.bincount(u, ey * d, n) - np.bincount(v, ey * d, n)
-        g = 0.02 * n * k  # gravity: enough to keep components together, weak enough not to pile hubs up
-        fx -= x * g
-        fy -= y * g
-        length = np.maximum(np.sqrt(fx * fx + fy * fy), 1e-9)
-        step = np.minimum(length, t0 * (1 - i / steps) + 1e-3) / length
-        x += fx * step
-        y += fy * step
-    pos = np.column_stack([x, y])
-    return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, pos)}
-
-
-def _fr(H: nx.Graph, nodes: list, seed: int, iterations: int, rng) -> dict[Any, tuple[float, float]]:
-    if len(nodes) == 1:
-        return {nodes[0]: (0.0, 0.0)}
-    if len(nodes) <= NUMPY_FR_MAX:
-        return _fr_numpy(H, nodes, iterations, rng)
-    import igraph as ig  # only for big cores: its import alone costs 1-2.5 s
-
-    index = {n: i for i, n in enumerate(nodes)}
-    edges = {tuple(sorted((index[u], index[v]))) for u, v in H.edges() if u != v}
-    g = ig.Graph(n=len(nodes), edges=sorted(edges), directed=False)
-    start = rng.uniform(-1, 1, size=(len(nodes), 2)).tolist()
-    old = random.getstate()
-    try:  # igraph draws from Python's `random`: seed it, then put the caller's state back
-        ig.set_random_number_generator(random.Random(seed))
-        lay = g.layout_fruchterman_reingold(seed=start, niter=iterations, grid="auto")
-    finally:
-        ig.set_random_number_generator(random)
-        random.setstate(old)
-    return {n: (float(x), float(y)) for n, (x, y) in zip(nodes, lay.coords)}

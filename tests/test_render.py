@@ -26,6 +26,7 @@ def test_page_is_self_contained():
 def test_hostile_name_is_escaped_everywhere():
     G = sample_graph()
     G.nodes["org:bcuk"]["aliases"] = ["<a href='javascript:alert(2)'>x</a>"]  # "href" in a title
+    G.nodes["org:xss"]["focus"] = True  # the searched node is always labelled
     page = to_pyvis_html(G)
     assert XSS not in page and "onerror=alert(1)>" not in page and "<a href=" not in page
     nodes = {n["id"]: n for n in _dataset(page, 0)}
@@ -87,6 +88,7 @@ def test_page_draws_offline_in_a_real_browser(tmp_path):
     if not exe:
         pytest.skip("no chromium")
     G = sample_graph()
+    G.nodes["org:xss"]["focus"] = True  # the searched node is always labelled
     page_file = tmp_path / "g.html"
     page_file.write_text(to_pyvis_html(G, positions=layout(G)), encoding="utf-8")
     with sync_api.sync_playwright() as p:

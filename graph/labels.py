@@ -1,0 +1,85 @@
+"""Which nodes get a printed name: the most important ones whose labels fit without overlapping.
+
+vis-network draws a node's label centred under it, and scales nodes and labels together when zooming,
+so two labels that do not overlap in drawing units never overlap on screen, at any zoom. `choose` goes
+through the candidates by importance and keeps a label only if its box (estimated from the text and the
+font size) touches no kept label and no other node. The others show their name on hover.
+
+>>> pos = {"a": (0, 0), "b": (100, 20), "c": (0, 200)}  # b's label would run into a's
+>>> items = [Label("a", "Burma Campaign UK", 14, 10, 3), Label("b", "Fortify Rights", 14, 10, 2),
+...          Label("c", "Progressive Voice", 14, 10, 1)]
+>>> sorted(choose(items, pos))
+['a', 'c']
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping
+
+import numpy as np
+
+WIDE = 0.78  # width of an upper-case letter or digit, in font sizes (DejaVu Sans, Chromium's sans-serif)
+NARROW = 0.64  # any other character (average lower-case is ~0.55: this errs on the wide side)
+LINE = 1.3  # label height in font sizes, with vis' 3-unit white stroke around the glyphs
+MARGIN = 3.0  # drawing units kept between two labels, and between a label and a node
+LABEL_CHARS = 34  # longer names are cut with "…": a 60-character title would cover a whole cluster
+MAX_CANDIDATES = 400  # beyond this many labels on one screen, nobody reads them anyway
+
+
+@dataclass(frozen=True)
+class Label:
+    node: Any
+    text: str
+    font: float  # font size in drawing units
+    radius: float  # the node's radius: the label starts under it
+    priority: float  # higher is labelled first
+    always: bool = False  # the searched node and super-nodes: labelled even over a small node
+
+
+def shorten(text: str, n: int = LABEL_CHARS) -> str:
+    """One line, at most n characters.
+
+    >>> shorten("Asian Forum for Human Rights and Development", 20)
+    'Asian Forum for Hum…'
+    """
+    s = " ".join(str(text).split())
+    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+def text_width(text: str, font: float) -> float:
+    """Estimated drawn width of one line of text (errs on the wide side)."""
+    return font * sum(WIDE if (c.isupper() or c.isdigit() or not c.isascii()) else NARROW for c in text)
+
+
+def box(x: float, y: float, item: Label) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) of the label drawn under a node at (x, y)."""
+    w = text_width(item.text, item.font)
+    top = y + item.radius
+    return x - w / 2, top, x + w / 2, top + LINE * item.font
+
+
+def choose(items: Iterable[Label], pos: Mapping[Any, tuple[float, float]],
+           radius: Mapping[Any, float] | None = None) -> set:
+    """Nodes whose label is drawn: by priority, each label that overlaps no kept label and (unless
+    `always`) no node disc (`radius` of every drawn node; default: only the candidates' own)."""
+    ranked = sorted((i for i in items if i.text and i.node in pos),
+                    key=lambda i: (not i.always, -i.priority, str(i.node)))[:MAX_CANDIDATES]
+    radius = dict(radius or {i.node: i.radius for i in ranked})
+    others = [n for n in radius if n in pos]
+    nxy = np.array([pos[n] for n in others], dtype=float).reshape(-1, 2)
+    nr = np.array([radius[n] for n in others], dtype=float)
+    kept: list[tuple[float, float, float, float]] = []
+    out = set()
+    for item in ranked:
+        x, y = pos[item.node]
+        l, t, r, b = box(x, y, item)
+        if any(l < R + MARGIN and L < r + MARGIN and t < B + MARGIN and T < b + MARGIN for L, T, R, B in kept):
+            continue
+        # nearest point of the box to each node centre; a node (not its own) closer than its radius is covered
+        cx, cy = np.clip(nxy[:, 0], l, r), np.clip(nxy[:, 1], t, b)
+        near = np.hypot(nxy[:, 0] - cx, nxy[:, 1] - cy) < nr + MARGIN
+        if not item.always and near.any() and [others[k] for k in np.flatnonzero(near)] != [item.node]:
+            continue
+        kept.append((l, t, r, b))
+        out.add(item.node)
+    return out
