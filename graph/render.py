@@ -170,7 +170,7 @@ def vis_data(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | None 
         kind = a.get("kind", "")
         e = {"from": str(u), "to": str(v), "kind": esc(kind),
              "color": {"color": "#9a9a9a" if kind != "member_of" else "#444444", "opacity": 0.5},
-             "width": 1 + min(4.0, float(a.get("weight", 1)) ** 0.5 - 1) if a.get("weight") else 1}
+             "width": a.get("width") or (1 + min(4.0, float(a.get("weight", 1)) ** 0.5 - 1) if a.get("weight") else 1)}
         if kind == "member_of":
             e["dashes"] = True
             e["arrows"] = "to"

@@ -23,10 +23,10 @@ from typing import Any, Iterable
 
 import networkx as nx
 
+from .fold import aggregate
 from .layout import layout  # noqa: F401 - graph.export and graph.images import it from here
 
 ORG, LETTER, DEMAND, GROUP = "organization", "letter", "demand", "group"
-LETTER_GROUP, DEMAND_GROUP = "letter_group", "demand_group"  # super-nodes standing for letters / demands
 
 
 def _as_set(x: Any) -> set | None:
@@ -232,134 +232,3 @@ def describe(info: dict) -> str:
     if h.get("demands_aggregated"):
         parts.append(f"{_n(h['demands_aggregated'], 'demand')} grouped")
     return "; ".join(parts) + "."
-
-
-def _period(date: str, coarse: bool) -> str:
-    d = str(date or "")
-    return "undated" if len(d) < 4 else d[:4] if coarse or len(d) < 7 else d[:7]
-
-
-def _fold_kind(H: nx.DiGraph, kind: str, room: int) -> tuple[nx.DiGraph, dict[str, int]]:
-    """Keep the `kind` nodes (letters or demands) with most links; fold the rest into one node per
-    period (letters: month, or year when months do not fit; demands: one "other demands" node),
-    so that at most `room` nodes of that kind remain. Edges are summed into `weight`."""
-    members = sorted((n for n, a in H.nodes(data=True) if a.get("kind") == kind), key=lambda n: (-H.degree(n), str(n)))
-    if len(members) <= room:
-        return H, {}
-    if kind == LETTER:
-        keys = {n: _period(H.nodes[n].get("date", ""), coarse=False) for n in members}
-        if len(set(keys.values())) > room:  # months do not fit: years
-            keys = {n: _period(H.nodes[n].get("date", ""), coarse=True) for n in members}
-    else:
-        keys = {n: "other" for n in members}
-    distinct_after = [0] * (len(members) + 1)
-    seen: set = set()
-    for b in range(len(members) - 1, -1, -1):
-        seen.add(keys[members[b]])
-        distinct_after[b] = len(seen)
-    budget = next((b for b in range(len(members), -1, -1) if b + distinct_after[b] <= room), 0)
-    folded = members[budget:]
-    sizes = Counter(keys[n] for n in folded)
-    slots = max(1, room - budget)
-    if len(sizes) > slots:  # too many periods even with nothing kept: the oldest/smallest merge into "other"
-        big = {k for k, _ in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0]))[: slots - 1]}
-        keys.update({n: "other" for n in folded if keys[n] not in big})
-    noun = "letters" if kind == LETTER else "demands"
-    gkind = LETTER_GROUP if kind == LETTER else DEMAND_GROUP
-    group_of = {n: f"group:{noun} {keys[n]}" for n in folded}
-    counts = Counter(keys[n] for n in folded)
-    out = induced(H, set(H) - set(folded))
-    for k, c in counts.items():
-        dates = sorted(str(H.nodes[n].get("date") or "") for n in folded if keys[n] == k)
-        out.add_node(f"group:{noun} {k}", kind=gkind, label=f"{noun} {k} ({c})", group=k, count=c,
-                     date=next((d for d in dates if d), ""), members=sorted(str(n) for n in folded if keys[n] == k))
-    weights: Counter = Counter()
-    for u, nbrs in H.adj.items():  # all edges, in H's order; only those touching a folded node count
-        gu = group_of.get(u)
-        for v, a in nbrs.items():
-            gv = group_of.get(v)
-            if gu is not None or gv is not None:
-                weights[(gu or u, gv or v, a.get("kind", ""))] += int(a.get("weight", 1) or 1)
-    for (gu, gv, k), w in weights.items():
-        if gu != gv and not out.has_edge(gu, gv):
-            out.add_edge(gu, gv, kind=k, weight=w)
-    return out, dict(sorted(counts.items()))
-
-
-def aggregate(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str, int]]:
-    """Fold nodes so that at most `max_nodes` remain: letters into per-month (or per-year) letter
-    groups and demands into "other demands" when they alone would crowd the drawing, then the
-    least-connected organizations into one node per community or tag. Returns the organization
-    groups; folded letters/demands are listed in out.graph["folded"] ({kind: {period: count}}).
-
-    >>> G = nx.DiGraph()
-    >>> for i in range(12):
-    ...     G.add_node(f"letter:{i}", kind="letter", date=f"2021-{i % 3 + 1:02d}")
-    ...     G.add_node(f"org:{i}", kind="organization", tags=["women"])
-    ...     G.add_edge(f"org:{i}", f"letter:{i}", kind="signed")
-    >>> H, groups = aggregate(G, 18)
-    >>> H.number_of_nodes() <= 18, sorted(H.graph["folded"]["letter"])
-    (True, ['2021-01', '2021-02', '2021-03'])
-    """
-    n_letters = sum(1 for _, a in H.nodes(data=True) if a.get("kind") == LETTER)
-    n_demands = sum(1 for _, a in H.nodes(data=True) if a.get("kind") == DEMAND)
-    folded: dict[str, dict[str, int]] = {}
-    if n_letters + n_demands + 1 > max_nodes or n_demands > max_nodes // 3:
-        H, folded[DEMAND] = _fold_kind(H, DEMAND, max(1, max_nodes // 6))
-        n_demands = min(n_demands, max(1, max_nodes // 6))
-    if n_letters + n_demands + 1 > max_nodes or n_letters > max_nodes // 2:
-        H, folded[LETTER] = _fold_kind(H, LETTER, max(1, max_nodes // 6))  # letters are hubs: few stay legible
-    folded = {k: v for k, v in folded.items() if v}
-    if H.number_of_nodes() <= max_nodes:
-        H = H.copy() if not folded else H  # never write into the caller's graph
-        H.graph["folded"] = folded
-        return H, {}
-    out, groups = _aggregate_orgs(H, max_nodes)
-    out.graph["folded"] = folded
-    return out, groups
-
-
-def _aggregate_orgs(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str, int]]:
-    """Keep the best-connected organizations; fold the rest into one node per community or tag."""
-    orgs = [n for n, a in H.nodes(data=True) if a.get("kind") == ORG]
-    fixed = H.number_of_nodes() - len(orgs)
-    key = {}
-    for n in orgs:
-        a = H.nodes[n]
-        c = a.get("community", "")
-        key[n] = f"community {c}" if c not in ("", None) else (a.get("tags") or ["untagged"])[0]
-    ranked = sorted(orgs, key=lambda n: (-H.degree(n), str(n)))
-    distinct_after = [0] * (len(ranked) + 1)  # distinct keys among ranked[b:]
-    seen: set = set()
-    for b in range(len(ranked) - 1, -1, -1):
-        seen.add(key[ranked[b]])
-        distinct_after[b] = len(seen)
-    budget = next((b for b in range(len(ranked), -1, -1) if b + distinct_after[b] + fixed <= max_nodes), 0)
-    kept, folded = ranked[:budget], ranked[budget:]
-    room = max(1, max_nodes - fixed - budget)
-    sizes = Counter(key[n] for n in folded)
-    if len(sizes) > room:  # too many communities/tags even with no organization kept: merge the smallest
-        big = {k for k, _ in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0]))[: room - 1]}
-        for n in folded:
-            if key[n] not in big:
-                key[n] = "other"
-    group_of = {n: f"group:{key[n]}" for n in folded}
-    counts = Counter(key[n] for n in folded)
-    out = induced(H, set(H) - set(folded))
-    for k, c in counts.items():
-        out.add_node(f"group:{k}", kind=GROUP, label=f"{k.replace('_', ' ')} ({c})", group=k, count=c,
-                     tags=[k] if not k.startswith("community ") else [], n_letters=0)
-    weights: Counter = Counter()
-    for u, v, a in H.edges(data=True):
-        gu, gv = group_of.get(u, u), group_of.get(v, v)
-        if gu == gv or (u not in group_of and v not in group_of):
-            continue
-        weights[(gu, gv, a.get("kind", ""))] += 1
-    for (gu, gv, kind), w in weights.items():
-        if not out.has_edge(gu, gv):
-            out.add_edge(gu, gv, kind=kind, weight=w)
-    for g in counts:
-        out.nodes[f"group:{g}"]["n_letters"] = sum(int(out.nodes[v].get("count", 1) or 1)
-                                                  for v in out.successors(f"group:{g}")
-                                                  if out.nodes[v].get("kind") in (LETTER, LETTER_GROUP))
-    return out, dict(sorted(counts.items()))
