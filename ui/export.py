@@ -14,7 +14,7 @@ def export_bytes(key: str, fkey: tuple, fmt: str, dpi: int, _G: nx.DiGraph, _f: 
     """One view in one format; positions are the app's, so the picture matches the screen."""
     from graph import export, view
 
-    H, info = filters.tie_view(_G, _f) if _f.mode == "ties" else filters.filter_view(_G, _f)
+    H, info = filters.select(_G, _f)
     return export.export(H, fmt, positions=view.layout(H, seed=0), dpi=dpi, caption=info.get("caption", ""))
 
 
@@ -23,7 +23,7 @@ def render() -> None:
     from graph import export
 
     G = state.graph()
-    f = filters.sidebar(G)
+    f = filters.sidebar()
     choices = state.org_choices(state.corpus_key(), G)
     hide = st.multiselect("Hide organizations", choices, key="ex_hide", format_func=lambda n: state.label(G, n),
                           help="Withheld from every export (for signatories at risk); captions only count them.")

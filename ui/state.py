@@ -177,6 +177,13 @@ def nodes_of(G: nx.DiGraph, kind: str) -> list[str]:
     return sorted(n for n, k in G.nodes(data="kind") if k == kind)
 
 
+def org_option(G: nx.DiGraph, node: str) -> str:
+    """An organization in a pick list: name plus acronyms and initials, so typing "BCUK" finds it."""
+    from graph.search import option_label
+
+    return option_label(G, node) if node in G else str(node)
+
+
 @st.cache_data(max_entries=8)
 def org_choices(key: str, _G: nx.DiGraph) -> list[str]:
     """Organizations, most letters first, then by name: the order a researcher scans in."""
