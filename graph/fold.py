@@ -67,7 +67,7 @@ def fold(H: nx.DiGraph, ranked: list, keys: dict, room: int, node_id: Callable[[
     return out, dict(sorted((k, len(ms)) for k, ms in members.items()))
 
 
-def _fold_kind(H: nx.DiGraph, kind: str, room: int) -> tuple[nx.DiGraph, dict[str, int]]:
+def fold_kind(H: nx.DiGraph, kind: str, room: int) -> tuple[nx.DiGraph, dict[str, int]]:
     """Letters into one node per month (or year, when months do not fit), demands into "other demands"."""
     ranked = sorted((n for n, a in H.nodes(data=True) if a.get("kind") == kind), key=lambda n: (-H.degree(n), str(n)))
     if len(ranked) <= room:
@@ -107,10 +107,10 @@ def aggregate(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str, int]
     n_demands = sum(1 for _, a in H.nodes(data=True) if a.get("kind") == DEMAND)
     folded: dict[str, dict[str, int]] = {}
     if n_letters + n_demands + 1 > max_nodes or n_demands > max_nodes // 3:
-        H, folded[DEMAND] = _fold_kind(H, DEMAND, max(1, max_nodes // 6))
+        H, folded[DEMAND] = fold_kind(H, DEMAND, max(1, max_nodes // 6))
         n_demands = min(n_demands, max(1, max_nodes // 6))
     if n_letters + n_demands + 1 > max_nodes or n_letters > max_nodes // 2:
-        H, folded[LETTER] = _fold_kind(H, LETTER, max(1, max_nodes // 6))  # letters are hubs: few stay legible
+        H, folded[LETTER] = fold_kind(H, LETTER, max(1, max_nodes // 6))  # letters are hubs: few stay legible
     folded = {k: v for k, v in folded.items() if v}
     if H.number_of_nodes() <= max_nodes:
         H = H.copy() if not folded else H  # never write into the caller's graph

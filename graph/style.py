@@ -62,14 +62,15 @@ def group_colour(group: str) -> str:
     """The fixed colour of a colour group: a tag's own colour; a community's palette colour by its
     number (communities are numbered by size, so "community 0" is always the first colour).
 
-    >>> group_colour("community 0"), group_colour("untagged")
-    ('#0072B2', '#b0b0b0')
+    >>> group_colour("community 0"), group_colour("untagged"), group_colour("rohingya: Malaysia")
+    ('#0072B2', '#b0b0b0', '#D55E00')
     """
     if group in KIND_COLORS:
         return KIND_COLORS[group]
     colours = tag_colours()
-    if group in colours:
-        return colours[group]
+    tag = group.split(":", 1)[0].strip()  # "diaspora: Australia" is a part of the diaspora tag: its colour
+    if tag in colours:
+        return colours[tag]
     if group.startswith("community "):
         number = group.removeprefix("community ")
         if number.isdigit():
