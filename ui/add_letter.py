@@ -6,7 +6,6 @@ st.error with the reason, and the folder stays byte-identical.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 
 import pandas as pd
 import streamlit as st
@@ -16,21 +15,10 @@ from . import state
 SIG_COLUMNS = ["name", "acronym", "member_of", "country", "lines", "printed"]
 
 
-EDIT_WIDGETS = ("add_title", "add_date", "add_recipients", "add_sigs", "add_name")
-
-
 def _reset() -> None:
-    for k in ("add_doc", "add_parsed", "add_saved", "add_bytes", "add_note"):
+    for k in ("add_doc", "add_parsed", "add_saved", "add_bytes", "add_note",  # and the edit widgets, so a new letter
+              "add_title", "add_date", "add_recipients", "add_sigs", "add_name"):  # starts from its extraction
         st.session_state.pop(k, None)
-    for k in [k for k in st.session_state if str(k).startswith(EDIT_WIDGETS)]:
-        del st.session_state[k]  # the edit widgets of earlier letters: they are never drawn again
-
-
-def _key(name: str) -> str:
-    """The key of an edit widget for the letter now shown. Tied to its content: a browser keeps a widget's
-    value as long as its key lives, so with fixed keys the title, date, recipients and file name of the
-    previous letter stayed in the form (and were saved) after a second Extract."""
-    return f"{name}_{hashlib.sha256(st.session_state['add_bytes']).hexdigest()[:16]}"
 
 
 def _extract(uploaded, pasted: str):
@@ -168,14 +156,13 @@ def render() -> None:
 
     st.subheader("Metadata")
     c1, c2 = st.columns([3, 1])
-    meta = {"title": c1.text_input("Title", letter.title or "", key=_key("add_title")),
-            "date": c2.text_input("Date (YYYY-MM-DD, YYYY-MM or YYYY)", letter.date or "", key=_key("add_date")),
+    meta = {"title": c1.text_input("Title", letter.title or "", key="add_title"),
+            "date": c2.text_input("Date (YYYY-MM-DD, YYYY-MM or YYYY)", letter.date or "", key="add_date"),
             "recipients": st.text_input("Recipients (separate with ;)", "; ".join(letter.recipients),
-                                        key=_key("add_recipients"))}
+                                        key="add_recipients")}
     st.subheader(f"Signatories ({len(letter.signatories)})")
     st.caption("Edit names, add or delete rows. `lines` are the file's own line numbers.")
-    sigs = st.data_editor(_sig_frame(letter), num_rows="dynamic", key=_key("add_sigs"), width="stretch",
-                          hide_index=True)
+    sigs = st.data_editor(_sig_frame(letter), num_rows="dynamic", key="add_sigs", width="stretch", hide_index=True)
     with st.expander(f"Lines skipped by the extractor ({len(letter.skipped)})"):
         st.dataframe(pd.DataFrame([{"line": s.line, "text": s.text, "reason": s.reason} for s in letter.skipped],
                                   columns=["line", "text", "reason"]), hide_index=True, key="add_skipped")
@@ -192,7 +179,7 @@ def render() -> None:
     st.dataframe(_resolution(final), hide_index=True, key="add_resolution", width="stretch")
     meta = sidecar(letter, final)
     default = doc.name if doc.name != "pasted.txt" else f"{final.date or 'undated'} {final.title or 'letter'}"[:70] + ".txt"
-    name = st.text_input("File name in the letters folder", default, key=_key("add_name"))
+    name = st.text_input("File name in the letters folder", default, key="add_name")
     if meta:
         st.caption("Your edits go to a sidecar file next to the letter: " + ", ".join(meta) + ".")
     if st.button("Save to the letters folder", key="add_save", type="primary"):
