@@ -47,7 +47,9 @@ def _compute_options(corpus) -> dict:
     tags = sorted({t for _, d in G.nodes(data=True) if d.get("kind") == state.ORG for t in d.get("tags") or ()})
     max_l = max([int(d.get("n_letters") or 0) for _, d in G.nodes(data=True) if d.get("kind") == state.ORG] or [1])
     demands = sorted(state.nodes_of(G, state.DEMAND), key=lambda n: state.label(G, n).casefold())
-    return {"letters": letters, "dates": dates, "tags": tags, "max_letters": max(max_l, 1),
+    orgs = sorted(state.nodes_of(G, state.ORG), key=lambda n: (-int(G.nodes[n].get("n_letters") or 0),
+                                                               state.label(G, n).casefold()))
+    return {"orgs": orgs, "org_labels": {n: state.org_option(G, n) for n in orgs},"letters": letters, "dates": dates, "tags": tags, "max_letters": max(max_l, 1),
             "letter_labels": {n: f"{_date(G, n) or 'undated'} · {state.short_label(G, n, 50)}" for n in letters},
             "demands": demands, "demand_labels": {n: state.short_label(G, n, 60) for n in demands},
             "problems": [p.message for p in corpus.problems]}
@@ -59,7 +61,7 @@ def options(key: str) -> dict:
     view after a restart must not wait for a big corpus to be unpickled."""
     dkey = state.view_key("options", key)
     got = state.disk_get("options", dkey)
-    if got is None or "demands" not in got:
+    if got is None:
         got = _compute_options(state.get_corpus())
         state.disk_put("options", dkey, got)
     return got
@@ -98,8 +100,8 @@ def sidebar(ego: str | None = None, radius: int = 2) -> Filters:
     demands = sb.multiselect("Demands", opts["demands"], key="f_demands",
                              format_func=lambda n: opts["demand_labels"].get(n, n),
                              help="Show the letters making these demands and who signed them.")
-    orgs = sb.multiselect("Organizations", state.org_choices(state.corpus_key(), state.graph()), key="f_orgs",
-                          format_func=lambda n: state.org_option(state.graph(), n), max_selections=12,
+    orgs = sb.multiselect("Organizations", opts["orgs"], key="f_orgs",
+                          format_func=lambda n: opts["org_labels"].get(n, n), max_selections=12,
                           help="Show these organizations, the letters they signed and their co-signers.")
     date_range = None
     if len(opts["dates"]) >= 2:
