@@ -227,12 +227,12 @@ def test_export_bytes_and_hiding(sample_graph, fmt):
     from ui import export, filters
 
     amnesty = find_org(sample_graph, "Amnesty International")
-    f = filters.Filters(hide=(amnesty,))
+    f = filters.Filters(hide=(amnesty,), mode="full")
     data = export.export_bytes("test", (fmt, "hide"), fmt, 72, sample_graph, f)
     assert MAGIC[fmt] in data[:400]
     if fmt in ("gexf", "graphml", "json", "html", "kumu"):
         assert b"Amnesty International" not in data
-        full = export.export_bytes("test", (fmt, "all"), fmt, 72, sample_graph, filters.Filters())
+        full = export.export_bytes("test", (fmt, "all"), fmt, 72, sample_graph, filters.Filters(mode="full"))
         assert b"Amnesty International" in full
 
 
