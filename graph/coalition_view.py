@@ -16,23 +16,31 @@ and the `drawn` sizes of `coalition_sizes` all use that count; tables list every
 >>> H = coalition_graph(G, groups)
 >>> sorted(n for n, k in H.nodes(data="kind") if k == "group"), H.nodes["coalition:ethnic"]["count"]
 (['coalition:ethnic', 'coalition:women'], 1)
->>> P = positions(G, groups, {n: (i * 100.0, 0.0) for i, n in enumerate(G)})
+>>> P = positions(G, groups)
 >>> E = coalition_graph(G, groups, expanded=("women",))
 >>> all(n in P for n in E), sorted(set(H) - set(E))
 (True, ['coalition:women'])
 """
 from __future__ import annotations
 
+import math
 from typing import Any, Iterable, Mapping
 
 import networkx as nx
 import numpy as np
 
-from .coalitions import collapse
+from .coalitions import coalition_node, collapse, tag_coalitions
 from .fold import fold_kind
-from .layout import GAP, place, separate, sizes
+from .labels import LINE, Label, text_width
+from .layout import ASPECT, GAP, separate, sizes
+from .layout import positions as layout_positions
+from .render import label_text
+from .style import label_font
 
 ORG, LETTER = "organization", "letter"
+UNTAGGED = "untagged"
+LABEL_ZOOM = 1.0  # names at the size the grid was made for (render would grow them with the drawing)
+CELL_AIR = 24.0  # drawing units between two super-nodes' names in the grid
 LETTER_ROOM = 24  # more letters than this around a dozen diamonds hide them: the rest fold into periods
 
 
@@ -46,31 +54,95 @@ def coalition_graph(G: nx.DiGraph, groups: Mapping[str, Iterable[str]], expanded
     keep = set(expanded)
     H = collapse(G3, {k: v for k, v in groups.items() if k not in keep})
     for n, d in H.nodes(data=True):
-        if d.get("kind") == "coalition":
-            d.update(kind="group", group=d.get("name", n), count=d.get("n_members", 1))
+        if d.get("kind") == "coalition":  # labelled by the part that differs: "Australia (52)" of diaspora
+            name = str(d.get("name", n))
+            d.update(kind="group", group=name, count=d.get("n_members", 1),
+                     label=f"{name.split(': ')[-1].replace('_', ' ')} ({d.get('n_members', 1)})")
     H.graph["expanded"] = sorted(keep & set(groups))
     return H
 
 
-def positions(G: nx.DiGraph, groups: Mapping[str, Iterable[str]], base: Mapping[Any, tuple[float, float]],
-              letter_room: int = LETTER_ROOM, seed: int = 0) -> dict[Any, tuple[float, float]]:
-    """Positions of every node any expansion of `groups` can show: super-nodes and period nodes beside
-    their members (graph.layout.place, all coalitions folded), and every organization at its corpus
-    position, moved off a super-node it would sit on. Fixed per grouping: expanding moves nothing."""
+GOLDEN = math.pi * (3 - math.sqrt(5))  # sunflower angle: members fill a disc evenly
+
+
+def grid(H: nx.DiGraph, P: Mapping[Any, tuple[float, float]], seed: int = 0) -> dict[Any, tuple[float, float]]:
+    """Super-nodes snapped to a grid whose cells hold their names (rows by height in P, columns by
+    position in the row, so the layout's neighbourhoods survive); the other nodes scaled from P into the
+    same area and pushed off the super-nodes."""
+    radius = sizes(H)
+    supers = sorted((n for n, k in H.nodes(data="kind") if str(k).endswith("group")),  # and period nodes
+                    key=lambda n: (P[n][1], P[n][0], str(n)))
+    if not supers:
+        return dict(P)
+    items = {n: Label(n, label_text(H.nodes[n], n), label_font(H.nodes[n]), radius[n], 0) for n in supers}
+    w = max(text_width(i.text, i.font) for i in items.values()) + CELL_AIR
+    h = 2 * max(radius[n] for n in supers) + LINE * max(i.font for i in items.values()) + CELL_AIR
+    cols = max(1, math.ceil(math.sqrt(len(supers) * h / w * ASPECT)))
+    rows = math.ceil(len(supers) / cols)
+    out: dict[Any, tuple[float, float]] = {}
+    for r_i in range(rows):
+        row = sorted(supers[r_i * cols:(r_i + 1) * cols], key=lambda n: (P[n][0], str(n)))
+        for c_i, n in enumerate(row):
+            out[n] = (round((c_i - (len(row) - 1) / 2) * w, 1), round((r_i - (rows - 1) / 2) * h, 1))
+    rest = [n for n in P if n not in out]
+    if rest:
+        xy = np.array([P[n] for n in rest], dtype=float)
+        span = np.ptp(xy, axis=0)
+        span[span == 0] = 1.0
+        xy = (xy - xy.min(axis=0)) / span * np.array([cols * w, rows * h]) - np.array([cols * w, rows * h]) / 2
+        allxy = np.vstack([np.array([out[n] for n in supers]), xy])
+        radii = np.array([radius[n] for n in supers + rest])
+        allxy = separate(allxy, radii, np.array([True] * len(supers) + [False] * len(rest)), seed)
+        out.update({n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(rest, allxy[len(supers):])})
+    return out
+
+
+def positions(G: nx.DiGraph, groups: Mapping[str, Iterable[str]], letter_room: int = LETTER_ROOM,
+              seed: int = 0) -> dict[Any, tuple[float, float]]:
+    """Positions of every node any expansion of `groups` can show, fixed per grouping, so expanding or
+    collapsing moves nothing: the folded drawing (super-nodes, letters, periods) laid out once, super-nodes
+    on a grid that leaves room for their names (`grid`); each group's members on a sunflower around their super-node, then pushed off anything
+    they cover (super-nodes and letters never move)."""
     folded = coalition_graph(G, groups, (), letter_room)
-    P = place(folded, base, seed)
+    P = grid(folded, layout_positions(folded, seed=seed), seed)
     opened = coalition_graph(G, groups, tuple(groups), letter_room)
-    orgs = [n for n in opened if n in base and n not in P]
-    anchors = list(P)
-    xy = np.array([P[n] for n in anchors] + [base[n] for n in orgs], dtype=float).reshape(-1, 2)
     r = sizes(folded)
     r.update(sizes(opened))
-    radius = np.array([r[n] for n in anchors + orgs]) + GAP
-    fixed = np.array([True] * len(anchors) + [False] * len(orgs))
-    xy = separate(xy, radius, fixed, seed)
+    anchors = list(P)
+    members: list = []
+    xy: list = []
+    seen = set(P)
+    for name, ms in groups.items():
+        centre = P.get(coalition_node(name))
+        ms = [m for m in sorted(ms) if m in opened and m not in seen]
+        if centre is None or not ms:
+            continue
+        step = 2 * max(r[m] for m in ms) + GAP
+        for i, m in enumerate(ms):
+            d = step * math.sqrt(i + 1) * 0.6
+            xy.append((centre[0] + d * math.cos(i * GOLDEN), centre[1] + d * math.sin(i * GOLDEN)))
+            members.append(m)
+            seen.add(m)
+    if not members:
+        return P
+    allxy = np.array([P[n] for n in anchors] + xy, dtype=float)
+    radius = np.array([r[n] for n in anchors + members])
+    fixed = np.array([True] * len(anchors) + [False] * len(members))
+    allxy = separate(allxy, radius, fixed, seed)
     out = dict(P)
-    out.update({n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(orgs, xy[len(anchors):])})
+    out.update({n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(members, allxy[len(anchors):])})
     return out
+
+
+def tag_groups(G: nx.DiGraph) -> dict[str, frozenset[str]]:
+    """Coalitions by tag (graph.coalitions.tag_coalitions) plus one "untagged" group, largest first, so the
+    folded drawing really has one node per coalition."""
+    groups = {k: frozenset(v) for k, v in tag_coalitions(G).items()}
+    tagged = set().union(*groups.values()) if groups else set()
+    rest = frozenset(n for n, k in G.nodes(data="kind") if k == ORG and n not in tagged)
+    if rest:
+        groups[UNTAGGED] = rest
+    return dict(sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])))
 
 
 def coalition_sizes(H: nx.DiGraph) -> dict[str, int]:

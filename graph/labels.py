@@ -22,8 +22,9 @@ WIDE = 0.78  # width of an upper-case letter or digit, in font sizes (DejaVu San
 NARROW = 0.64  # any other character (average lower-case is ~0.55: this errs on the wide side)
 LINE = 1.3  # label height in font sizes, with vis' 3-unit white stroke around the glyphs
 MARGIN = 3.0  # drawing units kept between two labels, and between a label and a node
-LABEL_CHARS = 34  # longer names are cut with "…": a 60-character title would cover a whole cluster
+LABEL_CHARS = 24  # longer names are cut with "…" (or replaced by an acronym): a long name covers a cluster
 MAX_CANDIDATES = 400  # beyond this many labels on one screen, nobody reads them anyway
+VIEW_EXTENT = 700.0  # drawing units that fit the 720 px frame at zoom 1
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,20 @@ def shorten(text: str, n: int = LABEL_CHARS) -> str:
 def text_width(text: str, font: float) -> float:
     """Estimated drawn width of one line of text (errs on the wide side)."""
     return font * sum(WIDE if (c.isupper() or c.isdigit() or not c.isascii()) else NARROW for c in text)
+
+
+def label_scale(pos: Mapping[Any, tuple[float, float]]) -> float:
+    """How much bigger than LABEL_FONT labels are drawn, so they read at about 14 px once vis fits the
+    drawing into its frame: a drawing VIEW_EXTENT units tall (or 1.6 times as wide) is shown at 1:1.
+
+    >>> label_scale({1: (0, 0), 2: (0, 1400)}), label_scale({1: (0, 0), 2: (300, 0)})
+    (2.0, 1.0)
+    """
+    if len(pos) < 2:
+        return 1.0
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    extent = max((max(xs) - min(xs)) / 1.6, max(ys) - min(ys))
+    return max(1.0, extent / VIEW_EXTENT)
 
 
 def box(x: float, y: float, item: Label) -> tuple[float, float, float, float]:
@@ -83,3 +98,4 @@ def choose(items: Iterable[Label], pos: Mapping[Any, tuple[float, float]],
         kept.append((l, t, r, b))
         out.add(item.node)
     return out
+

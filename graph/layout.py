@@ -32,6 +32,9 @@ from .style import node_size
 
 ORG, GROUP = "organization", "group"
 SPACING = 150.0  # drawing units between neighbours in FR's ideal: about one label's width
+ASPECT = 1.6  # drawings are wider than tall (the frame is 1.6:1 on a desktop), and so are labels
+LABEL_ROOM = 30.0  # drawing units kept around a node for its name (a 16-unit line and some air)
+LABEL_STRETCH = 3.0  # ... and three times as much sideways
 GAP = 4.0  # drawing units left free between two node discs
 SEPARATE_ROUNDS = 300  # enough for the generated 3,300-node corpus (200 rounds, 0.4 s); stops once none overlaps
 
@@ -41,17 +44,23 @@ def sizes(G: nx.Graph) -> dict[Any, float]:
     return {n: node_size(a) for n, a in G.nodes(data=True)}
 
 
-def positions(G: nx.Graph, seed: int = 0) -> dict[Any, tuple[float, float]]:
-    """Corpus-wide positions in drawing units: deterministic for (G, seed), no two node discs overlap.
-    The export engineer's images and the app both draw from these."""
+def positions(G: nx.Graph, seed: int = 0, labelled: bool = False) -> dict[Any, tuple[float, float]]:
+    """Positions in drawing units: deterministic for (G, seed), no two node discs overlap. With
+    `labelled`, nodes also keep room for a name: LABEL_ROOM around them, LABEL_STRETCH times as much
+    sideways (names are wide), so a small drawing (the relationship map) can name most of its nodes.
+    The app draws every view from these (images and exports can too)."""
     unit = layout(G, seed=seed)
     if not unit:
         return {}
     nodes = list(unit)
     scale = SPACING * math.sqrt(len(nodes)) / 2  # FR's ideal edge length is 2/sqrt(n) in the unit square
-    xy = np.array([unit[n] for n in nodes]) * scale
+    xy = np.array([unit[n] for n in nodes]) * scale * np.array([ASPECT, 1.0])
     r = np.array([node_size(G.nodes[n]) for n in nodes])
-    xy = separate(xy, r, np.zeros(len(nodes), bool), seed)
+    if labelled:  # separate in a space squeezed sideways: discs there are wide ellipses here
+        squeeze = np.array([LABEL_STRETCH, 1.0])
+        xy = separate(xy / squeeze, r + LABEL_ROOM, np.zeros(len(nodes), bool), seed) * squeeze
+    else:
+        xy = separate(xy, r, np.zeros(len(nodes), bool), seed)
     return {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(nodes, xy)}
 
 

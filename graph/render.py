@@ -27,11 +27,11 @@ from typing import Any, Mapping
 
 import networkx as nx
 
-from .labels import LABEL_CHARS, Label, choose, shorten
+from .labels import LABEL_CHARS, Label, choose, label_scale, shorten
 from .style import Style, label_font, node_size
 
 SCALE = 55.0  # vis pixels per unit of layout, times sqrt(n): keeps node spacing similar at any size
-LETTER_LABEL_CHARS = 28  # letter titles are long: this much says which letter it is
+LETTER_LABEL_CHARS = 24  # letter titles are long: this much says which letter it is
 FOCUS_RING = "#111111"
 MAX_LIST = 12  # items per list in a tooltip
 
@@ -124,15 +124,18 @@ def _priority(a: Mapping[str, Any]) -> float:
 
 def label_text(a: Mapping[str, Any], n: Any) -> str:
     """The short label drawn under a node (an empty label stays empty)."""
-    text = a.get("label") if a.get("label") is not None else a.get("name", n)
-    return shorten(str(text), LETTER_LABEL_CHARS if a.get("kind") == "letter" else LABEL_CHARS)
+    text = str(a.get("label") if a.get("label") is not None else a.get("name", n))
+    acronyms = [x for x in a.get("acronyms") or [] if 1 < len(x) <= LABEL_CHARS]
+    if a.get("kind") == "organization" and len(text) > LABEL_CHARS and acronyms:
+        return acronyms[0]  # "FORUM-ASIA" reads better than "Asian Forum for Human Ri…"
+    return shorten(text, LETTER_LABEL_CHARS if a.get("kind") == "letter" else LABEL_CHARS)
 
 
 def vis_data(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | None = None,
-             style: Style | None = None) -> tuple[list[dict], list[dict]]:
+             style: Style | None = None, label_zoom: float | None = None) -> tuple[list[dict], list[dict]]:
     """Node and edge dicts for vis-network (ids as strings). Sizes and label sizes come from the corpus
     attributes (graph.style.node_size), so a node looks the same in every view; labels are drawn only
-    where they fit (graph.labels.choose)."""
+    where they fit (graph.labels.choose), `label_zoom` times their size (default: label_scale)."""
     if positions is None:
         from .layout import positions as layout_positions
 
@@ -140,7 +143,8 @@ def vis_data(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | None 
     pos = drawing_units(positions, len(H))
     style = style or Style.of(H)
     radius = {n: node_size(a) for n, a in H.nodes(data=True)}
-    fonts = {n: label_font(a) for n, a in H.nodes(data=True)}
+    k = label_scale(pos) if label_zoom is None else label_zoom
+    fonts = {n: label_font(a) * k for n, a in H.nodes(data=True)}
     texts = {n: label_text(a, n) for n, a in H.nodes(data=True)}
     shown = choose([Label(n, texts[n], fonts[n], radius[n], _priority(a),
                           bool(a.get("focus")) or str(a.get("kind", "")).endswith("group"))
@@ -306,14 +310,14 @@ _PAGE = """<html>
 
 def to_pyvis_html(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | None = None,
                   height: str = "720px", width: str = "100%", caption: str = "",
-                  legend: bool = True) -> str:
+                  legend: bool = True, label_zoom: float | None = None) -> str:
     """A complete HTML page that draws H offline, with legend, PNG button and click-to-profile.
 
     The page is the one pyvis' template would make (vis-network inlined, physics off), written here
     directly: same data, no CDN links to strip, and no tooltip_link switch that could turn on
     innerHTML popups."""
     style = Style.of(H)
-    nodes, edges = vis_data(H, positions, style)
+    nodes, edges = vis_data(H, positions, style, label_zoom)
     options = {
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False},

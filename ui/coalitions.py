@@ -19,25 +19,19 @@ FOCUS = {  # tag -> tab title; diaspora and ethnic are split by their recorded v
     "ethnic": "Ethnic groups",
     "grassroots_resistance": "Strike committees",
 }
-UNTAGGED = "untagged"
 
 
 @st.cache_resource(max_entries=4, show_spinner="Grouping organizations…")
 def groups_of(key: str, by: str, _G: nx.DiGraph) -> dict[str, frozenset[str]]:
     """Coalition name -> member org ids, largest first. Untagged organizations form their own group,
     so the collapsed view really has one node per coalition."""
-    from graph import coalitions, communities
+    from graph import coalition_view, communities
 
     if by == "community":
         parts = communities.communities(_G, seed=0)
-        groups = {f"community {i + 1}": frozenset(p) for i, p in enumerate(parts)}
-    else:
-        groups = {k: frozenset(v) for k, v in coalitions.tag_coalitions(_G).items()}
-        tagged = set().union(*groups.values()) if groups else set()
-        rest = frozenset(n for n in state.nodes_of(_G, state.ORG) if n not in tagged)
-        if rest:
-            groups[UNTAGGED] = rest
-    return dict(sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+        return {f"community {i + 1}": frozenset(p) for i, p in enumerate(parts)}  # largest first
+    return coalition_view.tag_groups(_G)
+
 
 
 @st.cache_resource(max_entries=4, show_spinner="Placing the coalitions…")
@@ -45,9 +39,7 @@ def coalition_positions(key: str, by: str, _G: nx.DiGraph, _groups: dict[str, fr
     """Where every super-node, period and organization of this grouping sits, whatever is expanded."""
     from graph import coalition_view
 
-    from .network import corpus_positions
-
-    return coalition_view.positions(_G, _groups, corpus_positions(key, _G))
+    return coalition_view.positions(_G, _groups)
 
 
 @st.cache_data(max_entries=16, show_spinner="Drawing coalitions…")
@@ -60,7 +52,8 @@ def collapsed_html(key: str, by: str, expanded: tuple[str, ...], _G: nx.DiGraph,
     H = coalition_view.coalition_graph(_G, _groups, expanded)
     H.graph["view"] = ""
     pos = coalition_positions(key, by, _G, _groups)
-    return render.to_pyvis_html(H, pos, height="560px"), H.number_of_nodes(), coalition_view.coalition_sizes(H)
+    html = render.to_pyvis_html(H, pos, height="560px", label_zoom=coalition_view.LABEL_ZOOM)
+    return html, H.number_of_nodes(), coalition_view.coalition_sizes(H)
 
 
 BARS_MAX = 40  # more bars than this do not read: the smallest are summed up in the caption

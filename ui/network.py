@@ -58,11 +58,14 @@ INTRO = (
     "or the keyboard (arrows, +/−) to move and zoom.")
 
 
-@st.cache_resource(max_entries=3, show_spinner="Placing the organizations…")
-def corpus_positions(key: str, _G: nx.DiGraph) -> dict:
-    """One layout per corpus (graph.layout.positions, seed 0): every view draws its nodes there."""
-    from graph import layout
+@st.cache_resource(max_entries=6, show_spinner="Placing the organizations…")
+def base_positions(key: str, mode: str, _G: nx.DiGraph) -> dict:
+    """Laid out once per corpus and mode (seed 0), then every view of that mode draws its nodes there:
+    the relationship map as first shown (with room for names), or the whole corpus graph."""
+    from graph import layout, selection
 
+    if mode == "map":
+        return layout.positions(selection.select(_G)[0], seed=0, labelled=True)
     return layout.positions(_G, seed=0)
 
 
@@ -78,16 +81,16 @@ def network_html(key: str, fkey: tuple, _f: filters.Filters) -> tuple[str, dict,
     dkey = state.view_key("network", key, fkey)
     got = state.disk_get("network", dkey)
     if got is None:
-        G = state.graph()
-        got = _network_html(G, _f, corpus_positions(key, G))
+        got = _network_html(key, state.graph(), _f)
         state.disk_put("network", dkey, got)
     return got
 
 
-def _network_html(G: nx.DiGraph, f: filters.Filters, base: dict) -> tuple[str, dict, list[tuple[str, str, int]]]:
+def _network_html(key: str, G: nx.DiGraph, f: filters.Filters) -> tuple[str, dict, list[tuple[str, str, int]]]:
     from graph import layout, render
 
     H, info = filters.select(G, f)
+    base = base_positions(key, info["mode"], G)
     H.graph["view"] = ""  # the caption is printed under the graph; inside, it would cover the drawing
     html = render.to_pyvis_html(H, layout.place(H, base))
     html = html.replace("</body>", _PICK_JS + "</body>", 1)
