@@ -35,7 +35,8 @@ from .labels import LINE, Label, text_width
 from .layout import ASPECT, GAP, separate, sizes
 from .layout import positions as layout_positions
 from .render import label_text
-from .style import label_font
+from .style import label_font, node_size
+from .view import induced
 
 ORG, LETTER = "organization", "letter"
 UNTAGGED = "untagged"
@@ -49,8 +50,8 @@ def coalition_graph(G: nx.DiGraph, groups: Mapping[str, Iterable[str]], expanded
     """Organizations and letters of G, each group not `expanded` folded into a super-node (kind "group",
     `group` = its name, `count` = members drawn in it, `members`). Which letters are folded depends only on
     G (letters with most signatories stay), so expanding never changes them."""
-    G2 = G.subgraph([n for n, k in G.nodes(data="kind") if k in (ORG, LETTER)])
-    G3, _ = fold_kind(nx.DiGraph(G2), LETTER, letter_room)
+    G2 = induced(G, {n for n, k in G.nodes(data="kind") if k in (ORG, LETTER)})
+    G3, _ = fold_kind(G2, LETTER, letter_room)
     keep = set(expanded)
     H = collapse(G3, {k: v for k, v in groups.items() if k not in keep})
     for n, d in H.nodes(data=True):
@@ -105,16 +106,15 @@ def positions(G: nx.DiGraph, groups: Mapping[str, Iterable[str]], letter_room: i
     they cover (super-nodes and letters never move)."""
     folded = coalition_graph(G, groups, (), letter_room)
     P = grid(folded, layout_positions(folded, seed=seed), seed)
-    opened = coalition_graph(G, groups, tuple(groups), letter_room)
     r = sizes(folded)
-    r.update(sizes(opened))
+    r.update((n, node_size(a)) for n, a in G.nodes(data=True) if a.get("kind") == ORG)
     anchors = list(P)
     members: list = []
     xy: list = []
     seen = set(P)
     for name, ms in groups.items():
         centre = P.get(coalition_node(name))
-        ms = [m for m in sorted(ms) if m in opened and m not in seen]
+        ms = [m for m in sorted(ms) if m in r and m not in seen]
         if centre is None or not ms:
             continue
         step = 2 * max(r[m] for m in ms) + GAP
