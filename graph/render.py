@@ -299,7 +299,7 @@ _PAGE = """<html>
     if (network.getScale() > 1.0) network.moveTo({{scale: 1.0}});
     var focus = {focus};
     if (focus !== null && nodes.get(focus)) {{
-      network.moveTo({{position: network.getPositions([focus])[focus], scale: Math.max(network.getScale(), 0.6)}});
+      network.moveTo({{position: network.getPositions([focus])[focus]}});
     }}
   }})();
 </script>
@@ -323,7 +323,7 @@ def to_pyvis_html(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | 
         "layout": {"improvedLayout": False},
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": len(edges) > 2000,
                         "hideEdgesOnZoom": len(edges) > 2000, "navigationButtons": True,
-                        "keyboard": {"enabled": True, "bindToWindow": False}},
+                        "keyboard": {"enabled": True, "bindToWindow": True}},
         "edges": {"smooth": False, "arrows": {"to": {"enabled": False}}},
         "nodes": {"borderWidth": 1, "font": {"face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"}},
     }
