@@ -231,8 +231,8 @@ def test_explorer_in_chromium(letters, tmp_path):
                 settle(page)
 
                 # The hostile letter: its title shows as text, its markdown image is never fetched.
-                page.goto(f"{url}/letters", wait_until="domcontentloaded")
-                page.get_by_text("Letters and demands").first.wait_for(timeout=90_000)
+                page.goto(f"{url}/letter?letter={letter_node('900_hostile.md')}", wait_until="domcontentloaded")
+                page.get_by_text("Remove this letter").first.wait_for(timeout=90_000)
                 settle(page)
                 page.get_by_text(":red[styled]", exact=False).first.wait_for(timeout=30_000)
                 assert page.locator('img[src*="127.0.0.1:%d"]' % trap).count() == 0

@@ -25,10 +25,6 @@ _PICK_JS = """
       if (tries < 100) setTimeout(function () { hook(tries + 1); }, 100);
       return;
     }
-    window.__atlasReady = true;
-    // Mark the page once vis has painted (tests and benchmarks wait for it): ask for one more frame.
-    network.once("afterDrawing", function () { document.body.setAttribute("data-drawn", "1"); });
-    network.redraw();
     network.on("doubleClick", function (p) {
       if (!p.nodes || !p.nodes.length) return;
       try {
