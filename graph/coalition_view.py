@@ -42,7 +42,7 @@ ORG, LETTER = "organization", "letter"
 UNTAGGED = "untagged"
 LABEL_ZOOM = 1.0  # names at the size the grid was made for (render would grow them with the drawing)
 CELL_AIR = 24.0  # drawing units between two super-nodes' names in the grid
-LETTER_ROOM = 24  # more letters than this around a dozen diamonds hide them: the rest fold into periods
+LETTER_ROOM = 12  # more letters than this around the diamonds hide them: the rest fold into periods
 
 
 def coalition_graph(G: nx.DiGraph, groups: Mapping[str, Iterable[str]], expanded: Iterable[str] = (),

@@ -122,7 +122,7 @@ def node_xy(page, frame, node: str) -> tuple[float, float]:
 
 
 PAGES = {  # page title -> (URL path, text that says it is drawn)
-    "Network": ("network", "Network"), "Coalitions": ("coalitions", "Coalition sizes"),
+    "Network": ("", "What this shows"), "Coalitions": ("coalitions", "Coalition sizes"),
     "Co-signers": ("cosigners", "Top co-signing pairs"), "Timeline": ("timeline", "Who joined and who dropped out"),
     "Profile": ("profile", "Top co-signers"), "Letters": ("letters", "Letters and demands"),
     "Letter": ("letter", "Remove this letter"), "Add a letter": ("add", "Add a letter"),
@@ -166,7 +166,7 @@ def shoot(page, url: str, corpus: str, size: str, queries: dict[str, str]) -> No
             graph_frame(page)
         settle(page)
         page.wait_for_timeout(600)
-        page.screenshot(path=str(SHOTS / f"{corpus}-{path}-{size}.png"), full_page=size == "phone")
+        page.screenshot(path=str(SHOTS / f"{corpus}-{path or 'network'}-{size}.png"), full_page=size == "phone")
 
 
 def watch(context, outside: list[str]) -> None:

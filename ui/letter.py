@@ -41,8 +41,9 @@ def letter_html(text: str, marks, line: int = 0) -> str:
             ".m{color:#444;font-size:12px;max-width:40%;flex:none}"
             "@media (max-width:600px){.l{flex-wrap:wrap}.m{max-width:100%;padding-left:3em}}"
             f"</style></head><body><div style='margin-bottom:6px'>{legend}</div>{''.join(rows)}"
-            f"<script>var e=document.getElementById('L{int(line)}');if(e)e.scrollIntoView({{block:'center'}});"
-            "</script></body></html>")
+            # scroll this page only: scrollIntoView would scroll the app around the frame too
+            f"<script>var e=document.getElementById('L{int(line)}');"
+            "if(e)window.scrollTo(0,e.offsetTop-window.innerHeight/3);</script></body></html>")
 
 
 def _remove(L) -> None:
