@@ -45,13 +45,10 @@ _PICK_JS = """
 # The pick box is machinery, not a control: hidden (it still takes the double-click's value).
 _HIDE_PICK = "<style>.st-key-net_clicked { display: none; }</style>"
 INTRO = (
-    "**Coalition Atlas** turns open letters into a map of who signs with whom. Each dot is an organization "
-    "(size: letters signed; colour: its coalition tag); a line joins two organizations that signed letters "
-    "together (thicker: more, and smaller, letters in common).\n\n"
-    "**Start** by searching an organization (name, alias or acronym) or by picking letters, demands or "
-    "organizations in the sidebar: the drawing then shows them with their letters and demands. Hover a node for "
-    "details; double-click an organization for its profile, a letter to read it. Use the buttons in the drawing "
-    "or the keyboard (arrows, +/−) to move and zoom.")
+    "**Who signs with whom.** Dots are organizations (size: letters signed; colour: coalition tag); a line joins "
+    "two that signed letters together. **Start:** search an organization, or pick letters, demands or "
+    "organizations in the sidebar. Hover for details; double-click to open a profile or a letter; zoom with the "
+    "buttons or +/−.")
 
 
 @st.cache_resource(max_entries=6, show_spinner="Placing the organizations…")
