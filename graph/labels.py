@@ -13,6 +13,7 @@ font size) touches no kept label and no other node. The others show their name o
 """
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
@@ -38,13 +39,14 @@ class Label:
 
 
 def shorten(text: str, n: int = LABEL_CHARS) -> str:
-    """One line, at most n characters.
+    """One line, at most n characters (a letter with its combining marks counts once, and is never split).
 
-    >>> shorten("Asian Forum for Human Rights and Development", 20)
-    'Asian Forum for Hum…'
+    >>> shorten("Asian Forum for Human Rights and Development", 20), shorten("မြန်မာ အမျိုးသမီး အဖွဲ့ချုပ်", 10)
+    ('Asian Forum for Hum…', 'မြန်မာ အမျိုးသမီး…')
     """
     s = " ".join(str(text).split())
-    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+    base = [i for i, c in enumerate(s) if not unicodedata.category(c).startswith("M")]  # marks join a letter
+    return s if len(base) <= n else s[: base[n - 1]].rstrip() + "…"
 
 
 def text_width(text: str, font: float) -> float:

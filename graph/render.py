@@ -298,12 +298,17 @@ _PAGE = """<html>
     network = new vis.Network(container, {{nodes: nodes, edges: edges}}, {options});
     // Fit the drawn nodes; a searched organization is then centred (vis would zoom a 3-node graph to
     // giant discs: never beyond 1:1).
-    network.fit({{animation: false}});
-    if (network.getScale() > 1.0) network.moveTo({{scale: 1.0}});
-    var focus = {focus};
-    if (focus !== null && nodes.get(focus)) {{
-      network.moveTo({{position: network.getPositions([focus])[focus]}});
+    var focus = {focus}, touched = false;
+    function frame() {{
+      network.fit({{animation: false}});
+      if (network.getScale() > 1.0) network.moveTo({{scale: 1.0}});
+      if (focus !== null && nodes.get(focus)) network.moveTo({{position: network.getPositions([focus])[focus]}});
     }}
+    frame();
+    // The frame may get its size after the first fit: fit again, until the reader moves the drawing.
+    network.on("resize", function () {{ if (!touched) frame(); }});
+    network.on("dragStart", function () {{ touched = true; }});
+    network.on("zoom", function () {{ touched = true; }});
   }})();
 </script>
 </body>
