@@ -79,11 +79,9 @@ def expand_collapse(page, url: str, rounds: int = 2) -> float:
         for action in ("expand", "collapse"):
             _mark_old(page)
             t = time.monotonic()
-            if action == "expand":
-                page.locator('[data-testid="stMultiSelect"] input').first.click()
-                page.keyboard.press("Enter")  # the first option: the largest coalition
-            else:
-                page.locator('[data-testid="stMultiSelect"] [role="button"][aria-label*="Remove"]').first.click()
+            page.locator('[data-testid="stMultiSelect"] input').first.click()
+            # Enter picks the first option (the largest coalition); Backspace removes it again
+            page.keyboard.press("Enter" if action == "expand" else "Backspace")
             wait_drawn(page, 120)
             times.append(time.monotonic() - t)
             page.keyboard.press("Escape")

@@ -153,17 +153,13 @@ def _tables(G: nx.DiGraph, groups: dict[str, frozenset[str]]) -> None:
             state.org_table(_members(G, members), f"co_tbl_{name}", _ordered(G, members))
 
 
-def render() -> None:
-    st.header("Coalitions")
-    G = state.graph()
-    by = st.radio("Group by", ("tag", "community"), horizontal=True, key="co_by",
-                  format_func={"tag": "coalition tag", "community": "detected community (co-signature)"}.get,
-                  help="Tags come from data/coalitions.yaml (diaspora by country, Rohingya networks, ...); "
-                       "communities are clusters of organizations that sign together.")
-    groups = groups_of(state.corpus_key(), by, G)
+@st.fragment
+def _drawing(G: nx.DiGraph, by: str, groups: dict[str, frozenset[str]]) -> None:
+    """The folded drawing and its sizes: a fragment, so expanding a super-node redraws only this part (the
+    tables below take a second to lay out again)."""
     expanded = st.multiselect("Expand super-nodes", list(groups), key="co_expand",
                               help="Each coalition is one diamond labelled with its count; expand one to see its "
-                                   "members where they sit in the Network view. Nothing else moves.")
+                                   "members around it. Nothing else moves.")
     html, n, sizes = collapsed_html(state.corpus_key(), by, tuple(sorted(expanded)), G, groups)
     st.iframe(html, height=580)
     st.caption(f"{len(groups)} coalitions. An organization with several tags is counted once, in the first (largest) "
@@ -173,6 +169,17 @@ def render() -> None:
     if n > 600:
         st.warning(f"{n} nodes drawn: collapse some coalitions again to keep the picture readable.")
     _sizes_chart(sizes)
+
+
+def render() -> None:
+    st.header("Coalitions")
+    G = state.graph()
+    by = st.radio("Group by", ("tag", "community"), horizontal=True, key="co_by",
+                  format_func={"tag": "coalition tag", "community": "detected community (co-signature)"}.get,
+                  help="Tags come from data/coalitions.yaml (diaspora by country, Rohingya networks, ...); "
+                       "communities are clusters of organizations that sign together.")
+    groups = groups_of(state.corpus_key(), by, G)
+    _drawing(G, by, groups)
     _focus(G)
     _bridges(G)
     _tables(G, groups)

@@ -40,7 +40,7 @@ def _pairs(G: nx.DiGraph) -> None:
                "Select a row to open organization A's profile.")
     state.org_table(df, "cs_table", list(df["id A"]))
     st.download_button("Download CSV", df.to_csv(index=False).encode("utf-8"), "cosigning_pairs.csv", "text/csv",
-                       key="cs_dl")
+                       key="cs_dl", help="The pairs above as a CSV file.")
 
 
 @st.cache_data(max_entries=32, show_spinner="Counting co-signatures…")
@@ -96,7 +96,7 @@ def _suggest(G: nx.DiGraph) -> None:
         for r in rows:
             st.markdown(f"**{md(r['organization'])}** ({r['score']}): {md(r['why'])}")
     st.download_button("Download suggestions (CSV)", df.to_csv(index=False).encode("utf-8"), "suggestions.csv",
-                       "text/csv", key="cs_suggest_dl")
+                       "text/csv", key="cs_suggest_dl", help="The suggestions, with their reasons, as a CSV file.")
 
 
 def render() -> None:

@@ -34,7 +34,7 @@ def _signatories(L) -> None:
                        for i, s in enumerate(L.signatories)])
     st.dataframe(df, hide_index=True, key="lt_sigs", width="stretch")
     st.download_button("Download signatories (CSV)", df.to_csv(index=False).encode("utf-8"),
-                       f"{L.file.rsplit('.', 1)[0]}_signatories.csv", "text/csv", key="lt_sigs_dl")
+                       f"{L.file.rsplit('.', 1)[0]}_signatories.csv", "text/csv", key="lt_sigs_dl", help="This letter's signatories with their source lines, as a CSV file.")
     if L.individuals:
         with st.expander(f"{len(L.individuals)} individual(s) signing in a personal capacity"):
             st.dataframe(pd.DataFrame([{"name": p.name, "role": p.role or "", "organization": p.organization or ""}
