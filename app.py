@@ -27,7 +27,7 @@ SECTIONS = {
     "Read": [("Profile", "ui.profile", "profile", False), ("Letters", "ui.letters", "letters", False),
              ("Letter", "ui.letter", "letter", False)],
     "Edit": [("Add a letter", "ui.add_letter", "add", False), ("Curation", "ui.curate", "curation", False),
-             ("Export", "ui.export", "export", False)],
+             ("Proposed demands", "ui.proposed", "proposed", False), ("Export", "ui.export", "export", False)],
 }
 PAGES = {title: _page(title, module, path, default) for pages in SECTIONS.values()
          for title, module, path, default in pages}

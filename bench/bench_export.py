@@ -1,6 +1,6 @@
 """Benchmark: export times (median of --repeat runs) for the seed-corpus graph and a 10,000-organization graph.
 
-Targets: PNG at 300 dpi of the seed corpus <= 3 s; layout of 10k nodes ~1 s (after igraph import).
+Targets: PNG at 300 dpi (double column, 183 mm) of the seed corpus <= 3 s; layout of 10k nodes ~1 s (after igraph import).
 The 10k graph comes from graph/synth.py + graph/model.py (same schema as the real graph).
 
     .venv/bin/python bench/bench_export.py [--repeat 3] [--orgs 10000] [--letters 300] [--signatures 40000]
@@ -17,12 +17,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from graph.export import export  # noqa: E402
 from graph.render import to_pyvis_html  # noqa: E402
-from graph.view import filter_view, layout  # noqa: E402
+from graph.networks import cosignature_network, positions  # noqa: E402
+from graph.view import filter_view  # noqa: E402
 
-SEED_FORMATS = [("png", {"dpi": 150}), ("png", {"dpi": 300}), ("svg", {}), ("pdf", {}), ("html", {}),
-                ("gexf", {}), ("graphml", {}), ("csv", {}), ("json", {}), ("kumu", {}), ("zip", {})]
+SEED_FORMATS = [("png", {"dpi": 150}), ("png", {"dpi": 300}), ("png", {"dpi": 300, "width": "single"}),
+                ("svg", {}), ("pdf", {"dpi": 300}), ("html", {}), ("gexf", {}), ("graphml", {}), ("graphml_yed", {}),
+                ("csv", {}), ("json", {}), ("kumu_xlsx", {}), ("zip", {"dpi": 300})]
 BIG_FORMATS = [("png", {"dpi": 150}), ("png", {"dpi": 300}), ("svg", {}), ("html", {}), ("gexf", {}),
-               ("graphml", {}), ("csv", {}), ("json", {}), ("kumu", {})]
+               ("graphml", {}), ("csv", {}), ("json", {}), ("kumu_xlsx", {})]
 
 
 CPU: list[float] = []  # CPU seconds of the last median_time call (wall time is inflated on a busy machine)
@@ -44,17 +46,19 @@ def bench_graph(name: str, G, formats, repeat: int) -> None:
           f"(median of {repeat})")
     t, (H, info) = median_time(lambda: filter_view(G), repeat)
     print(f"  {'filter_view':<18} {t:7.2f} s  (cpu {CPU[0]:.2f})")
-    t, P = median_time(lambda: layout(H, seed=0), repeat)
+    t, P = median_time(lambda: positions(H, seed=0), repeat)
     print(f"  {'layout':<18} {t:7.2f} s  (cpu {CPU[0]:.2f})")
     t, H500 = median_time(lambda: filter_view(G, max_nodes=500)[0], repeat)
     print(f"  {'view max 500':<18} {t:7.2f} s  -> {H500.number_of_nodes()} nodes")
-    P500 = layout(H500, seed=0)
+    P500 = positions(H500, seed=0)
     t, _ = median_time(lambda: to_pyvis_html(H500, positions=P500), repeat)
     print(f"  {'html (500 nodes)':<18} {t:7.2f} s  (cpu {CPU[0]:.2f})")
     for fmt, opts in formats:
         t, data = median_time(lambda: export(H, fmt, positions=P, **opts), repeat)
-        label = fmt + (f" {opts['dpi']}dpi" if "dpi" in opts else "")
+        label = fmt + (f" {opts['dpi']}dpi" if "dpi" in opts else "") + (f" {opts['width']}" if "width" in opts else "")
         print(f"  {label:<18} {t:7.2f} s  (cpu {CPU[0]:5.2f})  {len(data) / 1e6:7.2f} MB")
+    t, T = median_time(lambda: cosignature_network(H), repeat)
+    print(f"  {'cosignature net':<18} {t:7.2f} s  -> {T.number_of_nodes()} nodes, {T.number_of_edges()} ties")
 
 
 def main() -> int:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from .patterns import Lexicon
+from .patterns import Lexicon, Rx
 from .sentences import Sentence
 
 CLAUSE = re.compile(r"[;:]")
@@ -61,6 +61,9 @@ def ask_region(s: str, lex: Lexicon, whole: bool, quotes: Callable[[], list[tupl
             continue
         if lex.imperative.fullmatch(s[:m.start()].rstrip()):  # "Lead calls for ...": a noun after a verb
             continue
+        if not s[:m.start()].strip(" -*"):  # the sentence opens with it: an imperative ("Demand the release")
+            cues.append((m.start(), "own"))
+            continue
         if m.group(0).startswith(("calling", "urging")):  # participle: "in calling on" is ours
             ours = lex.own_participle.search(s[max(0, m.start() - 6):m.start()])
         else:  # "we have called for" is ours, "the High Commissioner has called on" is not
@@ -100,12 +103,42 @@ def name_like(s: str) -> bool:
     return s.rstrip()[-1:] not in ".;:!" and sum(w[0].isupper() for w in big) >= 0.75 * len(big)
 
 
-def _quotes(segment_text: str) -> list[tuple[int, int]]:
-    """Quotations of four words or more: someone else's words, never the letter's ask."""
-    return [m.span() for m in _QUOTE.finditer(segment_text) if len(m.group(0).split()) >= 4]
+# Who is quoted: a speech verb (or a colon) just before the quotation, or ", ... said" just after it.
+_SAID_BEFORE = re.compile(r"(?:\b(?:said|says|say|stated|states|wrote|writes|added|adds|declared|declares|noted|notes|"
+                          r"told|tweeted|according to|reads?)|:)\W{0,3}$")
+_SAID_AFTER = re.compile(r"^\W{0,3}(?:[\w.'-]+ ){0,8}?(?:said|says|stated|wrote|added|declared|noted|told)\b")
+SPEAKER_WINDOW = 80  # characters searched for the speaker around a quotation: a name and a verb
 
 
-def sentence_quotes(sents: Sequence[Sentence], folds: Sequence[str], i: int) -> list[tuple[int, int]]:
+def _quotes(segment_text: str, own_subject: Rx | None = None) -> list[tuple[int, int]]:
+    """Quotations of four words or more that someone else says: never the letter's ask.
+
+    A quotation no speech verb introduces is part of the letter's own sentence ('we call on them to comply
+    and "ensure the right of ..."'); one its signatories say ('"... we urge you ...," the group said') is
+    the letter's own ask too.
+
+    >>> _quotes('The UN said "states must act now to stop it". We urge you to "act now to stop it".')
+    [(12, 44)]
+    """
+    out = []
+    for m in _QUOTE.finditer(segment_text):
+        if len(m.group(0).split()) < 4:
+            continue
+        a, b = m.span()
+        before = segment_text[max(0, a - SPEAKER_WINDOW):a]
+        after = segment_text[b:b + SPEAKER_WINDOW]
+        said = _SAID_BEFORE.search(before) or _SAID_AFTER.search(after)
+        if not said:
+            continue
+        speaker = after[:said.end()] if said.re is _SAID_AFTER else before[clause_start(before, len(before)):]
+        if own_subject is not None and own_subject.search(speaker):
+            continue
+        out.append((a, b))
+    return out
+
+
+def sentence_quotes(sents: Sequence[Sentence], folds: Sequence[str], i: int,
+                    own_subject: Rx | None = None) -> list[tuple[int, int]]:
     """Quotation spans in sentence i; a quotation may run over several sentences of its paragraph."""
     k = j = i
     while k > 0 and sents[k - 1].segment == sents[i].segment:
@@ -114,5 +147,5 @@ def sentence_quotes(sents: Sequence[Sentence], folds: Sequence[str], i: int) -> 
         j += 1
     offset = sum(len(f) + 1 for f in folds[k:i])
     n = len(folds[i])
-    return [(max(a - offset, 0), min(b - offset, n)) for a, b in _quotes(" ".join(folds[k:j]))
+    return [(max(a - offset, 0), min(b - offset, n)) for a, b in _quotes(" ".join(folds[k:j]), own_subject)
             if a < offset + n and b > offset]

@@ -31,7 +31,7 @@ import numpy as np
 
 from .coalitions import coalition_node, collapse, tag_coalitions
 from .fold import fold_kind
-from .labels import LINE, Label, text_width
+from .vis_labels import LINE, Label, text_width
 from .layout import ASPECT, GAP, separate, sizes
 from .layout import positions as layout_positions
 from .render import label_text

@@ -28,9 +28,13 @@ from typing import Iterable, Mapping
 import networkx as nx
 
 from .model import DEMAND, LETTER, ORG, slugify
+from .tagging.data import load_rules
 
-# Tags whose value splits the coalition (one diaspora coalition per country, one ethnic per nationality).
-SPLIT_BY_VALUE = ("diaspora", "ethnic")
+
+def split_by_value() -> frozenset[str]:
+    """Tags whose value splits the coalition (data/coalitions.yaml `split_by_value`: a diaspora coalition per
+    country, an ethnic one per nationality)."""
+    return frozenset(t for t, spec in load_rules().tags.items() if spec["split_by_value"])
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ def tag_coalitions(G: nx.DiGraph, min_size: int = 1) -> dict[str, set[str]]:
     """Tag name (or "tag: value") -> organization ids. Groups overlap: a Rohingya group in Malaysia is in
     both "rohingya" and "diaspora: Malaysia"."""
     groups: dict[str, set[str]] = {}
+    split = split_by_value()
     for n, d in G.nodes(data=True):
         if d.get("kind") != ORG:
             continue
@@ -60,7 +65,7 @@ def tag_coalitions(G: nx.DiGraph, min_size: int = 1) -> dict[str, set[str]]:
         for tag in d.get("tags") or []:
             value = values.get(tag, "") if isinstance(values, Mapping) else ""
             names = [f"{tag}: {v.strip()}" for v in value.split(";") if v.strip()] \
-                if tag in SPLIT_BY_VALUE and value else [tag]
+                if tag in split and value else [tag]
             for name in names:
                 groups.setdefault(name, set()).add(n)
     return {k: v for k, v in sorted(groups.items()) if len(v) >= min_size}
@@ -68,7 +73,7 @@ def tag_coalitions(G: nx.DiGraph, min_size: int = 1) -> dict[str, set[str]]:
 
 def tag_label(org_data: Mapping, tag: str) -> str:
     value = (org_data.get("tag_values") or {}).get(tag, "")
-    return f"{tag}: {value}" if value and tag in SPLIT_BY_VALUE else tag
+    return f"{tag}: {value}" if value and tag in split_by_value() else tag
 
 
 def summarize(G: nx.DiGraph, name: str, members: Iterable[str], top: int = 5) -> Summary:

@@ -23,7 +23,28 @@ from .paths import curated_path
 
 # libyaml parses the curated files ~10x faster than pure-Python PyYAML (same results, checked in
 # tests/test_curated_data.py); every process that parses letters pays this at start-up.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _DuplicateKey(yaml.YAMLError):
+    def __init__(self, key: Any, mark: Any):
+        self.key, self.problem_mark = key, mark
+
+
+class _Loader(_BASE):  # type: ignore[misc, valid-type]
+    """The safe loader, refusing a key given twice in one mapping (YAML would keep the last silently)."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict:
+        seen = set()
+        for k, _ in node.value:
+            key = self.construct_object(k, deep=True)
+            if isinstance(key, (str, int, float, bool)) and key in seen:
+                raise _DuplicateKey(key, k.start_mark)
+            seen.add(key if isinstance(key, (str, int, float, bool)) else id(k))
+        return super().construct_mapping(node, deep)
+
+
+_LOADER = _Loader
 
 
 class CuratedError(ValueError):
@@ -49,6 +70,9 @@ def _read(path: str, _mtime: int) -> Any:
         raise CuratedError(p.name, "file not found")
     try:
         return yaml.load(p.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - a safe loader
+    except _DuplicateKey as e:
+        at = f"line {e.problem_mark.line + 1}"
+        raise CuratedError(p.name, f"key given twice ({at}; the second would silently win)", str(e.key)) from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         at = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
@@ -57,16 +81,47 @@ def _read(path: str, _mtime: int) -> Any:
         raise CuratedError(p.name, "not UTF-8 text") from None
 
 
-def expect(mapping: Any, key: str, typ: type | tuple[type, ...], file: str | Path, default: Any = ...) -> Any:
-    """mapping[key], checked to be of `typ`; a missing key returns `default` when one is given."""
+def expect(mapping: Any, key: str, typ: type | tuple[type, ...], file: str | Path, default: Any = ...,
+           at: str = "") -> Any:
+    """mapping[key], checked to be of `typ`; a missing key returns `default` when one is given.
+
+    `at` is where `mapping` sits in the file ("tags.women"): errors name the key's full path.
+    """
+    where = f"{at}.{key}" if at else key
     if not isinstance(mapping, dict):
-        raise CuratedError(file, f"expected a mapping, got {type(mapping).__name__}", key)
+        raise CuratedError(file, f"expected a mapping, got {type(mapping).__name__}", at or key)
     if key not in mapping or mapping[key] is None:
         if default is not ...:
             return default
-        raise CuratedError(file, "missing", key)
+        raise CuratedError(file, "missing", where)
     value = mapping[key]
-    if not isinstance(value, typ):
+    if not isinstance(value, typ) or (typ is int and isinstance(value, bool)):
         names = "/".join(t.__name__ for t in (typ if isinstance(typ, tuple) else (typ,)))
-        raise CuratedError(file, f"expected {names}, got {type(value).__name__}", key)
+        raise CuratedError(file, f"expected {names}, got {type(value).__name__}", where)
     return value
+
+
+# Each curated file and the function that reads (and so checks) it: `check_all` runs them all.
+READERS = {
+    "demands.yaml": "graph.patterns:load_lexicon",
+    "coalitions.yaml": "graph.tagging.data:load_rules",
+    "gazetteer.yaml": "graph.tagging.data:load_gazetteer",
+    "judgements.yaml": "graph.judgements:load_judgements",
+    "accepted_demands.yaml": "graph.accepted:load_accepted",
+}
+
+
+def check_all() -> None:
+    """Read every curated file through its reader (READERS) and every other YAML file under data/: the
+    first broken one raises CuratedError naming the file and the key."""
+    import importlib
+
+    from . import paths  # DATA_DIR read at call time: tests point it elsewhere
+
+    for name, reader in READERS.items():
+        if (paths.DATA_DIR / name).exists():
+            module, _, func = reader.partition(":")
+            getattr(importlib.import_module(module), func)()
+    for p in sorted(paths.DATA_DIR.glob("*.yaml")):
+        if p.name not in READERS:
+            read_yaml(p)

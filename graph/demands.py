@@ -156,7 +156,7 @@ def find_demands(text: str, lexicon: Lexicon | None = None) -> tuple[tuple[Deman
             quoted = {sents[k].segment for k, f in enumerate(folds) if "'" in f or '"' in f}
         cached = known.get(key) if sen.segment not in quoted else None
         if cached is None:
-            region = ask_region(folded, lex, whole, lambda: sentence_quotes(sents, folds, i), mask)
+            region = ask_region(folded, lex, whole, lambda: sentence_quotes(sents, folds, i, lex.own_subject), mask)
             per = None if region is None else [
                 None if d.in_context or (d.any.gate is not None and not d.any.bits & mask) else
                 list(_matches(d, folded, region, "", lex, mask)) for d in lex.demands]

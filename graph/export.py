@@ -1,30 +1,33 @@
-"""The current view as files other tools open: Gephi (GEXF), Cytoscape/yEd (GraphML), spreadsheets
-(CSV), code (node-link JSON), Kumu (JSON blueprint or element/connection CSVs), images, the
-interactive page, and one zip with everything.
+"""The current view as files other tools open as their own: Gephi (dynamic GEXF), Cytoscape and
+yEd (GraphML), spreadsheets (CSV tables), code and D3 (node-link JSON with `links`), Kumu (xlsx or
+JSON blueprint), images (PNG, SVG, PDF), the interactive page, and one zip with everything,
+including the co-signature network.
 
-GEXF and GraphML hold only scalars: lists and dicts are flattened to strings at export time
-(lists "; "-joined, flat dicts as "key=value; ...", nested data as JSON), None becomes "", and an
-attribute whose values have different types across nodes is written as a string throughout, so
-the file reads back with exactly these values (see `flatten_graph`).
+Every export first cleans the text (cells.clean_graph: no control characters, no lone
+surrogates), so a hostile letter can neither break a file nor crash the export.
 
 >>> import networkx as nx
->>> G = nx.DiGraph()
->>> G.add_node("org:a", kind="organization", label="A", tags=["women", "ethnic"], n_letters=2)
->>> flatten_graph(G).nodes["org:a"]["tags"]
-'women; ethnic'
->>> sorted(FORMATS)[:4]
-['csv', 'edges_csv', 'gexf', 'graphml']
+>>> G = nx.DiGraph(); G.add_edge("org:a", "letter:b", kind="signed")
+>>> import json; sorted(json.loads(export(G, "json")))
+['directed', 'graph', 'links', 'multigraph', 'nodes']
+>>> filename("kumu_xlsx"), filename("csv", network="cosignature")
+('coalition-graph-kumu.xlsx', 'coalition-cosignature-tables.zip')
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
-import zipfile
 from dataclasses import dataclass
 from typing import Any, Callable
 
 import networkx as nx
+
+from . import tables
+from .archive import zip_files
+from .cells import clean_graph, clean_value
+from .flat import flatten_graph
+from .gexf import gexf
+from .graphml import graphml
+from .networks import MIN_SHARED, for_export, positions as layout_positions
 
 
 @dataclass(frozen=True)
@@ -32,258 +35,135 @@ class Format:
     ext: str
     mime: str
     description: str
+    suffix: str = ""  # added to the file stem, where the extension alone does not say what it is
 
 
 FORMATS: dict[str, Format] = {
     "png": Format("png", "image/png", "Image (PNG)"),
-    "svg": Format("svg", "image/svg+xml", "Image (SVG, scalable)"),
-    "pdf": Format("pdf", "application/pdf", "Image (PDF)"),
+    "svg": Format("svg", "image/svg+xml", "Image (SVG, scalable, editable text)"),
+    "pdf": Format("pdf", "application/pdf", "Image (PDF, embedded TrueType fonts)"),
     "html": Format("html", "text/html", "Interactive page (works offline)"),
-    "gexf": Format("gexf", "application/xml", "Gephi (GEXF)"),
-    "graphml": Format("graphml", "application/xml", "Cytoscape / yEd (GraphML)"),
-    "csv": Format("zip", "application/zip", "Spreadsheet: nodes.csv + edges.csv (zip)"),
-    "nodes_csv": Format("csv", "text/csv", "Spreadsheet: nodes (CSV)"),
-    "edges_csv": Format("csv", "text/csv", "Spreadsheet: edges (CSV)"),
+    "gexf": Format("gexf", "application/xml", "Gephi (GEXF, with timeline)"),
+    "graphml": Format("graphml", "application/xml", "Cytoscape / Gephi (GraphML)"),
+    "graphml_yed": Format("graphml", "application/xml", "yEd (GraphML with yFiles graphics)", "-yed"),
+    "csv": Format("zip", "application/zip", "Spreadsheet tables, one CSV per kind (zip)", "-tables"),
     "json": Format("json", "application/json", "Node-link JSON (networkx, D3)"),
-    "kumu": Format("json", "application/json", "Kumu blueprint (JSON)"),
-    "kumu_csv": Format("zip", "application/zip", "Kumu elements + connections (CSV, zip)"),
-    "zip": Format("zip", "application/zip", "Everything above in one zip"),
+    "kumu_xlsx": Format("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                        "Kumu (Excel import: Elements + Connections)", "-kumu"),
+    "kumu": Format("json", "application/json", "Kumu blueprint (JSON)", "-kumu"),
+    "zip": Format("zip", "application/zip", "Everything above in one zip, with the co-signature network"),
 }
-
-_ZIP_DATE = (2020, 1, 1, 0, 0, 0)  # fixed, so the same view gives the same zip bytes
-
-
-def flat(value: Any) -> Any:
-    """One attribute value as a GEXF/GraphML scalar.
-
-    >>> flat(["a", "b"]), flat({"diaspora": "Japan", "ethnic": ""}), flat(None), flat(3)
-    ('a; b', 'diaspora=Japan; ethnic=', '', 3)
-    >>> flat([{"file": "a.txt", "lines": [3]}])
-    '[{"file": "a.txt", "lines": [3]}]'
-    """
-    if value is None:
-        return ""
-    if isinstance(value, (bool, int, float, str)):
-        return value
-    if isinstance(value, dict):
-        if all(isinstance(v, (str, int, float, bool)) or v is None for v in value.values()):
-            return "; ".join(f"{k}={'' if v is None else v}" for k, v in value.items())
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
-    if isinstance(value, (list, tuple, set, frozenset)):
-        items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else list(value)
-        if all(isinstance(v, (str, int, float, bool)) for v in items):
-            return "; ".join(str(v) for v in items)
-        return json.dumps(items, ensure_ascii=False, sort_keys=True, default=str)
-    if hasattr(value, "item"):  # numpy scalar
-        return value.item()
-    return str(value)
+IMAGE_FORMATS = ("png", "svg", "pdf")
 
 
-def _unify(rows: list[dict]) -> None:
-    """Make each key hold one type across rows (mixed -> str); bool stays bool, int+float -> float."""
-    types: dict[str, set] = {}
-    for r in rows:
-        for k, v in r.items():
-            types.setdefault(k, set()).add(type(v))
-    for k, ts in types.items():
-        if len(ts) <= 1:
-            continue
-        to = float if ts <= {int, float} else str
-        for r in rows:
-            if k in r:
-                r[k] = to(r[k])
-
-
-def flatten_graph(H: nx.DiGraph) -> nx.DiGraph:
-    """A copy of H holding only scalar attributes, as written to GEXF and GraphML (every node gets
-    a label, its id when it has none, since Gephi shows labels and GEXF readers invent one)."""
-    F = nx.DiGraph()
-    node_rows = {n: {"label": str(n), **{k: flat(v) for k, v in a.items()}} for n, a in H.nodes(data=True)}
-    edge_rows = {(u, v): {k: flat(x) for k, x in a.items()} for u, v, a in H.edges(data=True)}
-    _unify(list(node_rows.values()))
-    _unify(list(edge_rows.values()))
-    F.add_nodes_from((str(n), r) for n, r in node_rows.items())
-    F.add_edges_from((str(u), str(v), r) for (u, v), r in edge_rows.items())
-    return F
-
-
-def _gexf(H: nx.DiGraph, positions=None, **_: Any) -> bytes:
-    F = flatten_graph(H)
-    if positions:
-        from .style import Style
-
-        style = Style.of(H)
-        for n in H:
-            c = style.color(n).lstrip("#")
-            x, y = positions.get(n, (0.0, 0.0))
-            F.nodes[str(n)]["viz"] = {
-                "position": {"x": float(x) * 1000, "y": float(-y) * 1000, "z": 0.0},
-                "color": {"r": int(c[0:2], 16), "g": int(c[2:4], 16), "b": int(c[4:6], 16), "a": 1.0},
-                "size": 5.0 + H.degree(n),
-            }
-    buf = io.BytesIO()
-    nx.write_gexf(F, buf, prettyprint=False)  # indenting cost ~1/4 of the time at 10k nodes
-    return buf.getvalue()
-
-
-def _graphml(H: nx.DiGraph, **_: Any) -> bytes:
-    buf = io.BytesIO()
-    nx.write_graphml(flatten_graph(H), buf, named_key_ids=True, prettyprint=False)
-    return buf.getvalue()
-
-
-def _csv(header: list[str], rows: list[dict]) -> bytes:
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=header, extrasaction="ignore", lineterminator="\n")
-    w.writeheader()
-    for r in rows:
-        w.writerow({k: flat(r.get(k, "")) for k in header})
-    return buf.getvalue().encode("utf-8-sig")  # BOM: Excel then reads Burmese names as UTF-8
-
-
-def _columns(rows: list[dict], first: list[str]) -> list[str]:
-    rest = sorted({k for r in rows for k in r} - set(first))
-    return first + rest
-
-
-def nodes_csv(H: nx.DiGraph, **_: Any) -> bytes:
-    rows = [{"id": n, **a} for n, a in H.nodes(data=True)]
-    return _csv(_columns(rows, ["id", "kind", "label"]), rows)
-
-
-def edges_csv(H: nx.DiGraph, **_: Any) -> bytes:
-    rows = [{"source": u, "target": v, **a} for u, v, a in H.edges(data=True)]
-    return _csv(_columns(rows, ["source", "target", "kind"]), rows)
-
-
-def _zip(files: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in files.items():
-            z.writestr(zipfile.ZipInfo(name, _ZIP_DATE), data, compress_type=zipfile.ZIP_DEFLATED)
-    return buf.getvalue()
-
-
-def _json(H: nx.DiGraph, **_: Any) -> bytes:
-    data = nx.node_link_data(H, edges="edges")
+def _json(H: nx.Graph, **_: Any) -> bytes:
+    data = nx.node_link_data(H, edges="links")  # what networkx >= 3.2 and D3 examples read
     return json.dumps(data, ensure_ascii=False, indent=1, default=str).encode("utf-8")
 
 
-KUMU_TYPES = {"organization": "Organization", "letter": "Letter", "demand": "Demand", "group": "Group"}
-
-
-def kumu_data(H: nx.DiGraph) -> dict:
-    """Kumu blueprint: {"elements": [...], "connections": [...]} with ids (labels may repeat)."""
-    elements = []
-    for n, a in H.nodes(data=True):
-        e = {"id": str(n), "label": str(a.get("label") or n),
-             "type": KUMU_TYPES.get(a.get("kind", ""), str(a.get("kind", "")).title())}
-        desc = a.get("title") or a.get("description") or ""
-        if desc:
-            e["description"] = str(desc)
-        if a.get("tags"):
-            e["tags"] = [str(t) for t in a["tags"]]
-        for k in ("country", "ethnicity", "date", "file", "n_letters", "count"):
-            if a.get(k) not in (None, "", 0):
-                e[k.replace("_", " ").title()] = a[k]
-        if a.get("aliases"):
-            e["Aliases"] = flat(a["aliases"])
-        elements.append(e)
-    connections = []
-    for i, (u, v, a) in enumerate(H.edges(data=True)):
-        c = {"id": f"c{i}", "from": str(u), "to": str(v), "type": str(a.get("kind", "")).replace("_", " "),
-             "direction": "directed"}
-        if a.get("weight"):
-            c["Weight"] = a["weight"]
-        connections.append(c)
-    return {"elements": elements, "connections": connections}
-
-
-def _kumu(H: nx.DiGraph, **_: Any) -> bytes:
-    return json.dumps(kumu_data(H), ensure_ascii=False, indent=1, default=str).encode("utf-8")
-
-
-def kumu_csv_files(H: nx.DiGraph) -> dict[str, bytes]:
-    """Kumu's spreadsheet import: an elements sheet (ID first, Label) and a connections sheet
-    (From, To by ID); several values in one cell are separated by "|"."""
-    data = kumu_data(H)
-
-    def cell(v: Any) -> Any:
-        return "|".join(map(str, v)) if isinstance(v, list) else v
-
-    el = [{("ID" if k == "id" else k.title() if k in ("label", "type", "description", "tags") else k): cell(v)
-           for k, v in e.items()} for e in data["elements"]]
-    co = [{("ID" if k == "id" else k.title() if k in ("from", "to", "type", "direction") else k): cell(v)
-           for k, v in c.items()} for c in data["connections"]]
-    return {"kumu-elements.csv": _csv(_columns(el, ["ID", "Label", "Type", "Description", "Tags"]), el),
-            "kumu-connections.csv": _csv(_columns(co, ["From", "To", "Type", "Direction"]), co)}
-
-
-def _readme(H: nx.DiGraph) -> bytes:
-    lines = ["Coalition Atlas export", "", str(H.graph.get("view", "")), "",
-             f"{H.number_of_nodes()} nodes, {H.number_of_edges()} edges.", "", "Files:"]
-    for name, what in [("graph.html", "interactive graph, open in a browser (works offline)"),
-                       ("graph.gexf", "Gephi"), ("graph.graphml", "Cytoscape, yEd"),
-                       ("nodes.csv, edges.csv", "spreadsheets (lists are '; '-joined)"),
-                       ("graph.json", "node-link JSON"), ("kumu.json", "Kumu blueprint (drop onto a map)"),
-                       ("kumu-elements.csv, kumu-connections.csv", "Kumu spreadsheet import"),
-                       ("graph.png, graph.svg", "images")]:
-        lines.append(f"  {name}: {what}")
-    return ("\n".join(lines) + "\n").encode("utf-8")
-
-
-def _bundle(H: nx.DiGraph, positions=None, images: bool = True, dpi: int = 150, caption: str = "",
-            **_: Any) -> bytes:
-    if positions is None:
-        from .view import layout
-
-        positions = layout(H)
-    files = {"README.txt": _readme(H),
-             "graph.html": export(H, "html", positions=positions, caption=caption),
-             "graph.gexf": _gexf(H, positions=positions), "graph.graphml": _graphml(H),
-             "nodes.csv": nodes_csv(H), "edges.csv": edges_csv(H), "graph.json": _json(H),
-             "kumu.json": _kumu(H), **kumu_csv_files(H)}
-    if images:
-        from .images import render_image
-
-        for fmt in ("png", "svg"):
-            files[f"graph.{fmt}"] = render_image(H, fmt, dpi=dpi, positions=positions, caption=caption)
-    return _zip(files)
-
-
 def _image(fmt: str) -> Callable[..., bytes]:
-    def run(H: nx.DiGraph, positions=None, dpi: int = 150, caption: str = "", **_: Any) -> bytes:
+    def run(H: nx.Graph, **opts: Any) -> bytes:
         from .images import render_image
 
-        return render_image(H, fmt, dpi=dpi, positions=positions, caption=caption)
-
+        return render_image(H, fmt, **{k: v for k, v in opts.items() if k in ("positions", "dpi", "caption",
+                                                                           "title", "width")})
     return run
 
 
-def _html(H: nx.DiGraph, positions=None, caption: str = "", height: str = "720px", **_: Any) -> bytes:
+def _html(H: nx.Graph, positions=None, caption: str = "", height: str = "720px", **_: Any) -> bytes:
     from .render import to_pyvis_html
 
+    if not H.is_directed():  # the page's tooltips walk successors; each tie once, as the app's tie view
+        D = nx.DiGraph()
+        D.graph.update(H.graph)
+        D.add_nodes_from(H.nodes(data=True))
+        D.add_edges_from(H.edges(data=True))
+        H = D
     return to_pyvis_html(H, positions=positions, caption=caption, height=height).encode("utf-8")
 
 
+def _gexf(H: nx.Graph, positions=None, letter_dates=None, caption: str = "", **_: Any) -> bytes:
+    return gexf(H, flatten_graph(H), positions, letter_dates=letter_dates,
+                name=caption or str(H.graph.get("view", "")))
+
+
+def data_files(H: nx.Graph, positions, stem: str, letter_dates=None, caption: str = "") -> dict[str, bytes]:
+    """Every data format of H, by file name."""
+    F = flatten_graph(H)
+    return {f"{stem}.gexf": gexf(H, F, positions, letter_dates=letter_dates, name=caption),
+            f"{stem}.graphml": graphml(F, positions), f"{stem}-yed.graphml": graphml(F, positions, yed=True),
+            f"{stem}.json": _json(H), f"{stem}-kumu.xlsx": tables.kumu_xlsx(H), f"{stem}-kumu.json": tables.kumu_json(H),
+            **{f"{stem}-tables/{name}": body for name, body in tables.csv_tables(H).items()}}
+
+
+README = """Coalition Atlas export
+
+{view}
+
+{nodes} nodes, {edges} edges. Files:
+  graph.html                     interactive graph, open in a browser (works offline)
+  graph.png, graph.svg, graph.pdf  images (same layout and colours as the app)
+  graph.gexf                     Gephi: File > Open; the timeline plays letters by date
+  graph.graphml                  Cytoscape (File > Import > Network from File) or Gephi
+  graph-yed.graphml              yEd: opens laid out and coloured
+  graph.json                     node-link JSON (networkx.node_link_graph(data, edges="links"), D3)
+  graph-kumu.xlsx                Kumu: Import > Excel (Elements and Connections sheets)
+  graph-kumu.json                Kumu blueprint
+  graph-tables/                  one CSV per kind of node and of edge
+  cosignature/                   every format again for the co-signature network: organizations
+                                 joined by {min_shared}+ letters signed together (count, jaccard, weight, p)
+"""
+
+
+def _network_files(H: nx.Graph, positions, stem: str, images: bool, caption: str, letter_dates=None,
+                   **opts: Any) -> dict[str, bytes]:
+    """One network in every format: page, images (unless `images` is false), data."""
+    files = {f"{stem}.html": _html(H, positions=positions, caption=caption)}
+    if images:
+        for fmt in IMAGE_FORMATS:
+            files[f"{stem}.{fmt}"] = _image(fmt)(H, positions=positions, caption=caption, **opts)
+    return {**files, **data_files(H, positions, stem, letter_dates=letter_dates, caption=caption)}
+
+
+def _bundle(H: nx.Graph, positions=None, images: bool = True, backbone: bool = False, caption: str = "",
+            **opts: Any) -> bytes:
+    opts.pop("letter_dates", None)  # the bipartite view has its letters; the co-signature one takes theirs
+    files = {"README.txt": README.format(view=H.graph.get("view", ""), nodes=H.number_of_nodes(),
+                                         edges=H.number_of_edges(), min_shared=MIN_SHARED).encode("utf-8"),
+             **_network_files(H, positions, "graph", images, caption, **opts)}
+    if H.graph.get("network") != "cosignature":
+        T, t_caption, dates = for_export(H, caption, "cosignature", backbone)
+        at = {n: positions[n] for n in T if n in positions}  # organizations stay where the picture has them
+        files.update(_network_files(T, at, "cosignature/network", images, t_caption, dates, **opts))
+    return zip_files(files)
+
+
 _WRITERS: dict[str, Callable[..., bytes]] = {
-    "png": _image("png"), "svg": _image("svg"), "pdf": _image("pdf"), "html": _html,
-    "gexf": _gexf, "graphml": _graphml,
-    "csv": lambda H, **o: _zip({"nodes.csv": nodes_csv(H), "edges.csv": edges_csv(H)}),
-    "nodes_csv": nodes_csv, "edges_csv": edges_csv, "json": _json, "kumu": _kumu,
-    "kumu_csv": lambda H, **o: _zip(kumu_csv_files(H)), "zip": _bundle,
+    "png": _image("png"), "svg": _image("svg"), "pdf": _image("pdf"), "html": _html, "gexf": _gexf,
+    "graphml": lambda H, positions=None, **o: graphml(flatten_graph(H), positions),
+    "graphml_yed": lambda H, positions=None, **o: graphml(flatten_graph(H), positions, yed=True),
+    "csv": lambda H, **o: zip_files(tables.csv_tables(H)), "json": _json,
+    "kumu_xlsx": lambda H, **o: tables.kumu_xlsx(H), "kumu": lambda H, **o: tables.kumu_json(H),
+    "zip": _bundle,
 }
 
 
-def export(H: nx.DiGraph, fmt: str, **opts: Any) -> bytes:
-    """H in format `fmt` (a key of FORMATS). Options: positions, dpi, caption, images (zip)."""
+def export(H: nx.Graph, fmt: str, positions=None, **opts: Any) -> bytes:
+    """H in format `fmt` (a key of FORMATS). Options: positions (default: the app's layout), dpi,
+    caption, title, width ("single" or "double" journal column), images and backbone (zip),
+    letter_dates (GEXF of a co-signature network: its letters' dates)."""
     if fmt not in _WRITERS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return _WRITERS[fmt](H, **opts)
+    C = clean_graph(H)
+    if positions is None:
+        positions = layout_positions(C)
+    else:
+        positions = {clean_value(n): xy for n, xy in positions.items()}
+    return _WRITERS[fmt](C, positions=positions, **clean_value(opts))  # captions quote letter titles
 
 
-def filename(fmt: str, stem: str = "coalition-graph") -> str:
-    """Suggested download name, e.g. filename("csv") -> "coalition-graph-csv.zip"."""
+def filename(fmt: str, network: str = "bipartite") -> str:
+    """Suggested download name: filename("png") -> "coalition-graph.png"."""
     f = FORMATS[fmt]
-    suffix = "" if fmt in ("png", "svg", "pdf", "html", "gexf", "graphml", "json", "zip") else f"-{fmt.replace('_', '-')}"
-    return f"{stem}{suffix}.{f.ext}"
+    stem = "coalition-cosignature" if network == "cosignature" else "coalition-graph"
+    return f"{stem}{f.suffix}.{f.ext}"

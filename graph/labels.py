@@ -1,103 +1,122 @@
-"""Which nodes get a printed name: the most important ones whose labels fit without overlapping.
+"""Labels that never overlap: a greedy placement with an exact collision check on text extents.
 
-vis-network draws a node's label centred under it, and scales nodes and labels together when zooming,
-so two labels that do not overlap in drawing units never overlap on screen, at any zoom. `choose` goes
-through the candidates by importance and keeps a label only if its box (estimated from the text and the
-font size) touches no kept label and no other node. The others show their name on hover.
+Labels go in priority order (the caller's: demands and super-nodes first). Each is measured once
+(matplotlib's renderer), then tried beside its node at eight positions; a label that must be shown
+and finds no room there moves out ring by ring, with a thin leader line to its node. A label is
+never placed over another label, nor outside the drawing, and keeps off the dots when it can
+(only a label that must be shown may cover a dot).
 
->>> pos = {"a": (0, 0), "b": (100, 20), "c": (0, 200)}  # b's label would run into a's
->>> items = [Label("a", "Burma Campaign UK", 14, 10, 3), Label("b", "Fortify Rights", 14, 10, 2),
-...          Label("c", "Progressive Voice", 14, 10, 1)]
->>> sorted(choose(items, pos))
-['a', 'c']
+>>> overlaps((0, 0, 10, 10), [(5, 5, 20, 20)], 0), overlaps((0, 0, 10, 10), [(11, 0, 20, 10)], 0)
+(True, False)
 """
 from __future__ import annotations
 
-import unicodedata
+import math
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any, Sequence
 
 import numpy as np
 
-WIDE = 0.78  # width of an upper-case letter or digit, in font sizes (DejaVu Sans, Chromium's sans-serif)
-NARROW = 0.64  # any other character (average lower-case is ~0.55: this errs on the wide side)
-LINE = 1.3  # label height in font sizes, with vis' 3-unit white stroke around the glyphs
-MARGIN = 3.0  # drawing units kept between two labels, and between a label and a node
-LABEL_CHARS = 24  # longer names are cut with "…" (or replaced by an acronym): a long name covers a cluster
-MAX_CANDIDATES = 400  # beyond this many labels on one screen, nobody reads them anyway
-VIEW_EXTENT = 700.0  # drawing units that fit the 720 px frame at zoom 1
+# Around the node: right, left, above, below, then the diagonals (reading order: right first).
+SIDES = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1))
+GAP_PT = 1.5  # between two labels, and between a label and its dot: keeps them apart when read
+MAX_RINGS = 12  # rings of positions further out for a label that must be shown
+RING_ANGLES = 16
 
 
 @dataclass(frozen=True)
-class Label:
+class Placed:
     node: Any
-    text: str
-    font: float  # font size in drawing units
-    radius: float  # the node's radius: the label starts under it
-    priority: float  # higher is labelled first
-    always: bool = False  # the searched node and super-nodes: labelled even over a small node
+    x: float  # lower-left corner of the text, display pixels
+    y: float
+    width: float
+    height: float
+    leader: bool  # drawn away from its node: joined to it by a line
 
 
-def shorten(text: str, n: int = LABEL_CHARS) -> str:
-    """One line, at most n characters (a letter with its combining marks counts once, and is never split).
+def overlaps(box: tuple, others: Sequence[tuple] | np.ndarray, pad: float) -> bool:
+    """Does box (x0, y0, x1, y1) come within `pad` of any of `others`?"""
+    if len(others) == 0:
+        return False
+    o = np.asarray(others, dtype=float)
+    return bool(np.any((box[0] < o[:, 2] + pad) & (o[:, 0] < box[2] + pad)
+                       & (box[1] < o[:, 3] + pad) & (o[:, 1] < box[3] + pad)))
 
-    >>> shorten("Asian Forum for Human Rights and Development", 20), shorten("မြန်မာ အမျိုးသမီး အဖွဲ့ချုပ်", 10)
-    ('Asian Forum for Hum…', 'မြန်မာ အမျိုးသမီး…')
+
+def _candidates(px: float, py: float, w: float, h: float, r: float, must: bool):
+    """Lower-left corners to try, nearest first: beside the dot, then (if must) rings further out."""
+    for sx, sy in SIDES:
+        x = px + r if sx > 0 else px - r - w if sx < 0 else px - w / 2
+        y = py + r if sy > 0 else py - r - h if sy < 0 else py - h / 2
+        yield x, y, False
+    if not must:
+        return
+    for ring in range(1, MAX_RINGS + 1):
+        d = r + ring * h
+        for k in range(RING_ANGLES):
+            a = 2 * math.pi * k / RING_ANGLES
+            cx, cy = px + d * math.cos(a), py + d * math.sin(a)
+            yield cx - w / 2 if abs(math.cos(a)) < 0.3 else (cx if math.cos(a) > 0 else cx - w), cy - h / 2, True
+
+
+def place(items: Sequence[tuple[Any, float, float, float, float, float, bool]], frame: tuple,
+          dots: np.ndarray, pad: float) -> list[Placed]:
+    """items: (node, x, y, width, height, dot radius, must) in display pixels, in priority order.
+    frame: (x0, y0, x1, y1) the labels must stay within; dots: (n, 4) boxes of the drawn nodes."""
+    placed: list[Placed] = []
+    boxes: list[tuple] = []
+    leaders: list[tuple] = []  # (x0, y0, x1, y1) segments already drawn: no label on top of them
+    for node, px, py, w, h, r, must in items:
+        # Passes, strictest first: off the dots and clear of leader lines; then (a label that must
+        # show) over dots; then where leader lines cross labels. Never on another label.
+        for on_dots, across in ((False, False), (True, False), (True, True))[: 3 if must else 1]:
+            spot = None
+            for x, y, leader in _candidates(px, py, w, h, r + pad, must):
+                box = (x, y, x + w, y + h)
+                if not _free(box, frame, boxes, dots, pad, on_dots) or (
+                        not across and any(crosses(s, box) for s in leaders)):
+                    continue
+                line = (px, py, *leader_end(px, py, box)) if leader else None
+                if across or not line or not any(crosses(line, b) for b in boxes):
+                    spot = (x, y, line)
+                    break
+            if spot:
+                placed.append(Placed(node, spot[0], spot[1], w, h, spot[2] is not None))
+                boxes.append((spot[0], spot[1], spot[0] + w, spot[1] + h))
+                leaders += [spot[2]] if spot[2] else []
+                break
+    return placed
+
+
+def _free(box: tuple, frame: tuple, boxes: list, dots: np.ndarray, pad: float, on_dots: bool) -> bool:
+    inside = frame[0] <= box[0] and frame[1] <= box[1] and box[2] <= frame[2] and box[3] <= frame[3]
+    return inside and not overlaps(box, boxes, pad) and (on_dots or not overlaps(box, dots, 0))
+
+
+def leader_end(px: float, py: float, box: tuple) -> tuple[float, float]:
+    """The point of `box` nearest to (px, py): where a leader line from the node meets its label."""
+    return min(max(px, box[0]), box[2]), min(max(py, box[1]), box[3])
+
+
+def crosses(seg: tuple, box: tuple) -> bool:
+    """Does the segment (x0, y0, x1, y1) pass through the inside of box (Liang-Barsky clipping)?
+
+    >>> crosses((0, 5, 20, 5), (8, 0, 12, 10)), crosses((0, 0, 5, 5), (8, 0, 12, 10))
+    (True, False)
     """
-    s = " ".join(str(text).split())
-    base = [i for i, c in enumerate(s) if not unicodedata.category(c).startswith("M")]  # marks join a letter
-    return s if len(base) <= n else s[: base[n - 1]].rstrip() + "…"
-
-
-def text_width(text: str, font: float) -> float:
-    """Estimated drawn width of one line of text (errs on the wide side)."""
-    return font * sum(WIDE if (c.isupper() or c.isdigit() or not c.isascii()) else NARROW for c in text)
-
-
-def label_scale(pos: Mapping[Any, tuple[float, float]]) -> float:
-    """How much bigger than LABEL_FONT labels are drawn, so they read at about 14 px once vis fits the
-    drawing into its frame: a drawing VIEW_EXTENT units tall (or 1.6 times as wide) is shown at 1:1.
-
-    >>> label_scale({1: (0, 0), 2: (0, 1400)}), label_scale({1: (0, 0), 2: (300, 0)})
-    (2.0, 1.0)
-    """
-    if len(pos) < 2:
-        return 1.0
-    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
-    extent = max((max(xs) - min(xs)) / 1.6, max(ys) - min(ys))
-    return max(1.0, extent / VIEW_EXTENT)
-
-
-def box(x: float, y: float, item: Label) -> tuple[float, float, float, float]:
-    """(left, top, right, bottom) of the label drawn under a node at (x, y)."""
-    w = text_width(item.text, item.font)
-    top = y + item.radius
-    return x - w / 2, top, x + w / 2, top + LINE * item.font
-
-
-def choose(items: Iterable[Label], pos: Mapping[Any, tuple[float, float]],
-           radius: Mapping[Any, float] | None = None) -> set:
-    """Nodes whose label is drawn: by priority, each label that overlaps no kept label and (unless
-    `always`) no node disc (`radius` of every drawn node; default: only the candidates' own)."""
-    ranked = sorted((i for i in items if i.text and i.node in pos),
-                    key=lambda i: (not i.always, -i.priority, str(i.node)))[:MAX_CANDIDATES]
-    radius = dict(radius or {i.node: i.radius for i in ranked})
-    others = [n for n in radius if n in pos]
-    nxy = np.array([pos[n] for n in others], dtype=float).reshape(-1, 2)
-    nr = np.array([radius[n] for n in others], dtype=float)
-    kept: list[tuple[float, float, float, float]] = []
-    out = set()
-    for item in ranked:
-        x, y = pos[item.node]
-        l, t, r, b = box(x, y, item)
-        if any(l < R + MARGIN and L < r + MARGIN and t < B + MARGIN and T < b + MARGIN for L, T, R, B in kept):
+    x0, y0, x1, y1 = seg
+    dx, dy = x1 - x0, y1 - y0
+    lo, hi = 0.0, 1.0
+    for p, q in ((-dx, x0 - box[0]), (dx, box[2] - x0), (-dy, y0 - box[1]), (dy, box[3] - y0)):
+        if p == 0:
+            if q <= 0:
+                return False
             continue
-        # nearest point of the box to each node centre; a node (not its own) closer than its radius is covered
-        cx, cy = np.clip(nxy[:, 0], l, r), np.clip(nxy[:, 1], t, b)
-        near = np.hypot(nxy[:, 0] - cx, nxy[:, 1] - cy) < nr + MARGIN
-        if not item.always and near.any() and [others[k] for k in np.flatnonzero(near)] != [item.node]:
-            continue
-        kept.append((l, t, r, b))
-        out.add(item.node)
-    return out
-
+        t = q / p
+        if p < 0:
+            lo = max(lo, t)
+        else:
+            hi = min(hi, t)
+        if lo >= hi:
+            return False
+    return True

@@ -27,6 +27,7 @@ from typing import Any, Iterable, Sequence
 
 import networkx as nx
 
+from .accepted import hits as accepted_hits
 from .memory import paused_gc
 
 from .records import Letter, Organization
@@ -128,6 +129,7 @@ def build_graph(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon
 
 def _build(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any) -> nx.DiGraph:
     G = nx.DiGraph()
+    emerged = accepted_hits(letters)  # demands that emerged from asks and a curator accepted
     for L in letters:
         title = L.title or PurePath(L.file).stem
         G.add_node(
@@ -142,7 +144,7 @@ def _build(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any
             claimed_total=L.claimed_total or 0,
             n_signatories=0,
         )
-        for hit in L.demands:
+        for hit in (*L.demands, *emerged.get(L.file, ())):
             d = demand_node(hit.id)
             if d not in G:
                 label, description = _lexicon_entry(lexicon, hit.id)

@@ -27,6 +27,7 @@ except ImportError:  # pragma: no cover - Python < 3.11
     import sre_parse as _parser  # type: ignore[no-redef]
 
 from .curated import CuratedError, expect, read_yaml
+from . import paths
 from .paths import curated_path
 
 FILE = "demands.yaml"
@@ -226,6 +227,8 @@ class Demand:
     in_context: tuple[tuple[Rx, Rx], ...] = ()  # (pattern, what must be near)
     vetoes: tuple[Rx, ...] = ()  # the opposite stance in the same clause
     any: Rx | None = None  # all patterns in one: a quick test before the precise one
+    general: bool = False  # a general civil-society ask beyond the campaign taxonomy (data/demands.yaml)
+    examples: tuple[str, ...] = ()  # wording it is asked in: documentation, checked by tests
 
 
 @dataclass(frozen=True)
@@ -314,22 +317,26 @@ class Lexicon:
 def _demand(did: str, spec: Any, file: str) -> Demand:
     key = f"demands.{did}"
     expect({did: spec}, did, dict, file)
-    label = expect(spec, "label", str, file)
-    description = expect(spec, "description", str, file)
-    pats = expect(spec, "patterns", list, file)
+    label = expect(spec, "label", str, file, at=key)
+    description = expect(spec, "description", str, file, at=key)
+    pats = expect(spec, "patterns", list, file, at=key)
     if not pats:
         raise CuratedError(file, "needs at least one pattern", f"{key}.patterns")
     patterns = tuple(_compile([p], file, f"{key}.patterns[{i}]") for i, p in enumerate(pats))
     ctx = []
-    for i, c in enumerate(expect(spec, "in_context", list, file, default=[])):
+    for i, c in enumerate(expect(spec, "in_context", list, file, default=[], at=key)):
         ck = f"{key}.in_context[{i}]"
-        ctx.append((_compile(expect(c, "pattern", str, file), file, ck),
-                    _compile(expect(c, "near", str, file), file, ck, word_start=False)))
+        ctx.append((_compile(expect(c, "pattern", str, file, at=ck), file, ck),
+                    _compile(expect(c, "near", str, file, at=ck), file, ck, word_start=False)))
     vetoes = tuple(_compile([p], file, f"{key}.not[{i}]")
-                   for i, p in enumerate(expect(spec, "not", list, file, default=[])))
+                   for i, p in enumerate(expect(spec, "not", list, file, default=[], at=key)))
     every = list(pats) + [c["pattern"] for c in spec.get("in_context") or []]
+    general = expect(spec, "general", bool, file, default=False, at=key)
+    examples = expect(spec, "examples", list, file, default=[], at=key)
+    if not all(isinstance(x, str) and x.strip() for x in examples):
+        raise CuratedError(file, "expected a list of example sentences (strings)", f"{key}.examples")
     return Demand(did, label.strip(), " ".join(description.split()), patterns, tuple(ctx), vetoes,
-                  _compile(every, file, key, lazy=True))
+                  _compile(every, file, key, lazy=True), general, tuple(examples))
 
 
 _CACHE: dict[tuple[str, int], Lexicon] = {}
@@ -337,7 +344,8 @@ _CACHE: dict[tuple[str, int], Lexicon] = {}
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Compile data/demands.yaml (or `path`) once; errors name the file and the key."""
-    p = str(Path(path)) if path else _DEFAULT.get(FILE) or _DEFAULT.setdefault(FILE, str(curated_path(FILE)))
+    p = str(Path(path)) if path else _DEFAULT.get(paths.DATA_DIR) or _DEFAULT.setdefault(paths.DATA_DIR,
+                                                                                        str(curated_path(FILE)))
     try:  # os.stat, not pathlib: this runs for every letter
         stamp = (p, os.stat(p).st_mtime_ns)
     except OSError:
@@ -347,7 +355,7 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     return _CACHE[stamp]
 
 
-_DEFAULT: dict[str, str] = {}
+_DEFAULT: dict[Path, str] = {}  # data folder -> the lexicon's path in it
 
 
 def _build(data: Any, file: str) -> Lexicon:

@@ -27,7 +27,7 @@ from typing import Any, Mapping
 
 import networkx as nx
 
-from .labels import LABEL_CHARS, Label, choose, label_scale, shorten
+from .vis_labels import LABEL_CHARS, Label, choose, label_scale, shorten
 from .style import Style, label_font, node_size
 
 SCALE = 55.0  # vis pixels per unit of layout, times sqrt(n): keeps node spacing similar at any size
@@ -135,7 +135,7 @@ def vis_data(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | None 
              style: Style | None = None, label_zoom: float | None = None) -> tuple[list[dict], list[dict]]:
     """Node and edge dicts for vis-network (ids as strings). Sizes and label sizes come from the corpus
     attributes (graph.style.node_size), so a node looks the same in every view; labels are drawn only
-    where they fit (graph.labels.choose), `label_zoom` times their size (default: label_scale)."""
+    where they fit (graph.vis_labels.choose), `label_zoom` times their size (default: label_scale)."""
     if positions is None:
         from .layout import positions as layout_positions
 

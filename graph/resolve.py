@@ -37,6 +37,7 @@ from .memory import paused_gc
 from .names import (STOPWORDS, acronym_key, compact, differing_words, initials, looks_like_acronym, marked_words,
                     normalise, ocr_fold, slug, split_acronym)
 from .records import Letter, Mention, MergeReason, NearMiss, Organization
+from .spoof import skeleton, suspicion
 
 FUZZY_MERGE = 0.88  # ratio of normal forms needed for a fuzzy merge (and every differing word must pair up)
 NEAR_MISS = 0.80  # pairs at least this close that were not merged are shown to a curator
@@ -63,6 +64,7 @@ class _Node:
     has_member_of: bool = False  # some mention is printed as a sub-item of an umbrella
     content: frozenset[str] = frozenset()  # the words of `text` but stopwords, for why_different
     normal: bool = False  # `text` is a normal form (normalise() gives it back), not just an acronym key
+    suspect: str = ""  # why the printing may imitate another (graph/spoof.py): never merged without a curator
 
 
 def letter_mentions(letter: Letter, judgements: Judgements | None = None) -> list[Mention]:
@@ -91,7 +93,7 @@ _UNSEEN = _Node("")  # marker: a printing not met yet
 
 
 def _nodes(letters: Sequence[Letter], jd: Judgements) -> dict[str, _Node]:
-    parts: dict[tuple[str, str], _Node] = {}  # (normal form, acronym key) -> node
+    parts: dict[tuple[str, str, str], _Node] = {}  # (normal form, acronym key, suspicion) -> node
     # (printed name, acronym) -> its node (None: names nothing). What a printing tells its node (marked words,
     # not a bare acronym) is told once, on its first mention: the mentions of a famous name repeat it thousands
     # of times.
@@ -102,12 +104,13 @@ def _nodes(letters: Sequence[Letter], jd: Judgements) -> dict[str, _Node]:
             n = node_of.get(key, _UNSEEN)
             if n is _UNSEEN:
                 text, acr, marked, bare = _printing(m.name, m.acronym)
+                suspect = suspicion(m.name)
                 n = None
                 if text:
                     raw, text = text, jd.aliases.get(text, text)
-                    n = parts.get((text, acr))
+                    n = parts.get((text, acr, suspect))
                     if n is None:
-                        n = parts[(text, acr)] = _Node(text, text)
+                        n = parts[(text, acr, suspect)] = _Node(text, text, suspect=suspect)
                         if acr:
                             n.acronyms.add(acr)
                     if marked:
@@ -124,13 +127,14 @@ def _nodes(letters: Sequence[Letter], jd: Judgements) -> dict[str, _Node]:
             if m.member_of:
                 n.has_member_of = True
     acrs: dict[str, list[str]] = defaultdict(list)
-    for text, acr in parts:
+    for text, acr, _ in parts:
         if acr:
             acrs[text].append(acr)
     nodes: dict[str, _Node] = {}
-    for (text, acr), part in sorted(parts.items()):
+    for (text, acr, suspect), part in sorted(parts.items()):
         # One name printed with two different acronyms is two organizations: one node per acronym.
         key = f"{text}|{acr}" if len(acrs[text]) > 1 and acr else text
+        key += "|look-alike" if suspect else ""
         n = nodes.get(key)
         if n is None:
             part.key = key
@@ -206,6 +210,7 @@ class _Components:
         self.keys = {k: {n.text} for k, n in nodes.items()}  # normal forms, for vetoes
         self.files = {k: set(n.files) for k, n in nodes.items()}
         self.acr = {k: set(n.acronyms) for k, n in nodes.items()}
+        self.suspect = {k: n.suspect for k, n in nodes.items() if n.suspect}
         self.veto: dict[str, set[str]] = defaultdict(set)
         for a, b, _ in jd.different:
             self.veto[a].add(b)
@@ -228,6 +233,8 @@ class _Components:
                 return "judged different"
         if curated:
             return None
+        if self.suspect and (self.suspect.get(a) or self.suspect.get(b)):
+            return f"look-alike: {self.suspect.get(a) or self.suspect.get(b)}"
         if not self.files[ra].isdisjoint(self.files[rb]):
             return "both entries in one letter " + min(self.files[ra] & self.files[rb])
         if self.acr[ra] and self.acr[rb] and not self.acr[ra] & self.acr[rb]:
@@ -312,6 +319,10 @@ def _resolve(letters: Sequence[Letter], judgements: Judgements | None) -> Resolu
             edges.append((3, -s, a, b, "fuzzy", "differing words are OCR/spelling variants"))
         else:
             near[(a, b)] = (s, why)
+    for k, n in nodes.items():  # a look-alike shown beside the organization it imitates
+        for other in ids_of.get(normalise(skeleton(_printed(n))), ()) if n.suspect else ():
+            if other != k:
+                near[tuple(sorted((k, other)))] = (1.0, f"look-alike: {n.suspect}")
     comps = _Components(nodes, jd)
     reasons: list[tuple[str, str, MergeReason]] = []
     for prio, neg, a, b, rule, detail in sorted(edges):

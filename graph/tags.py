@@ -1,8 +1,9 @@
-"""Coalition tags from general rules: words of a name, a gazetteer of places and peoples, a few known facts.
+"""Coalition tags from evidence: each organization's tags, country and ethnicity, each tag with its reason.
 
-Rules and tag names live in data/coalitions.yaml, places and peoples in data/gazetteer.yaml. Every Tag
-carries its reason, and members of an umbrella inherit the tags marked `inherit` (a strike force's members
-resist; a women's alliance's members are women's groups).
+The rules and tag names live in data/coalitions.yaml, places and peoples in data/gazetteer.yaml
+(graph/tagging/ reads and applies them). The evidence is what the letters print about an organization: its
+names, the place printed beside it or heading its list, its letters' countries for it, and the umbrella it
+belongs to (members inherit the tags marked `inherit`). Curators' decisions win (graph/tagging/decisions.py).
 
 >>> from graph.records import Organization
 >>> def tags(name):
@@ -19,482 +20,128 @@ resist; a women's alliance's members are women's groups).
 """
 from __future__ import annotations
 
-import os
-import hashlib
-import re
-from dataclasses import dataclass
-from datetime import datetime, timezone
 from functools import lru_cache
-from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Sequence
 
-from .curated import CuratedError, expect, read_yaml
-from .names import acronym_key, camel_split, compact, normalise, slug, split_acronym
-from .paths import curated_path
-from .records import Letter, Organization, Tag
 from .memory import paused_gc
+from .names import acronym_key, compact, normalise, slug, split_acronym
+from .records import Letter, Organization, Tag
+from .tagging.data import COALITIONS, GAZETTEER, Gazetteer, Rules, load_gazetteer, load_rules, tag_names
+from .tagging.decisions import _curate, curated_tags, record_tag, undo_tag
+from .tagging.phrases import find as _find, foreign as _foreign
+from .tagging.rules import decide, index, texts_of, undecided, valued_by
 
-COALITIONS, GAZETTEER = "coalitions.yaml", "gazetteer.yaml"
-
-
-@dataclass(frozen=True)
-class Gazetteer:
-    foreign: dict[str, str]  # normalised phrase -> country
-    foreign_cs: dict[str, str]  # printed token (case-sensitive) -> country
-    myanmar: frozenset[str]  # Myanmar words (myanmar, burma, ...)
-    myanmar_places: frozenset[str]
-    ethnic: dict[str, str]  # phrase -> nationality
-    not_ethnic_with: frozenset[str]
-    qualifiers: frozenset[str]
-
-    def distinguishing_tokens(self) -> frozenset[str]:
-        """Single words the resolver never merges across (places, peoples, qualifiers)."""
-        phrases = [*self.foreign, *self.myanmar_places, *self.ethnic, *self.qualifiers]
-        return frozenset(w for p in phrases for w in p.split() if len(w) > 1) | {k.lower() for k in self.foreign_cs}
-
-
-def _phrases(values, file: str, key: str) -> list[str]:
-    if not isinstance(values, list):
-        raise CuratedError(file, "expected a list", key)
-    return [normalise(str(v)) for v in values if normalise(str(v))]
-
-
-@lru_cache(maxsize=4)
-def _gazetteer(_token: str) -> Gazetteer:
-    data = read_yaml(GAZETTEER)
-    foreign, foreign_cs = {}, {}
-    for country, spec in expect(data, "countries", dict, GAZETTEER).items():
-        for k in ("names", "places"):
-            for p in _phrases(expect(spec, k, list, GAZETTEER, default=[]), GAZETTEER, f"countries.{country}.{k}"):
-                foreign[p] = country
-        for t in expect(spec, "case_sensitive", list, GAZETTEER, default=[]):
-            foreign_cs[str(t)] = country
-    mm = expect(data, "myanmar", dict, GAZETTEER)
-    ethnic = {}
-    for nat, words in expect(data, "ethnic", dict, GAZETTEER).items():
-        for p in _phrases(words, GAZETTEER, f"ethnic.{nat}"):
-            ethnic[p] = nat
-    return Gazetteer(foreign, foreign_cs, frozenset(_phrases(mm.get("names"), GAZETTEER, "myanmar.names")),
-                     frozenset(_phrases(mm.get("places"), GAZETTEER, "myanmar.places")), ethnic,
-                     frozenset(_phrases(data.get("not_ethnic_with") or [], GAZETTEER, "not_ethnic_with")),
-                     frozenset(_phrases(expect(data, "qualifiers", list, GAZETTEER), GAZETTEER, "qualifiers")))
-
-
-def load_gazetteer() -> Gazetteer:
-    return _gazetteer(_mtime(GAZETTEER))
-
-
-def _mtime(name: str) -> str:
-    from .paths import curated_path
-
-    p = str(curated_path(name))
-    try:  # one stat, not exists() + stat(): this runs for every organization tagged
-        return f"{p}:{os.stat(p).st_mtime_ns}"
-    except (FileNotFoundError, NotADirectoryError):
-        return f"{p}:0"
-
-
-@dataclass(frozen=True)
-class Rules:
-    tags: dict[str, dict]  # tag -> spec with phrase lists normalised
-    known: tuple[dict, ...]
-
-
-@lru_cache(maxsize=4)
-def _rules(_token: str) -> Rules:
-    data = read_yaml(COALITIONS)
-    tags = {}
-    for tag, spec in expect(data, "tags", dict, COALITIONS).items():
-        expect(spec, "description", str, COALITIONS)
-        out = {"description": spec["description"], "inherit": bool(spec.get("inherit"))}
-        for k in ("keywords", "exclude", "identity", "community", "strong", "abroad"):
-            out[k] = _phrases(spec.get(k) or [], COALITIONS, f"tags.{tag}.{k}")
-        tags[tag] = out
-    known = []
-    for i, k in enumerate(expect(data, "known", list, COALITIONS, default=[])):
-        name = expect(k, "name", str, COALITIONS)
-        kt = expect(k, "tags", list, COALITIONS)
-        bad = [t for t in kt if t not in tags]
-        if bad:
-            raise CuratedError(COALITIONS, f"unknown tag(s) {bad}", f"known[{i}]")
-        known.append({"key": normalise(name), "acronym": acronym_key(k.get("acronym")), "tags": tuple(kt),
-                      "why": str(expect(k, "why", str, COALITIONS)), "name": name})
-    return Rules(tags, tuple(known))
-
-
-def load_rules() -> Rules:
-    return _rules(_mtime(COALITIONS))
-
-
-def tag_names() -> tuple[str, ...]:
-    return tuple(load_rules().tags)
-
-
-_GRAM_WORDS = 12  # runs of up to this many words are indexed; a longer phrase is looked up by substring
-
-
-@lru_cache(maxsize=1024)
-def _grams(texts: tuple[str, ...]) -> tuple[frozenset[str], bool]:
-    """Every run of up to _GRAM_WORDS consecutive words of the texts, so that a whole-word search
-    (' p ' in ' t ') is one set look-up per phrase instead of a scan of every text; and whether that is
-    all of them (no text is longer), so that a miss is final."""
-    out: set[str] = set()
-    complete = True
-    for t in texts:
-        w = t.split(" ")
-        complete = complete and len(w) <= _GRAM_WORDS
-        for i in range(len(w)):
-            for j in range(i + 1, min(len(w), i + _GRAM_WORDS) + 1):
-                out.add(" ".join(w[i:j]))
-    return frozenset(out), complete
-
-
-_INDEX: dict[tuple[int, int], "_Index"] = {}
-
-
-class _Index:
-    """What tag_organizations looks up for every organization, derived once per (rules, gazetteer) pair:
-    every phrase any rule searches for (so a name with none of them is done with in one set operation),
-    each phrase list as a set, the gazetteer's sets in the sorted order the rules read them, and the known
-    facts by normal form and by acronym."""
-
-    def __init__(self, rules: Rules, gz: Gazetteer):
-        self.rules, self.gz = rules, gz
-        lists = [v for spec in rules.tags.values() for v in spec.values() if isinstance(v, list)]
-        self.sets = {id(v): frozenset(v) for v in lists}
-        self.myanmar = tuple(sorted(gz.myanmar))
-        self.not_ethnic_with = tuple(sorted(gz.not_ethnic_with))
-        self.myanmar_places = tuple(sorted(gz.myanmar_places))
-        for v in (self.myanmar, self.not_ethnic_with):
-            self.sets[id(v)] = frozenset(v)
-        # every phrase _tags_for looks for, and the first words and the longest length of those phrases
-        self.phrases = frozenset().union(*self.sets.values(), gz.ethnic)
-        lists_of: dict[str, list[int]] = {}  # phrase -> the lists (by id) that hold it
-        for i, v in self.sets.items():
-            for p in v:
-                lists_of.setdefault(p, []).append(i)
-        self.lists_of = {p: tuple(ids) for p, ids in lists_of.items()}
-        self.firsts = frozenset(p.split(" ")[0] for p in self.phrases)
-        self.width = max((p.count(" ") + 1 for p in self.phrases), default=0)
-        self.places = frozenset(gz.myanmar_places)
-        self.place_firsts = frozenset(p.split(" ")[0] for p in self.places)
-        self.place_width = max((p.count(" ") + 1 for p in self.places), default=0)
-        self.by_key: dict[str, int] = {}
-        self.by_acronym: dict[str, int] = {}
-        for i, k in enumerate(rules.known):
-            self.by_key.setdefault(k["key"], i)
-            if k["acronym"]:
-                self.by_acronym.setdefault(k["acronym"], i)
-
-
-def _hits(texts: Sequence[str], phrases: frozenset[str], firsts: frozenset[str], width: int) -> set[str]:
-    """The `phrases` found as whole words in the texts (= _grams(texts)[0] & phrases when every text has at
-    most _GRAM_WORDS words), looking only at word runs that start with a phrase's first word."""
-    out = set()
-    for t in texts:
-        w = t.split(" ")
-        if firsts.isdisjoint(w):
-            continue
-        for i, x in enumerate(w):
-            if x in firsts:
-                for j in range(i + 1, min(len(w), i + width) + 1):
-                    g = " ".join(w[i:j])
-                    if g in phrases:
-                        out.add(g)
-    return out
-
-
-def _index(rules: Rules, gz: Gazetteer) -> _Index:
-    hit = _INDEX.get((id(rules), id(gz)))
-    if hit is None or hit.rules is not rules or hit.gz is not gz:
-        if len(_INDEX) > 8:
-            _INDEX.clear()
-        hit = _INDEX[(id(rules), id(gz))] = _Index(rules, gz)
-    return hit
-
-
-def _find(texts: Sequence[str], phrases: Iterable[str]) -> str | None:
-    """First phrase found as whole words in any of the normalised texts."""
-    texts = tuple(texts)
-    grams, complete = _grams(texts)
-    for p in phrases:
-        if p in grams:
-            return p
-        if not complete and p.count(" ") >= _GRAM_WORDS and any(f" {p} " in f" {t} " for t in texts):
-            return p
-    return None
-
-
-_FOREIGN_INDEX: dict[int, tuple] = {}
-
-
-def _foreign_index(gz: Gazetteer) -> tuple:
-    """(gazetteer, phrase -> (rank, country), longest phrase in words, case-sensitive tokens with their
-    compiled patterns), built once per gazetteer: 10,000 names would otherwise recompile and rescan."""
-    hit = _FOREIGN_INDEX.get(id(gz))
-    if hit is None or hit[0] is not gz:
-        if len(_FOREIGN_INDEX) > 8:
-            _FOREIGN_INDEX.clear()
-        order = {p: (i, c) for i, (p, c) in enumerate(gz.foreign.items())}
-        width = max((p.count(" ") + 1 for p in gz.foreign), default=0)
-        pats = tuple((tok, country, re.compile(rf"(?<![A-Za-z.]){re.escape(tok)}(?![A-Za-z])"))
-                     for tok, country in gz.foreign_cs.items())
-        firsts = frozenset(p.split(" ")[0] for p in gz.foreign)
-        hit = _FOREIGN_INDEX[id(gz)] = (gz, order, width, pats, firsts)
-    return hit
-
-
-def _foreign(texts: Sequence[str], printed: Sequence[str], gz: Gazetteer) -> tuple[str, str] | None:
-    """The foreign place named first (earliest in a text, then longest, then first in the gazetteer)."""
-    _, order, width, pats, firsts = _foreign_index(gz)
-    best = None
-    for t in texts:
-        w = t.split(" ")
-        if firsts.isdisjoint(w):  # no place's first word: most names
-            continue
-        pos = 0  # where word i starts: the same position as f" {t} ".find(f" {phrase} ")
-        for i in range(len(w)):
-            for j in range(i + 1, min(len(w), i + width) + 1) if w[i] in firsts else ():
-                phrase = " ".join(w[i:j])
-                hit = order.get(phrase)
-                if hit is not None and (best is None or (pos, -len(phrase), hit[0]) < best[0]):
-                    best = ((pos, -len(phrase), hit[0]), phrase, hit[1])
-            pos += len(w[i]) + 1
-    if best:
-        return best[1], best[2]
-    joined = "\n".join(p for p in printed if p)
-    for tok, country, pat in pats:
-        if tok in joined and any(pat.search(p) for p in printed):
-            return tok, country
-    return None
+# Printed context a Signatory may carry about where it is (the reader fills what it can read).
+PLACE_FIELDS = ("location", "heading")
 
 
 def tags_for_names(names: Sequence[str], acronyms: Sequence[str] = (), countries: Sequence[str] = ()) -> list[Tag]:
     """Tags that the words of an organization's names support (no umbrella, no known facts)."""
-    rules, gz = load_rules(), load_gazetteer()
-    return _tags_for(names, acronyms, countries, gz, rules.tags, _index(rules, gz))
+    return decide(names, acronyms, (), countries)
 
 
-def _tags_for(names: Sequence[str], acronyms: Sequence[str], countries: Sequence[str], gz: Gazetteer,
-              rules: dict[str, dict], ix: _Index, seen: dict | None = None) -> list[Tag]:
-    """tags_for_names with the curated data already loaded (tag_organizations loads it once, not per name).
-    `seen`, if given, is told the foreign place of the names (key "foreign", as _foreign finds it in the
-    names and acronyms) when CamelCase splitting added no text, so that _country need not look again."""
-    # CamelCase names ("KnowUsMoreMyanmar", "ShizuYouth") are read word by word as well
-    plain = {normalise(n) for n in names}
-    split = {normalise(c) for n in names if (c := camel_split(n)) != n}
-    texts = sorted((plain | split) - {""}, key=len)
-    printed = [*names, *acronyms]
-    all_texts = texts + [normalise(a) for a in acronyms if a]
-    out: list[Tag] = []
-    complete = all(t.count(" ") < _GRAM_WORDS for t in texts)  # else the word-run index is not enough
-    # the phrases of any rule in the name: usually none or one or two
-    hits = _hits(texts, ix.phrases, ix.firsts, ix.width) if complete else set()
-    sets, lists_of = ix.sets, ix.lists_of
-    present = {i for p in hits for i in lists_of.get(p, ())}  # the rule lists with a phrase in the name
-
-    def find(phrases: Iterable[str]) -> str | None:  # _find(texts, phrases), with the word runs found once
-        if id(phrases) in present:  # (complete, else nothing is present)
-            return next(p for p in phrases if p in hits)
-        if complete and id(phrases) in sets:  # the usual answer: a list of the rules with no phrase in the name
-            return None
-        return _find(texts, phrases)  # not a list of the rules, or a very long name
-
-    def kw(tag: str) -> str | None:
-        spec = rules.get(tag)
-        if not spec:
-            return None
-        if complete:  # find() below, unrolled: most names have no keyword of most tags
-            if id(spec["keywords"]) not in present or id(spec["exclude"]) in present:
-                return None
-            return next(p for p in spec["keywords"] if p in hits)
-        hit = find(spec["keywords"])
-        return hit if hit and not find(spec["exclude"]) else None
-
-    mm = find(ix.myanmar)
-    ethnic_hits = []
-    # peoples named: hit order does not matter, the hits are sorted below
-    for phrase in hits.intersection(gz.ethnic) if complete else [p for p in gz.ethnic if _find(texts, (p,))]:
-        nat = gz.ethnic[phrase]
-        if not (nat == "Rakhine" and find(ix.not_ethnic_with)):
-            pos = min(f" {t} ".find(f" {phrase} ") for t in texts if f" {phrase} " in f" {t} ")
-            ethnic_hits.append((pos, phrase, nat))  # the first people named in the name wins
-    ethnic_hits.sort()
-    if (hit := kw("rohingya")):
-        out.append(Tag("rohingya", None, f"keyword {hit!r}"))
-    if ethnic_hits:
-        _, phrase, nat = ethnic_hits[0]
-        out.append(Tag("ethnic", nat, f"gazetteer: {phrase!r} is {nat}"))
-    elif (hit := kw("ethnic")):
-        out.append(Tag("ethnic", "multi-ethnic", f"keyword {hit!r}"))
-    for tag in ("grassroots_resistance", "women", "youth_students", "lgbtq", "professional", "faith", "media_research"):
-        if (hit := kw(tag)):
-            out.append(Tag(tag, None, f"keyword {hit!r}"))
-    place = _foreign(all_texts, printed, gz)
-    if seen is not None and split <= plain:
-        seen["foreign"] = place
-    if not place:
-        country = next((c for c in countries if c and normalise(c) not in gz.myanmar), None)
-        if country:
-            place = (country, country)
-    identity = mm or (ethnic_hits and ethnic_hits[0][1]) or find(rules["diaspora"]["identity"])
-    sol = rules["solidarity"]
-    if identity and not find(sol["exclude"]) and mm:
-        marker = find(sol["strong"]) or (place and find(sol["keywords"]))
-        if marker:
-            out.append(Tag("solidarity", None, f"Myanmar word {mm!r} + solidarity marker {marker!r}"))
-    intl = rules["international_ngo"]
-    if not identity and (hit := find(intl["keywords"])):
-        out.append(Tag("international_ngo", None, f"keyword {hit!r}, no Myanmar word"))
-    blocked = {t.tag for t in out} & {"solidarity", "international_ngo"}
-    if place and not blocked:
-        if identity:
-            out.append(Tag("diaspora", place[1], f"foreign place {place[0]!r} + Myanmar identity {identity!r}"))
-        elif (hit := find(rules["diaspora"]["community"])):
-            out.append(Tag("diaspora", place[1], f"foreign place {place[0]!r} + community word {hit!r}"))
-    elif not blocked and identity and (hit := find(rules["diaspora"]["abroad"])):
-        out.append(Tag("diaspora", None, f"keyword {hit!r} + Myanmar identity {identity!r}"))
-    return out
+@lru_cache(maxsize=4)
+def _known_index(rules: Rules) -> tuple[dict[str, int], dict[str, int]]:
+    """The first known fact per normalised name and per acronym."""
+    by_key: dict[str, int] = {}
+    by_acronym: dict[str, int] = {}
+    for i, k in enumerate(rules.known):
+        by_key.setdefault(k["key"], i)
+        if k["acronym"]:
+            by_acronym.setdefault(k["acronym"], i)
+    return by_key, by_acronym
 
 
-def _known(org: Organization, rules: Rules | None = None, ix: _Index | None = None) -> dict | None:
-    """The first known fact (data/coalitions.yaml `known`) naming the organization."""
-    rules = rules or load_rules()
-    ix = ix or _index(rules, load_gazetteer())
+def _known(org: Organization, rules: Rules) -> dict | None:
+    """The first known fact (data/coalitions.yaml `known`) naming the organization, by name or acronym."""
+    by_key, by_acronym = _known_index(rules)
     keys = {normalise(org.name), *(normalise(a) for a in org.aliases)}
-    first = min((ix.by_key[k] for k in keys if k in ix.by_key), default=None)
-    # by name, or by acronym when the organization is printed only as that acronym (one of its acronyms)
-    if not ix.by_acronym:
-        return None if first is None else rules.known[first]
+    first = min((by_key[k] for k in keys if k in by_key), default=None)
     name = org.name
-    if name.isascii() and split_acronym(name)[1] is None:  # then acronym_key(name) is the normal form unspaced
-        name_acr = compact(normalise(name))
-    else:
-        name_acr = acronym_key(name)
-    i = ix.by_acronym.get(name_acr) if name_acr else None
+    name_acr = compact(normalise(name)) if name.isascii() and split_acronym(name)[1] is None else acronym_key(name)
+    i = by_acronym.get(name_acr) if name_acr else None
     if i is not None and (first is None or i < first) and (
             name_acr in {acronym_key(a) for a in org.acronyms} or name_acr in {acronym_key(o) for o in keys}):
         first = i
     return None if first is None else rules.known[first]
 
 
-_UNSEEN = object()
-
-
-def _country(tags: Sequence[Tag], names: Sequence[str], gz: Gazetteer | None = None,
-             ix: _Index | None = None, foreign=_UNSEEN) -> str | None:
-    """`foreign`: _foreign of these names when the caller knows it already."""
+def _country(tags: Sequence[Tag], names: Sequence[str], gz: Gazetteer, place_tags: tuple[str, ...]) -> str | None:
+    """A country from a tag valued by place, else a foreign place in the names, else a home place."""
     for t in tags:
-        if t.tag == "diaspora" and t.value:
+        if t.tag in place_tags and t.value:
             return t.value
-    gz = gz or load_gazetteer()
     texts = [normalise(n) for n in names]
-    place = _foreign(texts, names, gz) if foreign is _UNSEEN else foreign
+    place = _foreign(texts, names, gz)
     if place:
         return place[1]
-    if ix is None or ix.gz is not gz:
-        return "Myanmar" if _find(texts, sorted(gz.myanmar_places)) else None
-    if all(t.count(" ") < _GRAM_WORDS for t in texts) and not _hits(texts, ix.places, ix.place_firsts,
-                                                                     ix.place_width):
-        return None  # most names: no Myanmar place at all
-    return "Myanmar" if _find(texts, ix.myanmar_places) else None
+    return gz.home if _find(texts_of(names), sorted(gz.myanmar_places)) else None
 
 
-def record_tag(name: str, tags: Sequence[str], why: str, path: str | Path | None = None) -> dict:
-    """Record a curator's decision: organization `name` carries exactly `tags` (tags the rules found and
-    that are not listed are removed; listed ones the rules missed are added with `why` as reason).
-
-    Stored in the managed block at the end of data/coalitions.yaml, written by graph.judgements' writer
-    (atomic swap, hand-written rules and comments untouched); undo with undo_tag(). The last decision
-    for a name wins.
-
-    >>> import shutil, tempfile, pathlib
-    >>> from graph.paths import curated_path
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "coalitions.yaml"
-    >>> _ = shutil.copy(curated_path(COALITIONS), p)
-    >>> d = record_tag("Burma Campaign UK", ["solidarity", "media_research"], "publishes research", path=p)
-    >>> curated_tags(p)["burma campaign uk"]["tags"]
-    ['media_research', 'solidarity']
-    >>> undo_tag(path=p)["id"] == d["id"], curated_tags(p)
-    (True, {})
-    """
-    from .judgements import _split_block, _write  # one writer for every curated decision
-
-    file = Path(path) if path else curated_path(COALITIONS)
-    bad = sorted(set(tags) - set(expect(read_yaml(file), "tags", dict, file.name)))
-    if bad:
-        raise ValueError(f"unknown tag(s) {bad}; known tags are in {file.name}")
-    if not why.strip():
-        raise ValueError("every decision says why")
-    if not normalise(name):
-        raise ValueError("a tag decision needs an organization name")
-    head, decisions, tail = _split_block(file.read_text(encoding="utf-8"))
-    when = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-    did = hashlib.sha1(f"tags|{name}|{sorted(tags)}|{when}|{len(decisions)}".encode()).hexdigest()[:10]
-    entry = {"id": did, "decision": "tags", "name": name, "tags": sorted(set(tags)), "why": why.strip(), "when": when}
-    _write(file, head, [*decisions, entry], tail)
-    return entry
-
-
-def undo_tag(decision_id: str | None = None, path: str | Path | None = None) -> dict | None:
-    """Remove a recorded tag decision (the last one, or the one with `decision_id`); returns it, or None."""
-    from .judgements import undo_decision
-
-    return undo_decision(decision_id, path=Path(path) if path else curated_path(COALITIONS))
-
-
-def curated_tags(path: str | Path | None = None) -> dict[str, dict]:
-    """Recorded tag decisions by normalised organization name (the last decision per name wins)."""
-    file = Path(path) if path else curated_path(COALITIONS)
-    data = read_yaml(file) or {}
-    out: dict[str, dict] = {}
-    for i, d in enumerate(expect(data, "decisions", list, file.name, default=[])):
-        if not isinstance(d, dict) or d.get("decision") != "tags":
-            raise CuratedError(file.name, "expected a tag decision {decision: tags, name, tags, why}", f"decisions[{i}]")
-        name = expect(d, "name", str, file.name)
-        tags = expect(d, "tags", list, file.name)
-        out[normalise(name)] = {"name": name, "tags": sorted(str(t) for t in tags), "why": str(d.get("why") or ""),
-                                "id": str(d.get("id") or "")}
+def _beside(orgs: Sequence[Organization], letters: Sequence[Letter]) -> dict[str, list[str]]:
+    """Per organization, the places its signatory entries print beside it or under (PLACE_FIELDS)."""
+    entry = {}
+    for L in letters:
+        for s in L.signatories:
+            vals = [v for f in PLACE_FIELDS if isinstance(v := getattr(s, f, None), str) and v.strip()]
+            if vals:
+                entry[(L.file, s.name)] = vals
+    out: dict[str, list[str]] = {}
+    for o in orgs if entry else ():
+        for m in o.mentions:
+            for v in entry.get((m.file, m.name), ()):
+                if v not in out.setdefault(o.id, []):
+                    out[o.id].append(v)
     return out
 
 
-def _curate(tags: list[Tag], decision: dict | None) -> list[Tag]:
-    """Apply a curator's decision: drop the tags it does not list, add the ones the rules missed."""
-    if decision is None:
-        return tags
-    wanted = set(decision["tags"])
-    kept = [t for t in tags if t.tag in wanted]
-    have = {t.tag for t in kept}
-    return kept + [Tag(t, None, f"curated: {decision['why']}") for t in sorted(wanted - have)]
+class _LettersSay:
+    """What the letters say (titles, recipients, asks, demand evidence), searched once per letter and list."""
+
+    def __init__(self, letters: Sequence[Letter], rules: Rules, gz: Gazetteer):
+        self.letters = {L.file: L for L in letters}
+        self.lists = index(rules, gz).lists
+        self.texts: dict[str, tuple[str, ...]] = {}
+        self.found: dict[tuple[str, str], str | None] = {}
+
+    def _texts(self, file: str) -> tuple[str, ...]:
+        if file not in self.texts:
+            L = self.letters.get(file)
+            said = [] if L is None else [L.title or "", *L.recipients, *(d.evidence for d in L.demands),
+                                         *(a.text for a in L.unclassified_asks)]
+            self.texts[file] = tuple(t for t in map(normalise, said) if t)
+        return self.texts[file]
+
+    def __call__(self, files: Sequence[str], lst: str) -> str | None:
+        for f in files:
+            if (f, lst) not in self.found:
+                self.found[(f, lst)] = _find(self._texts(f), self.lists.get(lst, ()))
+            if self.found[(f, lst)]:
+                return self.found[(f, lst)]
+        return None
+
+
+def _own(o: Organization, rules: Rules, gz: Gazetteer, beside: list[str], says: _LettersSay) -> list[Tag]:
+    countries = sorted({m.country for m in o.mentions if m.country})
+    k = _known(o, rules)
+    files = sorted({m.file for m in o.mentions})
+    found = decide([o.name, *o.aliases], o.acronyms, beside, countries, k, rules, gz, lambda lst: says(files, lst))
+    return [Tag(t, None, f"known: {k['why']}") for t in k["tags"]] + found if k else found
 
 
 @paused_gc()  # ~10^5 small records next to a heap of letters: collector passes cost a third
 def tag_organizations(orgs: Sequence[Organization], letters: Sequence[Letter] = ()) -> tuple[Organization, ...]:
     """Fill tags, country and ethnicity on each organization (umbrella members inherit `inherit` tags)."""
-    rules, gz = load_rules(), load_gazetteer()  # once: checking the files' dates per organization adds up
-    ix = _index(rules, gz)
+    rules, gz = load_rules(), load_gazetteer()
     curated = curated_tags()  # record_tag decisions win over rules and inheritance
-    own: dict[str, list[Tag]] = {}
-    foreign: list = []  # per organization: the foreign place its names print, when _tags_for found it
-    for o in orgs:
-        names = [o.name, *o.aliases]
-        countries = sorted({m.country for m in o.mentions if m.country})
-        k = _known(o, rules, ix)
-        seen: dict = {}
-        if k:
-            found = [Tag(t, None, f"known: {k['why']}") for t in k["tags"]]
-            # Known facts replace the rules for the tags they name; places and peoples still come from the name.
-            found += [t for t in _tags_for(names, o.acronyms, countries, gz, rules.tags, ix, seen)
-                      if t.tag in ("ethnic", "diaspora", "women", "youth_students", "lgbtq", "faith")
-                      and t.tag not in k["tags"] and not ({"international_ngo", "solidarity"} & set(k["tags"])
-                                                          and t.tag == "diaspora")]
-        else:
-            found = _tags_for(names, o.acronyms, countries, gz, rules.tags, ix, seen)
-        foreign.append(seen.get("foreign", _UNSEEN))
-        own[o.id] = _curate(found, curated.get(normalise(o.name)) if curated else None)
+    beside = _beside(orgs, letters) if letters else {}
+    says = _LettersSay(letters, rules, gz)
+    own = {o.id: _curate(_own(o, rules, gz, beside.get(o.id, []), says),
+                         curated.get(normalise(o.name)) if curated else None) for o in orgs}
     by_id = {o.id: o for o in orgs}
+    place_tags, people_tags = valued_by("place", rules), valued_by("people", rules)
     out = []
-    for o, place in zip(orgs, foreign):
+    for o in orgs:
         tags = list(own[o.id])
         have = {t.tag for t in tags}
         for uid in o.member_of:
@@ -504,12 +151,25 @@ def tag_organizations(orgs: Sequence[Organization], letters: Sequence[Letter] = 
                     have.add(t.tag)
         tags = _curate(tags, curated.get(normalise(o.name)) if curated else None)  # removed: not inherited back
         tags.sort(key=lambda t: t.tag)
-        eth = next((t.value for t in tags if t.tag == "ethnic"), None)
+        eth = next((t.value for t in tags if t.tag in people_tags), None)
         # the record with its other fields as they are (dataclasses.replace costs 4x as much per record)
         out.append(Organization(**{**vars(o), "tags": tuple(tags), "ethnicity": eth,
-                                   "country": _country(tags, [o.name, *o.aliases, *o.acronyms], gz, ix, place)}))
+                                   "country": _country(tags, [o.name, *o.aliases, *o.acronyms], gz, place_tags)}))
     return tuple(out)
 
 
-__all__ = ["Gazetteer", "load_gazetteer", "load_rules", "tag_names", "tags_for_names", "tag_organizations", "slug",
-           "record_tag", "undo_tag", "curated_tags"]
+def tags_to_review(orgs: Sequence[Organization], letters: Sequence[Letter] = ()) -> list[dict]:
+    """Tags no rule could decide for an organization, with the evidence that raises the question."""
+    rules, gz = load_rules(), load_gazetteer()
+    beside = _beside(orgs, letters) if letters else {}
+    says = _LettersSay(letters, rules, gz)
+    return [{"id": o.id, "name": o.name, "tag": tag, "why": why}
+            for o in orgs
+            for tag, why in undecided([o.name, *o.aliases], o.acronyms, beside.get(o.id, []),
+                                      sorted({m.country for m in o.mentions if m.country}), _known(o, rules),
+                                      lambda lst, o=o: says(sorted({m.file for m in o.mentions}), lst))]
+
+
+__all__ = ["COALITIONS", "GAZETTEER", "Gazetteer", "load_gazetteer", "load_rules", "tag_names", "tags_for_names",
+           "tag_organizations", "tags_to_review", "slug", "record_tag", "undo_tag", "curated_tags", "_find",
+           "_foreign"]

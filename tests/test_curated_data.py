@@ -18,7 +18,7 @@ TAXONOMY = Path(__file__).resolve().parents[2] / "shared" / "taxonomy" / "coalit
 
 def test_tags_are_the_taxonomy_tags():
     data = read_yaml("coalitions.yaml")
-    assert set(data) == {"tags", "known"}
+    assert set(data) == {"groups", "tags", "known"}
     if TAXONOMY.exists():
         taxonomy = yaml.safe_load(TAXONOMY.read_text(encoding="utf-8"))
         assert list(tag_names()) == list(taxonomy)
@@ -27,13 +27,12 @@ def test_tags_are_the_taxonomy_tags():
 
 
 def test_every_rule_names_a_known_tag_and_known_keys():
+    from graph.tagging.data import TAG_KEYS
+
     data = read_yaml("coalitions.yaml")
-    allowed = {"description", "colour", "keywords", "exclude", "inherit", "identity", "community", "strong", "abroad"}
     for tag, spec in data["tags"].items():
-        assert set(spec) <= allowed, tag
-        for k in ("keywords", "exclude", "identity", "community", "strong", "abroad"):
-            for w in spec.get(k) or []:
-                assert normalise(str(w)), (tag, k, w)
+        for k in set(spec) - TAG_KEYS:  # everything else is a phrase list
+            assert spec[k] and all(normalise(str(w)) for w in spec[k]), (tag, k)
     for k in load_rules().known:
         assert set(k["tags"]) <= set(tag_names()) and k["why"]
 
@@ -98,6 +97,64 @@ def test_fast_yaml_loader_reads_curated_files_as_pure_python_pyyaml_does(name):
     """curated.py uses libyaml when present; it must not change a single curated value."""
     text = (DATA / name).read_text(encoding="utf-8")
     assert read_yaml(name) == yaml.load(text, Loader=yaml.SafeLoader)
+
+
+# (file, a broken edit, the key the error must name)
+BREAKS = [
+    ("demands.yaml", lambda d: d["demands"]["arms_embargo"].update({"label": 5}), "demands.arms_embargo.label"),
+    ("demands.yaml", lambda d: d["demands"]["icc_referral"].update({"patterns": ["(unclosed"]}),
+     "demands.icc_referral.patterns[0]"),
+    ("coalitions.yaml", lambda d: d["tags"]["women"].update({"inherit": "yes"}), "tags.women.inherit"),
+    ("coalitions.yaml", lambda d: d["tags"]["diaspora"]["when"][1].update({"if": ["tag.nobody"]}),
+     "tags.diaspora.when[1]"),
+    ("gazetteer.yaml", lambda d: d["countries"]["Japan"].update({"places": "tokyo"}), "countries.Japan.places"),
+    ("gazetteer.yaml", lambda d: d["myanmar"].pop("country"), "myanmar.country"),
+    ("gazetteer.yaml", lambda d: d["not_ethnic_with"].update({"Atlantis": ["x"]}), "not_ethnic_with.Atlantis"),
+    ("accepted_demands.yaml", lambda d: d.update({"accepted": {"x": {"label": "X", "asks": []}}}), "accepted.x.asks"),
+    ("judgements.yaml", lambda d: d.update({"same": "not a list"}), "same"),
+]
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    import shutil
+
+    import graph.paths
+
+    for f in DATA.glob("*.yaml"):
+        shutil.copy(f, tmp_path / f.name)
+    monkeypatch.setattr(graph.paths, "DATA_DIR", tmp_path)
+    return tmp_path
+
+
+def test_the_unbroken_files_pass_the_check(data_copy):
+    from graph.curated import check_all
+
+    check_all()
+
+
+@pytest.mark.parametrize("name,edit,key", BREAKS, ids=[f"{b[0]}-{b[2]}" for b in BREAKS])
+def test_a_broken_curated_file_fails_naming_file_and_key(data_copy, name, edit, key):
+    from graph.curated import CuratedError, check_all
+
+    p = data_copy / name
+    data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    edit(data)
+    p.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(CuratedError) as e:
+        check_all()
+    assert (e.value.file, e.value.key) == (name, key), str(e.value)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in DATA.glob("*.yaml")))
+def test_a_key_given_twice_is_refused(data_copy, name):
+    from graph.curated import CuratedError, check_all
+
+    p = data_copy / name
+    p.write_text(p.read_text(encoding="utf-8") + "\nzz_twice: 1\nzz_twice: 2\n", encoding="utf-8")
+    with pytest.raises(CuratedError) as e:
+        check_all()
+    assert (e.value.file, e.value.key) == (name, "zz_twice")
 
 
 def test_every_tag_has_its_own_fixed_colour():

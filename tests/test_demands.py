@@ -27,8 +27,10 @@ def f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
 
 
-def ids(text: str) -> set[str]:
-    return {h.id for h in find_demands(text)[0]}
+def ids(text: str, general: bool = False) -> set[str]:
+    """Taxonomy demand ids found in `text` (what gold scores); with `general`, the general asks beyond it."""
+    kind = {d.id: d.general for d in load_lexicon().demands}
+    return {h.id for h in find_demands(text)[0] if kind[h.id] is general}
 
 
 @pytest.mark.skipif(not GOLD.exists(), reason="needs ../shared/gold (the gold annotations beside this repository)")
@@ -210,6 +212,7 @@ def test_press_release_voice_is_the_signatories():
 The organisations called on Thailand to release refugees held in immigration detention.
 Human rights groups have called for an arms embargo for years."""
     assert ids(text) == {"release_detainees"}
+    assert ids(text, general=True) == {"stop_deportations"}  # "25 organisations today urged ... to halt deportations"
 
 
 def test_unclassified_asks_are_returned():
@@ -261,3 +264,43 @@ def test_cli_csv_and_table(tmp_path: Path):
 def test_cli_reports_a_missing_file():
     r = _cli("no-such-letter.txt")
     assert r.returncode != 0 and "no-such-letter.txt" in r.stderr
+
+
+@pytest.mark.parametrize("text,taxonomy,general", [
+    # the signatories, reported in the third person: a count, or a list of collectives, is them
+    ("Twelve regional rights organizations have condemned the violent crackdown on peaceful demonstrators.",
+     {"protect_civil_society"}, set()),
+    ("The ministry has condemned the violent crackdown on peaceful demonstrators.", set(), set()),
+    ("Press unions, newsroom groups and scholars firmly opposes the plan to license reporters.",
+     {"protect_civil_society"}, set()),
+    # a condition the letter sets is its ask; a mere condition is not
+    ("If the authorities are serious about reform, every detained student would be released at once.",
+     {"release_detainees"}, set()),
+    ("If the court agreed, the prisoners would be released.", set(), set()),
+    # quotations: the signatories' own words count, someone else's do not, an embedded one is ours
+    ('"We call on the authorities to free all jailed reporters," the coalition said in a statement.',
+     {"release_detainees"}, set()),
+    ('"States should free all jailed reporters," the minister said.', set(), set()),
+    ('We urge the government to comply with the ruling and "ensure the liberty of Mr. Okoro without delay".',
+     {"release_detainees"}, set()),
+    ("The undersigned groups demand the immediate release of the detained students.", {"release_detainees"}, set()),
+    ("The ruling party demand that the detained students stay in prison.", set(), set()),
+    ("We request the government to immediately and unconditionally release rights defender Ana Ruiz.",
+     {"release_detainees"}, set()),
+    # verbs in capitals and stances of opposition
+    ("We DEMAND the immediate and unconditional release of the students.", {"release_detainees"}, set()),
+    ("We are AGAINST the deportation of asylum seekers to the war zone.", set(), {"stop_deportations"}),
+])
+def test_ask_shapes_real_letters_use(text: str, taxonomy: set, general: set):
+    assert (ids(text), ids(text, general=True)) == (taxonomy, general)
+
+
+def test_extract_json_keeps_general_asks_apart_from_the_taxonomy():
+    from graph.commands.extract import letter_json
+    from graph.records import Letter
+
+    hits = find_demands("We urge the authorities to release all detained journalists and to halt the deportation "
+                        "of refugees.")[0]
+    out = letter_json(Letter("x.txt", demands=hits))
+    assert [d["id"] for d in out["demands"]] == ["release_detainees"]
+    assert [d["id"] for d in out["general_demands"]] == ["stop_deportations"]

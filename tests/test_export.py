@@ -1,4 +1,7 @@
-"""Every data format round-trips; the CLI refuses to overwrite and writes atomically."""
+"""Exports that other tools open as their own: GraphML valid against the GraphML schema, dynamic
+GEXF read back with its times, JSON with `links`, tables with no live formula and whole integers,
+Kumu's workbook, the co-signature network, and byte-identical files for the same view.
+Run on the bundled letters, a generated 200-letter corpus and a folder of hostile names."""
 from __future__ import annotations
 
 import csv
@@ -12,140 +15,296 @@ import pytest
 
 from test_view import BURMESE, XSS, sample_graph
 
-from graph.export import FORMATS, export, filename, flat, flatten_graph, kumu_data
-from graph.view import filter_view, layout
+from graph.cells import is_formula
+from graph.export import FORMATS, export, filename
+from graph.flat import flatten_graph
+from graph.networks import cosignature_network, drop_unsigned_letters, for_export, positions
+from graph.view import filter_view
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMAS = ROOT.parent / "shared" / "schemas" / "graphml"
+HOSTILE = ['=HYPERLINK("http://x")', "+1", "@SUM(1)", "<script>alert(1)</script>", BURMESE,
+           "Bell\\x07 and Escape\\x1b Network", "-2+3 Coalition", "Burma Campaign UK"]
+DATA_FORMATS = ("gexf", "graphml", "graphml_yed", "csv", "json", "kumu_xlsx", "kumu")
 
 
-def _same(R: nx.DiGraph, F: nx.DiGraph, ignore_node=("viz",), ignore_edge=("id",)):
-    assert set(R) == set(F)
-    assert set(R.edges) == set(F.edges)
-    for n in F:
-        got = {k: v for k, v in R.nodes[n].items() if k not in ignore_node}
-        assert got == F.nodes[n], n
-    for e in F.edges:
-        got = {k: v for k, v in R.edges[e].items() if k not in ignore_edge}
-        assert got == F.edges[e], e
+def write_hostile_letters(folder: Path) -> Path:
+    """Two letters whose sidecars name hostile organizations: formulas, markup, Burmese, control
+    characters, and (YAML escape) a lone surrogate, in a name and in a title."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "hostile.txt").write_text("# Cut $x^$ now\n\n4 March 2021\n\nWe urge the UN Security Council to "
+                                        "impose an arms embargo on Myanmar.\n\n1. Burma Campaign UK\n")
+    (folder / "hostile.yaml").write_text("title: 'Cut $x^$ now <script>'\nsignatories: ["
+                                         + ", ".join(json.dumps(h, ensure_ascii=False).replace("\\\\x", "\\x")
+                                                     for h in HOSTILE) + "]\n", encoding="utf-8")
+    (folder / "surrogate.txt").write_text("# Second\n\n2022-05\n\nWe call for the release of detainees.\n\n1. A\n")
+    (folder / "surrogate.yaml").write_text('title: "Lone \\ud800 title \\x0b"\ndate: "2022-05"\nsignatories: '
+                                           '["Lone \\ud800 Surrogate Group", "Tab\\tand\\x0bvertical", '
+                                           '"Burma Campaign UK", "+1"]\n')
+    return folder
 
 
-def test_flatten_rules():
-    F = flatten_graph(sample_graph())
-    a = F.nodes["org:kwo"]
-    assert a["tags"] == "women; ethnic" and a["member_of"] == "org:wlb"
-    assert a["tag_values"] == "women=; ethnic="
-    assert json.loads(a["mentions"]) == [{"file": "b.txt", "lines": [10], "name": "Karen Women Organization"}]
-    assert all(not isinstance(v, (list, dict, type(None))) for _, d in F.nodes(data=True) for v in d.values())
-    assert flat([]) == "" and flat(None) == ""
+@pytest.fixture(scope="module")
+def corpora(tmp_path_factory) -> dict[str, nx.DiGraph]:
+    """name -> the graph the exports are checked on."""
+    from graph.cli import main
+    from graph.pipeline import build_corpus
+
+    gen = tmp_path_factory.mktemp("gen200")
+    assert main(["generate", "--letters", "200", "--orgs", "1000", "--signatures", "4000", "-o", str(gen),
+                 "--force"]) == 0
+    hostile = write_hostile_letters(tmp_path_factory.mktemp("hostile"))
+    return {"bundled": build_corpus([ROOT / "data" / "letters"]).graph, "generated": build_corpus([gen]).graph,
+            "hostile": build_corpus([hostile]).graph}
 
 
-def test_gexf_round_trip():
-    G = sample_graph()
-    data = export(G, "gexf", positions=layout(G))
-    R = nx.read_gexf(io.BytesIO(data))
-    assert isinstance(R, nx.DiGraph)
-    _same(R, flatten_graph(G))
-    assert R.nodes["org:mm"]["label"] == BURMESE and R.nodes["org:xss"]["label"] == XSS
-    assert "position" in R.nodes["org:bcuk"]["viz"]  # Gephi opens it laid out and coloured
+def views(G: nx.DiGraph) -> dict[str, nx.Graph]:
+    """The networks exported from one corpus: whole, folded (group ids with spaces), co-signature."""
+    H, _ = filter_view(G)
+    return {"whole": H, "folded": filter_view(G, max_nodes=60)[0], "cosignature": cosignature_network(H)}
+
+
+def test_hostile_folder_really_holds_hostile_names(corpora):
+    labels = {a.get("label") for _, a in corpora["hostile"].nodes(data=True)}
+    assert {'=HYPERLINK("http://x")', "@SUM(1)", "+1", BURMESE, "Lone \ud800 Surrogate Group"} <= labels
+    assert any("\x07" in str(x) for x in labels) and any("\ud800" in str(x) for x in labels)
+
+
+@pytest.fixture(scope="module")
+def graphml_schema():
+    etree = pytest.importorskip("lxml.etree")
+    if not (SCHEMAS / "graphml.xsd").exists():
+        pytest.skip("../shared/schemas is not here")
+    return etree.XMLSchema(etree.parse(str(SCHEMAS / "graphml.xsd")))
+
+
+@pytest.fixture(scope="module")
+def yed_schema(tmp_path_factory):
+    """The GraphML schema as yWorks extends it (ygraphml.xsd): <data> may hold elements of other
+    namespaces, and <key> a yfiles.type attribute. The plain schema has room for neither."""
+    etree = pytest.importorskip("lxml.etree")
+    if not (SCHEMAS / "graphml.xsd").exists():
+        pytest.skip("../shared/schemas is not here")
+    xsd = tmp_path_factory.mktemp("ygraphml") / "ygraphml.xsd"
+    xsd.write_text(f"""<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ targetNamespace="http://graphml.graphdrawing.org/xmlns" xmlns="http://graphml.graphdrawing.org/xmlns"
+ elementFormDefault="qualified" attributeFormDefault="unqualified">
+ <xs:redefine schemaLocation="{(SCHEMAS / 'graphml.xsd').as_uri()}">
+  <xs:complexType name="data-extension.type" mixed="true"><xs:complexContent mixed="true">
+   <xs:extension base="data-extension.type"><xs:sequence>
+    <xs:any namespace="##other" processContents="skip" minOccurs="0" maxOccurs="unbounded"/>
+   </xs:sequence></xs:extension></xs:complexContent></xs:complexType>
+  <xs:attributeGroup name="key.extra.attrib"><xs:attributeGroup ref="key.extra.attrib"/>
+   <xs:attribute name="yfiles.type" type="xs:NMTOKEN"/></xs:attributeGroup>
+ </xs:redefine></xs:schema>""")
+    return etree.XMLSchema(etree.parse(str(xsd)))
+
+
+@pytest.mark.parametrize("corpus", ["bundled", "generated", "hostile"])
+def test_graphml_validates_and_reads_back_styled(corpora, graphml_schema, yed_schema, corpus):
+    from lxml import etree
+
+    for name, H in views(corpora[corpus]).items():
+        P = positions(H)
+        data = export(H, "graphml", positions=P)
+        doc = etree.parse(io.BytesIO(data))
+        assert graphml_schema.validate(doc), (corpus, name, graphml_schema.error_log.last_error)
+        key_ids = doc.xpath("//g:key/@id", namespaces={"g": "http://graphml.graphdrawing.org/xmlns"})
+        assert len(key_ids) == len(set(key_ids)) and {"n_kind", "e_kind", "n_x", "n_y", "n_colour"} <= set(key_ids)
+        R = nx.read_graphml(io.BytesIO(data))
+        assert R.number_of_nodes() == H.number_of_nodes() and R.number_of_edges() == H.number_of_edges()
+        n = next(iter(R))
+        assert R.nodes[n]["colour"].startswith("#") and R.nodes[n]["shape"] in ("ellipse", "rectangle", "triangle",
+                                                                               "diamond")
+        yed = export(H, "graphml_yed", positions=P)
+        assert yed_schema.validate(etree.parse(io.BytesIO(yed))), (corpus, name, yed_schema.error_log.last_error)
+        assert b"<y:ShapeNode>" in yed and b'yfiles.type="nodegraphics"' in yed
+        assert not graphml_schema.validate(etree.parse(io.BytesIO(yed)))  # why the yEd variant is separate
 
 
 def test_graphml_round_trip_types_kept():
     G = sample_graph()
     R = nx.read_graphml(io.BytesIO(export(G, "graphml")))
-    _same(R, flatten_graph(G))
-    assert R.nodes["org:bcuk"]["n_letters"] == 3 and isinstance(R.nodes["org:bcuk"]["n_letters"], int)
+    F = flatten_graph(G)
+    for n in F:
+        assert {k: v for k, v in R.nodes[n].items() if k in F.nodes[n]} == F.nodes[n]
+    assert isinstance(R.nodes["org:bcuk"]["n_letters"], int) and R.nodes["org:mm"]["label"] == BURMESE
 
 
-def test_grouped_view_round_trips_with_weights():
-    H, _ = filter_view(sample_graph(), max_nodes=9)
-    H.add_node("demand:unlabelled", kind="demand")  # no label: gets its id
-    assert any(a.get("weight") for _, _, a in H.edges(data=True))
-    F = flatten_graph(H)
-    assert F.nodes["demand:unlabelled"]["label"] == "demand:unlabelled"
-    _same(nx.read_gexf(io.BytesIO(export(H, "gexf"))), F)
-    _same(nx.read_graphml(io.BytesIO(export(H, "graphml"))), F)
+@pytest.mark.parametrize("corpus", ["bundled", "generated", "hostile"])
+def test_gexf_is_dynamic_and_reads_back_with_times(corpora, corpus):
+    from graph.gexf import SIZE_RANGE
+
+    H = views(corpora[corpus])["whole"]
+    data = export(H, "gexf")
+    assert b'mode="dynamic"' in data and b'timeformat="date"' in data and b'name=""' not in data
+    R = nx.read_gexf(io.BytesIO(data))
+    assert R.number_of_nodes() == H.number_of_nodes() and R.number_of_edges() == H.number_of_edges()
+    assert R.graph["mode"] == "dynamic"
+    dated = [n for n, a in H.nodes(data=True) if a.get("kind") == "letter" and len(str(a.get("date", ""))) >= 4]
+    assert dated
+    for letter in dated:
+        a = R.nodes[letter]
+        assert len(a["start"]) == 10 and a["start"] <= a["end"]
+        assert a["date_precision"] == {4: "year", 7: "month", 10: "day"}[len(H.nodes[letter]["date"])]
+        for org in H.predecessors(letter):
+            if H.edges[org, letter].get("kind") == "signed":
+                assert R.edges[org, letter]["start"] == a["start"]  # a signature lasts as long as its letter
+                assert any(s <= a["start"] and a["end"] <= e for s, e in R.nodes[org]["spells"])
+    sizes = [a["viz"]["size"] for _, a in R.nodes(data=True)]
+    assert SIZE_RANGE[0] <= min(sizes) and max(sizes) <= SIZE_RANGE[1]
 
 
-def test_mixed_types_become_strings_not_errors():
-    G = sample_graph()
-    G.nodes["letter:a"]["claimed_total"] = "about 70"  # other letters hold ints
-    for fmt in ("gexf", "graphml"):
-        data = export(G, fmt)
-        R = nx.read_gexf(io.BytesIO(data)) if fmt == "gexf" else nx.read_graphml(io.BytesIO(data))
-        assert R.nodes["letter:a"]["claimed_total"] == "about 70" and R.nodes["letter:b"]["claimed_total"] == "0"
+def test_gexf_of_the_cosignature_network_has_spells_from_its_letters(corpora):
+    H = views(corpora["bundled"])["whole"]
+    T, caption, dates = for_export(H, "view", "cosignature")
+    R = nx.read_gexf(io.BytesIO(export(T, "gexf", letter_dates=dates, caption=caption)))
+    assert R.graph["name"].startswith("Co-signature network")
+    assert sum(1 for _, a in R.nodes(data=True) if a.get("spells")) > 0.9 * R.number_of_nodes()
+    assert not R.is_directed()
 
 
-def test_json_round_trip_exact():
-    G = sample_graph()
-    R = nx.node_link_graph(json.loads(export(G, "json")), edges="edges")
-    assert set(R) == set(G) and set(R.edges) == set(G.edges)
-    assert all(R.nodes[n] == G.nodes[n] for n in G)  # lists and dicts survive in JSON
+@pytest.mark.parametrize("corpus", ["bundled", "hostile"])
+def test_json_reads_with_links(corpora, corpus):
+    for name, H in views(corpora[corpus]).items():
+        R = nx.node_link_graph(json.loads(export(H, "json")), edges="links")
+        assert R.number_of_nodes() == H.number_of_nodes() and R.number_of_edges() == H.number_of_edges(), name
 
 
-def test_csv_nodes_and_edges():
-    G = sample_graph()
-    with zipfile.ZipFile(io.BytesIO(export(G, "csv"))) as z:
-        nodes = list(csv.DictReader(io.StringIO(z.read("nodes.csv").decode("utf-8-sig"))))
-        edges = list(csv.DictReader(io.StringIO(z.read("edges.csv").decode("utf-8-sig"))))
-    assert {r["id"] for r in nodes} == set(G)
-    assert {(r["source"], r["target"]) for r in edges} == set(G.edges)
-    row = next(r for r in nodes if r["id"] == "org:kwo")
-    assert row["tags"] == "women; ethnic" and row["kind"] == "organization"
-    assert next(r for r in nodes if r["id"] == "org:mm")["label"] == BURMESE
-
-
-def test_kumu_blueprint_and_csv():
-    G = sample_graph()
-    data = json.loads(export(G, "kumu"))
-    assert {e["id"] for e in data["elements"]} == set(G)
-    assert {(c["from"], c["to"]) for c in data["connections"]} == set(G.edges)
-    kwo = next(e for e in data["elements"] if e["id"] == "org:kwo")
-    assert kwo["type"] == "Organization" and kwo["tags"] == ["women", "ethnic"]
-    ids = [x["id"] for x in data["elements"] + data["connections"]]
-    assert len(ids) == len(set(ids))  # Kumu: ids unique across elements and connections
-    with zipfile.ZipFile(io.BytesIO(export(G, "kumu_csv"))) as z:
-        el = list(csv.DictReader(io.StringIO(z.read("kumu-elements.csv").decode("utf-8-sig"))))
-        co = list(csv.DictReader(io.StringIO(z.read("kumu-connections.csv").decode("utf-8-sig"))))
-    assert list(el[0])[:3] == ["ID", "Label", "Type"] and list(co[0])[:2] == ["From", "To"]
-    assert next(r for r in el if r["ID"] == "org:kwo")["Tags"] == "women|ethnic"
-    assert len(kumu_data(G)["connections"]) == len(co)
-
-
-def test_zip_bundle_has_everything_and_respects_hide():
-    H, info = filter_view(sample_graph(), hide=["org:risk"])
-    data = export(H, "zip", dpi=40, caption=info["caption"])
+def _csv_cells(data: bytes):
+    """Every cell of every CSV in a tables zip, read as the csv module (a spreadsheet) sees it."""
     with zipfile.ZipFile(io.BytesIO(data)) as z:
-        names = set(z.namelist())
-        assert {"graph.html", "graph.gexf", "graph.graphml", "nodes.csv", "edges.csv", "graph.json",
-                "kumu.json", "kumu-elements.csv", "kumu-connections.csv", "graph.png", "graph.svg",
-                "README.txt"} <= names
-        for name in names:
+        for name in z.namelist():
+            for row in csv.reader(io.StringIO(z.read(name).decode("utf-8-sig"))):
+                yield from ((name, c) for c in row)
+
+
+@pytest.mark.parametrize("corpus", ["hostile", "bundled"])
+def test_no_cell_runs_as_a_formula(corpora, corpus):
+    openpyxl = pytest.importorskip("openpyxl")
+    for name, H in views(corpora[corpus]).items():
+        live = [c for c in _csv_cells(export(H, "csv")) if is_formula(c[1])]
+        assert not live, (name, live[:5])
+        wb = openpyxl.load_workbook(io.BytesIO(export(H, "kumu_xlsx")))
+        cells = [c for ws in wb for row in ws.iter_rows() for c in row]
+        assert not [c.value for c in cells if c.data_type == "f" or is_formula(c.value)], name
+    labels = [c for _, c in _csv_cells(export(views(corpora["hostile"])["whole"], "csv"))]
+    assert "'=HYPERLINK(\"http://x\")" in labels and "'@SUM(1)" in labels  # kept, as text
+    assert not is_formula("'=1") and is_formula("=1")  # the check itself can fail
+
+
+def test_tables_read_with_pandas_and_integers_stay_integers(corpora):
+    pd = pytest.importorskip("pandas")
+    H = views(corpora["bundled"])["whole"]
+    with zipfile.ZipFile(io.BytesIO(export(H, "csv"))) as z:
+        assert {"nodes-organization.csv", "nodes-letter.csv", "nodes-demand.csv", "edges-signed.csv"} <= set(z.namelist())
+        orgs = pd.read_csv(z.open("nodes-organization.csv"), encoding="utf-8-sig")
+        letters = pd.read_csv(z.open("nodes-letter.csv"), encoding="utf-8-sig")
+    assert str(orgs["n_letters"].dtype) == "int64" and str(letters["n_signatories"].dtype) == "int64"
+    assert len(orgs) + len(letters) <= H.number_of_nodes()
+    T = views(corpora["bundled"])["cosignature"]
+    with zipfile.ZipFile(io.BytesIO(export(T, "csv"))) as z:
+        ties = pd.read_csv(z.open("edges-cosigned.csv"), encoding="utf-8-sig")
+    assert {"count", "jaccard", "weight", "p"} <= set(ties.columns) and str(ties["count"].dtype) == "int64"
+    assert len(ties) == T.number_of_edges() and ties["p"].between(0, 1).all()
+
+
+def test_kumu_workbook_follows_the_import_docs(corpora):
+    openpyxl = pytest.importorskip("openpyxl")
+    H = views(corpora["generated"])["folded"]
+    wb = openpyxl.load_workbook(io.BytesIO(export(H, "kumu_xlsx")))
+    assert wb.sheetnames == ["Elements", "Connections"]
+    el = list(wb["Elements"].values)
+    co = list(wb["Connections"].values)
+    assert el[0][:3] == ("ID", "Label", "Type") and co[0][:3] == ("ID", "From", "To")
+    ids = [r[0] for r in el[1:]]
+    assert len(ids) == len(set(ids)) == H.number_of_nodes()
+    assert not [i for i in ids if "_" in i or "." in i or " " in i]
+    assert {r[2] for r in el[1:]} >= {"Organization", "Letter Group"}
+    assert set(ids) >= {r[1] for r in co[1:]} | {r[2] for r in co[1:]}
+    tags = el[0].index("Tags")
+    assert any("|" in (r[tags] or "") for r in el[1:])  # several tags in one cell, "|"-separated
+    blueprint = json.loads(export(H, "kumu"))
+    assert [e["id"] for e in blueprint["elements"]] == ids
+
+
+def test_cosignature_network_numbers_and_backbone(corpora):
+    from graph import cosign
+
+    H = views(corpora["generated"])["whole"]
+    T = cosignature_network(H)
+    assert {a.get("kind") for _, a in T.nodes(data=True)} == {"organization"}
+    top = cosign.top_pairs(H, 1)[0]
+    e = T.edges[top.a, top.b]
+    assert e["count"] == top.shared and e["jaccard"] == pytest.approx(top.jaccard, abs=1e-6)
+    assert e["weight"] == pytest.approx(top.weight, abs=1e-6) and e["p"] == pytest.approx(top.p)
+    B = cosignature_network(H, backbone=True)
+    assert 0 < B.number_of_edges() < T.number_of_edges()
+    assert all(a["count"] >= 2 for _, _, a in B.edges(data=True))
+
+
+def test_tag_filter_drops_letters_no_shown_organization_signed():
+    H, info = filter_view(sample_graph(), tags=["solidarity"])
+    assert "letter:a" in H and "demand:arms_embargo" in H
+    H.remove_edge("org:bcuk", "letter:a")  # now no shown organization signed letter a
+    T, caption = drop_unsigned_letters(H, info["caption"])
+    assert "letter:a" not in T and "demand:arms_embargo" not in T and "letter:b" in T
+    assert "1 letter that no organization shown signed is left out" in caption
+
+
+def _zip_entries(data: bytes) -> dict[str, tuple]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {i.filename: (i.date_time, (i.external_attr >> 16) & 0o777) for i in z.infolist()}
+
+
+def test_zip_has_every_format_and_the_cosignature_network(corpora):
+    H, info = filter_view(corpora["hostile"])
+    data = export(H, "zip", dpi=40, caption=info["caption"])
+    entries = _zip_entries(data)
+    names = set(entries)
+    assert {"graph.png", "graph.svg", "graph.pdf", "graph.html", "graph.gexf", "graph.graphml",
+            "graph-yed.graphml", "graph.json", "graph-kumu.xlsx", "graph-kumu.json", "README.txt",
+            "cosignature/network.gexf", "cosignature/network.graphml", "cosignature/network.json",
+            "cosignature/network.png", "cosignature/network.pdf", "cosignature/network.html",
+            "cosignature/network-kumu.xlsx", "cosignature/network-tables/edges-cosigned.csv"} <= names
+    assert {mode for _, mode in entries.values()} == {0o644}
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        R = nx.node_link_graph(json.loads(z.read("cosignature/network.json")), edges="links")
+    assert R.number_of_nodes() == sum(1 for _, k in H.nodes(data="kind") if k == "organization")
+
+
+def test_zip_respects_hide():
+    H, info = filter_view(sample_graph(), hide=["org:risk"])
+    with zipfile.ZipFile(io.BytesIO(export(H, "zip", dpi=40, caption=info["caption"]))) as z:
+        for name in z.namelist():
             body = z.read(name)
-            assert b"Underground Strike" not in body and b"org:risk" not in body, name
-        R = nx.read_gexf(io.BytesIO(z.read("graph.gexf")))
-        assert set(R) == set(H)
+            if not name.endswith((".xlsx", ".png", ".pdf")):  # compressed or binary: checked below
+                assert b"Underground Strike" not in body and b"org:risk" not in body, name
+        import openpyxl
+
+        wb = openpyxl.load_workbook(io.BytesIO(z.read("graph-kumu.xlsx")))
+        assert not [c for ws in wb for row in ws.values for c in row if "Underground" in str(c)]
 
 
-def test_every_format_and_filename():
-    G = sample_graph()
-    P = layout(G)
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_same_view_same_bytes(corpora, fmt):
+    H, info = filter_view(corpora["hostile"])
+    a = export(H, fmt, dpi=40, caption=info["caption"])
+    b = export(filter_view(corpora["hostile"])[0], fmt, dpi=40, caption=info["caption"])
+    assert a == b
+    assert filename(fmt).endswith("." + FORMATS[fmt].ext)
+
+
+def test_surrogates_and_controls_never_crash_any_format(corpora):
+    H = corpora["hostile"]
     for fmt in FORMATS:
-        data = export(G, fmt, positions=P, dpi=40, images=False)
+        data = export(H, fmt, dpi=30, images=False)
         assert isinstance(data, bytes) and len(data) > 100, fmt
-        assert filename(fmt).endswith("." + FORMATS[fmt].ext)
     with pytest.raises(ValueError):
-        export(G, "xls")
+        export(H, "xls")
 
 
-def test_real_letters_round_trip():
-    pytest.importorskip("graph.letter")
-    from graph.pipeline import build_corpus
-
-    G = build_corpus([Path(__file__).resolve().parent.parent / "data" / "letters"]).graph
-    assert sum(1 for _, k in G.nodes(data="kind") if k == "letter") == 5
-    _same(nx.read_gexf(io.BytesIO(export(G, "gexf"))), flatten_graph(G))
-    _same(nx.read_graphml(io.BytesIO(export(G, "graphml"))), flatten_graph(G))
-
-
-def test_cli_refuses_overwrite_then_forces(tmp_path, monkeypatch):
+def test_cli_network_cosignature_and_overwrite(tmp_path, monkeypatch):
     from graph import pipeline
     from graph.cli import main
 
@@ -160,8 +319,54 @@ def test_cli_refuses_overwrite_then_forces(tmp_path, monkeypatch):
     assert out.read_text() == "keep me"
     assert main(["export", "--format", "gexf", "-o", str(out), "--force", "--hide", "risk"]) == 0
     R = nx.read_gexf(out)
-    assert "org:risk" not in R and "org:bcuk" in R
+    assert "org:risk" not in R and "org:bcuk" in R and R.is_directed()
+    cos = tmp_path / "c.graphml"
+    assert main(["export", "--format", "graphml", "--network", "cosignature", "-o", str(cos)]) == 0
+    C = nx.read_graphml(cos)
+    assert not C.is_directed() and {a["kind"] for _, a in C.nodes(data=True)} == {"organization"}
+    assert C.edges["org:bcuk", "org:wlb"]["count"] == 2
     new = tmp_path / "sub" / "g.png"
-    assert main(["export", "--format", "png", "--dpi", "30", "--letters", "a", "-o", str(new)]) == 0
+    assert main(["export", "--format", "png", "--dpi", "30", "--width", "single", "--letters", "a", "-o",
+                 str(new)]) == 0
     assert new.read_bytes()[:4] == b"\x89PNG"
     assert not [p for p in new.parent.iterdir() if p.name.startswith(".")]  # no temp files left
+    assert (new.stat().st_mode & 0o777) == 0o644
+    assert XSS  # the sample graph's hostile name went through every one of these
+
+
+def test_two_runs_of_the_cli_write_the_same_zip(tmp_path):
+    """Byte-identical across processes too (font subset names, SVG ids, xlsx and zip dates)."""
+    import subprocess
+    import sys
+
+    letters = write_hostile_letters(tmp_path / "letters")
+    outs = []
+    for i in range(2):
+        out = tmp_path / f"run{i}.zip"
+        subprocess.run([sys.executable, "-m", "graph", "export", "--format", "zip", "--dpi", "40", str(letters),
+                        "-o", str(out)], cwd=ROOT, check=True, capture_output=True, timeout=300)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+    assert "graph.pdf" in zipfile.ZipFile(io.BytesIO(outs[0])).namelist()
+
+
+def test_app_export_of_the_cosignature_network():
+    pytest.importorskip("streamlit")
+    from ui import export as ui_export
+    from ui import filters
+
+    data = ui_export.export_bytes("test", ("cosig",), "json", 72, sample_graph(), filters.Filters(),
+                                  network="cosignature", backbone=False)
+    R = nx.node_link_graph(json.loads(data), edges="links")
+    assert {a["kind"] for _, a in R.nodes(data=True)} == {"organization"}
+    assert R.edges["org:bcuk", "org:wlb"]["count"] == 2
+
+
+def test_cosignature_network_keeps_the_strongest_ties_beyond_the_limit(corpora):
+    H = views(corpora["generated"])["whole"]
+    full = cosignature_network(H)
+    T, caption, _ = for_export(H, "view", "cosignature", max_ties=100)
+    assert T.number_of_edges() == 100 < full.number_of_edges() == T.graph["ties_total"]
+    assert f"the 100 strongest of {full.number_of_edges():,} ties" in caption
+    cut = min(a["weight"] for _, _, a in T.edges(data=True))
+    assert all(a["weight"] <= cut for u, v, a in full.edges(data=True) if not T.has_edge(u, v))

@@ -8,7 +8,7 @@ import re
 
 from test_view import BURMESE, XSS, sample_graph
 
-from graph.labels import shorten
+from graph.vis_labels import shorten
 from graph.render import to_pyvis_html, tooltip
 from graph.view import filter_view, layout
 

@@ -228,13 +228,14 @@ def test_curated_tag_decisions_add_remove_and_undo(tmp_path, monkeypatch):
     tag_organizations then applies it (added tags carry the reason) and undo_tag restores the rules."""
     import shutil
 
+    import graph.paths
     import graph.tags as gt
-    from graph.paths import curated_path
 
-    p = tmp_path / "coalitions.yaml"
-    shutil.copy(curated_path(gt.COALITIONS), p)
+    for f in graph.paths.DATA_DIR.glob("*.yaml"):
+        shutil.copy(f, tmp_path / f.name)
+    p = tmp_path / gt.COALITIONS
     original = p.read_text(encoding="utf-8")
-    monkeypatch.setattr(gt, "curated_path", lambda name: p if name == gt.COALITIONS else curated_path(name))
+    monkeypatch.setattr(graph.paths, "DATA_DIR", tmp_path)
     org = Organization("mws", "Mandalay Women Strike")
     before = {t.tag for t in tag_organizations([org])[0].tags}
     assert before == {"grassroots_resistance", "women"}
@@ -253,3 +254,82 @@ def test_curated_tag_decisions_add_remove_and_undo(tmp_path, monkeypatch):
     assert gt.undo_tag(d["id"])["name"] == "Mandalay Women Strike"
     assert {t.tag for t in tag_organizations([org])[0].tags} == before
     assert p.read_text(encoding="utf-8") == original
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    """A private copy of data/*.yaml that graph.paths points at."""
+    import shutil
+
+    import graph.paths
+
+    for f in graph.paths.DATA_DIR.glob("*.yaml"):
+        shutil.copy(f, tmp_path / f.name)
+    monkeypatch.setattr(graph.paths, "DATA_DIR", tmp_path)
+    return tmp_path
+
+
+def test_a_tag_added_to_the_data_with_a_rule_is_assigned(data_copy):
+    """No code names a tag: one added to coalitions.yaml, with keywords or with a rule, is assigned."""
+    import yaml
+
+    p = data_copy / "coalitions.yaml"
+    data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    data["tags"]["environment"] = {"description": "Environmental groups.", "keywords": ["green", "rivers"]}
+    data["tags"]["exile_media"] = {"description": "Media working from abroad.",
+                                   "keywords": ["radio", "tv", "news"],
+                                   "when": [{"if": ["keywords", "place"], "unless": ["tag.environment"],
+                                             "value_from": "place"}]}
+    p.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    assert "environment" in tag_names() and "exile_media" in tag_names()
+    orgs = [Organization("a", "Green Rivers Alliance"), Organization("b", "Free Radio Oslo"),
+            Organization("c", "Free Radio")]
+    got = {o.id: {t.tag: t for t in o.tags} for o in tag_organizations(orgs)}
+    assert "environment" in got["a"] and "keywords 'green'" in got["a"]["environment"].reason
+    assert got["b"]["exile_media"].value == "Norway"
+    assert "exile_media" not in got["c"]  # the rule needs a place, and no place is printed
+
+
+def test_the_place_printed_beside_an_organization_is_evidence():
+    from graph.records import Letter, Mention, Signatory
+
+    sig = Signatory("Burmese Community Association", lines=(3,))
+    object.__setattr__(sig, "location", "Sydney")  # the reader's `location` field, when it has one
+    letter = Letter("x.txt", signatories=(sig,))
+    org = Organization("bca", "Burmese Community Association",
+                       mentions=(Mention("x.txt", "Burmese Community Association", lines=(3,)),))
+    (o,) = tag_organizations([org], [letter])
+    assert {t.tag: t.value for t in o.tags}["diaspora"] == "Australia" and o.country == "Australia"
+    (bare,) = tag_organizations([org], [])
+    assert "diaspora" not in {t.tag for t in bare.tags}
+
+
+def test_tags_no_rule_decides_stay_empty_and_are_listed_for_review():
+    from graph.tags import tags_to_review
+
+    orgs = [Organization("f", "Democracy Now Berlin"), Organization("k", "Karen Community Berlin")]
+    out = {o.id: {t.tag for t in o.tags} for o in tag_organizations(orgs)}
+    assert "diaspora" in out["k"] and "diaspora" not in out["f"]
+    review = tags_to_review(orgs)
+    assert [(r["id"], r["tag"]) for r in review] == [("f", "diaspora")] and "berlin" in review[0]["why"]
+
+
+@pytest.mark.parametrize("edit,key", [
+    (lambda d: d["tags"]["diaspora"]["when"][0].update({"if": ["plaice"]}), "tags.diaspora.when[0]"),
+    (lambda d: d["tags"]["women"].update({"keywords": "women"}), "tags.women.keywords"),
+    (lambda d: d["tags"]["ethnic"]["when"][0].update({"value_from": "planet"}), "tags.ethnic.when[0]"),
+    (lambda d: d["known"][0].update({"tags": ["nope"]}), "known[0]"),
+    (lambda d: d["tags"]["solidarity"].update({"when": [{"if": ["tag.diaspora"]}]}), "tags.diaspora.when"),
+])
+def test_a_broken_rule_fails_naming_file_and_key(data_copy, edit, key):
+    import yaml
+
+    from graph.curated import CuratedError
+
+    p = data_copy / "coalitions.yaml"
+    data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    edit(data)
+    p.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    with pytest.raises(CuratedError) as e:
+        tag_organizations([Organization("a", "A")])
+    assert e.value.file == "coalitions.yaml" and e.value.key == key

@@ -27,7 +27,7 @@ from graph import paths as gpaths
 from . import disk, text
 
 VIEWS = ("Network", "Coalitions", "Co-signers", "Timeline", "Profile", "Letters", "Letter", "Add a letter",
-         "Curation", "Export")
+         "Curation", "Proposed demands", "Export")
 ORG, LETTER, DEMAND = "organization", "letter", "demand"
 
 

@@ -1,7 +1,9 @@
-"""`python -m graph export --format FMT [filters] [FILES|--dir D] -o PATH [--force]`.
+"""`python -m graph export --format FMT [--network cosignature [--backbone]] [filters] [FILES|--dir D] -o PATH [--force]`.
 
 Writes the filtered view as an image, an interactive page, a data file or a zip of everything.
-An existing -o path is never overwritten without --force, and the file appears atomically.
+`--network cosignature` writes the organization-to-organization network instead (edges: count,
+jaccard, weight, p). An existing -o path is never overwritten without --force, and the file
+appears atomically.
 """
 from __future__ import annotations
 
@@ -11,14 +13,30 @@ import sys
 import tempfile
 from pathlib import Path
 
-CHOICES = ("png", "svg", "pdf", "html", "gexf", "graphml", "csv", "json", "kumu", "kumu_csv", "zip")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    from ..export import FORMATS
+    from ..images import WIDTH_MM
+    from ..networks import MAX_TIES, MIN_SHARED, NETWORKS
+
     p = sub.add_parser("export", help="export the graph (image, interactive HTML, GEXF, GraphML, CSV, JSON, Kumu, zip)")
     p.add_argument("files", nargs="*", help="letter files or folders (default: the letters folder)")
     p.add_argument("--dir", help="folder of letters (instead of FILES)")
-    p.add_argument("--format", "-f", choices=CHOICES, required=True)
+    p.add_argument("--format", "-f", choices=list(FORMATS), required=True)
+    p.add_argument("--network", choices=list(NETWORKS), default="bipartite",
+                   help="bipartite: organizations, letters, demands; cosignature: organizations joined by letters "
+                        "signed together")
+    p.add_argument("--backbone", action="store_true",
+                   help="co-signature network: only significant ties (hypergeometric, Bonferroni)")
+    p.add_argument("--min-shared", type=int, default=MIN_SHARED,
+                   help=f"co-signature network: ties of at least N letters in common (default {MIN_SHARED}; "
+                        "1 gives the full projection, which one large letter makes huge)")
+    p.add_argument("--max-ties", type=int, default=MAX_TIES,
+                   help=f"co-signature network: keep the strongest N ties (default {MAX_TIES:,}; 0: all)")
+    p.add_argument("--width", choices=list(WIDTH_MM), default="double",
+                   help="images: journal column width (single 89 mm, double 183 mm)")
+    p.add_argument("--title", default="", help="images: a title above the drawing")
     p.add_argument("-o", "--output", required=True, help="file to write ('-' for stdout)")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
     p.add_argument("--letters", nargs="+", help="only these letters (file name, stem or letter: id)")
@@ -29,7 +47,7 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--to", dest="date_to", help="only letters dated on/before (YYYY[-MM[-DD]])")
     p.add_argument("--min-letters", type=int, default=1, help="organizations that signed at least N letters")
     p.add_argument("--max-nodes", type=int, help="group smaller organizations beyond this many nodes")
-    p.add_argument("--dpi", type=int, default=150, help="image resolution (png/pdf; default 150)")
+    p.add_argument("--dpi", type=int, default=300, help="raster resolution (png, and large views in svg/pdf)")
     p.add_argument("--seed", type=int, default=0, help="layout seed")
     return p
 
@@ -55,9 +73,10 @@ def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..export import export
+    from ..networks import for_export, positions
     from ..paths import letters_dir
     from ..pipeline import build_corpus
-    from ..view import filter_view, layout
+    from ..view import filter_view
 
     out = None if args.output == "-" else Path(args.output)
     if out is not None and out.exists() and not args.force:
@@ -69,12 +88,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"warning: skipped {p.message}", file=sys.stderr)
     date_range = (args.date_from, args.date_to) if (args.date_from or args.date_to) else None
     H, info = filter_view(corpus.graph, letters=args.letters, date_range=date_range, tags=args.tag,
-                          min_letters=args.min_letters, hide=args.hide, max_nodes=args.max_nodes)
+                          min_letters=args.min_letters, hide=args.hide,
+                          max_nodes=None if args.network == "cosignature" else args.max_nodes)
     if args.hide and info["hidden"].get("on_request", 0) < len(args.hide):
         print(f"warning: {len(args.hide) - info['hidden'].get('on_request', 0)} --hide value(s) matched no "
               "organization; check the spelling (ids: python -m graph orgs)", file=sys.stderr)
-    positions = layout(H, seed=args.seed)
-    data = export(H, args.format, positions=positions, dpi=args.dpi, caption=info["caption"])
+    H, caption, letter_dates = for_export(H, info["caption"], args.network, args.backbone, tagged=bool(args.tag),
+                                         min_shared=args.min_shared, max_ties=args.max_ties)
+    info.update(n_nodes=H.number_of_nodes(), n_edges=H.number_of_edges())
+    data = export(H, args.format, positions=positions(H, seed=args.seed), dpi=args.dpi, caption=caption,
+                  title=args.title, width=args.width, backbone=args.backbone, letter_dates=letter_dates)
     if out is None:
         sys.stdout.buffer.write(data)
         return 0
@@ -83,6 +106,6 @@ def run(args: argparse.Namespace) -> int:
     except FileExistsError:
         print(f"error: {out} exists; use --force to overwrite", file=sys.stderr)
         return 2
-    print(f"wrote {out} ({len(data):,} bytes, {info['n_nodes']} nodes, {info['n_edges']} edges): {info['caption']}",
+    print(f"wrote {out} ({len(data):,} bytes, {info['n_nodes']} nodes, {info['n_edges']} edges): {caption}",
           file=sys.stderr)
     return 0

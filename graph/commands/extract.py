@@ -38,14 +38,25 @@ def letter_json(letter: Letter) -> dict:
         "contacts": [{"person": c.person, "role": c.role, "organization": c.organization, "email": c.email,
                       "lines": list(c.lines)} for c in letter.contacts],
         "individuals": [{"name": p.name, "role": p.role, "lines": list(p.lines)} for p in letter.individuals],
-        "demands": [{"id": d.id, "label": d.label, "evidence": d.evidence, "lines": list(d.lines)}
-                    for d in letter.demands],
+        **_demands(letter),
         "unclassified_asks": [{"text": a.text, "lines": list(a.lines)} for a in letter.unclassified_asks],
         "skipped": [{"line": s.line, "text": s.text, "reason": s.reason} for s in letter.skipped],
         "source_url": letter.source_url,
         "lines": {"title": list(letter.title_lines), "date": list(letter.date_lines),
                   "recipients": list(letter.recipient_lines)},
     }
+
+
+def _demands(letter: Letter) -> dict:
+    """`demands` holds the taxonomy's ids (what gold scores); `general_demands` the general asks beyond it."""
+    from ..patterns import load_lexicon
+
+    general = {d.id for d in load_lexicon().demands if d.general}
+    out: dict[str, list] = {"demands": [], "general_demands": []}
+    for d in letter.demands:
+        out["general_demands" if d.id in general else "demands"].append(
+            {"id": d.id, "label": d.label, "evidence": d.evidence, "lines": list(d.lines)})
+    return out
 
 
 def run(args: argparse.Namespace) -> int:
