@@ -9,9 +9,8 @@ score = 0.7 * cosign + 0.3 * demands, both in [0, 1):
            perfect overlap on a single letter no longer scores 1.0 for every co-signer,
   demands  share of the set's demands (over all its letters) that appear in the candidate's letters,
            shrunk the same way by the number of shared demands.
-Suggestions are ranked by letters signed together with the set, then by score: two shared letters beat
-one, however many letters each signed in all. Each suggestion carries a one-line explanation with the
-raw counts behind the score.
+Ranked by score, then by letters signed together. Each suggestion carries a one-line explanation with
+the raw counts behind the score.
 
 >>> import networkx as nx
 >>> G = nx.DiGraph()
@@ -109,5 +108,5 @@ def suggest(G: nx.DiGraph, orgs: Iterable[str], k: int = 10, min_score: float = 
             why += f"; asks {len(shared_d)} of their {len(set_demands)} demands" + (f" ({', '.join(labels)})" if labels else "")
         out.append(Suggestion(org, str(G.nodes[org].get("label", org)), score, co, dem,
                               int(n_together[r]), shared_d, why))
-    out.sort(key=lambda s: (-s.shared_letters, -s.score, s.org))  # more letters together always ranks first
+    out.sort(key=lambda s: (-s.score, -s.shared_letters, s.org))
     return out[:k]
