@@ -1,4 +1,4 @@
-"""Coalition Atlas explorer: `streamlit run app.py`. Thin: navigation and settings; views live in ui/."""
+"""Coalition Atlas explorer: `streamlit run app.py`. Thin: pages (st.navigation) and settings; views live in ui/."""
 from __future__ import annotations
 
 import importlib
@@ -7,24 +7,42 @@ import streamlit as st
 
 from ui import access, state
 
-# No emoji page_icon: checking it loads streamlit's emoji table (0.25 s on the first run).
-st.set_page_config(page_title="Coalition Atlas", page_icon=":material/hub:", layout="wide")
+# No page_icon: a ":material/...:" icon makes the browser fetch it from fonts.gstatic.com, and an emoji
+# loads streamlit's emoji table; the default icon is served by this server.
+st.set_page_config(page_title="Coalition Atlas", layout="wide")
 
-MODULES = {
-    "Network": "ui.network", "Coalitions": "ui.coalitions", "Profile": "ui.profile", "Co-signers": "ui.cosigners",
-    "Letters": "ui.letters", "Timeline": "ui.timeline", "Add a letter": "ui.add_letter", "Curation": "ui.curate",
-    "Export": "ui.export", "Proposed demands": "ui.proposed",
+
+def _page(title: str, module: str, url_path: str, default: bool = False) -> st.Page:
+    """A page whose module is imported only when it is opened (networkx, pandas, altair cost seconds)."""
+    def run() -> None:
+        importlib.import_module(module).render()
+
+    run.__name__ = url_path
+    return st.Page(run, title=title, url_path=url_path, default=default)
+
+
+SECTIONS = {
+    "Explore": [("Network", "ui.network", "network", True), ("Coalitions", "ui.coalitions", "coalitions", False),
+                ("Co-signers", "ui.cosigners", "cosigners", False), ("Timeline", "ui.timeline", "timeline", False)],
+    "Read": [("Profile", "ui.profile", "profile", False), ("Letters", "ui.letters", "letters", False),
+             ("Letter", "ui.letter", "letter", False)],
+    "Edit": [("Add a letter", "ui.add_letter", "add", False), ("Curation", "ui.curate", "curation", False),
+             ("Proposed demands", "ui.proposed", "proposed", False), ("Export", "ui.export", "export", False)],
 }
+PAGES = {title: _page(title, module, path, default) for pages in SECTIONS.values()
+         for title, module, path, default in pages}
+assert set(PAGES) == set(state.VIEWS), "state.VIEWS names every page"
 
-state.apply_goto()
 with st.sidebar:
     st.title("Coalition Atlas")
-    view = st.radio("View", state.VIEWS, key="nav", label_visibility="collapsed")
+nav = st.navigation({section: [PAGES[t] for t, *_ in pages] for section, pages in SECTIONS.items()})
+with st.sidebar:
     with st.expander("Settings"):
         access.folder_setting()
 
-st.query_params["view"] = view  # a reload or a shared link comes back to the same view
-if view != "Profile":
-    st.query_params.pop("org", None)
+target = state.pending_page()
+if target and target != nav.title:
+    st.switch_page(PAGES[target])
+st.session_state["nav"] = nav.title  # which page this session shows (read by tests and by goto)
 state.prepare()
-importlib.import_module(MODULES[view]).render()
+nav.run()

@@ -7,7 +7,7 @@ Facts this module relies on (measured on pyvis 0.3.2):
   dicts are built here;
 - when any title contains "href" pyvis shows titles via innerHTML. Every data-derived string is
   html.escape()d, and our own script turns the escaped title into a text-only element;
-- positions are precomputed (graph.view.layout) and physics is off, so nodes do not drift.
+- positions are precomputed (graph.layout) and physics is off, so nodes do not drift.
 
 >>> import networkx as nx
 >>> G = nx.DiGraph()
@@ -27,11 +27,12 @@ from typing import Any, Mapping
 
 import networkx as nx
 
-from .style import Style, degree_size
+from .vis_labels import LABEL_CHARS, Label, choose, label_scale, shorten
+from .style import Style, label_font, node_size
 
 SCALE = 55.0  # vis pixels per unit of layout, times sqrt(n): keeps node spacing similar at any size
-MAX_LABELS = 2000  # beyond this many nodes only the best-connected ones get a label (vis hides
-# labels that are too small on screen anyway, but measuring 10k labels slows every redraw)
+LETTER_LABEL_CHARS = 24  # letter titles are long: this much says which letter it is
+FOCUS_RING = "#111111"
 MAX_LIST = 12  # items per list in a tooltip
 
 
@@ -98,48 +99,82 @@ def tooltip(H: nx.DiGraph, n: Any) -> str:
     return esc("\n".join(x for x in lines if x))
 
 
-def vis_data(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | None = None,
-             style: Style | None = None) -> tuple[list[dict], list[dict]]:
-    """Node and edge dicts for vis-network (ids as strings)."""
-    if positions is None:
-        from .view import layout
+def drawing_units(positions: Mapping[Any, tuple[float, float]], n: int) -> dict[Any, tuple[float, float]]:
+    """Positions in drawing units. graph.view.layout gives [-1, 1] coordinates (images and exports use
+    them): those are spread to SCALE * sqrt(n); graph.layout.positions are drawing units already."""
+    big = max((abs(c) for xy in positions.values() for c in xy), default=0.0)
+    scale = SCALE * max(1.0, n ** 0.5) if big <= 1.0 else 1.0
+    return {k: (x * scale, y * scale) for k, (x, y) in positions.items()}
 
-        positions = layout(H)
+
+def _priority(a: Mapping[str, Any]) -> float:
+    """Whose name is printed first: the searched node, super-nodes, then organizations by letters signed
+    in view, letters by signatories, demands."""
+    kind = str(a.get("kind", ""))
+    if a.get("focus"):
+        return 1e9
+    if kind.endswith("group"):
+        return 1e6 + int(a.get("count") or 1)
+    if kind == "organization":
+        return float(a.get("n_letters_in_view") or a.get("n_letters") or 1)
+    if kind == "letter":
+        return 2.5 + int(a.get("n_signatories") or 0) / 100
+    return 2.0
+
+
+def label_text(a: Mapping[str, Any], n: Any) -> str:
+    """The short label drawn under a node (an empty label stays empty)."""
+    text = str(a.get("label") if a.get("label") is not None else a.get("name", n))
+    acronyms = [x for x in a.get("acronyms") or [] if 1 < len(x) <= LABEL_CHARS]
+    if a.get("kind") == "organization" and len(text) > LABEL_CHARS and acronyms:
+        return acronyms[0]  # "FORUM-ASIA" reads better than "Asian Forum for Human Ri…"
+    return shorten(text, LETTER_LABEL_CHARS if a.get("kind") == "letter" else LABEL_CHARS)
+
+
+def vis_data(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | None = None,
+             style: Style | None = None, label_zoom: float | None = None) -> tuple[list[dict], list[dict]]:
+    """Node and edge dicts for vis-network (ids as strings). Sizes and label sizes come from the corpus
+    attributes (graph.style.node_size), so a node looks the same in every view; labels are drawn only
+    where they fit (graph.vis_labels.choose), `label_zoom` times their size (default: label_scale)."""
+    if positions is None:
+        from .layout import positions as layout_positions
+
+        positions = layout_positions(H)
+    pos = drawing_units(positions, len(H))
     style = style or Style.of(H)
-    deg = dict(H.degree())
-    max_deg = max(deg.values(), default=0)
-    labelled = set(sorted(H, key=lambda n: (-deg[n], str(n)))[:MAX_LABELS])
-    scale = SCALE * max(1.0, len(H) ** 0.5)
+    radius = {n: node_size(a) for n, a in H.nodes(data=True)}
+    k = label_scale(pos) if label_zoom is None else label_zoom
+    fonts = {n: label_font(a) * k for n, a in H.nodes(data=True)}
+    texts = {n: label_text(a, n) for n, a in H.nodes(data=True)}
+    shown = choose([Label(n, texts[n], fonts[n], radius[n], _priority(a),
+                          bool(a.get("focus")) or str(a.get("kind", "")).endswith("group"))
+                    for n, a in H.nodes(data=True)], pos, radius)
     nodes = []
-    max_count = max((int(a.get("count") or 1) for _, a in H.nodes(data=True)
-                     if str(a.get("kind", "")).endswith("group")), default=1)
     for n, a in H.nodes(data=True):
-        x, y = positions.get(n, (0.0, 0.0))
-        size = degree_size(deg[n], max_deg, 8, 40)
-        if str(a.get("kind", "")).endswith("group"):  # a super-node's size says how many it stands for
-            size = degree_size(int(a.get("count") or 1), max_count, 14, 48)
-        # An empty label stays empty (vis would otherwise show nothing, pyvis showed the node id).
-        text = a.get("label") if a.get("label") is not None else a.get("name", n)
-        colour = style.color(n)
-        nodes.append({
+        x, y = pos.get(n, (0.0, 0.0))
+        node = {
             "id": str(n),
-            "label": esc(str(text).strip()) if n in labelled else "",
+            "label": esc(texts[n]) if n in shown else "",
             "title": tooltip(H, n),
             "shape": style.shape(n).vis,
-            "color": colour,
-            "size": round(size, 1),
-            "font": {"size": round(degree_size(deg[n], max_deg, 12, 22), 1)},  # 36 px hub labels hid their neighbours
-            "x": round(x * scale, 1),
-            "y": round(y * scale, 1),
+            "color": style.color(n),
+            "size": round(radius[n], 1),
+            "font": {"size": round(fonts[n], 1)},
+            "x": round(x, 1),
+            "y": round(y, 1),
             "group_name": esc(style.node_groups.get(n, "")),
             "kind": esc(a.get("kind", "")),
-        })
+        }
+        if a.get("focus"):  # the searched organization: a thick dark ring
+            node["borderWidth"] = 5
+            node["color"] = {"background": style.color(n), "border": FOCUS_RING}
+        nodes.append(node)
     edges = []
     for u, v, a in H.edges(data=True):
         kind = a.get("kind", "")
         e = {"from": str(u), "to": str(v), "kind": esc(kind),
              "color": {"color": "#9a9a9a" if kind != "member_of" else "#444444", "opacity": 0.5},
-             "width": 1 + min(4.0, float(a.get("weight", 1)) ** 0.5 - 1) if a.get("weight") else 1}
+             "width": a.get("width") or (1 + min(4.0, float(a.get("weight", 1)) ** 0.5 - 1) if a.get("weight") else 1)}
         if kind == "member_of":
             e["dashes"] = True
             e["arrows"] = "to"
@@ -154,10 +189,8 @@ def _legend_html(style: Style, caption: str) -> str:
         f'<div><span style="color:{esc(c)};font-size:14px">{glyph.get(s, "●")}</span> {esc(t)}</div>'
         for t, c, s in style.legend())
     cap = f'<div style="margin-top:4px;color:#555">{esc(caption)}</div>' if caption else ""
-    # Beside the canvas, never over it: an overlay hid the nodes under it whatever corner it took.
-    return ('<div id="atlas-legend" style="flex:0 0 190px;background:#fafafa;border:1px solid #ddd;'
-            'padding:4px 8px;font:11px sans-serif;max-height:700px;overflow:auto;box-sizing:border-box">'
-            '<details open><summary style="cursor:pointer">Legend</summary>'
+    # Beside the canvas (under it on a phone), never over it: an overlay hid the nodes under it.
+    return ('<div id="atlas-legend"><details open><summary style="cursor:pointer">Legend</summary>'
             f'{rows}{cap}</details>'
             '<button id="atlas-save-png" type="button" style="margin-top:4px" '
             'onclick="atlasSavePng()">Save as PNG</button></div>')
@@ -186,6 +219,9 @@ _SCRIPT = """
     updates.push(u);
   });
   nodes.update(updates);
+  // Mark the page once vis has painted (tests and benchmarks wait for it): ask for one more frame.
+  network.once("afterDrawing", function () { document.body.setAttribute("data-drawn", "1"); });
+  network.redraw();
   network.on("click", function (params) {
     if (!params.nodes || !params.nodes.length) { return; }
     var id = params.nodes[0];
@@ -219,8 +255,9 @@ def _vis_assets() -> tuple[str, str]:
         raise ModuleNotFoundError("pyvis (it ships the vis-network files the page inlines)")
     lib = Path(list(spec.submodule_search_locations)[0]) / "templates" / "lib" / "vis-9.1.2"
     css = (lib / "vis-network.css").read_text(encoding="utf-8")
-    # Only the tooltip rules: the rest (220 kB, mostly navigation-button images) styles nothing we show.
-    tooltip_css = "".join(rule + "}" for rule in css.split("}") if "vis-tooltip" in rule.split("{")[0])
+    # Only the tooltip and navigation-button rules: the rest styles nothing we show.
+    keep = ("vis-tooltip", "vis-navigation", "vis-button")  # navigation buttons are data: URIs, no request
+    tooltip_css = "".join(rule + "}" for rule in css.split("}") if any(k in rule.split("{")[0] for k in keep))
     return (lib / "vis-network.min.js").read_text(encoding="utf-8"), tooltip_css
 
 
@@ -240,6 +277,14 @@ _PAGE = """<html>
   #atlas-wrap {{ display: flex; align-items: flex-start; gap: 6px; width: {width}; }}
   #mynetwork {{ flex: 1 1 auto; min-width: 0; height: {height}; background-color: #ffffff;
                border: 1px solid lightgray; position: relative; }}
+  #atlas-legend {{ flex: 0 0 190px; background: #fafafa; border: 1px solid #ddd; padding: 4px 8px;
+                  font: 11px sans-serif; max-height: {height}; overflow: auto; box-sizing: border-box; }}
+  /* A phone: the drawing takes the whole width, the legend goes under it. */
+  @media (max-width: 640px) {{
+    #atlas-wrap {{ flex-direction: column; }}
+    #mynetwork {{ width: 100%; flex: 0 0 auto; }}
+    #atlas-legend {{ flex: 0 0 auto; width: 100%; max-height: none; }}
+  }}
 </style>
 </head>
 <body>
@@ -251,6 +296,19 @@ _PAGE = """<html>
     nodes = new vis.DataSet({nodes});
     edges = new vis.DataSet({edges});
     network = new vis.Network(container, {{nodes: nodes, edges: edges}}, {options});
+    // Fit the drawn nodes; a searched organization is then centred (vis would zoom a 3-node graph to
+    // giant discs: never beyond 1:1).
+    var focus = {focus}, touched = false;
+    function frame() {{
+      network.fit({{animation: false}});
+      if (network.getScale() > 1.0) network.moveTo({{scale: 1.0}});
+      if (focus !== null && nodes.get(focus)) network.moveTo({{position: network.getPositions([focus])[focus]}});
+    }}
+    frame();
+    // The frame may get its size after the first fit: fit again, until the reader moves the drawing.
+    network.on("resize", function () {{ if (!touched) frame(); }});
+    network.on("dragStart", function () {{ touched = true; }});
+    network.on("zoom", function () {{ touched = true; }});
   }})();
 </script>
 </body>
@@ -260,25 +318,27 @@ _PAGE = """<html>
 
 def to_pyvis_html(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | None = None,
                   height: str = "720px", width: str = "100%", caption: str = "",
-                  legend: bool = True) -> str:
+                  legend: bool = True, label_zoom: float | None = None) -> str:
     """A complete HTML page that draws H offline, with legend, PNG button and click-to-profile.
 
     The page is the one pyvis' template would make (vis-network inlined, physics off), written here
     directly: same data, no CDN links to strip, and no tooltip_link switch that could turn on
     innerHTML popups."""
     style = Style.of(H)
-    nodes, edges = vis_data(H, positions, style)
+    nodes, edges = vis_data(H, positions, style, label_zoom)
     options = {
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False},
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": len(edges) > 2000,
-                        "hideEdgesOnZoom": len(edges) > 2000},
+                        "hideEdgesOnZoom": len(edges) > 2000, "navigationButtons": True,
+                        "keyboard": {"enabled": True, "bindToWindow": True}},
         "edges": {"smooth": False, "arrows": {"to": {"enabled": False}}},
         "nodes": {"borderWidth": 1, "font": {"face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"}},
     }
     js, css = _vis_assets()
     panel = _legend_html(style, caption or str(H.graph.get("view", ""))) if legend else ""
+    focus = next((str(n) for n, a in H.nodes(data=True) if a.get("focus")), None)
     page = _PAGE.format(css=css, js=js, width=esc(width), height=esc(height), panel=panel, nodes=_json(nodes),
-                        edges=_json(edges), options=_json(options))
+                        edges=_json(edges), options=_json(options), focus=_json(focus))
     i = page.rfind("</body>")
     return page[:i] + _SCRIPT + page[i:]

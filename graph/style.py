@@ -62,14 +62,15 @@ def group_colour(group: str) -> str:
     """The fixed colour of a colour group: a tag's own colour; a community's palette colour by its
     number (communities are numbered by size, so "community 0" is always the first colour).
 
-    >>> group_colour("community 0"), group_colour("untagged")
-    ('#0072B2', '#b0b0b0')
+    >>> group_colour("community 0"), group_colour("untagged"), group_colour("rohingya: Malaysia")
+    ('#0072B2', '#b0b0b0', '#D55E00')
     """
     if group in KIND_COLORS:
         return KIND_COLORS[group]
     colours = tag_colours()
-    if group in colours:
-        return colours[group]
+    tag = group.split(":", 1)[0].strip()  # "diaspora: Australia" is a part of the diaspora tag: its colour
+    if tag in colours:
+        return colours[tag]
     if group.startswith("community "):
         number = group.removeprefix("community ")
         if number.isdigit():
@@ -123,6 +124,50 @@ def degree_size(degree: int, max_degree: int, lo: float = 8.0, hi: float = 40.0)
     if max_degree <= 0:
         return lo
     return lo + (hi - lo) * math.sqrt(max(degree, 0) / max_degree)
+
+
+ORG_SIZE = (8.0, 4.0, 34.0)  # radius of an organization: base + step * sqrt(letters signed - 1), capped
+LETTER_SIZE = (9.0, 1.0, 30.0)  # a letter: base + step * sqrt(signatories), capped (a 400-name letter is 29)
+GROUP_SIZE = (14.0, 2.5, 48.0)  # a super-node: base + step * sqrt(members it stands for), capped
+DEMAND_SIZE = 12.0
+LABEL_FONT = 14.0  # label size in drawing units; hubs get up to LABEL_FONT_MAX
+LABEL_FONT_MAX = 20.0
+
+
+def _grow(spec: tuple[float, float, float], k: float) -> float:
+    base, step, cap = spec
+    return min(cap, base + step * math.sqrt(max(k, 0.0)))
+
+
+def node_size(attrs: Mapping[str, Any]) -> float:
+    """Drawn radius of a node from its corpus attributes only (never from the view it is in), so a node
+    has one size, and one place, everywhere: organizations by letters signed, letters by signatories,
+    super-nodes by how many they stand for.
+
+    >>> node_size({"kind": "organization", "n_letters": 1}), node_size({"kind": "organization", "n_letters": 5})
+    (8.0, 16.0)
+    """
+    kind = attrs.get("kind", "")
+    if kind == "organization":
+        return _grow(ORG_SIZE, int(attrs.get("n_letters") or 1) - 1)
+    if kind == "letter":
+        return _grow(LETTER_SIZE, int(attrs.get("n_signatories") or 0))
+    if kind in ("group", "letter_group", "demand_group"):
+        return _grow(GROUP_SIZE, int(attrs.get("count") or 1))
+    return DEMAND_SIZE
+
+
+def label_font(attrs: Mapping[str, Any]) -> float:
+    """Label size in drawing units: organizations that signed more letters get bigger names.
+
+    >>> label_font({"kind": "organization", "n_letters": 1}), label_font({"kind": "group", "count": 9})
+    (14.0, 16.0)
+    """
+    if str(attrs.get("kind", "")).endswith("group"):
+        return LABEL_FONT + 2
+    if attrs.get("kind") == "organization":
+        return min(LABEL_FONT_MAX, LABEL_FONT + math.sqrt(max(int(attrs.get("n_letters") or 1) - 1, 0)))
+    return LABEL_FONT
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,17 @@
 """"Who else might sign": rank organizations by how they sign with a set of organizations and what they ask for.
 
-score = 0.7 * cosign + 0.3 * demands, both in [0, 1]:
+score = 0.7 * cosign + 0.3 * demands, both in [0, 1):
   cosign   cosine between the candidate's letters and the set's letters (shared / sqrt(theirs * ours)),
            each letter weighted 1/log2(1 + n) so a 13-name letter signed together says more than a
-           400-name one; the cosine, unlike a plain share, does not favour those who sign everything,
-  demands  share of the set's demands (over all its letters) that appear in the candidate's letters.
-Each suggestion carries a one-line explanation with the raw counts behind the score.
+           400-name one; the cosine, unlike a plain share, does not favour those who sign everything.
+           It is then shrunk by the evidence, k / (k + EVIDENCE) for k letters signed together (each
+           weighted by its size as above): one shared letter is a coincidence as often as a tie, so two
+           shared letters beat one of the same size, and a perfect overlap on a single letter no longer
+           scores 1.0 for every co-signer,
+  demands  share of the set's demands (over all its letters) that appear in the candidate's letters,
+           shrunk the same way by the number of shared demands.
+Ranked by score, then by letters signed together. Each suggestion carries a one-line explanation with
+the raw counts behind the score.
 
 >>> import networkx as nx
 >>> G = nx.DiGraph()
@@ -14,7 +20,7 @@ Each suggestion carries a one-line explanation with the raw counts behind the sc
 ...     for n in ls:
 ...         G.add_node(f"letter:{n}", kind="letter"); G.add_edge(f"org:{o}", f"letter:{n}", kind="signed")
 >>> [(s.org, round(s.score, 2)) for s in suggest(G, ["org:a"])]
-[('org:b', 0.7), ('org:c', 0.47)]
+[('org:b', 0.49), ('org:c', 0.23)]
 >>> suggest(G, ["org:a"])[0].why
 'signed 2 of the 2 letters of A (2 letters in all)'
 """
@@ -30,6 +36,17 @@ from . import cosign
 from .model import DEMAND
 
 COSIGN_WEIGHT, DEMAND_WEIGHT = 0.7, 0.3
+EVIDENCE = 1.0  # pseudo-count: a score built on k shared letters (or demands) keeps k / (k + 1) of itself
+LETTER_EVIDENCE = 0.5  # a shared letter counts as its weight / 0.5: a 2-name letter as 1.3, a 30-name one as 0.4
+
+
+def _shrink(value: float, k: float) -> float:
+    """`value` discounted for thin evidence (k observations).
+
+    >>> _shrink(1.0, 1), round(_shrink(1.0, 2), 3), _shrink(0.5, 0)
+    (0.5, 0.667, 0.0)
+    """
+    return value * k / (k + EVIDENCE)
 
 
 @dataclass(frozen=True)
@@ -66,7 +83,8 @@ def suggest(G: nx.DiGraph, orgs: Iterable[str], k: int = 10, min_score: float = 
     total = float(w[set_letters].sum()) or 1.0
     own = np.asarray(inc.B @ w).ravel()  # each organization's own weighted letters
     sub = B[:, set_letters]  # orgs x the set's letters
-    together = np.asarray(sub @ w[set_letters]).ravel() / np.sqrt(total * np.maximum(own, 1e-12))
+    shared_w = np.asarray(sub @ w[set_letters]).ravel()  # letters signed together, weighted by their size
+    together = shared_w / np.sqrt(total * np.maximum(own, 1e-12))
     n_together = np.asarray(sub.sum(axis=1)).ravel().astype(int)
     set_demands = _demands(G, (inc.letters[c] for c in set_letters))
     member_set = set(members)
@@ -82,15 +100,16 @@ def suggest(G: nx.DiGraph, orgs: Iterable[str], k: int = 10, min_score: float = 
         if org in member_set:
             continue
         shared_d = tuple(sorted(set_demands & _demands(G, (inc.letters[c] for c in inc.B[r].indices))))
-        dem = len(shared_d) / len(set_demands) if set_demands else 0.0
-        score = COSIGN_WEIGHT * float(together[r]) + DEMAND_WEIGHT * dem
+        dem = _shrink(len(shared_d) / len(set_demands), len(shared_d)) if set_demands else 0.0
+        co = _shrink(float(together[r]), float(shared_w[r]) / LETTER_EVIDENCE)
+        score = COSIGN_WEIGHT * co + DEMAND_WEIGHT * dem
         if score <= min_score:
             continue
         why = f"signed {n_together[r]} of the {len(set_letters)} letters of {names} ({_n(len(inc.B[r].indices), 'letter')} in all)"
         if set_demands:
             labels = [str(G.nodes[d].get("label", d)) for d in shared_d[:3]]
             why += f"; asks {len(shared_d)} of their {len(set_demands)} demands" + (f" ({', '.join(labels)})" if labels else "")
-        out.append(Suggestion(org, str(G.nodes[org].get("label", org)), score, float(together[r]), dem,
+        out.append(Suggestion(org, str(G.nodes[org].get("label", org)), score, co, dem,
                               int(n_together[r]), shared_d, why))
     out.sort(key=lambda s: (-s.score, -s.shared_letters, s.org))
     return out[:k]

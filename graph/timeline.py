@@ -85,3 +85,36 @@ def spans(G: nx.DiGraph) -> dict[str, Span]:
             else:
                 out[o] = Span(o, out[o].first, v, out[o].first_date, d, 0)
     return {o: Span(s.org, s.first, s.last, s.first_date, s.last_date, counts[o]) for o, s in sorted(out.items())}
+
+
+def precision(date: str | None) -> str:
+    """"day", "month", "year" or "undated": how much of a date is known.
+
+    >>> [precision(d) for d in ("2021-02-05", "2021-02", "2021", "", "soon")]
+    ['day', 'month', 'year', 'undated', 'undated']
+    """
+    y, m, d = date_key(date)
+    if (y, m, d) == UNDATED:
+        return "undated"
+    return "day" if d else "month" if m else "year"
+
+
+def letter_dates(G: nx.DiGraph) -> list[dict]:
+    """One row per letter for charts: `month` (first day of its month, "" when the month is unknown),
+    `year`, `precision` and `signatories`. A year-only date never becomes January.
+
+    >>> G = nx.DiGraph()
+    >>> G.add_node("letter:a", kind="letter", date="2021", n_signatories=3)
+    >>> G.add_node("letter:b", kind="letter", date="2021-03-04", n_signatories=1)
+    >>> [(r["month"], r["year"], r["precision"]) for r in letter_dates(G)]
+    [('', 2021, 'year'), ('2021-03-01', 2021, 'day')]
+    """
+    out = []
+    for v in letters_by_date(G):
+        a = G.nodes[v]
+        y, m, _ = date_key(a.get("date"))
+        p = precision(a.get("date"))
+        out.append({"letter": v, "label": str(a.get("label") or v), "year": y if p != "undated" else 0,
+                    "month": f"{y:04d}-{m:02d}-01" if p in ("day", "month") else "", "precision": p,
+                    "signatories": int(a.get("n_signatories") or 0)})
+    return out

@@ -39,7 +39,15 @@ def open_view(view: str | None = None, **state_values) -> AppTest:
         at.session_state[k] = v
     ok(at.run())
     if view:
-        ok(at.sidebar.radio(key="nav").set_value(view).run())
+        go(at, view)
+    return at
+
+
+def go(at: AppTest, view: str) -> AppTest:
+    """Open a page as the app's own links do (state.goto -> st.switch_page on the next run)."""
+    at.session_state["_goto"] = view
+    ok(at.run())
+    assert at.session_state["nav"] == view
     return at
 
 
@@ -121,7 +129,8 @@ def test_search_by_acronym_shows_ego_network_and_opens_profile():
     assert at.success, "an organization known by its acronym is found"
     assert "Asian Forum" in at.success[0].value
     ego = iframe_html(at)
-    assert len(ego) < len(full), "the ego network is smaller than the whole graph"
+    assert ego != full and '"borderWidth": 5' in ego, "the searched organization is drawn, ringed"
+    assert "var focus = \"org:asian-forum" in ego.replace("\\u0022", '"'), "and centred"
     ok(at.radio(key="radius").set_value(2).run())
     ok(at.button(key="search_open").click().run())
     assert at.session_state["nav"] == "Profile"
@@ -219,12 +228,12 @@ def test_export_bytes_and_hiding(sample_graph, fmt):
     from ui import export, filters
 
     amnesty = find_org(sample_graph, "Amnesty International")
-    f = filters.Filters(hide=(amnesty,))
+    f = filters.Filters(hide=(amnesty,), mode="full")
     data = export.export_bytes("test", (fmt, "hide"), fmt, 72, sample_graph, f)
     assert MAGIC[fmt] in data[:400]
     if fmt in ("gexf", "graphml", "json", "html", "kumu"):
         assert b"Amnesty International" not in data
-        full = export.export_bytes("test", (fmt, "all"), fmt, 72, sample_graph, filters.Filters())
+        full = export.export_bytes("test", (fmt, "all"), fmt, 72, sample_graph, filters.Filters(mode="full"))
         assert b"Amnesty International" in full
 
 
@@ -298,7 +307,7 @@ def test_paste_extract_edit_and_save(sandbox):
     (new,) = set(after) - set(before)
     sidecar = (sandbox / "letters" / new).with_suffix(".yaml")
     assert "A pasted copy" in sidecar.read_text(encoding="utf-8")  # the edit is kept, the text untouched
-    ok(at.sidebar.radio(key="nav").set_value("Letters").run())
+    go(at, "Letters")
     assert len(at.selectbox(key="lt_letter").options) == len(after)  # the graph was rebuilt with it
 
 
@@ -310,7 +319,7 @@ def test_editor_password_gates_adding_and_curating(sandbox, monkeypatch):
     assert at.error
     ok(at.text_input(key="add_password").set_value("s3cret").run())
     assert at.button(key="add_extract")
-    ok(at.sidebar.radio(key="nav").set_value("Curation").run())
+    go(at, "Curation")
     assert at.subheader  # unlocked for the session
 
 
@@ -445,7 +454,7 @@ def test_hostile_names_render_as_text_everywhere(sandbox):
     ok(at.button(key="search_open").click().run())
     for md in at.markdown:
         assert "<img" not in md.value.replace("\\<img", ""), md.value
-    ok(at.sidebar.radio(key="nav").set_value("Letters").run())
+    go(at, "Letters")
     for md in at.markdown:
         assert "<script>" not in md.value.replace("\\<script", ""), md.value
 
@@ -462,12 +471,13 @@ def test_deep_link_opens_a_profile(sample_graph):
 
 def test_tie_mode_and_timeline_widgets():
     at = open_view("Network")
-    ok(at.sidebar.radio(key="f_mode").set_value("ties").run())
-    html = iframe_html(at)
-    assert "cosigned" in html or "vis.Network" in html
+    assert "cosigned" in iframe_html(at)  # the relationship map is the default drawing
+    ok(at.sidebar.radio(key="f_mode").set_value("full").run())
+    assert '"kind": "signed"' in iframe_html(at).replace("\\u0022", '"')
+    ok(at.sidebar.radio(key="f_mode").set_value("map").run())
     ok(at.sidebar.select_slider(key="f_alpha").set_value(0.05).run())
     ok(at.sidebar.slider(key="f_min_shared").set_value(1).run())
-    ok(at.sidebar.radio(key="nav").set_value("Timeline").run())
+    go(at, "Timeline")
     churn = table(at, "dropped out")
     assert churn["signatories"].sum() > 0
     ok(at.selectbox(key="tl_letter").select_index(1).run())

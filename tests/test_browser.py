@@ -1,7 +1,10 @@
 """The explorer in a real browser: Debian chromium driven by playwright against `streamlit run app.py`.
 
 Skipped (with the reason) only when /usr/bin/chromium is missing and CI is not set; in CI it fails.
-Screenshots land in docs/screenshots/ for people (and reviewers) to look at.
+Screenshots of every page, at 1440x900 and at 390x844, on the bundled letters and on a generated 300-letter
+corpus, land in docs/screenshots/ for people (and reviewers) to look at. Every request the pages make is
+recorded: one that leaves 127.0.0.1 fails the test (a letter titled with a markdown image must not make the
+browser fetch it).
 """
 from __future__ import annotations
 
@@ -11,7 +14,9 @@ import socket
 import subprocess
 import sys
 import time
+import threading
 import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -31,6 +36,8 @@ if not Path(CHROMIUM).exists():
                 allow_module_level=True)
 
 from playwright import sync_api  # noqa: E402 - only once chromium is known to exist
+
+from graph.model import letter_node  # noqa: E402
 
 
 def free_port() -> int:
@@ -114,103 +121,190 @@ def node_xy(page, frame, node: str) -> tuple[float, float]:
     return box["x"] + xy[0], box["y"] + xy[1]
 
 
-def go(page, view: str) -> None:
-    page.locator('[data-testid="stSidebar"] label').filter(has_text=view).first.click()
-    page.wait_for_timeout(300)
-    settle(page)
+PAGES = {  # page title -> (URL path, text that says it is drawn)
+    "Network": ("", "What this shows"), "Coalitions": ("coalitions", "Coalition sizes"),
+    "Co-signers": ("cosigners", "Top co-signing pairs"), "Timeline": ("timeline", "Who joined and who dropped out"),
+    "Profile": ("profile", "Top co-signers"), "Letters": ("letters", "Letters and demands"),
+    "Letter": ("letter", "Remove this letter"), "Add a letter": ("add", "Add a letter"),
+    "Curation": ("curation", "Curation"), "Export": ("export", "Export"),
+}
+SIZES = {"desktop": {"width": 1440, "height": 900}, "phone": {"width": 390, "height": 844}}
+LOCAL = ("http://127.0.0.1:", "ws://127.0.0.1:", "data:", "blob:", "about:")
+
+
+@contextmanager
+def trap_server():
+    """A server on 127.0.0.1 that records any request: a title like `![](http://127.0.0.1:PORT/x)` must
+    never reach it."""
+    hits: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's name
+            hits.append(self.path)
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *a):
+            pass
+
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        yield srv.server_address[1], hits
+    finally:
+        srv.shutdown()
+
+
+def shoot(page, url: str, corpus: str, size: str, queries: dict[str, str]) -> None:
+    """Open each page by its URL (with `queries[title]`, e.g. the organization of a profile), wait until it
+    is drawn, screenshot it."""
+    for title, (path, marker) in PAGES.items():
+        q = queries.get(title, "")
+        page.goto(f"{url}/{path}{q}", wait_until="domcontentloaded")
+        page.get_by_text(marker, exact=False).first.wait_for(timeout=120_000)
+        if title in ("Network", "Coalitions"):
+            graph_frame(page)
+        settle(page)
+        page.wait_for_timeout(600)
+        page.screenshot(path=str(SHOTS / f"{corpus}-{path or 'network'}-{size}.png"), full_page=size == "phone")
+
+
+def watch(context, outside: list[str]) -> None:
+    context.on("request", lambda r: None if r.url.startswith(LOCAL) else outside.append(r.url))
 
 
 @pytest.fixture(scope="module")
 def letters(tmp_path_factory) -> Path:
-    """The sample letters plus one whose signatory is an HTML/JS payload."""
+    """The sample letters plus one whose signatory is an HTML/JS payload and whose title is markdown that
+    would fetch an image and style text (the trap port is filled in by the test)."""
     d = tmp_path_factory.mktemp("letters")
     for p in (ROOT / "data" / "letters").iterdir():
         shutil.copy2(p, d / p.name)
-    # Front matter carries the names verbatim, whatever the signatory parser would make of them.
-    (d / "900_hostile.md").write_text(
-        f'---\ntitle: "<script>alert(2)</script> Joint statement"\ndate: 2022-03-10\nsignatories:\n'
-        f'  - "{HOSTILE}"\n  - Amnesty International\n  - Burma Campaign UK\n---\n'
+    return d
+
+
+def _hostile(folder: Path, trap: int) -> None:
+    (folder / "900_hostile.md").write_text(
+        f'---\ntitle: "![](http://127.0.0.1:{trap}/x) :red[styled] <script>alert(2)</script> Joint statement"\n'
+        f'date: 2022-03-10\nsignatories:\n  - "{HOSTILE}"\n  - Amnesty International\n  - Burma Campaign UK\n---\n'
         "We, the undersigned organisations, urge the UN Security Council to impose a global arms embargo.\n",
         encoding="utf-8")
-    return d
 
 
 def test_explorer_in_chromium(letters, tmp_path):
     SHOTS.mkdir(parents=True, exist_ok=True)
     dialogs: list[str] = []
-    env = {"ATLAS_LETTERS_DIR": str(letters), "ATLAS_CACHE_DIR": str(tmp_path / "cache")}  # a real, cold build
-    with streamlit_server(env) as url, sync_api.sync_playwright() as pw:
+    outside: list[str] = []
+    with trap_server() as (trap, trapped):
+        _hostile(letters, trap)
+        env = {"ATLAS_LETTERS_DIR": str(letters), "ATLAS_CACHE_DIR": str(tmp_path / "cache")}  # a real, cold build
+        with streamlit_server(env) as url, sync_api.sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                context = browser.new_context(viewport=SIZES["desktop"], accept_downloads=True)
+                watch(context, outside)
+                page = context.new_page()
+                page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+                page.goto(url, wait_until="domcontentloaded")
+                frame = graph_frame(page, 90_000)
+                settle(page)
+                # The legend sits beside the drawing, never over it.
+                legend = frame.locator("#atlas-legend").bounding_box()
+                canvas = frame.locator("#mynetwork").bounding_box()
+                assert legend and canvas and legend["x"] >= canvas["x"] + canvas["width"] - 1, (legend, canvas)
+                assert frame.locator(".vis-navigation .vis-button").count() >= 4  # zoom and move buttons
+
+                box = page.get_by_role("textbox", name="Find an organization")
+                box.fill("BCUK")  # initials nobody printed
+                box.press("Enter")
+                page.get_by_text("Burma Campaign UK", exact=False).first.wait_for(timeout=90_000)
+                settle(page)
+                frame = graph_frame(page)
+                page.wait_for_timeout(500)
+                page.screenshot(path=str(SHOTS / "bundled-search-desktop.png"))
+
+                # Double-clicking the organization in the drawing opens its profile.
+                node = frame.evaluate("() => nodes.get().find(n => String(n.id).includes('burma-campaign-uk')).id")
+                page.mouse.dblclick(*node_xy(page, frame, node))
+                page.get_by_text("Top co-signers").first.wait_for(timeout=90_000)
+                page.get_by_role("heading", name="Burma Campaign UK").wait_for(timeout=90_000)
+                settle(page)
+
+                # The hostile letter: its title shows as text, its markdown image is never fetched.
+                page.goto(f"{url}/letter?letter={letter_node('900_hostile.md')}", wait_until="domcontentloaded")
+                page.get_by_text("Remove this letter").first.wait_for(timeout=90_000)
+                settle(page)
+                page.get_by_text(":red[styled]", exact=False).first.wait_for(timeout=30_000)
+                assert page.locator('img[src*="127.0.0.1:%d"]' % trap).count() == 0
+
+                # The hostile name must show as text (search finds it) and never run.
+                page.goto(url, wait_until="domcontentloaded")
+                graph_frame(page)
+                box = page.get_by_role("textbox", name="Find an organization")
+                box.fill("onerror")
+                box.press("Enter")
+                page.get_by_text(HOSTILE, exact=False).first.wait_for(timeout=90_000)
+                settle(page)
+                frame = graph_frame(page)
+                texts = frame.evaluate("""() => nodes.get().map(
+                    n => String(n.label || '') + ' | ' + (n.title && n.title.textContent ? n.title.textContent : ''))""")
+                assert any(HOSTILE in t for t in texts), texts
+                node_id = frame.evaluate("() => nodes.get().find(n => String(n.label).includes('onerror')).id")
+                page.mouse.move(*node_xy(page, frame, node_id))
+                page.wait_for_timeout(1200)
+                page.screenshot(path=str(SHOTS / "hostile_name_as_text.png"))
+                assert page.locator('img[src="x"]').count() == 0
+                assert frame.locator('img[src="x"]').count() == 0
+
+                page.goto(f"{url}/export", wait_until="domcontentloaded")
+                page.get_by_text("Format").first.wait_for(timeout=90_000)
+                settle(page)
+                with page.expect_download(timeout=60_000) as dl:
+                    page.locator('[data-testid="stDownloadButton"] button').first.click()
+                target = tmp_path / dl.value.suggested_filename
+                dl.value.save_as(target)
+                assert target.stat().st_size > 1000
+
+                queries = {"Profile": "?org=org:burma-campaign-uk",
+                           "Letter": "?letter=letter:003_65098f7556022396&line=12"}
+                for size, viewport in SIZES.items():
+                    page.set_viewport_size(viewport)
+                    shoot(page, url, "bundled", size, queries)
+                    if size == "phone":  # the drawing takes the whole width, the legend goes under it
+                        page.goto(url, wait_until="domcontentloaded")
+                        frame = graph_frame(page)
+                        legend = frame.locator("#atlas-legend").bounding_box()
+                        canvas = frame.locator("#mynetwork").bounding_box()
+                        assert canvas["width"] >= 300 and legend["y"] >= canvas["y"] + canvas["height"] - 1
+            finally:
+                browser.close()
+    assert not dialogs, f"a script from the data ran: {dialogs}"
+    assert not trapped, f"a letter's title made the browser fetch: {trapped}"
+    assert not outside, f"requests left the machine: {outside}"
+
+
+def test_screenshots_of_a_300_letter_corpus(tmp_path):
+    big = tmp_path / "letters300"
+    subprocess.run([sys.executable, "-m", "graph", "generate", "--letters", "300", "--orgs", "3000", "--signatures",
+                    "30000", "--seed", "1", "-o", str(big)], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    outside: list[str] = []
+    env = {"ATLAS_LETTERS_DIR": str(big), "ATLAS_CACHE_DIR": str(tmp_path / "cache")}
+    with streamlit_server(env, timeout=120) as url, sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1500, "height": 1000}, accept_downloads=True)
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            context = browser.new_context(viewport=SIZES["desktop"])
+            watch(context, outside)
+            page = context.new_page()
             page.goto(url, wait_until="domcontentloaded")
-            frame = graph_frame(page, 90_000)
-            settle(page)
-            # The legend sits beside the drawing, never over it.
-            legend = frame.locator("#atlas-legend").bounding_box()
-            canvas = frame.locator("#mynetwork").bounding_box()
-            assert legend and canvas and legend["x"] >= canvas["x"] + canvas["width"] - 1, (legend, canvas)
-            page.screenshot(path=str(SHOTS / "network.png"), full_page=False)
-
-            box = page.get_by_label("Find an organization (name, alias or acronym)")
-            box.fill("FORUM-ASIA")
-            box.press("Enter")
-            page.get_by_text("Asian Forum for Human Rights", exact=False).first.wait_for(timeout=90_000)
-            settle(page)
-            graph_frame(page)
-            page.wait_for_timeout(500)
-            page.screenshot(path=str(SHOTS / "ego_network.png"))
-
-            # Double-clicking the organization in the drawing opens its profile.
-            frame = graph_frame(page)
-            node = frame.evaluate("() => nodes.get().find(n => String(n.id).includes('asian-forum')).id")
-            x, y = node_xy(page, frame, node)
-            page.mouse.dblclick(x, y)
-            page.get_by_text("Top co-signers").first.wait_for(timeout=90_000)
-            page.get_by_role("heading", name="Asian Forum for Human Rights and Development").wait_for(timeout=90_000)
-            settle(page)
-            page.screenshot(path=str(SHOTS / "profile.png"), full_page=True)
-
-            go(page, "Coalitions")
-            page.get_by_text("Bridges between coalitions").first.wait_for(timeout=90_000)
-            page.wait_for_timeout(1500)
-            page.screenshot(path=str(SHOTS / "coalitions.png"), full_page=True)
-
-            for view, text, shot in (("Co-signers", "Top co-signing pairs", "cosigners.png"),
-                                     ("Letters", "Letters and demands", "letters.png"),
-                                     ("Timeline", "Timeline", "timeline.png")):
-                go(page, view)
-                page.get_by_role("heading", name=text).first.wait_for(timeout=90_000)
-                page.wait_for_timeout(1000)
-                page.screenshot(path=str(SHOTS / shot), full_page=True)
-
-            # The hostile name must show as text (search finds it) and never run.
-            go(page, "Network")
-            box = page.get_by_label("Find an organization (name, alias or acronym)")
-            box.fill("onerror")
-            box.press("Enter")
-            page.get_by_text(HOSTILE, exact=False).first.wait_for(timeout=90_000)
-            frame = graph_frame(page)
-            texts = frame.evaluate("""() => nodes.get().map(
-                n => String(n.label || '') + ' | ' + (n.title && n.title.textContent ? n.title.textContent : ''))""")
-            assert any(HOSTILE in t for t in texts), texts  # drawn as text on the canvas / in text-only tooltips
-            # Hover the hostile node so vis shows its tooltip (an onerror would fire now if it were HTML).
-            node_id = frame.evaluate("() => nodes.get().find(n => String(n.label).includes('onerror')).id")
-            page.mouse.move(*node_xy(page, frame, node_id))
-            page.wait_for_timeout(1200)
-            page.screenshot(path=str(SHOTS / "hostile_name_as_text.png"))
-            assert page.locator('img[src="x"]').count() == 0
-            assert frame.locator('img[src="x"]').count() == 0
-
-            go(page, "Export")
-            page.get_by_text("Format").first.wait_for(timeout=90_000)
-            with page.expect_download(timeout=60_000) as dl:
-                page.locator('[data-testid="stDownloadButton"] button').first.click()
-            target = tmp_path / dl.value.suggested_filename
-            dl.value.save_as(target)
-            assert target.stat().st_size > 1000
-            page.screenshot(path=str(SHOTS / "export.png"), full_page=True)
+            frame = graph_frame(page, 180_000)
+            labels = frame.evaluate("() => nodes.get().filter(n => n.label).length")
+            assert labels >= 20, "the default view names its most important organizations"
+            org = frame.evaluate("() => nodes.get().find(n => String(n.id).startsWith('org:')).id")
+            first = sorted(p.name for p in big.iterdir() if p.suffix in (".txt", ".md"))[0]
+            queries = {"Profile": f"?org={org}", "Letter": f"?letter={letter_node(first)}&line=3"}
+            for size, viewport in SIZES.items():
+                page.set_viewport_size(viewport)
+                shoot(page, url, "generated300", size, queries)
         finally:
             browser.close()
-    assert not dialogs, f"a script from the data ran: {dialogs}"
+    assert not outside, f"requests left the machine: {outside}"

@@ -64,7 +64,8 @@ def sandbox(tmp_path, monkeypatch) -> Path:
 def open_page() -> AppTest:
     at = AppTest.from_file(APP, default_timeout=180)
     ok(at.run())
-    return ok(at.sidebar.radio(key="nav").set_value("Proposed demands").run())
+    at.session_state["_goto"] = "Proposed demands"  # pages are st.navigation pages (state.goto)
+    return ok(at.run())
 
 
 def accepted(sandbox: Path) -> dict:

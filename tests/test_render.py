@@ -1,11 +1,14 @@
 """The pyvis page: offline, escaped, fixed positions, legend, PNG button, click-to-profile."""
 from __future__ import annotations
 
+import html
+
 import json
 import re
 
 from test_view import BURMESE, XSS, sample_graph
 
+from graph.vis_labels import shorten
 from graph.render import to_pyvis_html, tooltip
 from graph.view import filter_view, layout
 
@@ -26,10 +29,11 @@ def test_page_is_self_contained():
 def test_hostile_name_is_escaped_everywhere():
     G = sample_graph()
     G.nodes["org:bcuk"]["aliases"] = ["<a href='javascript:alert(2)'>x</a>"]  # "href" in a title
+    G.nodes["org:xss"]["focus"] = True  # the searched node is always labelled
     page = to_pyvis_html(G)
     assert XSS not in page and "onerror=alert(1)>" not in page and "<a href=" not in page
     nodes = {n["id"]: n for n in _dataset(page, 0)}
-    assert nodes["org:xss"]["label"] == "&lt;img src=x onerror=alert(1)&gt;"
+    assert nodes["org:xss"]["label"] == html.escape(shorten(XSS))  # a name, cut to label length, as text
     assert "&lt;img src=x onerror=alert(1)&gt;" in nodes["org:xss"]["title"]
     assert "&lt;a href=&#x27;javascript" in nodes["org:bcuk"]["title"]
     # pyvis' innerHTML popup template must not be switched on by the word "href"
@@ -87,6 +91,7 @@ def test_page_draws_offline_in_a_real_browser(tmp_path):
     if not exe:
         pytest.skip("no chromium")
     G = sample_graph()
+    G.nodes["org:xss"]["focus"] = True  # the searched node is always labelled
     page_file = tmp_path / "g.html"
     page_file.write_text(to_pyvis_html(G, positions=layout(G)), encoding="utf-8")
     with sync_api.sync_playwright() as p:
@@ -104,7 +109,7 @@ def test_page_draws_offline_in_a_real_browser(tmp_path):
             assert pg.evaluate("nodes.get('org:xss').title instanceof HTMLElement")
             assert pg.evaluate("nodes.get('org:xss').title.textContent").startswith(XSS)  # shown as text
             assert pg.evaluate("nodes.get('org:xss').title.children.length") == 0  # ... not as markup
-            assert pg.evaluate("nodes.get('org:xss').label") == XSS  # canvas label reads naturally
+            assert pg.evaluate("nodes.get('org:xss').label") == shorten(XSS)  # canvas label reads naturally
             box = pg.locator("#mynetwork").bounding_box()
             xy = pg.evaluate("network.canvasToDOM(network.getPositions(['org:bcuk'])['org:bcuk'])")
             pg.mouse.click(box["x"] + xy["x"], box["y"] + xy["y"])

@@ -40,3 +40,26 @@ def test_suggest_command_on_the_bundled_letters(capsys):
     assert main(["suggest", "Burma Campaign UK", "--top", "3", "--json"]) == 0
     got = json.loads(capsys.readouterr().out)
     assert got[0]["id"] == "org:protection-approaches" and "signed 1 of the 3 letters" in got[0]["why"]
+
+
+def _graph(signed: dict[str, list[int]]):
+    import networkx as nx
+
+    G = nx.DiGraph()
+    for o, ls in signed.items():
+        G.add_node(f"org:{o}", kind="organization", label=o)
+        for n in ls:
+            G.add_node(f"letter:{n}", kind="letter")
+            G.add_edge(f"org:{o}", f"letter:{n}", kind="signed")
+    return G
+
+
+def test_two_letters_together_beat_one_and_one_letter_never_scores_one():
+    # b signed both of a's letters (and others); c signed one of them and nothing else
+    signed = {"a": [1, 2], "b": [1, 2, 3, 4, 5], "c": [1]}
+    signed.update({f"filler{i}": [1 + i % 5] for i in range(20)})  # letters of similar size
+    got = suggest(_graph(signed), ["org:a"], k=3)
+    assert got[0].org == "org:b" and got[0].shared_letters == 2
+    # one organization with one letter: its co-signers are told apart from certainty
+    lone = suggest(_graph({"x": [1], **{f"y{i}": [1] for i in range(15)}}), ["org:x"], k=15)
+    assert len(lone) == 15 and all(s.score < 0.75 for s in lone)

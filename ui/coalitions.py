@@ -1,13 +1,17 @@
 """Coalitions: organizations grouped by coalition tag or by detected community (graph.coalitions,
-graph.communities), each drawn as a super-node with its count that can be expanded back; focused lists
-(diaspora by country, Rohingya networks, ethnic groups, strike committees); bridges (graph.brokers)."""
+graph.communities), each drawn as a super-node with its count that can be expanded back in place
+(graph.coalition_view); focused lists (diaspora by country, Rohingya networks, ethnic groups, strike
+committees); bridges (graph.brokers)."""
 from __future__ import annotations
 
 import networkx as nx
 import pandas as pd
 import streamlit as st
 
+from graph.style import group_colour
+
 from . import state
+from .text import md
 
 FOCUS = {  # tag -> tab title; diaspora and ethnic are split by their recorded value (country, nationality)
     "diaspora": "Diaspora by country",
@@ -15,47 +19,70 @@ FOCUS = {  # tag -> tab title; diaspora and ethnic are split by their recorded v
     "ethnic": "Ethnic groups",
     "grassroots_resistance": "Strike committees",
 }
-UNTAGGED = "untagged"
 
 
 @st.cache_resource(max_entries=4, show_spinner="Grouping organizations…")
 def groups_of(key: str, by: str, _G: nx.DiGraph) -> dict[str, frozenset[str]]:
     """Coalition name -> member org ids, largest first. Untagged organizations form their own group,
     so the collapsed view really has one node per coalition."""
-    from graph import coalitions, communities
+    from graph import coalition_view, communities
 
     if by == "community":
         parts = communities.communities(_G, seed=0)
-        groups = {f"community {i + 1}": frozenset(p) for i, p in enumerate(parts)}
-    else:
-        groups = {k: frozenset(v) for k, v in coalitions.tag_coalitions(_G).items()}
-        tagged = set().union(*groups.values()) if groups else set()
-        rest = frozenset(n for n in state.nodes_of(_G, state.ORG) if n not in tagged)
-        if rest:
-            groups[UNTAGGED] = rest
-    return dict(sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+        return {f"community {i + 1}": frozenset(p) for i, p in enumerate(parts)}  # largest first
+    return coalition_view.tag_groups(_G)
+
+
+
+@st.cache_resource(max_entries=4, show_spinner="Placing the coalitions…")
+def coalition_positions(key: str, by: str, _G: nx.DiGraph, _groups: dict[str, frozenset[str]]) -> dict:
+    """Where every super-node, period and organization of this grouping sits, whatever is expanded."""
+    from graph import coalition_view
+
+    return coalition_view.positions(_G, _groups)
 
 
 @st.cache_data(max_entries=16, show_spinner="Drawing coalitions…")
 def collapsed_html(key: str, by: str, expanded: tuple[str, ...], _G: nx.DiGraph,
-                   _groups: dict[str, frozenset[str]]) -> tuple[str, int]:
-    """(html, nodes drawn): every coalition folded into one super-node except the expanded ones."""
-    from graph import coalitions, render, view
+                   _groups: dict[str, frozenset[str]]) -> tuple[str, int, dict[str, int]]:
+    """(html, nodes drawn, organizations per super-node): every coalition folded into one super-node
+    except the expanded ones, at positions that do not depend on what is expanded."""
+    from graph import coalition_view, render
 
-    # Coalitions and the letters they signed; demands would double the picture and are in the tables.
-    G2 = _G.subgraph([n for n, k in _G.nodes(data="kind") if k in (state.ORG, state.LETTER)])
-    H = coalitions.collapse(G2, {k: v for k, v in _groups.items() if k not in expanded})
-    for n, d in H.nodes(data=True):
-        if d.get("kind") == "coalition":  # drawn as a "group" node (diamond) coloured by its coalition
-            d["kind"], d["group"], d["count"] = "group", d.get("name", n), d.get("n_members", 1)
-        elif d.get("kind") == state.LETTER:  # short labels: the coalitions are the subject here
-            d["label"] = f"{d.get('date') or 'undated'} · {str(d.get('label', ''))[:24]}…"
-    H.graph["view"] = (f"{sum(1 for _, k in H.nodes(data='kind') if k == 'group')} coalitions folded into "
-                       f"super-nodes (label: members)" + (f"; expanded: {', '.join(expanded)}" if expanded else ""))
-    # A few super-nodes would sit on top of each other at the default spacing: spread small pictures out.
-    spread = max(1.0, 3.0 * (40 / max(H.number_of_nodes(), 1)) ** 0.5) if H.number_of_nodes() < 40 else 1.0
-    pos = {n: (x * spread, y * spread) for n, (x, y) in view.layout(H, seed=0).items()}
-    return render.to_pyvis_html(H, pos, height="560px", legend=False), H.number_of_nodes()
+    H = coalition_view.coalition_graph(_G, _groups, expanded)
+    H.graph["view"] = ""
+    pos = coalition_positions(key, by, _G, _groups)
+    html = render.to_pyvis_html(H, pos, height="560px", label_zoom=coalition_view.LABEL_ZOOM)
+    return html, H.number_of_nodes(), coalition_view.coalition_sizes(H)
+
+
+BARS_MAX = 40  # more bars than this do not read: the smallest are summed up in the caption
+
+
+def _bars(counts: dict[str, int], colours, key: str, title: str) -> None:
+    """Horizontal bars, largest first, whole-number axis; `colours` is one colour or one per bar."""
+    import altair as alt
+
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) > BARS_MAX:
+        st.caption(f"The {BARS_MAX} largest of {len(ranked)}.")
+        ranked = ranked[:BARS_MAX]
+    names = [k for k, _ in ranked]
+    df = pd.DataFrame({"name": [k.replace("_", " ") for k in names], title: [v for _, v in ranked],
+                       "colour": [colours[k] if isinstance(colours, dict) else colours for k in names]})
+    chart = alt.Chart(df).mark_bar().encode(
+        y=alt.Y("name:N", sort=None, title=None, axis=alt.Axis(labelLimit=260)),
+        x=alt.X(f"{title}:Q", title=title, axis=alt.Axis(tickMinStep=1, format="d")),
+        color=alt.Color("colour:N", scale=None), tooltip=["name", title],
+    ).properties(height=max(60, 22 * len(df)))
+    st.altair_chart(chart, key=key)
+
+
+def _sizes_chart(sizes: dict[str, int]) -> None:
+    """Organizations per super-node, largest first: the same numbers as the diamonds and the legend."""
+    if sizes:
+        st.subheader("Coalition sizes")
+        _bars(sizes, {k: group_colour(k) for k in sizes}, "co_sizes", "organizations in the diamond")
 
 
 def _ordered(G: nx.DiGraph, members) -> list[str]:
@@ -105,7 +132,9 @@ def _focus(G: nx.DiGraph) -> None:
             df = _members(G, members, tag)
             if tag in ("diaspora", "ethnic"):
                 counts = df[tag].str.split("; ").explode().value_counts()
-                st.bar_chart(counts.rename("organizations"), horizontal=True)
+                st.caption(f"Each organization counted once per {tag} value it has (an organization of two "
+                           "countries is in both bars).")
+                _bars(counts.to_dict(), group_colour(tag), f"co_bars_{tag}", "organizations")
             state.org_table(df, f"co_focus_{tag}", _ordered(G, members))
 
 
@@ -117,27 +146,40 @@ def _tables(G: nx.DiGraph, groups: dict[str, frozenset[str]]) -> None:
     if len(groups) > len(shown):
         st.caption(f"The 60 largest of {len(groups)} coalitions.")
     for name, members in shown:
-        with st.expander(f"{name.replace('_', ' ')} · {len(members)} organizations"):
+        with st.expander(f"{md(name.replace('_', ' '))} · {len(members)} organizations"):
             s = coalitions.summarize(G, name, members)
-            st.caption(f"{s.n_letters} letters · tags: {', '.join(f'{t} ({n})' for t, n in s.tags) or 'none'} · "
-                       f"demands: {', '.join(state.label(G, d) for d, _ in s.demands[:4]) or 'none'}")
+            st.caption(md(f"{s.n_letters} letters · tags: {', '.join(f'{t} ({n})' for t, n in s.tags) or 'none'} · "
+                          f"demands: {', '.join(state.label(G, d) for d, _ in s.demands[:4]) or 'none'}"))
             state.org_table(_members(G, members), f"co_tbl_{name}", _ordered(G, members))
+
+
+@st.fragment
+def _drawing(G: nx.DiGraph, by: str, groups: dict[str, frozenset[str]]) -> None:
+    """The folded drawing and its sizes: a fragment, so expanding a super-node redraws only this part (the
+    tables below take a second to lay out again)."""
+    expanded = st.multiselect("Expand super-nodes", list(groups), key="co_expand",
+                              help="Each coalition is one diamond labelled with its count; expand one to see its "
+                                   "members around it. Nothing else moves.")
+    html, n, sizes = collapsed_html(state.corpus_key(), by, tuple(sorted(expanded)), G, groups)
+    st.iframe(html, height=580)
+    st.caption(f"{len(groups)} coalitions. An organization with several tags is counted once, in the first (largest) "
+               "coalition that lists it: the diamonds, the legend and the bars below use that count; the tables "
+               "further down list it under every tag. Letters beyond the "
+               "busiest few are folded into period squares.")
+    if n > 600:
+        st.warning(f"{n} nodes drawn: collapse some coalitions again to keep the picture readable.")
+    _sizes_chart(sizes)
 
 
 def render() -> None:
     st.header("Coalitions")
     G = state.graph()
     by = st.radio("Group by", ("tag", "community"), horizontal=True, key="co_by",
-                  format_func={"tag": "coalition tag", "community": "detected community (co-signature)"}.get)
+                  format_func={"tag": "coalition tag", "community": "detected community (co-signature)"}.get,
+                  help="Tags come from data/coalitions.yaml (diaspora by country, Rohingya networks, ...); "
+                       "communities are clusters of organizations that sign together.")
     groups = groups_of(state.corpus_key(), by, G)
-    st.caption(f"{len(groups)} coalitions. An organization with several tags is drawn in the first (largest) one "
-               "and listed in each table. Select a row in a table to open that organization's profile.")
-    expanded = st.multiselect("Expand super-nodes", list(groups), key="co_expand",
-                              help="Each coalition is one node labelled with its count; expand one to see its members.")
-    html, n = collapsed_html(state.corpus_key(), by, tuple(sorted(expanded)), G, groups)
-    st.iframe(html, height=580)
-    if n > 600:
-        st.warning(f"{n} nodes drawn: collapse some coalitions again to keep the picture readable.")
+    _drawing(G, by, groups)
     _focus(G)
     _bridges(G)
     _tables(G, groups)

@@ -19,11 +19,9 @@ def export_bytes(key: str, fkey: tuple, fmt: str, dpi: int, _G: nx.DiGraph, _f: 
     from graph import export, networks
 
     if network == "cosignature":  # organizations are not folded into groups: each is a node of its own
-        H, info = filters.filter_view(_G, replace(_f, kinds=(), max_nodes=10**9))
-    elif _f.mode == "ties":
-        H, info = filters.tie_view(_G, _f)
+        H, info = filters.select(_G, replace(_f, kinds=(), max_nodes=10**9, mode="full"))
     else:
-        H, info = filters.filter_view(_G, _f)
+        H, info = filters.select(_G, _f)
     H, caption, dates = networks.for_export(H, info.get("caption", ""), network, backbone, tagged=bool(_f.tags))
     return export.export(H, fmt, positions=networks.positions(H, seed=0), dpi=dpi, caption=caption, title=title,
                          width=width, backbone=backbone, letter_dates=dates)
@@ -34,7 +32,7 @@ def render() -> None:
     from graph import export, images, networks
 
     G = state.graph()
-    f = filters.sidebar(G)
+    f = filters.sidebar()
     choices = state.org_choices(state.corpus_key(), G)
     hide = st.multiselect("Hide organizations", choices, key="ex_hide", format_func=lambda n: state.label(G, n),
                           help="Withheld from every export (for signatories at risk); captions only count them.")

@@ -8,10 +8,11 @@ import pandas as pd
 import streamlit as st
 
 from . import state
+from .text import md
 
 
 def _meta(L, d: dict) -> None:
-    st.markdown(f"### {state.md(L.title or d.get('title') or L.file)}")
+    st.markdown(f"### {md(L.title or d.get('title') or L.file)}")
     meta = {"file": L.file, "date": L.date or "", "recipients": " · ".join(L.recipients),
             "signatories (named)": len(L.signatories), "claimed total": L.claimed_total or "",
             "undisclosed": L.undisclosed_count or "", "source": L.source_url or "",
@@ -19,7 +20,7 @@ def _meta(L, d: dict) -> None:
     st.dataframe(pd.DataFrame([{"field": k, "value": str(v)} for k, v in meta.items() if v != ""]),
                  hide_index=True, key="lt_meta")
     for w in L.warnings:
-        st.warning(w)
+        st.warning(md(w))
 
 
 def _signatories(L) -> None:
@@ -33,7 +34,7 @@ def _signatories(L) -> None:
                        for i, s in enumerate(L.signatories)])
     st.dataframe(df, hide_index=True, key="lt_sigs", width="stretch")
     st.download_button("Download signatories (CSV)", df.to_csv(index=False).encode("utf-8"),
-                       f"{L.file.rsplit('.', 1)[0]}_signatories.csv", "text/csv", key="lt_sigs_dl")
+                       f"{L.file.rsplit('.', 1)[0]}_signatories.csv", "text/csv", key="lt_sigs_dl", help="This letter's signatories with their source lines, as a CSV file.")
     if L.individuals:
         with st.expander(f"{len(L.individuals)} individual(s) signing in a personal capacity"):
             st.dataframe(pd.DataFrame([{"name": p.name, "role": p.role or "", "organization": p.organization or ""}
@@ -63,14 +64,19 @@ def _demands(L) -> None:
 
 @st.cache_data(max_entries=8)
 def matrix(key: str, _G: nx.DiGraph) -> pd.DataFrame:
-    """Long table letter x demand (1 = the letter makes the demand)."""
+    """Long table letter x demand (1 = the letter makes the demand); letters in date order."""
     rows = []
-    for v in state.nodes_of(_G, state.LETTER):
+    for i, v in enumerate(sorted(state.nodes_of(_G, state.LETTER), key=lambda v: (str(_G.nodes[v].get("date", "")), v))):
         for dn in _G.successors(v):
             if _G.edges[v, dn].get("kind") == "demands":
-                rows.append({"letter": f"{_G.nodes[v].get('date', '')} {state.short_label(_G, v, 40)}",
+                rows.append({"order": i, "letter": f"{_G.nodes[v].get('date') or 'undated'} · "
+                                                   f"{state.short_label(_G, v, 32)}",
                              "demand": state.label(_G, dn), "made": 1})
-    return pd.DataFrame(rows, columns=["letter", "demand", "made"])
+    return pd.DataFrame(rows, columns=["order", "letter", "demand", "made"])
+
+
+HEATMAP_LETTERS = 80  # columns beyond this are too thin to read: the letters with most demands are shown
+CELL = 22  # px per demand row; letter columns get between 12 and 40 px
 
 
 def _heatmap(G: nx.DiGraph) -> None:
@@ -80,16 +86,21 @@ def _heatmap(G: nx.DiGraph) -> None:
         st.caption("No demand found in any letter.")
         return
     n_letters = df["letter"].nunique()
-    if n_letters > 80:
-        top = df.groupby("letter").size().sort_values(ascending=False).index[:80]
-        st.caption(f"{n_letters} letters: showing the 80 with most demands.")
+    if n_letters > HEATMAP_LETTERS:
+        top = df.groupby("letter").size().sort_values(ascending=False).index[:HEATMAP_LETTERS]
+        st.caption(f"{n_letters} letters: showing the {HEATMAP_LETTERS} with most demands.")
         df = df[df["letter"].isin(top)]
-    chart = alt.Chart(df).mark_rect().encode(
-        x=alt.X("demand:N", sort="-y", title=None, axis=alt.Axis(labelAngle=-40, labelLimit=220)),
-        y=alt.Y("letter:N", title=None, axis=alt.Axis(labelLimit=320)),
-        color=alt.Color("made:Q", legend=None, scale=alt.Scale(range=["#1f6f8b", "#1f6f8b"])),
+    letters = list(df.sort_values("order")["letter"].drop_duplicates())
+    demands = list(df["demand"].value_counts().index)  # most-made demand first
+    step = max(12, min(40, 900 // max(len(letters), 1)))
+    chart = alt.Chart(df).mark_rect(color="#1f6f8b").encode(
+        x=alt.X("letter:N", sort=letters, title=None,
+                axis=alt.Axis(labelAngle=-50, labelLimit=240, labelOverlap=False, orient="top")),
+        y=alt.Y("demand:N", sort=demands, title=None, axis=alt.Axis(labelLimit=300, labelOverlap=False)),
         tooltip=["letter", "demand"],
-    ).properties(height=max(120, 22 * df["letter"].nunique()))
+    ).properties(width=alt.Step(step), height=alt.Step(CELL))
+    st.caption("One row per demand (most made first), one column per letter (by date); a filled cell: the letter "
+               "makes that demand.")
     st.altair_chart(chart, key="lt_heatmap")
 
 
@@ -98,10 +109,11 @@ def _behind(G: nx.DiGraph) -> None:
     demands = sorted(state.nodes_of(G, state.DEMAND), key=lambda n: state.label(G, n))
     if not demands:
         return
-    dn = st.selectbox("Demand", demands, key="lt_demand", format_func=lambda n: state.label(G, n))
+    dn = st.selectbox("Demand", demands, key="lt_demand", format_func=lambda n: state.label(G, n),
+                      help="The organizations that signed letters making this demand, most letters first.")
     desc = G.nodes[dn].get("description")
     if desc:
-        st.caption(desc)
+        st.caption(md(desc))
     letters = [v for v in G.predecessors(dn) if G.edges[v, dn].get("kind") == "demands"]
     orgs: dict[str, int] = {}
     for v in letters:
@@ -126,10 +138,14 @@ def render() -> None:
         if not nodes:
             st.info("No letter loaded.")
         else:
-            node = st.selectbox("Letter", nodes, key="lt_letter",
+            node = st.selectbox("Letter", nodes, key="lt_letter", help="Date · title; type to search.",
                                 format_func=lambda n: f"{by_node[n].date or 'undated'} · "
                                                       f"{(by_node[n].title or by_node[n].file)[:90]}")
             L = by_node[node]
+            if st.button("Read the letter", key="lt_read", type="primary",
+                         help="Its full text, with the lines used for title, date, signatories and demands marked."):
+                state.goto("Letter", letter=node)
+                st.rerun()
             _meta(L, G.nodes.get(node, {}))
             _signatories(L)
             _skipped(L)

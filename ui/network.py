@@ -1,4 +1,5 @@
-"""Network view: the org-letter-demand graph drawn by pyvis with precomputed positions."""
+"""Network view: the relationship map (or the organization-letter-demand graph of a selection), drawn by
+pyvis at the corpus positions, so nodes stay put whatever is filtered, searched or expanded."""
 from __future__ import annotations
 
 import json
@@ -12,9 +13,10 @@ if TYPE_CHECKING:  # networkx costs ~0.5 s to import; the first view can come fr
     import networkx as nx
 
 from . import filters, state
+from .text import md
 
-# Double-clicking a node in the iframe writes its id into the "Picked node" text box of the page
-# (the iframe is same-origin), which Streamlit turns into a rerun that opens the profile.
+# Double-clicking a node in the iframe writes its id into the hidden "Picked node" box of the page (the
+# iframe is same-origin), which Streamlit turns into a rerun that opens the profile or the letter.
 _PICK_JS = """
 <script>
 (function () {
@@ -23,13 +25,6 @@ _PICK_JS = """
       if (tries < 100) setTimeout(function () { hook(tries + 1); }, 100);
       return;
     }
-    window.__atlasReady = true;
-    // vis fits the whole graph on load, which blows a 3-node ego network up to giant discs and
-    // overlapping 40px labels: never zoom in beyond 1:1.
-    if (network.getScale() > 1.0) network.moveTo({ scale: 1.0 });
-    // Mark the page once vis has painted (tests and benchmarks wait for it): ask for one more frame.
-    network.once("afterDrawing", function () { document.body.setAttribute("data-drawn", "1"); });
-    network.redraw();
     network.on("doubleClick", function (p) {
       if (!p.nodes || !p.nodes.length) return;
       try {
@@ -47,153 +42,151 @@ _PICK_JS = """
 })();
 </script>
 """
+# The pick box is machinery, not a control: hidden (it still takes the double-click's value).
+_HIDE_PICK = "<style>.st-key-net_clicked { display: none; }</style>"
+INTRO = (
+    "**Who signs with whom.** Dots are organizations (size: letters signed; colour: coalition tag); a line joins "
+    "two that signed letters together. **Start:** search an organization, or pick letters, demands or "
+    "organizations in the sidebar. Hover for details; double-click to open a profile or a letter; zoom with the "
+    "buttons or +/−.")
 
 
-LABELLED_ORGS = 40  # more organization names than this on one screen overlap into a grey smear
-LABELLED_LETTERS = 12  # letter titles are long: a dozen is what fits without piling up
-LETTER_LABEL_CHARS = 40
+@st.cache_resource(max_entries=6, show_spinner="Placing the organizations…")
+def base_positions(key: str, mode: str, _G: nx.DiGraph) -> dict:
+    """Laid out once per corpus and mode (seed 0), then every view of that mode draws its nodes there:
+    the relationship map as first shown (with room for names), or the whole corpus graph."""
+    from graph import layout, selection
 
-
-def readable_labels(H: nx.DiGraph, k: int = LABELLED_ORGS, k_letters: int = LABELLED_LETTERS) -> None:
-    """Keep the names of the k best-connected organizations and k_letters letters visible (letter titles
-    shortened); the rest show theirs on hover (tooltips use `name`/`title`, which stay). Demands and
-    super-nodes keep their labels."""
-    for kind, keep in ((state.ORG, k), (state.LETTER, k_letters)):
-        nodes = [n for n, kd in H.nodes(data="kind") if kd == kind]
-        deg = dict(H.degree(nodes))
-        for i, n in enumerate(sorted(nodes, key=lambda n: (-deg[n], str(n)))):
-            if i >= keep:
-                H.nodes[n]["label"] = ""
-            elif kind == state.LETTER:
-                text = str(H.nodes[n].get("label") or H.nodes[n].get("title") or "")
-                if len(text) > LETTER_LABEL_CHARS:
-                    H.nodes[n]["label"] = text[: LETTER_LABEL_CHARS - 1] + "…"
+    if mode == "map":
+        return layout.positions(selection.select(_G)[0], seed=0, labelled=True)
+    return layout.positions(_G, seed=0)
 
 
 def _plain(x):
     """info from graph.view may hold sets/tuples; cache_data needs picklable plain values."""
-    try:
-        return json.loads(json.dumps(x, default=lambda o: sorted(o) if isinstance(o, (set, frozenset)) else str(o)))
-    except (TypeError, ValueError):
-        return {"note": str(x)}
+    return json.loads(json.dumps(x, default=lambda o: sorted(o) if isinstance(o, (set, frozenset)) else str(o)))
 
 
-@st.cache_data(max_entries=32, show_spinner="Laying out the graph…")
+@st.cache_data(max_entries=32, show_spinner="Drawing…")
 def network_html(key: str, fkey: tuple, _f: filters.Filters) -> tuple[str, dict, list[tuple[str, str, int]]]:
     """(html, info, [(org node id, label, letters)] drawn) for one corpus and one filter tuple.
     Kept on disk too (state.disk_put), so a restarted app shows the view without loading the corpus."""
     dkey = state.view_key("network", key, fkey)
     got = state.disk_get("network", dkey)
     if got is None:
-        got = _network_html(state.graph(), _f)
+        got = _network_html(key, state.graph(), _f)
         state.disk_put("network", dkey, got)
     return got
 
 
-def _network_html(G: nx.DiGraph, f: filters.Filters) -> tuple[str, dict, list[tuple[str, str, int]]]:
-    from graph import render, view
+def _network_html(key: str, G: nx.DiGraph, f: filters.Filters) -> tuple[str, dict, list[tuple[str, str, int]]]:
+    from graph import layout, render
 
-    H, info = filters.tie_view(G, f) if f.mode == "ties" else filters.filter_view(G, f)
-    pos = view.layout(H, seed=0)
-    readable_labels(H)
+    H, info = filters.select(G, f)
+    base = base_positions(key, info["mode"], G)
     H.graph["view"] = ""  # the caption is printed under the graph; inside, it would cover the drawing
-    html = render.to_pyvis_html(H, pos)
-    if "</body>" in html:
-        html = html.replace("</body>", _PICK_JS + "</body>", 1)
-    else:
-        html += _PICK_JS
+    html = render.to_pyvis_html(H, layout.place(H, base))
+    html = html.replace("</body>", _PICK_JS + "</body>", 1)
     drawn = [(n, state.label(H, n), int(H.nodes[n].get("n_letters") or 0))
              for n, k in H.nodes(data="kind") if k == state.ORG]
     return html, _plain(info), drawn
 
 
 def search_box() -> tuple[str | None, int]:
-    """Find an organization by any name, alias or acronym. Returns (ego node or None, radius)."""
-    from graph.model import find_org
+    """Find an organization by any name, alias, acronym or initials. Returns (ego node or None, radius)."""
+    from graph.search import find
 
     c1, c2 = st.columns([4, 1])
     q = c1.text_input("Find an organization (name, alias or acronym)", key="search",
-                      placeholder="e.g. FORUM-ASIA, Burma Campaign UK, WAB")
+                      placeholder="e.g. FORUM-ASIA, Burma Campaign UK, BCUK",
+                      help="Shows the organization, the letters it signed and its co-signers, centred and ringed.")
     steps = c2.radio("Steps", (1, 2), horizontal=True, key="radius",
                      help="1: the letters it signed and everyone who signed them with it; 2: also their co-signers.")
     radius = 2 * int(steps)  # one step between organizations is two in the org-letter graph
     if not q.strip():
-        return None, int(radius)
+        return None, radius
     G = state.graph()
-    hit = find_org(G, q)
+    hit = find(G, q)
     if hit is None:
-        st.warning(f"No organization matches “{state.md(q)}”. Try a shorter part of the name or an acronym.")
-        return None, int(radius)
+        st.warning(f"No organization matches “{md(q)}”. Try a shorter part of the name or an acronym.")
+        return None, radius
     d = G.nodes[hit]
-    also = state.md(", ".join([*d.get("acronyms", []), *d.get("aliases", [])][:6]))
-    st.success(f"**{state.md(state.label(G, hit))}**" + (f" (also: {also})" if also else "")
+    also = md(", ".join([*d.get("acronyms", []), *d.get("aliases", [])][:6]))
+    st.success(f"**{md(state.label(G, hit))}**" + (f" (also: {also})" if also else "")
                + f" · {d.get('n_letters', 0)} letter(s) · showing its letters and "
                + ("co-signers" if steps == 1 else "co-signers and their co-signers"))
     state.open_profile_button(hit, "search_open", "Open its profile")
-    return hit, int(radius)
+    return hit, radius
 
 
 def _on_pick() -> None:
     node = st.session_state.get("net_clicked", "").strip()
     if node.startswith("org:"):
         state.goto("Profile", node)
+    elif node.startswith("letter:"):
+        state.goto("Letter", letter=node)
 
 
 HIDDEN_TEXT = {  # graph.view's reasons -> what a reader can do about them
-    "letters": "letters filtered out (sidebar: Letters, Date range)",
+    "letters": "letters filtered out (sidebar: Letters, Demands, Date range)",
     "letters_out_of_dates": "letters outside the date range",
     "organizations_below_min_letters": "organizations below the minimum letters signed",
     "organizations_without_tag": "organizations without the chosen tags",
     "nodes_of_other_kinds": "nodes of unselected types",
-    "outside_neighbourhood": "nodes outside the searched organization's neighbourhood",
+    "outside_neighbourhood": "nodes outside the picked organizations' neighbourhood",
     "on_request": "organizations withheld on request",
 }
 
 
 def _info_caption(info: dict) -> None:
-    """Say what is drawn, what is hidden and how to see it."""
-    if not isinstance(info, dict):
-        return
+    """Say what is drawn, what is hidden and how to see it. Captions hold letter titles: escaped."""
     if info.get("caption"):
-        st.caption(f"Drawn: {info['caption']}")
+        st.caption(f"Drawn: {md(info['caption'])}")
+    if info.get("mode") == "map":
+        st.caption("Colours and counts in the legend: each organization is counted once, under its first tag "
+                   "(its tags are listed on hover and in its profile).")
     hidden = info.get("hidden") or {}
-    parts = [f"{n} {HIDDEN_TEXT.get(k, k.replace('_', ' '))}" for k, n in hidden.items()
-             if n and k != "aggregated_into_groups" and k in HIDDEN_TEXT]
+    parts = [f"{n} {HIDDEN_TEXT[k]}" for k, n in hidden.items() if n and k in HIDDEN_TEXT]
     if parts:
         st.caption("Not drawn: " + "; ".join(parts) + ".")
     periods = info.get("letter_groups") or {}
     if periods:
-        st.info(f"{sum(periods.values())} letters are folded into {len(periods)} period nodes (grey squares, "
-                "labelled with the period and their count). To see letters one by one: choose letters or a date "
-                "range in the sidebar, raise “Draw at most N nodes”, or open the Letters view.")
+        st.caption(f"{sum(periods.values())} letters are folded into {len(periods)} period nodes (grey squares, "
+                   "labelled with the period and their count). To see letters one by one, pick letters or a date "
+                   "range in the sidebar, or raise “Draw at most N nodes”.")
     if info.get("demand_groups"):
         st.caption(f"{sum(info['demand_groups'].values())} less-cited demands are folded into “demands other”.")
     groups = info.get("groups") or {}
     if groups:
-        st.info(f"{sum(groups.values())} organizations are folded into {len(groups)} coalition super-nodes "
-                "(diamonds, labelled with their count). To see them one by one: raise “Draw at most N nodes” in "
-                "the sidebar, choose a coalition tag, or search an organization.")
+        st.caption(f"{sum(groups.values())} organizations are folded into {len(groups)} coalition super-nodes "
+                   "(diamonds, labelled with their count): raise “Draw at most N nodes”, pick a coalition tag, or "
+                   "search an organization to see them one by one.")
 
 
 def render() -> None:
     st.header("Network")
     state.check_folder()
+    with st.expander("What this shows, and how to start", expanded=not st.session_state.get("_intro_seen")):
+        st.markdown(INTRO)
+    st.session_state["_intro_seen"] = True  # open on a session's first page, one click away after
     key = state.corpus_key()
     ego, radius = search_box()
     f = filters.current(ego, radius)  # the widgets come after the drawing (see filters.current)
     html, info, drawn = network_html(key, astuple(f), f)
     st.iframe(html, height=720)
-    if filters.sidebar(None, ego, radius) != f:  # cannot happen unless a widget default drifts: redraw
+    if filters.sidebar(ego, radius) != f:  # cannot happen unless a widget default drifts: redraw
         st.rerun()
     _info_caption(info)
-    st.text_input("Picked node", key="net_clicked", on_change=_on_pick, label_visibility="collapsed",
-                  placeholder="Double-click an organization in the graph, or choose one below, to open its profile.")
-    c1, c2 = st.columns([4, 1])
+    st.html(_HIDE_PICK)
+    st.text_input("Picked node", key="net_clicked", on_change=_on_pick, label_visibility="collapsed")
     names = {n: f"{label} ({k} letters)" for n, label, k in drawn}
     orgs = [n for n, label, k in sorted(drawn, key=lambda t: (-t[2], t[1].casefold()))]
+    c1, c2 = st.columns([4, 1], vertical_alignment="bottom")
     pick = c1.selectbox("Organizations in view", orgs, key="net_pick", index=None, placeholder="Choose one…",
-                        format_func=lambda n: names.get(n, n))
-    if c2.button("Open profile", key="net_open", disabled=pick is None):
+                        format_func=lambda n: names.get(n, n),
+                        help="Every organization drawn, most letters first. Double-clicking one in the drawing "
+                             "does the same.")
+    if c2.button("Open profile", key="net_open", disabled=pick is None, help="Open the chosen organization's profile."):
         state.goto("Profile", pick)
         st.rerun()
     problems = filters.options(key).get("problems") or []

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from . import state
+from .text import md
 
 
 def source_line(file: str, line: int) -> str:
@@ -20,11 +21,11 @@ def source_line(file: str, line: int) -> str:
 def _names(G: nx.DiGraph, node: str, org) -> None:
     d = G.nodes[node]
     st.subheader("Names")
-    st.markdown("**Canonical:** " + state.md(d.get("name", "")))
+    st.markdown("**Canonical:** " + md(d.get("name", "")))
     if d.get("acronyms"):
-        st.markdown("**Acronyms:** " + state.md(", ".join(d["acronyms"])))
+        st.markdown("**Acronyms:** " + md(", ".join(d["acronyms"])))
     if d.get("aliases"):
-        st.markdown("**Also printed as:** " + state.md(" · ".join(d["aliases"])))
+        st.markdown("**Also printed as:** " + md(" · ".join(d["aliases"])))
     reasons = getattr(org, "reasons", ()) if org is not None else ()
     if reasons:
         st.dataframe(pd.DataFrame([{"printed": r.a, "merged with": r.b, "rule": r.rule,
@@ -47,13 +48,13 @@ def _tags(G: nx.DiGraph, node: str) -> None:
     extra = [f"country: {d['country']}" if d.get("country") else "", f"ethnicity: {d['ethnicity']}" if
              d.get("ethnicity") else ""]
     if any(extra):
-        st.caption(" · ".join(x for x in extra if x))
+        st.caption(md(" · ".join(x for x in extra if x)))
 
 
 def _letters(G: nx.DiGraph, node: str) -> list[str]:
     st.subheader("Letters signed")
-    rows, letters = [], []
-    for v in sorted(G.successors(node)):
+    rows, letters, targets = [], [], []
+    for v in sorted(G.successors(node), key=lambda v: (str(G.nodes[v].get("date", "")), v)):
         e = G.edges[node, v]
         if e.get("kind") != "signed":
             continue
@@ -65,8 +66,16 @@ def _letters(G: nx.DiGraph, node: str) -> list[str]:
                      "line": ", ".join(map(str, lines)),
                      "source line": " / ".join(source_line(L.get("file", ""), n) for n in lines[:3]),
                      "inferred": e.get("inferred", "")})
+        targets.append((v, int(lines[0]) if lines else 0))
     if rows:
-        st.dataframe(pd.DataFrame(rows).sort_values("date"), hide_index=True, key="pf_letters")
+        st.caption("Select a row to read the letter at that line.")
+        event = st.dataframe(pd.DataFrame(rows), hide_index=True, key="pf_letters", on_select="rerun",
+                             selection_mode="single-row", width="stretch")
+        picked = getattr(getattr(event, "selection", None), "rows", None) or []
+        if picked and 0 <= picked[0] < len(targets):
+            letter, line = targets[picked[0]]
+            state.goto("Letter", letter=letter, line=line)
+            st.rerun()
     return letters
 
 
@@ -118,7 +127,7 @@ def _family(G: nx.DiGraph, node: str) -> None:
         return
     st.subheader("Umbrella and members")
     for w in ups:
-        st.markdown(f"Member of **{state.md(state.label(G, w))}**")
+        st.markdown(f"Member of **{md(state.label(G, w))}**")
         state.open_profile_button(w, f"pf_up_{w}", f"Open {state.short_label(G, w, 40)}")
     if downs:
         st.write(f"Umbrella of {len(downs)} member(s):")
@@ -134,14 +143,15 @@ def render() -> None:
     if st.session_state.get("pf_org") not in choices:
         st.session_state.pop("pf_org", None)
     node = st.selectbox("Organization", choices, key="pf_org", index=None, placeholder="Type to search…",
-                        format_func=lambda n: state.label(G, n))
+                        format_func=lambda n: state.org_option(G, n),
+                        help="Type any part of a name, an acronym or initials (e.g. BCUK).")
     if node is None:
         st.info("Choose an organization, search one in the Network view, or double-click it in the graph.")
         return
     st.query_params["org"] = node  # the URL now names this profile
     org = state.indexes()["orgs"].get(node)
     d = G.nodes[node]
-    st.markdown(f"### {state.md(d.get('name', node))}")
+    st.markdown(f"### {md(d.get('name', node))}")
     st.caption(f"id `{node}` · {d.get('n_letters', 0)} letter(s)")
     c1, c2 = st.columns(2)
     with c1:

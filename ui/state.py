@@ -25,10 +25,10 @@ if TYPE_CHECKING:  # networkx costs ~0.5 s to import; the first view can come fr
 from graph import paths as gpaths
 from graph.letterstore import reader_version
 
-from . import access, disk
+from . import access, disk, text
 
-VIEWS = ("Network", "Coalitions", "Profile", "Co-signers", "Letters", "Timeline", "Add a letter", "Curation",
-         "Export", "Proposed demands")
+VIEWS = ("Network", "Coalitions", "Co-signers", "Timeline", "Profile", "Letters", "Letter", "Add a letter",
+         "Curation", "Proposed demands", "Export")
 ORG, LETTER, DEMAND = "organization", "letter", "demand"
 
 
@@ -202,6 +202,13 @@ def nodes_of(G: nx.DiGraph, kind: str) -> list[str]:
     return sorted(n for n, k in G.nodes(data="kind") if k == kind)
 
 
+def org_option(G: nx.DiGraph, node: str) -> str:
+    """An organization in a pick list: name plus acronyms and initials, so typing "BCUK" finds it."""
+    from graph.search import option_label
+
+    return option_label(G, node) if node in G else str(node)
+
+
 @st.cache_data(max_entries=8)
 def org_choices(key: str, _G: nx.DiGraph) -> list[str]:
     """Organizations, most letters first, then by name: the order a researcher scans in."""
@@ -211,31 +218,34 @@ def org_choices(key: str, _G: nx.DiGraph) -> list[str]:
 
 # ---------------------------------------------------------------- navigation
 
-def goto(view: str, org: str | None = None) -> None:
-    """Ask app.py to switch view (and profile) on the next run. Safe to call from anywhere."""
-    st.session_state["_goto"] = (view, org)
+def goto(view: str, org: str | None = None, letter: str | None = None, line: int = 0) -> None:
+    """Ask app.py to open a page (and an organization's profile or a letter at a line) on the next run."""
+    st.session_state["_goto"] = view
+    if org:
+        st.session_state["pf_org"] = org
+    if letter:
+        st.session_state["lv_letter"] = letter
+        st.session_state["lv_line"] = int(line)
 
 
-def apply_goto() -> None:
-    """Called by app.py before the navigation widget exists (widget keys cannot change after)."""
+def pending_page() -> str | None:
+    """The page app.py should switch to: one asked for by goto(), or, once per session, the one a shared
+    link names (`?view=Profile&org=...`; the page's own URL path does that already)."""
     pending = st.session_state.pop("_goto", None)
-    if pending:
-        view, org = pending
-        st.session_state["nav"] = view
-        if org:
-            st.session_state["pf_org"] = org
-    if st.session_state.get("_q_done"):
-        return
+    if pending or st.session_state.get("_q_done"):
+        return pending
     st.session_state["_q_done"] = True  # the URL only decides where a new session starts
     q = st.query_params
-    if not pending and q.get("view") in VIEWS:
-        st.session_state["nav"] = q.get("view")
-        if q.get("org"):
-            st.session_state["pf_org"] = q.get("org")
+    if q.get("org"):
+        st.session_state["pf_org"] = q.get("org")
+    if q.get("letter"):
+        st.session_state["lv_letter"] = q.get("letter")
+        st.session_state["lv_line"] = int(q.get("line") or 0) if str(q.get("line") or "0").isdigit() else 0
+    return q.get("view") if q.get("view") in VIEWS else None
 
 
 def open_profile_button(node: str, key: str, text: str = "Open profile") -> None:
-    if st.button(text, key=key):
+    if st.button(text, key=key, help="Show this organization's names, tags, letters and co-signers."):
         goto("Profile", node)
         st.rerun()
 
@@ -253,12 +263,7 @@ def corpus_changed() -> None:
     gc.unfreeze()  # the old corpus can be collected now
 
 
-_MD_SPECIAL = "\\`*_{}[]()#+-.!<>|~$:"
-
-
-def md(text: object) -> str:
-    """Escape a data value (an organization name can be anything, even HTML) for st.markdown."""
-    return "".join("\\" + c if c in _MD_SPECIAL else c for c in str(text))
+md = text.md  # the one escaping helper (ui/text.py); add_letter and curate call it as state.md
 
 
 def org_table(df, key: str, ids: list[str] | None = None, **kw) -> None:

@@ -10,29 +10,46 @@ from . import state
 
 
 @st.cache_data(max_entries=8)
-def letters_by_month(key: str, _G: nx.DiGraph) -> pd.DataFrame:
-    rows = []
-    for v in state.nodes_of(_G, state.LETTER):
-        d = _G.nodes[v]
-        date = str(d.get("date") or "")
-        rows.append({"month": date[:7] if len(date) >= 7 else (date + "-01" if date else "undated"),
-                     "letter": d.get("label", v), "signatories": int(d.get("n_signatories") or 0)})
-    return pd.DataFrame(rows, columns=["month", "letter", "signatories"])
+def letter_dates(key: str, _G: nx.DiGraph) -> pd.DataFrame:
+    from graph import timeline
+
+    return pd.DataFrame(timeline.letter_dates(_G), columns=["letter", "label", "year", "month", "precision",
+                                                            "signatories"])
+
+
+WHOLE = alt.Axis(tickMinStep=1, format="d")  # counts of letters: never "0.2 letters"
 
 
 def _chart(G: nx.DiGraph) -> None:
-    df = letters_by_month(state.corpus_key(), G)
-    dated = df[df["month"] != "undated"]
+    df = letter_dates(state.corpus_key(), G)
+    monthly = df[df["month"] != ""]
+    if not monthly.empty:
+        st.subheader("Letters per month")
+        chart = alt.Chart(monthly).mark_bar(color="#1f6f8b").encode(
+            x=alt.X("yearmonth(month):T", title=None, axis=alt.Axis(format="%b %Y", labelAngle=-40)),
+            y=alt.Y("count():Q", title="letters", axis=WHOLE),
+            tooltip=[alt.Tooltip("yearmonth(month):T", title="month", format="%B %Y"),
+                     alt.Tooltip("count():Q", title="letters"),
+                     alt.Tooltip("sum(signatories):Q", title="signatories")])
+        st.altair_chart(chart, key="tl_chart")
+        st.caption("A time axis: months without a letter are gaps.")
+    dated = df[df["precision"] != "undated"]
+    if dated["precision"].eq("year").any():
+        st.subheader("Letters per year")
+        chart = alt.Chart(dated.assign(known=dated["precision"].map(
+            lambda p: "dated by year only" if p == "year" else "month known"))).mark_bar().encode(
+            x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("count():Q", title="letters", axis=WHOLE),
+            color=alt.Color("known:N", title=None, scale=alt.Scale(range=["#9ec5d6", "#1f6f8b"],
+                                                                   domain=["dated by year only", "month known"])),
+            tooltip=["year", "known", alt.Tooltip("count():Q", title="letters")])
+        st.altair_chart(chart, key="tl_years")
+        st.caption("Letters dated only by a year are shown by year, never as January.")
     if dated.empty:
         st.info("No dated letter.")
-        return
-    chart = alt.Chart(dated).mark_bar().encode(
-        x=alt.X("month:O", title="month"), y=alt.Y("count():Q", title="letters"),
-        tooltip=["month", "count()", alt.Tooltip("sum(signatories):Q", title="signatories")])
-    st.altair_chart(chart, key="tl_chart")
-    n_undated = int((df["month"] == "undated").sum())
+    n_undated = int((df["precision"] == "undated").sum())
     if n_undated:
-        st.caption(f"{n_undated} undated letter(s) are not on the chart.")
+        st.caption(f"{n_undated} undated letter(s) are not on the charts.")
 
 
 @st.cache_data(max_entries=8)
@@ -62,7 +79,8 @@ def _joins(G: nx.DiGraph) -> None:
         return
     st.caption("Each letter compared with the previous one in date order (partial dates first, undated last).")
     st.dataframe(df.drop(columns=["id"]), hide_index=True, key="tl_churn", width="stretch")
-    pick = st.selectbox("Letter", list(df["id"]), key="tl_letter", format_func=lambda v: state.label(G, v))
+    pick = st.selectbox("Letter", list(df["id"]), key="tl_letter", format_func=lambda v: state.label(G, v),
+                        help="Who signed this letter but not the previous one, and who signed the previous only.")
     step = next(x for x in timeline.steps(G) if x.letter == pick)
     c1, c2 = st.columns(2)
     c1.markdown(f"**Joined ({len(step.joined)})**")

@@ -1,0 +1,140 @@
+"""The explorer's drawings as people read them: labels that never overlap, one colour per tag in every
+view, and nodes that stay put when a coalition is expanded. Checked on the vis-network data the app
+draws (positions, sizes, labels), on the bundled letters and on a generated 300-letter corpus."""
+from __future__ import annotations
+
+import itertools
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import TextToPath
+
+from graph import coalition_view, layout, pipeline, render, selection
+from graph.style import Style, group_colour, tag_colours
+
+ROOT = Path(__file__).resolve().parent.parent
+FONT = FontProperties(family="DejaVu Sans")  # what Chromium on Debian draws "sans-serif" with
+LINE = 1.2  # a text line's height in font sizes
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return pipeline.build_corpus([ROOT / "data" / "letters"]).graph
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    out = tmp_path_factory.mktemp("letters300")
+    subprocess.run([sys.executable, "-m", "graph", "generate", "--letters", "300", "--orgs", "3000",
+                    "--signatures", "30000", "--seed", "1", "-o", str(out), "--force"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    return pipeline.build_corpus([out]).graph
+
+
+def _drawn(G, H, base=None):
+    """The node dicts the browser gets for H, at the app's positions."""
+    base = base if base is not None else layout.positions(G, seed=0)
+    nodes, _ = render.vis_data(H, layout.place(H, base))
+    return nodes
+
+
+def _label_boxes(nodes):
+    """(id, box) of every shown label, measured with the font's real glyph widths (not the app's estimate)."""
+    ttp = TextToPath()
+    out = []
+    for n in nodes:
+        if not n["label"]:
+            continue
+        font = n["font"]["size"]
+        text = render._html.unescape(n["label"])
+        w, _, _ = ttp.get_text_width_height_descent(text, _sized(font), ismath=False)
+        top = n["y"] + n["size"]
+        out.append((n["id"], (n["x"] - w / 2, top, n["x"] + w / 2, top + LINE * font)))
+    return out
+
+
+def _sized(size: float) -> FontProperties:
+    f = FONT.copy()
+    f.set_size(size)
+    return f
+
+
+def _overlaps(boxes):
+    return [(a, b) for (a, p), (b, q) in itertools.combinations(boxes, 2)
+            if p[0] < q[2] and q[0] < p[2] and p[1] < q[3] and q[1] < p[3]]
+
+
+@pytest.mark.parametrize("corpus", ["bundled", "generated"])
+def test_no_two_labels_overlap_in_the_default_views(corpus, request):
+    G = request.getfixturevalue(corpus)
+    network, _ = selection.select(G)  # the Network view as first opened: the relationship map, laid out once
+    groups = coalition_view.tag_groups(G)
+    coalitions = coalition_view.coalition_graph(G, groups)  # the Coalitions view as first opened
+    for H, pos, zoom in ((network, layout.positions(network, seed=0, labelled=True), None),
+                         (coalitions, coalition_view.positions(G, groups), coalition_view.LABEL_ZOOM)):
+        nodes, _ = render.vis_data(H, pos, label_zoom=zoom)
+        boxes = _label_boxes(nodes)
+        assert len(boxes) >= min(20, len(nodes)), "the most important nodes are named"
+        assert not _overlaps(boxes)
+        assert layout.no_overlap({n["id"]: (n["x"], n["y"]) for n in nodes}, {n["id"]: n["size"] for n in nodes})
+    supers = [n for n in render.vis_data(coalitions, coalition_view.positions(G, groups),
+                                         label_zoom=coalition_view.LABEL_ZOOM)[0] if n["shape"] == "diamond"]
+    assert supers and all(n["label"] for n in supers), "every super-node is named"
+
+
+def test_a_tag_has_one_colour_in_network_coalitions_legend_and_images(bundled):
+    from graph.images import render_image
+
+    base = layout.positions(bundled, seed=0)
+    network, _ = selection.select(bundled, mode="full", max_nodes=10_000)
+    groups = coalition_view.tag_groups(bundled)
+    coalitions = coalition_view.coalition_graph(bundled, groups)
+    net_nodes = {n["id"]: n for n in _drawn(bundled, network, base)}
+    coal_nodes = {n["id"]: n for n in render.vis_data(coalitions, coalition_view.positions(bundled, groups))[0]}
+    checked = 0
+    for tag, colour in tag_colours().items():
+        members = [n for n in net_nodes if tag in (bundled.nodes[n].get("tags") or [])[:1]]
+        if not members:
+            continue
+        checked += 1
+        assert {net_nodes[n]["color"] for n in members} == {colour}, tag  # Network: first tag's colour
+        diamond = coal_nodes.get(f"coalition:{tag}")
+        if diamond:
+            assert diamond["color"] == colour, tag  # Coalitions: the super-node
+        legend = {text.split(" (")[0]: c for text, c, _ in Style.of(coalitions).legend(max_groups=100)}
+        assert legend.get(tag.replace("_", " "), colour) == colour
+        assert group_colour(f"{tag}: anywhere") == colour  # a tag's value groups (diaspora: Australia)
+    assert checked >= 5
+    svg = render_image(coalitions, "svg", positions=coalition_view.positions(bundled, groups)).decode()
+    for text, colour, _ in Style.of(coalitions).legend():
+        assert colour.lower() in svg.lower(), text  # the exported image's legend uses the same colours
+
+
+@pytest.mark.parametrize("corpus", ["bundled", "generated"])
+def test_expanding_a_coalition_moves_nothing_already_shown(corpus, request):
+    G = request.getfixturevalue(corpus)
+    groups = coalition_view.tag_groups(G)
+    pos = coalition_view.positions(G, groups)
+    before = {n["id"]: (n["x"], n["y"]) for n in render.vis_data(coalition_view.coalition_graph(G, groups), pos)[0]}
+    for tag in list(groups)[:3]:
+        H = coalition_view.coalition_graph(G, groups, expanded=(tag,))
+        after = {n["id"]: (n["x"], n["y"]) for n in render.vis_data(H, pos)[0]}
+        kept = set(before) & set(after)
+        assert len(kept) >= len(before) - 1  # only the expanded super-node went away
+        assert {n: after[n] for n in kept} == {n: before[n] for n in kept}
+        assert len(after) > len(before) - 1, "its members appeared"
+        collapsed = {n["id"]: (n["x"], n["y"]) for n in render.vis_data(coalition_view.coalition_graph(G, groups), pos)[0]}
+        assert collapsed == before  # collapsing it again puts everything back
+
+
+def test_filtering_and_searching_keep_positions(bundled):
+    base = layout.positions(bundled, seed=0)
+    full, _ = selection.select(bundled, mode="full", max_nodes=10_000)
+    org = next(n for n, k in full.nodes(data="kind") if k == "organization")
+    ego, _ = selection.select(bundled, ego=[org], radius=2, max_nodes=10_000)
+    a = {n["id"]: (n["x"], n["y"]) for n in _drawn(bundled, full, base)}
+    b = {n["id"]: (n["x"], n["y"]) for n in _drawn(bundled, ego, base)}
+    assert set(b) <= set(a) and all(a[n] == b[n] for n in b)
