@@ -146,14 +146,14 @@ def render() -> None:
             (st.session_state["add_bytes"], st.session_state["add_doc"],
              st.session_state["add_parsed"]) = _extract(up, pasted)
         except (LoadError, ValueError) as e:
-            st.error(str(e))
+            st.error(state.md(e))
             return
         except Exception as e:  # noqa: BLE001 - a parser crash on user input is reported, never raised
-            st.error(f"Could not read this letter ({type(e).__name__}: {e}).")
+            st.error(f"Could not read this letter ({type(e).__name__}: {state.md(e)}).")
             return
     doc, letter = st.session_state.get("add_doc"), st.session_state.get("add_parsed")
     if note := st.session_state.get("add_note"):
-        st.warning(note)
+        st.warning(state.md(note))
     if letter is None:
         st.caption("Upload (txt, md, pdf, docx) or paste a letter, then Extract. Nothing is saved until you press Save.")
         return
@@ -165,6 +165,9 @@ def render() -> None:
             "recipients": st.text_input("Recipients (separate with ;)", "; ".join(letter.recipients),
                                         key=_key("add_recipients"))}
     st.subheader(f"Signatories ({len(letter.signatories)})")
+    reasons = "; ".join(letter.confidence_reasons)
+    st.caption(f"Reader's confidence: {letter.confidence:.0%}"
+               + (f" ({state.md(reasons)})" if reasons else "") + ".")
     st.caption("Edit names, add or delete rows. `lines` are the file's own line numbers.")
     sigs = st.data_editor(_sig_frame(letter), num_rows="dynamic", key=_key("add_sigs"), width="stretch",
                           hide_index=True)
@@ -177,8 +180,9 @@ def render() -> None:
                          hide_index=True, key="add_demands")
     final = edited_letter(letter, meta, sigs)
     if not final.signatories:
-        st.error("No signatories: this letter names no organization, so it cannot be added. "
-                 "Add rows to the table above if the extractor missed them.")
+        st.error("No signatories were found, so it cannot be added yet"
+                 + (f" ({state.md(reasons)})" if reasons else "")
+                 + ". Add rows to the table above for the organizations that sign it.")
         return
     st.subheader("New or known?")
     st.dataframe(_resolution(final), hide_index=True, key="add_resolution", width="stretch")
@@ -191,7 +195,7 @@ def render() -> None:
         try:
             res = _save(st.session_state["add_bytes"], name, meta)
         except Exception as e:  # noqa: BLE001 - store refuses (no free name, disk...): say why
-            st.error(f"Not saved: {e}")
+            st.error(f"Not saved: {state.md(e)}")
             return
         _reset()
         st.session_state["add_saved"] = (f"Saved as {state.md(res.name)}. The graph now includes it." if res.created

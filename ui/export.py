@@ -63,4 +63,4 @@ def render() -> None:
         try:
             st.image(build(), caption="Preview", width="stretch")
         except Exception as e:  # noqa: BLE001 - an export failure must not take the app down
-            st.error(f"Could not draw the image: {e}")
+            st.error(f"Could not draw the image: {state.md(e)}")

@@ -16,7 +16,8 @@ def _meta(L, d: dict) -> None:
     meta = {"file": L.file, "date": L.date or "", "recipients": " · ".join(L.recipients),
             "signatories (named)": len(L.signatories), "claimed total": L.claimed_total or "",
             "undisclosed": L.undisclosed_count or "", "source": L.source_url or "",
-            "signed by": f"{L.signed_by.name} ({L.signed_by.role or ''})" if L.signed_by else ""}
+            "signed by": f"{L.signed_by.name} ({L.signed_by.role or ''})" if L.signed_by else "",
+            "reader's confidence": f"{L.confidence:.0%}: " + "; ".join(L.confidence_reasons)}
     st.dataframe(pd.DataFrame([{"field": k, "value": str(v)} for k, v in meta.items() if v != ""]),
                  hide_index=True, key="lt_meta")
     for w in L.warnings:
@@ -26,10 +27,11 @@ def _meta(L, d: dict) -> None:
 def _signatories(L) -> None:
     st.subheader(f"Signatories ({len(L.signatories)})")
     if not L.signatories:
-        st.caption("No organization named.")
+        st.caption("No organization found by the reader"
+                   + (f" ({md('; '.join(L.confidence_reasons))})" if L.confidence_reasons else "") + ".")
         return
     df = pd.DataFrame([{"#": i + 1, "name": s.name, "acronym": s.acronym or "", "member of": s.member_of or "",
-                        "country": s.country or "", "lines": ", ".join(map(str, s.lines)),
+                        "country": s.country or "", "location": s.location or "", "lines": ", ".join(map(str, s.lines)),
                         "printed": s.printed, "inferred": s.inferred or ""}
                        for i, s in enumerate(L.signatories)])
     st.dataframe(df, hide_index=True, key="lt_sigs", width="stretch")
