@@ -56,7 +56,7 @@ def wait_drawn(page, timeout: float) -> None:
 
 
 def wait_for_cache(cache: Path, timeout: float = 120) -> None:
-    """The app stores the corpus while building it (graph/corpusstore.py); wait for the store file."""
+    """The app stores the corpus while building it (graph/store/corpus.py); wait for the store file."""
     deadline = time.monotonic() + timeout
     while not (cache / "atlas.sqlite3").is_file() and time.monotonic() < deadline:
         time.sleep(0.1)

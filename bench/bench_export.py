@@ -1,7 +1,7 @@
 """Benchmark: export times (median of --repeat runs) for the seed-corpus graph and a 10,000-organization graph.
 
 Targets: PNG at 300 dpi (double column, 183 mm) of the seed corpus <= 3 s; layout of 10k nodes ~1 s (after igraph import).
-The 10k graph comes from graph/synth.py + graph/model.py (same schema as the real graph).
+The 10k graph comes from graph/synth.py + graph/network/build.py (same schema as the real graph).
 
     .venv/bin/python bench/bench_export.py [--repeat 3] [--orgs 10000] [--letters 300] [--signatures 40000]
 """
@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph.export import export  # noqa: E402
-from graph.render import to_pyvis_html  # noqa: E402
-from graph.networks import cosignature_network, positions  # noqa: E402
-from graph.view import filter_view  # noqa: E402
+from graph.draw.export import export  # noqa: E402
+from graph.draw.render import to_pyvis_html  # noqa: E402
+from graph.network.cosignature import cosignature_network, positions  # noqa: E402
+from graph.network.view import filter_view  # noqa: E402
 
 SEED_FORMATS = [("png", {"dpi": 150}), ("png", {"dpi": 300}), ("png", {"dpi": 300, "width": "single"}),
                 ("svg", {}), ("pdf", {"dpi": 300}), ("html", {}), ("gexf", {}), ("graphml", {}), ("graphml_yed", {}),
@@ -86,7 +86,7 @@ def main() -> int:
     bench_graph("seed corpus", G, SEED_FORMATS, args.repeat)
 
     if not args.skip_big:
-        from graph.model import build_graph
+        from graph.network.build import build_graph
         from graph.synth import generate
 
         c = generate(n_letters=args.letters, n_orgs=args.orgs, n_signatures=args.signatures, seed=0)

@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from graph import bench, cosign  # noqa: E402
-from graph.model import build_graph  # noqa: E402
+from graph.network.build import build_graph  # noqa: E402
 from graph.synth import generate  # noqa: E402
 
 SIZES = ((100, 1000, 15000), (300, 3000, 45000), (1000, 10000, 150000))

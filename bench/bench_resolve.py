@@ -24,11 +24,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph.judgements import Judgements  # noqa: E402
-from graph.names import normalise  # noqa: E402
+from graph.identity.judgements import Judgements  # noqa: E402
+from graph.identity.names import normalise  # noqa: E402
 from graph.records import Letter, Signatory  # noqa: E402
-from graph.resolve import resolve  # noqa: E402
-from graph.tags import tag_organizations  # noqa: E402
+from graph.identity.resolve import resolve  # noqa: E402
+from graph.identity.tags import tag_organizations  # noqa: E402
 
 SYLLABLES = ("aung", "kyaw", "min", "thet", "zaw", "hla", "myat", "nyein", "pyae", "sone", "thida", "yadana",
              "khin", "moe", "naing", "phyo", "sithu", "tun", "wai", "yin", "ei", "htet", "lwin", "maung", "nanda",

@@ -1,4 +1,4 @@
-"""The per-letter store (graph/corpusstore.py) on a generated 1,000-letter corpus: the first build into an
+"""The per-letter store (graph/store/corpus.py) on a generated 1,000-letter corpus: the first build into an
 empty store, a reopen with nothing changed, and a reopen after adding one letter. Medians of REPEAT runs,
 wall seconds, in this process (what a running app pays when a folder changes).
 
@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph import cachedir, corpusstore, letterstore  # noqa: E402
+from graph.store import cachedir, letterstore  # noqa: E402
+from graph.store import corpus as corpusstore  # noqa: E402
 
 LETTERS, ORGS, SIGNATURES = 1000, 10000, 150000
 REPEAT = int(os.environ.get("BENCH_REPEAT", 3))

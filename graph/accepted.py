@@ -28,7 +28,7 @@ import yaml
 
 from .curated import CuratedError, expect, read_yaml
 from .emerge import SAME_ASK, norm, tfidf
-from .names import slug
+from graph.identity.names import slug
 from .paths import curated_path
 from .records import DemandHit, Letter
 

@@ -18,11 +18,11 @@ from typing import Any, Callable
 
 import networkx as nx
 
-from . import cosign
-from .brokers import betweenness
-from .communities import communities
+from graph.network import cosign
+from graph.network.brokers import betweenness
+from graph.network.communities import communities
 from .memory import paused_gc
-from .model import build_graph
+from graph.network.build import build_graph
 
 STAGES = ("generate", "extract", "resolve", "build", "project", "backbone", "communities", "centrality")
 
@@ -86,8 +86,8 @@ def extract(paths: list[Path], jobs: int = 1) -> tuple[list, list, str]:
 
 
 def resolve_and_tag(letters: list) -> list:
-    from .resolve import resolve
-    from .tags import tag_organizations
+    from graph.identity.resolve import resolve
+    from graph.identity.tags import tag_organizations
 
     res = resolve(letters)
     return list(tag_organizations(res.orgs, letters))

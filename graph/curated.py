@@ -104,9 +104,9 @@ def expect(mapping: Any, key: str, typ: type | tuple[type, ...], file: str | Pat
 # Each curated file and the function that reads (and so checks) it: `check_all` runs them all.
 READERS = {
     "demands.yaml": "graph.patterns:load_lexicon",
-    "coalitions.yaml": "graph.tagging.data:load_rules",
-    "gazetteer.yaml": "graph.tagging.data:load_gazetteer",
-    "judgements.yaml": "graph.judgements:load_judgements",
+    "coalitions.yaml": "graph.identity.tagging.data:load_rules",
+    "gazetteer.yaml": "graph.identity.tagging.data:load_gazetteer",
+    "judgements.yaml": "graph.identity.judgements:load_judgements",
     "accepted_demands.yaml": "graph.accepted:load_accepted",
 }
 
@@ -116,7 +116,7 @@ def check_all() -> None:
     first broken one raises CuratedError naming the file and the key."""
     import importlib
 
-    from . import paths  # DATA_DIR read at call time: tests point it elsewhere
+    from graph import paths  # DATA_DIR read at call time: tests point it elsewhere
 
     for name, reader in READERS.items():
         if (paths.DATA_DIR / name).exists():

@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - Python < 3.11
     import sre_parse as _parser  # type: ignore[no-redef]
 
 from .curated import CuratedError, expect, read_yaml
-from . import paths
+from graph import paths
 from .paths import curated_path
 
 FILE = "demands.yaml"

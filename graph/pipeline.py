@@ -148,9 +148,9 @@ def _retry_in_parent(chunk: list[Path]) -> tuple[list[Letter], list[LoadProblem]
 
 def build_from_letters(letters: Sequence[Letter], lexicon=None, problems: Iterable[LoadProblem] = (),
                        documents: Sequence[Document] = (), progress: Progress | None = None) -> Corpus:
-    from .model import build_graph
-    from .resolve import resolve
-    from .tags import tag_organizations
+    from graph.network.build import build_graph
+    from graph.identity.resolve import resolve
+    from graph.identity.tags import tag_organizations
 
     say = progress or (lambda what, done: None)
     n = sum(len(L.signatories) for L in letters)

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from .memory import paused_gc
-from .model import slugify
+from graph.network.build import slugify
 from .records import DemandHit, Letter, Mention, Organization, Signatory, Tag
 
 PEOPLES = ["Karen", "Chin", "Kachin", "Karenni", "Mon", "Shan", "Ta'ang", "Zomi", "Kayan", "Rakhine", "Rohingya",

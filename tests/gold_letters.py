@@ -45,7 +45,7 @@ def gold_letters(files: list[str] | None = None) -> list[Letter]:
 
 def main(argv: list[str]) -> int:
     """`orgs FILE... --format json`: the orgs command, fed with gold-built letters."""
-    from graph.commands import orgs
+    from graph.cli.commands import orgs
 
     import argparse
 

@@ -8,7 +8,7 @@ import pytest
 
 pytest.importorskip("graph.letter")
 
-from graph.cli import main  # noqa: E402
+from graph.cli.main import main  # noqa: E402
 
 LETTERS = Path(__file__).resolve().parent.parent / "data" / "letters"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model import letter_node
+from graph.network.build import letter_node
 from test_app import _sandbox, go, iframe_html, ok, open_view
 
 TRAP = "![](http://127.0.0.1:8699/x) :red[styled]"

@@ -4,9 +4,9 @@ from __future__ import annotations
 import networkx as nx
 import numpy as np
 
-from graph import cosign
-from graph.brokers import betweenness, brokers
-from graph.communities import communities
+from graph.network import cosign
+from graph.network.brokers import betweenness, brokers
+from graph.network.communities import communities
 
 
 def two_camps() -> nx.DiGraph:

@@ -37,7 +37,7 @@ if not Path(CHROMIUM).exists():
 
 from playwright import sync_api  # noqa: E402 - only once chromium is known to exist
 
-from graph.model import letter_node  # noqa: E402
+from graph.network.build import letter_node  # noqa: E402
 
 
 def free_port() -> int:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from graph.coalitions import coalition_node, collapse, expand, summarize, tag_coalitions
-from graph.communities import communities
-from graph.model import build_graph
+from graph.network.coalitions import coalition_node, collapse, expand, summarize, tag_coalitions
+from graph.network.communities import communities
+from graph.network.build import build_graph
 from graph.synth import generate
 
 

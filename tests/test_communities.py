@@ -6,9 +6,9 @@ from functools import lru_cache
 
 import pytest
 
-from graph import cosign
-from graph.communities import communities, membership, modularity
-from graph.model import build_graph, nodes_of
+from graph.network import cosign
+from graph.network.communities import communities, membership, modularity
+from graph.network.build import build_graph, nodes_of
 from graph.synth import generate
 
 

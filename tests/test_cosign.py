@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from networkx.algorithms import bipartite
 
-from graph import cosign
-from graph.model import build_graph
+from graph.network import cosign
+from graph.network.build import build_graph
 from graph.synth import generate
 
 
@@ -192,7 +192,7 @@ def test_projection_property(letters):
 def test_cosigners_command(capsys):
     import json
 
-    from graph.cli import main
+    from graph.cli.main import main
 
     assert main(["cosigners", "Burma Campaign UK", "--top", "3", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -205,7 +205,7 @@ def test_cosigners_command(capsys):
 def test_stats_command(capsys):
     import json
 
-    from graph.cli import main
+    from graph.cli.main import main
 
     assert main(["stats", "--json", "--top", "3"]) == 0
     s = json.loads(capsys.readouterr().out)

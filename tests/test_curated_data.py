@@ -8,9 +8,9 @@ import pytest
 import yaml
 
 from graph.curated import read_yaml
-from graph.judgements import load_judgements
-from graph.names import normalise
-from graph.tags import load_gazetteer, load_rules, tag_names
+from graph.identity.judgements import load_judgements
+from graph.identity.names import normalise
+from graph.identity.tags import load_gazetteer, load_rules, tag_names
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TAXONOMY = Path(__file__).resolve().parents[2] / "shared" / "taxonomy" / "coalitions.yaml"
@@ -27,7 +27,7 @@ def test_tags_are_the_taxonomy_tags():
 
 
 def test_every_rule_names_a_known_tag_and_known_keys():
-    from graph.tagging.data import TAG_KEYS
+    from graph.identity.tagging.data import TAG_KEYS
 
     data = read_yaml("coalitions.yaml")
     for tag, spec in data["tags"].items():
@@ -158,7 +158,7 @@ def test_a_key_given_twice_is_refused(data_copy, name):
 
 
 def test_every_tag_has_its_own_fixed_colour():
-    from graph.style import group_colour, tag_colours
+    from graph.draw.style import group_colour, tag_colours
 
     colours = tag_colours()
     assert set(colours) == set(tag_names())

@@ -296,7 +296,7 @@ def test_ask_shapes_real_letters_use(text: str, taxonomy: set, general: set):
 
 
 def test_extract_json_keeps_general_asks_apart_from_the_taxonomy():
-    from graph.commands.extract import letter_json
+    from graph.cli.commands.extract import letter_json
     from graph.records import Letter
 
     hits = find_demands("We urge the authorities to release all detained journalists and to halt the deportation "

@@ -1,5 +1,5 @@
 """The cache: a private folder, one SQLite file of JSON (never a pickle), a per-letter store that parses only
-what is new or changed (graph/cachedir.py, graph/letterstore.py, graph/corpusstore.py, ui/disk.py)."""
+what is new or changed (graph/store/cachedir.py, graph/store/letterstore.py, graph/store/corpus.py, ui/disk.py)."""
 from __future__ import annotations
 
 import datetime
@@ -14,7 +14,10 @@ import pytest
 
 import graph.paths
 
-from graph import cachedir, corpusstore, letterstore, pipeline
+from graph import pipeline
+from graph.store import cachedir
+from graph.store import corpus as corpusstore
+from graph.store import letterstore
 from ui import disk
 
 LETTERS = Path(__file__).resolve().parent.parent / "data" / "letters"

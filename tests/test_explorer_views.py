@@ -12,8 +12,12 @@ import pytest
 from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import TextToPath
 
-from graph import coalition_view, layout, pipeline, render, selection
-from graph.style import Style, group_colour, tag_colours
+from graph import pipeline
+from graph.network import coalition_view
+from graph.draw import layout
+from graph.draw import render
+from graph.network import selection
+from graph.draw.style import Style, group_colour, tag_colours
 
 ROOT = Path(__file__).resolve().parent.parent
 FONT = FontProperties(family="DejaVu Sans")  # what Chromium on Debian draws "sans-serif" with
@@ -86,7 +90,7 @@ def test_no_two_labels_overlap_in_the_default_views(corpus, request):
 
 
 def test_a_tag_has_one_colour_in_network_coalitions_legend_and_images(bundled):
-    from graph.images import render_image
+    from graph.draw.images import render_image
 
     base = layout.positions(bundled, seed=0)
     network, _ = selection.select(bundled, mode="full", max_nodes=10_000)

@@ -15,11 +15,11 @@ import pytest
 
 from test_view import BURMESE, XSS, sample_graph
 
-from graph.cells import is_formula
-from graph.export import FORMATS, export, filename
-from graph.flat import flatten_graph
-from graph.networks import cosignature_network, drop_unsigned_letters, for_export, positions
-from graph.view import filter_view
+from graph.draw.cells import is_formula
+from graph.draw.export import FORMATS, export, filename
+from graph.draw.flat import flatten_graph
+from graph.network.cosignature import cosignature_network, drop_unsigned_letters, for_export, positions
+from graph.network.view import filter_view
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT.parent / "shared" / "schemas" / "graphml"
@@ -47,7 +47,7 @@ def write_hostile_letters(folder: Path) -> Path:
 @pytest.fixture(scope="module")
 def corpora(tmp_path_factory) -> dict[str, nx.DiGraph]:
     """name -> the graph the exports are checked on."""
-    from graph.cli import main
+    from graph.cli.main import main
     from graph.pipeline import build_corpus
 
     gen = tmp_path_factory.mktemp("gen200")
@@ -138,7 +138,7 @@ def test_graphml_round_trip_types_kept():
 
 @pytest.mark.parametrize("corpus", ["bundled", "generated", "hostile"])
 def test_gexf_is_dynamic_and_reads_back_with_times(corpora, corpus):
-    from graph.gexf import SIZE_RANGE
+    from graph.draw.gexf import SIZE_RANGE
 
     H = views(corpora[corpus])["whole"]
     data = export(H, "gexf")
@@ -234,7 +234,7 @@ def test_kumu_workbook_follows_the_import_docs(corpora):
 
 
 def test_cosignature_network_numbers_and_backbone(corpora):
-    from graph import cosign
+    from graph.network import cosign
 
     H = views(corpora["generated"])["whole"]
     T = cosignature_network(H)
@@ -311,7 +311,7 @@ def test_surrogates_and_controls_never_crash_any_format(corpora):
 
 def test_cli_network_cosignature_and_overwrite(tmp_path, monkeypatch):
     from graph import pipeline
-    from graph.cli import main
+    from graph.cli.main import main
 
     class Fake:
         graph = sample_graph()

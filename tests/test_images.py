@@ -16,9 +16,9 @@ from PIL import Image
 from test_export import corpora  # noqa: F401 - the module-scoped corpora fixture
 from test_view import BURMESE, sample_graph
 
-from graph.images import MUST_LABEL, RC, WIDTH_MM, draw, register_fonts, render_image
-from graph.networks import positions
-from graph.view import filter_view
+from graph.draw.images import MUST_LABEL, RC, WIDTH_MM, draw, register_fonts, render_image
+from graph.network.cosignature import positions
+from graph.network.view import filter_view
 
 
 def label_boxes(H, width="double", dpi=150):
@@ -44,7 +44,7 @@ def test_no_two_labels_overlap_and_demands_and_groups_are_labelled(corpora, corp
     assert len(boxes) >= 10
     assert not overlapping(boxes)
     shown = {t for t, _ in boxes}
-    from graph.images import short
+    from graph.draw.images import short
 
     must = {short(a.get("label")) for _, a in H.nodes(data=True) if a.get("kind") in MUST_LABEL}
     assert must and must <= shown
@@ -108,7 +108,7 @@ def test_colours_are_the_apps():
     from matplotlib import rc_context
     from matplotlib.colors import to_hex
 
-    from graph.style import Style
+    from graph.draw.style import Style
 
     G = sample_graph()
     with rc_context(RC):
@@ -128,7 +128,7 @@ def test_same_view_same_image_bytes():
 
 
 def test_large_views_embed_dots_as_a_picture_in_svg(monkeypatch):
-    import graph.images as images
+    import graph.draw.images as images
 
     G = sample_graph()
     assert b"<image" not in render_image(G, "svg")  # small: every dot is a vector shape

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from graph.curated import CuratedError
-from graph.judgements import decisions_file, load_judgements, record_decision, recorded_decisions, undo_decision
+from graph.identity.judgements import decisions_file, load_judgements, record_decision, recorded_decisions, undo_decision
 from graph.paths import curated_path
 from graph.records import Letter, Signatory
-from graph.resolve import resolve
+from graph.identity.resolve import resolve
 
 
 @pytest.fixture
@@ -60,7 +60,7 @@ def test_writes_are_atomic_no_temp_files_left(jfile):
     assert [p.name for p in (jfile.parent / "recorded").iterdir()] == ["judgements.yaml"]
 
 
-HOSTILE = ["# <<< recorded decisions <<<", "# >>> recorded decisions (managed by graph.judgements: edit entries "
+HOSTILE = ["# <<< recorded decisions <<<", "# >>> recorded decisions (managed by graph.identity.judgements: edit entries "
            "freely, keep these two markers) >>>", "a: [b\n---\n...", "!!python/object:os.system 'x'", "& *x ? |"]
 
 
@@ -109,9 +109,9 @@ def test_broken_file_names_file_and_key(tmp_path):
 
 
 def test_cli_records_and_undoes(jfile, monkeypatch, capsys):
-    from graph.commands import orgs
+    from graph.cli.commands import orgs
 
-    monkeypatch.setattr("graph.judgements.curated_path", lambda name: jfile)
+    monkeypatch.setattr("graph.identity.judgements.curated_path", lambda name: jfile)
     import argparse
 
     ap = argparse.ArgumentParser()

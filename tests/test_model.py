@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from graph.model import build_graph, find_org, letter_node, nodes_of
+from graph.network.build import build_graph, find_org, letter_node, nodes_of
 from graph.records import DemandHit, Letter, Mention, Organization, Tag
 
 

@@ -31,7 +31,7 @@ def scores():
     sys.path.insert(0, str(TOOLS))
     import score  # ../shared/tools/score.py: the same matching as the project's scorer
 
-    from graph.commands.extract import letter_json
+    from graph.cli.commands.extract import letter_json
     from graph.load import read_corpus
     from graph.pipeline import parse_documents
 

@@ -1,4 +1,4 @@
-"""Records to JSON and back (graph/recjson.py): any record built from its type hints round-trips, through
+"""Records to JSON and back (graph/store/recjson.py): any record built from its type hints round-trips, through
 the text the store writes, including fields other engineers add later (strategies come from the hints)."""
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph import records
-from graph.letterstore import _dumped, _loaded
-from graph.recjson import from_json, to_json
+from graph.store.letterstore import _dumped, _loaded
+from graph.store.recjson import from_json, to_json
 
 # Any character, lone surrogates included (a sidecar name can carry one): the store must keep it.
 TEXT = st.text(st.characters(exclude_categories=()), max_size=12)

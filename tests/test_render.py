@@ -8,9 +8,9 @@ import re
 
 from test_view import BURMESE, XSS, sample_graph
 
-from graph.vis_labels import shorten
-from graph.render import to_pyvis_html, tooltip
-from graph.view import filter_view, layout
+from graph.draw.vis_labels import shorten
+from graph.draw.render import to_pyvis_html, tooltip
+from graph.network.view import filter_view, layout
 
 
 def _dataset(page: str, which: int) -> list[dict]:

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from rapidfuzz import process
 
 from gold_letters import GOLD, gold_letters
-from graph.judgements import Judgements, PersonJudgement, load_judgements
+from graph.identity.judgements import Judgements, PersonJudgement, load_judgements
 from graph.records import Letter, Person, Signatory
-from graph.resolve import resolve
+from graph.identity.resolve import resolve
 
 pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="needs ../shared/gold")
 NONE = Judgements()
@@ -217,7 +217,7 @@ def test_orgs_command_prints_the_score_contract(fmt, capsys):
     import io
     import json
 
-    from graph.commands import orgs
+    from graph.cli.commands import orgs
 
     ap = argparse.ArgumentParser()
     orgs.add_parser(ap.add_subparsers())
@@ -243,7 +243,7 @@ def test_orgs_review_lists_near_misses_as_json(capsys):
     import argparse
     import json
 
-    from graph.commands import orgs
+    from graph.cli.commands import orgs
 
     ap = argparse.ArgumentParser()
     orgs.add_parser(ap.add_subparsers())
@@ -295,15 +295,15 @@ def test_misprinted_names_resolution_is_unchanged():
        st.lists(st.sampled_from(["chin community", "new south wales", "south", "women", "of japan", "myanmar",
                                  "karen youth", "wales japan women", "x"]), max_size=5))
 def test_tag_phrase_search_matches_plain_substring_search(words, phrases):
-    """graph.tags finds phrases through an index of word runs; it must answer as ' p ' in ' t ' does."""
-    from graph.tags import _find, _foreign, load_gazetteer
+    """graph.identity.tags finds phrases through an index of word runs; it must answer as ' p ' in ' t ' does."""
+    from graph.identity.tags import _find, _foreign, load_gazetteer
 
     texts = [" ".join(w) for w in words]
     plain = next((p for p in phrases if any(f" {p} " in f" {t} " for t in texts)), None)
     assert _find(texts, phrases) == plain
     gz = load_gazetteer()
     best = None
-    for phrase, country in gz.foreign.items():  # the search graph.tags replaced, verbatim
+    for phrase, country in gz.foreign.items():  # the search graph.identity.tags replaced, verbatim
         for t in texts:
             i = f" {t} ".find(f" {phrase} ")
             if i >= 0 and (best is None or (i, -len(phrase)) < best[0]):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph.judgements import Judgements
+from graph.identity.judgements import Judgements
 from graph.records import Letter, Signatory
-from graph.resolve import resolve
-from graph.spoof import skeleton, suspicion
+from graph.identity.resolve import resolve
+from graph.identity.spoof import skeleton, suspicion
 
 REAL = "Amnesty International"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from graph.store import find_duplicate, safe_name, save_letter
+from graph.store.letters import find_duplicate, safe_name, save_letter
 
 
 def _letters(folder: Path) -> list[str]:
@@ -129,7 +129,7 @@ def test_old_temp_files_of_killed_saves_are_removed_and_fresh_ones_kept(tmp_path
     import os
     import time
 
-    from graph.store import clean_stale_temps
+    from graph.store.letters import clean_stale_temps
 
     old, fresh, other = tmp_path / ".tmp-abc.part", tmp_path / ".tmp-def.part", tmp_path / ".tmp-keep.txt"
     for p in (old, fresh, other):

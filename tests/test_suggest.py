@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from graph.model import build_graph
-from graph.suggest import suggest
+from graph.network.build import build_graph
+from graph.network.suggest import suggest
 from graph.synth import generate
 
 
@@ -35,7 +35,7 @@ def test_suggest_command_on_the_bundled_letters(capsys):
     """Protection Approaches wrote letter 004 with Burma Campaign UK alone: the strongest suggestion."""
     import json
 
-    from graph.cli import main
+    from graph.cli.main import main
 
     assert main(["suggest", "Burma Campaign UK", "--top", "3", "--json"]) == 0
     got = json.loads(capsys.readouterr().out)

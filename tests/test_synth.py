@@ -74,7 +74,7 @@ def test_the_real_extractor_reads_synthetic_letters():
 
 
 def test_generate_command(tmp_path, capsys):
-    from graph.cli import main
+    from graph.cli.main import main
 
     out = tmp_path / "corpus"
     assert main(["generate", "--letters", "3", "--orgs", "30", "--signatures", "40", "--seed", "2", "-o", str(out)]) == 0

@@ -9,8 +9,8 @@ import pytest
 
 from gold_letters import GOLD, gold_letters
 from graph.records import Organization
-from graph.resolve import resolve
-from graph.tags import load_rules, tag_names, tag_organizations, tags_for_names
+from graph.identity.resolve import resolve
+from graph.identity.tags import load_rules, tag_names, tag_organizations, tags_for_names
 
 R, D, E, G, S, I, W, Y, L, P, F, M = ("rohingya", "diaspora", "ethnic", "grassroots_resistance", "solidarity",
                                       "international_ngo", "women", "youth_students", "lgbtq", "professional",
@@ -229,7 +229,7 @@ def test_curated_tag_decisions_add_remove_and_undo(tmp_path, monkeypatch):
     import shutil
 
     import graph.paths
-    import graph.tags as gt
+    import graph.identity.tags as gt
 
     for f in graph.paths.DATA_DIR.glob("*.yaml"):
         shutil.copy(f, tmp_path / f.name)
@@ -305,7 +305,7 @@ def test_the_place_printed_beside_an_organization_is_evidence():
 
 
 def test_tags_no_rule_decides_stay_empty_and_are_listed_for_review():
-    from graph.tags import tags_to_review
+    from graph.identity.tags import tags_to_review
 
     orgs = [Organization("f", "Democracy Now Berlin"), Organization("k", "Karen Community Berlin")]
     out = {o.id: {t.tag for t in o.tags} for o in tag_organizations(orgs)}

@@ -1,9 +1,9 @@
 """Timeline: partial dates sort sensibly; joiners, leavers and first/last letters."""
 from __future__ import annotations
 
-from graph.model import build_graph
+from graph.network.build import build_graph
 from graph.records import Letter, Mention, Organization
-from graph.timeline import date_key, letters_by_date, spans, steps
+from graph.network.timeline import date_key, letters_by_date, spans, steps
 
 
 def corpus():

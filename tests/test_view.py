@@ -4,8 +4,8 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graph import view
-from graph.view import filter_view, layout
+from graph.network import view
+from graph.network.view import filter_view, layout
 
 XSS = "<img src=x onerror=alert(1)>"
 BURMESE = "မြန်မာ အမျိုးသမီး အဖွဲ့ချုပ်"  # "Myanmar women's federation", as a name may be printed
@@ -134,7 +134,7 @@ def test_layout_is_deterministic_and_normalised():
 
 def test_layout_core_and_satellites_on_a_large_graph():
     synth = pytest.importorskip("graph.synth")
-    from graph.model import build_graph
+    from graph.network.build import build_graph
 
     c = synth.generate(n_letters=20, n_orgs=400, n_signatures=900, seed=1)
     G = build_graph(c.letters, c.orgs)

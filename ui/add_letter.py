@@ -1,6 +1,6 @@
 """Add a letter: upload or paste, check the extraction (editable), see who is new or known, then save.
 
-Nothing touches the letters folder until "Save" succeeds in graph.store; every bad input ends in
+Nothing touches the letters folder until "Save" succeeds in graph.store.letters; every bad input ends in
 st.error with the reason, and the folder stays byte-identical.
 """
 from __future__ import annotations
@@ -82,8 +82,8 @@ def edited_letter(letter, meta: dict, sigs: pd.DataFrame):
 
 def _resolution(letter) -> pd.DataFrame:
     """Each signatory marked new/known against the current corpus, with the proposed merge."""
-    from graph import resolve
-    from graph.model import find_org
+    from graph.identity import resolve
+    from graph.network.build import find_org
 
     corpus = state.get_corpus()
     G = corpus.graph
@@ -123,7 +123,7 @@ def sidecar(extracted, final) -> dict:
 
 
 def _save(data: bytes, name: str, meta: dict):
-    from graph import store
+    from graph.store import letters as store
 
     res = store.save_letter(data, name, meta or None, folder=state.letters_folder())
     state.corpus_changed()

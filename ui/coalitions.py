@@ -1,14 +1,14 @@
-"""Coalitions: organizations grouped by coalition tag or by detected community (graph.coalitions,
-graph.communities), each drawn as a super-node with its count that can be expanded back in place
-(graph.coalition_view); focused lists (diaspora by country, Rohingya networks, ethnic groups, strike
-committees); bridges (graph.brokers)."""
+"""Coalitions: organizations grouped by coalition tag or by detected community (graph.network.coalitions,
+graph.network.communities), each drawn as a super-node with its count that can be expanded back in place
+(graph.network.coalition_view); focused lists (diaspora by country, Rohingya networks, ethnic groups, strike
+committees); bridges (graph.network.brokers)."""
 from __future__ import annotations
 
 import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from graph.style import group_colour
+from graph.draw.style import group_colour
 
 from . import state
 from .text import md
@@ -25,7 +25,8 @@ FOCUS = {  # tag -> tab title; diaspora and ethnic are split by their recorded v
 def groups_of(key: str, by: str, _G: nx.DiGraph) -> dict[str, frozenset[str]]:
     """Coalition name -> member org ids, largest first. Untagged organizations form their own group,
     so the collapsed view really has one node per coalition."""
-    from graph import coalition_view, communities
+    from graph.network import coalition_view
+    from graph.network import communities
 
     if by == "community":
         parts = communities.communities(_G, seed=0)
@@ -37,7 +38,7 @@ def groups_of(key: str, by: str, _G: nx.DiGraph) -> dict[str, frozenset[str]]:
 @st.cache_resource(max_entries=4, show_spinner="Placing the coalitions…")
 def coalition_positions(key: str, by: str, _G: nx.DiGraph, _groups: dict[str, frozenset[str]]) -> dict:
     """Where every super-node, period and organization of this grouping sits, whatever is expanded."""
-    from graph import coalition_view
+    from graph.network import coalition_view
 
     return coalition_view.positions(_G, _groups)
 
@@ -47,7 +48,8 @@ def collapsed_html(key: str, by: str, expanded: tuple[str, ...], _G: nx.DiGraph,
                    _groups: dict[str, frozenset[str]]) -> tuple[str, int, dict[str, int]]:
     """(html, nodes drawn, organizations per super-node): every coalition folded into one super-node
     except the expanded ones, at positions that do not depend on what is expanded."""
-    from graph import coalition_view, render
+    from graph.network import coalition_view
+    from graph.draw import render
 
     H = coalition_view.coalition_graph(_G, _groups, expanded)
     H.graph["view"] = ""
@@ -103,8 +105,8 @@ def _members(G: nx.DiGraph, members, value_tag: str | None = None) -> pd.DataFra
 
 @st.cache_data(max_entries=4, show_spinner="Finding brokers…")
 def bridge_rows(key: str, _G: nx.DiGraph) -> list[tuple]:
-    """Organizations with the highest betweenness in the co-signature network (graph.brokers)."""
-    from graph import brokers
+    """Organizations with the highest betweenness in the co-signature network (graph.network.brokers)."""
+    from graph.network import brokers
 
     return [(b.label, b.betweenness, b.degree, sum(1 for c, n in b.bridges if c >= 0), b.explain())
             for b in brokers.brokers(_G, k=25)]
@@ -139,7 +141,7 @@ def _focus(G: nx.DiGraph) -> None:
 
 
 def _tables(G: nx.DiGraph, groups: dict[str, frozenset[str]]) -> None:
-    from graph import coalitions
+    from graph.network import coalitions
 
     st.subheader("A table per coalition")
     shown = list(groups.items())[:60]

@@ -11,7 +11,7 @@ from .text import md
 
 @st.cache_data(max_entries=16, show_spinner="Counting co-signatures…")
 def pairs_table(key: str, k: int, by: str, _G: nx.DiGraph) -> pd.DataFrame:
-    from graph import cosign
+    from graph.network import cosign
 
     rows = [{"organization A": state.label(_G, t.a), "organization B": state.label(_G, t.b),
              "letters together": t.shared, "jaccard": round(t.jaccard, 3), "newman weight": round(t.weight, 4),
@@ -45,7 +45,7 @@ def _pairs(G: nx.DiGraph) -> None:
 
 @st.cache_data(max_entries=32, show_spinner="Counting co-signatures…")
 def cosigners_table(key: str, org: str, k: int, _G: nx.DiGraph) -> pd.DataFrame:
-    from graph import cosign
+    from graph.network import cosign
 
     return pd.DataFrame([{"organization": state.label(_G, t.b), "letters together": t.shared,
                           "jaccard": round(t.jaccard, 3), "newman weight": round(t.weight, 4), "p (hypergeometric)": t.p,
@@ -72,7 +72,7 @@ def _one(G: nx.DiGraph) -> None:
 
 def _suggest(G: nx.DiGraph) -> None:
     st.subheader("Who else might sign?")
-    from graph import suggest
+    from graph.network import suggest
 
     choices = state.org_choices(state.corpus_key(), G)
     chosen = st.multiselect("Organizations already on board", choices, key="cs_set",

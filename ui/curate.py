@@ -1,5 +1,5 @@
 """Curation: confirm or reject merge proposals, edit tags, undo. Every decision lands in data/recorded/
-through graph.judgements (a YAML emitter, atomic write; the hand-written files are never rewritten), and
+through graph.identity.judgements (a YAML emitter, atomic write; the hand-written files are never rewritten), and
 says why."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from . import state
 
 
 def _near_misses(corpus) -> None:
-    from graph import judgements
+    from graph.identity import judgements
 
     st.subheader("Merge proposals")
     nms = sorted(corpus.near_misses, key=lambda m: -m.score)
@@ -39,7 +39,7 @@ def _near_misses(corpus) -> None:
 
 
 def _tags(G) -> None:
-    from graph.tags import record_tag, tag_names
+    from graph.identity.tags import record_tag, tag_names
 
     st.subheader("Tags")
     choices = state.org_choices(state.corpus_key(), G)
@@ -63,8 +63,8 @@ def _tags(G) -> None:
 
 
 def _tag_history() -> None:
-    from graph import judgements
-    from graph import tags as tags_mod
+    from graph.identity import judgements
+    from graph.identity import tags as tags_mod
     from graph.paths import curated_path
 
     decisions = judgements.recorded_decisions(curated_path(tags_mod.COALITIONS))
@@ -81,7 +81,7 @@ def _tag_history() -> None:
 
 
 def _history() -> None:
-    from graph import judgements
+    from graph.identity import judgements
 
     st.subheader("Recorded decisions")
     decisions = judgements.recorded_decisions()

@@ -1,4 +1,4 @@
-"""The app's use of the per-letter store (graph/letterstore.py): the store of this cache folder, small
+"""The app's use of the per-letter store (graph/store/letterstore.py): the store of this cache folder, small
 pieces of views (sidebar options, network HTML) kept as JSON, and a background read of the corpus after
 a restart. No Streamlit here: ui/state.py decides when to use it."""
 from __future__ import annotations
@@ -9,7 +9,8 @@ import threading
 from pathlib import Path
 from typing import Any, Callable
 
-from graph import cachedir, letterstore
+from graph.store import cachedir
+from graph.store import letterstore
 from graph import paths as gpaths
 
 _STORES: dict[str, tuple[letterstore.Store | None, str]] = {}  # cache folder -> (store, why there is none)

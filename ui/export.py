@@ -1,4 +1,4 @@
-"""Export the current view (sidebar filters) as an image, an interactive page or data (graph.export),
+"""Export the current view (sidebar filters) as an image, an interactive page or data (graph.draw.export),
 either the organization-letter-demand graph or the co-signature network."""
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ DPI_CHOICES = [72, 100, 150, 200, 300, 600]
 def export_bytes(key: str, fkey: tuple, fmt: str, dpi: int, _G: nx.DiGraph, _f: filters.Filters,
                  network: str = "bipartite", backbone: bool = False, width: str = "double", title: str = "") -> bytes:
     """One view in one format; positions are the app's, so the picture matches the screen."""
-    from graph import export, networks
+    from graph.draw import export
+    from graph.network import cosignature as networks
 
     if network == "cosignature":  # organizations are not folded into groups: each is a node of its own
         H, info = filters.select(_G, replace(_f, kinds=(), max_nodes=10**9, mode="full"))
@@ -29,7 +30,9 @@ def export_bytes(key: str, fkey: tuple, fmt: str, dpi: int, _G: nx.DiGraph, _f: 
 
 def render() -> None:
     st.header("Export")
-    from graph import export, images, networks
+    from graph.draw import export
+    from graph.draw import images
+    from graph.network import cosignature as networks
 
     G = state.graph()
     f = filters.sidebar()

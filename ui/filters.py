@@ -130,8 +130,8 @@ def sidebar(ego: str | None = None, radius: int = 2) -> Filters:
 
 
 def select(G: nx.DiGraph, f: Filters):
-    """(H, info) the Network view draws for these filters (graph.selection)."""
-    from graph import selection
+    """(H, info) the Network view draws for these filters (graph.network.selection)."""
+    from graph.network import selection
 
     ego = [*f.orgs, *([f.ego] if f.ego else [])]
     return selection.select(G, f.mode, letters=f.letters, demands=f.demands, ego=ego, radius=f.radius,

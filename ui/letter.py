@@ -48,7 +48,7 @@ def letter_html(text: str, marks, line: int = 0) -> str:
 
 def _remove(L) -> None:
     """Remove the letter from the letters folder (editor password when one is set), with undo."""
-    from graph import trash
+    from graph.store import trash
 
     with st.expander("Remove this letter"):
         st.caption("The letter and its sidecar move to a .trash folder inside the letters folder; Undo puts them "
@@ -68,7 +68,7 @@ def _remove(L) -> None:
 
 
 def _undo() -> None:
-    from graph import trash
+    from graph.store import trash
 
     token, name = st.session_state["lv_undo"]
     st.success(f"Removed {md(name)}.")
@@ -86,7 +86,7 @@ def _undo() -> None:
 
 
 def render() -> None:
-    from graph import reading
+    from graph.draw import reading
 
     st.header("Letter")
     if st.session_state.get("lv_undo"):
@@ -109,11 +109,10 @@ def render() -> None:
     st.query_params["letter"] = node
     doc = state.indexes()["docs"].get(L.file)
     st.markdown(f"### {md(L.title or L.file)}")
-    value, reasons = reading.confidence(L)
     facts = [L.date or "undated", L.file, f"{len(L.signatories)} signatories", f"{len(L.demands)} demands",
-             f"{len(L.skipped)} lines skipped"] + ([f"reader's confidence {value:.0%}"] if value is not None else [])
+             f"{len(L.skipped)} lines skipped", f"reader's confidence {L.confidence:.0%}"]
     st.caption(md(" · ".join(facts)))
-    for r in reasons:
+    for r in L.confidence_reasons:
         st.caption(f"Reader: {md(r)}")
     line = int(st.session_state.get("lv_line") or 0)
     if doc is None:

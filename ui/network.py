@@ -55,7 +55,8 @@ INTRO = (
 def base_positions(key: str, mode: str, _G: nx.DiGraph) -> dict:
     """Laid out once per corpus and mode (seed 0), then every view of that mode draws its nodes there:
     the relationship map as first shown (with room for names), or the whole corpus graph."""
-    from graph import layout, selection
+    from graph.draw import layout
+    from graph.network import selection
 
     if mode == "map":
         return layout.positions(selection.select(_G)[0], seed=0, labelled=True)
@@ -63,7 +64,7 @@ def base_positions(key: str, mode: str, _G: nx.DiGraph) -> dict:
 
 
 def _plain(x):
-    """info from graph.view may hold sets/tuples; cache_data needs picklable plain values."""
+    """info from graph.network.view may hold sets/tuples; cache_data needs picklable plain values."""
     return json.loads(json.dumps(x, default=lambda o: sorted(o) if isinstance(o, (set, frozenset)) else str(o)))
 
 
@@ -80,7 +81,8 @@ def network_html(key: str, fkey: tuple, _f: filters.Filters) -> tuple[str, dict,
 
 
 def _network_html(key: str, G: nx.DiGraph, f: filters.Filters) -> tuple[str, dict, list[tuple[str, str, int]]]:
-    from graph import layout, render
+    from graph.draw import layout
+    from graph.draw import render
 
     H, info = filters.select(G, f)
     base = base_positions(key, info["mode"], G)
@@ -94,7 +96,7 @@ def _network_html(key: str, G: nx.DiGraph, f: filters.Filters) -> tuple[str, dic
 
 def search_box() -> tuple[str | None, int]:
     """Find an organization by any name, alias, acronym or initials. Returns (ego node or None, radius)."""
-    from graph.search import find
+    from graph.identity.search import find
 
     c1, c2 = st.columns([4, 1])
     q = c1.text_input("Find an organization (name, alias or acronym)", key="search",
@@ -127,7 +129,7 @@ def _on_pick() -> None:
         state.goto("Letter", letter=node)
 
 
-HIDDEN_TEXT = {  # graph.view's reasons -> what a reader can do about them
+HIDDEN_TEXT = {  # graph.network.view's reasons -> what a reader can do about them
     "letters": "letters filtered out (sidebar: Letters, Demands, Date range)",
     "letters_out_of_dates": "letters outside the date range",
     "organizations_below_min_letters": "organizations below the minimum letters signed",

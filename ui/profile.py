@@ -96,7 +96,7 @@ def _demands(G: nx.DiGraph, letters: list[str]) -> None:
 
 def _cosigners(G: nx.DiGraph, node: str) -> None:
     st.subheader("Top co-signers")
-    from graph import cosign
+    from graph.network import cosign
 
     ties = cosign.cosigners(G, node, k=15)
     if not ties:
@@ -108,8 +108,8 @@ def _cosigners(G: nx.DiGraph, node: str) -> None:
 
 
 def _similar(G: nx.DiGraph, node: str) -> None:
-    """Organizations that would most likely sign with this one (graph.suggest on a set of one)."""
-    from graph import suggest
+    """Organizations that would most likely sign with this one (graph.network.suggest on a set of one)."""
+    from graph.network import suggest
 
     st.subheader("Similar organizations")
     sims = suggest.suggest(G, [node], k=10)

@@ -1,7 +1,7 @@
 """Proposed demands: asks that fit no demand id, grouped across letters (graph/emerge.py). A curator accepts,
 renames, merges or rejects them; decisions land in data/accepted_demands.yaml (graph/accepted.py) with undo,
 and accepted demands show in the graph, the heatmap and "organizations behind a demand". Below, the tags no
-rule could decide (graph.tags.tags_to_review), for Curation."""
+rule could decide (graph.identity.tags.tags_to_review), for Curation."""
 from __future__ import annotations
 
 import pandas as pd
@@ -67,7 +67,7 @@ def _accepted() -> None:
 
 
 def _tag_review(corpus) -> None:
-    from graph.tags import tags_to_review
+    from graph.identity.tags import tags_to_review
 
     rows = tags_to_review(corpus.orgs, corpus.letters)
     with st.expander(f"Tags no rule decides ({len(rows)})"):

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # networkx costs ~0.5 s to import; the first view can come fr
     import networkx as nx
 
 from graph import paths as gpaths
-from graph.letterstore import reader_version
+from graph.store.letterstore import reader_version
 
 from . import access, disk, text
 
@@ -75,7 +75,7 @@ def _corpus(folder: str, fp_hash: str):
 
 
 def _open(folder: str, progress=None):
-    from graph import corpusstore
+    from graph.store import corpus as corpusstore
 
     return corpusstore.open_corpus([folder], disk.store(), progress=progress)
 
@@ -108,7 +108,7 @@ def prepare() -> None:
         return  # views say so (check_folder)
     if folder not in _CLEANED:  # once per folder and process: temp files that killed saves left behind
         _CLEANED.add(folder)
-        from graph.store import clean_stale_temps
+        from graph.store.letters import clean_stale_temps
 
         clean_stale_temps(folder)
     key = corpus_key()
@@ -138,7 +138,7 @@ _STORED: set[str] = set()  # corpus keys found whole in the store (a miss is loo
 
 
 def _stored(key: str, folder: str) -> bool:
-    from graph import corpusstore
+    from graph.store import corpus as corpusstore
 
     if key not in _STORED and corpusstore.is_stored([folder], disk.store()):
         _STORED.add(key)
@@ -169,7 +169,7 @@ def get_corpus():
 
 @st.cache_resource(max_entries=3)
 def _indexes(key: str, _corpus) -> dict[str, Any]:
-    from graph.model import letter_node, org_node
+    from graph.network.build import letter_node, org_node
 
     return {
         "orgs": {org_node(o.id): o for o in _corpus.orgs},
@@ -204,7 +204,7 @@ def nodes_of(G: nx.DiGraph, kind: str) -> list[str]:
 
 def org_option(G: nx.DiGraph, node: str) -> str:
     """An organization in a pick list: name plus acronyms and initials, so typing "BCUK" finds it."""
-    from graph.search import option_label
+    from graph.identity.search import option_label
 
     return option_label(G, node) if node in G else str(node)
 

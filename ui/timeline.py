@@ -11,7 +11,7 @@ from . import state
 
 @st.cache_data(max_entries=8)
 def letter_dates(key: str, _G: nx.DiGraph) -> pd.DataFrame:
-    from graph import timeline
+    from graph.network import timeline
 
     return pd.DataFrame(timeline.letter_dates(_G), columns=["letter", "label", "year", "month", "precision",
                                                             "signatories"])
@@ -54,7 +54,7 @@ def _chart(G: nx.DiGraph) -> None:
 
 @st.cache_data(max_entries=8)
 def churn(key: str, _G: nx.DiGraph) -> pd.DataFrame:
-    from graph import timeline
+    from graph.network import timeline
 
     rows = []
     for x in timeline.steps(_G):
@@ -70,7 +70,7 @@ def _names(G: nx.DiGraph, ids, n: int = 40) -> str:
 
 
 def _joins(G: nx.DiGraph) -> None:
-    from graph import timeline
+    from graph.network import timeline
 
     st.subheader("Who joined and who dropped out")
     df = churn(state.corpus_key(), G)

@@ -1,0 +1,1 @@
+"""draw: see docs/design.md."""

@@ -1,0 +1,140 @@
+"""Records (frozen dataclasses, graph/records.py) to JSON and back, generically.
+
+The per-letter store (graph/store/letterstore.py) keeps parsed letters as JSON, never as pickles: a pickle
+runs code when it is read, JSON cannot. Nothing here names a record or a field: encoding walks
+`dataclasses.fields`, decoding walks the type hints, so a field added to a record (with a default)
+round-trips with no change here (enums go as their value, sets as sorted lists). Fields equal to their
+default are left out: most are empty. A value JSON cannot hold (a date object, a non-string key) raises
+TypeError when encoding, and the caller does not store that record.
+
+>>> from graph.records import Letter, Signatory
+>>> L = Letter("a.txt", title="T", signatories=(Signatory("Org", lines=(3, 4)),))
+>>> to_json(L)
+{'file': 'a.txt', 'title': 'T', 'signatories': [{'name': 'Org', 'lines': [3, 4]}]}
+>>> from_json(Letter, to_json(L)) == L
+True
+"""
+from __future__ import annotations
+
+import dataclasses
+import enum
+import types
+import typing
+from collections.abc import Mapping
+from functools import cache
+from typing import Any, Callable, TypeVar, get_args, get_origin, get_type_hints
+
+T = TypeVar("T")
+_SCALARS = (str, int, float, bool, type(None))
+_MISSING = dataclasses.MISSING
+
+
+def to_json(obj: Any) -> Any:
+    """A value made of dicts, lists, strings, numbers, booleans and None."""
+    if isinstance(obj, _SCALARS):
+        return obj
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        out = {}
+        for f in dataclasses.fields(obj):
+            value = getattr(obj, f.name)
+            if not _is_default(f, value):
+                out[f.name] = to_json(value)
+        return out
+    if isinstance(obj, enum.Enum):
+        return to_json(obj.value)
+    if isinstance(obj, (tuple, list)):
+        return [to_json(x) for x in obj]
+    if isinstance(obj, (set, frozenset)):
+        return [to_json(x) for x in sorted(obj)]
+    if isinstance(obj, Mapping) and all(isinstance(k, str) for k in obj):
+        return {k: to_json(v) for k, v in obj.items()}
+    raise TypeError(f"cannot store a {type(obj).__name__} as JSON")
+
+
+def _is_default(f: dataclasses.Field, value: Any) -> bool:
+    if f.default is not _MISSING:
+        return type(value) is type(f.default) and value == f.default
+    if f.default_factory is not _MISSING:
+        return value == f.default_factory()
+    return False
+
+
+def from_json(cls: type[T], data: Any) -> T:
+    """The record `cls` that to_json gave `data` for. Raises (TypeError, ValueError, KeyError...) on data
+    that does not fit the record: callers treat that as a cache miss."""
+    return _decoder(cls)(data)
+
+
+@cache
+def _decoder(tp: Any) -> Callable[[Any], Any]:
+    """A function turning JSON for type `tp` back into it; built once per type (decoding 150,000
+    signatories must not inspect type hints 150,000 times)."""
+    if tp is Any or tp in _SCALARS:
+        return _plain
+    if dataclasses.is_dataclass(tp):
+        return _record_decoder(tp)
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return tp  # NodeKind("organization") -> NodeKind.ORG
+    origin, args = get_origin(tp), get_args(tp)
+    if origin is typing.Literal:
+        return _plain
+    if origin in (typing.Union, types.UnionType):
+        rest = [a for a in args if a is not type(None)]
+        if len(rest) == 1:
+            inner = _decoder(rest[0])
+            if inner is _plain:
+                return _plain
+            return lambda v: None if v is None else inner(v)
+        if all(a in _SCALARS for a in rest):
+            return _plain
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = _decoder(args[0])
+            return tuple if item is _plain else (lambda v: tuple(map(item, v)))
+        items = [_decoder(a) for a in args]
+        return lambda v: tuple(d(x) for d, x in zip(items, v, strict=True))
+    if origin is list:
+        item = _decoder(args[0]) if args else _plain
+        return lambda v: [item(x) for x in v]
+    if origin in (frozenset, set):
+        item = _decoder(args[0]) if args else _plain
+        return lambda v: origin(map(item, v))
+    if origin in (dict, Mapping, typing.Mapping) or tp in (dict, Mapping):
+        value = _decoder(args[1]) if len(args) == 2 else _plain
+        return lambda v: {str(k): value(x) for k, x in v.items()}
+    raise TypeError(f"no JSON decoder for {tp!r}")
+
+
+def _plain(v: Any) -> Any:
+    return v
+
+
+def _record_decoder(cls: type) -> Callable[[Any], Any]:
+    hints = get_type_hints(cls)
+    fields = dataclasses.fields(cls)
+    convert = [(f.name, d) for f in fields if (d := _decoder(hints[f.name])) is not _plain]
+    names = frozenset(f.name for f in fields)
+    required = frozenset(f.name for f in fields if f.default is _MISSING and f.default_factory is _MISSING)
+    defaults = {f.name: f.default for f in fields if f.default is not _MISSING}
+    factories = [(f.name, f.default_factory) for f in fields if f.default_factory is not _MISSING]
+    # A frozen dataclass's __init__ sets each field through object.__setattr__ (about 1 us a field, 1 s
+    # for a big corpus); a plain record is filled the way unpickling fills it: one __dict__ update.
+    plain = all(f.init for f in fields) and not hasattr(cls, "__post_init__") and "__slots__" not in cls.__dict__
+
+    def decode(d: dict) -> Any:
+        if not names.issuperset(d) or not required.issubset(d):
+            raise TypeError(f"{cls.__name__}: fields {sorted(d)} do not fit {sorted(names)}")
+        for name, dec in convert:  # `d` is freshly parsed JSON, ours to change
+            if name in d:
+                d[name] = dec(d[name])
+        if not plain:
+            return cls(**d)
+        obj = object.__new__(cls)
+        obj.__dict__.update(defaults)
+        for name, make in factories:
+            if name not in d:
+                obj.__dict__[name] = make()
+        obj.__dict__.update(d)
+        return obj
+
+    return decode
