@@ -73,8 +73,9 @@ def _head_end(lines: list[str]) -> int:
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         if _RE_LINE.match(t) or _MD_HEADING.match(t):
             continue
-        if _is_caps(t) or is_leftover(t) or _title_like(t, nxt):
-            continue
+        after = lines[i + 2].strip() if i + 2 < len(lines) else ""
+        if _is_caps(t) or is_leftover(t) or _title_like(t, nxt) or (nxt[:1].islower() and _title_like(f"{t} {nxt}", after)):
+            continue  # a title, or one printed over two lines (the second in lower case, then a blank line)
         if len(t) > 90 or len(t.split()) >= 12 or (len(t.split()) >= 8 and (t.endswith(".") or nxt[:1].islower())):
             return i
     return min(len(lines), 25)
