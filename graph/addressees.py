@@ -41,7 +41,7 @@ def _knowledge() -> tuple[re.Pattern, frozenset, re.Pattern, re.Pattern]:
     heads = "(?i:" + alternation("head_nouns") + ")"
     verb = r"\b(?i:" + alternation("address_verbs") + r")\s+(?i:" + alternation("adverbs") + r"\s+)?"
     capitalised = verb + r"(?i:the\s+|l[ae]s?\s+|l[’']|el\s+|los\s+|las\s+)?(" + _CAP + r"(?:\s+(?:" + _CAP + "|" + _JOIN + \
-        r"|\([A-Z]+\)))*)\s+(?:to|in|and|à|a|de|per|zu)\b"
+        r"|\([A-Z]+\)))*)(?:\s+(?:to|in|and|à|a|de|per|zu)\b|\s*[,.;:](?:\s|$))"
     # lower case: up to three words, a head noun, then an optional "in/of Place" ("authorities in Myanmar")
     # ... or a Romance adjective or two after the noun ("la comunidad nacional e internacional", "la communauté
     # internationale")
@@ -68,17 +68,99 @@ def greeting(lines: list[str]) -> str | None:
 
 def addressed(text: str) -> str | None:
     """Whom the first sentences call on, urge or appeal to."""
+    found = addressed_all(text, first_only=True)
+    return found[0] if found else None
+
+
+def addressed_all(text: str, first_only: bool = False) -> list[str]:
+    """Everyone the sentences call on, urge, write to or appeal to, in order, each once: a statement with no
+    address line addresses each body it calls on ("We call on the UN Security Council ... We urge ASEAN ...")."""
     _, _, capitalised, lower = _knowledge()
     flat = re.sub(r"\s+", " ", text)
-    found = [m for rx in (capitalised, lower) for m in [rx.search(flat)] if m]
-    if not found:
-        return None
-    m = min(found, key=lambda m: m.start())
-    listed = _LISTED.match(flat, m.end())
-    if listed:  # "appeal to the Karen armed organizations (KNU/KNLA, DKBA and Karen BGF)": those it names
-        return "; ".join(x.strip() for x in re.split(r",\s*|\s+and\s+", listed.group(1)) if x.strip())
-    return m.group(1).strip(" ,.;")
+    found = sorted((m for rx in (capitalised, lower, _colon()) for m in rx.finditer(flat)), key=lambda m: (m.start(), -m.end()))
+    out: list[str] = []
+    end = -1
+    for m in found:
+        if m.start() < end:
+            continue  # a shorter reading of a phrase already taken
+        end = m.end()
+        listed = _LISTED.match(flat, m.end())
+        if listed:  # "appeal to the Karen armed organizations (KNU/KNLA, DKBA and Karen BGF)": those it names
+            who = "; ".join(x.strip() for x in re.split(r",\s*|\s+and\s+", listed.group(1)) if x.strip())
+        else:
+            who = m.group(1).strip(" ,.;")
+        if who and who.casefold() not in {x.casefold() for x in out}:
+            out.append(who)
+        if first_only:
+            break
+    return out
+
+
+@lru_cache(maxsize=1)
+def _colon() -> re.Pattern:
+    """A verb whose addressee runs to a colon before a list of demands: "Nous demandons aux autorités de
+    transition du Burkina Faso et du Mali :", "Exigimos al Estado de Guatemala:". Not past an infinitive's or a
+    clause's word ("urge the community to put pressure on the regime to:" names the community, read otherwise)."""
+    from .curated import expect, read_yaml
+
+    data = read_yaml("addressees.yaml")
+    verbs = "|".join(re.escape(str(w)).replace(r"\ ", r"\s+")
+                     for w in sorted(expect(data, "address_verbs", list, "addressees.yaml"), key=len, reverse=True))
+    return re.compile(r"\b(?i:" + verbs + r")\s+(?i:the\s+|l[ae]s?\s+|l[’']|el\s+|los\s+|las\s+)?"
+                      r"((?:(?!\b(?:to|that|for|à)\b)[^.:;!?]){3," + str(MAX_COLON_ADDRESSEE) + r"}?)\s*:(?=\s|$)")
+
+
+# An addressee before a colon is a phrase, not a sentence.
+MAX_COLON_ADDRESSEE = 100
 
 
 # A parenthesised list of two or more short names right after the addressee.
 _LISTED = re.compile(r"\s*\(((?:[^(),]{1,40},\s*)+[^(),]{1,40}?(?:\s+and\s+[^(),]{1,40})?)\)")
+
+
+@lru_cache(maxsize=1)
+def recipient_joins() -> tuple[str, ...]:
+    """Words that join two addressees (data/addressees.yaml), longest first: ", y al" before " y"."""
+    from .curated import expect, read_yaml
+
+    joins = expect(read_yaml("addressees.yaml"), "recipient_joins", list, "addressees.yaml")
+    return tuple(sorted((str(j) for j in joins), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _address_line() -> re.Pattern:
+    from .curated import expect, read_yaml
+
+    data = read_yaml("addressees.yaml")
+
+    def alternation(key: str) -> str:
+        return "|".join(re.escape(str(w)).replace(r"\ ", r"\s+")
+                        for w in sorted(expect(data, key, list, "addressees.yaml"), key=len, reverse=True))
+
+    return re.compile(r"^\s*(?:(?i:" + alternation("address_line_labels") + r")\s*:\s*(?P<labelled>.+?)|(?i:" +
+                      alternation("address_line_prefixes") + r")\s*(?:(?P<prefixed>[A-ZÀ-Ý].{2,}?)\s*[:,]|(?P<lower>[^\W\d_].{2,}?)\s*:))\s*$")
+
+
+def address_line(line: str) -> str | None:
+    """Whom an address line names: "To: A" / "An: A, B" / "Al Presidente ..., y al Ministerio ...:" / "A la
+    comunidad internacional:" (a lower-case addressee only before a colon: "Au cours des années," is no address)."""
+    if len(line) > MAX_ADDRESS_LINE_CHARS:
+        return None
+    m = _address_line().match(line)
+    if not m or not line.lstrip()[:1].isupper():  # an address starts with a capital ("A la", "Aux", "To:")
+        return None
+    return (m.group("labelled") or m.group("prefixed") or m.group("lower")).strip(" ,:")
+
+
+# An address line is short; a longer line that starts "A la ..." is a sentence.
+MAX_ADDRESS_LINE_CHARS = 250
+
+
+@lru_cache(maxsize=1)
+def honorific() -> re.Pattern:
+    """A person's title at the start of a text ("Ms. Ingrid Solberg", "Herrn Minister")."""
+    from .curated import expect, read_yaml
+
+    words = sorted((str(w) for w in expect(read_yaml("addressees.yaml"), "honorifics", list, "addressees.yaml")),
+                   key=len, reverse=True)
+    return re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in words) + r")(?:(?<=\.)|\s)", re.I)

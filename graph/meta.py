@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from .paths import curated_path
 from .records import Lines
-from .addressees import addressed, greeting
+from .addressees import address_line, addressed_all, greeting, honorific, recipient_joins
 from .leftovers import is_leftover, names_a_letter
 from .sig_lines import is_mirrored
 from .letter_dates import BYLINE as _BYLINE
@@ -74,16 +74,21 @@ def _head_end(lines: list[str]) -> int:
         if _RE_LINE.match(t) or _MD_HEADING.match(t):
             continue
         after = lines[i + 2].strip() if i + 2 < len(lines) else ""
-        if _is_caps(t) or is_leftover(t) or _title_like(t, nxt) or (nxt[:1].islower() and _title_like(f"{t} {nxt}", after)):
+        if _is_caps(t) or is_leftover(t) or _title_like(t, nxt) or (nxt[:1].islower() and len(f"{t} {nxt}".split()) <= MAX_TITLE_WORDS and
+                                                         _title_like(f"{t} {nxt}", after)):
             continue  # a title, or one printed over two lines (the second in lower case, then a blank line)
         if len(t) > 90 or len(t.split()) >= 12 or (len(t.split()) >= 8 and (t.endswith(".") or nxt[:1].islower())):
             return i
     return min(len(lines), 25)
 
 
+# A title over two lines is a phrase; more words than this over two lines (or a hyphenated break) are prose.
+MAX_TITLE_WORDS = 20
+
+
 def _title_like(t: str, nxt: str) -> bool:
     """A long line that is a title, not prose: no sentence end, and a blank line, a date or a byline below it."""
-    return 0 < len(t) <= 250 and not t.endswith((".", ",", ";", ":")) and (t[:1].isupper() or t[:1].isdigit()) and \
+    return 0 < len(t) <= 250 and not t.endswith((".", ",", ";", ":", "-")) and (t[:1].isupper() or t[:1].isdigit()) and \
         (not nxt or bool(find_dates(nxt)) or _BYLINE.match(nxt) is not None)
 
 
@@ -248,16 +253,33 @@ def _read_aliases() -> tuple[dict[str, str], dict[str, str]]:
 def split_recipients(text: str) -> list[str]:
     """'Chief Executive John Lee and Members of the Council' -> two; 'Heads of State and Government' -> one.
 
-    Split at ';' always, at ' and ' only when the left side is a complete capitalised name (no 'of', 'the')."""
+    Split at ';' always; at a join that repeats the preposition (", y al", " and to") always; at a plain " and" /
+    " y" / " et" only when the left side is a complete capitalised name (no 'of', 'the') and the right side starts
+    one (after an article)."""
     out = []
     for part in (p.strip() for p in re.split(r"\s*;\s*", text) if p.strip()):
-        left, sep, right = part.partition(" and ")
-        lw = left.split()
-        if sep and len(lw) >= 2 and all(w[:1].isupper() for w in lw) and right[:1].isupper():
-            out.extend([left, right])
-        else:
-            out.append(part)
+        out.extend(_split_join(part))
     return out
+
+
+def _split_join(part: str) -> list[str]:
+    person = re.search(r",\s+(?=\S)", part)
+    while person:  # ", " before a person's title: "Frau Ministerin A, Herrn Minister B"
+        if honorific().match(part[person.end():]):
+            return [*_split_join(part[:person.start()]), *_split_join(part[person.end():])]
+        person = re.compile(r",\s+(?=\S)").search(part, person.end())
+    for join in recipient_joins():
+        at = part.find(join + " ")
+        if at <= 0:
+            continue
+        left, right = part[:at].strip(" ,"), part[at + len(join):].strip()
+        right_name = re.sub(r"^(?:the|el|la|los|las|le|les|die|der)\s+", "", right, flags=re.I)
+        lw = left.split()
+        if join.strip(" ,") in ("and", "y", "et", "und", "as well as the", "as well as", "and the"):
+            if not (len(lw) >= 1 and all(w[:1].isupper() or w[:1].isdigit() for w in lw) and right_name[:1].isupper()):
+                continue
+        return [left, *_split_join(right_name)]
+    return [part]
 
 
 def normalise_recipient(r: str) -> str:
@@ -280,11 +302,21 @@ def normalise_recipient(r: str) -> str:
 
 
 def _recipients(lines: list[str], head_end: int, title_lines: Lines) -> tuple[tuple[str, ...], Lines]:
+    for i, raw in enumerate(lines[:head_end + 2]):
+        who = address_line(raw)
+        if who and (i + 1) not in title_lines:
+            used, found = [i + 1], split_recipients(who)
+            for j in range(i + 1, min(len(lines), i + 1 + MAX_ADDRESS_LINES)):
+                if not (lines[j].strip() and honorific().match(lines[j])):
+                    break  # further addressees below a To: line each start with a person's title
+                used.append(j + 1)
+                found += split_recipients(lines[j].strip())
+            return tuple(normalise_recipient(p) for p in found), tuple(used)
     for rx in (_TO_LINE, _OPEN_TO):
         for i, raw in enumerate(lines[:head_end + 1]):
             m = rx.match(raw)
             if m and ((i + 1) not in title_lines or rx is _OPEN_TO):
-                text = m.group(1).strip()
+                text = _before_subtitle(m.group(1).strip())
                 if _is_caps(text):
                     text = sentence_case(text, "\n".join(lines[:i] + lines[i + 1:]))
                 return tuple(normalise_recipient(p) for p in split_recipients(text)), (i + 1,)
@@ -299,6 +331,8 @@ def _recipients(lines: list[str], head_end: int, title_lines: Lines) -> tuple[tu
     return (), ()
 
 
+# Addressees printed one per line under a To: line ("To: Mr. A, CEO, X" / "Ms. B, Chair, Y").
+MAX_ADDRESS_LINES = 6
 # The greeting and the first paragraphs say whom a letter addresses; further down, "urge" is about others.
 ADDRESS_CHARS = 1500
 
@@ -309,7 +343,7 @@ def _addressees(lines: list[str], head_end: int, first_body: int, title: str | N
     if who:
         return tuple(normalise_recipient(p) for p in split_recipients(who)), (head_end + 1,)
     if title:
-        who = addressed(title)
+        who = next(iter(addressed_all(title, first_only=True)), None)
         if who:
             return tuple(normalise_recipient(p) for p in split_recipients(who)), ()
     used, size = [], 0
@@ -318,9 +352,9 @@ def _addressees(lines: list[str], head_end: int, first_body: int, title: str | N
         size += len(lines[i])
         if size > ADDRESS_CHARS:
             break
-    who = addressed(" ".join(lines[i].strip() for i in used))
-    if who:
-        return tuple(normalise_recipient(p) for p in split_recipients(who)), (first_body + 1,)
+    found = addressed_all(" ".join(lines[i].strip() for i in used))
+    if found:
+        return tuple(normalise_recipient(p) for who in found for p in split_recipients(who)), (first_body + 1,)
     return (), ()
 
 
@@ -348,6 +382,11 @@ def _body_recipients(lines: list[str], start: int) -> tuple[tuple[str, ...], Lin
     return (), ()
 
 
+def _before_subtitle(text: str) -> str:
+    """'European Commission: No Trade Preferences for the Junta' -> 'European Commission'."""
+    return re.split(r"\s*(?::|\s[–—-])\s+", text, maxsplit=1)[0]
+
+
 def choose_recipients(front: list | None, front_title: str | None, meta: Meta) -> tuple[str, ...]:
     """Front matter's recipients, else the text's, else whom a front-matter title of the kind "Open letter to
     the European Commission" names."""
@@ -356,7 +395,7 @@ def choose_recipients(front: list | None, front_title: str | None, meta: Meta) -
     if meta.recipients or not front_title:
         return meta.recipients
     m = _OPEN_TO.match(front_title)
-    return tuple(normalise_recipient(p) for p in split_recipients(m.group(1))) if m else ()
+    return tuple(normalise_recipient(p) for p in split_recipients(_before_subtitle(m.group(1)))) if m else ()
 
 
 def choose_title(front: str | None, meta: Meta) -> str | None:
