@@ -39,9 +39,9 @@ def _knowledge() -> tuple[re.Pattern, frozenset, re.Pattern, re.Pattern]:
     greet = re.compile(r"^\s*(?:" + alternation("greetings") + r")\s+(.+?)\s*[,:;!]?\s*$", re.I)
     generic = frozenset(str(w).casefold() for w in expect(data, "generic_greetings", list, f))
     heads = "(?i:" + alternation("head_nouns") + ")"
-    verb = r"\b(?i:" + alternation("address_verbs") + r")\s+(?i:" + alternation("adverbs") + r"\s+)?"
+    verb = r"\b(?i:" + alternation("address_verbs") + r")\s+(?i:(?:" + alternation("adverbs") + r")\s+)?"
     capitalised = verb + r"(?i:the\s+|l[ae]s?\s+|l[’']|el\s+|los\s+|las\s+)?(" + _CAP + r"(?:\s+(?:" + _CAP + "|" + _JOIN + \
-        r"|\([A-Z]+\)))*)(?:\s+(?:to|in|and|à|a|de|per|zu)\b|\s*[,.;:](?:\s|$))"
+        r"|\([A-Z]+\)))*)(?:\s+(?:to|in|and|à|a|de|per|zu|asking|urging|calling|demanding|requesting)\b|\s*[,.;:](?:\s|$))"
     # lower case: up to three words, a head noun, then an optional "in/of Place" ("authorities in Myanmar")
     # ... or a Romance adjective or two after the noun ("la comunidad nacional e internacional", "la communauté
     # internationale")

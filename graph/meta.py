@@ -275,8 +275,12 @@ def _split_join(part: str) -> list[str]:
         left, right = part[:at].strip(" ,"), part[at + len(join):].strip()
         right_name = re.sub(r"^(?:the|el|la|los|las|le|les|die|der)\s+", "", right, flags=re.I)
         lw = left.split()
-        if join.strip(" ,") in ("and", "y", "et", "und", "as well as the", "as well as", "and the"):
-            if not (len(lw) >= 1 and all(w[:1].isupper() or w[:1].isdigit() for w in lw) and right_name[:1].isupper()):
+        words = join.strip(" ,").split()
+        if words[-1] in ("the", "el", "la", "le", "die"):  # "Council of Europe and the UN Human Rights Council"
+            if not (left[:1].isupper() and right_name[:1].isupper()):
+                continue
+        elif len(words) == 1 or words[:3] == ["as", "well", "as"]:  # a plain "and": "Heads of State and Government"
+            if not (all(w[:1].isupper() or w[:1].isdigit() for w in lw) and right_name[:1].isupper()):
                 continue
         return [left, *_split_join(right_name)]
     return [part]
@@ -342,20 +346,20 @@ def _addressees(lines: list[str], head_end: int, first_body: int, title: str | N
     who = greeting(lines[head_end:head_end + 1] or lines[:1])
     if who:
         return tuple(normalise_recipient(p) for p in split_recipients(who)), (head_end + 1,)
-    if title:
-        who = next(iter(addressed_all(title, first_only=True)), None)
-        if who:
-            return tuple(normalise_recipient(p) for p in split_recipients(who)), ()
+    named = addressed_all(title, first_only=True) if title else []
     used, size = [], 0
     for i in range(first_body, len(lines)):
         used.append(i)
         size += len(lines[i])
         if size > ADDRESS_CHARS:
             break
-    found = addressed_all(" ".join(lines[i].strip() for i in used))
-    if found:
-        return tuple(normalise_recipient(p) for who in found for p in split_recipients(who)), (first_body + 1,)
-    return (), ()
+    # a headline's addressee ("Groups urge Bangladesh to ...") and whom the body writes to or calls on
+    found = named + addressed_all(" ".join(lines[i].strip() for i in used))
+    out: list[str] = []
+    for p in (normalise_recipient(p) for who in found for p in split_recipients(who)):
+        if p.casefold() not in {x.casefold() for x in out}:
+            out.append(p)
+    return tuple(out), ((first_body + 1,) if len(found) > len(named) else ())
 
 
 def _body_recipients(lines: list[str], start: int) -> tuple[tuple[str, ...], Lines]:
