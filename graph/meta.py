@@ -136,15 +136,22 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
         m = _MD_HEADING.match(raw)
         if m and not _GENERIC.match(m.group(1)):
             return _tidy_title(m.group(1), body), (i + 1,)
-    candidates = []
+    candidates, open_to = [], []
     for i, raw in enumerate(lines[:head_end]):
         t = raw.strip()
-        if not t or _GENERIC.match(t) or _TO_LINE.match(t) or _OPEN_TO.match(t) or find_dates(t) or find_month(t) and \
+        if _OPEN_TO.match(t):
+            if _before_subtitle(t) == t:  # "Open letter to the Commission": the title when nothing else is
+                open_to.append((i, t))
+            elif not _is_prose(t):  # "Open Letter to the Commission: No Trade Preferences for the Junta"
+                candidates.append((i, t))
+            continue
+        if not t or _GENERIC.match(t) or _TO_LINE.match(t) or _menu(t) or find_dates(t) or find_month(t) and \
                 len(t) < 25 or _HONORIFIC.match(t) or _POSTAL.search(t) or len(t.split()) < 3 or t.endswith(",") or \
                 _CC_LINE.match(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])) or is_leftover(t) or _BYLINE.match(t) or \
                 _is_prose(t):
             continue
         candidates.append((i, t))
+    candidates = candidates or open_to[:1]
     # an all-caps line above a mixed-case one is a label ("JOINT STATEMENT ON ..."); the mixed-case line is the title
     mixed = [c for c in candidates if not _is_caps(c[1])] or candidates
     if mixed:
@@ -165,6 +172,16 @@ def _joined_title(lines: list[str], i: int, t: str, body: str) -> tuple[str, Lin
             not (find_dates(nxt) or _BYLINE.match(nxt) or _SALUTATION.match(nxt) or is_leftover(nxt) or _is_prose(nxt)):
         return _tidy_title(f"{t} {nxt}", body), (i + 1, i + 2)
     return _tidy_title(t, body), (i + 1,)
+
+
+def _menu(t: str) -> bool:
+    """A site's menu or language bar: short items between bars ("RU | EN | UA", "News · Opinion · Video")."""
+    items = [x.strip() for x in re.split(r"\s[|·•»›>]\s", t)]
+    return len(items) >= 3 and all(len(x.split()) <= MENU_ITEM_WORDS for x in items)
+
+
+# A menu item is a word or two ("About us"); a title's parts between bars are longer.
+MENU_ITEM_WORDS = 3
 
 
 def _is_prose(t: str) -> bool:
