@@ -47,6 +47,11 @@ _ADDRESSEE = re.compile(r"\b(?:call(?:s|ed)?\s+(?:up)?on|urg(?:e|es|ed|ing)|appe
                         r"on|in|&|\([A-Z]+\)))*)\s+(?:to|in|and)\b")
 _SUBJECT_MUST = re.compile(r"^\W*(?:the\s+)?((?:[A-Za-z][\w’'-]*\s+){0,5}?(?:community|council|states|governments?|"
                            r"members?|nations|union|asean|countries|authorities|donors))\s+(?:must|should)\b", re.I)
+# An e-mail's header lines (in the languages letters come in); a Subject: among MAIL_HEADERS of them is an
+# e-mail's subject, which a forwarded letter's own heading below it is preferred to.
+_MAIL_HEADER = re.compile(r"^\s*(?:from|sent|date|to|cc|bcc|subject|reply-to|de|von|an|para|à|objet|asunto|betreff|"
+                          r"envoyé|enviado|gesendet|datum|fecha)\s*:", re.I)
+MAIL_HEADERS = 3
 _CC_LINE = re.compile(r"^\s*(?:cc|bcc|copy)\s*:", re.I)
 _SMALL = frozenset("a an and as at but by for from in into of on or per the to with via".split())
 
@@ -127,11 +132,17 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
             text, used = m.group(1).strip(), [i + 1]
             j = i + 1
             while j < len(lines) and lines[j].strip() and not _SALUTATION.match(lines[j]) and not find_dates(lines[j]) \
-                    and not text.rstrip().endswith((".", ":")) and len(lines[j]) < 120 and j - i < 3:
+                    and not text.rstrip().endswith((".", ":")) and len(lines[j]) < 120 and j - i < 3 and \
+                    not _MAIL_HEADER.match(lines[j]):
                 text += " " + lines[j].strip()
                 used.append(j + 1)
                 j += 1
+            if sum(bool(_MAIL_HEADER.match(x)) for x in lines[max(0, i - 4):i + 5]) >= MAIL_HEADERS:
+                subject = (_tidy_title(text, body), tuple(used))  # an e-mail's subject: its heading comes first
+                break
             return _tidy_title(text, body), tuple(used)
+    else:
+        subject = (None, ())
     for i, raw in enumerate(lines[:max(head_end, 1) + 3]):
         m = _MD_HEADING.match(raw)
         if m and not _GENERIC.match(m.group(1)):
@@ -145,13 +156,15 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
             elif not _is_prose(t):  # "Open Letter to the Commission: No Trade Preferences for the Junta"
                 candidates.append((i, t))
             continue
-        if not t or _GENERIC.match(t) or _TO_LINE.match(t) or _menu(t) or find_dates(t) or find_month(t) and \
+        if not t or _GENERIC.match(t) or _TO_LINE.match(t) or _MAIL_HEADER.match(t) or _menu(t) or find_dates(t) or find_month(t) and \
                 len(t) < 25 or _HONORIFIC.match(t) or _POSTAL.search(t) or len(t.split()) < 3 or t.endswith(",") or \
                 _CC_LINE.match(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])) or is_leftover(t) or _BYLINE.match(t) or \
                 _is_prose(t):
             continue
         candidates.append((i, t))
     candidates = candidates or open_to[:1]
+    if not candidates and subject[0]:
+        return subject
     # an all-caps line above a mixed-case one is a label ("JOINT STATEMENT ON ..."); the mixed-case line is the title
     mixed = [c for c in candidates if not _is_caps(c[1])] or candidates
     if mixed:
