@@ -68,6 +68,8 @@ def _head_end(lines: list[str]) -> int:
     return min(len(lines), 25)
 
 
+# Fewer words than this is a name (of a site, a desk, a section), rarely a letter's title.
+MIN_TITLE_WORDS = 5
 # A title over two lines is a phrase; more words than this over two lines (or a hyphenated break) are prose.
 MAX_TITLE_WORDS = 20
 
@@ -127,7 +129,10 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
     # an all-caps line above a mixed-case one is a label ("JOINT STATEMENT ON ..."); the mixed-case line is the title
     mixed = [c for c in candidates if not _is_caps(c[1])] or candidates
     if mixed:
-        i, t = max(mixed, key=lambda c: (_title_evidence(lines, *c), -c[0]))
+        # at equal evidence the first line, unless it is too short for a title and a later one is not: a site's or a
+        # desk's name ("Rights Monitor – Asia Desk") above the headline
+        i, t = max(mixed, key=lambda c: (_title_evidence(lines, *c),
+                                         len(re.findall(r"[^\W\d_]+", c[1])) >= MIN_TITLE_WORDS, -c[0]))
         return _joined_title(lines, i, t, body)
     return None, ()
 
@@ -165,7 +170,15 @@ def _title_evidence(lines: list[str], i: int, t: str) -> int:
     """How much a head line looks like the letter's title rather than a site name or a label: it names a letter
     ("Joint statement on ..."), and a date or a byline is printed right below it."""
     below = next((x.strip() for x in lines[i + 1:i + 3] if x.strip()), "")
+    if _DEK.match(t):
+        return -1  # "A joint statement by 12 organisations on ...": a line under the title that describes the letter
     return names_a_letter(t) + (bool(find_dates(below)) or _BYLINE.match(below) is not None)
+
+
+# A standfirst (dek) under a title says what kind of letter it is and who wrote it, with an indefinite article.
+_DEK = re.compile(r"^\W*(?:a|an|une?|una?|ein|eine)\s+(?:\w+\s+){0,2}?(?:statement|letter|appeal|call|declaration|"
+                  r"communiqué|déclaration|lettre|appel|declaración|carta|pronunciamiento|erklärung|brief)\s+"
+                  r"(?:by|from|of|signed|issued|de|par|por|von)\b", re.I)
 
 
 def _mirrored_header(lines: list[str], text: str) -> tuple[str | None, Lines]:

@@ -97,3 +97,17 @@ def test_recipients(text, recipients):
 ])
 def test_split_recipients(text, parts):
     assert split_recipients(text) == parts
+
+
+@pytest.mark.parametrize("text, title", [
+    # a standfirst under the heading says what kind of letter it is: the heading is the title
+    ("Stop the mines on Indigenous land\n\nA joint statement by Indigenous and environmental organisations on the "
+     "new mining code\n\nWe, the undersigned organisations, demand that the government suspend all licences now.\n",
+     "Stop the mines on Indigenous land"),
+    # a desk's name above the headline
+    ("Rights Monitor – Asia Desk\n\nCambodia: Drop the charges against the land activists\n\nWe, the undersigned "
+     "organisations, call on the authorities to drop all charges against the eleven activists.\n",
+     "Cambodia: Drop the charges against the land activists"),
+])
+def test_title_under_or_over_other_head_lines(text, title):
+    assert extract_meta(text).title == title
