@@ -61,6 +61,10 @@ def letter_date(lines: list[str], head_end: int, text: str) -> tuple[str | None,
     cued = _cued_date(lines)
     if cued:
         return cued[0], (cued[1],), "printed (after a date cue or in a byline)"
+    for i, raw in enumerate(lines):
+        dated = _dateline(raw.strip())
+        if dated:
+            return dated, (i + 1,), "printed (a dateline: place, date)"
     inferred = infer_date(text, _known_events(text))
     if inferred:
         return inferred[0], (), "inferred: " + inferred[1]
@@ -123,6 +127,25 @@ def _cued_date(lines: list[str]) -> tuple[str, int] | None:
             if _cue().search(before) or BYLINE.match(raw) or re.search(r"[•|·]\s*$", before):
                 return iso, i + 1
     return None
+
+
+# "Berlin, 7. Februar 2024" / "Paris, le 12 janvier 2023" / "Ciudad de Guatemala, 3 de mayo de 2021": a line
+# that is only a place and a date dates the letter wherever it is printed (often under the signatures).
+_PLACE = re.compile(r"[A-ZÀ-Ý][^\W\d_]*(?:[ '-](?:de|del|la|am|an|der|sur)?[ ]?[A-ZÀ-Ý][^\W\d_]*){0,3}\s*,"
+                    r"(?:\s*(?:le|den|el|il|am|the))?\s*")
+
+
+def _dateline(line: str) -> str | None:
+    if len(line) > MAX_DATELINE_CHARS:
+        return None
+    for iso, at in find_dates(line):
+        if _PLACE.fullmatch(line[:at]) and len(line[at:]) <= MAX_DATE_CHARS:  # the date ends the line
+            return iso
+    return None
+
+
+MAX_DATELINE_CHARS = 60
+MAX_DATE_CHARS = 28  # "15 de septiembre de 2021." and no more
 
 
 def printed_dates(text: str) -> list[str]:

@@ -92,8 +92,13 @@ def _split_join(part: str) -> list[str]:
     return [part]
 
 
+# Where an addressee phrase runs on into who sent the letter: "the Ministry, backed by the Software Law Collective".
+_RUN_ON = re.compile(r",?\s+(?:(?:backed|supported|endorsed|signed|co-?signed|joined|led)\s+by|said|says|according\s+"
+                     r"to|soutenue?s?\s+par|signée?s?\s+par|respaldad[ao]s?\s+por|firmad[ao]s?\s+por)\b.*$", re.I)
+
+
 def normalise_recipient(r: str) -> str:
-    r = re.sub(r"\s+", " ", r).strip(" ,.;:")
+    r = _RUN_ON.sub("", re.sub(r"\s+", " ", r)).strip(" ,.;:")
     r = re.sub(r"\s*\((?:[A-Z]{2,6})\)$", "", r)
     r = re.sub(r"^(?:to|the|all)\s+", "", r, flags=re.I)
     r = re.sub(r"^(?:right\s+)?honou?rable\s+", "", r, flags=re.I)

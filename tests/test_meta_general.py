@@ -111,3 +111,22 @@ def test_split_recipients(text, parts):
 ])
 def test_title_under_or_over_other_head_lines(text, title):
     assert extract_meta(text).title == title
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Offener Brief\n\nSehr geehrte Frau Ministerin,\n\nwir schreiben Ihnen heute.\n\nUnterzeichnende "
+     "Organisationen:\n- Netzwerk Lieferkette e.V.\n\nBerlin, 7. Februar 2024\n", "2024-02-07"),
+    ("Carta abierta\n\nExigimos al Estado la liberación de los presos.\n\nFirmantes:\n- Red Centroamericana\n\n"
+     "Managua, 15 de septiembre de 2021\n", "2021-09-15"),
+])
+def test_a_dateline_under_the_signatures_dates_the_letter(text, date):
+    assert extract_meta(text).date == date
+
+
+@pytest.mark.parametrize("text, recipients", [
+    ("Pronunciamiento\n\nExigimos al Estado de Guatemala:\n- liberar a los detenidos\n", ("Estado de Guatemala",)),
+    ("India: end internet shutdowns\n\nAugust 30, 2023\n\nA coalition has written to the Ministry of Communications, "
+     "backed by the Open Networks Collective and 41 other organisations.\n", ("Ministry of Communications",)),
+])
+def test_recipients_in_other_words(text, recipients):
+    assert extract_meta(text).recipients == recipients
