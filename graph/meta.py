@@ -216,10 +216,15 @@ def _descriptive_title(text: str, start_line: int) -> tuple[str | None, Lines]:
 
 
 
+DESCRIPTIVE = "no title printed: descriptive title"
+
+
 def choose_title(front: str | None, meta: Meta) -> str | None:
     """Front matter's title unless it only says what kind of letter it is and to whom ("Open Letter to the
-    European Commission"): then the title the text prints."""
-    if front and (_GENERIC.match(front) or _OPEN_TO.match(front)) and meta.title:
+    European Commission"): then the title the text prints, if it prints one (a first sentence is no title: the
+    front matter's "Open letter to ..." is better)."""
+    printed = meta.title and not any(n.startswith(DESCRIPTIVE) for n in meta.notes)
+    if front and (_GENERIC.match(front) or _OPEN_TO.match(front)) and printed:
         return meta.title
     return front or meta.title
 
@@ -244,7 +249,7 @@ def extract_meta(text: str) -> Meta:
     if title is None:
         title, tlines = _descriptive_title("\n".join(lines[first_body:first_body + 8]), first_body + 1)
         if title:
-            notes.append("no title printed: descriptive title from the first sentence")
+            notes.append(DESCRIPTIVE + " from the first sentence")
     date, dlines, note = letter_date(lines, head_end, text)
     return Meta(title=title, date=date, recipients=recipients, title_lines=tlines, date_lines=dlines,
                 recipient_lines=rlines, date_note=note, notes=tuple(notes))

@@ -130,3 +130,13 @@ def test_a_dateline_under_the_signatures_dates_the_letter(text, date):
 ])
 def test_recipients_in_other_words(text, recipients):
     assert extract_meta(text).recipients == recipients
+
+
+def test_front_matter_open_letter_title_beats_a_first_sentence_but_not_a_printed_heading():
+    from graph.letter import parse_letter
+
+    front = "---\ntitle: Open Letter to the European Commission\ndate: 2024-02-01\n---\n"
+    body = "Three years since the coup, the military continues to bomb schools, clinics and monasteries.\n"
+    assert parse_letter(document_from_text(front + body, "a.md")).title == "Open Letter to the European Commission"
+    headed = front + "No trade preferences for the junta\n\n" + body
+    assert parse_letter(document_from_text(headed, "b.md")).title == "No trade preferences for the junta"
