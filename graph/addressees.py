@@ -25,19 +25,23 @@ _CAP = r"(?:[A-Z][\w’'.&-]*|[A-Z]\.)"
 _JOIN = r"(?:of|the|and|for|on|in|&|du|de|des|la|le|del|los|las)"
 
 
-@lru_cache(maxsize=1)
-def _knowledge() -> tuple[re.Pattern, frozenset, re.Pattern, re.Pattern]:
+def _words(key: str) -> list[str]:
+    """A word list of data/addressees.yaml, longest first (so that "demandons aux" is tried before "demandons")."""
     from .curated import expect, read_yaml
 
-    f = "addressees.yaml"
-    data = read_yaml(f)
+    return sorted((str(w) for w in expect(read_yaml("addressees.yaml"), key, list, "addressees.yaml")), key=len,
+                  reverse=True)
 
-    def alternation(key: str) -> str:
-        words = sorted((str(w) for w in expect(data, key, list, f)), key=len, reverse=True)
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
+def alternation(key: str) -> str:
+    """The words of `key` as a regex alternation; a space matches any run of spaces."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _words(key))
+
+
+@lru_cache(maxsize=1)
+def _knowledge() -> tuple[re.Pattern, frozenset, re.Pattern, re.Pattern]:
     greet = re.compile(r"^\s*(?:" + alternation("greetings") + r")\s+(.+?)\s*[,:;!]?\s*$", re.I)
-    generic = frozenset(str(w).casefold() for w in expect(data, "generic_greetings", list, f))
+    generic = frozenset(w.casefold() for w in _words("generic_greetings"))
     heads = "(?i:" + alternation("head_nouns") + ")"
     verb = r"\b(?i:" + alternation("address_verbs") + r")\s+(?i:(?:" + alternation("adverbs") + r")\s+)?"
     capitalised = verb + r"(?i:the\s+|l[ae]s?\s+|l[’']|el\s+|los\s+|las\s+)?(" + _CAP + r"(?:\s+(?:" + _CAP + "|" + _JOIN + \
@@ -101,11 +105,7 @@ def _colon() -> re.Pattern:
     """A verb whose addressee runs to a colon before a list of demands: "Nous demandons aux autorités de
     transition du Burkina Faso et du Mali :", "Exigimos al Estado de Guatemala:". Not past an infinitive's or a
     clause's word ("urge the community to put pressure on the regime to:" names the community, read otherwise)."""
-    from .curated import expect, read_yaml
-
-    data = read_yaml("addressees.yaml")
-    verbs = "|".join(re.escape(str(w)).replace(r"\ ", r"\s+")
-                     for w in sorted(expect(data, "address_verbs", list, "addressees.yaml"), key=len, reverse=True))
+    verbs = alternation("address_verbs")
     return re.compile(r"\b(?i:" + verbs + r")\s+(?i:the\s+|l[ae]s?\s+|l[’']|el\s+|los\s+|las\s+)?"
                       r"((?:(?!\b(?:to|that|for|à)\b)[^.:;!?]){3," + str(MAX_COLON_ADDRESSEE) + r"}?)\s*:(?=\s|$)")
 
@@ -121,24 +121,15 @@ _LISTED = re.compile(r"\s*\(((?:[^(),]{1,40},\s*)+[^(),]{1,40}?(?:\s+and\s+[^(),
 @lru_cache(maxsize=1)
 def recipient_joins() -> tuple[str, ...]:
     """Words that join two addressees (data/addressees.yaml), longest first: ", y al" before " y"."""
-    from .curated import expect, read_yaml
-
-    joins = expect(read_yaml("addressees.yaml"), "recipient_joins", list, "addressees.yaml")
-    return tuple(sorted((str(j) for j in joins), key=len, reverse=True))
+    return tuple(_words("recipient_joins"))
 
 
 @lru_cache(maxsize=1)
 def _address_line() -> re.Pattern:
-    from .curated import expect, read_yaml
-
-    data = read_yaml("addressees.yaml")
-
-    def alternation(key: str) -> str:
-        return "|".join(re.escape(str(w)).replace(r"\ ", r"\s+")
-                        for w in sorted(expect(data, key, list, "addressees.yaml"), key=len, reverse=True))
-
-    return re.compile(r"^\s*(?:(?i:" + alternation("address_line_labels") + r")\s*:\s*(?P<labelled>.+?)|(?i:" +
-                      alternation("address_line_prefixes") + r")\s*(?:(?P<prefixed>[A-ZÀ-Ý].{2,}?)\s*[:,]|(?P<lower>[^\W\d_].{2,}?)\s*:))\s*$")
+    labelled = r"(?i:" + alternation("address_line_labels") + r")\s*:\s*(?P<labelled>.+?)"  # "To: ...", "An: ..."
+    prefixed = r"(?i:" + alternation("address_line_prefixes") + r")\s*(?:(?P<prefixed>[A-ZÀ-Ý].{2,}?)\s*[:,]|" \
+        r"(?P<lower>[^\W\d_].{2,}?)\s*:)"  # "Al Presidente ...:", "A la comunidad internacional:"
+    return re.compile(r"^\s*(?:" + labelled + "|" + prefixed + r")\s*$")
 
 
 def address_line(line: str) -> str | None:
@@ -159,8 +150,4 @@ MAX_ADDRESS_LINE_CHARS = 250
 @lru_cache(maxsize=1)
 def honorific() -> re.Pattern:
     """A person's title at the start of a text ("Ms. Ingrid Solberg", "Herrn Minister")."""
-    from .curated import expect, read_yaml
-
-    words = sorted((str(w) for w in expect(read_yaml("addressees.yaml"), "honorifics", list, "addressees.yaml")),
-                   key=len, reverse=True)
-    return re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in words) + r")(?:(?<=\.)|\s)", re.I)
+    return re.compile(r"^\s*(?:" + alternation("honorifics") + r")(?:(?<=\.)|\s)", re.I)
