@@ -1,9 +1,10 @@
 """A letter's title, date and recipients, with the lines they came from.
 
 The letter head is everything above the salutation ("Your Excellencies,", "Dear ..."), or the first lines when
-there is none. Titles come from a Re:/Subject line, a markdown heading or a heading line in the head; dates
-from a printed date in the head, else from how the letter speaks of time (graph.text_dates); recipients from a
-"To ..." line, an "Open letter to ..." heading, an address block, or the first sentence ("call upon X to").
+there is none. Titles come from a Re:/Subject line (not an e-mail's, when the letter's heading is below it), a
+markdown heading or a heading line in the head (not a menu, a site's name or a standfirst); dates from
+graph.letter_dates (the letter's own printed date before a page's); recipients from graph.recipients (an
+address line in several languages, an "Open letter to ..." heading, the greeting, or whom the text calls on).
 
 >>> m = extract_meta("To Members of the United Nations Security Council\\n1 February 2024\\n\\n"
 ...                  "Re: Urgent call for swift action against the junta to end its war and protect\\n"
