@@ -129,20 +129,21 @@ def recipient_joins() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _address_line() -> re.Pattern:
     labelled = r"(?i:" + alternation("address_line_labels") + r")\s*:\s*(?P<labelled>.+?)"  # "To: ...", "An: ..."
-    prefixed = r"(?i:" + alternation("address_line_prefixes") + r")\s*(?:(?P<prefixed>[A-ZÀ-Ý].{2,}?)\s*[:,]|" \
-        r"(?P<lower>[^\W\d_].{2,}?)\s*:)"  # "Al Presidente ...:", "A la comunidad internacional:"
+    # "Al Presidente ...:", "A la comunidad internacional:"; never without the colon ("Al Jazeera reported,")
+    prefixed = r"(?i:" + alternation("address_line_prefixes") + r")\s*(?P<prefixed>[^\W\d_].{2,}?)\s*:"
     return re.compile(r"^\s*(?:" + labelled + "|" + prefixed + r")\s*$")
 
 
 def address_line(line: str) -> str | None:
     """Whom an address line names: "To: A" / "An: A, B" / "Al Presidente ..., y al Ministerio ...:" / "A la
-    comunidad internacional:" (a lower-case addressee only before a colon: "Au cours des années," is no address)."""
+    comunidad internacional:" (after "Al", "A la", "Aux" ... only before a colon: "Al Jazeera reported," and "Au
+    cours des années," are no address)."""
     if len(line) > MAX_ADDRESS_LINE_CHARS:
         return None
     m = _address_line().match(line)
     if not m or not line.lstrip()[:1].isupper():  # an address starts with a capital ("A la", "Aux", "To:")
         return None
-    return (m.group("labelled") or m.group("prefixed") or m.group("lower")).strip(" ,:")
+    return (m.group("labelled") or m.group("prefixed")).strip(" ,:")
 
 
 # An address line is short; a longer line that starts "A la ..." is a sentence.

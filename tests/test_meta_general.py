@@ -140,3 +140,17 @@ def test_front_matter_open_letter_title_beats_a_first_sentence_but_not_a_printed
     assert parse_letter(document_from_text(front + body, "a.md")).title == "Open Letter to the European Commission"
     headed = front + "No trade preferences for the junta\n\n" + body
     assert parse_letter(document_from_text(headed, "b.md")).title == "No trade preferences for the junta"
+
+
+@pytest.mark.parametrize("line, who", [
+    ("Al Presidente de la República, y al Congreso:", "Presidente de la República, y al Congreso"),
+    ("A la comunidad internacional:", "comunidad internacional"),
+    ("An: Frau Ministerin Weber", "Frau Ministerin Weber"),
+    ("Al Jazeera reported,", None),  # "Al" is also a name
+    ("Al final del día, nada cambió.", None),
+    ("Au cours des dernières années,", None),
+])
+def test_address_line(line, who):
+    from graph.addressees import address_line
+
+    assert address_line(line) == who
