@@ -25,23 +25,27 @@ _CAP = r"(?:[A-Z][\w’'.&-]*|[A-Z]\.)"
 _JOIN = r"(?:of|the|and|for|on|in|&|du|de|des|la|le|del|los|las)"
 
 
-@lru_cache(maxsize=1)
-def _knowledge() -> tuple[re.Pattern, frozenset, re.Pattern, re.Pattern]:
+def _words(key: str) -> list[str]:
+    """A word list of data/addressees.yaml, longest first (so that "demandons aux" is tried before "demandons")."""
     from .curated import expect, read_yaml
 
-    f = "addressees.yaml"
-    data = read_yaml(f)
+    return sorted((str(w) for w in expect(read_yaml("addressees.yaml"), key, list, "addressees.yaml")), key=len,
+                  reverse=True)
 
-    def alternation(key: str) -> str:
-        words = sorted((str(w) for w in expect(data, key, list, f)), key=len, reverse=True)
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
+def alternation(key: str) -> str:
+    """The words of `key` as a regex alternation; a space matches any run of spaces."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _words(key))
+
+
+@lru_cache(maxsize=1)
+def _knowledge() -> tuple[re.Pattern, frozenset, re.Pattern, re.Pattern]:
     greet = re.compile(r"^\s*(?:" + alternation("greetings") + r")\s+(.+?)\s*[,:;!]?\s*$", re.I)
-    generic = frozenset(str(w).casefold() for w in expect(data, "generic_greetings", list, f))
+    generic = frozenset(w.casefold() for w in _words("generic_greetings"))
     heads = "(?i:" + alternation("head_nouns") + ")"
-    verb = r"\b(?i:" + alternation("address_verbs") + r")\s+(?i:" + alternation("adverbs") + r"\s+)?"
+    verb = r"\b(?i:" + alternation("address_verbs") + r")\s+(?i:(?:" + alternation("adverbs") + r")\s+)?"
     capitalised = verb + r"(?i:the\s+|l[ae]s?\s+|l[’']|el\s+|los\s+|las\s+)?(" + _CAP + r"(?:\s+(?:" + _CAP + "|" + _JOIN + \
-        r"|\([A-Z]+\)))*)\s+(?:to|in|and|à|a|de|per|zu)\b"
+        r"|\([A-Z]+\)))*)(?:\s+(?:to|in|and|à|a|de|per|zu|asking|urging|calling|demanding|requesting)\b|\s*[,.;:](?:\s|$))"
     # lower case: up to three words, a head noun, then an optional "in/of Place" ("authorities in Myanmar")
     # ... or a Romance adjective or two after the noun ("la comunidad nacional e internacional", "la communauté
     # internationale")
@@ -68,17 +72,85 @@ def greeting(lines: list[str]) -> str | None:
 
 def addressed(text: str) -> str | None:
     """Whom the first sentences call on, urge or appeal to."""
+    found = addressed_all(text, first_only=True)
+    return found[0] if found else None
+
+
+def addressed_all(text: str, first_only: bool = False) -> list[str]:
+    """Everyone the sentences call on, urge, write to or appeal to, in order, each once: a statement with no
+    address line addresses each body it calls on ("We call on the UN Security Council ... We urge ASEAN ...")."""
     _, _, capitalised, lower = _knowledge()
     flat = re.sub(r"\s+", " ", text)
-    found = [m for rx in (capitalised, lower) for m in [rx.search(flat)] if m]
-    if not found:
-        return None
-    m = min(found, key=lambda m: m.start())
-    listed = _LISTED.match(flat, m.end())
-    if listed:  # "appeal to the Karen armed organizations (KNU/KNLA, DKBA and Karen BGF)": those it names
-        return "; ".join(x.strip() for x in re.split(r",\s*|\s+and\s+", listed.group(1)) if x.strip())
-    return m.group(1).strip(" ,.;")
+    patterns = (capitalised, lower, _colon()) if ":" in flat else (capitalised, lower)  # the colon one is slow
+    found = sorted((m for rx in patterns for m in rx.finditer(flat)),
+                   key=lambda m: (m.start(), -m.end()))  # at one place, the longest reading first
+    out: list[str] = []
+    end = -1
+    for m in found:
+        if m.start() < end:
+            continue  # a shorter reading of a phrase already taken
+        end = m.end()
+        listed = _LISTED.match(flat, m.end())
+        if listed:  # "appeal to the Karen armed organizations (KNU/KNLA, DKBA and Karen BGF)": those it names
+            who = "; ".join(x.strip() for x in re.split(r",\s*|\s+and\s+", listed.group(1)) if x.strip())
+        else:
+            who = m.group(1).strip(" ,.;")
+        if who and who.casefold() not in {x.casefold() for x in out}:
+            out.append(who)
+        if first_only:
+            break
+    return out
+
+
+@lru_cache(maxsize=1)
+def _colon() -> re.Pattern:
+    """A verb whose addressee runs to a colon before a list of demands: "Nous demandons aux autorités de
+    transition du Burkina Faso et du Mali :", "Exigimos al Estado de Guatemala:". Not past an infinitive's or a
+    clause's word ("urge the community to put pressure on the regime to:" names the community, read otherwise)."""
+    verbs = alternation("address_verbs")
+    return re.compile(r"\b(?i:" + verbs + r")\s+(?i:the\s+|l[ae]s?\s+|l[’']|el\s+|los\s+|las\s+)?"
+                      r"((?:(?!\b(?:to|that|for|à)\b)[^.:;!?]){3," + str(MAX_COLON_ADDRESSEE) + r"}?)\s*:(?=\s|$)")
+
+
+# An addressee before a colon is a phrase, not a sentence.
+MAX_COLON_ADDRESSEE = 100
 
 
 # A parenthesised list of two or more short names right after the addressee.
 _LISTED = re.compile(r"\s*\(((?:[^(),]{1,40},\s*)+[^(),]{1,40}?(?:\s+and\s+[^(),]{1,40})?)\)")
+
+
+@lru_cache(maxsize=1)
+def recipient_joins() -> tuple[str, ...]:
+    """Words that join two addressees (data/addressees.yaml), longest first: ", y al" before " y"."""
+    return tuple(_words("recipient_joins"))
+
+
+@lru_cache(maxsize=1)
+def _address_line() -> re.Pattern:
+    labelled = r"(?i:" + alternation("address_line_labels") + r")\s*:\s*(?P<labelled>.+?)"  # "To: ...", "An: ..."
+    # "Al Presidente ...:", "A la comunidad internacional:"; never without the colon ("Al Jazeera reported,")
+    prefixed = r"(?i:" + alternation("address_line_prefixes") + r")\s*(?P<prefixed>[^\W\d_].{2,}?)\s*:"
+    return re.compile(r"^\s*(?:" + labelled + "|" + prefixed + r")\s*$")
+
+
+def address_line(line: str) -> str | None:
+    """Whom an address line names: "To: A" / "An: A, B" / "Al Presidente ..., y al Ministerio ...:" / "A la
+    comunidad internacional:" (after "Al", "A la", "Aux" ... only before a colon: "Al Jazeera reported," and "Au
+    cours des années," are no address)."""
+    if len(line) > MAX_ADDRESS_LINE_CHARS:
+        return None
+    m = _address_line().match(line)
+    if not m or not line.lstrip()[:1].isupper():  # an address starts with a capital ("A la", "Aux", "To:")
+        return None
+    return (m.group("labelled") or m.group("prefixed")).strip(" ,:")
+
+
+# An address line is short; a longer line that starts "A la ..." is a sentence.
+MAX_ADDRESS_LINE_CHARS = 250
+
+
+@lru_cache(maxsize=1)
+def honorific() -> re.Pattern:
+    """A person's title at the start of a text ("Ms. Ingrid Solberg", "Herrn Minister")."""
+    return re.compile(r"^\s*(?:" + alternation("honorifics") + r")(?:(?<=\.)|\s)", re.I)

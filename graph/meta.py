@@ -1,9 +1,10 @@
 """A letter's title, date and recipients, with the lines they came from.
 
 The letter head is everything above the salutation ("Your Excellencies,", "Dear ..."), or the first lines when
-there is none. Titles come from a Re:/Subject line, a markdown heading or a heading line in the head; dates
-from a printed date in the head, else from how the letter speaks of time (graph.text_dates); recipients from a
-"To ..." line, an "Open letter to ..." heading, an address block, or the first sentence ("call upon X to").
+there is none. Titles come from a Re:/Subject line (not an e-mail's, when the letter's heading is below it), a
+markdown heading or a heading line in the head (not a menu, a site's name or a standfirst); dates from
+graph.letter_dates (the letter's own printed date before a page's); recipients from graph.recipients (an
+address line in several languages, an "Open letter to ..." heading, the greeting, or whom the text calls on).
 
 >>> m = extract_meta("To Members of the United Nations Security Council\\n1 February 2024\\n\\n"
 ...                  "Re: Urgent call for swift action against the junta to end its war and protect\\n"
@@ -16,14 +17,16 @@ from a printed date in the head, else from how the letter speaks of time (graph.
 """
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .paths import curated_path
+from .head_lines import (_CC_LINE, _GENERIC, _HONORIFIC, _MAIL_HEADER, _MD_HEADING, _OPEN_TO, _POSTAL, _RE_LINE,
+                         _TO_LINE, MAIL_HEADERS, _is_caps, sentence_case)
 from .records import Lines
-from .addressees import addressed, greeting
+from .recipients import (_addressees, _before_subtitle, _body_recipients, _recipients, choose_recipients,
+                         normalise_recipient, split_recipients)
+from .sig_region import SALUTATION as _SALUTATION
 from .leftovers import is_leftover, names_a_letter
 from .sig_lines import is_mirrored
 from .letter_dates import BYLINE as _BYLINE
@@ -31,24 +34,8 @@ from .letter_dates import letter_date
 from .text_dates import find_dates, find_month
 from .text_mirror import decode_mirrored
 
-_RE_LINE = re.compile(r"^\s*(?:re|subject|subj|objet)\s*:\s*(.+)$", re.I)
-_MD_HEADING = re.compile(r"^\s*#{1,3}\s+(.+?)\s*#*\s*$")
-_TO_LINE = re.compile(r"^\s*to\s*:?\s+(?!whom\b)(.+)$", re.I)
-_OPEN_TO = re.compile(r"^\s*(?:an?\s+)?(?:joint\s+)?(?:open\s+)?(?:letter|appeal|statement|call)\s+to\s+(?:the\s+)?(.+)$",
-                      re.I)
-from .sig_region import SALUTATION as _SALUTATION  # noqa: E402 - one definition of a salutation
-_GENERIC = re.compile(r"^\W*(?:(?:joint|open|public)\s+)?(?:ngo\s+|civil\s+society\s+)?(?:statement|letter|call|"
-                      r"appeal|press\s+release|submission|briefing)\W*$|^\W*for\s+immediate\s+(?:press\s+)?release\W*$", re.I)
-_HONORIFIC = re.compile(r"^\s*(?:his|her|their)\s+(?:excellenc|majesty|royal|honou?r)|^\s*(?:h\.?e\.?|mr|mrs|ms|dr)\.?\s",
-                        re.I)
-_POSTAL = re.compile(r"\d{3,}|\b(?:street|avenue|road|plaza|p\.?o\.? box|ny|suite|floor)\b", re.I)
-_ADDRESSEE = re.compile(r"\b(?:call(?:s|ed)?\s+(?:up)?on|urg(?:e|es|ed|ing)|appeal(?:s|ed)?\s+to|writ(?:e|ing)\s+to)\s+"
-                        r"(?:the\s+)?((?:[A-Z][\w’'.-]*|of|the|and|for|on|in|&)(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|"
-                        r"on|in|&|\([A-Z]+\)))*)\s+(?:to|in|and)\b")
-_SUBJECT_MUST = re.compile(r"^\W*(?:the\s+)?((?:[A-Za-z][\w’'-]*\s+){0,5}?(?:community|council|states|governments?|"
-                           r"members?|nations|union|asean|countries|authorities|donors))\s+(?:must|should)\b", re.I)
-_CC_LINE = re.compile(r"^\s*(?:cc|bcc|copy)\s*:", re.I)
-_SMALL = frozenset("a an and as at but by for from in into of on or per the to with via".split())
+__all__ = ["Meta", "choose_recipients", "choose_title", "extract_meta", "normalise_recipient", "sentence_case",
+           "split_recipients"]
 
 
 @dataclass(frozen=True)
@@ -73,40 +60,27 @@ def _head_end(lines: list[str]) -> int:
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         if _RE_LINE.match(t) or _MD_HEADING.match(t):
             continue
-        if _is_caps(t) or is_leftover(t) or _title_like(t, nxt):
-            continue
+        after = lines[i + 2].strip() if i + 2 < len(lines) else ""
+        two_lines = f"{t} {nxt}"
+        if _is_caps(t) or is_leftover(t) or _title_like(t, nxt) or \
+                (nxt[:1].islower() and len(two_lines.split()) <= MAX_TITLE_WORDS and _title_like(two_lines, after)):
+            continue  # a title, or one printed over two lines (the second in lower case, then a blank line)
         if len(t) > 90 or len(t.split()) >= 12 or (len(t.split()) >= 8 and (t.endswith(".") or nxt[:1].islower())):
             return i
     return min(len(lines), 25)
 
 
+# Fewer words than this is a name (of a site, a desk, a section), rarely a letter's title.
+MIN_TITLE_WORDS = 5
+# A title over two lines is a phrase; more words than this over two lines (or a hyphenated break) are prose.
+MAX_TITLE_WORDS = 20
+
+
 def _title_like(t: str, nxt: str) -> bool:
     """A long line that is a title, not prose: no sentence end, and a blank line, a date or a byline below it."""
-    return 0 < len(t) <= 250 and not t.endswith((".", ",", ";", ":")) and (t[:1].isupper() or t[:1].isdigit()) and \
+    return 0 < len(t) <= 250 and not t.endswith((".", ",", ";", ":", "-")) and (t[:1].isupper() or t[:1].isdigit()) and \
         (not nxt or bool(find_dates(nxt)) or _BYLINE.match(nxt) is not None)
 
-
-def sentence_case(title: str, body: str) -> str:
-    """'JOINT CALL FOR HUMAN RIGHTS COUNCIL SESSION' -> 'Joint call for Human Rights Council session' when the body
-    prints 'Human Rights Council' capitalised; words the body prints in capitals (UN, ICC) stay in capitals."""
-    words = Counter(re.findall(r"[^\W\d_][\w’'-]*", body))
-    out = []
-    for i, w in enumerate(title.split()):
-        core = re.sub(r"^\W+|\W+$", "", w)
-        low, cap = core.lower(), core[:1].upper() + core[1:].lower()
-        if core and words[core] >= 1 and core.isupper() and len(core) > 1 and words[core] > words[cap]:
-            rep = core
-        elif core and (i == 0 or words[cap] > words[low]) and low not in _SMALL or i == 0:
-            rep = cap
-        else:
-            rep = low
-        out.append(w.replace(core, rep, 1) if core else w)
-    return " ".join(out)
-
-
-def _is_caps(t: str) -> bool:
-    letters = [c for c in t if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
 def _tidy_title(t: str, text: str) -> str:
@@ -121,28 +95,46 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
             text, used = m.group(1).strip(), [i + 1]
             j = i + 1
             while j < len(lines) and lines[j].strip() and not _SALUTATION.match(lines[j]) and not find_dates(lines[j]) \
-                    and not text.rstrip().endswith((".", ":")) and len(lines[j]) < 120 and j - i < 3:
+                    and not text.rstrip().endswith((".", ":")) and len(lines[j]) < 120 and j - i < 3 and \
+                    not _MAIL_HEADER.match(lines[j]):
                 text += " " + lines[j].strip()
                 used.append(j + 1)
                 j += 1
+            if sum(bool(_MAIL_HEADER.match(x)) for x in lines[max(0, i - 4):i + 5]) >= MAIL_HEADERS:
+                subject = (_tidy_title(text, body), tuple(used))  # an e-mail's subject: its heading comes first
+                break
             return _tidy_title(text, body), tuple(used)
+    else:
+        subject = (None, ())
     for i, raw in enumerate(lines[:max(head_end, 1) + 3]):
         m = _MD_HEADING.match(raw)
         if m and not _GENERIC.match(m.group(1)):
             return _tidy_title(m.group(1), body), (i + 1,)
-    candidates = []
+    candidates, open_to = [], []
     for i, raw in enumerate(lines[:head_end]):
         t = raw.strip()
-        if not t or _GENERIC.match(t) or _TO_LINE.match(t) or _OPEN_TO.match(t) or find_dates(t) or find_month(t) and \
+        if _OPEN_TO.match(t):
+            if _before_subtitle(t) == t:  # "Open letter to the Commission": the title when nothing else is
+                open_to.append((i, t))
+            elif not _is_prose(t):  # "Open Letter to the Commission: No Trade Preferences for the Junta"
+                candidates.append((i, t))
+            continue
+        if not t or _GENERIC.match(t) or _TO_LINE.match(t) or _MAIL_HEADER.match(t) or _menu(t) or find_dates(t) or find_month(t) and \
                 len(t) < 25 or _HONORIFIC.match(t) or _POSTAL.search(t) or len(t.split()) < 3 or t.endswith(",") or \
                 _CC_LINE.match(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])) or is_leftover(t) or _BYLINE.match(t) or \
                 _is_prose(t):
             continue
         candidates.append((i, t))
+    candidates = candidates or open_to[:1]
+    if not candidates and subject[0]:
+        return subject
     # an all-caps line above a mixed-case one is a label ("JOINT STATEMENT ON ..."); the mixed-case line is the title
     mixed = [c for c in candidates if not _is_caps(c[1])] or candidates
     if mixed:
-        i, t = max(mixed, key=lambda c: (_title_evidence(lines, *c), -c[0]))
+        # at equal evidence the first line, unless it is too short for a title and a later one is not: a site's or a
+        # desk's name ("Rights Monitor – Asia Desk") above the headline
+        i, t = max(mixed, key=lambda c: (_title_evidence(lines, *c),
+                                         len(re.findall(r"[^\W\d_]+", c[1])) >= MIN_TITLE_WORDS, -c[0]))
         return _joined_title(lines, i, t, body)
     return None, ()
 
@@ -161,6 +153,16 @@ def _joined_title(lines: list[str], i: int, t: str, body: str) -> tuple[str, Lin
     return _tidy_title(t, body), (i + 1,)
 
 
+def _menu(t: str) -> bool:
+    """A site's menu or language bar: short items between bars ("RU | EN | UA", "News · Opinion · Video")."""
+    items = [x.strip() for x in re.split(r"\s[|·•»›>]\s", t)]
+    return len(items) >= 3 and all(len(x.split()) <= MENU_ITEM_WORDS for x in items)
+
+
+# A menu item is a word or two ("About us"); a title's parts between bars are longer.
+MENU_ITEM_WORDS = 3
+
+
 def _is_prose(t: str) -> bool:
     """Sentences, not a heading: many words and a full stop (a heading may end with one, but is short)."""
     return len(t.split()) >= 14 and t.rstrip().endswith((".", "!", "?")) and t.count(". ") + 1 >= 1
@@ -170,7 +172,15 @@ def _title_evidence(lines: list[str], i: int, t: str) -> int:
     """How much a head line looks like the letter's title rather than a site name or a label: it names a letter
     ("Joint statement on ..."), and a date or a byline is printed right below it."""
     below = next((x.strip() for x in lines[i + 1:i + 3] if x.strip()), "")
+    if _DEK.match(t):
+        return -1  # "A joint statement by 12 organisations on ...": a line under the title that describes the letter
     return names_a_letter(t) + (bool(find_dates(below)) or _BYLINE.match(below) is not None)
+
+
+# A standfirst (dek) under a title says what kind of letter it is and who wrote it, with an indefinite article.
+_DEK = re.compile(r"^\W*(?:a|an|une?|una?|ein|eine)\s+(?:\w+\s+){0,2}?(?:statement|letter|appeal|call|declaration|"
+                  r"communiqué|déclaration|lettre|appel|declaración|carta|pronunciamiento|erklärung|brief)\s+"
+                  r"(?:by|from|of|signed|issued|de|par|por|von)\b", re.I)
 
 
 def _mirrored_header(lines: list[str], text: str) -> tuple[str | None, Lines]:
@@ -207,161 +217,16 @@ def _descriptive_title(text: str, start_line: int) -> tuple[str | None, Lines]:
     return " ".join(words).rstrip(",;:"), (start_line,)
 
 
-def _stamp(name: str) -> tuple[str, int]:
-    """The file read_yaml(name) reads and its mtime: what read_yaml's own cache is keyed by (os.stat is quick)."""
-    path = name if os.path.isabs(name) or os.path.exists(name) else _DATA.get(name) or _DATA.setdefault(
-        name, str(curated_path(name)))
-    try:
-        return path, os.stat(path).st_mtime_ns
-    except OSError:
-        return path, 0
 
-
-_DATA: dict[str, str] = {}
-
-
-_ALIASES: list = []  # [(stamp, aliases)]: normalise_recipient runs for every recipient of every letter
-
-
-def _recipient_aliases() -> tuple[dict[str, str], dict[str, str]]:
-    """(aliases, abbreviations) from data/addressees.yaml, read again only when the file changes."""
-    try:
-        stamp = _stamp("addressees.yaml")
-    except OSError:
-        return _read_aliases()
-    if not _ALIASES or _ALIASES[0][0] != stamp:
-        _ALIASES[:] = [(stamp, _read_aliases())]
-    return _ALIASES[0][1]
-
-
-def _read_aliases() -> tuple[dict[str, str], dict[str, str]]:
-    try:
-        from .curated import expect, read_yaml
-        data = read_yaml("addressees.yaml")
-        return (dict(expect(data, "aliases", dict, "addressees.yaml", default={})),
-                dict(expect(data, "abbreviations", dict, "addressees.yaml", default={})))
-    except Exception:  # noqa: BLE001 - normalising recipients is a nicety; the letter still reads without it
-        return {}, {}
-
-
-def split_recipients(text: str) -> list[str]:
-    """'Chief Executive John Lee and Members of the Council' -> two; 'Heads of State and Government' -> one.
-
-    Split at ';' always, at ' and ' only when the left side is a complete capitalised name (no 'of', 'the')."""
-    out = []
-    for part in (p.strip() for p in re.split(r"\s*;\s*", text) if p.strip()):
-        left, sep, right = part.partition(" and ")
-        lw = left.split()
-        if sep and len(lw) >= 2 and all(w[:1].isupper() for w in lw) and right[:1].isupper():
-            out.extend([left, right])
-        else:
-            out.append(part)
-    return out
-
-
-def normalise_recipient(r: str) -> str:
-    r = re.sub(r"\s+", " ", r).strip(" ,.;:")
-    r = re.sub(r"\s*\((?:[A-Z]{2,6})\)$", "", r)
-    r = re.sub(r"^(?:to|the|all)\s+", "", r, flags=re.I)
-    r = re.sub(r"^(?:right\s+)?honou?rable\s+", "", r, flags=re.I)
-    m = re.match(r"^(?:h\.\s?e\.|his|her|mr\.?|mrs\.?|ms\.?|dr\.?)\s+[^,]+,\s*(.+)$", r, flags=re.I)
-    if m:  # "H.E. Gustavo Petro, President of the Republic of Colombia" -> the office
-        r = m.group(1)
-    aliases, abbrev = _recipient_aliases()
-    key = r.casefold().replace("’", "'")
-    if key in aliases:
-        return aliases[key]
-    for long, short in abbrev.items():
-        r = re.sub(re.escape(long) + r"(?=\s+[A-Z])", short, r)
-    if r and r[0].islower():
-        r = r[0].upper() + r[1:]
-    return r
-
-
-def _recipients(lines: list[str], head_end: int, title_lines: Lines) -> tuple[tuple[str, ...], Lines]:
-    for rx in (_TO_LINE, _OPEN_TO):
-        for i, raw in enumerate(lines[:head_end + 1]):
-            m = rx.match(raw)
-            if m and ((i + 1) not in title_lines or rx is _OPEN_TO):
-                text = m.group(1).strip()
-                if _is_caps(text):
-                    text = sentence_case(text, "\n".join(lines[:i] + lines[i + 1:]))
-                return tuple(normalise_recipient(p) for p in split_recipients(text)), (i + 1,)
-    # an address block: lines of the head that are neither title, date, honorific nor postal address
-    for i, raw in enumerate(lines[:head_end]):
-        t = raw.strip()
-        if not t or (i + 1) in title_lines or find_dates(t) or _HONORIFIC.match(t) or _POSTAL.search(t) or \
-                _GENERIC.match(t) or _RE_LINE.match(t) or _MD_HEADING.match(t):
-            continue
-        if i > 0 and _HONORIFIC.match(lines[i - 1]) and len(t) < 90:
-            return (normalise_recipient(t),), (i + 1,)
-    return (), ()
-
-
-# The greeting and the first paragraphs say whom a letter addresses; further down, "urge" is about others.
-ADDRESS_CHARS = 1500
-
-
-def _addressees(lines: list[str], head_end: int, first_body: int, title: str | None) -> tuple[tuple[str, ...], Lines]:
-    """From a greeting ("Dear Apple,"), else from the title or the first paragraphs' verbs ("We urge X to")."""
-    who = greeting(lines[head_end:head_end + 1] or lines[:1])
-    if who:
-        return tuple(normalise_recipient(p) for p in split_recipients(who)), (head_end + 1,)
-    if title:
-        who = addressed(title)
-        if who:
-            return tuple(normalise_recipient(p) for p in split_recipients(who)), ()
-    used, size = [], 0
-    for i in range(first_body, len(lines)):
-        used.append(i)
-        size += len(lines[i])
-        if size > ADDRESS_CHARS:
-            break
-    who = addressed(" ".join(lines[i].strip() for i in used))
-    if who:
-        return tuple(normalise_recipient(p) for p in split_recipients(who)), (first_body + 1,)
-    return (), ()
-
-
-def _body_recipients(lines: list[str], start: int) -> tuple[tuple[str, ...], Lines]:
-    """'... call upon Her Majesty's Government to act' / 'The international community must ...' near the top."""
-    para, used = [], []
-    while start > 0 and lines[start - 1].strip():  # from the start of the paragraph
-        start -= 1
-    for i in range(start, min(len(lines), start + 12)):
-        if not lines[i].strip():
-            if para:
-                break
-            continue
-        para.append(lines[i].strip())
-        used.append(i + 1)
-    text = re.sub(r"\s+", " ", " ".join(para))
-    first = re.match(r".+?[.!?](?:\s|$)", text)
-    first_s = first.group(0) if first else text
-    m = _ADDRESSEE.search(first_s) or _ADDRESSEE.search(text)
-    if m:
-        return (normalise_recipient(m.group(1)),), tuple(used[:1])
-    m = _SUBJECT_MUST.match(first_s)
-    if m:
-        return (normalise_recipient(m.group(1)),), tuple(used[:1])
-    return (), ()
-
-
-def choose_recipients(front: list | None, front_title: str | None, meta: Meta) -> tuple[str, ...]:
-    """Front matter's recipients, else the text's, else whom a front-matter title of the kind "Open letter to
-    the European Commission" names."""
-    if front:
-        return tuple(str(r) for r in front)
-    if meta.recipients or not front_title:
-        return meta.recipients
-    m = _OPEN_TO.match(front_title)
-    return tuple(normalise_recipient(p) for p in split_recipients(m.group(1))) if m else ()
+DESCRIPTIVE = "no title printed: descriptive title"
 
 
 def choose_title(front: str | None, meta: Meta) -> str | None:
     """Front matter's title unless it only says what kind of letter it is and to whom ("Open Letter to the
-    European Commission"): then the title the text prints."""
-    if front and (_GENERIC.match(front) or _OPEN_TO.match(front)) and meta.title:
+    European Commission"): then the title the text prints, if it prints one (a first sentence is no title: the
+    front matter's "Open letter to ..." is better)."""
+    printed = meta.title and not any(n.startswith(DESCRIPTIVE) for n in meta.notes)
+    if front and (_GENERIC.match(front) or _OPEN_TO.match(front)) and printed:
         return meta.title
     return front or meta.title
 
@@ -386,7 +251,7 @@ def extract_meta(text: str) -> Meta:
     if title is None:
         title, tlines = _descriptive_title("\n".join(lines[first_body:first_body + 8]), first_body + 1)
         if title:
-            notes.append("no title printed: descriptive title from the first sentence")
+            notes.append(DESCRIPTIVE + " from the first sentence")
     date, dlines, note = letter_date(lines, head_end, text)
     return Meta(title=title, date=date, recipients=recipients, title_lines=tlines, date_lines=dlines,
                 recipient_lines=rlines, date_note=note, notes=tuple(notes))

@@ -33,9 +33,10 @@ def _month_names() -> dict[str, int]:
 
 
 _MONTHS = _month_names()
+MONTHS = _MONTHS  # name (lower case) -> month number
 MONTH = "(" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + ")"
-# "1 February 2024", "12th Sept. 2022", "1er février 2023", "11 de septiembre de 2017"
-_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|º|°)?\s+(?:de\s+)?" + MONTH + r"\.?,?\s+(?:de\s+|del\s+)?(\d{4})\b",
+# "1 February 2024", "12th Sept. 2022", "1er février 2023", "11 de septiembre de 2017", "7. Februar 2024"
+_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s+(?:de\s+)?" + MONTH + r"\.?,?\s+(?:de\s+|del\s+)?(\d{4})\b",
                   re.I)
 _MDY = re.compile(r"\b" + MONTH + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")

@@ -140,10 +140,10 @@ def test_scanned_pdf_is_read_by_ocr():
 
 
 def test_scanned_pdf_without_tesseract_says_what_to_install(monkeypatch):
-    from graph.extract import pdf
+    from graph.extract import ocr
     from graph.load import LoadError
 
-    monkeypatch.setattr(pdf.shutil, "which", lambda tool: None)
+    monkeypatch.setattr(ocr.shutil, "which", lambda tool: None)
     with pytest.raises(LoadError, match=r"scan.pdf: .*install tesseract-ocr and poppler-utils"):
         document_from_bytes(scanned_pdf(["Hello"]), "scan.pdf")
 

@@ -112,7 +112,8 @@ def _article_start(page: str) -> tuple[dict, list[str]]:
 def _start_index(blocks: list[tuple[str, str]], first: list[str]) -> int:
     """The block where the article starts: the extractor's first paragraph, or a heading just above it; the page's
     one <h1> when that comes later (what the extractor took for the start was a banner or a quote above it)."""
-    h1 = [i for i, (kind, _) in enumerate(blocks) if kind == "h1"]
+    # an <h1> broken by <br> is several h1 lines in a row: one heading, starting at its first line
+    h1 = [i for i, (kind, _) in enumerate(blocks) if kind == "h1" and (i == 0 or blocks[i - 1][0] != "h1")]
     start = _extractor_start(blocks, first)
     if len(h1) == 1 and h1[0] > start and sum(len(t) for _, t in blocks[start:h1[0]]) < MAX_ABOVE_H1_CHARS:
         return h1[0]
@@ -177,6 +178,7 @@ class _Walker:
         self.out: list[tuple[str, str]] = []
         self.buf: list[str] = []
         self.labels, self.label_els = self._tabs(root)
+        self.kind = "text"  # what a <br> inside the current block ends: a title broken by <br> stays a heading
 
     def blocks(self) -> list[tuple[str, str]]:
         body = self.root.find("body")
@@ -239,7 +241,7 @@ class _Walker:
         elif tag == "table":
             self._table(el, depth)
         elif tag == "br":
-            self._flush("text")
+            self._flush(self.kind)
         elif tag == "pre":  # preformatted: its lines are the lines
             self._break()
             for line in el.text_content().split("\n"):
@@ -247,8 +249,10 @@ class _Walker:
             self._break()
         elif tag in _BLOCK:
             self._break()
+            outer, self.kind = self.kind, "h1" if tag == "h1" else "heading" if tag in _HEADINGS else "text"
             self._inline(el, depth, prefix)
-            self._flush("h1" if tag == "h1" else "heading" if tag in _HEADINGS else "text")
+            self._flush(self.kind)
+            self.kind = outer
             self._break()
         else:
             self._inline(el, depth, prefix)

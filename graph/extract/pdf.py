@@ -6,31 +6,20 @@ pypdf plain and layout modes and for pdfplumber). Here the words' boxes (pdfplum
 vertical band in the middle of the page that most rows leave empty. Rows that cross it (a title over both
 columns) are read where they are, and the rows between them column by column.
 
-Scanned pages have no text layer: poppler's pdftoppm renders them and tesseract reads them (English and
-Burmese when installed), each page within OCR_SECONDS_PER_PAGE.
+Scanned pages have no text layer: graph.extract.ocr reads them (poppler's pdftoppm and tesseract), and its word
+boxes are put into lines here as a text layer's are.
 """
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
-import tempfile
 import time
-from pathlib import Path
 
 from .errors import LoadError
+from .ocr import ocr
 
-# A scanned page takes tesseract a few seconds; a page that takes longer than this is given up.
-OCR_SECONDS_PER_PAGE = 60
-# Measured on a rendered page of 26 lines: 200 dpi read every line exactly in 4.1 s (English) / 4.7 s (English +
-# Burmese); 300 dpi read the same lines in 5.8 s / 17.0 s.
-OCR_DPI = 200
 # Reading a letter's text layer takes well under a second a page; a file still being read after this is hostile.
 READ_SECONDS = 60
-# Letters are a few pages; a scanned book is not read page by page by OCR.
-MAX_OCR_PAGES = 40
 MAX_PAGES = 500
-OCR_LANGUAGES = ("eng", "mya")  # Latin-script letters, and Burmese names (tesseract-ocr-mya)
 # A gutter is an x band, in the middle part of the page, that at most this share of rows cross...
 GUTTER_CROSSING_SHARE = 0.15
 # ...with text on both sides in at least this share of rows (else it is just a short line's end).
@@ -159,50 +148,3 @@ def _text(rows: list[list[dict]]) -> list[str]:
         out.append(" ".join(w["text"] for w in r))
         prev = max(w["bottom"] for w in r)
     return out
-
-
-def ocr(data: bytes, name: str, n_pages: int) -> list[str]:
-    """Lines read by OCR from an image-only PDF; LoadError naming what to install when the tools are missing."""
-    missing = [pkg for tool, pkg in (("tesseract", "tesseract-ocr"), ("pdftoppm", "poppler-utils"))
-               if shutil.which(tool) is None]
-    if missing:
-        raise LoadError(name, "PDF has no text layer (scanned images only) and OCR is not installed: install "
-                              f"{' and '.join(missing)} (Debian/Ubuntu: apt-get install {' '.join(missing)} "
-                              "tesseract-ocr-eng tesseract-ocr-mya), then add the letter again")
-    if n_pages > MAX_OCR_PAGES:
-        raise LoadError(name, f"PDF is {n_pages} scanned pages, over the {MAX_OCR_PAGES}-page OCR limit")
-    import pytesseract
-    from PIL import Image
-
-    langs = "+".join(lang for lang in OCR_LANGUAGES if lang in _installed_languages()) or "eng"
-    lines: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="atlas-ocr-") as tmp:
-        pdf = Path(tmp) / "in.pdf"
-        pdf.write_bytes(data)
-        for k in range(1, n_pages + 1):
-            stem = Path(tmp) / f"p{k}"
-            try:
-                subprocess.run(["pdftoppm", "-r", str(OCR_DPI), "-f", str(k), "-l", str(k), "-gray", "-png",
-                                "-singlefile", str(pdf), str(stem)], check=True, capture_output=True,
-                               timeout=OCR_SECONDS_PER_PAGE)
-                with Image.open(f"{stem}.png") as img:
-                    text = pytesseract.image_to_string(img, lang=langs, timeout=OCR_SECONDS_PER_PAGE)
-            except subprocess.TimeoutExpired:
-                raise LoadError(name, f"page {k} could not be rendered within {OCR_SECONDS_PER_PAGE} s") from None
-            except RuntimeError as e:  # pytesseract's timeout
-                raise LoadError(name, f"OCR of page {k} took over {OCR_SECONDS_PER_PAGE} s ({e})") from None
-            except (subprocess.CalledProcessError, OSError, pytesseract.TesseractError) as e:
-                raise LoadError(name, f"OCR failed on page {k} ({type(e).__name__})") from None
-            lines.extend(text.replace("\f", "").rstrip("\n").split("\n"))
-            lines.append("")
-    if not any(ln.strip() for ln in lines):
-        raise LoadError(name, "PDF has no text layer and OCR found no text in its images")
-    return lines
-
-
-def _installed_languages() -> set[str]:
-    try:
-        out = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=20).stdout
-    except (OSError, subprocess.TimeoutExpired):
-        return set()
-    return {ln.strip() for ln in out.splitlines()[1:] if ln.strip()}

@@ -1,0 +1,80 @@
+"""OCR of scanned (image-only) PDF pages: graph.extract.ocr. Pages are drawn by Pillow, as a scanner makes them."""
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from graph.extract import ocr
+
+LETTER = ["Joint letter on the protection of journalists in the Sahel", "4 June 2025",
+          "To the Chair of the African Union Commission", "", "Dear Chairperson,", "",
+          "We, the undersigned organisations, are alarmed by the arrest of eleven reporters since",
+          "January. We urge you to raise their cases with the transitional authorities.", "",
+          "Signed by:", "1. Reporters Network West Africa", "2. Sahel Media Freedom Coalition (SMFC)",
+          "3. Union des Journalistes Libres", "10. Observatoire de la Presse Indépendante"]
+BURMESE = "မြန်မာနိုင်ငံ အမျိုးသမီးများ အဖွဲ့ချုပ်"
+MYANMAR_FONT = Path("/usr/share/fonts/truetype/noto/NotoSansMyanmar-Regular.ttf")
+
+needs_ocr = pytest.mark.skipif(bool(ocr.missing_tools()), reason="tesseract-ocr / poppler-utils not installed")
+
+
+def _scan(pages: list[list[str]], burmese: bool = False) -> bytes:
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype("DejaVuSerif.ttf", 32)  # about 11.5 pt at 200 dpi
+    images = []
+    for lines in pages:
+        img = Image.new("L", (1700, 2200), 255)
+        draw = ImageDraw.Draw(img)
+        for i, line in enumerate(lines):
+            draw.text((150, 150 + i * 55), line, fill=0, font=font)
+        if burmese:
+            draw.text((150, 150 + (len(lines) + 1) * 55), BURMESE, fill=0,
+                      font=ImageFont.truetype(str(MYANMAR_FONT), 32))
+        images.append(img)
+    buf = io.BytesIO()
+    images[0].save(buf, format="PDF", resolution=200, save_all=True, append_images=images[1:])
+    return buf.getvalue()
+
+
+@needs_ocr
+def test_a_scanned_letter_is_read_line_by_line_with_its_paragraphs():
+    second = ["Page two of the letter", "", "Contact: press office"]
+    lines = ocr.ocr(_scan([LETTER, second]), "scan.pdf", 2)
+    # each printed line once and exactly, blank lines where the page leaves a gap, pages in order
+    assert lines == [*LETTER, "", *second, ""]
+
+
+@needs_ocr
+@pytest.mark.skipif(not MYANMAR_FONT.exists() or "mya" not in ocr.installed_languages(),
+                    reason="no Burmese font or tesseract-ocr-mya")
+def test_a_burmese_line_is_read_again_with_burmese_and_the_rest_stays_english():
+    lines = [ln for ln in ocr.ocr(_scan([LETTER], burmese=True), "scan.pdf", 1) if ln]
+    assert lines[:-1] == [ln for ln in LETTER if ln]
+    assert lines[-1] == BURMESE
+
+
+def test_a_line_of_low_confidence_is_unread():
+    words = [{"text": "Joint", "conf": 95.0, "line": (1, 1, 1)}, {"text": "letter", "conf": 91.0, "line": (1, 1, 1)},
+             {"text": "[gseoScé", "conf": 4.0, "line": (1, 1, 2)}, {"text": "sada", "conf": 12.0, "line": (1, 1, 2)},
+             {"text": "Smudged", "conf": 55.0, "line": (1, 1, 3)}]
+    assert ocr.unread_lines(words) == [(1, 1, 2)]
+
+
+def test_rows_get_one_height_so_a_line_without_descenders_is_no_paragraph_break():
+    words = [{"text": "Ag", "x0": 0, "x1": 10, "top": 0, "bottom": 30, "line": 1},
+             {"text": "10.", "x0": 0, "x1": 10, "top": 40, "bottom": 62, "line": 2},  # no descenders: shorter box
+             {"text": "gy", "x0": 0, "x1": 10, "top": 80, "bottom": 110, "line": 3}]
+    assert [(w["top"], w["bottom"]) for w in ocr._even_rows(words)] == [(0, 30), (40, 70), (80, 110)]
+
+
+def test_without_tesseract_the_message_says_what_to_install(monkeypatch):
+    from graph.load import LoadError
+
+    monkeypatch.setattr(ocr.shutil, "which", lambda tool: None)
+    with pytest.raises(LoadError, match="install tesseract-ocr and poppler-utils"):
+        ocr.ocr(b"%PDF-1.4", "scan.pdf", 1)
+    assert shutil.which is not None
