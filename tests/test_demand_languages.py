@@ -1,6 +1,7 @@
 """Asks in other languages and the ask shapes of issue #16, as a table of short sentences written for these tests.
 
-Each row: a sentence (or a short letter), and the demand id that must (True) or must not (False) be found. Per
+Each row: a sentence (or a short letter), and the demand id that must (True) or must not (False) be found; the
+rows run with the paraphrase table of tests/test_demand_lexicon.py (test_paraphrase_table). Per
 language: a first-person ask ("Exigimos", "Nous demandons", "Wir fordern"), a list under an ask, a modal ask, an
 ask typed without accents, and near misses (someone else's ask, a negation, a mere description).
 """
@@ -67,13 +68,6 @@ ROWS: list[tuple[str, str, bool]] = [
     ("no_junta_legitimacy", "We urge ASEAN to stop inviting junta representatives to its summits.", True),
     ("no_junta_legitimacy", "ASEAN has invited junta representatives to its summits since 2021.", False),
 ]
-
-
-@pytest.mark.parametrize("demand,text,expected", ROWS, ids=[f"{d}-{'pos' if e else 'neg'}-{i}"
-                                                            for i, (d, _, e) in enumerate(ROWS)])
-def test_ask_table(demand: str, text: str, expected: bool):
-    hits, _ = find_demands(text)
-    assert (demand in {h.id for h in hits}) is expected, [(h.id, h.evidence) for h in hits]
 
 
 def test_evidence_keeps_the_accents_of_the_letter():
