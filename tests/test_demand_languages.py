@@ -28,6 +28,8 @@ ROWS: list[tuple[str, str, bool]] = [
     ("independent_investigation", "Solicitamos una investigación independiente e imparcial de los hechos.", True),
     ("business_responsibility", "Instamos a la empresa a suspender sus operaciones y a respetar los derechos humanos.", True),
     ("restore_communications", "Exigimos restablecer el acceso a internet en todo el país.", True),
+    ("restore_communications", "Exigimos que restablezcan el acceso a internet.", True),           # subjunctive
+    ("protect_civil_society", "Pedimos al gobierno que garantice el derecho a la protesta pacífica.", True),
     # --- French
     ("release_detainees", "Nous demandons aux autorités de libérer sans condition les militants détenus.", True),
     ("release_detainees", "Nous demandons :\n- la libération immédiate des journalistes ;\n- la fin des poursuites.", True),
@@ -48,6 +50,8 @@ ROWS: list[tuple[str, str, bool]] = [
     ("accountability", "Die Verantwortlichen müssen zur Rechenschaft gezogen werden.", True),
     ("business_responsibility", "Wir fordern ein wirksames Lieferkettengesetz mit menschenrechtlicher Sorgfaltspflicht.", True),
     ("protect_civil_society", "Wir fordern den Schutz von Journalistinnen und Menschenrechtsverteidigern.", True),
+    ("restore_communications", "Wir fordern:\n- Freilassung aller politischen Gefangenen\n- Ende der Internetsperren", True),
+    ("arms_embargo", "Wir fordern die Bundesregierung auf, Rüstungsexporte nach X zu stoppen.", True),
     # --- Portuguese
     ("release_detainees", "Exigimos a libertação imediata dos ativistas presos.", True),
     ("protect_civil_society", "Pedimos às autoridades que protejam os defensores de direitos humanos.", True),
