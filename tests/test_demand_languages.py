@@ -69,6 +69,8 @@ ROWS: list[tuple[str, str, bool]] = [
     ("restore_communications", "The government ordered internet shutdowns in twelve districts last year.", False),
     ("release_detainees", "We call on the authorities to ensure that journalist Jane Doe is released without delay.", True),
     ("release_detainees", "We urge the authorities to restore freedom of movement for refugees in the camps.", False),
+    ("release_detainees", "Blogger Ahmed Khan must be released immediately and unconditionally.", True),
+    ("release_detainees", "The findings of the inquiry must be released to the public.", False),
     ("no_junta_legitimacy", "We urge ASEAN to stop inviting junta representatives to its summits.", True),
     ("no_junta_legitimacy", "ASEAN has invited junta representatives to its summits since 2021.", False),
 ]
