@@ -19,6 +19,7 @@ import re
 from typing import Iterator
 
 from .asks import CLAUSE, SOFT_CLAUSE, Region, ask_region, clause_start, name_like, sentence_quotes
+from .languages import deaccent
 from .patterns import Demand, Lexicon, load_lexicon  # noqa: F401  (load_lexicon, Lexicon: design contract)
 from .records import Ask, DemandHit, Lines
 from .sentences import Sentence, sentences, split_sentences  # noqa: F401  (re-exported: design contract)
@@ -34,8 +35,8 @@ _CHUNK = re.compile(r",\s|\s[\u2014-]\s")
 def _fold(text: str) -> str:
     """Lowercase, straight quotes, plain hyphens; always the same length, so offsets carry over.
 
-    >>> _fold("We URGE \u201cstates\u201d")
-    'we urge "states"'
+    >>> _fold("We URGE \u201cstates\u201d"), _fold("Libération")
+    ('we urge "states"', 'liberation')
     """
     low = text.lower()
     if low.isascii():  # most sentences: nothing to straighten, and the length cannot change
@@ -45,7 +46,7 @@ def _fold(text: str) -> str:
     for a, b in _FOLD_PAIRS:  # str.replace per character beats str.translate with a dict by far
         if a in low:
             low = low.replace(a, b)
-    return low
+    return deaccent(low)  # "libération" as "liberation": patterns are folded the same way
 
 
 def _negated(s: str, start: int, lex: Lexicon) -> bool:

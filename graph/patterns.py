@@ -27,6 +27,7 @@ except ImportError:  # pragma: no cover - Python < 3.11
     import sre_parse as _parser  # type: ignore[no-redef]
 
 from .curated import CuratedError, expect, read_yaml
+from .languages import deaccent, merge_languages
 from graph import paths
 from .paths import curated_path
 
@@ -202,7 +203,7 @@ def _compile(patterns: Any, file: str, key: str, word_start: bool = True, lazy: 
         raise CuratedError(file, "expected a non-empty list of regular expressions (strings)", key)
     start = r"(?<![a-z0-9])" if word_start else ""
     # Matched against lowercased text without re.IGNORECASE: about three times faster in Python's re.
-    parts = [_spaces(p) for p in patterns]
+    parts = [_spaces(deaccent(p)) for p in patterns]  # sentences are matched without accents too
     pattern = start + "(?:" + "|".join(f"(?:{p})" for p in parts) + ")"
     if lazy and "(?P" in pattern:
         lazy = False  # named groups may clash once combined: find out now, as compiling would
@@ -359,6 +360,7 @@ _DEFAULT: dict[Path, str] = {}  # data folder -> the lexicon's path in it
 
 
 def _build(data: Any, file: str) -> Lexicon:
+    data = merge_languages(data, file)  # `languages:` adds cues and patterns per language
     asks = expect(data, "asks", dict, file)
     table = expect(data, "demands", dict, file)
     if not table:
@@ -369,7 +371,7 @@ def _build(data: Any, file: str) -> Lexicon:
         raise CuratedError(file, "expected a list of verbs", "asks.imperative_verbs")
     adverbs = expect(asks, "imperative_adverbs", str, file)
     not_before = expect(asks, "imperative_not_before", str, file)
-    imperative = rf"^{adverbs}(?:{'|'.join(map(re.escape, verbs))})\b(?!\s+(?:{not_before}))"
+    imperative = deaccent(rf"^{adverbs}(?:{'|'.join(map(re.escape, verbs))})\b(?!\s+(?:{not_before}))")
     for k in ("imperative_adverbs", "imperative_not_before"):
         _compile(asks[k], file, f"asks.{k}")
 

@@ -34,8 +34,9 @@ _OPEN_END = re.compile(r"\b(?:the|a|an|of|to|and|or|in|for|on|by|with|at|from|th
                        r"will|must|should|this|these|which|who|including|into|than)$", re.I)
 _TERMINAL = ".!?:;\"”’)]"
 _HYPHENS = "-\u00ad\u2010"
-# Sentence end: . ! ? plus closing quotes/brackets, an optional footnote number, then a capital.
-_END = re.compile(r"[.!?][\"”’')\]]*\d{0,3}(?=\s+[\"“‘(\[]?[A-Z0-9•])")
+# Sentence end: . ! ? plus closing quotes/brackets, an optional footnote number, then a capital (also an
+# accented one, or after Spanish ¿ ¡ and French «: "... détenus. Évidemment").
+_END = re.compile(r"[.!?][\"”’')\]]*\d{0,3}(?=\s+[\"“‘(\[¿¡«]?[A-Z\u00c0-\u00d6\u00d8-\u00de0-9•])")
 _ABBREV = re.compile(r"(?:\b(?:no|nos|art|arts|para|paras|vol|e\.g|i\.e|etc|mr|mrs|ms|dr|st|prof|gen|sr|jr|lt|col|"
                      r"u\.s|u\.k|u\.n|v|vs|inc|co|ltd|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|fig|op|cf)"
                      r"|\b[A-Z])\.$", re.I)

@@ -15,6 +15,7 @@ import yaml
 
 from graph.curated import CuratedError
 from graph.demands import find_demands, load_lexicon
+from test_demand_languages import ROWS as LANGUAGE_ROWS
 
 ROOT = Path(__file__).resolve().parents[1]
 TAXONOMY = ROOT.parent / "shared" / "taxonomy" / "demands.yaml"
@@ -214,6 +215,7 @@ CASES: list[tuple[str, str, bool]] = [
     ("end_mass_surveillance", "The agency runs a bulk surveillance programme.", False),
     ("end_mass_surveillance", "Encryption was invented long ago.", False),
 ]
+CASES += LANGUAGE_ROWS  # other languages and the ask shapes of issue #16
 
 
 @pytest.mark.parametrize("demand,text,expected", CASES, ids=[f"{d}-{'pos' if e else 'neg'}-{i}"
