@@ -32,7 +32,6 @@ _INLINE_DASH_ACR = re.compile(r"^(.*[a-z].*?)\s*[-–—]\s*([A-Z][A-Z0-9&]{1,9}
 _COMMA_ACR = re.compile(r"^(.*[a-z].*?),\s*([A-Z][A-Z0-9&]{1,9}(?:[-–—][A-Za-z]+)?)\s*$")  # ", PNS-Japan"
 _INNER_ACR = re.compile(r"\(([A-Z][A-Z0-9.&\-_]{1,12}s?)\)")  # "(KNS) Japan", "(ITC) Family Sydney"
 _COUNTRY_TAIL = re.compile(r"^(.*\S)\s*,\s*([A-Z][\w .'-]+?)\s*$")
-_SPACES = re.compile(r"\s+")
 _FOOTNOTE_MARK = re.compile(r"(?<=[\w)])[*†‡¹²³]+$")
 
 # OCR repairs that hold for any text (each one is a shape that cannot be a real spelling).

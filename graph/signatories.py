@@ -31,7 +31,9 @@ from .sig_names import _countries, clean_entry, country_of, split_place
 from .sig_nesting import alphabet_sublists
 from .sig_prose import prose_names, prose_signatories
 from .sig_table import read_tables
-from .sig_region import LATIN, COUNT_LINE, MIN_TRANSLATED, LineInfo, choose_blocks, classify, is_open
+from .sig_blocks import MIN_TRANSLATED, choose_blocks
+from .sig_headings import COUNT_LINE
+from .sig_region import LATIN, LineInfo, classify, is_open
 
 SUB_BULLETS = frozenset("oO◦○▫▪‣")
 @dataclass(frozen=True)
