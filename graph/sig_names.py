@@ -80,7 +80,8 @@ def _countries() -> dict[str, str]:
     """lower-case country name/short form -> canonical country, from data/gazetteer.yaml (empty if absent)."""
     from .text_countries import COUNTRIES
 
-    out: dict[str, str] = {c.lower(): c for c in COUNTRIES}
+    # sorted: COUNTRIES is a frozenset, whose order changes with PYTHONHASHSEED; callers iterate this dict
+    out: dict[str, str] = {c.lower(): c for c in sorted(COUNTRIES)}
     try:
         from .curated import read_yaml
         data = read_yaml("gazetteer.yaml")

@@ -62,11 +62,13 @@ def _focus_country(infos: list[LineInfo]) -> str | None:
     grams = Counter(words)
     grams.update(" ".join(p) for p in zip(words, words[1:]))
     grams.update(" ".join(p) for p in zip(words, words[1:], words[2:]))
-    c = Counter({v: grams[k] for k, v in names.items() if grams.get(k)})
-    if not c:
-        return None
-    best, n = c.most_common(1)[0]
-    return best if n >= 2 else None
+    c: Counter = Counter()
+    for k, v in names.items():
+        c[v] += grams.get(k, 0)
+    top = c.most_common(2)
+    if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
+        return None  # named once, or two countries named as often: the letter has no one country
+    return top[0][0]
 
 
 @dataclass(slots=True)  # one per list entry: slots are quicker to make
