@@ -36,8 +36,6 @@ ROLE_WORDS = re.compile(
     r"deputy|vice|senior|program(?:me)?|policy|team|analyst|convenor|convener)\b", re.I)
 HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|miss|rev|revd|fr|sr|sir|dame|hon|u|daw|saw|nan|naw)\.?\s+"
                        r"[A-Z]", re.I)
-PERSONAL = re.compile(r"\s*[(,]?\s*\(?(?:in (?:a |her |his |their )?personal capacity|personal capacity|"
-                      r"individual capacity|in (?:an|her|his) individual capacity)\)?\s*$", re.I)
 _PERSON_NAME = re.compile(r"^(?:(?:dr|prof|mr|mrs|ms|rev|fr|sir|dame|hon)\.?\s+)?"
                           r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|van|von|da|del|al|bin|binti)){0,4}$")
 
@@ -54,7 +52,9 @@ def looks_like_person(text: str) -> bool:
 
 def parse_person(text: str, lines: tuple[int, ...] = ()) -> Person:
     """'Dr Jane Doe, Professor of Law (in personal capacity)' -> Person(name, role)."""
-    t = PERSONAL.sub("", text).strip(" ,;")
+    from .sig_words import words
+
+    t = words().personal.sub("", text).strip(" ,;")
     name, _, role = t.partition(",")
     name = re.sub(r"^(?:dr|prof|professor|mr|mrs|ms|miss|rev|revd|fr|sir|dame|hon)\.?\s+", "", name.strip(), flags=re.I)
     return Person(name=name.strip(), role=role.strip() or None, lines=lines)
@@ -63,7 +63,9 @@ def parse_person(text: str, lines: tuple[int, ...] = ()) -> Person:
 @_memo
 def is_individual(text: str) -> bool:
     """An entry that is a person signing in a personal capacity rather than an organization."""
-    if "capacity" in text and PERSONAL.search(text):
+    from .sig_words import words
+
+    if words().personal.search(text):  # "in their personal capacity", "à titre personnel" (curated)
         return True
     if not HONORIFIC.match(text):
         return False

@@ -17,12 +17,17 @@ NEUTRAL = frozenset({"blank", "url", "email", "page", "marker", "garbage", "mirr
 ENTRY = frozenset({"entry", "inline", "columns"})
 
 
-def _blocks(infos: list[LineInfo]) -> list[tuple[int, int, int, bool, bool]]:
-    """(first index, last index, n entries, introduced, in another script) of each run of entries in `infos`:
-    runs of entries that only neutral lines interrupt."""
-    blocks: list[tuple[int, int, int, bool, bool]] = []
+# how a block is introduced: not at all, only by the cue phrase of its own prose sentence, or by a heading, a
+# closing or prose above it
+NOT_INTRODUCED, BY_CUE, BY_HEADING = 0, 1, 2
+
+
+def _blocks(infos: list[LineInfo]) -> list[tuple[int, int, int, int, bool]]:
+    """(first index, last index, n entries, how introduced, in another script) of each run of entries in
+    `infos`: runs of entries that only neutral lines interrupt."""
+    blocks: list[tuple[int, int, int, int, bool]] = []
     cur: list[int] | None = None
-    intro = False
+    intro = NOT_INTRODUCED
     last_prose = ""
     for i, info in enumerate(infos):
         k = info.kind
@@ -32,15 +37,17 @@ def _blocks(infos: list[LineInfo]) -> list[tuple[int, int, int, bool, bool]]:
                 j = i - 1
                 while j >= 0 and infos[j].kind in NEUTRAL:
                     if infos[j].kind in ("heading", "heading_ind"):
-                        intro = True
+                        intro = BY_HEADING
                         cur[0] = j
                     j -= 1
                 if j >= 0 and infos[j].kind == "prose" and (INTRO.search(last_prose) or infos[j].text.endswith(":")):
-                    intro = True
+                    intro = BY_HEADING
                 if j >= 0 and infos[j].kind == "closing":  # "In solidarity," then the signers
-                    intro = True
+                    intro = BY_HEADING
                 if k == "inline" and INTRO.search(info.text):  # "The undersigned are: A, B and C"
-                    intro = True
+                    intro = BY_HEADING
+                elif k == "inline" and info.detail == "cue":  # "The letter is backed by A, B and C."
+                    intro = max(intro, BY_CUE)
             cur[1] = i
             parts = info.parts if k in ("inline", "columns") else (info.text,)
             latin = sum(1 for x in parts if x.isascii() or LATIN.search(x)) if k != "entry" else (
@@ -54,7 +61,7 @@ def _blocks(infos: list[LineInfo]) -> list[tuple[int, int, int, bool, bool]]:
         else:
             if cur is not None:
                 blocks.append((cur[0], cur[1], max(cur[2], cur[3]), intro, cur[3] > cur[2]))
-            cur, intro = None, False
+            cur, intro = None, NOT_INTRODUCED
             if k == "prose":
                 last_prose = info.text if not infos[i - 1].text or i == 0 else (
                     infos[i - 1].text + " " + info.text if infos[i - 1].kind == "prose" else info.text)
@@ -74,7 +81,8 @@ def choose_blocks(infos: list[LineInfo]) -> list[tuple[int, int]]:
     printed again in another script (a Korean or Burmese translation of an English list), which must not be lost.
 
     A block introduced by a signatory heading or by prose such as "Signed by 26 organizations" is the main one;
-    otherwise the last block of three or more entries.
+    otherwise the last block of three or more entries. A list in a prose sentence ("submitted by A and B") gives
+    way to a longer unheaded list: submitters named in the head, the full list below.
     """
     blocks = _blocks(infos)
     latin = [b for b in blocks if not b[4]]
@@ -82,6 +90,8 @@ def choose_blocks(infos: list[LineInfo]) -> list[tuple[int, int]]:
     plain = [b for b in latin if b[2] >= 3]
     if introduced:
         best = max(introduced, key=lambda b: (b[2], b[0]))
+        if best[3] == BY_CUE and plain and plain[-1][2] > best[2]:
+            best = plain[-1]
     elif plain:
         best = plain[-1]
     else:

@@ -35,7 +35,7 @@ _LINE_END = re.compile(r"[.;!?]['\"’”)]*\s*$")
 _LIST_LINE = re.compile(r"^\s*(?:[-*•+]\s|\d{1,4}[.)]\s|\(\d{1,4}\)\s)")
 _GLUED_ACRONYM = re.compile(r"([a-z]\s\([A-Za-z][\w&.-]{1,12}\))\s+(?=[A-Z])")  # "Forum (ForUM) Swedish ..."
 _OTHERS = re.compile(r",?\s*(?:and|&|et|y)\s+" + NUMBER_RE + r"\s+(?:others?|more|autres|otras|otros)\b[^,]*$", re.I)
-_AND_LAST = re.compile(r"\s+(?:and|&|et|y|e|und)\s+(?=\S)", re.I)
+_AND = re.compile(r"\s+(and|&|et|y|e|und)\s+(?=\S)", re.I)
 # a conjunction or a lower-case article before a name in running text ("and the Carter Center", "y el Centro");
 # a capital "The" is part of the name as printed ("The Carter Center")
 _LEAD_ARTICLE = re.compile(r"^(?:(?i:and|&|et|y|e|und)|the|la|le|les|el|los|las|l['’]|de\s+la|du|des)\s+(?=\S)")
@@ -51,11 +51,17 @@ class ProseGroup:
     lines: tuple[int, ...]  # 0-based indexes of the lines it covers
     how: str  # "cue", "byline", "subject"
     others: int | None = None  # "and seven others": named ones plus an undisclosed count
+    people: tuple[str, ...] = ()  # "... as well as by Jane Roe in her personal capacity": individuals
+    lead: tuple[int, ...] = ()  # lines of the sentence above the cue's line ("Los directores / de las ...:")
 
 
-def _paragraphs(lines: list[str]) -> list[tuple[str, list[int]]]:
-    """(joined text, line indexes) of each run of non-blank lines; a hard-wrapped sentence is one text."""
-    out: list[tuple[str, list[int]]] = []
+_HYPHEN_WRAP = re.compile(r"[a-z]-$")
+
+
+def _paragraphs(lines: list[str]) -> list[tuple[str, list[int], list[int]]]:
+    """(joined text, line indexes, offset where each line ends in the text) of each run of non-blank lines; a
+    hard-wrapped sentence is one text."""
+    out: list[tuple[str, list[int], list[int]]] = []
     cur: list[int] = []
     for i, raw in enumerate(lines + [""]):
         if raw.strip() and not _LIST_LINE.match(raw):  # list lines are graph.sig_region's
@@ -63,10 +69,24 @@ def _paragraphs(lines: list[str]) -> list[tuple[str, list[int]]]:
             if not _LINE_END.search(raw):
                 continue  # a line ending a sentence ends the paragraph too (texts without blank lines)
         if cur:
-            text = " ".join(lines[k].strip() for k in cur)
-            out.append((re.sub(r"(?<=[a-z])- (?=[a-z])", "", text), cur))
+            text, ends = "", []
+            for k in cur:
+                t = lines[k].strip()
+                if _HYPHEN_WRAP.search(text) and t[:1].islower():
+                    text = text[:-1] + t  # "anti-" / "war": a word hyphenated at the line end
+                else:
+                    text = f"{text} {t}" if text else t
+                ends.append(len(text))
+            out.append((text, cur, ends))
         cur = []
     return out
+
+
+def _ends_line(text: str, at: int, ends: list[int]) -> bool:
+    """Nothing but a colon or a dash follows `at` on its line: a heading over a list printed one name a line."""
+    at = len(text[:at].rstrip())  # the cue's match takes the space that joined the next line
+    end = next((e for e in ends if e >= at), len(text))
+    return not text[at:end].strip(" :–—-")
 
 
 def _sentence(text: str, at: int, dashes: bool = False) -> str:
@@ -101,37 +121,89 @@ def _clean(part: str) -> str:
     return p[:1].upper() + p[1:] if p[:1].islower() and p.split()[0].lower() in ("the",) else p
 
 
-def split_names(text: str, lenient: bool = False) -> tuple[tuple[str, ...], int | None]:
-    """('A', 'B', 'C'), others from 'A, B (AB), and C' / 'A, B and 7 others'; ((), None) if not a name list."""
+_NONE: tuple[tuple[str, ...], None, tuple[str, ...]] = ((), None, ())
+
+
+def _last_and(part: str) -> list[str]:
+    """The last part split at its last conjunction ("A, B and C"). Spanish writes "e" for "y" before an i-sound,
+    inside names too ("Raza e Igualdad"): "e" splits only where no other conjunction does."""
+    ms = list(_AND.finditer(part))
+    strong = [m for m in ms if m.group(1).lower() != "e"]
+    if not ms:
+        return [part]
+    m = (strong or ms)[-1]
+    return [part[:m.start()], part[m.end():]]
+
+
+def _personal_tail(text: str) -> tuple[str, tuple[str, ...]]:
+    """(the list, the people) of "A, B and C, as well as by Jane Roe and John Doe in their personal capacity";
+    "as well as" followed by more organizations is read like a comma."""
+    W = words()
+    m = W.also.search(text)
+    if not m:
+        return text, ()
+    tail = text[m.end():]
+    if not W.personal.search(tail):
+        return text[:m.start()] + ", " + tail, ()
+    people = [x for p in split_top(W.personal.sub("", tail)) for x in _last_and(p.strip())]
+    return text[:m.start()], tuple(c for c in (_clean(p) for p in people) if c)
+
+
+def _described(part: str) -> bool:
+    """A lower-case description of signers, not a name: "international human rights groups on ..."."""
+    W = words()
+    return part[:1].islower() and any(w.strip(".,;:") in W.group_words for w in part.lower().split())
+
+
+_COUNT_START = re.compile(NUMBER_RE + r"\s", re.I)
+
+
+def _counted(part: str) -> bool:
+    """A count of signers, not a name: "9 Rohingya organisations from Bangladesh", "Twenty-three rights groups"."""
+    W = words()
+    return bool(_COUNT_START.match(part)) and any(w.strip(".,;:") in W.group_words for w in part.lower().split())
+
+
+def split_names(text: str, lenient: bool = False) -> tuple[tuple[str, ...], int | None, tuple[str, ...]]:
+    """(('A', 'B', 'C'), others, people) from 'A, B (AB), and C' / 'A, B and 7 others' / '..., as well as by Jane
+    Roe in her personal capacity'; ((), None, ()) if not a name list. A list of places ("from Bangladesh,
+    Malaysia and Europe") or a description ("Russian and international groups") is no list of names."""
     others = None
+    text, people = _personal_tail(text)
     m = _OTHERS.search(text)
     if m:
         others = number_value(m.group(1))
         text = text[:m.start()]
     sep = ";" if text.count(";") >= 2 else ","
     if text.count(sep) > MAX_INLINE_PARTS:
-        return (), None
-    parts = words().join_legal([q.strip() for p in split_top(text, sep)
-                                for q in _GLUED_ACRONYM.sub("\\1\\0", p).split("\0")])
+        return _NONE
     W = words()
+    parts = W.join_legal([q.strip() for p in split_top(text, sep)
+                          for q in _GLUED_ACRONYM.sub("\\1\\0", p).split("\0")])
     for i, p in enumerate(parts):  # "..., and Ms. Nancy Soderberg, who signed ...": the list ended before "who"
         if i and W.enders.match(" " + p):
             parts = parts[:i]
             break
     if parts:
         parts[-1] = _cut_end(parts[-1])
-    last = _AND_LAST.split(parts[-1]) if parts else []
-    if len(last) >= 2 and all(_is_name(x, lenient) for x in last):
-        parts[-1:] = last
-        parts = W.join_legal(parts)  # "..., Collé Group, LLC and Paper Lantern Labs"
+        last = _last_and(parts[-1])
+        if len(last) >= 2 and all(_is_name(x, lenient) for x in last):
+            parts[-1:] = last
+            parts = W.join_legal(parts)  # "..., Collé Group, LLC and Paper Lantern Labs"
     parts = [c for c in (_clean(p) for p in parts) if c]
-    parts = [p for p in parts if not W.web_leftover(p) and not W.cues.search(p) and not _person(p)]
+    if any(_described(p) for p in parts):
+        return _NONE
+    places = [p for p in parts if W.place(p) or _counted(p)]
+    if len(places) * 2 >= len(parts):
+        return _NONE
+    parts = [p for p in parts if p not in places and not W.web_leftover(p) and not W.cues.search(p)
+             and not _person(p)]
     if not parts or (len(parts) < 2 and others is None and not lenient):
-        return (), None
+        return _NONE
     good = sum(_is_name(p, lenient) for p in parts)
     if good < MIN_NAME_SHARE * len(parts):
-        return (), None
-    return tuple(p for p in parts if _is_name(p, lenient)), others
+        return _NONE
+    return tuple(p for p in parts if _is_name(p, lenient)), others, people
 
 
 def _person(part: str) -> bool:
@@ -142,10 +214,29 @@ def _person(part: str) -> bool:
                                         nxt[:1].isupper() for w, nxt in zip(ws[1:], ws[2:]))
 
 
+_TOKEN = re.compile(r"\S+")
+# words after a name, to the sentence end, that make the rest a clause: "... (SNJ-France) dénoncent la détention"
+MIN_CLAUSE_WORDS = 3
+
+
 def _cut_end(seg: str) -> str:
-    """The list part of a subject: up to the verb that follows it ("A, B and C urge ...")."""
-    m = words().enders.search(seg)
-    return seg[:m.start()] if m else seg
+    """The list part of a subject: up to the verb that follows it ("A, B and C urge ..."): a curated verb, or a
+    lower-case word right after a capitalised one that starts a lower-case clause (any language's verb)."""
+    W = words()
+    m = W.enders.search(seg)
+    if m:
+        return seg[:m.start()]
+    toks = list(_TOKEN.finditer(seg))
+    for i in range(1, len(toks) - MIN_CLAUSE_WORDS + 1):
+        w, prev = toks[i].group(), toks[i - 1].group()
+        if not (w[0].islower() and w[0] <= "\u024f") or w.lower() in W.name_lower:
+            continue  # not a Latin lower-case word ("помощь" is inside a Russian name), or "de", "sans"
+        if prev.lower().strip("(),.;:") in W.name_lower or not (prev[0].isupper() or
+                                                                  prev.endswith((")", "»", "”", '"'))):
+            continue
+        if cap_ratio(seg[toks[i].start():]) < 0.5:
+            return seg[:toks[i].start()].rstrip(" ,")
+    return seg
 
 
 def _people_only(names: tuple[str, ...]) -> bool:
@@ -156,34 +247,43 @@ def _people_only(names: tuple[str, ...]) -> bool:
     return all(looks_like_person(n) and not W.org_word(n) and not re.search(r"[A-Z]{2,}|\d", n) for n in names)
 
 
-def prose_names(lines: list[str]) -> list[ProseGroup]:
-    """Every run of names the prose of `lines` gives, by cue phrase, byline or lead-sentence subject."""
+def prose_names(lines: list[str], hows: tuple[str, ...] = ("byline", "cue", "subject")) -> list[ProseGroup]:
+    """Every run of names the prose of `lines` gives, by cue phrase, byline or lead-sentence subject (those of
+    `hows`)."""
     W = words()
     out: list[ProseGroup] = []
-    for text, idx in _paragraphs(lines):
+    for text, idx, ends in _paragraphs(lines):
         if len(text) > MAX_PARAGRAPH:
             continue
         if _BYLINE.match(text) and len(text) < 600:
-            names, others = split_names(_DATE_TAIL.sub("", _sentence(text, _BYLINE.match(text).end())), False)
-            if len(names) >= 2 and all(cap_ratio(n) >= 0.6 for n in names) and not _people_only(names):
+            names, others, _ = split_names(_DATE_TAIL.sub("", _sentence(text, _BYLINE.match(text).end())), False)
+            if "byline" in hows and len(names) >= 2 and all(cap_ratio(n) >= 0.6 for n in names) and not \
+                    _people_only(names):
                 out.append(ProseGroup(names, idx[0], tuple(idx), "byline", others))
             continue
-        best: tuple[str, ...] = ()
-        best_others = None
-        for m in W.cues.finditer(text):  # the cue nearest the list wins a tie ("signed by the groups that include")
+        best: tuple[tuple[str, ...], int | None, tuple[str, ...]] = ((), None, ())
+        span = (0, 0)
+        for m in W.cues.finditer(text) if "cue" in hows else ():
+            if _ends_line(text, m.end(), ends):
+                continue  # "Firmantes:" over one name a line: graph.sig_region reads that list
             seg = _sentence(text, m.end(), dashes=m.group().rstrip()[-1:] in "–—")
-            names, others = split_names(seg, lenient=True)
-            if len(names) < 2:
-                names, others = split_names(_cut_end(seg), lenient=True)
-            if len(names) >= 2 and len(names) >= len(best):
-                best, best_others = names, others
-        if best and not _people_only(best):
-            out.append(ProseGroup(best, idx[0], tuple(idx), "cue", best_others))
+            found = split_names(seg, lenient=True)
+            if len(found[0]) < 2:
+                found = split_names(_cut_end(seg), lenient=True)
+            # the cue nearest the list wins a tie ("signed by the groups that include")
+            if len(found[0]) >= 2 and len(found[0]) >= len(best[0]):
+                best, span = found, (m.start(), m.end() + len(seg))
+        if best[0] and not _people_only(best[0]):
+            # the lines from the cue to the list's end: the paragraph's lines above the cue are other prose
+            used = [k for k, a, b in zip(idx, [0] + ends, ends) if b > span[0] and a < span[1]]
+            out.append(ProseGroup(best[0], used[0], tuple(used), "cue", best[1], best[2],
+                                  tuple(k for k in idx if k < used[0])))
             continue
-        for k in idx:  # "A, B, C and seven others are calling ...", at the start of any line of the paragraph
+        for k in idx if "subject" in hows else ():
+            # "A, B, C and seven others are calling ...", at the start of any line of the paragraph
             lead = _cut_end(W.joiners.sub(", ", _sentence(lines[k].strip(), 0)))
             if _OTHERS.search(lead):
-                names, others = split_names(lead)
+                names, others, _ = split_names(lead)
                 if names and names[0].startswith("The "):  # the sentence's capital, not the name's
                     names = (names[0][4:],) + names[1:]
                 if len(names) >= 2 and not _people_only(names):

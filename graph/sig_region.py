@@ -221,9 +221,12 @@ def _facts(raw: str) -> _Facts:
 
 
 def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozenset(),
-             person_lines: set[int] = frozenset(), table_rows: set[int] = frozenset()) -> list[LineInfo]:
+             person_lines: set[int] = frozenset(), table_rows: set[int] = frozenset(),
+             prose_lists: dict[int, tuple[str, ...] | None] | None = None) -> list[LineInfo]:
     """Each line's kind (see the module docstring). `table_rows`: line numbers of table rows already reduced to
-    their name cell (graph.sig_table): entries whatever their case."""
+    their name cell (graph.sig_table): entries whatever their case. `prose_lists`: line index -> the names a
+    prose sentence after a cue phrase lists (graph.sig_prose), on the cue's line (the list's other lines map to
+    (), the sentence's lines above the cue to None): one inline list, introduced by its cue."""
     out: list[LineInfo] = []
     vocab_box: list[Counter] = []  # built on first need: only a mirrored-looking line needs it
     prev: LineInfo | None = None  # previous non-blank line
@@ -253,6 +256,10 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = "person"
         elif ln in table_rows:
             info.kind = "entry"
+        elif prose_lists and idx in prose_lists:
+            parts = prose_lists[idx]
+            info.kind, info.parts, info.detail = ("prose", (), "") if parts is None else (
+                "inline", parts, "cue") if parts else ("cont_inline", (), "")
         elif f.closing:
             info.kind = "closing"
         elif f.url_line:

@@ -58,6 +58,9 @@ class Words:
     regions: frozenset[str]
     only_words: frozenset[str]
     cjk_org: tuple[str, ...]  # organization words of scripts without spaces: found inside a word
+    also: re.Pattern  # "as well as (by)": more signers follow
+    personal: re.Pattern  # "in their personal capacity" at the end of an entry
+    name_lower: frozenset[str]  # lower-case words inside names ("sans", "de")
 
     def web_leftover(self, text: str) -> bool:
         """Page furniture: the whole text is a known leftover, or starts with one and adds at most two words."""
@@ -143,11 +146,15 @@ def words() -> Words:
 
     cues = _strings(data, "list_cues")
     enders = tuple(str(x) for x in expect(data, "list_enders", list, FILE))  # case matters here
+    also = _strings(data, "list_also")
+    personal = _strings(data, "personal_capacity")
     try:
+        also_rx = re.compile(r",?\s+(?:" + "|".join(f"(?:{a})" for a in also) + r")(?![\w])\s*", re.I)
+        personal_rx = re.compile(r"\s*[(,]?\s*\(?(?:" + "|".join(f"(?:{p})" for p in personal) + r")\)?\s*$", re.I)
         cue_rx = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{c})" for c in cues) + r")(?![\w])\s*:?\s*", re.I)
         end_rx = re.compile(r",?\s+(?:" + "|".join(f"(?:{e})" for e in enders) + r")(?![\w])")
     except re.error as e:
-        raise CuratedError(FILE, f"not a valid regular expression: {e}", "list_cues/list_enders") from None
+        raise CuratedError(FILE, f"not a valid regular expression: {e}", "list_cues/list_enders/list_also/personal_capacity") from None
     return Words(
         name_headers=t("name_headers"), person_headers=t("person_headers"), type_headers=t("type_headers"),
         country_headers=t("country_headers"), person_types=t("person_types"),
@@ -165,4 +172,5 @@ def words() -> Words:
         regions=frozenset(_strings(data, "regions")),
         only_words=frozenset(_strings(data, "heading_only_words")),
         cjk_org=tuple(w for w in _strings(data, "organization_words") if all(ord(c) > 0x2E00 for c in w)),
+        also=also_rx, personal=personal_rx, name_lower=frozenset(_strings(data, "name_lowercase_words")),
     )

@@ -236,7 +236,13 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
                   signer_lines=frozenset(signer_lines))
     lines, rows = read_tables(lines)
     people_rows = frozenset(start + k for k, r in rows.items() if r.individual)
-    infos = classify(lines, start, contact_lines, signer_lines, frozenset(start + k for k in rows))
+    # a list in a prose sentence after a cue phrase ("The undersigned organizations are A, B and C") is read as
+    # one inline entry, wherever it is; bylines and lead sentences only where no list is printed (below)
+    cue_groups = {g.line: g for g in prose_names(lines, ("cue",))}
+    prose_lists: dict[int, tuple[str, ...] | None] = {k: None for g in cue_groups.values() for k in g.lead}
+    prose_lists.update((k, ()) for g in cue_groups.values() for k in g.lines)
+    prose_lists.update((k, g.names) for k, g in cue_groups.items())
+    infos = classify(lines, start, contact_lines, signer_lines, frozenset(start + k for k in rows), prose_lists)
     # counts are stated in prose and headings, never inside the list of names
     claimed, undisclosed = counts("\n".join("" if i.kind in ("entry", "cont", "columns") else lines[i.line - start]
                                              for i in infos))
@@ -268,6 +274,13 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     for info in infos[lo:hi + 1]:
         if info.kind == "count" and undisclosed is None:
             undisclosed = number_value(COUNT_LINE.match(info.text).group(1))
+    cued = [cue_groups[i.line - start] for i in infos[lo:hi + 1] if i.detail == "cue" and i.kind == "inline"]
+    for g in cued:  # "A, B and 41 other organisations"; "..., as well as by Jane Roe in her personal capacity"
+        if undisclosed is None and g.others:
+            undisclosed = g.others
+    prose_people = [(p, tuple(start + k for k in g.lines)) for g in cued for p in g.people]
+    listed = any(i.kind in ("entry", "columns") or (i.kind == "inline" and i.detail != "cue") for i in infos[lo:hi + 1])
+    first_source = "table" if rows else "list" if listed else "cue"
     # a list cut off mid-name at the end of the file must not yield the fragment
     last_text_line = max((i.line for i in infos if i.kind != "blank"), default=0)
     if entries and entries[-1].lines[-1] == last_text_line and len(entries) > 1 and (
@@ -277,7 +290,8 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
         fates.append((e.lines[0], "skipped", "fragment at end of file"))
     _levels(entries)
     orgs = [e for e in entries if not e.individual]
-    individuals = tuple(parse_person(e.text, tuple(e.lines)) for e in entries if e.individual)
+    individuals = tuple(parse_person(e.text, tuple(e.lines)) for e in entries if e.individual) + tuple(
+        parse_person(p, ls) for p, ls in prose_people)
     for e in entries:
         if e.individual:
             fates.append((e.lines[0], "person", "individual signatory"))
@@ -335,7 +349,7 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     fates.sort(key=lambda f: f[0])
     return SignatoryResult(signatories=tuple(out), skipped=tuple(sorted(skipped, key=lambda s: s.line)),
                            undisclosed_count=undisclosed, claimed_total=claimed, individuals=individuals,
-                           fates=tuple(fates), found_by=("table" if rows else "list",) + tuple(
+                           fates=tuple(fates), found_by=(first_source,) + tuple(
                                dict.fromkeys(h for _, h, _ in found)), **people)
 
 
