@@ -1,4 +1,5 @@
-"""Headings and head lines around a signatory list: "Signatories:", "Individuals", "Dear ...", a dateline.
+"""Headings and head lines around a signatory list: "Signatories:", "Individuals", "Germany (3)", "Dear ...", a
+dateline or an author's byline.
 
 graph.sig_region asks these about each line; graph.sig_blocks asks whether prose above a block introduces it.
 
@@ -9,7 +10,10 @@ from __future__ import annotations
 
 import re
 
-from .sig_lines import NUMBER_RE
+from .people import looks_like_person
+from .sig_lines import FUNCTION_WORDS, NUMBER_RE
+from .sig_words import words
+from .text_dates import MONTH, find_dates
 
 SIG_HEADING = re.compile(
     r"^\W{0,3}(?:#+\s*)?(?:(?:list\s+of\s+)?(?:the\s+)?(?:co-?)?signator(?:y|ies)\b|(?:co-?)?signed(?:\s+by)?\b|"
@@ -63,3 +67,49 @@ def heading(t: str) -> bool:
         t.endswith(":") or t.isupper() or len(t.split()) == 1 or
         bool(re.search(r"\b[a-z]+\s*(?:\([^)]*\))?\s*:?\s*$", t)))
 
+
+
+# A dateline or byline is short; a longer line holding a date is prose.
+MAX_DATELINE = 80
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# "7. Februar 2024": a day written with a period, as German and Scandinavian letters print it
+_DOTTED_DAY = re.compile(r"\b\d{1,2}\.\s*" + MONTH + r"\s+\d{4}\b", re.I)
+
+
+def dateline(t: str) -> bool:
+    """A line that dates the letter or the page, with at most a place or a byline beside the date ("Berlin,
+    7. Februar 2024", "November 14, 2023 • Labour Desk", "Paris, le 12 janvier 2023"): never a signatory.
+
+    >>> dateline("Berlin, 7. Februar 2024"), dateline("November 14, 2023 • Labour Desk"), dateline("Asia Forum")
+    (True, True, False)
+    """
+    if len(t) > MAX_DATELINE or not _YEAR.search(t):
+        return False
+    return bool(find_dates(t) or _DOTTED_DAY.search(t))
+
+
+_BY = re.compile(r"^(?:by|par|por|von)\s+(?=[A-Z])", re.I)
+# words that start a phrase, never a person's name
+_NOT_A_NAME = FUNCTION_WORDS | frozenset("your my his her all any every no one".split())
+
+
+def byline_person(t: str) -> bool:
+    """An author's byline, "By William Roe": one person, not a signer (a byline of organizations, "By A, B and
+    C", is read by graph.sig_prose)."""
+    m = _BY.match(t)
+    if not m or "," in t:
+        return False
+    name = t[m.end():].strip()
+    return name.split()[0].lower() not in _NOT_A_NAME and looks_like_person(name)  # "By Your Side" is a name
+
+
+_COUNT_TAIL = re.compile(r"\s*(?:\(\s*\d+\s*\)|[:–—-]\s*\d+)?\s*:?\s*$")
+# a country heading is a place name: a few words at most
+MAX_PLACE_HEADING = 40
+
+
+def place_heading(t: str) -> bool:
+    """A country or region printed alone over the names from there, maybe with their count ("Germany (3)",
+    "Latin America:"): a heading, never a signatory."""
+    core = _COUNT_TAIL.sub("", t.strip(" *_#")).strip()
+    return 0 < len(core) < MAX_PLACE_HEADING and words().place(core)

@@ -17,7 +17,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .people import CLOSING, is_individual, signer_for
-from .sig_headings import COUNT_LINE, DATE_LINE, HEADER, IND_HEADING, INTRO, heading, salutation_index
+from .sig_headings import (COUNT_LINE, DATE_LINE, HEADER, IND_HEADING, INTRO, byline_person, dateline, heading,
+                           place_heading, salutation_index)
 from .sig_headings import SALUTATION  # noqa: F401 - graph.meta reads the salutation from here
 from .sig_inline import INLINE_INTRO, inline_here, inline_names
 from .sig_lines import (EMAIL, has_url, ends_sentence, garbage_reason, is_footnote, is_lone_marker, is_mirrored,
@@ -45,6 +46,23 @@ def _unknown_words(t: str, lines: list[str], box: list[Counter]) -> bool:
         box.append(Counter(_WORD.findall("\n".join(lines).lower())))
     ws = _words(t)
     return sum(box[0][w] > 1 for w in ws) < 0.2 * max(1, len(ws))
+
+
+def _lower_case_word(t: str, lines: list[str], box: list[frozenset[str]]) -> bool:
+    """Every word of the line in capitals is printed in lower case elsewhere in the letter: a word of the
+    language ("CLIMATE" and "climate"), not an acronym ("AAPP")."""
+    if not box:
+        box.append(frozenset(w for w in _WORD.findall("\n".join(lines)) if w.islower()))
+    return all(w.lower() in box[0] for w in t.split())
+
+
+def _marked_next(lines: list[str], idx: int) -> bool:
+    """The next non-blank line (within two) starts with a bullet or a list number."""
+    for raw in lines[idx + 1:idx + 3]:
+        if raw.strip():
+            f = _FACTS.get(raw) or _facts(raw)
+            return bool(f.num or f.bullet)
+    return False
 
 
 def _words(text: str) -> list[str]:
@@ -85,6 +103,8 @@ _CONNECTORS = frozenset("of for and the in on to de du des la le pour per et wit
 
 
 _CLOSING_FIRST = frozenset("yours sincerely respectfully kind best warm warmest regards with in".split())
+_BY_FIRST = frozenset("by par por von".split())
+_CAPS_WORDS = re.compile(r"[A-ZÀ-Þ]{3,}(?:\s+[A-ZÀ-Þ]{3,})?")
 _HEADER_FIRST = frozenset("re subject subj to attn attention dear cc from your excellency excellencies".split())
 _HAS_DIGIT = re.compile(r"\d")
 
@@ -100,7 +120,7 @@ class _Rest:
         self.entry = self.name or (is_individual(rest) and len(rest) < 200) or (
             "," in rest and len(rest) < 200 and signer_for(rest) is not None)  # "Jane Roe, présidente de X"
         W = words()
-        self.leftover = len(rest) < 60 and W.web_leftover(rest)  # "Write A Comment", "Skip to content"
+        self.leftover = len(rest) < 200 and W.web_leftover(rest)  # "Write A Comment", "Skip to content"
         # "Mr. Kyaw Soe Aung Tel: +1414...": a contact person; titles alone make an individual (graph.signatories)
         self.contact = len(rest) < 200 and W.person_shaped(rest) and not W.titles_only(rest)
         self.lower = starts_lower(rest)
@@ -114,7 +134,8 @@ class _Facts:
     entries and boilerplate repeat across letters). Rarely needed answers are computed on first use."""
     __slots__ = ("t", "indent", "num", "bullet", "rest", "r", "closing", "url_line", "email", "page", "marker",
                  "count", "footnote_star", "inline_intro", "header", "url", "non_latin", "mirrored", "garbage",
-                 "heading_ind", "heading", "footnote", "commas", "other_script", "_ends", "_intro", "_cont", "_columns")
+                 "heading_ind", "heading", "footnote", "commas", "other_script", "lead", "caps_word", "_ends", "_intro",
+                 "_cont", "_columns")
 
     def __init__(self, raw: str) -> None:
         t = raw.strip()
@@ -135,7 +156,8 @@ class _Facts:
         self.footnote_star = t[0] in "*†‡" and t[1:2] == " " and ends_sentence(t) and not r.name
         self.inline_intro = ":" in t and bool(INLINE_INTRO.search(t))
         self.header = not mark and bool((fw in _HEADER_FIRST and HEADER.match(t)) or (
-            len(t) < 40 and _HAS_DIGIT.search(t) and DATE_LINE.match(t)))
+            len(t) < 40 and _HAS_DIGIT.search(t) and DATE_LINE.match(t)) or (_HAS_DIGIT.search(t) and dateline(t))
+                                         or (fw in _BY_FIRST and byline_person(t)))
         self.url = has_url(t) and len(t) < 400
         # prose in another script (a translation of the letter); a short line or a comma list is names
         self.non_latin = len(t) >= 100 and t.count(",") < 2 and _non_latin(t)
@@ -144,7 +166,13 @@ class _Facts:
         group = words().group_heading(t) if len(t) < 80 and not mark else None
         self.heading_ind = group is True or (
             len(t) < 60 and ("individual" in low or "personal" in low) and bool(IND_HEADING.match(t)))
-        self.heading = group is False or heading(t)
+        self.heading = group is False or heading(t) or (not mark and len(t) < 60 and place_heading(t))
+        # ends like a heading ("Signatories -" in Burmese, "Unterzeichnende:"): one if a bulleted list follows
+        self.lead = not mark and len(t) < 80 and t.endswith((":", " -", " –", " —"))
+        # one or two words in capitals, not an organization's ("CLIMATE", "PRESS RELEASES"): a page's section
+        # name when the letter uses the words in lower case (an acronym, "AAPP", it does not)
+        self.caps_word = not mark and t.isupper() and len(t.split()) <= 2 and bool(_CAPS_WORDS.fullmatch(t)) and \
+            not words().org_word(t)
         self.footnote = (digit0 or t[0] in "[¹²³⁴⁵⁶⁷⁸⁹⁰") and is_footnote(t) and len(t) < 200 and not r.name
         self.commas = t.count(",")
         self.other_script = not t.isascii() and _non_latin(t)
@@ -229,6 +257,7 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
     (), the sentence's lines above the cue to None): one inline list, introduced by its cue."""
     out: list[LineInfo] = []
     vocab_box: list[Counter] = []  # built on first need: only a mirrored-looking line needs it
+    lower_box: list[frozenset[str]] = []  # the letter's lower-case words, built on first need
     prev: LineInfo | None = None  # previous non-blank line
     pf: _Facts | None = None  # its facts
     adjacent = False  # previous line was non-blank
@@ -315,6 +344,10 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind, info.detail = "garbage", "web-page leftover"
         elif f.r.contact:
             info.kind = "contact"
+        elif f.lead and f.r.entry and _marked_next(lines, idx):
+            info.kind = "heading"  # a name-shaped line ending in ":" or " -" over a bulleted or numbered list
+        elif f.caps_word and _lower_case_word(t, lines, lower_box):
+            info.kind, info.detail = "garbage", "a page's section name"
         elif f.r.entry:
             info.kind = "entry"
         elif bullet and pk == "entry" and prev.bullet == bullet and f.r.short:

@@ -23,6 +23,8 @@ from .curated import CuratedError, expect, read_yaml
 FILE = "signatory_words.yaml"
 _PHONE = re.compile(r"(?:\btel\b|\bphone\b|\bfax\b|\bmobile\b|\+\d[\d ()-]{6,}|\b\d{3}[-. ]\d{3}[-. ]\d{4}\b)", re.I)
 _WORDS = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?")
+_MENU_GLYPHS = frozenset("☰≡⋮")  # a menu button printed before the site's name
+_BAR = re.compile(r"\s[|•·]\s")  # parts of a menu, footer or share bar
 
 
 def _words(text: str) -> list[str]:
@@ -63,11 +65,24 @@ class Words:
     name_lower: frozenset[str]  # lower-case words inside names ("sans", "de")
 
     def web_leftover(self, text: str) -> bool:
-        """Page furniture: the whole text is a known leftover, or starts with one and adds at most two words."""
-        first = text.lstrip(" →»>-•*#").split(None, 1)
+        """Page furniture: the whole text is a known leftover (a count after it allowed: "Comments (0)"), or starts
+        with one and adds at most two words or a colon and a menu ("Compartir en: Facebook"); a copyright line;
+        a bar of parts one of which is a leftover ("Org | P.O. Box 12 | Unsubscribe", "Subscribe | Log in")."""
+        t = text.strip().lstrip(" →»>-•*#")
+        if t[:1] in _MENU_GLYPHS or t[:1] == "©" or t[:10].lower() in ("copyright ", "copyright:") or t[:4] == "(c) ":
+            return True  # "☰ SITE NAME", "© 2024 Site"
+        if _BAR.search(t):
+            return any(self._leftover(p) for p in _BAR.split(t))
+        return self._leftover(t)
+
+    def _leftover(self, text: str) -> bool:
+        first = text.strip().lstrip(" →»>-•*#").split(None, 1)
         if not first or first[0].lower().strip(".,:;!") not in self.leftover_first:
             return False  # most lines: one set lookup
-        t = " ".join(_words(text))
+        head, colon, _ = text.partition(":")
+        if colon and " ".join(_words(head)) in self.leftovers:
+            return True  # "Share this: Facebook Twitter", "Compartir en: ..."
+        t = " ".join(w for w in _words(text) if not w.isdigit())  # "Comments (0)"
         if t in self.leftovers:
             return True
         ws = t.split()
