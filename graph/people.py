@@ -65,12 +65,32 @@ def is_individual(text: str) -> bool:
     """An entry that is a person signing in a personal capacity rather than an organization."""
     from .sig_words import words
 
-    if words().personal.search(text):  # "in their personal capacity", "à titre personnel" (curated)
+    W = words()
+    if W.personal.search(text):  # "in their personal capacity", "à titre personnel" (curated)
         return True
     if not HONORIFIC.match(text):
         return False
     head = text.split(",")[0].strip()
     return bool(HONORIFIC.match(head)) and looks_like_person(head) and ("," in text or len(head.split()) <= 4)
+
+
+# a person's name printed before an affiliation has at most this many words ("Maria del Carmen Ruiz Lopez")
+MAX_NAME_WORDS = 5
+
+
+@_memo
+def with_affiliation(text: str) -> bool:
+    """"Jane Roe, University of Oslo": a person's name, then where they work, and no role ("Jane Roe, Director,
+    X" is X signing: `signer_for`). One such entry may be an organization ("Forget Me Not, Cypress High
+    School"); a list of them is people (graph.signatories decides on the list)."""
+    from .sig_words import words
+
+    W = words()
+    head, comma, affiliation = text.partition(",")
+    head, affiliation = head.strip(), affiliation.strip()
+    return bool(comma) and 2 <= len(head.split()) <= MAX_NAME_WORDS and looks_like_person(head) and not \
+        W.org_word(head) and not W.place(head) and W.org_word(affiliation) and \
+        affiliation.lower().rstrip(".") not in W.legal and signer_for(text) is None
 
 
 def _parse_contact(text: str, lines: tuple[int, ...]) -> Contact | None:

@@ -23,11 +23,11 @@ import re
 from collections import Counter
 from dataclasses import MISSING, dataclass, fields, replace
 
-from .people import find_contacts, find_signer, is_individual, parse_person, signer_for
+from .people import find_contacts, find_signer, is_individual, parse_person, signer_for, with_affiliation
 from .records import Contact, Person, Signatory, SkippedLine
 from .sig_counts import counts
 from .sig_lines import number_value
-from .sig_names import _countries, clean_entry, country_of, split_place
+from .sig_names import _countries, clean_entry, country_of, place_tail, split_place
 from .sig_nesting import alphabet_sublists
 from .sig_prose import prose_names, prose_signatories
 from .sig_table import read_tables
@@ -153,6 +153,10 @@ def _entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: list
 
 
 AGAIN = "the list again in another script"
+# a list where at least this share of the entries read "Person, Affiliation" is a list of people
+PEOPLE_SHARE = 0.5
+# a list where at least this share of the names carry a place: every ", <Country>" after a name is that place
+PLACE_SHARE = 0.3
 # Signers named in prose beside a printed list are named in the letter's head: its title, byline, first sentence.
 HEAD_LINES = 12
 
@@ -289,15 +293,18 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
         skipped.append(SkippedLine(e.lines[0], e.text, "fragment at end of file"))
         fates.append((e.lines[0], "skipped", "fragment at end of file"))
     _levels(entries)
+    if sum(map(with_affiliation, (e.text for e in entries))) >= PEOPLE_SHARE * len(entries) > 0:
+        for e in entries:  # a list of "Jane Roe, University of Oslo": people signing, with affiliations
+            e.individual = e.individual or with_affiliation(e.text)
     orgs = [e for e in entries if not e.individual]
     individuals = tuple(parse_person(e.text, tuple(e.lines)) for e in entries if e.individual) + tuple(
         parse_person(p, ls) for p, ls in prose_people)
     for e in entries:
         if e.individual:
             fates.append((e.lines[0], "person", "individual signatory"))
-    tails = [country_of(t.rsplit(",", 1)[1]) for t in (e.text for e in orgs) if "," in t]
-    tails = [c for c in tails if c]
-    split_all = len(tails) >= max(2, 0.3 * len(orgs))
+    # the list prints a place beside many names (", Malaysia", "(ACR) – Bangladesh"): each is an annotation
+    tails = sum(1 for e in orgs if place_tail(e.text))
+    split_all = tails >= max(2, PLACE_SHARE * len(orgs))
     focus = _focus_country(infos) if tails and not split_all else None
     cleaned = []
     signers: dict[int, str] = {}
