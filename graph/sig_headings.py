@@ -9,6 +9,7 @@ graph.sig_region asks these about each line; graph.sig_blocks asks whether prose
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .people import looks_like_person
 from .sig_lines import FUNCTION_WORDS, NUMBER_RE
@@ -111,5 +112,16 @@ MAX_PLACE_HEADING = 40
 def place_heading(t: str) -> bool:
     """A country or region printed alone over the names from there, maybe with their count ("Germany (3)",
     "Latin America:"): a heading, never a signatory."""
+    first = t.split(None, 1)[0].lower().strip(" *_#:(")
+    if first not in _place_first_words() and first != "the":
+        return False  # most lines: one set lookup
     core = _COUNT_TAIL.sub("", t.strip(" *_#")).strip()
     return 0 < len(core) < MAX_PLACE_HEADING and words().place(core)
+
+
+@lru_cache(maxsize=1)
+def _place_first_words() -> frozenset[str]:
+    """The first word of every country, region and place name: a line starting otherwise names no place."""
+    from .sig_names import _places
+
+    return frozenset(p.split()[0] for p in _places() | words().regions if p.split())

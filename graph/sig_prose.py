@@ -69,15 +69,21 @@ def _paragraphs(lines: list[str]) -> list[tuple[str, list[int], list[int]]]:
             if not _LINE_END.search(raw):
                 continue  # a line ending a sentence ends the paragraph too (texts without blank lines)
         if cur:
-            text, ends = "", []
+            parts: list[str] = []
+            ends: list[int] = []
+            n = 0
             for k in cur:
                 t = lines[k].strip()
-                if _HYPHEN_WRAP.search(text) and t[:1].islower():
-                    text = text[:-1] + t  # "anti-" / "war": a word hyphenated at the line end
-                else:
-                    text = f"{text} {t}" if text else t
-                ends.append(len(text))
-            out.append((text, cur, ends))
+                if parts and t[:1].islower() and _HYPHEN_WRAP.search(parts[-1]):
+                    parts[-1] = parts[-1][:-1]  # "anti-" / "war": a word hyphenated at the line end
+                    n -= 1
+                elif parts:
+                    parts.append(" ")
+                    n += 1
+                parts.append(t)
+                n += len(t)
+                ends.append(n)
+            out.append(("".join(parts), cur, ends))
         cur = []
     return out
 
