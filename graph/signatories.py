@@ -33,7 +33,8 @@ from .sig_prose import prose_names, prose_signatories
 from .sig_table import read_tables
 from .sig_blocks import MIN_TRANSLATED, choose_blocks
 from .sig_headings import COUNT_LINE
-from .sig_region import LATIN, LineInfo, classify, is_open
+from .sig_facts import is_open
+from .sig_region import LATIN, LineInfo, classify
 
 SUB_BULLETS = frozenset("oO◦○▫▪‣")
 @dataclass(frozen=True)
