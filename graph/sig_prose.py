@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from .sig_lines import NUMBER_RE
 from .sig_lines import MAX_INLINE_PARTS, cap_ratio, number_value, split_top
+from .sig_parts import counted, cut_end, described, last_and
 from .sig_words import words
 
 # A paragraph longer than this is not read for a list (bounded time on pasted blobs).
@@ -35,7 +36,6 @@ _LINE_END = re.compile(r"[.;!?]['\"’”)]*\s*$")
 _LIST_LINE = re.compile(r"^\s*(?:[-*•+]\s|\d{1,4}[.)]\s|\(\d{1,4}\)\s)")
 _GLUED_ACRONYM = re.compile(r"([a-z]\s\([A-Za-z][\w&.-]{1,12}\))\s+(?=[A-Z])")  # "Forum (ForUM) Swedish ..."
 _OTHERS = re.compile(r",?\s*(?:and|&|et|y)\s+" + NUMBER_RE + r"\s+(?:others?|more|autres|otras|otros)\b[^,]*$", re.I)
-_AND = re.compile(r"\s+(and|&|et|y|e|und)\s+(?=\S)", re.I)
 # a conjunction or a lower-case article before a name in running text ("and the Carter Center", "y el Centro");
 # a capital "The" is part of the name as printed ("The Carter Center")
 _LEAD_ARTICLE = re.compile(r"^(?:(?i:and|&|et|y|e|und)|the|la|le|les|el|los|las|l['’]|de\s+la|du|des)\s+(?=\S)")
@@ -130,17 +130,6 @@ def _clean(part: str) -> str:
 _NONE: tuple[tuple[str, ...], None, tuple[str, ...]] = ((), None, ())
 
 
-def _last_and(part: str) -> list[str]:
-    """The last part split at its last conjunction ("A, B and C"). Spanish writes "e" for "y" before an i-sound,
-    inside names too ("Raza e Igualdad"): "e" splits only where no other conjunction does."""
-    ms = list(_AND.finditer(part))
-    strong = [m for m in ms if m.group(1).lower() != "e"]
-    if not ms:
-        return [part]
-    m = (strong or ms)[-1]
-    return [part[:m.start()], part[m.end():]]
-
-
 def _personal_tail(text: str) -> tuple[str, tuple[str, ...]]:
     """(the list, the people) of "A, B and C, as well as by Jane Roe and John Doe in their personal capacity";
     "as well as" followed by more organizations is read like a comma."""
@@ -151,23 +140,8 @@ def _personal_tail(text: str) -> tuple[str, tuple[str, ...]]:
     tail = text[m.end():]
     if not W.personal.search(tail):
         return text[:m.start()] + ", " + tail, ()
-    people = [x for p in split_top(W.personal.sub("", tail)) for x in _last_and(p.strip())]
+    people = [x for p in split_top(W.personal.sub("", tail)) for x in last_and(p.strip())]
     return text[:m.start()], tuple(c for c in (_clean(p) for p in people) if c)
-
-
-def _described(part: str) -> bool:
-    """A lower-case description of signers, not a name: "international human rights groups on ..."."""
-    W = words()
-    return part[:1].islower() and any(w.strip(".,;:") in W.group_words for w in part.lower().split())
-
-
-_COUNT_START = re.compile(NUMBER_RE + r"\s", re.I)
-
-
-def _counted(part: str) -> bool:
-    """A count of signers, not a name: "9 Rohingya organisations from Bangladesh", "Twenty-three rights groups"."""
-    W = words()
-    return bool(_COUNT_START.match(part)) and any(w.strip(".,;:") in W.group_words for w in part.lower().split())
 
 
 def split_names(text: str, lenient: bool = False) -> tuple[tuple[str, ...], int | None, tuple[str, ...]]:
@@ -191,15 +165,15 @@ def split_names(text: str, lenient: bool = False) -> tuple[tuple[str, ...], int 
             parts = parts[:i]
             break
     if parts:
-        parts[-1] = _cut_end(parts[-1])
-        last = _last_and(parts[-1])
+        parts[-1] = cut_end(parts[-1])
+        last = last_and(parts[-1])
         if len(last) >= 2 and all(_is_name(x, lenient) for x in last):
             parts[-1:] = last
             parts = W.join_legal(parts)  # "..., Collé Group, LLC and Paper Lantern Labs"
     parts = [c for c in (_clean(p) for p in parts) if c]
-    if any(_described(p) for p in parts):
+    if any(described(p) for p in parts):
         return _NONE
-    places = [p for p in parts if W.place(p) or _counted(p)]
+    places = [p for p in parts if W.place(p) or counted(p)]
     if len(places) * 2 >= len(parts):
         return _NONE
     parts = [p for p in parts if p not in places and not W.web_leftover(p) and not W.cues.search(p)
@@ -218,31 +192,6 @@ def _person(part: str) -> bool:
     ws = part.split()
     return W.person_shaped(part) or any(w.lower().rstrip(".,") in W.titles and len(w) > 1 and w[0].isupper() and
                                         nxt[:1].isupper() for w, nxt in zip(ws[1:], ws[2:]))
-
-
-_TOKEN = re.compile(r"\S+")
-# words after a name, to the sentence end, that make the rest a clause: "... (SNJ-France) dénoncent la détention"
-MIN_CLAUSE_WORDS = 3
-
-
-def _cut_end(seg: str) -> str:
-    """The list part of a subject: up to the verb that follows it ("A, B and C urge ..."): a curated verb, or a
-    lower-case word right after a capitalised one that starts a lower-case clause (any language's verb)."""
-    W = words()
-    m = W.enders.search(seg)
-    if m:
-        return seg[:m.start()]
-    toks = list(_TOKEN.finditer(seg))
-    for i in range(1, len(toks) - MIN_CLAUSE_WORDS + 1):
-        w, prev = toks[i].group(), toks[i - 1].group()
-        if not (w[0].islower() and w[0] <= "\u024f") or w.lower() in W.name_lower:
-            continue  # not a Latin lower-case word ("помощь" is inside a Russian name), or "de", "sans"
-        if prev.lower().strip("(),.;:") in W.name_lower or not (prev[0].isupper() or
-                                                                  prev.endswith((")", "»", "”", '"'))):
-            continue
-        if cap_ratio(seg[toks[i].start():]) < 0.5:
-            return seg[:toks[i].start()].rstrip(" ,")
-    return seg
 
 
 def _people_only(names: tuple[str, ...]) -> bool:
@@ -275,7 +224,7 @@ def prose_names(lines: list[str], hows: tuple[str, ...] = ("byline", "cue", "sub
             seg = _sentence(text, m.end(), dashes=m.group().rstrip()[-1:] in "–—")
             found = split_names(seg, lenient=True)
             if len(found[0]) < 2:
-                found = split_names(_cut_end(seg), lenient=True)
+                found = split_names(cut_end(seg), lenient=True)
             # the cue nearest the list wins a tie ("signed by the groups that include")
             if len(found[0]) >= 2 and len(found[0]) >= len(best[0]):
                 best, span = found, (m.start(), m.end() + len(seg))
@@ -287,7 +236,7 @@ def prose_names(lines: list[str], hows: tuple[str, ...] = ("byline", "cue", "sub
             continue
         for k in idx if "subject" in hows else ():
             # "A, B, C and seven others are calling ...", at the start of any line of the paragraph
-            lead = _cut_end(W.joiners.sub(", ", _sentence(lines[k].strip(), 0)))
+            lead = cut_end(W.joiners.sub(", ", _sentence(lines[k].strip(), 0)))
             if _OTHERS.search(lead):
                 names, others, _ = split_names(lead)
                 if names and names[0].startswith("The "):  # the sentence's capital, not the name's
