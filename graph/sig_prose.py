@@ -262,10 +262,15 @@ def prose_signatories(groups: list[ProseGroup], start: int, before: int | None,
                 continue
             have.add(key)
             out.append((n, g.how, lines))
-        fates.append((start + g.line, "signatory", f"{len(g.names)} names from a prose {_HOW[g.how]}"))
+        fates.append((start + g.line, "signatory", f"{len(g.names)} names from a prose {prose_how(g.how)}"))
         if g.others and others is None:
             others = g.others
     return out, fates, others
 
 
 _HOW = {"cue": "sentence after a cue phrase", "byline": "byline", "subject": "lead sentence"}
+
+
+def prose_how(how: str) -> str:
+    """How a prose group was found, in words ("sentence after a cue phrase")."""
+    return _HOW[how]

@@ -29,7 +29,7 @@ from .sig_counts import counts
 from .sig_lines import number_value
 from .sig_names import _countries, clean_entry, country_of, place_tail, split_place
 from .sig_nesting import alphabet_sublists
-from .sig_prose import prose_names, prose_signatories
+from .sig_prose import prose_how, prose_names, prose_signatories
 from .sig_table import read_tables
 from .sig_blocks import choose_blocks
 from .sig_entries import cut_word, read_entries, set_levels, translated_tail
@@ -223,6 +223,10 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
                                               {s.name.casefold() for s in out} if groups else set())
     out += _from_prose(found)
     fates += prose_fates
+    # a list in a prose sentence is one line used, as graph.sig_prose reports it, not one line per name
+    cue_lines = {start + g.line: len(g.names) for g in cued}
+    fates = [f for f in fates if not (f[0] in cue_lines and f[1] == "signatory")] + [
+        (ln, "signatory", f"{n} names from a prose {prose_how('cue')}") for ln, n in cue_lines.items()]
     fates.sort(key=lambda f: f[0])
     return SignatoryResult(signatories=tuple(out), skipped=tuple(sorted(skipped, key=lambda s: s.line)),
                            undisclosed_count=undisclosed, claimed_total=claimed, individuals=individuals,
