@@ -34,6 +34,7 @@ _DASH_END = re.compile(r"\s[–—]\s")
 _MONTH = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
 _LINE_END = re.compile(r"[.;!?]['\"’”)]*\s*$")
 _LIST_LINE = re.compile(r"^\s*(?:[-*•+]\s|\d{1,4}[.)]\s|\(\d{1,4}\)\s)")
+_CONJ_FIRST = re.compile(r"(?:and|&|et|y|e|und)\s", re.I)
 _GLUED_ACRONYM = re.compile(r"([a-z]\s\([A-Za-z][\w&.-]{1,12}\))\s+(?=[A-Z])")  # "Forum (ForUM) Swedish ..."
 _OTHERS = re.compile(r",?\s*(?:and|&|et|y)\s+" + NUMBER_RE + r"\s+(?:others?|more|autres|otras|otros)\b[^,]*$", re.I)
 # a conjunction or a lower-case article before a name in running text ("and the Carter Center", "y el Centro");
@@ -166,7 +167,8 @@ def split_names(text: str, lenient: bool = False) -> tuple[tuple[str, ...], int 
             break
     if parts:
         parts[-1] = cut_end(parts[-1])
-        last = last_and(parts[-1])
+        # an Oxford comma ("A, B, and C") already split the last name off: an "and" inside it is the name's
+        last = [parts[-1]] if _CONJ_FIRST.match(parts[-1]) else last_and(parts[-1])
         if len(last) >= 2 and all(_is_name(x, lenient) for x in last):
             parts[-1:] = last
             parts = W.join_legal(parts)  # "..., Collé Group, LLC and Paper Lantern Labs"
