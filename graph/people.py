@@ -36,8 +36,6 @@ ROLE_WORDS = re.compile(
     r"deputy|vice|senior|program(?:me)?|policy|team|analyst|convenor|convener)\b", re.I)
 HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|miss|rev|revd|fr|sr|sir|dame|hon|u|daw|saw|nan|naw)\.?\s+"
                        r"[A-Z]", re.I)
-PERSONAL = re.compile(r"\s*[(,]?\s*\(?(?:in (?:a |her |his |their )?personal capacity|personal capacity|"
-                      r"individual capacity|in (?:an|her|his) individual capacity)\)?\s*$", re.I)
 _PERSON_NAME = re.compile(r"^(?:(?:dr|prof|mr|mrs|ms|rev|fr|sir|dame|hon)\.?\s+)?"
                           r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|van|von|da|del|al|bin|binti)){0,4}$")
 
@@ -54,7 +52,9 @@ def looks_like_person(text: str) -> bool:
 
 def parse_person(text: str, lines: tuple[int, ...] = ()) -> Person:
     """'Dr Jane Doe, Professor of Law (in personal capacity)' -> Person(name, role)."""
-    t = PERSONAL.sub("", text).strip(" ,;")
+    from .sig_words import words
+
+    t = words().personal.sub("", text).strip(" ,;")
     name, _, role = t.partition(",")
     name = re.sub(r"^(?:dr|prof|professor|mr|mrs|ms|miss|rev|revd|fr|sir|dame|hon)\.?\s+", "", name.strip(), flags=re.I)
     return Person(name=name.strip(), role=role.strip() or None, lines=lines)
@@ -63,12 +63,34 @@ def parse_person(text: str, lines: tuple[int, ...] = ()) -> Person:
 @_memo
 def is_individual(text: str) -> bool:
     """An entry that is a person signing in a personal capacity rather than an organization."""
-    if "capacity" in text and PERSONAL.search(text):
+    from .sig_words import words
+
+    W = words()
+    if W.personal.search(text):  # "in their personal capacity", "à titre personnel" (curated)
         return True
     if not HONORIFIC.match(text):
         return False
     head = text.split(",")[0].strip()
     return bool(HONORIFIC.match(head)) and looks_like_person(head) and ("," in text or len(head.split()) <= 4)
+
+
+# a person's name printed before an affiliation has at most this many words ("Maria del Carmen Ruiz Lopez")
+MAX_NAME_WORDS = 5
+
+
+@_memo
+def with_affiliation(text: str) -> bool:
+    """"Jane Roe, University of Oslo": a person's name, then where they work, and no role ("Jane Roe, Director,
+    X" is X signing: `signer_for`). One such entry may be an organization ("Forget Me Not, Cypress High
+    School"); a list of them is people (graph.signatories decides on the list)."""
+    from .sig_words import words
+
+    W = words()
+    head, comma, affiliation = text.partition(",")
+    head, affiliation = head.strip(), affiliation.strip()
+    return bool(comma) and 2 <= len(head.split()) <= MAX_NAME_WORDS and looks_like_person(head) and not \
+        W.org_word(head) and not W.place(head) and W.org_word(affiliation) and \
+        affiliation.lower().rstrip(".") not in W.legal and signer_for(text) is None
 
 
 def _parse_contact(text: str, lines: tuple[int, ...]) -> Contact | None:

@@ -48,7 +48,6 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?\s*
 _URL = re.compile(r"^\s*(?:[-•*]\s*)?(?:<)?(?:https?://|www\.|mailto:|ftp://)\S*>?\s*$", re.I)
 _HAS_URL = re.compile(r"(?:https?://|www\.|mailto:)\S+", re.I)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_TOKEN = re.compile(r"[^\s]+")
 _WORDRUN = re.compile(r"[^\W\d_][^\W\d_]*(?:['’.-][^\W\d_]+)*\.?")
 _ALPHA = re.compile(r"[^\W\d_]")
 _WORD3 = re.compile(r"[^\W\d_]{3,}")
@@ -122,10 +121,6 @@ def is_footnote(line: str) -> bool:
 
 def ends_sentence(line: str) -> bool:
     return bool(_SENTENCE_END.search(line))
-
-
-def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text)
 
 
 @_memo

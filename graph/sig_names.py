@@ -32,7 +32,8 @@ _INLINE_DASH_ACR = re.compile(r"^(.*[a-z].*?)\s*[-–—]\s*([A-Z][A-Z0-9&]{1,9}
 _COMMA_ACR = re.compile(r"^(.*[a-z].*?),\s*([A-Z][A-Z0-9&]{1,9}(?:[-–—][A-Za-z]+)?)\s*$")  # ", PNS-Japan"
 _INNER_ACR = re.compile(r"\(([A-Z][A-Z0-9.&\-_]{1,12}s?)\)")  # "(KNS) Japan", "(ITC) Family Sydney"
 _COUNTRY_TAIL = re.compile(r"^(.*\S)\s*,\s*([A-Z][\w .'-]+?)\s*$")
-_SPACES = re.compile(r"\s+")
+# "Name (ACR) – Malaysia": a place after the acronym that closes the name
+_ACR_DASH_PLACE = re.compile(r"^(.*\(([A-Z][\w&.-]{1,14})\))\s*[–—-]\s*([A-Z][\w .'-]+?)\s*$")
 _FOOTNOTE_MARK = re.compile(r"(?<=[\w)])[*†‡¹²³]+$")
 
 # OCR repairs that hold for any text (each one is a shape that cannot be a real spelling).
@@ -81,7 +82,8 @@ def _countries() -> dict[str, str]:
     """lower-case country name/short form -> canonical country, from data/gazetteer.yaml (empty if absent)."""
     from .text_countries import COUNTRIES
 
-    out: dict[str, str] = {c.lower(): c for c in COUNTRIES}
+    # sorted: COUNTRIES is a frozenset, whose order changes with PYTHONHASHSEED; callers iterate this dict
+    out: dict[str, str] = {c.lower(): c for c in sorted(COUNTRIES)}
     try:
         from .curated import read_yaml
         data = read_yaml("gazetteer.yaml")
@@ -140,6 +142,9 @@ def clean_entry(printed: str, split_country: bool = False) -> tuple[str, str | N
     t = ocr_tidy(printed)
     acronym: str | None = None
     country: str | None = None
+    m = _ACR_DASH_PLACE.match(t) if ")" in t else None
+    if m and _is_place_name(m.group(3)):
+        return m.group(1)[:m.start(2) - 1].strip(" ,"), m.group(2), country_of(m.group(3))
     m = _COUNTRY_TAIL.match(t) if "," in t else None
     if m and country_of(m.group(2)):
         country = country_of(m.group(2))
@@ -162,6 +167,20 @@ def clean_entry(printed: str, split_country: bool = False) -> tuple[str, str | N
     if m and m.end() < len(t):  # "Karenni National Society (KNS) Japan": acronym noted, name kept
         acronym = m.group(1)
     return t, acronym, country
+
+
+def _is_place_name(text: str) -> bool:
+    from .sig_words import words
+
+    return words().place(text)
+
+
+def place_tail(printed: str) -> bool:
+    """The entry ends with a place printed beside the name: ", Malaysia" or "(ACR) – Malaysia"."""
+    if "," in printed and country_of(printed.rsplit(",", 1)[1]):
+        return True
+    m = _ACR_DASH_PLACE.match(printed) if ")" in printed else None
+    return bool(m) and _is_place_name(m.group(3))
 
 
 def _legal_form(word: str) -> bool:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from .sig_lines import NUMBER_RE
 from .sig_lines import MAX_INLINE_PARTS, cap_ratio, number_value, split_top
+from .sig_parts import counted, cut_end, described, last_and
 from .sig_words import words
 
 # A paragraph longer than this is not read for a list (bounded time on pasted blobs).
@@ -33,9 +34,9 @@ _DASH_END = re.compile(r"\s[–—]\s")
 _MONTH = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
 _LINE_END = re.compile(r"[.;!?]['\"’”)]*\s*$")
 _LIST_LINE = re.compile(r"^\s*(?:[-*•+]\s|\d{1,4}[.)]\s|\(\d{1,4}\)\s)")
+_CONJ_FIRST = re.compile(r"(?:and|&|et|y|e|und)\s", re.I)
 _GLUED_ACRONYM = re.compile(r"([a-z]\s\([A-Za-z][\w&.-]{1,12}\))\s+(?=[A-Z])")  # "Forum (ForUM) Swedish ..."
 _OTHERS = re.compile(r",?\s*(?:and|&|et|y)\s+" + NUMBER_RE + r"\s+(?:others?|more|autres|otras|otros)\b[^,]*$", re.I)
-_AND_LAST = re.compile(r"\s+(?:and|&|et|y|e|und)\s+(?=\S)", re.I)
 # a conjunction or a lower-case article before a name in running text ("and the Carter Center", "y el Centro");
 # a capital "The" is part of the name as printed ("The Carter Center")
 _LEAD_ARTICLE = re.compile(r"^(?:(?i:and|&|et|y|e|und)|the|la|le|les|el|los|las|l['’]|de\s+la|du|des)\s+(?=\S)")
@@ -51,11 +52,17 @@ class ProseGroup:
     lines: tuple[int, ...]  # 0-based indexes of the lines it covers
     how: str  # "cue", "byline", "subject"
     others: int | None = None  # "and seven others": named ones plus an undisclosed count
+    people: tuple[str, ...] = ()  # "... as well as by Jane Roe in her personal capacity": individuals
+    lead: tuple[int, ...] = ()  # lines of the sentence above the cue's line ("Los directores / de las ...:")
 
 
-def _paragraphs(lines: list[str]) -> list[tuple[str, list[int]]]:
-    """(joined text, line indexes) of each run of non-blank lines; a hard-wrapped sentence is one text."""
-    out: list[tuple[str, list[int]]] = []
+_HYPHEN_WRAP = re.compile(r"[a-z]-$")
+
+
+def _paragraphs(lines: list[str]) -> list[tuple[str, list[int], list[int]]]:
+    """(joined text, line indexes, offset where each line ends in the text) of each run of non-blank lines; a
+    hard-wrapped sentence is one text."""
+    out: list[tuple[str, list[int], list[int]]] = []
     cur: list[int] = []
     for i, raw in enumerate(lines + [""]):
         if raw.strip() and not _LIST_LINE.match(raw):  # list lines are graph.sig_region's
@@ -63,10 +70,30 @@ def _paragraphs(lines: list[str]) -> list[tuple[str, list[int]]]:
             if not _LINE_END.search(raw):
                 continue  # a line ending a sentence ends the paragraph too (texts without blank lines)
         if cur:
-            text = " ".join(lines[k].strip() for k in cur)
-            out.append((re.sub(r"(?<=[a-z])- (?=[a-z])", "", text), cur))
+            parts: list[str] = []
+            ends: list[int] = []
+            n = 0
+            for k in cur:
+                t = lines[k].strip()
+                if parts and t[:1].islower() and _HYPHEN_WRAP.search(parts[-1]):
+                    parts[-1] = parts[-1][:-1]  # "anti-" / "war": a word hyphenated at the line end
+                    n -= 1
+                elif parts:
+                    parts.append(" ")
+                    n += 1
+                parts.append(t)
+                n += len(t)
+                ends.append(n)
+            out.append(("".join(parts), cur, ends))
         cur = []
     return out
+
+
+def _ends_line(text: str, at: int, ends: list[int]) -> bool:
+    """Nothing but a colon or a dash follows `at` on its line: a heading over a list printed one name a line."""
+    at = len(text[:at].rstrip())  # the cue's match takes the space that joined the next line
+    end = next((e for e in ends if e >= at), len(text))
+    return not text[at:end].strip(" :–—-")
 
 
 def _sentence(text: str, at: int, dashes: bool = False) -> str:
@@ -101,37 +128,64 @@ def _clean(part: str) -> str:
     return p[:1].upper() + p[1:] if p[:1].islower() and p.split()[0].lower() in ("the",) else p
 
 
-def split_names(text: str, lenient: bool = False) -> tuple[tuple[str, ...], int | None]:
-    """('A', 'B', 'C'), others from 'A, B (AB), and C' / 'A, B and 7 others'; ((), None) if not a name list."""
+_NONE: tuple[tuple[str, ...], None, tuple[str, ...]] = ((), None, ())
+
+
+def _personal_tail(text: str) -> tuple[str, tuple[str, ...]]:
+    """(the list, the people) of "A, B and C, as well as by Jane Roe and John Doe in their personal capacity";
+    "as well as" followed by more organizations is read like a comma."""
+    W = words()
+    m = W.also.search(text)
+    if not m:
+        return text, ()
+    tail = text[m.end():]
+    if not W.personal.search(tail):
+        return text[:m.start()] + ", " + tail, ()
+    people = [x for p in split_top(W.personal.sub("", tail)) for x in last_and(p.strip())]
+    return text[:m.start()], tuple(c for c in (_clean(p) for p in people) if c)
+
+
+def split_names(text: str, lenient: bool = False) -> tuple[tuple[str, ...], int | None, tuple[str, ...]]:
+    """(('A', 'B', 'C'), others, people) from 'A, B (AB), and C' / 'A, B and 7 others' / '..., as well as by Jane
+    Roe in her personal capacity'; ((), None, ()) if not a name list. A list of places ("from Bangladesh,
+    Malaysia and Europe") or a description ("Russian and international groups") is no list of names."""
     others = None
+    text, people = _personal_tail(text)
     m = _OTHERS.search(text)
     if m:
         others = number_value(m.group(1))
         text = text[:m.start()]
     sep = ";" if text.count(";") >= 2 else ","
     if text.count(sep) > MAX_INLINE_PARTS:
-        return (), None
-    parts = words().join_legal([q.strip() for p in split_top(text, sep)
-                                for q in _GLUED_ACRONYM.sub("\\1\\0", p).split("\0")])
+        return _NONE
     W = words()
+    parts = W.join_legal([q.strip() for p in split_top(text, sep)
+                          for q in _GLUED_ACRONYM.sub("\\1\\0", p).split("\0")])
     for i, p in enumerate(parts):  # "..., and Ms. Nancy Soderberg, who signed ...": the list ended before "who"
         if i and W.enders.match(" " + p):
             parts = parts[:i]
             break
     if parts:
-        parts[-1] = _cut_end(parts[-1])
-    last = _AND_LAST.split(parts[-1]) if parts else []
-    if len(last) >= 2 and all(_is_name(x, lenient) for x in last):
-        parts[-1:] = last
-        parts = W.join_legal(parts)  # "..., Collé Group, LLC and Paper Lantern Labs"
+        parts[-1] = cut_end(parts[-1])
+        # an Oxford comma ("A, B, and C") already split the last name off: an "and" inside it is the name's
+        last = [parts[-1]] if _CONJ_FIRST.match(parts[-1]) else last_and(parts[-1])
+        if len(last) >= 2 and all(_is_name(x, lenient) for x in last):
+            parts[-1:] = last
+            parts = W.join_legal(parts)  # "..., Collé Group, LLC and Paper Lantern Labs"
     parts = [c for c in (_clean(p) for p in parts) if c]
-    parts = [p for p in parts if not W.web_leftover(p) and not W.cues.search(p) and not _person(p)]
+    if any(described(p) for p in parts):
+        return _NONE
+    places = [p for p in parts if W.place(p) or counted(p)]
+    if len(places) * 2 >= len(parts):
+        return _NONE
+    parts = [p for p in parts if p not in places and not W.web_leftover(p) and not W.cues.search(p)
+             and not _person(p)]
     if not parts or (len(parts) < 2 and others is None and not lenient):
-        return (), None
+        return _NONE
     good = sum(_is_name(p, lenient) for p in parts)
     if good < MIN_NAME_SHARE * len(parts):
-        return (), None
-    return tuple(p for p in parts if _is_name(p, lenient)), others
+        return _NONE
+    return tuple(p for p in parts if _is_name(p, lenient)), others, people
 
 
 def _person(part: str) -> bool:
@@ -142,12 +196,6 @@ def _person(part: str) -> bool:
                                         nxt[:1].isupper() for w, nxt in zip(ws[1:], ws[2:]))
 
 
-def _cut_end(seg: str) -> str:
-    """The list part of a subject: up to the verb that follows it ("A, B and C urge ...")."""
-    m = words().enders.search(seg)
-    return seg[:m.start()] if m else seg
-
-
 def _people_only(names: tuple[str, ...]) -> bool:
     """Every name reads as a person's ("By Jane Roe and John Doe"): an author line, not organizations."""
     from .people import looks_like_person
@@ -156,34 +204,43 @@ def _people_only(names: tuple[str, ...]) -> bool:
     return all(looks_like_person(n) and not W.org_word(n) and not re.search(r"[A-Z]{2,}|\d", n) for n in names)
 
 
-def prose_names(lines: list[str]) -> list[ProseGroup]:
-    """Every run of names the prose of `lines` gives, by cue phrase, byline or lead-sentence subject."""
+def prose_names(lines: list[str], hows: tuple[str, ...] = ("byline", "cue", "subject")) -> list[ProseGroup]:
+    """Every run of names the prose of `lines` gives, by cue phrase, byline or lead-sentence subject (those of
+    `hows`)."""
     W = words()
     out: list[ProseGroup] = []
-    for text, idx in _paragraphs(lines):
+    for text, idx, ends in _paragraphs(lines):
         if len(text) > MAX_PARAGRAPH:
             continue
         if _BYLINE.match(text) and len(text) < 600:
-            names, others = split_names(_DATE_TAIL.sub("", _sentence(text, _BYLINE.match(text).end())), False)
-            if len(names) >= 2 and all(cap_ratio(n) >= 0.6 for n in names) and not _people_only(names):
+            names, others, _ = split_names(_DATE_TAIL.sub("", _sentence(text, _BYLINE.match(text).end())), False)
+            if "byline" in hows and len(names) >= 2 and all(cap_ratio(n) >= 0.6 for n in names) and not \
+                    _people_only(names):
                 out.append(ProseGroup(names, idx[0], tuple(idx), "byline", others))
             continue
-        best: tuple[str, ...] = ()
-        best_others = None
-        for m in W.cues.finditer(text):  # the cue nearest the list wins a tie ("signed by the groups that include")
+        best: tuple[tuple[str, ...], int | None, tuple[str, ...]] = ((), None, ())
+        span = (0, 0)
+        for m in W.cues.finditer(text) if "cue" in hows else ():
+            if _ends_line(text, m.end(), ends):
+                continue  # "Firmantes:" over one name a line: graph.sig_region reads that list
             seg = _sentence(text, m.end(), dashes=m.group().rstrip()[-1:] in "–—")
-            names, others = split_names(seg, lenient=True)
-            if len(names) < 2:
-                names, others = split_names(_cut_end(seg), lenient=True)
-            if len(names) >= 2 and len(names) >= len(best):
-                best, best_others = names, others
-        if best and not _people_only(best):
-            out.append(ProseGroup(best, idx[0], tuple(idx), "cue", best_others))
+            found = split_names(seg, lenient=True)
+            if len(found[0]) < 2:
+                found = split_names(cut_end(seg), lenient=True)
+            # the cue nearest the list wins a tie ("signed by the groups that include")
+            if len(found[0]) >= 2 and len(found[0]) >= len(best[0]):
+                best, span = found, (m.start(), m.end() + len(seg))
+        if best[0] and not _people_only(best[0]):
+            # the lines from the cue to the list's end: the paragraph's lines above the cue are other prose
+            used = [k for k, a, b in zip(idx, [0] + ends, ends) if b > span[0] and a < span[1]]
+            out.append(ProseGroup(best[0], used[0], tuple(used), "cue", best[1], best[2],
+                                  tuple(k for k in idx if k < used[0])))
             continue
-        for k in idx:  # "A, B, C and seven others are calling ...", at the start of any line of the paragraph
-            lead = _cut_end(W.joiners.sub(", ", _sentence(lines[k].strip(), 0)))
+        for k in idx if "subject" in hows else ():
+            # "A, B, C and seven others are calling ...", at the start of any line of the paragraph
+            lead = cut_end(W.joiners.sub(", ", _sentence(lines[k].strip(), 0)))
             if _OTHERS.search(lead):
-                names, others = split_names(lead)
+                names, others, _ = split_names(lead)
                 if names and names[0].startswith("The "):  # the sentence's capital, not the name's
                     names = (names[0][4:],) + names[1:]
                 if len(names) >= 2 and not _people_only(names):
@@ -207,10 +264,15 @@ def prose_signatories(groups: list[ProseGroup], start: int, before: int | None,
                 continue
             have.add(key)
             out.append((n, g.how, lines))
-        fates.append((start + g.line, "signatory", f"{len(g.names)} names from a prose {_HOW[g.how]}"))
+        fates.append((start + g.line, "signatory", f"{len(g.names)} names from a prose {prose_how(g.how)}"))
         if g.others and others is None:
             others = g.others
     return out, fates, others
 
 
 _HOW = {"cue": "sentence after a cue phrase", "byline": "byline", "subject": "lead sentence"}
+
+
+def prose_how(how: str) -> str:
+    """How a prose group was found, in words ("sentence after a cue phrase")."""
+    return _HOW[how]

@@ -23,6 +23,8 @@ from .curated import CuratedError, expect, read_yaml
 FILE = "signatory_words.yaml"
 _PHONE = re.compile(r"(?:\btel\b|\bphone\b|\bfax\b|\bmobile\b|\+\d[\d ()-]{6,}|\b\d{3}[-. ]\d{3}[-. ]\d{4}\b)", re.I)
 _WORDS = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?")
+_MENU_GLYPHS = frozenset("☰≡⋮")  # a menu button printed before the site's name
+_BAR = re.compile(r"\s[|•·]\s")  # parts of a menu, footer or share bar
 
 
 def _words(text: str) -> list[str]:
@@ -58,13 +60,29 @@ class Words:
     regions: frozenset[str]
     only_words: frozenset[str]
     cjk_org: tuple[str, ...]  # organization words of scripts without spaces: found inside a word
+    also: re.Pattern  # "as well as (by)": more signers follow
+    personal: re.Pattern  # "in their personal capacity" at the end of an entry
+    name_lower: frozenset[str]  # lower-case words inside names ("sans", "de")
 
     def web_leftover(self, text: str) -> bool:
-        """Page furniture: the whole text is a known leftover, or starts with one and adds at most two words."""
-        first = text.lstrip(" →»>-•*#").split(None, 1)
+        """Page furniture: the whole text is a known leftover (a count after it allowed: "Comments (0)"), or starts
+        with one and adds at most two words or a colon and a menu ("Compartir en: Facebook"); a copyright line;
+        a bar of parts one of which is a leftover ("Org | P.O. Box 12 | Unsubscribe", "Subscribe | Log in")."""
+        t = text.strip().lstrip(" →»>-•*#")
+        if t[:1] in _MENU_GLYPHS or t[:1] == "©" or t[:10].lower() in ("copyright ", "copyright:") or t[:4] == "(c) ":
+            return True  # "☰ SITE NAME", "© 2024 Site"
+        if _BAR.search(t):
+            return any(self._leftover(p) for p in _BAR.split(t))
+        return self._leftover(t)
+
+    def _leftover(self, text: str) -> bool:
+        first = text.strip().lstrip(" →»>-•*#").split(None, 1)
         if not first or first[0].lower().strip(".,:;!") not in self.leftover_first:
             return False  # most lines: one set lookup
-        t = " ".join(_words(text))
+        head, colon, _ = text.partition(":")
+        if colon and " ".join(_words(head)) in self.leftovers:
+            return True  # "Share this: Facebook Twitter", "Compartir en: ..."
+        t = " ".join(w for w in _words(text) if not w.isdigit())  # "Comments (0)"
         if t in self.leftovers:
             return True
         ws = t.split()
@@ -143,11 +161,15 @@ def words() -> Words:
 
     cues = _strings(data, "list_cues")
     enders = tuple(str(x) for x in expect(data, "list_enders", list, FILE))  # case matters here
+    also = _strings(data, "list_also")
+    personal = _strings(data, "personal_capacity")
     try:
+        also_rx = re.compile(r",?\s+(?:" + "|".join(f"(?:{a})" for a in also) + r")(?![\w])\s*", re.I)
+        personal_rx = re.compile(r"\s*[(,]?\s*\(?(?:" + "|".join(f"(?:{p})" for p in personal) + r")\)?\s*$", re.I)
         cue_rx = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{c})" for c in cues) + r")(?![\w])\s*:?\s*", re.I)
         end_rx = re.compile(r",?\s+(?:" + "|".join(f"(?:{e})" for e in enders) + r")(?![\w])")
     except re.error as e:
-        raise CuratedError(FILE, f"not a valid regular expression: {e}", "list_cues/list_enders") from None
+        raise CuratedError(FILE, f"not a valid regular expression: {e}", "list_cues/list_enders/list_also/personal_capacity") from None
     return Words(
         name_headers=t("name_headers"), person_headers=t("person_headers"), type_headers=t("type_headers"),
         country_headers=t("country_headers"), person_types=t("person_types"),
@@ -165,4 +187,5 @@ def words() -> Words:
         regions=frozenset(_strings(data, "regions")),
         only_words=frozenset(_strings(data, "heading_only_words")),
         cjk_org=tuple(w for w in _strings(data, "organization_words") if all(ord(c) > 0x2E00 for c in w)),
+        also=also_rx, personal=personal_rx, name_lower=frozenset(_strings(data, "name_lowercase_words")),
     )

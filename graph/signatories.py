@@ -23,17 +23,20 @@ import re
 from collections import Counter
 from dataclasses import MISSING, dataclass, fields, replace
 
-from .people import find_contacts, find_signer, is_individual, parse_person, signer_for
+from .people import find_contacts, find_signer, parse_person, signer_for, with_affiliation
 from .records import Contact, Person, Signatory, SkippedLine
 from .sig_counts import counts
 from .sig_lines import number_value
-from .sig_names import _countries, clean_entry, country_of, split_place
+from .sig_names import _countries, clean_entry, country_of, place_tail, split_place
 from .sig_nesting import alphabet_sublists
-from .sig_prose import prose_names, prose_signatories
+from .sig_prose import prose_how, prose_names, prose_signatories
 from .sig_table import read_tables
-from .sig_region import LATIN, COUNT_LINE, MIN_TRANSLATED, LineInfo, choose_blocks, classify, is_open
+from .sig_blocks import choose_blocks
+from .sig_entries import cut_word, read_entries, set_levels, translated_tail
+from .sig_headings import COUNT_LINE
+from .sig_facts import is_open
+from .sig_region import LineInfo, classify
 
-SUB_BULLETS = frozenset("oO◦○▫▪‣")
 @dataclass(frozen=True)
 class SignatoryResult:
     signatories: tuple[Signatory, ...] = ()
@@ -60,147 +63,22 @@ def _focus_country(infos: list[LineInfo]) -> str | None:
     grams = Counter(words)
     grams.update(" ".join(p) for p in zip(words, words[1:]))
     grams.update(" ".join(p) for p in zip(words, words[1:], words[2:]))
-    c = Counter({v: grams[k] for k, v in names.items() if grams.get(k)})
-    if not c:
-        return None
-    best, n = c.most_common(1)[0]
-    return best if n >= 2 else None
-
-
-@dataclass(slots=True)  # one per list entry: slots are quicker to make
-class _Entry:
-    text: str
-    lines: list[int]
-    num: str | None
-    bullet: str
-    indent: int
-    individual: bool = False
-    level: int = 0
-    umbrella: int = 0  # index into orgs, for level 2
-
-
-def _entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: list,
-             people_rows: frozenset[int] = frozenset()) -> list[_Entry]:
-    entries: list[_Entry] = []
-    individuals_mode = False
-    pending_marker: LineInfo | None = None
-    right: list[_Entry] = []  # right-hand column of a two-column list: read after the left one
-    for info in infos[lo:hi + 1]:
-        k = info.kind
-        if right and k not in ("columns", "blank"):
-            entries.extend(right)
-            right = []
-        if k == "columns":
-            left, *rest = info.parts
-            entries.append(_Entry(left, [info.line], None, "", info.indent, individuals_mode))
-            right.extend(_Entry(p, [info.line], None, "", info.indent, individuals_mode) for p in rest)
-            fates.append((info.line, "signatory", "two columns"))
-            continue
-        if k == "blank":
-            continue
-        if k == "entry":
-            e = _Entry(info.rest, [info.line], info.num, info.bullet, info.indent,
-                       individuals_mode or info.line in people_rows or is_individual(info.rest))
-            if pending_marker is not None and not (e.num or e.bullet):
-                e.num, e.bullet, e.indent = pending_marker.num, pending_marker.bullet, pending_marker.indent
-                e.lines.insert(0, pending_marker.line)
-            pending_marker = None
-            entries.append(e)
-        elif k == "inline":
-            for p in info.parts:
-                entries.append(_Entry(p, [info.line], None, "", info.indent, individuals_mode or is_individual(p)))
-        elif k == "cont" and entries:
-            entries[-1].text = _join(entries[-1].text, info.text)
-            entries[-1].lines.append(info.line)
-            fates.append((info.line, "signatory", "continues the name above"))
-            continue
-        elif k == "marker":
-            num = re.match(r"\s*(\d+)", info.text)
-            bullet = "" if num else info.text.strip()[:1]
-            pending_marker = LineInfo(info.line, info.text, "marker", num.group(1) if num else None, bullet,
-                                      indent=info.indent)
-            fates.append((info.line, "skipped", "bullet or number on its own line"))
-            continue
-        elif k == "heading_ind":
-            individuals_mode = True
-            fates.append((info.line, "heading", "individuals"))
-            continue
-        elif k == "heading":
-            individuals_mode = False
-            fates.append((info.line, "heading", info.text))
-            continue
-        elif k == "cont_inline":
-            fates.append((info.line, "signatory", "continues the inline list above"))
-            continue
-        elif k == "count":
-            fates.append((info.line, "prose", "count of unnamed signatories"))
-            continue
-        else:
-            reason = info.detail or {"url": "url", "email": "email address", "page": "page number", "garbage": info.detail,
-                      "mirrored": "mirrored text", "footnote": "footnote", "cont": "continuation without entry"
-                      }.get(k, k)
-            fate = "skipped" if k in ("url", "email", "page", "garbage", "mirrored", "footnote", "cont") else k
-            if fate == "skipped":
-                skipped.append(SkippedLine(info.line, info.text, reason))
-            fates.append((info.line, fate, reason))
-            continue
-    entries.extend(right)
-    return entries
+    c: Counter = Counter()
+    for k, v in names.items():
+        c[v] += grams.get(k, 0)
+    top = c.most_common(2)
+    if not top or top[0][1] < 2 or (len(top) > 1 and top[1][1] == top[0][1]):
+        return None  # named once, or two countries named as often: the letter has no one country
+    return top[0][0]
 
 
 AGAIN = "the list again in another script"
+# a list where at least this share of the entries read "Person, Affiliation" is a list of people
+PEOPLE_SHARE = 0.5
+# a list where at least this share of the names carry a place: every ", <Country>" after a name is that place
+PLACE_SHARE = 0.3
 # Signers named in prose beside a printed list are named in the letter's head: its title, byline, first sentence.
 HEAD_LINES = 12
-
-
-def _translated_tail(entries: list[_Entry]) -> tuple[list[_Entry], list[_Entry]]:
-    """(entries, the run at the end in another script) when that run is the list printed again, translated: at
-    least MIN_TRANSLATED names and a third as many as the Latin-script names above it. Names in another script
-    among Latin ones (a Burmese name in a numbered list) stay names."""
-    k = len(entries)
-    while k and not entries[k - 1].text.isascii() and not LATIN.search(entries[k - 1].text):
-        k -= 1
-    if k == len(entries):
-        return entries, []  # the usual case: the list ends in Latin script
-    latin = sum(1 for e in entries[:k] if e.text.isascii() or LATIN.search(e.text))
-    if latin and len(entries) - k >= max(MIN_TRANSLATED, latin / 3):
-        return entries[:k], entries[k:]
-    return entries, []
-
-
-def _cut_word(text: str, lines: list[str]) -> bool:
-    """The file stops inside a word: the entry's last word only begins a capitalised word printed elsewhere
-    ("Kurdis" when "Kurdistan" is in the list) and never stands alone."""
-    m = re.search(r"([^\W\d_]{3,})$", text)
-    if not m or not m.group(1)[0].isupper():
-        return False
-    w = m.group(1)
-    body = " ".join(lines[:-1])
-    return re.search(r"\b" + re.escape(w) + r"\b", body, re.I) is None and re.search(
-        r"\b" + re.escape(w) + r"[^\W\d_]+", body) is not None
-
-
-def _join(a: str, b: str) -> str:
-    if a.endswith("-") and b[:1].islower():
-        return a[:-1] + b
-    return f"{a} {b}"
-
-
-def _levels(entries: list[_Entry]) -> None:
-    """Explicit nesting: 'o' bullets under plain ones, a few bullets among plain/numbered entries, deeper
-    indentation under shallower bullets."""
-    plain = any(e.bullet not in SUB_BULLETS for e in entries)
-    unbulleted = sum(1 for e in entries if not e.bullet)
-    bulleted = [e.indent for e in entries if e.bullet and e.bullet not in SUB_BULLETS]
-    base = min(bulleted) if bulleted else 0
-    minority = 0 < len(bulleted) < unbulleted
-    for i, e in enumerate(entries):
-        if e.num is not None or i == 0:
-            continue
-        if e.bullet in SUB_BULLETS and plain:
-            e.level = 1
-        elif e.bullet and (minority or (bulleted and e.indent >= base + 2)):
-            e.level = 1
 
 
 _new = object.__new__
@@ -232,7 +110,13 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
                   signer_lines=frozenset(signer_lines))
     lines, rows = read_tables(lines)
     people_rows = frozenset(start + k for k, r in rows.items() if r.individual)
-    infos = classify(lines, start, contact_lines, signer_lines, frozenset(start + k for k in rows))
+    # a list in a prose sentence after a cue phrase ("The undersigned organizations are A, B and C") is read as
+    # one inline entry, wherever it is; bylines and lead sentences only where no list is printed (below)
+    cue_groups = {g.line: g for g in prose_names(lines, ("cue",))}
+    prose_lists: dict[int, tuple[str, ...] | None] = {k: None for g in cue_groups.values() for k in g.lead}
+    prose_lists.update((k, ()) for g in cue_groups.values() for k in g.lines)
+    prose_lists.update((k, g.names) for k, g in cue_groups.items())
+    infos = classify(lines, start, contact_lines, signer_lines, frozenset(start + k for k in rows), prose_lists)
     # counts are stated in prose and headings, never inside the list of names
     claimed, undisclosed = counts("\n".join("" if i.kind in ("entry", "cont", "columns") else lines[i.line - start]
                                              for i in infos))
@@ -249,10 +133,10 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     lo, hi = blocks[0]
     fates: list[tuple[int, str, str]] = []
     region_skips: list[SkippedLine] = []
-    entries = _entries(infos, lo, hi, fates, region_skips, people_rows)
+    entries = read_entries(infos, lo, hi, fates, region_skips, people_rows)
     skipped = [s for s in skipped if not (infos[lo].line <= s.line <= infos[hi].line)] + region_skips
     again = [(i.line, i.text) for a, b in blocks[1:] for i in infos[a:b + 1] if i.kind in ("entry", "inline", "columns")]
-    entries, tail = _translated_tail(entries)
+    entries, tail = translated_tail(entries)
     again += [(e.lines[0], e.text) for e in tail]
     for line, text in dict(again).items():  # the same list in another script: its names are the ones above
         skipped.append(SkippedLine(line, text, AGAIN))
@@ -264,22 +148,33 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     for info in infos[lo:hi + 1]:
         if info.kind == "count" and undisclosed is None:
             undisclosed = number_value(COUNT_LINE.match(info.text).group(1))
+    cued = [cue_groups[i.line - start] for i in infos[lo:hi + 1] if i.detail == "cue" and i.kind == "inline"]
+    for g in cued:  # "A, B and 41 other organisations"; "..., as well as by Jane Roe in her personal capacity"
+        if undisclosed is None and g.others:
+            undisclosed = g.others
+    prose_people = [(p, tuple(start + k for k in g.lines)) for g in cued for p in g.people]
+    listed = any(i.kind in ("entry", "columns") or (i.kind == "inline" and i.detail != "cue") for i in infos[lo:hi + 1])
+    first_source = "table" if rows else "list" if listed else "cue"
     # a list cut off mid-name at the end of the file must not yield the fragment
     last_text_line = max((i.line for i in infos if i.kind != "blank"), default=0)
     if entries and entries[-1].lines[-1] == last_text_line and len(entries) > 1 and (
-            is_open(entries[-1].text) or (lines and lines[-1].strip() and _cut_word(entries[-1].text, lines))):
+            is_open(entries[-1].text) or (lines and lines[-1].strip() and cut_word(entries[-1].text, lines))):
         e = entries.pop()
         skipped.append(SkippedLine(e.lines[0], e.text, "fragment at end of file"))
         fates.append((e.lines[0], "skipped", "fragment at end of file"))
-    _levels(entries)
+    set_levels(entries)
+    if sum(map(with_affiliation, (e.text for e in entries))) >= PEOPLE_SHARE * len(entries) > 0:
+        for e in entries:  # a list of "Jane Roe, University of Oslo": people signing, with affiliations
+            e.individual = e.individual or with_affiliation(e.text)
     orgs = [e for e in entries if not e.individual]
-    individuals = tuple(parse_person(e.text, tuple(e.lines)) for e in entries if e.individual)
+    individuals = tuple(parse_person(e.text, tuple(e.lines)) for e in entries if e.individual) + tuple(
+        parse_person(p, ls) for p, ls in prose_people)
     for e in entries:
         if e.individual:
             fates.append((e.lines[0], "person", "individual signatory"))
-    tails = [country_of(t.rsplit(",", 1)[1]) for t in (e.text for e in orgs) if "," in t]
-    tails = [c for c in tails if c]
-    split_all = len(tails) >= max(2, 0.3 * len(orgs))
+    # the list prints a place beside many names (", Malaysia", "(ACR) – Bangladesh"): each is an annotation
+    tails = sum(1 for e in orgs if place_tail(e.text))
+    split_all = tails >= max(2, PLACE_SHARE * len(orgs))
     focus = _focus_country(infos) if tails and not split_all else None
     cleaned = []
     signers: dict[int, str] = {}
@@ -328,10 +223,14 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
                                               {s.name.casefold() for s in out} if groups else set())
     out += _from_prose(found)
     fates += prose_fates
+    # a list in a prose sentence is one line used, as graph.sig_prose reports it, not one line per name
+    cue_lines = {start + g.line: len(g.names) for g in cued}
+    fates = [f for f in fates if not (f[0] in cue_lines and f[1] == "signatory")] + [
+        (ln, "signatory", f"{n} names from a prose {prose_how('cue')}") for ln, n in cue_lines.items()]
     fates.sort(key=lambda f: f[0])
     return SignatoryResult(signatories=tuple(out), skipped=tuple(sorted(skipped, key=lambda s: s.line)),
                            undisclosed_count=undisclosed, claimed_total=claimed, individuals=individuals,
-                           fates=tuple(fates), found_by=("table" if rows else "list",) + tuple(
+                           fates=tuple(fates), found_by=(first_source,) + tuple(
                                dict.fromkeys(h for _, h, _ in found)), **people)
 
 

@@ -78,6 +78,49 @@ SHAPES = [
      ["ACAT-Nord", "Info Fleuve", "LDX"]),
     ("an 'In Solidarity,' closing, then acronyms",
      "We demand the release of all prisoners.\nIn Solidarity,\nAAPX\nND Delta\n", ["AAPX", "ND Delta"]),
+    # issue 15, generalization: kinds seen on letters the reader was not built on (texts written here)
+    ("a cue paragraph hard-wrapped mid-name, with a dateline byline above it",
+     "Wages now\n\nMarch 3, 2022 • Labour Desk\n\nThe undersigned organizations are River Workers Union (RWU), Clean\n"
+     "Cotton Campaign, Delta Wage Forum and the Fair Loom Alliance (FLA). Together we represent unions.\n",
+     ["River Workers Union", "Clean Cotton Campaign", "Delta Wage Forum", "Fair Loom Alliance"]),
+    ("Spanish 'Firmantes:' then a comma list wrapped at line breaks; 'e' inside a name",
+     "Exigimos la liberación.\n\nFirmantes: Colectivo Luna Verde, Centro por la Justicia (CEJU), Red de\n"
+     "Defensoras del Sur, Instituto sobre Raza e Igualdad y Asociación Tierra Viva.\n",
+     ["Colectivo Luna Verde", "Centro por la Justicia", "Red de Defensoras del Sur", "Instituto sobre Raza e Igualdad",
+      "Asociación Tierra Viva"]),
+    ("French cue, the list ends at a verb in lower case",
+     "Les organisations signataires : Ligue Fluviale des Droits (LFD), Collectif Presse Libre, Observatoire des\n"
+     "Libertés et Syndicat des Reporters (SDR) dénoncent la détention arbitraire de deux journalistes.\n",
+     ["Ligue Fluviale des Droits", "Collectif Presse Libre", "Observatoire des Libertés", "Syndicat des Reporters"]),
+    ("'backed by A, B and 41 other organisations' after other prose",
+     "The shutdown entered its third week.\n\nThe appeal is backed by Open Lens (OL), Free Wire Trust, Hill "
+     "Workers Union and 41 other organisations.\n",
+     ["Open Lens", "Free Wire Trust", "Hill Workers Union"]),
+    ("a title 'Joint statement by <nationality> and international groups' is no list",
+     "Joint statement by Ruritanian and international human rights groups\non the prisoners of conscience\n\n"
+     "We call on the authorities to release them.\n", []),
+    ("places after 'from' are no signers; a count is no name",
+     "This letter is signed by 9 refugee organisations from Ruritania, Malaysia, Europe and North America.\n", []),
+    ("country headings with counts",
+     "Signatories:\n\nGermany (3)\nOpen Lens\nFree Wire Trust\nHill Workers Union\n\nFrance (1)\nCollectif Fleuve\n",
+     ["Open Lens", "Free Wire Trust", "Hill Workers Union", "Collectif Fleuve"]),
+    ("a heading in another script ending ' -' over the list printed again",
+     "Signed by:\n\n• River Women Network\n• Hill Youth Union\n• Delta Teachers Federation\n\n"
+     "လက်မှတ်ရေးထိုးသူများ -\n\n• မြစ်အမျိုးသမီးကွန်ရက်\n• တောင်လူငယ်သမဂ္ဂ\n• မြစ်ဝကျွန်းပေါ်ဆရာများအဖွဲ့ချုပ်\n",
+     ["River Women Network", "Hill Youth Union", "Delta Teachers Federation"]),
+    ("page leftovers around a list: dateline after it, comments, footers, masthead",
+     "☰ RIVER NEWS\nSubscribe | Log in\nCLIMATE\n\nThe climate is changing.\n\nUnterzeichnende Organisationen:\n"
+     "- Open Lens\n- Free Wire Trust\n- Hill Workers Union\nBerlin, 7. Februar 2024\n\nComments (0)\n"
+     "Open Lens | P.O. Box 12, Oslo | Unsubscribe\nCompartir en: Facebook Twitter\n© River News 2024\n",
+     ["Open Lens", "Free Wire Trust", "Hill Workers Union"]),
+    ("'Name (ACR) – Country' and 'Name, Country' mixed: places go",
+     "Signed by:\nRiver Youth Union (RYU) – Bangladesh\nArakan Women Forum, Malaysia\nCoast Refugee Network (CRN) – "
+     "Europe\nHill Rights Group, Bangladesh\n",
+     ["River Youth Union", "Arakan Women Forum", "Coast Refugee Network", "Hill Rights Group"]),
+    ("individuals only, 'Name, University' one per line: no organization",
+     "We, the undersigned academics, call for the release of the students.\n\nJane Roe, University of Oslo\n"
+     "Chan Tai Man, Lingnan University\nMaria Ruiz Lopez, Institute of Social Studies\nJohn Doe, Open University\n"
+     "\n© Academics Watch\n", []),
     ("'X has joined Y and 85 other groups'",
      "The Gamers Association (GA) has joined the Open Frontier Foundation (OFF) and 85 other civil liberties "
      "groups to tell U.S. lawmakers to stop.\n", ["Gamers Association", "Open Frontier Foundation"]),
@@ -87,6 +130,24 @@ SHAPES = [
 @pytest.mark.parametrize("what,text,expected", SHAPES, ids=[s[0][:40] for s in SHAPES])
 def test_list_shapes(what, text, expected):
     assert orgs(text) == expected
+
+
+def test_individuals_after_as_well_as_in_their_personal_capacity():
+    r = parse_signatories(["This statement is signed by Open Lens (Oslo, Norway), Free Wire Trust and Hill Workers",
+                           "Union, as well as by Jane Roe and John Doe in their personal capacity."])
+    assert [s.name for s in r.signatories] == ["Open Lens", "Free Wire Trust", "Hill Workers Union"]
+    assert [p.name for p in r.individuals] == ["Jane Roe", "John Doe"]
+
+
+def test_a_cue_list_counts_the_undisclosed_others():
+    r = parse_signatories(["It is backed by Open Lens, Free Wire Trust and 41 other organisations."])
+    assert r.undisclosed_count == 41
+
+
+def test_individuals_only_letters_give_people():
+    r = parse_signatories(["Jane Roe, University of Oslo", "Chan Tai Man, Lingnan University",
+                           "John Doe, Open University"])
+    assert r.signatories == () and [p.name for p in r.individuals] == ["Jane Roe", "Chan Tai Man", "John Doe"]
 
 
 def test_named_ones_plus_an_undisclosed_count():
