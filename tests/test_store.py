@@ -1,13 +1,16 @@
 """Saving letters: atomic, never overwrites, deduplicates by content, safe under concurrency."""
 from __future__ import annotations
 
-import multiprocessing as mp
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
 import yaml
 
 from graph.store.letters import find_duplicate, safe_name, save_letter
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _letters(folder: Path) -> list[str]:
@@ -81,14 +84,22 @@ def test_threads_lose_nothing(tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tmp-")]
 
 
-def _proc_save(args):
-    folder, i = args
-    return save_letter(f"proc letter {i}".encode(), "p.txt", folder=folder).name
+_SAVER = """
+import sys
+from graph.store.letters import save_letter
+folder = sys.argv[1]
+for i in range(16):
+    print(save_letter(f"proc letter {i}".encode(), "p.txt", folder=folder).name)
+"""
 
 
 def test_processes_lose_nothing(tmp_path):
-    with mp.get_context("spawn").Pool(4) as pool:
-        names = pool.map(_proc_save, [(str(tmp_path), i) for i in range(16)] * 2)
+    # Separate interpreters, not a multiprocessing pool: a spawned pool re-runs the test session's __main__
+    # (an AppTest leaves app.py there), and fork copies the session's threads.
+    procs = [subprocess.Popen([sys.executable, "-c", _SAVER, str(tmp_path)], cwd=ROOT, stdout=subprocess.PIPE,
+                              text=True) for _ in range(3)]
+    names = [n for p in procs for n in p.communicate(timeout=120)[0].split()]
+    assert all(p.returncode == 0 for p in procs) and len(names) == 48
     assert len(set(names)) == 16 and len(_letters(tmp_path)) == 16
     assert {(tmp_path / n).read_bytes() for n in set(names)} == {f"proc letter {i}".encode() for i in range(16)}
 
