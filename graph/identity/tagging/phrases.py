@@ -6,7 +6,7 @@ once against every phrase's first word before any list is looked at.
 
 >>> find(("chin community of japan",), ["japan", "chin"])
 'japan'
->>> foreign(("burmese association sydney",), [], __import__("graph.identity.tagging.data").tagging.data.load_gazetteer())
+>>> foreign(("burmese association sydney",), [], __import__("graph.identity.tagging.data").identity.tagging.data.load_gazetteer())
 ('sydney', 'Australia')
 """
 from __future__ import annotations
