@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.demands import find_demands, load_lexicon  # noqa: E402
+from graph.demands.find import find_demands, load_lexicon  # noqa: E402
 from graph.synth import generate  # noqa: E402
 
 

@@ -1,10 +1,10 @@
-"""Benchmark: signatories + metadata of one letter (graph.letter.parse_letter without demands), CPU time.
+"""Benchmark: signatories + metadata of one letter (graph.extract.letter.parse_letter without demands), CPU time.
 
 Target: <= 1.5 ms CPU per synthetic letter (1,000 letters of `python -m graph generate --letters 1000 --orgs 10000
 --signatures 150000 --seed 1`), and the seed corpus (data/letters) well under a second.
 
-Each run is a fresh interpreter (`--child`), as a pipeline worker is: the per-line caches in graph.sig_region start
-empty, so the numbers include filling them. Demands are stubbed out (graph.demands is measured by
+Each run is a fresh interpreter (`--child`), as a pipeline worker is: the per-line caches in graph.extract.signatories.region start
+empty, so the numbers include filling them. Demands are stubbed out (graph.demands.find is measured by
 bench/bench_demands.py) unless `--demands` is given. CPU time (time.process_time), not wall time, because other
 jobs share the machine. Median of `--repeat` runs. "setup" is the CPU time of the first letter of a fresh process
 (curated YAML, and with --demands the demand lexicon's regexes), which the per-letter figures leave out.
@@ -30,8 +30,8 @@ sys.path.insert(0, str(ROOT))
 def _child(folder: str, seed_dir: str, demands: bool = False) -> None:
     """Time parse_letter (demands stubbed unless `demands`) over every .txt in `folder`, then over the seed corpus;
     print JSON."""
-    from graph import letter
-    from graph.load import document_from_text, read_corpus
+    from graph.extract import letter
+    from graph.extract.document import document_from_text, read_corpus
 
     if not demands:
         letter._find_demands = lambda text, lexicon, warnings: ((), ())  # signatories + metadata only

@@ -103,11 +103,11 @@ def expect(mapping: Any, key: str, typ: type | tuple[type, ...], file: str | Pat
 
 # Each curated file and the function that reads (and so checks) it: `check_all` runs them all.
 READERS = {
-    "demands.yaml": "graph.patterns:load_lexicon",
+    "demands.yaml": "graph.demands.patterns:load_lexicon",
     "coalitions.yaml": "graph.identity.tagging.data:load_rules",
     "gazetteer.yaml": "graph.identity.tagging.data:load_gazetteer",
     "judgements.yaml": "graph.identity.judgements:load_judgements",
-    "accepted_demands.yaml": "graph.accepted:load_accepted",
+    "accepted_demands.yaml": "graph.demands.accepted:load_accepted",
 }
 
 

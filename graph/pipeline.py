@@ -9,7 +9,7 @@ from typing import Callable, Iterable, Sequence
 import networkx as nx
 
 from .memory import paused_gc
-from .load import LoadProblem, letter_paths, read_corpus
+from graph.extract.document import LoadProblem, letter_paths, read_corpus
 from .paths import letters_dir
 from .records import Document, Letter, NearMiss, Organization
 
@@ -32,7 +32,7 @@ def parse_documents(docs: Sequence[Document], lexicon=None, on_letter: Callable[
                     ) -> tuple[list[Letter], list[LoadProblem]]:
     """Parse each document; a parser failure on one letter is reported, not fatal.
     on_letter(k) is called after the k-th document."""
-    from .letter import parse_letter
+    from graph.extract.letter import parse_letter
 
     letters: list[Letter] = []
     problems: list[LoadProblem] = []
@@ -80,8 +80,8 @@ Signed,
 def warm_up() -> None:
     """Load the demand lexicon, gazetteer and compiled patterns once, here: forked workers inherit them
     instead of each paying ~0.5 s to build its own."""
-    from .letter import parse_letter
-    from .load import document_from_text
+    from graph.extract.letter import parse_letter
+    from graph.extract.document import document_from_text
 
     parse_letter(document_from_text(_WARM_UP, "warm-up.txt"))
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("graph.letter")
+pytest.importorskip("graph.extract.letter")
 
 from graph.cli.main import main  # noqa: E402
 
@@ -94,6 +94,6 @@ def test_cli_gives_a_name_without_suffix_a_readable_one_and_says_where_a_copy_is
     shutil.copy(src, again)
     run = _cli(str(again), "--dir", str(dest))
     assert run.returncode == 0 and f"already stored as {dest / 'my-letter.txt'}" in run.stdout
-    from graph.load import letter_paths
+    from graph.extract.document import letter_paths
 
     assert [p.name for p in letter_paths([dest])] == ["my-letter.txt"]

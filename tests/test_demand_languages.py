@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.demands import find_demands
-from graph.languages import deaccent, merge_languages
+from graph.demands.find import find_demands
+from graph.demands.languages import deaccent, merge_languages
 from graph.curated import CuratedError
 
 ROWS: list[tuple[str, str, bool]] = [

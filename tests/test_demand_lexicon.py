@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from graph.curated import CuratedError
-from graph.demands import find_demands, load_lexicon
+from graph.demands.find import find_demands, load_lexicon
 from test_demand_languages import ROWS as LANGUAGE_ROWS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -312,8 +312,8 @@ def test_a_new_pattern_is_only_a_yaml_edit(tmp_path: Path):
 
 def test_word_masks_give_the_same_gate_as_substring_tests():
     """Lexicon.masks looks gate literals up word by word; on real sentences that must equal `literal in text`."""
-    from graph.demands import _fold
-    from graph.sentences import sentences
+    from graph.demands.find import _fold
+    from graph.demands.sentences import sentences
 
     lex = load_lexicon()
     rxs = [lex.own, lex.modal, lex.reported, lex.reported_by, lex.negation]

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from graph.demands import find_demands, load_lexicon, split_sentences
+from graph.demands.find import find_demands, load_lexicon, split_sentences
 from graph.records import Ask, DemandHit
-from graph.sentences import flatten
+from graph.demands.sentences import flatten
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "gold"

@@ -8,7 +8,7 @@ from math import comb
 
 import pytest
 
-from graph.emerge import group, propose, propose_from, typical
+from graph.demands.emerge import group, propose, propose_from, typical
 from graph.records import Ask, Letter
 
 CUES = ["We urge {who} to {verb} {obj}.", "{who} must {verb} {obj}.", "We call on {who} to {verb} {obj}.",

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from graph.letter import parse_letter
-from graph.load import read_document
+from graph.extract.letter import parse_letter
+from graph.extract.document import read_document
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT.parent / "shared" / "gold"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from graph.load import LETTER_SUFFIXES, document_from_text, read_document
+from graph.extract.document import LETTER_SUFFIXES, document_from_text, read_document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "letters"
 ROOT = Path(__file__).resolve().parents[1]
@@ -110,7 +110,7 @@ def expected(case: str) -> dict:
 
 @functools.lru_cache(maxsize=None)
 def parsed(case: str):
-    from graph.letter import parse_letter  # imported here so a missing parser fails tests, not collection
+    from graph.extract.letter import parse_letter  # imported here so a missing parser fails tests, not collection
 
     return parse_letter(read_document(_letter_file(FIXTURES / (case + EXPECTED_SUFFIX))))
 
@@ -286,7 +286,7 @@ def test_recipients(case):
 
 @pytest.mark.parametrize("case", [c for c in CASES if "demands" in expected(c)])
 def test_demands(case):
-    from graph.demands import load_lexicon
+    from graph.demands.find import load_lexicon
 
     general = {d.id for d in load_lexicon().demands if d.general}  # beyond the taxonomy the fixtures annotate
     want = set(expected(case)["demands"] or [])
@@ -299,7 +299,7 @@ def test_demands(case):
 def test_pasted_text_reads_like_the_file(case):
     """The paste path (document_from_text) gives the same letter as reading the file."""
     path = _letter_file(FIXTURES / (case + EXPECTED_SUFFIX))
-    from graph.letter import parse_letter
+    from graph.extract.letter import parse_letter
 
     pasted = parse_letter(document_from_text(path.read_text(encoding="utf-8"), path.name))
     assert [s.name for s in pasted.signatories] == [s.name for s in parsed(case).signatories]

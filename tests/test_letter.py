@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.load import document_from_text, read_document
-from graph.letter import parse_letter
+from graph.extract.document import document_from_text, read_document
+from graph.extract.letter import parse_letter
 from graph.records import Document
 
 LETTERS = Path(__file__).resolve().parents[1] / "data" / "letters"

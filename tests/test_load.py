@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfWriter
 
 from documents import text_pdf
-from graph.load import LoadError, document_from_bytes, document_from_text, read_corpus, read_document
+from graph.extract.document import LoadError, document_from_bytes, document_from_text, read_corpus, read_document
 
 LETTERS = Path(__file__).resolve().parent.parent / "data" / "letters"
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "letters"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from documents import docx_file, scanned_pdf, text_pdf
-from graph.load import document_from_bytes, document_from_text, read_document
+from graph.extract.document import document_from_bytes, document_from_text, read_document
 
 REAL = Path(__file__).resolve().parent.parent.parent / "shared" / "letters-real"
 
@@ -61,7 +61,7 @@ def test_page_source_saved_as_txt_or_md_is_read_as_a_page():
 
 
 def test_a_web_page_letter_gets_its_title_date_and_recipients():
-    from graph.letter import parse_letter
+    from graph.extract.letter import parse_letter
 
     letter = parse_letter(document_from_bytes(PAGE.encode("utf-8"), "letter.html"))
     assert letter.title == "Open letter on the siege of El Fasher"
@@ -141,7 +141,7 @@ def test_scanned_pdf_is_read_by_ocr():
 
 def test_scanned_pdf_without_tesseract_says_what_to_install(monkeypatch):
     from graph.extract import ocr
-    from graph.load import LoadError
+    from graph.extract.document import LoadError
 
     monkeypatch.setattr(ocr.shutil, "which", lambda tool: None)
     with pytest.raises(LoadError, match=r"scan.pdf: .*install tesseract-ocr and poppler-utils"):
@@ -201,7 +201,7 @@ def _as_page(text: str) -> str:
 
 
 def test_real_letters_read_the_same_from_a_saved_page_as_from_text():
-    from graph.letter import parse_letter
+    from graph.extract.letter import parse_letter
 
     paths = sorted(REAL.glob("*.txt")) if REAL.is_dir() else []
     if not paths:

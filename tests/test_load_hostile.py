@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from documents import docx_file, text_pdf
-from graph.load import LoadError, document_from_bytes, document_from_text, read_corpus, read_document
+from graph.extract.document import LoadError, document_from_bytes, document_from_text, read_corpus, read_document
 from graph.records import Document
 
 # What one hostile letter may cost: every reader bounds its work well under these.

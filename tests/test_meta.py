@@ -1,11 +1,11 @@
-"""Unit tables for title, date and recipient extraction (graph.meta, graph.text_dates)."""
+"""Unit tables for title, date and recipient extraction (graph.extract.meta, graph.extract.dates)."""
 from __future__ import annotations
 
 import pytest
 
-from graph.meta import extract_meta, normalise_recipient, sentence_case, split_recipients
-from graph.text_dates import find_dates, infer_date
-from graph.text_mirror import decode_mirrored
+from graph.extract.meta import extract_meta, normalise_recipient, sentence_case, split_recipients
+from graph.extract.dates import find_dates, infer_date
+from graph.extract.mirror import decode_mirrored
 
 SAL = "\n\nYour Excellencies,\n\nWe write to you today about the situation, which is grave and getting worse.\n"
 
@@ -148,8 +148,8 @@ def test_the_letter_date_is_found_where_it_is_printed(text, date):
 
 
 def test_a_post_date_in_front_matter_yields_to_the_letter_date_printed_just_before_it():
-    from graph.load import document_from_text
-    from graph.letter import parse_letter
+    from graph.extract.document import document_from_text
+    from graph.extract.letter import parse_letter
 
     body = "**March 17, 2021**\n\n**Solidarity statement**\n\nWe support the women of Myanmar.\n"
     assert parse_letter(document_from_text(f"---\ndate: 2021-03-18\n---\n{body}", "a.md")).date == "2021-03-17"
@@ -158,8 +158,8 @@ def test_a_post_date_in_front_matter_yields_to_the_letter_date_printed_just_befo
 
 
 def test_a_generic_front_matter_title_yields_to_the_printed_heading_and_names_the_recipient():
-    from graph.load import document_from_text
-    from graph.letter import parse_letter
+    from graph.extract.document import document_from_text
+    from graph.extract.letter import parse_letter
 
     md = "---\ntitle: Open Letter to the European Commission\n---\n\n# Keep funding free software\n\nWe ask.\n"
     letter = parse_letter(document_from_text(md, "c.md"))

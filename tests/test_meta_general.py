@@ -1,11 +1,11 @@
 """Titles, dates and recipients in shapes the first letters did not have: several languages, pages, e-mails and
-news reports (graph.meta, graph.recipients, graph.addressees, graph.letter_dates). Texts written for these tests."""
+news reports (graph.extract.meta, graph.extract.recipients, graph.extract.addressees, graph.extract.letter_dates). Texts written for these tests."""
 from __future__ import annotations
 
 import pytest
 
-from graph.load import document_from_text
-from graph.meta import extract_meta, split_recipients
+from graph.extract.document import document_from_text
+from graph.extract.meta import extract_meta, split_recipients
 
 BODY = "\n\nLas organizaciones abajo firmantes expresamos nuestra profunda preocupación por la situación del país.\n"
 
@@ -133,7 +133,7 @@ def test_recipients_in_other_words(text, recipients):
 
 
 def test_front_matter_open_letter_title_beats_a_first_sentence_but_not_a_printed_heading():
-    from graph.letter import parse_letter
+    from graph.extract.letter import parse_letter
 
     front = "---\ntitle: Open Letter to the European Commission\ndate: 2024-02-01\n---\n"
     body = "Three years since the coup, the military continues to bomb schools, clinics and monasteries.\n"
@@ -151,6 +151,6 @@ def test_front_matter_open_letter_title_beats_a_first_sentence_but_not_a_printed
     ("Au cours des dernières années,", None),
 ])
 def test_address_line(line, who):
-    from graph.addressees import address_line
+    from graph.extract.addressees import address_line
 
     assert address_line(line) == who

@@ -72,7 +72,7 @@ def test_rows_get_one_height_so_a_line_without_descenders_is_no_paragraph_break(
 
 
 def test_without_tesseract_the_message_says_what_to_install(monkeypatch):
-    from graph.load import LoadError
+    from graph.extract.document import LoadError
 
     monkeypatch.setattr(ocr.shutil, "which", lambda tool: None)
     with pytest.raises(LoadError, match="install tesseract-ocr and poppler-utils"):

@@ -32,7 +32,7 @@ def scores():
     import score  # ../shared/tools/score.py: the same matching as the project's scorer
 
     from graph.cli.commands.extract import letter_json
-    from graph.load import read_corpus
+    from graph.extract.document import read_corpus
     from graph.pipeline import parse_documents
 
     golds = {}

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.sentences import flatten, sentences, split_sentences
+from graph.demands.sentences import flatten, sentences, split_sentences
 
 LETTERS = sorted((Path(__file__).resolve().parents[1] / "data" / "letters").glob("*.txt"))
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from graph.sig_lines import garbage_reason, is_mirrored, looks_like_name, split_marker
-from graph.sig_names import clean_entry, ocr_tidy
-from graph.sig_nesting import alphabet_sublists
-from graph.signatories import counts, parse_signatories
+from graph.extract.signatories.lines import garbage_reason, is_mirrored, looks_like_name, split_marker
+from graph.extract.signatories.names import clean_entry, ocr_tidy
+from graph.extract.signatories.nesting import alphabet_sublists
+from graph.extract.signatories.parse import counts, parse_signatories
 
 
 def names(lines, **kw):
@@ -199,8 +199,8 @@ def test_and_n_others_line_is_an_undisclosed_count():
 
 
 def test_lines_differing_only_in_list_number_keep_their_own_number_and_text():
-    """graph.sig_region shares per-line facts between '12. X' and '37. X'; each line must still report itself."""
-    from graph.sig_region import classify
+    """graph.extract.signatories.region shares per-line facts between '12. X' and '37. X'; each line must still report itself."""
+    from graph.extract.signatories.region import classify
     lines = ["Signatories:", "12. Amnesty International", "37. Amnesty International",
              "5.2 million people were displaced.", "7.2 million people were displaced.",
              "8. Burma Campaign UK     Human Rights Watch", "9. Burma Campaign UK     Human Rights Watch"]
@@ -215,8 +215,8 @@ def test_lines_differing_only_in_list_number_keep_their_own_number_and_text():
 
 
 def test_one_letters_ocr_damage_is_in_its_sidecar_not_in_the_rules():
-    """Repairs that fit one printed line live in data/letters/NAME.yaml `corrections:` (graph.letter)."""
-    from graph.letter import parse_letter
+    """Repairs that fit one printed line live in data/letters/NAME.yaml `corrections:` (graph.extract.letter)."""
+    from graph.extract.letter import parse_letter
     from graph.records import Document
 
     text = "Signatories:\n\n1. Amnesty International\n2. Kontra$S\n3. Dawei Youths in Japan (DY)J)\n"

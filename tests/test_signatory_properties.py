@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.signatories import parse_signatories
+from graph.extract.signatories.parse import parse_signatories
 
 WORDS = ["Human", "Rights", "Network", "Burma", "Karen", "Women", "Youth", "Alliance", "Campaign", "Justice",
          "Council", "Foundation", "Kachin", "Mon", "Peace", "Action", "Support", "Group", "Chin", "Freedom",

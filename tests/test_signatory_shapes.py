@@ -8,10 +8,10 @@ import time
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from graph.letter import parse_letter
+from graph.extract.letter import parse_letter
 from graph.records import Document
-from graph.sig_lines import split_top
-from graph.signatories import parse_signatories
+from graph.extract.signatories.lines import split_top
+from graph.extract.signatories.parse import parse_signatories
 
 
 def orgs(text: str) -> list[str]:

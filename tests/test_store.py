@@ -18,7 +18,7 @@ def _letters(folder: Path) -> list[str]:
 
 
 def test_save_and_sidecar_readable_by_loader(tmp_path):
-    from graph.load import read_document
+    from graph.extract.document import read_document
 
     r = save_letter(b"To the UN\n\nSigned,\nBurma Campaign UK\n", "Joint letter.txt",
                     {"source_url": "https://example.org/l", "date": "2021-02-05"}, folder=tmp_path)
@@ -106,7 +106,7 @@ def test_processes_lose_nothing(tmp_path):
 
 def test_saved_names_get_a_readable_suffix_matching_the_content(tmp_path):
     """Issue 11 item 6: a name without a suffix was saved but never loaded; text saved as .pdf stayed unreadable."""
-    from graph.load import letter_paths, read_document
+    from graph.extract.document import letter_paths, read_document
 
     text = b"Open letter\n\nWe urge the council to act.\n\nSigned,\n1. Alpha Rights Network\n"
     a = save_letter(text, "my letter", folder=tmp_path)

@@ -58,9 +58,9 @@ def test_write_letters(tmp_path):
 
 
 def test_the_real_extractor_reads_synthetic_letters():
-    """The texts exercise graph.letter end to end: signatories (with umbrellas), dates and demands come back."""
-    from graph.letter import parse_letter
-    from graph.load import document_from_text
+    """The texts exercise graph.extract.letter end to end: signatories (with umbrellas), dates and demands come back."""
+    from graph.extract.letter import parse_letter
+    from graph.extract.document import document_from_text
 
     c = generate(6, 120, 300, seed=11)
     tp = fp = fn = 0

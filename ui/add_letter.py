@@ -35,8 +35,8 @@ def _key(name: str) -> str:
 
 def _extract(uploaded, pasted: str):
     """(raw bytes, Document, Letter) or raise LoadError/ValueError with a message fit for the user."""
-    from graph import load
-    from graph.letter import parse_letter
+    from graph.extract import document as load
+    from graph.extract.letter import parse_letter
 
     if uploaded is not None:
         data = uploaded.getvalue()
@@ -139,7 +139,7 @@ def render() -> None:
     up = st.file_uploader("Upload a letter", type=["txt", "md", "html", "htm", "pdf", "docx"], key="add_file")
     pasted = st.text_area("…or paste its text", key="add_text", height=150)
     if st.button("Extract", key="add_extract", type="primary"):
-        from graph.load import LoadError
+        from graph.extract.document import LoadError
 
         _reset()
         try:

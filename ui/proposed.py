@@ -1,5 +1,5 @@
-"""Proposed demands: asks that fit no demand id, grouped across letters (graph/emerge.py). A curator accepts,
-renames, merges or rejects them; decisions land in data/accepted_demands.yaml (graph/accepted.py) with undo,
+"""Proposed demands: asks that fit no demand id, grouped across letters (graph/demands/emerge.py). A curator accepts,
+renames, merges or rejects them; decisions land in data/accepted_demands.yaml (graph/demands/accepted.py) with undo,
 and accepted demands show in the graph, the heatmap and "organizations behind a demand". Below, the tags no
 rule could decide (graph.identity.tags.tags_to_review), for Curation."""
 from __future__ import annotations
@@ -13,13 +13,13 @@ from . import state
 @st.cache_data(max_entries=4, show_spinner="Grouping asks…")
 def _propose(key: str, skip: tuple[str, ...], _letters) -> list:
     """Proposals for one corpus (`key`) and one set of decided asks: grouping thousands of asks takes seconds."""
-    from graph import emerge
+    from graph.demands import emerge
 
     return emerge.propose(_letters, skip=skip)
 
 
 def _proposals(corpus) -> None:
-    from graph import accepted
+    from graph.demands import accepted
 
     st.subheader("Proposed")
     props = _propose(state.corpus_key(), tuple(accepted.decided()), corpus.letters)
@@ -42,7 +42,7 @@ def _proposals(corpus) -> None:
 
 
 def _accepted() -> None:
-    from graph import accepted
+    from graph.demands import accepted
 
     acc = accepted.load_accepted()["accepted"]
     st.subheader("Accepted")

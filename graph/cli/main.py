@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as e:  # noqa: BLE001 - the CLI reports, it does not dump tracebacks on users
         from graph.curated import CuratedError
-        from graph.load import LoadError
+        from graph.extract.document import LoadError
 
         if isinstance(e, (CuratedError, LoadError)):
             print(f"error: {e}", file=sys.stderr)

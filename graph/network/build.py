@@ -27,7 +27,7 @@ from typing import Any, Iterable, Sequence
 
 import networkx as nx
 
-from graph.accepted import hits as accepted_hits
+from graph.demands.accepted import hits as accepted_hits
 from graph.memory import paused_gc
 
 from graph.records import Letter, Organization

@@ -16,7 +16,7 @@ from typing import Any, Iterable
 
 from graph import pipeline
 from graph.store.letterstore import Store, letter_key, reader_version
-from graph.load import DEFAULT_MAX_BYTES, LoadProblem, letter_paths
+from graph.extract.document import DEFAULT_MAX_BYTES, LoadProblem, letter_paths
 from graph.memory import paused_gc
 from graph import paths
 from graph.store.recjson import from_json, to_json

@@ -8,7 +8,7 @@
 - concurrent saves (threads or processes) are serialised by an advisory lock file, so the
   duplicate check and the name choice cannot race.
 
-Metadata goes to a sidecar NAME.yaml next to the letter (what graph.load reads: the letter's
+Metadata goes to a sidecar NAME.yaml next to the letter (what graph.extract.document reads: the letter's
 path with suffix .yaml). A name is only used when no sidecar of that stem exists, so a new letter
 never inherits someone else's metadata.
 
@@ -35,7 +35,7 @@ from typing import Any, Iterator, Mapping
 
 import yaml
 
-from graph.load import LETTER_SUFFIXES, is_letter_file
+from graph.extract.document import LETTER_SUFFIXES, is_letter_file
 from graph.paths import letters_dir
 
 LOCK_NAME = ".atlas-store.lock"

@@ -33,8 +33,8 @@ def _summary(letter) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from graph.letter import parse_letter
-    from graph.load import LoadError, read_document
+    from graph.extract.letter import parse_letter
+    from graph.extract.document import LoadError, read_document
     from graph.store.letters import save_letter
 
     failed = 0

@@ -12,8 +12,8 @@ import json
 import sys
 from typing import TextIO
 
-from graph.demands import Lexicon, find_demands, load_lexicon
-from graph.load import read_corpus
+from graph.demands.find import Lexicon, find_demands, load_lexicon
+from graph.extract.document import read_corpus
 from graph.records import Ask, DemandHit
 
 Row = tuple[str, tuple[DemandHit, ...], tuple[Ask, ...]]

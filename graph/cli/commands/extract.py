@@ -6,7 +6,7 @@ import csv
 import json
 import sys
 
-from graph.load import read_corpus
+from graph.extract.document import read_corpus
 from graph.records import Letter
 
 
@@ -51,7 +51,7 @@ def letter_json(letter: Letter) -> dict:
 
 def _demands(letter: Letter) -> dict:
     """`demands` holds the taxonomy's ids (what gold scores); `general_demands` the general asks beyond it."""
-    from graph.patterns import load_lexicon
+    from graph.demands.patterns import load_lexicon
 
     general = {d.id for d in load_lexicon().demands if d.general}
     out: dict[str, list] = {"demands": [], "general_demands": []}

@@ -69,7 +69,7 @@ def _decide(args: argparse.Namespace) -> int | None:
 
 
 def _letters(files: Sequence[str]) -> list[Letter]:
-    from graph.load import read_corpus
+    from graph.extract.document import read_corpus
     from graph.paths import letters_dir
     from graph.pipeline import parse_documents
 

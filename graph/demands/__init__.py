@@ -1,0 +1,1 @@
+"""demands: see docs/design.md."""

@@ -1,0 +1,156 @@
+"""Whom a letter addresses, when no "To:" line says so: its greeting, or its first sentences' verbs.
+
+Knowledge (greetings, verbs, head nouns in English, French, Spanish and more) is in data/addressees.yaml.
+
+>>> greeting(["Dear Members of Congress,"]), greeting(["Dear Sir or Madam,"])
+('Members of Congress', None)
+>>> addressed("Access Now and seven others are calling on authorities in Myanmar to end proceedings.")
+'authorities in Myanmar'
+>>> addressed("we urge the Parliament to call on European negotiators"), addressed("appellent la communauté internationale à agir")
+('Parliament', 'communauté internationale')
+>>> addressed("85 Karen groups appeal to the Karen armed organizations (KNU/KNLA, DKBA and Karen BGF) not to")
+'KNU/KNLA; DKBA; Karen BGF'
+>>> addressed("manifestamos ante la comunidad nacional e internacional lo siguiente")
+'comunidad nacional e internacional'
+
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# A greeting is a short line; a longer one is a sentence that happens to start "To ...".
+MAX_GREETING_CHARS = 90
+_CAP = r"(?:[A-Z][\w’'.&-]*|[A-Z]\.)"
+_JOIN = r"(?:of|the|and|for|on|in|&|du|de|des|la|le|del|los|las)"
+
+
+def _words(key: str) -> list[str]:
+    """A word list of data/addressees.yaml, longest first (so that "demandons aux" is tried before "demandons")."""
+    from graph.curated import expect, read_yaml
+
+    return sorted((str(w) for w in expect(read_yaml("addressees.yaml"), key, list, "addressees.yaml")), key=len,
+                  reverse=True)
+
+
+def alternation(key: str) -> str:
+    """The words of `key` as a regex alternation; a space matches any run of spaces."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _words(key))
+
+
+@lru_cache(maxsize=1)
+def _knowledge() -> tuple[re.Pattern, frozenset, re.Pattern, re.Pattern]:
+    greet = re.compile(r"^\s*(?:" + alternation("greetings") + r")\s+(.+?)\s*[,:;!]?\s*$", re.I)
+    generic = frozenset(w.casefold() for w in _words("generic_greetings"))
+    heads = "(?i:" + alternation("head_nouns") + ")"
+    verb = r"\b(?i:" + alternation("address_verbs") + r")\s+(?i:(?:" + alternation("adverbs") + r")\s+)?"
+    capitalised = verb + r"(?i:the\s+|l[ae]s?\s+|l[’']|el\s+|los\s+|las\s+)?(" + _CAP + r"(?:\s+(?:" + _CAP + "|" + _JOIN + \
+        r"|\([A-Z]+\)))*)(?:\s+(?:to|in|and|à|a|de|per|zu|asking|urging|calling|demanding|requesting)\b|\s*[,.;:](?:\s|$))"
+    # lower case: up to three words, a head noun, then an optional "in/of Place" ("authorities in Myanmar")
+    # ... or a Romance adjective or two after the noun ("la comunidad nacional e internacional", "la communauté
+    # internationale")
+    lower = verb + r"(?i:the\s+|l[ae]s?\s+|l[’']|el\s+|los\s+|las\s+)?((?:[\w’'-]+\s+){0,3}?(?:" + heads + \
+        r")(?:\s+(?:in|of|de|du|des)\s+(?:the\s+)?" + _CAP + r"(?:\s+" + _CAP + r")*|\s+[^\W\d_]+" + \
+        r"(?:\s+(?:e|y|et)\s+[^\W\d_]+)?(?=\s+(?:à|a|de|para|por|sobre|que|lo)\b|[,.;:]))?)" + \
+        r"(?=\s+(?:to|à|a|de|in|and|that|per|para|por|sobre|que|lo|not)\b|\s*[,.;:(])"
+    return greet, generic, re.compile(capitalised), re.compile(lower)
+
+
+def greeting(lines: list[str]) -> str | None:
+    """The addressee a greeting line names ("Dear Apple," -> "Apple"), or None for "Dear Sir or Madam"."""
+    greet, generic, _, _ = _knowledge()
+    for raw in lines:
+        t = raw.strip()
+        if not t or len(t) > MAX_GREETING_CHARS:
+            continue
+        m = greet.match(t)
+        if m:
+            who = m.group(1).strip(" ,;:!")
+            return None if who.casefold() in generic or not who else who
+    return None
+
+
+def addressed(text: str) -> str | None:
+    """Whom the first sentences call on, urge or appeal to."""
+    found = addressed_all(text, first_only=True)
+    return found[0] if found else None
+
+
+def addressed_all(text: str, first_only: bool = False) -> list[str]:
+    """Everyone the sentences call on, urge, write to or appeal to, in order, each once: a statement with no
+    address line addresses each body it calls on ("We call on the UN Security Council ... We urge ASEAN ...")."""
+    _, _, capitalised, lower = _knowledge()
+    flat = re.sub(r"\s+", " ", text)
+    patterns = (capitalised, lower, _colon()) if ":" in flat else (capitalised, lower)  # the colon one is slow
+    found = sorted((m for rx in patterns for m in rx.finditer(flat)),
+                   key=lambda m: (m.start(), -m.end()))  # at one place, the longest reading first
+    out: list[str] = []
+    end = -1
+    for m in found:
+        if m.start() < end:
+            continue  # a shorter reading of a phrase already taken
+        end = m.end()
+        listed = _LISTED.match(flat, m.end())
+        if listed:  # "appeal to the Karen armed organizations (KNU/KNLA, DKBA and Karen BGF)": those it names
+            who = "; ".join(x.strip() for x in re.split(r",\s*|\s+and\s+", listed.group(1)) if x.strip())
+        else:
+            who = m.group(1).strip(" ,.;")
+        if who and who.casefold() not in {x.casefold() for x in out}:
+            out.append(who)
+        if first_only:
+            break
+    return out
+
+
+@lru_cache(maxsize=1)
+def _colon() -> re.Pattern:
+    """A verb whose addressee runs to a colon before a list of demands: "Nous demandons aux autorités de
+    transition du Burkina Faso et du Mali :", "Exigimos al Estado de Guatemala:". Not past an infinitive's or a
+    clause's word ("urge the community to put pressure on the regime to:" names the community, read otherwise)."""
+    verbs = alternation("address_verbs")
+    return re.compile(r"\b(?i:" + verbs + r")\s+(?i:the\s+|l[ae]s?\s+|l[’']|el\s+|los\s+|las\s+)?"
+                      r"((?:(?!\b(?:to|that|for|à)\b)[^.:;!?]){3," + str(MAX_COLON_ADDRESSEE) + r"}?)\s*:(?=\s|$)")
+
+
+# An addressee before a colon is a phrase, not a sentence.
+MAX_COLON_ADDRESSEE = 100
+
+
+# A parenthesised list of two or more short names right after the addressee.
+_LISTED = re.compile(r"\s*\(((?:[^(),]{1,40},\s*)+[^(),]{1,40}?(?:\s+and\s+[^(),]{1,40})?)\)")
+
+
+@lru_cache(maxsize=1)
+def recipient_joins() -> tuple[str, ...]:
+    """Words that join two addressees (data/addressees.yaml), longest first: ", y al" before " y"."""
+    return tuple(_words("recipient_joins"))
+
+
+@lru_cache(maxsize=1)
+def _address_line() -> re.Pattern:
+    labelled = r"(?i:" + alternation("address_line_labels") + r")\s*:\s*(?P<labelled>.+?)"  # "To: ...", "An: ..."
+    # "Al Presidente ...:", "A la comunidad internacional:"; never without the colon ("Al Jazeera reported,")
+    prefixed = r"(?i:" + alternation("address_line_prefixes") + r")\s*(?P<prefixed>[^\W\d_].{2,}?)\s*:"
+    return re.compile(r"^\s*(?:" + labelled + "|" + prefixed + r")\s*$")
+
+
+def address_line(line: str) -> str | None:
+    """Whom an address line names: "To: A" / "An: A, B" / "Al Presidente ..., y al Ministerio ...:" / "A la
+    comunidad internacional:" (after "Al", "A la", "Aux" ... only before a colon: "Al Jazeera reported," and "Au
+    cours des années," are no address)."""
+    if len(line) > MAX_ADDRESS_LINE_CHARS:
+        return None
+    m = _address_line().match(line)
+    if not m or not line.lstrip()[:1].isupper():  # an address starts with a capital ("A la", "Aux", "To:")
+        return None
+    return (m.group("labelled") or m.group("prefixed")).strip(" ,:")
+
+
+# An address line is short; a longer line that starts "A la ..." is a sentence.
+MAX_ADDRESS_LINE_CHARS = 250
+
+
+@lru_cache(maxsize=1)
+def honorific() -> re.Pattern:
+    """A person's title at the start of a text ("Ms. Ingrid Solberg", "Herrn Minister")."""
+    return re.compile(r"^\s*(?:" + alternation("honorifics") + r")(?:(?<=\.)|\s)", re.I)

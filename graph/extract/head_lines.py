@@ -1,0 +1,55 @@
+"""What the lines of a letter's head are: a Re:/Subject line, a heading, a To line, an "Open letter to ..."
+heading, an honorific, a postal address, an e-mail header; and a title printed in capitals put in sentence case.
+Shared by graph.extract.meta (titles) and graph.extract.recipients (addressees).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_RE_LINE = re.compile(r"^\s*(?:re|subject|subj|objet)\s*:\s*(.+)$", re.I)
+_MD_HEADING = re.compile(r"^\s*#{1,3}\s+(.+?)\s*#*\s*$")
+_TO_LINE = re.compile(r"^\s*to\s*:?\s+(?!whom\b)(.+)$", re.I)
+_OPEN_TO = re.compile(r"^\s*(?:an?\s+)?(?:joint\s+)?(?:open\s+)?(?:letter|appeal|statement|call)\s+to\s+(?:the\s+)?(.+)$",
+                      re.I)
+_GENERIC = re.compile(r"^\W*(?:(?:joint|open|public)\s+)?(?:ngo\s+|civil\s+society\s+)?(?:statement|letter|call|"
+                      r"appeal|press\s+release|submission|briefing)\W*$|^\W*for\s+immediate\s+(?:press\s+)?release\W*$", re.I)
+_HONORIFIC = re.compile(r"^\s*(?:his|her|their)\s+(?:excellenc|majesty|royal|honou?r)|^\s*(?:h\.?e\.?|mr|mrs|ms|dr)\.?\s",
+                        re.I)
+_POSTAL = re.compile(r"\d{3,}|\b(?:street|avenue|road|plaza|p\.?o\.? box|ny|suite|floor)\b", re.I)
+_ADDRESSEE = re.compile(r"\b(?:call(?:s|ed)?\s+(?:up)?on|urg(?:e|es|ed|ing)|appeal(?:s|ed)?\s+to|writ(?:e|ing)\s+to)\s+"
+                        r"(?:the\s+)?((?:[A-Z][\w’'.-]*|of|the|and|for|on|in|&)(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|"
+                        r"on|in|&|\([A-Z]+\)))*)\s+(?:to|in|and)\b")
+_SUBJECT_MUST = re.compile(r"^\W*(?:the\s+)?((?:[A-Za-z][\w’'-]*\s+){0,5}?(?:community|council|states|governments?|"
+                           r"members?|nations|union|asean|countries|authorities|donors))\s+(?:must|should)\b", re.I)
+# An e-mail's header lines (in the languages letters come in); a Subject: among MAIL_HEADERS of them is an
+# e-mail's subject, which a forwarded letter's own heading below it is preferred to.
+_MAIL_HEADER = re.compile(r"^\s*(?:from|sent|date|to|cc|bcc|subject|reply-to|de|von|an|para|à|objet|asunto|betreff|"
+                          r"envoyé|enviado|gesendet|datum|fecha)\s*:", re.I)
+MAIL_HEADERS = 3
+_CC_LINE = re.compile(r"^\s*(?:cc|bcc|copy)\s*:", re.I)
+_SMALL = frozenset("a an and as at but by for from in into of on or per the to with via".split())
+
+
+def sentence_case(title: str, body: str) -> str:
+    """'JOINT CALL FOR HUMAN RIGHTS COUNCIL SESSION' -> 'Joint call for Human Rights Council session' when the body
+    prints 'Human Rights Council' capitalised; words the body prints in capitals (UN, ICC) stay in capitals."""
+    words = Counter(re.findall(r"[^\W\d_][\w’'-]*", body))
+    out = []
+    for i, w in enumerate(title.split()):
+        core = re.sub(r"^\W+|\W+$", "", w)
+        low, cap = core.lower(), core[:1].upper() + core[1:].lower()
+        if core and words[core] >= 1 and core.isupper() and len(core) > 1 and words[core] > words[cap]:
+            rep = core
+        elif core and (i == 0 or words[cap] > words[low]) and low not in _SMALL or i == 0:
+            rep = cap
+        else:
+            rep = low
+        out.append(w.replace(core, rep, 1) if core else w)
+    return " ".join(out)
+
+
+def _is_caps(t: str) -> bool:
+    letters = [c for c in t if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+

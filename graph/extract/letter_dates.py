@@ -1,0 +1,178 @@
+"""A letter's own date: printed in its head, after a cue word or in a byline, else inferred from how it speaks of
+time (graph.extract.dates); and how a front-matter date and a printed one are weighed.
+
+>>> letter_date(["Joint statement", "", "By Alpha Union and Beta Network  •  August 29, 2012", "", "Text."], 1, "")[0]
+'2012-08-29'
+>>> choose_date("2021-03-18", None, "**March 17, 2021**\\nSolidarity statement"), choose_date("2021-03-18", None, "No date")
+('2021-03-17', '2021-03-18')
+"""
+from __future__ import annotations
+
+import re
+from datetime import date as _date_cls
+from functools import lru_cache
+
+from graph.extract.dates import MONTH, MONTHS, find_dates, find_month, infer_date
+
+BYLINE = re.compile(r"^\s*(?:by|par|por|von|di)\s+\S", re.I)
+
+
+def _events() -> list[dict]:
+    try:
+        from graph.curated import expect, read_yaml
+        return list(expect(read_yaml("events.yaml"), "events", list, "events.yaml", default=[]))
+    except Exception:  # noqa: BLE001 - without curated events only printed dates are used
+        return []
+
+
+def _known_events(text: str) -> list[tuple[str, str]]:
+    low = text.lower()
+    out = []
+    for e in _events():
+        if not isinstance(e, dict) or not e.get("word") or not e.get("date"):
+            continue
+        ctx = [str(c).lower() for c in e.get("context") or []]
+        if ctx and not any(re.search(r"\b" + re.escape(c) + r"\b", low) for c in ctx):
+            continue
+        out.append((str(e["word"]), str(e["date"])))
+    return out
+
+
+def letter_date(lines: list[str], head_end: int, text: str) -> tuple[str | None, Lines, str]:
+    page_date = None  # a date the page says it published the letter on: used when the letter prints none
+    for i, raw in enumerate(lines[:max(head_end, 12) + 1]):
+        t = raw.strip()
+        if len(t) > 100 or (i >= head_end and len(t) > 40):
+            continue
+        ds = find_dates(t)
+        if ds and _cue("page_date_cues").search(t[max(0, ds[0][1] - 40):ds[0][1]]):
+            page_date = page_date or (ds[0][0], (i + 1,), "printed (the page's date)")
+            continue
+        if ds:
+            sent = _sent_date(lines, ds[0][0])
+            if sent:
+                return sent
+            return ds[0][0], (i + 1,), "printed"
+        mo = find_month(t)
+        if mo and len(t) < 30:
+            return mo, (i + 1,), "printed (month)"
+    if page_date:
+        return _sent_date(lines, page_date[0]) or page_date
+    cued = _cued_date(lines)
+    if cued:
+        return cued[0], (cued[1],), "printed (after a date cue or in a byline)"
+    for i, raw in enumerate(lines):
+        dated = _dateline(raw.strip())
+        if dated:
+            return dated, (i + 1,), "printed (a dateline: place, date)"
+    inferred = infer_date(text, _known_events(text))
+    if inferred:
+        return inferred[0], (), "inferred: " + inferred[1]
+    return None, (), ""
+
+
+# How far down a letter its own date may be printed after a cue ("Paris, le 12 décembre 2023" under the body).
+CUED_DATE_LINES = 60
+
+
+@lru_cache(maxsize=None)
+def _cue(key: str = "cues") -> re.Pattern:
+    """Cue words of data/date_words.yaml `key`, as the end of the text before a date."""
+    from graph.curated import expect, read_yaml
+
+    cues = sorted((str(c) for c in expect(read_yaml("date_words.yaml"), key, list, "date_words.yaml")), key=len,
+                  reverse=True)
+    return re.compile(r"(?:^|\b)(?:" + "|".join(re.escape(c) for c in cues) + r")\s*:?\s*$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _sent_day() -> re.Pattern:
+    """A sent cue, then a day and month without a year: "sent on 1 December", "dated March 3"."""
+    from graph.curated import expect, read_yaml
+
+    cues = sorted((str(c) for c in expect(read_yaml("date_words.yaml"), "sent_cues", list, "date_words.yaml")),
+                  key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\s+(?:(\d{1,2})(?:st|nd|rd|th|er)?\s+"
+                      r"(?:de\s+)?" + MONTH + r"|" + MONTH.replace("(", "(?P<m2>", 1) + r"\s+(\d{1,2})(?:st|nd|rd|th)?)"
+                      r"(?![\w]|,?\s+\d{4})", re.I)
+
+
+def _sent_date(lines: list[str], head: str) -> tuple[str, Lines, str] | None:
+    """The day an article says the letter was sent, when that is within PUBLISHED_WITHIN_DAYS before the article's
+    (head) date, whose year it takes."""
+    try:
+        published = _date_cls.fromisoformat(head)
+    except ValueError:
+        return None
+    top = "\n".join(lines[:CUED_DATE_LINES])  # one search over the top, not one a line: most letters have no cue
+    for m in _sent_day().finditer(top):
+        i = top.count("\n", 0, m.start())
+        day = int(m.group(1) or m.group(4))
+        month = MONTHS.get((m.group(2) or m.group("m2")).lower().rstrip("."))
+        for year in (published.year, published.year - 1):  # a letter of 30 December in a January article
+            try:
+                sent = _date_cls(year, month or 0, day)
+            except ValueError:
+                continue
+            if 0 < (published - sent).days <= PUBLISHED_WITHIN_DAYS:
+                return sent.isoformat(), (i + 1,), "printed (the day the article says the letter was sent)"
+    return None
+
+
+def _cued_date(lines: list[str]) -> tuple[str, int] | None:
+    """(date, line) printed after a cue word ("Date:", "released on", "Paris, le") or in a byline ("By A, B  •
+    August 29, 2012"), in the first lines."""
+    for i, raw in enumerate(lines[:CUED_DATE_LINES]):
+        for iso, at in find_dates(raw):
+            before = raw[max(0, at - 40):at]
+            if _cue().search(before) or BYLINE.match(raw) or re.search(r"[•|·]\s*$", before):
+                return iso, i + 1
+    return None
+
+
+# "Berlin, 7. Februar 2024" / "Paris, le 12 janvier 2023" / "Ciudad de Guatemala, 3 de mayo de 2021": a line
+# that is only a place and a date dates the letter wherever it is printed (often under the signatures).
+_PLACE = re.compile(r"[A-ZÀ-Ý][^\W\d_]*(?:[ '-](?:de|del|la|am|an|der|sur)?[ ]?[A-ZÀ-Ý][^\W\d_]*){0,3}\s*,"
+                    r"(?:\s*(?:le|den|el|il|am|the))?\s*")
+
+
+def _dateline(line: str) -> str | None:
+    if len(line) > MAX_DATELINE_CHARS or "," not in line or not _YEAR.search(line):
+        return None  # most lines: no dateline, and find_dates is the costly part of reading a date
+    for iso, at in find_dates(line):
+        if _PLACE.fullmatch(line[:at]) and len(line[at:]) <= MAX_DATE_CHARS:  # the date ends the line
+            return iso
+    return None
+
+
+MAX_DATELINE_CHARS = 60
+_YEAR = re.compile(r"\d{4}")
+MAX_DATE_CHARS = 28  # "15 de septiembre de 2021." and no more
+
+
+def printed_dates(text: str) -> list[str]:
+    """Every full date printed in a letter's first lines, prose included."""
+    return [iso for line in text.split("\n")[:CUED_DATE_LINES] for iso, _ in find_dates(line)]
+
+
+# A page publishes a letter on the day it is dated or within this many days after.
+PUBLISHED_WITHIN_DAYS = 31
+
+
+def choose_date(front: str | None, found: str | None, text: str) -> str | None:
+    """The letter's date: front matter's, unless the text prints the letter's own date shortly before it (the
+    front matter of a saved blog post dates the post, and the post prints the letter's date); else `found`, the
+    date read from the text."""
+    if not front:
+        return found
+    try:
+        published = _date_cls.fromisoformat(front) if len(front) == 10 else None
+    except ValueError:
+        published = None
+    if published is None:
+        return front
+    for iso in printed_dates(text):
+        d = _date_cls.fromisoformat(iso)
+        if 0 < (published - d).days <= PUBLISHED_WITHIN_DAYS:
+            return iso
+    return front

@@ -1,0 +1,257 @@
+"""A letter's title, date and recipients, with the lines they came from.
+
+The letter head is everything above the salutation ("Your Excellencies,", "Dear ..."), or the first lines when
+there is none. Titles come from a Re:/Subject line (not an e-mail's, when the letter's heading is below it), a
+markdown heading or a heading line in the head (not a menu, a site's name or a standfirst); dates from
+graph.extract.letter_dates (the letter's own printed date before a page's); recipients from graph.extract.recipients (an
+address line in several languages, an "Open letter to ..." heading, the greeting, or whom the text calls on).
+
+>>> m = extract_meta("To Members of the United Nations Security Council\\n1 February 2024\\n\\n"
+...                  "Re: Urgent call for swift action against the junta to end its war and protect\\n"
+...                  "civilians in Myanmar\\n\\nYour Excellencies,\\n\\nWe write ...")
+>>> m.title, m.date, m.recipients, m.title_lines
+('Urgent call for swift action against the junta to end its war and protect civilians in Myanmar', '2024-02-01', ('Members of the UN Security Council',), (4, 5))
+>>> extract_meta("# JOINT CALL FOR A SPECIAL SESSION ON MYANMAR\\n\\nWe urge the Human Rights Council to act. "
+...              "Myanmar needs the Council.").title
+'Joint call for a special session on Myanmar'
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from graph.extract.head_lines import (_CC_LINE, _GENERIC, _HONORIFIC, _MAIL_HEADER, _MD_HEADING, _OPEN_TO, _POSTAL, _RE_LINE,
+                         _TO_LINE, MAIL_HEADERS, _is_caps, sentence_case)
+from graph.records import Lines
+from graph.extract.recipients import (_addressees, _before_subtitle, _body_recipients, _recipients, choose_recipients,
+                         normalise_recipient, split_recipients)
+from graph.extract.signatories.region import SALUTATION as _SALUTATION
+from graph.extract.leftovers import is_leftover, names_a_letter
+from graph.extract.signatories.lines import is_mirrored
+from graph.extract.letter_dates import BYLINE as _BYLINE
+from graph.extract.letter_dates import letter_date
+from graph.extract.dates import find_dates, find_month
+from graph.extract.mirror import decode_mirrored
+
+__all__ = ["Meta", "choose_recipients", "choose_title", "extract_meta", "normalise_recipient", "sentence_case",
+           "split_recipients"]
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str | None = None
+    date: str | None = None
+    recipients: tuple[str, ...] = ()
+    title_lines: Lines = ()
+    date_lines: Lines = ()
+    recipient_lines: Lines = ()
+    date_note: str = ""
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _head_end(lines: list[str]) -> int:
+    """Index of the salutation, else of the first prose line (long, ends a sentence), bounded to 25 lines."""
+    for i, raw in enumerate(lines[:40]):
+        if _SALUTATION.match(raw) and len(raw.strip()) < 80:
+            return i
+    for i, raw in enumerate(lines[:25]):
+        t = raw.strip()
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if _RE_LINE.match(t) or _MD_HEADING.match(t):
+            continue
+        after = lines[i + 2].strip() if i + 2 < len(lines) else ""
+        two_lines = f"{t} {nxt}"
+        if _is_caps(t) or is_leftover(t) or _title_like(t, nxt) or \
+                (nxt[:1].islower() and len(two_lines.split()) <= MAX_TITLE_WORDS and _title_like(two_lines, after)):
+            continue  # a title, or one printed over two lines (the second in lower case, then a blank line)
+        if len(t) > 90 or len(t.split()) >= 12 or (len(t.split()) >= 8 and (t.endswith(".") or nxt[:1].islower())):
+            return i
+    return min(len(lines), 25)
+
+
+# Fewer words than this is a name (of a site, a desk, a section), rarely a letter's title.
+MIN_TITLE_WORDS = 5
+# A title over two lines is a phrase; more words than this over two lines (or a hyphenated break) are prose.
+MAX_TITLE_WORDS = 20
+
+
+def _title_like(t: str, nxt: str) -> bool:
+    """A long line that is a title, not prose: no sentence end, and a blank line, a date or a byline below it."""
+    return 0 < len(t) <= 250 and not t.endswith((".", ",", ";", ":", "-")) and (t[:1].isupper() or t[:1].isdigit()) and \
+        (not nxt or bool(find_dates(nxt)) or _BYLINE.match(nxt) is not None)
+
+
+
+def _tidy_title(t: str, text: str) -> str:
+    t = re.sub(r"\s+", " ", t).strip().strip("*_").strip()
+    return sentence_case(t, text.replace(t, " ")) if _is_caps(t) else t
+
+
+def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Lines]:
+    for i, raw in enumerate(lines[:max(head_end, 1) + 5]):
+        m = _RE_LINE.match(raw)
+        if m:
+            text, used = m.group(1).strip(), [i + 1]
+            j = i + 1
+            while j < len(lines) and lines[j].strip() and not _SALUTATION.match(lines[j]) and not find_dates(lines[j]) \
+                    and not text.rstrip().endswith((".", ":")) and len(lines[j]) < 120 and j - i < 3 and \
+                    not _MAIL_HEADER.match(lines[j]):
+                text += " " + lines[j].strip()
+                used.append(j + 1)
+                j += 1
+            if sum(bool(_MAIL_HEADER.match(x)) for x in lines[max(0, i - 4):i + 5]) >= MAIL_HEADERS:
+                subject = (_tidy_title(text, body), tuple(used))  # an e-mail's subject: its heading comes first
+                break
+            return _tidy_title(text, body), tuple(used)
+    else:
+        subject = (None, ())
+    for i, raw in enumerate(lines[:max(head_end, 1) + 3]):
+        m = _MD_HEADING.match(raw)
+        if m and not _GENERIC.match(m.group(1)):
+            return _tidy_title(m.group(1), body), (i + 1,)
+    candidates, open_to = [], []
+    for i, raw in enumerate(lines[:head_end]):
+        t = raw.strip()
+        if _OPEN_TO.match(t):
+            if _before_subtitle(t) == t:  # "Open letter to the Commission": the title when nothing else is
+                open_to.append((i, t))
+            elif not _is_prose(t):  # "Open Letter to the Commission: No Trade Preferences for the Junta"
+                candidates.append((i, t))
+            continue
+        if not t or _GENERIC.match(t) or _TO_LINE.match(t) or _MAIL_HEADER.match(t) or _menu(t) or find_dates(t) or find_month(t) and \
+                len(t) < 25 or _HONORIFIC.match(t) or _POSTAL.search(t) or len(t.split()) < 3 or t.endswith(",") or \
+                _CC_LINE.match(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])) or is_leftover(t) or _BYLINE.match(t) or \
+                _is_prose(t):
+            continue
+        candidates.append((i, t))
+    candidates = candidates or open_to[:1]
+    if not candidates and subject[0]:
+        return subject
+    # an all-caps line above a mixed-case one is a label ("JOINT STATEMENT ON ..."); the mixed-case line is the title
+    mixed = [c for c in candidates if not _is_caps(c[1])] or candidates
+    if mixed:
+        # at equal evidence the first line, unless it is too short for a title and a later one is not: a site's or a
+        # desk's name ("Rights Monitor – Asia Desk") above the headline
+        i, t = max(mixed, key=lambda c: (_title_evidence(lines, *c),
+                                         len(re.findall(r"[^\W\d_]+", c[1])) >= MIN_TITLE_WORDS, -c[0]))
+        return _joined_title(lines, i, t, body)
+    return None, ()
+
+
+_CONTINUES = re.compile(r"\b(?:of|on|the|and|to|for|in|against|with|a|an|by|de|du|des|la|le|et|pour|sur|del|y|en|"
+                        r"para|por|contra)\s*$|[-–—:,]\s*$", re.I)
+
+
+def _joined_title(lines: list[str], i: int, t: str, body: str) -> tuple[str, Lines]:
+    """A title printed over two lines: the next line continues it when this one breaks off mid-phrase ("... of
+    the") or the next starts in lower case, and the next is no date, byline, greeting or page leftover."""
+    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    if nxt and len(t) < 120 and len(nxt) < 120 and (_CONTINUES.search(t) or nxt[:1].islower()) and \
+            not (find_dates(nxt) or _BYLINE.match(nxt) or _SALUTATION.match(nxt) or is_leftover(nxt) or _is_prose(nxt)):
+        return _tidy_title(f"{t} {nxt}", body), (i + 1, i + 2)
+    return _tidy_title(t, body), (i + 1,)
+
+
+def _menu(t: str) -> bool:
+    """A site's menu or language bar: short items between bars ("RU | EN | UA", "News · Opinion · Video")."""
+    items = [x.strip() for x in re.split(r"\s[|·•»›>]\s", t)]
+    return len(items) >= 3 and all(len(x.split()) <= MENU_ITEM_WORDS for x in items)
+
+
+# A menu item is a word or two ("About us"); a title's parts between bars are longer.
+MENU_ITEM_WORDS = 3
+
+
+def _is_prose(t: str) -> bool:
+    """Sentences, not a heading: many words and a full stop (a heading may end with one, but is short)."""
+    return len(t.split()) >= 14 and t.rstrip().endswith((".", "!", "?")) and t.count(". ") + 1 >= 1
+
+
+def _title_evidence(lines: list[str], i: int, t: str) -> int:
+    """How much a head line looks like the letter's title rather than a site name or a label: it names a letter
+    ("Joint statement on ..."), and a date or a byline is printed right below it."""
+    below = next((x.strip() for x in lines[i + 1:i + 3] if x.strip()), "")
+    if _DEK.match(t):
+        return -1  # "A joint statement by 12 organisations on ...": a line under the title that describes the letter
+    return names_a_letter(t) + (bool(find_dates(below)) or _BYLINE.match(below) is not None)
+
+
+# A standfirst (dek) under a title says what kind of letter it is and who wrote it, with an indefinite article.
+_DEK = re.compile(r"^\W*(?:a|an|une?|una?|ein|eine)\s+(?:\w+\s+){0,2}?(?:statement|letter|appeal|call|declaration|"
+                  r"communiqué|déclaration|lettre|appel|declaración|carta|pronunciamiento|erklärung|brief)\s+"
+                  r"(?:by|from|of|signed|issued|de|par|por|von)\b", re.I)
+
+
+def _mirrored_header(lines: list[str], text: str) -> tuple[str | None, Lines]:
+    """A page header printed upside down (its words occur nowhere else) and decodable from the letter's words."""
+    vocab: Counter | None = None  # counted on the first mirrored-looking line: most letters have none
+    for i, raw in enumerate(lines):
+        t = raw.strip()
+        if not is_mirrored(t):
+            continue
+        if vocab is None:
+            vocab = Counter(re.findall(r"[^\W\d_]{2,}", text.lower()))
+        words = re.findall(r"[^\W\d_]{3,}", t.lower())
+        if sum(vocab[w] > 1 for w in words) >= 0.2 * max(1, len(words)):
+            continue
+        decoded, share = decode_mirrored(t, {w: c for w, c in vocab.items() if w not in words})
+        if share >= 0.7 and len(decoded.split()) >= 4:
+            return decoded, (i + 1,)
+    return None, ()
+
+
+def _descriptive_title(text: str, start_line: int) -> tuple[str | None, Lines]:
+    """The first sentence, cut before an attribution ('..., 46 organizations said today')."""
+    flat = re.sub(r"-\s*\n\s*(?=[a-z])", "", text)
+    flat = re.sub(r"\s+", " ", flat).strip()
+    m = re.match(r"(.+?[.!?])(?:\s|$)", flat)
+    s = m.group(1) if m else flat[:200]
+    s = re.split(r",\s+(?:\d+|\w+)\s+(?:\w+\s+){0,3}(?:said|say|says|urged|warned)\b", s)[0]
+    words = s.rstrip(".!?").split()
+    if not words:
+        return None, ()
+    if len(words) > 16:  # cut at the first clause break after eight words
+        cut = next((i + 1 for i in range(8, min(len(words), 24)) if words[i].endswith((",", ";", ":"))), 16)
+        words = words[:cut]
+    return " ".join(words).rstrip(",;:"), (start_line,)
+
+
+
+DESCRIPTIVE = "no title printed: descriptive title"
+
+
+def choose_title(front: str | None, meta: Meta) -> str | None:
+    """Front matter's title unless it only says what kind of letter it is and to whom ("Open Letter to the
+    European Commission"): then the title the text prints, if it prints one (a first sentence is no title: the
+    front matter's "Open letter to ..." is better)."""
+    printed = meta.title and not any(n.startswith(DESCRIPTIVE) for n in meta.notes)
+    if front and (_GENERIC.match(front) or _OPEN_TO.match(front)) and printed:
+        return meta.title
+    return front or meta.title
+
+
+def extract_meta(text: str) -> Meta:
+    """Title, date and recipients of one letter's text (front matter already removed)."""
+    lines = text.split("\n")
+    head_end = _head_end(lines)
+    title, tlines = _title(lines, head_end, text)
+    recipients, rlines = _recipients(lines, head_end, tlines)
+    first_body = next((i for i in range(head_end, len(lines)) if lines[i].strip() and not _SALUTATION.match(lines[i])),
+                      0)
+    if not recipients:
+        recipients, rlines = _body_recipients(lines, first_body)
+    if not recipients:
+        recipients, rlines = _addressees(lines, head_end, first_body, title)
+    notes: list[str] = []
+    if title is None:
+        title, tlines = _mirrored_header(lines, text)
+        if title:
+            notes.append(f"title read from the upside-down header on line {tlines[0]}")
+    if title is None:
+        title, tlines = _descriptive_title("\n".join(lines[first_body:first_body + 8]), first_body + 1)
+        if title:
+            notes.append(DESCRIPTIVE + " from the first sentence")
+    date, dlines, note = letter_date(lines, head_end, text)
+    return Meta(title=title, date=date, recipients=recipients, title_lines=tlines, date_lines=dlines,
+                recipient_lines=rlines, date_note=note, notes=tuple(notes))

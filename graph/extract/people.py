@@ -1,0 +1,253 @@
+"""People in a letter: the person who signed it, press contacts, and individuals signing in a personal capacity.
+
+People are never organization signatories by themselves; graph.extract.letter turns a signer's or a contact's
+organization into an inferred signatory only when the letter prints no organization list.
+
+>>> lines = ["For more information, please contact:", "- Khin Ohmar, Progressive Voice; info@progressive-voice.org"]
+>>> contacts, used = find_contacts(lines)
+>>> contacts[0].person, contacts[0].organization, contacts[0].email, sorted(used)
+('Khin Ohmar', 'Progressive Voice', 'info@progressive-voice.org', [1, 2])
+>>> find_signer(["Yours sincerely,", "", "Agnès Callamard", "Secretary General"])[0]
+Person(name='Agnès Callamard', role='Secretary General', organization=None, lines=(3, 4))
+>>> parse_person("Dr Jane Doe, Professor of Law, University of Oxford (in personal capacity)")
+Person(name='Jane Doe', role='Professor of Law, University of Oxford', organization=None, lines=())
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+import re
+
+from graph.records import Contact, Person
+from graph.extract.signatories.lines import EMAIL, cap_ratio, split_marker
+
+CONTACT_HEADING = re.compile(
+    r"^\W*(?:for (?:more|further) information|(?:media|press) (?:contacts?|enquiries|inquiries)|contacts?\b|"
+    r"(?:inquiries|enquiries|questions)\b.*\b(?:to|contact)\b|please contact)", re.I)
+
+# Pure functions of a string: synthetic and real lists repeat lines and names, so each is computed once.
+_memo = lru_cache(maxsize=1 << 16)
+CLOSING = re.compile(
+    r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|sincerely(?:\s+yours)?|respectfully(?:\s+yours)?|"
+    r"(?:with\s+)?(?:kind|best|warm|warmest)\s+regards|regards|with\s+respect|in\s+solidarity)\s*[,.]?\s*$", re.I)
+ROLE_WORDS = re.compile(
+    r"\b(?:director|secretary|general|coordinator|co-?ordinator|officer|manager|chair(?:person|man|woman)?|"
+    r"president|founder|head|lead|spokes(?:person|man|woman)|advocate|advocacy|executive|researcher|professor|"
+    r"lecturer|adviser|advisor|representative|campaigner|fellow|member|editor|partner|counsel|ceo|chief|"
+    r"deputy|vice|senior|program(?:me)?|policy|team|analyst|convenor|convener)\b", re.I)
+HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|miss|rev|revd|fr|sr|sir|dame|hon|u|daw|saw|nan|naw)\.?\s+"
+                       r"[A-Z]", re.I)
+_PERSON_NAME = re.compile(r"^(?:(?:dr|prof|mr|mrs|ms|rev|fr|sir|dame|hon)\.?\s+)?"
+                          r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|van|von|da|del|al|bin|binti)){0,4}$")
+
+
+@_memo
+def looks_like_person(text: str) -> bool:
+    """'Agnès Callamard', 'Dr Kate Ferguson', 'Elena' - two to five capitalised words, no organization words."""
+    t = text.strip()
+    if not _PERSON_NAME.match(t) or ROLE_WORDS.search(t):
+        return False
+    return not re.search(r"\b(?:network|group|council|union|association|campaign|international|committee|"
+                         r"organi[sz]ation|foundation|society|centre|center|institute|alliance|uk|watch)\b", t, re.I)
+
+
+def parse_person(text: str, lines: tuple[int, ...] = ()) -> Person:
+    """'Dr Jane Doe, Professor of Law (in personal capacity)' -> Person(name, role)."""
+    from graph.extract.signatories.words import words
+
+    t = words().personal.sub("", text).strip(" ,;")
+    name, _, role = t.partition(",")
+    name = re.sub(r"^(?:dr|prof|professor|mr|mrs|ms|miss|rev|revd|fr|sir|dame|hon)\.?\s+", "", name.strip(), flags=re.I)
+    return Person(name=name.strip(), role=role.strip() or None, lines=lines)
+
+
+@_memo
+def is_individual(text: str) -> bool:
+    """An entry that is a person signing in a personal capacity rather than an organization."""
+    from graph.extract.signatories.words import words
+
+    W = words()
+    if W.personal.search(text):  # "in their personal capacity", "à titre personnel" (curated)
+        return True
+    if not HONORIFIC.match(text):
+        return False
+    head = text.split(",")[0].strip()
+    return bool(HONORIFIC.match(head)) and looks_like_person(head) and ("," in text or len(head.split()) <= 4)
+
+
+# a person's name printed before an affiliation has at most this many words ("Maria del Carmen Ruiz Lopez")
+MAX_NAME_WORDS = 5
+
+
+@_memo
+def with_affiliation(text: str) -> bool:
+    """"Jane Roe, University of Oslo": a person's name, then where they work, and no role ("Jane Roe, Director,
+    X" is X signing: `signer_for`). One such entry may be an organization ("Forget Me Not, Cypress High
+    School"); a list of them is people (graph.extract.signatories.parse decides on the list)."""
+    from graph.extract.signatories.words import words
+
+    W = words()
+    head, comma, affiliation = text.partition(",")
+    head, affiliation = head.strip(), affiliation.strip()
+    return bool(comma) and 2 <= len(head.split()) <= MAX_NAME_WORDS and looks_like_person(head) and not \
+        W.org_word(head) and not W.place(head) and W.org_word(affiliation) and \
+        affiliation.lower().rstrip(".") not in W.legal and signer_for(text) is None
+
+
+def _parse_contact(text: str, lines: tuple[int, ...]) -> Contact | None:
+    _, _, body = split_marker(text)
+    emails = EMAIL.findall(body)
+    body = EMAIL.sub("", body)
+    parts = [p.strip(" -–—:") for p in re.split(r"[;,|]|\s[-–—]\s", body) if p.strip(" -–—:")]
+    if not parts:
+        return Contact(None, None, emails[0] if emails else None, None, lines) if emails else None
+    person = parts[0] if looks_like_person(parts[0]) or len(parts) > 1 else None
+    rest = parts[1:] if person else parts
+    role = org = None
+    if len(rest) >= 2:
+        role, org = rest[0], ", ".join(rest[1:])
+    elif len(rest) == 1:
+        if ROLE_WORDS.search(rest[0]) and not cap_ratio(rest[0]) == 1.0 or re.match(r"(?i)(?:co-)?(?:executive )?"
+                                                                                  r"director\b", rest[0]):
+            role = rest[0]
+        else:
+            org = rest[0]
+    if person is None and org is None and not emails:
+        return None
+    return Contact(person, org, emails[0] if emails else None, role, lines)
+
+
+_CLOSING_FIRST = frozenset("ysrwkbYSRWKB")  # first letters of CLOSING's words
+
+
+def _may_close(line: str) -> bool:
+    """False when CLOSING cannot match (most lines): an ASCII first character that starts none of its words."""
+    c = line.lstrip()[:1]
+    return c in _CLOSING_FIRST or not c.isascii()
+
+
+def find_contacts(lines: list[str], start: int = 1) -> tuple[tuple[Contact, ...], set[int]]:
+    """Contacts printed under a 'For more information, please contact:' style heading, and the line numbers used.
+
+    A contact is one line "Name, [Role,] Organization[; email]"; an email alone on the next line belongs to it,
+    and a description line right under it ("X is one of the leading ...") is part of the block.
+    """
+    contacts: list[Contact] = []
+    used: set[int] = set()
+    i, n = 0, len(lines)
+    while i < n:
+        if not CONTACT_HEADING.match(lines[i]) or len(lines[i]) > 120:
+            i += 1
+            continue
+        used.add(start + i)
+        head_rest = lines[i].split(":", 1)[1].strip() if ":" in lines[i] else ""
+        items: list[tuple[str, list[int]]] = [(head_rest, [start + i])] if head_rest else []
+        j, blank = i + 1, False
+        while j < n:
+            t = lines[j].strip()
+            if not t:
+                blank = True
+                j += 1
+                continue
+            contact_like = ("@" in t and bool(EMAIL.search(t))) or ("," in t or ";" in t) and len(t) < 160 and cap_ratio(t) >= 0.5
+            if blank and not contact_like or CLOSING.match(t) or re.match(r"(?i)\W*(?:signed|signatories|endorsed)", t):
+                break
+            if "@" in t and " " not in t and EMAIL.fullmatch(t.strip(" <>;,.")) and items:
+                items[-1] = (items[-1][0] + "; " + t, items[-1][1] + [start + j])
+            elif contact_like:
+                items.append((t, [start + j]))
+            elif items:  # a description line under a contact
+                items[-1][1].append(start + j)
+            else:
+                break
+            used.add(start + j)
+            blank = False
+            j += 1
+        for text, ls in items:
+            c = _parse_contact(text, tuple(ls))
+            if c is not None:
+                contacts.append(c)
+        i = j
+    return tuple(contacts), used
+
+
+def find_signer(lines: list[str], start: int = 1) -> tuple[Person | None, set[int]]:
+    """The person signing after a closing ('Yours sincerely,'): name, then role and organization lines."""
+    for i in range(len(lines) - 1, -1, -1):
+        if not (_may_close(lines[i]) and CLOSING.match(lines[i])):
+            continue
+        after = [(start + j, lines[j].strip()) for j in range(i + 1, min(len(lines), i + 8)) if lines[j].strip()]
+        if not after:
+            return None, set()
+        ln, first = after[0]
+        name, _, role = first.partition(",")
+        if not looks_like_person(name.strip()):
+            return None, set()
+        used = {start + i, ln}
+        role = role.strip() or None
+        org = None
+        rest = after[1:3]
+        if rest and role is None and len(rest[0][1]) < 80 and not EMAIL.search(rest[0][1]):
+            r = rest[0][1]
+            role, _, org_part = r.partition(",")
+            role, org = role.strip(), (org_part.strip() or None)
+            used.add(rest[0][0])
+            if org is None and len(rest) > 1 and cap_ratio(rest[1][1]) >= 0.6 and len(rest[1][1]) < 80:
+                org = rest[1][1]
+                used.add(rest[1][0])
+        elif role and "," in role:
+            role, _, org = role.partition(",")
+            role, org = role.strip(), org.strip()
+        return Person(name=name.strip(), role=role, organization=org, lines=tuple(sorted(used - {start + i}))), used
+    return None, set()
+
+
+def person_organization(person: Person) -> tuple[str | None, str]:
+    """The organization a signer stands for: printed, else curated (data/judgements.yaml `persons:`)."""
+    if person.organization:
+        return person.organization, "printed"
+    try:
+        from graph.curated import expect, read_yaml
+        data = read_yaml("judgements.yaml")
+        persons = expect(data, "persons", list, "judgements.yaml", default=[])
+    except Exception:  # noqa: BLE001 - curated help is optional when reading one letter
+        return None, ""
+    from unicodedata import normalize
+
+    def key(s: str) -> str:
+        return " ".join(normalize("NFKC", s).casefold().split())
+
+    want = key(person.name)
+    for p in persons:
+        if isinstance(p, dict) and key(str(p.get("name", ""))) == want and p.get("organization"):
+            return str(p["organization"]), "judgements.yaml"
+    return None, ""
+
+
+_FOR_ORG = re.compile(r"^(?:vice|co|deputy|interim)?[- ]?(?P<role>.+?)\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de\s+|du\s+|des\s+|"
+                      r"of\s+(?:the\s+)?|at\s+(?:the\s+)?|for\s+(?:the\s+)?|del\s+|de\s+los\s+|de\s+las\s+)(?P<org>\S.*)$",
+                      re.I)
+
+
+def signer_for(text: str) -> tuple[str, str] | None:
+    """(person, organization) of a 'Person, role of Org' entry ('Khaled Gaiji, président des Amis de la Terre',
+    'Jane Roe, Director, Amnesty International'); None when the entry is not one. The role words are curated
+    (data/signatory_words.yaml `person_roles`)."""
+    from graph.extract.signatories.words import words
+
+    person, sep, rest = text.partition(",")
+    if not sep or not looks_like_person(person.strip()):
+        return None
+    rest = rest.strip()
+    role = words().role_of(rest.split(",")[0])
+    if role is None:
+        return None
+    m = _FOR_ORG.match(rest.split(",")[0]) if "," not in rest or _FOR_ORG.match(rest.split(",")[0]) else None
+    if m:
+        org = rest[m.start("org"):].strip()
+    else:
+        org = rest.partition(",")[2].strip()
+    if not org:
+        return None
+    if org[:1].islower() and org.split()[0].lower() in ("des", "du", "de", "la", "le", "les", "the"):
+        org = org.split(None, 1)[1] if " " in org else org
+    return person.strip(), org[0].upper() + org[1:] if org[:1].islower() else org

@@ -1,0 +1,214 @@
+"""A letter's recipients: an address line ("To:", "An:", "Al Presidente ...:") and the lines below it, an
+"Open letter to ..." heading, an address block, the greeting, or whom the first paragraphs call on; split into
+one recipient each and put in one printed form (data/addressees.yaml).
+"""
+from __future__ import annotations
+
+import os
+import re
+from typing import TYPE_CHECKING
+
+from graph.extract.addressees import address_line, addressed_all, greeting, honorific, recipient_joins
+from graph.extract.head_lines import (_ADDRESSEE, _GENERIC, _HONORIFIC, _MD_HEADING, _OPEN_TO, _POSTAL, _RE_LINE, _SUBJECT_MUST,
+                         _TO_LINE, _is_caps, sentence_case)
+from graph.paths import curated_path
+from graph.records import Lines
+from graph.extract.dates import find_dates
+
+if TYPE_CHECKING:
+    from graph.extract.meta import Meta
+
+
+def _stamp(name: str) -> tuple[str, int]:
+    """The file read_yaml(name) reads and its mtime: what read_yaml's own cache is keyed by (os.stat is quick)."""
+    path = name if os.path.isabs(name) or os.path.exists(name) else _DATA.get(name) or _DATA.setdefault(
+        name, str(curated_path(name)))
+    try:
+        return path, os.stat(path).st_mtime_ns
+    except OSError:
+        return path, 0
+
+
+_DATA: dict[str, str] = {}
+
+
+_ALIASES: list = []  # [(stamp, aliases)]: normalise_recipient runs for every recipient of every letter
+
+
+def _recipient_aliases() -> tuple[dict[str, str], dict[str, str]]:
+    """(aliases, abbreviations) from data/addressees.yaml, read again only when the file changes."""
+    try:
+        stamp = _stamp("addressees.yaml")
+    except OSError:
+        return _read_aliases()
+    if not _ALIASES or _ALIASES[0][0] != stamp:
+        _ALIASES[:] = [(stamp, _read_aliases())]
+    return _ALIASES[0][1]
+
+
+def _read_aliases() -> tuple[dict[str, str], dict[str, str]]:
+    try:
+        from graph.curated import expect, read_yaml
+        data = read_yaml("addressees.yaml")
+        return (dict(expect(data, "aliases", dict, "addressees.yaml", default={})),
+                dict(expect(data, "abbreviations", dict, "addressees.yaml", default={})))
+    except Exception:  # noqa: BLE001 - normalising recipients is a nicety; the letter still reads without it
+        return {}, {}
+
+
+def split_recipients(text: str) -> list[str]:
+    """'Chief Executive John Lee and Members of the Council' -> two; 'Heads of State and Government' -> one.
+
+    Split at ';' always; at a join that repeats the preposition (", y al", " and to") always; at a plain " and" /
+    " y" / " et" only when the left side is a complete capitalised name (no 'of', 'the') and the right side starts
+    one (after an article)."""
+    out = []
+    for part in (p.strip() for p in re.split(r"\s*;\s*", text) if p.strip()):
+        out.extend(_split_join(part))
+    return out
+
+
+def _split_join(part: str) -> list[str]:
+    person = re.search(r",\s+(?=\S)", part)
+    while person:  # ", " before a person's title: "Frau Ministerin A, Herrn Minister B"
+        if honorific().match(part[person.end():]):
+            return [*_split_join(part[:person.start()]), *_split_join(part[person.end():])]
+        person = re.compile(r",\s+(?=\S)").search(part, person.end())
+    for join in recipient_joins():
+        at = part.find(join + " ")
+        if at <= 0:
+            continue
+        left, right = part[:at].strip(" ,"), part[at + len(join):].strip()
+        right_name = re.sub(r"^(?:the|el|la|los|las|le|les|die|der)\s+", "", right, flags=re.I)
+        lw = left.split()
+        words = join.strip(" ,").split()
+        if words[-1] in ("the", "el", "la", "le", "die"):  # "Council of Europe and the UN Human Rights Council"
+            if not (left[:1].isupper() and right_name[:1].isupper()):
+                continue
+        elif len(words) == 1 or words[:3] == ["as", "well", "as"]:  # a plain "and": "Heads of State and Government"
+            if not (all(w[:1].isupper() or w[:1].isdigit() for w in lw) and right_name[:1].isupper()):
+                continue
+        return [left, *_split_join(right_name)]
+    return [part]
+
+
+# Where an addressee phrase runs on into who sent the letter: "the Ministry, backed by the Software Law Collective".
+_RUN_ON = re.compile(r",?\s+(?:(?:backed|supported|endorsed|signed|co-?signed|joined|led)\s+by|said|says|according\s+"
+                     r"to|soutenue?s?\s+par|signée?s?\s+par|respaldad[ao]s?\s+por|firmad[ao]s?\s+por)\b.*$", re.I)
+
+
+def normalise_recipient(r: str) -> str:
+    r = _RUN_ON.sub("", re.sub(r"\s+", " ", r)).strip(" ,.;:")
+    r = re.sub(r"\s*\((?:[A-Z]{2,6})\)$", "", r)
+    r = re.sub(r"^(?:to|the|all)\s+", "", r, flags=re.I)
+    r = re.sub(r"^(?:right\s+)?honou?rable\s+", "", r, flags=re.I)
+    m = re.match(r"^(?:h\.\s?e\.|his|her|mr\.?|mrs\.?|ms\.?|dr\.?)\s+[^,]+,\s*(.+)$", r, flags=re.I)
+    if m:  # "H.E. Gustavo Petro, President of the Republic of Colombia" -> the office
+        r = m.group(1)
+    aliases, abbrev = _recipient_aliases()
+    key = r.casefold().replace("’", "'")
+    if key in aliases:
+        return aliases[key]
+    for long, short in abbrev.items():
+        r = re.sub(re.escape(long) + r"(?=\s+[A-Z])", short, r)
+    if r and r[0].islower():
+        r = r[0].upper() + r[1:]
+    return r
+
+
+def _recipients(lines: list[str], head_end: int, title_lines: Lines) -> tuple[tuple[str, ...], Lines]:
+    for i, raw in enumerate(lines[:head_end + 2]):
+        who = address_line(raw)
+        if who and (i + 1) not in title_lines:
+            used, found = [i + 1], split_recipients(who)
+            for j in range(i + 1, min(len(lines), i + 1 + MAX_ADDRESS_LINES)):
+                if not (lines[j].strip() and honorific().match(lines[j])):
+                    break  # further addressees below a To: line each start with a person's title
+                used.append(j + 1)
+                found += split_recipients(lines[j].strip())
+            return tuple(normalise_recipient(p) for p in found), tuple(used)
+    for rx in (_TO_LINE, _OPEN_TO):
+        for i, raw in enumerate(lines[:head_end + 1]):
+            m = rx.match(raw)
+            if m and ((i + 1) not in title_lines or rx is _OPEN_TO):
+                text = _before_subtitle(m.group(1).strip())
+                if _is_caps(text):
+                    text = sentence_case(text, "\n".join(lines[:i] + lines[i + 1:]))
+                return tuple(normalise_recipient(p) for p in split_recipients(text)), (i + 1,)
+    # an address block: lines of the head that are neither title, date, honorific nor postal address
+    for i, raw in enumerate(lines[:head_end]):
+        t = raw.strip()
+        if not t or (i + 1) in title_lines or find_dates(t) or _HONORIFIC.match(t) or _POSTAL.search(t) or \
+                _GENERIC.match(t) or _RE_LINE.match(t) or _MD_HEADING.match(t):
+            continue
+        if i > 0 and _HONORIFIC.match(lines[i - 1]) and len(t) < 90:
+            return (normalise_recipient(t),), (i + 1,)
+    return (), ()
+
+
+# Addressees printed one per line under a To: line ("To: Mr. A, CEO, X" / "Ms. B, Chair, Y").
+MAX_ADDRESS_LINES = 6
+# The greeting and the first paragraphs say whom a letter addresses; further down, "urge" is about others.
+ADDRESS_CHARS = 1500
+
+
+def _addressees(lines: list[str], head_end: int, first_body: int, title: str | None) -> tuple[tuple[str, ...], Lines]:
+    """From a greeting ("Dear Apple,"), else from the title or the first paragraphs' verbs ("We urge X to")."""
+    who = greeting(lines[head_end:head_end + 1] or lines[:1])
+    if who:
+        return tuple(normalise_recipient(p) for p in split_recipients(who)), (head_end + 1,)
+    named = addressed_all(title, first_only=True) if title else []
+    used, size = [], 0
+    for i in range(first_body, len(lines)):
+        used.append(i)
+        size += len(lines[i])
+        if size > ADDRESS_CHARS:
+            break
+    # a headline's addressee ("Groups urge Bangladesh to ...") and whom the body writes to or calls on
+    found = named + addressed_all(" ".join(lines[i].strip() for i in used))
+    out: list[str] = []
+    for p in (normalise_recipient(p) for who in found for p in split_recipients(who)):
+        if p.casefold() not in {x.casefold() for x in out}:
+            out.append(p)
+    return tuple(out), ((first_body + 1,) if len(found) > len(named) else ())
+
+
+def _body_recipients(lines: list[str], start: int) -> tuple[tuple[str, ...], Lines]:
+    """'... call upon Her Majesty's Government to act' / 'The international community must ...' near the top."""
+    para, used = [], []
+    while start > 0 and lines[start - 1].strip():  # from the start of the paragraph
+        start -= 1
+    for i in range(start, min(len(lines), start + 12)):
+        if not lines[i].strip():
+            if para:
+                break
+            continue
+        para.append(lines[i].strip())
+        used.append(i + 1)
+    text = re.sub(r"\s+", " ", " ".join(para))
+    first = re.match(r".+?[.!?](?:\s|$)", text)
+    first_s = first.group(0) if first else text
+    m = _ADDRESSEE.search(first_s) or _ADDRESSEE.search(text)
+    if m:
+        return (normalise_recipient(m.group(1)),), tuple(used[:1])
+    m = _SUBJECT_MUST.match(first_s)
+    if m:
+        return (normalise_recipient(m.group(1)),), tuple(used[:1])
+    return (), ()
+
+
+def _before_subtitle(text: str) -> str:
+    """'European Commission: No Trade Preferences for the Junta' -> 'European Commission'."""
+    return re.split(r"\s*(?::|\s[–—-])\s+", text, maxsplit=1)[0]
+
+
+def choose_recipients(front: list | None, front_title: str | None, meta: Meta) -> tuple[str, ...]:
+    """Front matter's recipients, else the text's, else whom a front-matter title of the kind "Open letter to
+    the European Commission" names."""
+    if front:
+        return tuple(str(r) for r in front)
+    if meta.recipients or not front_title:
+        return meta.recipients
+    m = _OPEN_TO.match(front_title)
+    return tuple(normalise_recipient(p) for p in split_recipients(_before_subtitle(m.group(1)))) if m else ()
+

@@ -1,0 +1,1 @@
+"""signatories: see docs/design.md."""

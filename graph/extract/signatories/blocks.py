@@ -1,0 +1,103 @@
+"""Which run of entries is the signatory list? Blocks of entries that only neutral lines interrupt; the one a
+heading or a cue introduces wins, else the last long one; the same list printed again in another script follows.
+
+>>> from graph.extract.signatories.region import classify
+>>> choose_block(classify(["Signatories:", "Amnesty International", "Human Rights Watch"]))
+(0, 2)
+"""
+from __future__ import annotations
+
+from graph.extract.signatories.headings import INTRO
+from graph.extract.signatories.region import LATIN, LineInfo
+
+# a list printed again in another script holds at least this many names (fewer is a heading or two)
+MIN_TRANSLATED = 3
+NEUTRAL = frozenset({"blank", "url", "email", "page", "marker", "garbage", "mirrored", "heading", "heading_ind",
+                     "footnote", "count", "cont", "cont_inline"})
+ENTRY = frozenset({"entry", "inline", "columns"})
+
+
+# how a block is introduced: not at all, only by the cue phrase of its own prose sentence, or by a heading, a
+# closing or prose above it
+NOT_INTRODUCED, BY_CUE, BY_HEADING = 0, 1, 2
+
+
+def _blocks(infos: list[LineInfo]) -> list[tuple[int, int, int, int, bool]]:
+    """(first index, last index, n entries, how introduced, in another script) of each run of entries in
+    `infos`: runs of entries that only neutral lines interrupt."""
+    blocks: list[tuple[int, int, int, int, bool]] = []
+    cur: list[int] | None = None
+    intro = NOT_INTRODUCED
+    last_prose = ""
+    for i, info in enumerate(infos):
+        k = info.kind
+        if k in ENTRY:
+            if cur is None:
+                cur = [i, i, 0, 0]  # first, last, entries in Latin script, entries in other scripts
+                j = i - 1
+                while j >= 0 and infos[j].kind in NEUTRAL:
+                    if infos[j].kind in ("heading", "heading_ind"):
+                        intro = BY_HEADING
+                        cur[0] = j
+                    j -= 1
+                if j >= 0 and infos[j].kind == "prose" and (INTRO.search(last_prose) or infos[j].text.endswith(":")):
+                    intro = BY_HEADING
+                if j >= 0 and infos[j].kind == "closing":  # "In solidarity," then the signers
+                    intro = BY_HEADING
+                if k == "inline" and INTRO.search(info.text):  # "The undersigned are: A, B and C"
+                    intro = BY_HEADING
+                elif k == "inline" and info.detail == "cue":  # "The letter is backed by A, B and C."
+                    intro = max(intro, BY_CUE)
+            cur[1] = i
+            parts = info.parts if k in ("inline", "columns") else (info.text,)
+            latin = sum(1 for x in parts if x.isascii() or LATIN.search(x)) if k != "entry" else (
+                1 if info.text.isascii() or LATIN.search(info.text) else 0)
+            cur[2] += latin
+            cur[3] += len(parts) - latin
+        elif k in NEUTRAL:
+            if k == "cont" and cur is not None:
+                cur[1] = i
+            continue
+        else:
+            if cur is not None:
+                blocks.append((cur[0], cur[1], max(cur[2], cur[3]), intro, cur[3] > cur[2]))
+            cur, intro = None, NOT_INTRODUCED
+            if k == "prose":
+                last_prose = info.text if not infos[i - 1].text or i == 0 else (
+                    infos[i - 1].text + " " + info.text if infos[i - 1].kind == "prose" else info.text)
+    if cur is not None:
+        blocks.append((cur[0], cur[1], max(cur[2], cur[3]), intro, cur[3] > cur[2]))
+    return blocks
+
+
+def choose_block(infos: list[LineInfo]) -> tuple[int, int] | None:
+    """The main block of `choose_blocks`, or None."""
+    blocks = choose_blocks(infos)
+    return blocks[0] if blocks else None
+
+
+def choose_blocks(infos: list[LineInfo]) -> list[tuple[int, int]]:
+    """The signatory list's blocks as (first, last) indexes into `infos`: the main one first, then the same list
+    printed again in another script (a Korean or Burmese translation of an English list), which must not be lost.
+
+    A block introduced by a signatory heading or by prose such as "Signed by 26 organizations" is the main one;
+    otherwise the last block of three or more entries. A list in a prose sentence ("submitted by A and B") gives
+    way to a longer unheaded list: submitters named in the head, the full list below.
+    """
+    blocks = _blocks(infos)
+    latin = [b for b in blocks if not b[4]]
+    introduced = [b for b in latin if b[3] and b[2] >= 1]
+    plain = [b for b in latin if b[2] >= 3]
+    if introduced:
+        best = max(introduced, key=lambda b: (b[2], b[0]))
+        if best[3] == BY_CUE and plain and plain[-1][2] > best[2]:
+            best = plain[-1]
+    elif plain:
+        best = plain[-1]
+    else:
+        other = [b for b in blocks if b[2] >= 3 or b[3]]
+        return [(b[0], b[1]) for b in other[-1:]]
+    # translations: blocks in another script at least a third as long as the main list (reported, not read)
+    again = [b for b in blocks if b[4] and b[2] >= max(MIN_TRANSLATED, best[2] / 3)]
+    return [(best[0], best[1])] + [(b[0], b[1]) for b in again]
+

@@ -1,0 +1,147 @@
+"""List entries: the chosen block's lines turned into entries (numbers and bullets stripped, wrapped names
+joined, two-column rows split), their nesting level, and the run at the end that repeats the list in another
+script. graph.extract.signatories.parse turns entries into signatories.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.extract.people import is_individual
+from graph.records import SkippedLine
+from graph.extract.signatories.blocks import MIN_TRANSLATED
+from graph.extract.signatories.region import LATIN, LineInfo
+
+SUB_BULLETS = frozenset("oO◦○▫▪‣")
+
+
+@dataclass(slots=True)  # one per list entry: slots are quicker to make
+class Entry:
+    text: str
+    lines: list[int]
+    num: str | None
+    bullet: str
+    indent: int
+    individual: bool = False
+    level: int = 0
+    umbrella: int = 0  # index into orgs, for level 2
+
+
+def read_entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: list,
+             people_rows: frozenset[int] = frozenset()) -> list[Entry]:
+    entries: list[Entry] = []
+    individuals_mode = False
+    pending_marker: LineInfo | None = None
+    right: list[Entry] = []  # right-hand column of a two-column list: read after the left one
+    for info in infos[lo:hi + 1]:
+        k = info.kind
+        if right and k not in ("columns", "blank"):
+            entries.extend(right)
+            right = []
+        if k == "columns":
+            left, *rest = info.parts
+            entries.append(Entry(left, [info.line], None, "", info.indent, individuals_mode))
+            right.extend(Entry(p, [info.line], None, "", info.indent, individuals_mode) for p in rest)
+            fates.append((info.line, "signatory", "two columns"))
+            continue
+        if k == "blank":
+            continue
+        if k == "entry":
+            e = Entry(info.rest, [info.line], info.num, info.bullet, info.indent,
+                       individuals_mode or info.line in people_rows or is_individual(info.rest))
+            if pending_marker is not None and not (e.num or e.bullet):
+                e.num, e.bullet, e.indent = pending_marker.num, pending_marker.bullet, pending_marker.indent
+                e.lines.insert(0, pending_marker.line)
+            pending_marker = None
+            entries.append(e)
+        elif k == "inline":
+            for p in info.parts:
+                entries.append(Entry(p, [info.line], None, "", info.indent, individuals_mode or is_individual(p)))
+        elif k == "cont" and entries:
+            entries[-1].text = _join(entries[-1].text, info.text)
+            entries[-1].lines.append(info.line)
+            fates.append((info.line, "signatory", "continues the name above"))
+            continue
+        elif k == "marker":
+            num = re.match(r"\s*(\d+)", info.text)
+            bullet = "" if num else info.text.strip()[:1]
+            pending_marker = LineInfo(info.line, info.text, "marker", num.group(1) if num else None, bullet,
+                                      indent=info.indent)
+            fates.append((info.line, "skipped", "bullet or number on its own line"))
+            continue
+        elif k == "heading_ind":
+            individuals_mode = True
+            fates.append((info.line, "heading", "individuals"))
+            continue
+        elif k == "heading":
+            individuals_mode = False
+            fates.append((info.line, "heading", info.text))
+            continue
+        elif k == "cont_inline":
+            fates.append((info.line, "signatory", "continues the inline list above"))
+            continue
+        elif k == "count":
+            fates.append((info.line, "prose", "count of unnamed signatories"))
+            continue
+        else:
+            reason = info.detail or {"url": "url", "email": "email address", "page": "page number", "garbage": info.detail,
+                      "mirrored": "mirrored text", "footnote": "footnote", "cont": "continuation without entry"
+                      }.get(k, k)
+            fate = "skipped" if k in ("url", "email", "page", "garbage", "mirrored", "footnote", "cont") else k
+            if fate == "skipped":
+                skipped.append(SkippedLine(info.line, info.text, reason))
+            fates.append((info.line, fate, reason))
+            continue
+    entries.extend(right)
+    return entries
+
+
+
+def translated_tail(entries: list[Entry]) -> tuple[list[Entry], list[Entry]]:
+    """(entries, the run at the end in another script) when that run is the list printed again, translated: at
+    least MIN_TRANSLATED names and a third as many as the Latin-script names above it. Names in another script
+    among Latin ones (a Burmese name in a numbered list) stay names."""
+    k = len(entries)
+    while k and not entries[k - 1].text.isascii() and not LATIN.search(entries[k - 1].text):
+        k -= 1
+    if k == len(entries):
+        return entries, []  # the usual case: the list ends in Latin script
+    latin = sum(1 for e in entries[:k] if e.text.isascii() or LATIN.search(e.text))
+    if latin and len(entries) - k >= max(MIN_TRANSLATED, latin / 3):
+        return entries[:k], entries[k:]
+    return entries, []
+
+
+def cut_word(text: str, lines: list[str]) -> bool:
+    """The file stops inside a word: the entry's last word only begins a capitalised word printed elsewhere
+    ("Kurdis" when "Kurdistan" is in the list) and never stands alone."""
+    m = re.search(r"([^\W\d_]{3,})$", text)
+    if not m or not m.group(1)[0].isupper():
+        return False
+    w = m.group(1)
+    body = " ".join(lines[:-1])
+    return re.search(r"\b" + re.escape(w) + r"\b", body, re.I) is None and re.search(
+        r"\b" + re.escape(w) + r"[^\W\d_]+", body) is not None
+
+
+def _join(a: str, b: str) -> str:
+    if a.endswith("-") and b[:1].islower():
+        return a[:-1] + b
+    return f"{a} {b}"
+
+
+def set_levels(entries: list[Entry]) -> None:
+    """Explicit nesting: 'o' bullets under plain ones, a few bullets among plain/numbered entries, deeper
+    indentation under shallower bullets."""
+    plain = any(e.bullet not in SUB_BULLETS for e in entries)
+    unbulleted = sum(1 for e in entries if not e.bullet)
+    bulleted = [e.indent for e in entries if e.bullet and e.bullet not in SUB_BULLETS]
+    base = min(bulleted) if bulleted else 0
+    minority = 0 < len(bulleted) < unbulleted
+    for i, e in enumerate(entries):
+        if e.num is not None or i == 0:
+            continue
+        if e.bullet in SUB_BULLETS and plain:
+            e.level = 1
+        elif e.bullet and (minority or (bulleted and e.indent >= base + 2)):
+            e.level = 1

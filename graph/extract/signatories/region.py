@@ -1,0 +1,197 @@
+"""Where is the signatory list? Every line gets a kind; list entries form blocks; one block is chosen.
+
+Kinds: blank, entry, inline (comma list), cont (wrapped name), marker (lone bullet/number), heading (also a
+group heading: "Technology Companies:", "And other supporters"), heading_ind (individuals), prose, contact
+(a person with a phone or e-mail), person, closing, url, email, page, footnote, garbage (OCR debris, web-page
+leftovers, a name repeated in another script), mirrored, count ("and seven others").
+
+>>> kinds = [k.kind for k in classify(["We call on all states to act now.", "", "Signatories:", "Amnesty International",
+...                                    "Human Rights Watch", "http://x.org"])]
+>>> kinds
+['prose', 'blank', 'heading', 'entry', 'entry', 'url']
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from graph.extract.signatories.facts import COLUMNS, FACTS, Facts, facts
+from graph.extract.signatories.headings import SALUTATION  # noqa: F401 - graph.extract.meta reads the salutation from here
+from graph.extract.signatories.headings import salutation_index
+from graph.extract.signatories.inline import inline_here, inline_names
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _unknown_words(t: str, lines: list[str], box: list[Counter]) -> bool:
+    """Fewer than a fifth of the line's words occur anywhere else in the letter."""
+    if not box:
+        box.append(Counter(_WORD.findall("\n".join(lines).lower())))
+    ws = _words(t)
+    return sum(box[0][w] > 1 for w in ws) < 0.2 * max(1, len(ws))
+
+
+def _lower_case_word(t: str, lines: list[str], box: list[frozenset[str]]) -> bool:
+    """Every word of the line in capitals is printed in lower case elsewhere in the letter: a word of the
+    language ("CLIMATE" and "climate"), not an acronym ("AAPP")."""
+    if not box:
+        box.append(frozenset(w for w in _WORD.findall("\n".join(lines)) if w.islower()))
+    return all(w.lower() in box[0] for w in t.split())
+
+
+def _marked_next(lines: list[str], idx: int) -> bool:
+    """The next non-blank line (within two) starts with a bullet or a list number."""
+    for raw in lines[idx + 1:idx + 3]:
+        if raw.strip():
+            f = FACTS.get(raw) or facts(raw)
+            return bool(f.num or f.bullet)
+    return False
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+
+@dataclass(slots=True)  # one per line of every letter: slots are quicker to make
+class LineInfo:
+    line: int  # 1-based line number in the document
+    text: str  # the line, stripped
+    kind: str
+    num: str | None = None  # printed list number
+    bullet: str = ""
+    rest: str = ""  # the line without its number/bullet
+    indent: int = 0
+    parts: tuple[str, ...] = ()  # names of an inline comma list
+    detail: str = ""
+
+
+
+
+def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozenset(),
+             person_lines: set[int] = frozenset(), table_rows: set[int] = frozenset(),
+             prose_lists: dict[int, tuple[str, ...] | None] | None = None) -> list[LineInfo]:
+    """Each line's kind (see the module docstring). `table_rows`: line numbers of table rows already reduced to
+    their name cell (graph.extract.signatories.table): entries whatever their case. `prose_lists`: line index -> the names a
+    prose sentence after a cue phrase lists (graph.extract.signatories.prose), on the cue's line (the list's other lines map to
+    (), the sentence's lines above the cue to None): one inline list, introduced by its cue."""
+    out: list[LineInfo] = []
+    vocab_box: list[Counter] = []  # built on first need: only a mirrored-looking line needs it
+    lower_box: list[frozenset[str]] = []  # the letter's lower-case words, built on first need
+    prev: LineInfo | None = None  # previous non-blank line
+    pf: Facts | None = None  # its facts
+    adjacent = False  # previous line was non-blank
+    after_heading = False
+    header_end = salutation_index(lines)
+    last_num: int | None = None
+    inline_done: set[int] = set()
+    for idx, raw in enumerate(lines):
+        ln = start + idx
+        if not raw or raw.isspace():
+            out.append(LineInfo(ln, "", "blank"))
+            adjacent = False
+            continue
+        f = FACTS.get(raw) or facts(raw)  # the lookup inline: this runs for every line of every letter
+        t, num, bullet, rest = raw.strip(), f.num, f.bullet, f.rest
+        if num is not None:
+            num = t[:len(num)]  # f may be another number's facts (see graph.extract.signatories.facts.facts)
+        elif bullet == "-" and t[0] == "•":
+            bullet = "•"  # f is the facts of '- ...' (see graph.extract.signatories.facts.facts)
+        info = LineInfo(ln, t, "prose", num, bullet, rest, f.indent)
+        pk = prev.kind if prev is not None else None
+        if ln in contact_lines:
+            info.kind = "contact"
+        elif ln in person_lines:
+            info.kind = "person"
+        elif ln in table_rows:
+            info.kind = "entry"
+        elif prose_lists and idx in prose_lists:
+            parts = prose_lists[idx]
+            info.kind, info.parts, info.detail = ("prose", (), "") if parts is None else (
+                "inline", parts, "cue") if parts else ("cont_inline", (), "")
+        elif f.closing:
+            info.kind = "closing"
+        elif f.url_line:
+            info.kind = "url"
+        elif f.email:
+            info.kind = "email"
+        elif f.page and not (num and prev is not None and prev.num):
+            info.kind = "page"
+        elif f.marker:
+            info.kind = "marker"
+        elif f.count:
+            info.kind = "count"
+        elif (pk == "entry" or pk == "cont") and pf.r.open and not num and not bullet and not (
+                len(t) > 60 and f.ends()):  # a sentence after a list's trailing comma is not a wrapped name
+            info.kind = "cont"
+        elif adjacent and (pk == "entry" or pk == "cont") and not (num or bullet) and f.cont_start():
+            info.kind = "cont"
+        elif f.footnote_star:
+            info.kind, info.detail = "footnote", "footnote"
+        elif f.inline_intro and idx not in inline_done and inline_here(lines, idx, inline_done, info):
+            pass
+        elif idx <= header_end or f.header:
+            info.kind = "header"
+        elif f.url:
+            info.kind, info.detail = "url", ("footnote" if re.match(r"\d", t) else "url")
+        elif f.non_latin:
+            info.kind, info.detail = "prose", "prose in another script"
+        elif f.mirrored and _unknown_words(t, lines, vocab_box):
+            info.kind, info.detail = "mirrored", "mirrored text"
+        elif f.garbage:
+            info.kind, info.detail = "garbage", f.garbage
+        elif f.heading_ind:
+            info.kind = "heading_ind"
+        elif f.heading:
+            info.kind = "heading"
+        elif adjacent and pk == "prose" and not pf.ends() and not (num or bullet) and not pf.intro():
+            info.kind = "prose"
+        elif f.footnote:
+            info.kind, info.detail = "footnote", "footnote"
+        elif f.inline_intro and idx not in inline_done and inline_here(lines, idx, inline_done, info):
+            pass
+        elif not bullet and f.r.lower:
+            info.kind = "prose"
+        elif f.columns():
+            info.kind, info.parts = "columns", f.columns() if f.t == t else tuple(COLUMNS.split(t))
+        elif f.other_script and not (num or bullet) and pk == "entry" and prev.num and f.commas == 0 and (
+                prev.text.isascii() or LATIN.search(prev.text)):
+            # "10. Iran Human Rights (IHRNGO)" then its name in Persian, unnumbered: the same organization
+            info.kind, info.detail = "garbage", "the name above in another script"
+        elif f.commas >= 2 and f.other_script and (parts := inline_names(t, intro_ok=True)):
+            info.kind, info.parts = "inline", parts  # "서울여성회, 부산노동자회, ...": names in a script without capitals
+        elif f.r.leftover:
+            info.kind, info.detail = "garbage", "web-page leftover"
+        elif f.r.contact:
+            info.kind = "contact"
+        elif f.lead and f.r.entry and _marked_next(lines, idx):
+            info.kind = "heading"  # a name-shaped line ending in ":" or " -" over a bulleted or numbered list
+        elif f.caps_word and _lower_case_word(t, lines, lower_box):
+            info.kind, info.detail = "garbage", "a page's section name"
+        elif f.r.entry:
+            info.kind = "entry"
+        elif bullet and pk == "entry" and prev.bullet == bullet and f.r.short:
+            info.kind = "entry"  # one more item of a bulleted run, even in lower case ("- knowledgeatwork UG")
+        elif num and last_num is not None and int(num) == last_num + 1 and f.r.numbered_ok:
+            info.kind = "entry"  # the list's numbering vouches for a name in lower-case words
+        elif f.commas >= 2 or (after_heading and f.commas):
+            parts = inline_names(t, intro_ok=after_heading)
+            if parts:
+                info.kind, info.parts = "inline", parts
+        if idx in inline_done and info.kind != "inline":
+            info.kind = "cont_inline"
+        k = info.kind
+        if k == "entry" and num:
+            last_num = int(num)
+        if k == "heading" or k == "heading_ind":
+            after_heading = True
+        elif k == "prose" or k == "contact" or k == "closing":
+            after_heading = False
+        out.append(info)
+        prev, pf = info, f
+        adjacent = True
+    return out
+
+
+LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
