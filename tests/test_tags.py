@@ -333,3 +333,22 @@ def test_a_broken_rule_fails_naming_file_and_key(data_copy, edit, key):
     with pytest.raises(CuratedError) as e:
         tag_organizations([Organization("a", "A")])
     assert e.value.file == "coalitions.yaml" and e.value.key == key
+
+
+@pytest.mark.parametrize("name, title, nationality", [
+    ("Tai Po Residents Concern Group", "Hong Kong: protect the right to assemble", None),  # a Hong Kong place
+    ("Ming Lo Staff Union", "Press freedom in Hong Kong", None),  # no people word at all
+    ("Chin Family Benevolent Society", "Malaysia: repeal the sedition act", None),  # a Chinese surname
+    ("Karen Smith Foundation", "Fund public libraries", None),  # a given name
+    ("Tai Youth Network", "Myanmar: stop the airstrikes", "Shan"),  # the letter is about Myanmar
+    ("Chin Family Benevolent Society", "Burma: release political prisoners", "Chin"),
+    ("Kachin Women Welfare Group", "Fund public libraries", "Kachin"),  # not an ambiguous word
+    ("Shan Burma Friends", "Fund public libraries", "Shan"),  # the name itself says Myanmar
+])
+def test_a_people_word_that_is_also_an_ordinary_word_needs_a_myanmar_context(name, title, nationality):
+    from graph.records import Letter, Mention, Signatory
+
+    letter = Letter("x.txt", title=title, signatories=(Signatory(name, lines=(3,)),))
+    org = Organization("o", name, mentions=(Mention("x.txt", name, lines=(3,)),))
+    (o,) = tag_organizations([org], [letter])
+    assert o.ethnicity == nationality

@@ -21,7 +21,7 @@ belongs to (members inherit the tags marked `inherit`). Curators' decisions win 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Sequence
 
 from graph.memory import paused_gc
 from graph.identity.names import acronym_key, compact, normalise, slug, split_acronym
@@ -112,6 +112,11 @@ class _LettersSay:
             self.texts[file] = tuple(t for t in map(normalise, said) if t)
         return self.texts[file]
 
+    def about(self, o: Organization) -> Callable[[str], str | None] | None:
+        """The `letters_say` of one organization; None when none of its letters is known (unknown, not silent)."""
+        files = sorted({m.file for m in o.mentions if m.file in self.letters})
+        return (lambda lst: self(files, lst)) if files else None
+
     def __call__(self, files: Sequence[str], lst: str) -> str | None:
         for f in files:
             if (f, lst) not in self.found:
@@ -124,8 +129,7 @@ class _LettersSay:
 def _own(o: Organization, rules: Rules, gz: Gazetteer, beside: list[str], says: _LettersSay) -> list[Tag]:
     countries = sorted({m.country for m in o.mentions if m.country})
     k = _known(o, rules)
-    files = sorted({m.file for m in o.mentions})
-    found = decide([o.name, *o.aliases], o.acronyms, beside, countries, k, rules, gz, lambda lst: says(files, lst))
+    found = decide([o.name, *o.aliases], o.acronyms, beside, countries, k, rules, gz, says.about(o))
     return [Tag(t, None, f"known: {k['why']}") for t in k["tags"]] + found if k else found
 
 
@@ -167,7 +171,7 @@ def tags_to_review(orgs: Sequence[Organization], letters: Sequence[Letter] = ())
             for o in orgs
             for tag, why in undecided([o.name, *o.aliases], o.acronyms, beside.get(o.id, []),
                                       sorted({m.country for m in o.mentions if m.country}), _known(o, rules),
-                                      lambda lst, o=o: says(sorted({m.file for m in o.mentions}), lst))]
+                                      says.about(o))]
 
 
 __all__ = ["COALITIONS", "GAZETTEER", "Gazetteer", "load_gazetteer", "load_rules", "tag_names", "tags_for_names",

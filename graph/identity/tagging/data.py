@@ -53,6 +53,7 @@ class Gazetteer:
     myanmar_places: frozenset[str]
     ethnic: dict[str, str]  # phrase -> nationality
     not_ethnic_with: dict[str, frozenset[str]]  # nationality -> words after which its phrases mean another people
+    ambiguous_ethnic: frozenset[str]  # people words that need a Myanmar context (also ordinary words elsewhere)
     qualifiers: frozenset[str]
     home: str  # the country of `myanmar` (its places say an organization is there)
 
@@ -105,9 +106,12 @@ def _gazetteer(_token: str) -> Gazetteer:
         if nat not in expect(data, "ethnic", dict, g):
             raise CuratedError(g, f"{nat!r} is no people of `ethnic`", f"not_ethnic_with.{nat}")
         not_with[nat] = frozenset(_phrases(words, g, f"not_ethnic_with.{nat}"))
+    ambiguous = frozenset(_phrases(expect(data, "ambiguous_ethnic", list, g, default=[]), g, "ambiguous_ethnic"))
+    if stray := sorted(ambiguous - set(ethnic)):
+        raise CuratedError(g, f"{stray} are no words of `ethnic`", "ambiguous_ethnic")
     names = _phrases(expect(mm, "names", list, g, at="myanmar"), g, "myanmar.names")
     places = _phrases(expect(mm, "places", list, g, at="myanmar"), g, "myanmar.places")
-    return Gazetteer(foreign, foreign_cs, frozenset(names), frozenset(places), ethnic, not_with,
+    return Gazetteer(foreign, foreign_cs, frozenset(names), frozenset(places), ethnic, not_with, ambiguous,
                      frozenset(_phrases(expect(data, "qualifiers", list, g), g, "qualifiers")),
                      expect(mm, "country", str, g, at="myanmar"))
 

@@ -73,8 +73,11 @@ class _Case:
         if key == "people":
             for _, phrase in self.found.peoples():  # the first people named wins
                 nat = self.gz.ethnic[phrase]
-                if not self.found.first(f"not_ethnic_with.{nat}"):
-                    return phrase, nat
+                if self.found.first(f"not_ethnic_with.{nat}"):
+                    continue
+                if phrase in self.gz.ambiguous_ethnic and not self._about_myanmar():
+                    continue
+                return phrase, nat
             return None
         if key == "place":
             return self._place()
@@ -87,6 +90,15 @@ class _Case:
             return None
         p = self.found.first(key)
         return (p, None) if p else None
+
+    def _about_myanmar(self) -> bool:
+        """A Myanmar word or an unambiguous people in the name, or Myanmar in what its letters say.
+
+        With no letters to ask (a name tagged on its own), the context is unknown and counts as given.
+        """
+        if self.found.first("myanmar") or any(p not in self.gz.ambiguous_ethnic for _, p in self.found.peoples()):
+            return True
+        return self.letters_say is None or bool(self.letters_say("myanmar"))
 
     def _place(self) -> Evidence | None:
         """A foreign place: in the name, else printed beside it (or heading its list), else its country."""
