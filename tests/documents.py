@@ -4,8 +4,10 @@ from __future__ import annotations
 import io
 
 
-def text_pdf(texts: list[tuple[float, float, str]], size: tuple[float, float] = (4, 2), fontsize: float = 10) -> bytes:
-    """A PDF with a text layer: each (x, y, text) placed at figure fractions, in the order given."""
+def text_pdf(texts: list[tuple[float, float, str]], size: tuple[float, float] = (4, 2), fontsize: float = 10,
+             family: str = "sans-serif") -> bytes:
+    """A PDF with a text layer: each (x, y, text) placed at figure fractions, in the order given (a monospace
+    `family` makes a line's width follow its number of characters, as textwrap assumes)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -13,21 +15,22 @@ def text_pdf(texts: list[tuple[float, float, str]], size: tuple[float, float] = 
 
     fig = plt.figure(figsize=size)
     for x, y, text in texts:
-        fig.text(x, y, text, fontsize=fontsize)
+        fig.text(x, y, text, fontsize=fontsize, family=family)
     buf = io.BytesIO()
     fig.savefig(buf, format="pdf")
     plt.close(fig)
     return buf.getvalue()
 
 
-def scanned_pdf(lines: list[str]) -> bytes:
-    """An image-only PDF page (no text layer) with the lines drawn on it, as a scanner makes."""
+def scanned_pdf(lines: list[str], mono: bool = False) -> bytes:
+    """An image-only PDF page (no text layer) with the lines drawn on it, as a scanner makes (`mono`: in a
+    monospace font, so that lines wrapped by character count also end where a word would not fit)."""
     from PIL import Image, ImageDraw, ImageFont
 
     img = Image.new("L", (1700, 2200), 255)  # an A4-ish page at 200 dpi
     draw = ImageDraw.Draw(img)
     try:
-        font = ImageFont.truetype("DejaVuSans.ttf", 40)
+        font = ImageFont.truetype("DejaVuSansMono.ttf" if mono else "DejaVuSans.ttf", 40)
     except OSError:
         font = ImageFont.load_default(size=40)
     for i, line in enumerate(lines):

@@ -16,6 +16,7 @@ import time
 
 from .errors import LoadError
 from .ocr import ocr
+from .reflow import column_edge, unwrap
 
 # Reading a letter's text layer takes well under a second a page; a file still being read after this is hostile.
 READ_SECONDS = 60
@@ -137,14 +138,21 @@ def _columns(rows: list[list[dict]], x: float, lo: float, hi: float) -> list[str
 
 
 def _text(rows: list[list[dict]]) -> list[str]:
-    """Rows as lines; a vertical gap well over the line height becomes a blank line (a paragraph break)."""
-    out: list[str] = []
+    """Rows as lines; a vertical gap well over the line height becomes a blank line (a paragraph break), and
+    lines the page wrapped are joined again (graph.extract.reflow)."""
+    paragraphs: list[list[list[dict]]] = []
     prev = None
     for r in rows:
         top = min(w["top"] for w in r)
         height = max(w["bottom"] - w["top"] for w in r)
-        if prev is not None and top - prev > PARAGRAPH_GAP * max(height, 1):
-            out.append("")
-        out.append(" ".join(w["text"] for w in r))
+        if prev is None or top - prev > PARAGRAPH_GAP * max(height, 1):
+            paragraphs.append([])
+        paragraphs[-1].append(r)
         prev = max(w["bottom"] for w in r)
+    edge = column_edge(rows)
+    out: list[str] = []
+    for k, para in enumerate(paragraphs):
+        if k:
+            out.append("")
+        out.extend(" ".join(w["text"] for w in r) for r in unwrap(para, *edge))
     return out
