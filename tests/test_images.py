@@ -87,6 +87,35 @@ def test_pdf_fonts_are_truetype_with_burmese(tmp_path):
         assert "Cut $x^$ now" in text
 
 
+def pdftotext(pdf: bytes, tmp_path) -> set[str]:
+    """The lines poppler's pdftotext copies out of a PDF (what a reader gets by select and copy)."""
+    path = tmp_path / "copy.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return {line.strip() for line in out.splitlines() if line.strip()}
+
+
+def test_pdf_text_copies_out_as_written_burmese_included(tmp_path):
+    """Each text carries /ActualText (graph.draw.pdftext): shaped Myanmar glyphs copy out as the
+    label, not as matplotlib's per-glyph ToUnicode guess ("မြမြန်န်မာမာ ...")."""
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    from matplotlib import rc_context
+
+    G = sample_graph()
+    title = f"Cut $x^$ now — {BURMESE}"
+    lines = pdftotext(render_image(G, "pdf", title=title, caption=BURMESE), tmp_path)
+    assert title in lines and BURMESE in lines, lines
+    drawn = {t for t, _ in label_boxes(G)}
+    assert BURMESE in drawn and drawn <= lines, drawn - lines  # every label, where it is drawn
+    # The check can fail: matplotlib's own PDF of the same figure copies Burmese out garbled.
+    with rc_context(RC):
+        buf = io.BytesIO()
+        draw(G, positions(G), caption=BURMESE, title=title).savefig(buf, format="pdf")
+    plain = pdftotext(buf.getvalue(), tmp_path)
+    assert BURMESE not in plain and "Burma Campaign UK" in plain
+
+
 def test_myanmar_script_renders_without_missing_glyphs():
     assert "Padauk" in register_fonts()
     with warnings.catch_warnings():
