@@ -8,12 +8,15 @@ the shaped glyphs; its ToUnicode map can only give one character sequence per gl
 (Acrobat, poppler's pdftotext, pdf.js) takes the span's text instead of decoding the glyphs.
 The glyphs, fonts (TrueType) and layout are exactly matplotlib's own.
 
->>> from matplotlib.figure import Figure
 >>> import io
+>>> from matplotlib import rc_context
+>>> from matplotlib.figure import Figure
 >>> fig = Figure(figsize=(2, 1)); _ = fig.text(0.1, 0.5, "Ab")
->>> buf = io.BytesIO(); fig.savefig(buf, format="pdf", backend=BACKEND)
->>> b"/Span <</ActualText" in buf.getvalue() or b"/Span << /ActualText" in buf.getvalue()
-True
+>>> buf = io.BytesIO()
+>>> with rc_context({"pdf.compression": 0}): fig.savefig(buf, format="pdf", backend=BACKEND)
+>>> pdf = buf.getvalue()  # the span holds the text object, inside matplotlib's q ... Q
+>>> b"q" in pdf.split(b"/Span << /ActualText (\\xfe\\xff\\x00A\\x00b) >> BDC BT")[0][-40:], b"ET EMC\\nQ" in pdf
+(True, True)
 """
 from __future__ import annotations
 
