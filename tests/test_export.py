@@ -309,7 +309,7 @@ def test_surrogates_and_controls_never_crash_any_format(corpora):
         export(H, "xls")
 
 
-def test_cli_network_cosignature_and_overwrite(tmp_path, monkeypatch):
+def test_cli_network_cosignature_and_overwrite(tmp_path, monkeypatch, capsys):
     from graph import pipeline
     from graph.cli.main import main
 
@@ -330,6 +330,11 @@ def test_cli_network_cosignature_and_overwrite(tmp_path, monkeypatch):
     C = nx.read_graphml(cos)
     assert not C.is_directed() and {a["kind"] for _, a in C.nodes(data=True)} == {"organization"}
     assert C.edges["org:bcuk", "org:wlb"]["count"] == 2
+    top = tmp_path / "top.graphml"  # three equally tied: most letters first (bcuk), then by id (risk < wlb)
+    assert main(["export", "--format", "graphml", "--network", "cosignature", "--max-nodes", "2", "-o", str(top)]) == 0
+    C = nx.read_graphml(top)
+    assert set(C) == {"org:bcuk", "org:risk"} and C.number_of_edges() == 1
+    assert "the 2 most connected of 7 organizations" in capsys.readouterr().err
     new = tmp_path / "sub" / "g.png"
     assert main(["export", "--format", "png", "--dpi", "30", "--width", "single", "--letters", "a", "-o",
                  str(new)]) == 0
@@ -375,3 +380,19 @@ def test_cosignature_network_keeps_the_strongest_ties_beyond_the_limit(corpora):
     assert f"the 100 strongest of {full.number_of_edges():,} ties" in caption
     cut = min(a["weight"] for _, _, a in T.edges(data=True))
     assert all(a["weight"] <= cut for u, v, a in full.edges(data=True) if not T.has_edge(u, v))
+
+
+def test_cosignature_network_keeps_the_most_connected_organizations_beyond_max_nodes(corpora):
+    H = views(corpora["generated"])["whole"]
+    full = cosignature_network(H)
+    T, caption, _ = for_export(H, "view", "cosignature", max_nodes=50)
+    assert T.number_of_nodes() == 50 < full.number_of_nodes() == T.graph["orgs_total"]
+    assert f"the 50 most connected of {full.number_of_nodes():,} organizations" in caption
+    strength = dict(full.degree(weight="weight"))
+    cut = min(strength[n] for n in T)
+    assert all(strength[n] <= cut + 1e-4 for n in full if n not in T)  # weights are rounded to 6 places
+    assert T.number_of_edges() == full.subgraph(T).number_of_edges() > 0  # every tie among the kept
+    again, _, _ = for_export(H, "view", "cosignature", max_nodes=50)
+    assert sorted(again.edges) == sorted(T.edges)
+    B, _, _ = for_export(H, "view", "cosignature", backbone=True, max_nodes=10)
+    assert B.number_of_nodes() <= 10 and B.number_of_edges() > 0
