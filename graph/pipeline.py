@@ -77,6 +77,12 @@ def read_letter(path: Path, lexicon=None) -> tuple[Document | None, Letter | Non
         return None, None, LoadProblem(path.name, f"{path.name}: could not be read ({type(e).__name__})")
 
 
+def read_letters(paths: Iterable[str | Path], lexicon=None) -> tuple[list[Letter], list[LoadProblem], list[Document]]:
+    """Letter files and folders read and parsed here, in order, each within its time bound (the
+    command line's extract and orgs; load_letters adds worker processes and progress)."""
+    return _read_and_parse(letter_paths(paths), lexicon=lexicon)
+
+
 def _read_and_parse(paths: list[Path], on_letter: Callable[[int], None] | None = None, lexicon=None
                     ) -> tuple[list[Letter], list[LoadProblem], list[Document]]:
     """Each letter read and parsed in turn, each within its own time bound; the lexicon and gazetteer
