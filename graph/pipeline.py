@@ -58,7 +58,6 @@ def read_letter(path: Path, lexicon=None) -> tuple[Document | None, Letter | Non
     letter over its time). Never raises for a bad letter."""
     from graph.extract.letter import parse_letter
 
-    doc = None
     try:
         with letter_deadline(path.name):
             try:
@@ -67,8 +66,6 @@ def read_letter(path: Path, lexicon=None) -> tuple[Document | None, Letter | Non
                 return None, None, LoadProblem(path.name, f"{path.name}: cannot read ({e.strerror or e})")
             try:
                 return doc, parse_letter(doc, lexicon), None
-            except LoadError:
-                raise
             except Exception as e:  # noqa: BLE001 - one broken letter must not stop a corpus
                 return doc, None, _unparsed(doc.name, e)
     except LoadError as e:  # unreadable, or over time (then the letter is left out whole)
