@@ -9,7 +9,8 @@ from typing import Callable, Iterable, Sequence
 import networkx as nx
 
 from .memory import paused_gc
-from graph.extract.document import LoadProblem, letter_paths, read_corpus
+from graph.extract.deadline import letter_deadline
+from graph.extract.document import LoadError, LoadProblem, letter_paths, read_document
 from .paths import letters_dir
 from .records import Document, Letter, NearMiss, Organization
 
@@ -41,17 +42,67 @@ def parse_documents(docs: Sequence[Document], lexicon=None, on_letter: Callable[
             try:
                 letters.append(parse_letter(doc, lexicon))
             except Exception as e:  # noqa: BLE001 - one broken letter must not stop a corpus
-                problems.append(LoadProblem(doc.name, f"{doc.name}: could not be parsed ({type(e).__name__}: {e})"))
+                problems.append(_unparsed(doc.name, e))
             if on_letter is not None and (k % 25 == 0 or k == len(docs)):
                 on_letter(k)
     return letters, problems
 
 
-def _read_and_parse(paths: list[Path], on_letter: Callable[[int], None] | None = None
+def _unparsed(name: str, e: Exception) -> LoadProblem:
+    return LoadProblem(name, f"{name}: could not be parsed ({type(e).__name__}: {e})")
+
+
+def read_letter(path: Path, lexicon=None) -> tuple[Document | None, Letter | None, LoadProblem | None]:
+    """One letter file read and parsed within one time bound (graph.extract.deadline): (document,
+    letter, None), or what could be done and the problem (an unreadable file, a parser failure, a
+    letter over its time). Never raises for a bad letter."""
+    from graph.extract.letter import parse_letter
+
+    try:
+        with letter_deadline(path.name):
+            try:
+                doc = read_document(path)
+            except OSError as e:
+                return None, None, LoadProblem(path.name, f"{path.name}: cannot read ({e.strerror or e})")
+            try:
+                return doc, parse_letter(doc, lexicon), None
+            except Exception as e:  # noqa: BLE001 - one broken letter must not stop a corpus
+                return doc, None, _unparsed(doc.name, e)
+    except LoadError as e:  # unreadable, or over time (then the letter is left out whole)
+        return None, None, LoadProblem(path.name, str(e))
+    except (Exception, RecursionError, MemoryError) as e:  # noqa: BLE001 - one file never stops the corpus
+        return None, None, LoadProblem(path.name, f"{path.name}: could not be read ({type(e).__name__})")
+
+
+def read_letters(paths: Iterable[str | Path], lexicon=None) -> tuple[list[Letter], list[LoadProblem], list[Document]]:
+    """Letter files and folders read and parsed here, in order, each within its time bound (the
+    command line's extract and orgs; load_letters adds worker processes and progress)."""
+    return _read_and_parse(letter_paths(paths), lexicon=lexicon)
+
+
+def _read_and_parse(paths: list[Path], on_letter: Callable[[int], None] | None = None, lexicon=None
                     ) -> tuple[list[Letter], list[LoadProblem], list[Document]]:
-    docs, problems = read_corpus(paths)
-    letters, parse_problems = parse_documents(docs, on_letter=on_letter)
-    return letters, [*problems, *parse_problems], docs
+    """Each letter read and parsed in turn, each within its own time bound; the lexicon and gazetteer
+    are built first (warm_up), outside any letter's bound, so that a stopped letter never leaves them
+    half-built and the first letter is not charged for them."""
+    files = letter_paths(paths)
+    if lexicon is None and files:
+        warm_up()
+    letters: list[Letter] = []
+    problems: list[LoadProblem] = []
+    docs: list[Document] = []
+    with paused_gc():
+        for k, path in enumerate(files, 1):
+            doc, letter, problem = read_letter(path, lexicon)
+            if doc is not None:
+                docs.append(doc)
+            if letter is not None:
+                letters.append(letter)
+            if problem is not None:
+                problems.append(problem)
+            if on_letter is not None and (k % 25 == 0 or k == len(files)):
+                on_letter(k)
+    return letters, problems, docs
 
 
 def default_jobs(n_files: int) -> int:
@@ -181,10 +232,8 @@ def build_corpus(paths: Iterable[str | Path] | None = None, lexicon=None, jobs: 
 
 
 def _build_corpus(paths: list, lexicon, jobs: int | None, progress: Progress | None) -> Corpus:
-    if lexicon is not None:
-        jobs = 1  # a custom lexicon object is not sent to worker processes
-        docs, problems = read_corpus(paths)
-        letters, parse_problems = parse_documents(docs, lexicon)
-        return build_from_letters(letters, lexicon, [*problems, *parse_problems], docs)
+    if lexicon is not None:  # a custom lexicon object is not sent to worker processes: read here
+        letters, problems, docs = _read_and_parse(letter_paths(paths), lexicon=lexicon)
+        return build_from_letters(letters, lexicon, problems, docs)
     letters, problems, docs = load_letters(paths, jobs, progress, share=0.6)
     return build_from_letters(letters, lexicon, problems, docs, progress)

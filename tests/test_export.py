@@ -5,6 +5,7 @@ Run on the bundled letters, a generated 200-letter corpus and a folder of hostil
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import zipfile
@@ -45,21 +46,28 @@ def write_hostile_letters(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def corpora(tmp_path_factory) -> dict[str, nx.DiGraph]:
-    """name -> the graph the exports are checked on."""
+def folders(tmp_path_factory) -> dict[str, Path]:
+    """name -> a letters folder: the bundled letters, a generated 200-letter corpus, hostile names."""
     from graph.cli.main import main
-    from graph.pipeline import build_corpus
 
     gen = tmp_path_factory.mktemp("gen200")
     assert main(["generate", "--letters", "200", "--orgs", "1000", "--signatures", "4000", "-o", str(gen),
                  "--force"]) == 0
-    hostile = write_hostile_letters(tmp_path_factory.mktemp("hostile"))
-    H = build_corpus([hostile]).graph
+    return {"bundled": ROOT / "data" / "letters", "generated": gen,
+            "hostile": write_hostile_letters(tmp_path_factory.mktemp("hostile"))}
+
+
+@pytest.fixture(scope="module")
+def corpora(folders) -> dict[str, nx.DiGraph]:
+    """name -> the graph the exports are checked on."""
+    from graph.pipeline import build_corpus
+
+    H = build_corpus([folders["hostile"]]).graph
     # The loader replaces a lone surrogate read from a file (U+FFFD); exports must survive one that reaches the
     # graph another way (a curated alias, a sidecar written by another tool), so one organization gets it back.
     org = next(n for n, a in H.nodes(data=True) if a.get("label") == "Lone \ufffd Surrogate Group")
     H.nodes[org]["label"] = H.nodes[org]["name"] = "Lone \ud800 Surrogate Group"
-    return {"bundled": build_corpus([ROOT / "data" / "letters"]).graph, "generated": build_corpus([gen]).graph,
+    return {"bundled": build_corpus([folders["bundled"]]).graph, "generated": build_corpus([folders["generated"]]).graph,
             "hostile": H}
 
 
@@ -169,7 +177,7 @@ def test_gexf_of_the_cosignature_network_has_spells_from_its_letters(corpora):
     assert not R.is_directed()
 
 
-@pytest.mark.parametrize("corpus", ["bundled", "hostile"])
+@pytest.mark.parametrize("corpus", ["bundled", "generated", "hostile"])
 def test_json_reads_with_links(corpora, corpus):
     for name, H in views(corpora[corpus]).items():
         R = nx.node_link_graph(json.loads(export(H, "json")), edges="links")
@@ -184,18 +192,42 @@ def _csv_cells(data: bytes):
                 yield from ((name, c) for c in row)
 
 
-@pytest.mark.parametrize("corpus", ["hostile", "bundled"])
+def _pandas_cells(data: bytes, xlsx: bytes):
+    """Every header and cell of the CSV tables and of the Kumu workbook, as pandas reads them (text,
+    nothing parsed away), with where each came from."""
+    import pandas as pd
+
+    frames = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in z.namelist():
+            frames[name] = pd.read_csv(z.open(name), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    for sheet, df in pd.read_excel(io.BytesIO(xlsx), sheet_name=None, dtype=str, engine="openpyxl").items():
+        frames[f"kumu.xlsx:{sheet}"] = df.fillna("")
+    for name, df in frames.items():
+        yield from ((name, c) for c in [*df.columns, *df.to_numpy().ravel()])
+
+
+@pytest.mark.parametrize("corpus", ["hostile", "bundled", "generated"])
 def test_no_cell_runs_as_a_formula(corpora, corpus):
     openpyxl = pytest.importorskip("openpyxl")
+    pytest.importorskip("pandas")
     for name, H in views(corpora[corpus]).items():
-        live = [c for c in _csv_cells(export(H, "csv")) if is_formula(c[1])]
+        tables_zip, xlsx = export(H, "csv"), export(H, "kumu_xlsx")
+        live = [c for c in _csv_cells(tables_zip) if is_formula(c[1])]
         assert not live, (name, live[:5])
-        wb = openpyxl.load_workbook(io.BytesIO(export(H, "kumu_xlsx")))
+        cells = list(_pandas_cells(tables_zip, xlsx))
+        assert len(cells) > H.number_of_nodes()  # every table was read
+        live = [c for c in cells if is_formula(c[1])]
+        assert not live, (name, live[:5])
+        wb = openpyxl.load_workbook(io.BytesIO(xlsx))
         cells = [c for ws in wb for row in ws.iter_rows() for c in row]
         assert not [c.value for c in cells if c.data_type == "f" or is_formula(c.value)], name
-    labels = [c for _, c in _csv_cells(export(views(corpora["hostile"])["whole"], "csv"))]
-    assert "'=HYPERLINK(\"http://x\")" in labels and "'@SUM(1)" in labels  # kept, as text
-    assert not is_formula("'=1") and is_formula("=1")  # the check itself can fail
+    if corpus == "hostile":
+        labels = [c for _, c in _pandas_cells(export(views(corpora["hostile"])["whole"], "csv"),
+                                              export(views(corpora["hostile"])["whole"], "kumu_xlsx"))]
+        for hostile in ('=HYPERLINK("http://x")', "@SUM(1)", "+1"):  # kept, as text
+            assert labels.count("'" + hostile) >= 2, hostile  # in the CSV and in the workbook
+    assert not is_formula("'=1") and is_formula("=1") and is_formula("@SUM(1)")  # the check itself can fail
 
 
 def test_tables_read_with_pandas_and_integers_stay_integers(corpora):
@@ -309,7 +341,7 @@ def test_surrogates_and_controls_never_crash_any_format(corpora):
         export(H, "xls")
 
 
-def test_cli_network_cosignature_and_overwrite(tmp_path, monkeypatch):
+def test_cli_network_cosignature_and_overwrite(tmp_path, monkeypatch, capsys):
     from graph import pipeline
     from graph.cli.main import main
 
@@ -330,6 +362,11 @@ def test_cli_network_cosignature_and_overwrite(tmp_path, monkeypatch):
     C = nx.read_graphml(cos)
     assert not C.is_directed() and {a["kind"] for _, a in C.nodes(data=True)} == {"organization"}
     assert C.edges["org:bcuk", "org:wlb"]["count"] == 2
+    top = tmp_path / "top.graphml"  # three equally tied: most letters first (bcuk), then by id (risk < wlb)
+    assert main(["export", "--format", "graphml", "--network", "cosignature", "--max-nodes", "2", "-o", str(top)]) == 0
+    C = nx.read_graphml(top)
+    assert set(C) == {"org:bcuk", "org:risk"} and C.number_of_edges() == 1
+    assert "the 2 most connected of 7 organizations" in capsys.readouterr().err
     new = tmp_path / "sub" / "g.png"
     assert main(["export", "--format", "png", "--dpi", "30", "--width", "single", "--letters", "a", "-o",
                  str(new)]) == 0
@@ -339,20 +376,67 @@ def test_cli_network_cosignature_and_overwrite(tmp_path, monkeypatch):
     assert XSS  # the sample graph's hostile name went through every one of these
 
 
-def test_two_runs_of_the_cli_write_the_same_zip(tmp_path):
-    """Byte-identical across processes too (font subset names, SVG ids, xlsx and zip dates)."""
+@pytest.mark.parametrize("corpus", ["hostile", "bundled", "generated"])
+def test_two_runs_of_the_cli_write_the_same_zip(folders, tmp_path, corpus):
+    """Byte-identical across processes, seconds apart, for every format the zip holds (font subset
+    names, SVG ids, xlsx, PDF and zip dates). SOURCE_DATE_EPOCH is removed: it would hide a clock."""
+    import os
     import subprocess
     import sys
 
-    letters = write_hostile_letters(tmp_path / "letters")
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    view = ["--max-nodes", "150"] if corpus == "generated" else []  # the app's default view size
     outs = []
     for i in range(2):
         out = tmp_path / f"run{i}.zip"
-        subprocess.run([sys.executable, "-m", "graph", "export", "--format", "zip", "--dpi", "40", str(letters),
-                        "-o", str(out)], cwd=ROOT, check=True, capture_output=True, timeout=300)
+        subprocess.run([sys.executable, "-m", "graph", "export", "--format", "zip", "--dpi", "40", *view,
+                        str(folders[corpus]), "-o", str(out)], cwd=ROOT, check=True, capture_output=True,
+                       timeout=300, env=env)
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
-    assert "graph.pdf" in zipfile.ZipFile(io.BytesIO(outs[0])).namelist()
+    names = zipfile.ZipFile(io.BytesIO(outs[0])).namelist()
+    assert {f"graph.{ext}" for ext in ("png", "svg", "pdf", "html", "gexf", "graphml", "json")} <= set(names)
+    assert "cosignature/network.pdf" in names
+
+
+def _unsigned_letter_tag(G: nx.DiGraph) -> str:
+    """A tag whose filtered view still holds a letter no shown organization signed."""
+    tags = sorted({t for _, a in G.nodes(data=True) for t in (a.get("tags") or [])})
+    for tag in tags:
+        H, _ = filter_view(G, tags=[tag])
+        if drop_unsigned_letters(H)[0].number_of_nodes() < H.number_of_nodes():
+            return tag
+    raise AssertionError("no tag leaves an unsigned letter: the check below would test nothing")
+
+
+def _signed_by_shown(R: nx.DiGraph, letter: str) -> bool:
+    return any(R.nodes[u].get("kind") in ("organization", "group") and R.edges[u, letter].get("kind") == "signed"
+               for u in R.predecessors(letter))
+
+
+@pytest.mark.parametrize("corpus", ["bundled", "generated"])
+def test_tag_filtered_export_drops_letters_no_shown_organization_signed(folders, corpora, corpus, tmp_path, capsys):
+    from graph.cli.main import main
+
+    G = corpora[corpus]
+    tag = _unsigned_letter_tag(G)
+    H, _ = filter_view(G, tags=[tag])
+    unsigned = {n for n, k in H.nodes(data="kind") if k == "letter" and not _signed_by_shown(H, n)}
+    out = tmp_path / "tag.json"
+    assert main(["export", "--format", "json", "--tag", tag, str(folders[corpus]), "-o", str(out)]) == 0
+    R = nx.node_link_graph(json.loads(out.read_text(encoding="utf-8")), edges="links")
+    letters = {n for n, k in R.nodes(data="kind") if k == "letter"}
+    assert letters and not letters & unsigned and all(_signed_by_shown(R, n) for n in letters)
+    assert "that no organization shown signed" in capsys.readouterr().err
+    svg = tmp_path / "tag.svg"  # the picture too: an unsigned letter's title is not drawn
+    assert main(["export", "--format", "svg", "--tag", tag, str(folders[corpus]), "-o", str(svg)]) == 0
+    from graph.draw.images import short
+
+    body = svg.read_text(encoding="utf-8")
+    titles = {n: html.escape(short(G.nodes[n]["label"]), quote=False) for n in unsigned | letters}
+    assert not [n for n in unsigned if f">{titles[n]}<" in body and not any(titles[n] == titles[m] for m in letters)]
+    if len(letters) <= 12:  # few letters: each is labelled
+        assert all(f">{titles[n]}<" in body for n in letters)
 
 
 def test_app_export_of_the_cosignature_network():
@@ -375,3 +459,19 @@ def test_cosignature_network_keeps_the_strongest_ties_beyond_the_limit(corpora):
     assert f"the 100 strongest of {full.number_of_edges():,} ties" in caption
     cut = min(a["weight"] for _, _, a in T.edges(data=True))
     assert all(a["weight"] <= cut for u, v, a in full.edges(data=True) if not T.has_edge(u, v))
+
+
+def test_cosignature_network_keeps_the_most_connected_organizations_beyond_max_nodes(corpora):
+    H = views(corpora["generated"])["whole"]
+    full = cosignature_network(H)
+    T, caption, _ = for_export(H, "view", "cosignature", max_nodes=50)
+    assert T.number_of_nodes() == 50 < full.number_of_nodes() == T.graph["orgs_total"]
+    assert f"the 50 most connected of {full.number_of_nodes():,} organizations" in caption
+    strength = dict(full.degree(weight="weight"))
+    cut = min(strength[n] for n in T)
+    assert all(strength[n] <= cut + 1e-4 for n in full if n not in T)  # weights are rounded to 6 places
+    assert T.number_of_edges() == full.subgraph(T).number_of_edges() > 0  # every tie among the kept
+    again, _, _ = for_export(H, "view", "cosignature", max_nodes=50)
+    assert sorted(again.edges) == sorted(T.edges)
+    B, _, _ = for_export(H, "view", "cosignature", backbone=True, max_nodes=10)
+    assert B.number_of_nodes() <= 10 and B.number_of_edges() > 0

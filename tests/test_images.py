@@ -13,9 +13,11 @@ import warnings
 import pytest
 from PIL import Image
 
-from test_export import corpora  # noqa: F401 - the module-scoped corpora fixture
+from test_export import corpora, folders  # noqa: F401 - the module-scoped corpora fixtures
 from test_view import BURMESE, sample_graph
 
+from graph.draw.cells import clean_graph
+from graph.draw.export import export
 from graph.draw.images import MUST_LABEL, RC, WIDTH_MM, draw, register_fonts, render_image
 from graph.network.cosignature import positions
 from graph.network.view import filter_view
@@ -36,11 +38,11 @@ def overlapping(boxes):
     return [(a, b) for (a, x), (b, y) in itertools.combinations(boxes, 2) if x.overlaps(y)]
 
 
-@pytest.mark.parametrize("width", sorted(WIDTH_MM))
-@pytest.mark.parametrize("corpus", ["bundled", "generated"])
-def test_no_two_labels_overlap_and_demands_and_groups_are_labelled(corpora, corpus, width):
-    H, _ = filter_view(corpora[corpus], max_nodes=150)  # the app's default view
-    boxes = label_boxes(H, width)
+@pytest.mark.parametrize("width,dpi", [("single", 300), ("double", 150), ("double", 300)])
+@pytest.mark.parametrize("corpus", ["bundled", "generated", "hostile"])
+def test_no_two_labels_overlap_and_demands_and_groups_are_labelled(corpora, corpus, width, dpi):
+    H, _ = filter_view(clean_graph(corpora[corpus]), max_nodes=150)  # the app's default view, as exported
+    boxes = label_boxes(H, width, dpi)
     assert len(boxes) >= 10
     assert not overlapping(boxes)
     shown = {t for t, _ in boxes}
@@ -72,6 +74,31 @@ def test_svg_keeps_text_as_text_and_dollars_are_plain():
     assert "<dc:date>" not in svg
 
 
+@pytest.mark.parametrize("corpus", ["bundled", "generated", "hostile"])
+def test_svg_and_pdf_keep_every_label_as_text(corpora, corpus, tmp_path):
+    """On each corpus's default view: the SVG holds each drawn label as a <text> element (markup in a
+    name escaped, not live), and the PDF has no Type 3 font and copies each label out as drawn."""
+    from html import unescape
+
+    H, info = filter_view(clean_graph(corpora[corpus]), max_nodes=150)
+    P = positions(H)
+    drawn = {t for t, _ in label_boxes(H)}
+    assert len(drawn) >= 10
+    svg = export(H, "svg", positions=P, caption=info["caption"]).decode("utf-8")
+    texts = [unescape(t) for t in re.findall(r"<text\b[^>]*>(.*?)</text>", svg, re.S)]
+    assert drawn <= set(texts), drawn - set(texts)
+    assert "<script" not in svg.lower()
+    if not shutil.which("pdffonts") or not shutil.which("pdftotext"):
+        pytest.skip("pdffonts/pdftotext (poppler-utils) are not installed")
+    pdf = tmp_path / "view.pdf"
+    pdf.write_bytes(export(H, "pdf", positions=P, caption=info["caption"]))
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    rows = fonts.splitlines()[2:]
+    assert rows and not [r for r in rows if "Type 3" in r] and all("TrueType" in r for r in rows), fonts
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert not [t for t in drawn if t not in text]
+
+
 def test_pdf_fonts_are_truetype_with_burmese(tmp_path):
     if not shutil.which("pdffonts"):
         pytest.skip("pdffonts (poppler-utils) is not installed")
@@ -85,6 +112,35 @@ def test_pdf_fonts_are_truetype_with_burmese(tmp_path):
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
         assert "Cut $x^$ now" in text
+
+
+def pdftotext(pdf: bytes, tmp_path) -> set[str]:
+    """The lines poppler's pdftotext copies out of a PDF (what a reader gets by select and copy)."""
+    path = tmp_path / "copy.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return {line.strip() for line in out.splitlines() if line.strip()}
+
+
+def test_pdf_text_copies_out_as_written_burmese_included(tmp_path):
+    """Each text carries /ActualText (graph.draw.pdftext): shaped Myanmar glyphs copy out as the
+    label, not as matplotlib's per-glyph ToUnicode guess ("မြမြန်န်မာမာ ...")."""
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    from matplotlib import rc_context
+
+    G = sample_graph()
+    title = f"Cut $x^$ now — {BURMESE}"
+    lines = pdftotext(render_image(G, "pdf", title=title, caption=BURMESE), tmp_path)
+    assert title in lines and BURMESE in lines, lines
+    drawn = {t for t, _ in label_boxes(G)}
+    assert BURMESE in drawn and not [t for t in drawn if not any(t in line for line in lines)]  # every label
+    # The check can fail: matplotlib's own PDF of the same figure copies Burmese out garbled.
+    with rc_context(RC):
+        buf = io.BytesIO()
+        draw(G, positions(G), caption=BURMESE, title=title).savefig(buf, format="pdf")
+    plain = pdftotext(buf.getvalue(), tmp_path)
+    assert BURMESE not in plain and "Burma Campaign UK" in plain
 
 
 def test_myanmar_script_renders_without_missing_glyphs():

@@ -6,7 +6,8 @@ and colours (graph.network.cosignature.positions, graph.draw.style).
   size (5.5-9 pt), so the printed figure reads as designed; a PNG has width * dpi pixels.
 - Text is plain text: mathtext is off, so a title like "Cut $x^$ now" is drawn as written.
 - SVG keeps text as <text> (selectable, editable); PDF embeds TrueType (Type 42) fonts, Myanmar
-  script included (the shipped Padauk, data/fonts, is a fallback after DejaVu Sans).
+  script included (the shipped Padauk, data/fonts, is a fallback after DejaVu Sans), and each text
+  carries itself as /ActualText so Burmese copies out as written (graph.draw.pdftext).
 - The same view gives the same bytes: no dates in the metadata, fixed SVG ids.
 
 >>> import networkx as nx
@@ -29,6 +30,7 @@ import networkx as nx
 import numpy as np
 
 from graph.draw.labels import GAP_PT, leader_end, place
+from graph.draw.pdftext import BACKEND as PDF_BACKEND
 from graph.paths import ROOT
 from graph.draw.style import SHAPES, Style, degree_size
 
@@ -241,7 +243,8 @@ def render_image(H: nx.Graph, fmt: str = "png", dpi: int = 150,
         buf = io.BytesIO()
         meta = {"Creator": "Coalition Atlas", "Date": None} if fmt == "svg" else {
             "Creator": "Coalition Atlas", "CreationDate": None}
-        fig.savefig(buf, format=fmt, dpi=dpi, facecolor="white", metadata=meta)
+        backend = {"pdf": PDF_BACKEND}.get(fmt)  # PDF text copies out as written (graph.draw.pdftext)
+        fig.savefig(buf, format=fmt, dpi=dpi, facecolor="white", metadata=meta, backend=backend)
     return buf.getvalue()
 
 

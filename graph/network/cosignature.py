@@ -78,26 +78,52 @@ def strongest(t: cosign.Ties, k: int) -> cosign.Ties:
     return t.subset(keep)
 
 
+def most_connected(t: cosign.Ties, deg: np.ndarray, candidates: np.ndarray, k: int) -> np.ndarray:
+    """The k organizations (indices, sorted) among `candidates` with the greatest summed tie weight
+    (Newman strength in these ties), then most ties, then most letters in the view, then id: the
+    ones a reader of the network would miss first, chosen the same way every time."""
+    n = len(t.orgs)
+    strength = np.bincount(t.i, t.weight, n) + np.bincount(t.j, t.weight, n)
+    n_ties = np.bincount(t.i, minlength=n) + np.bincount(t.j, minlength=n)
+    ids = np.array(t.orgs, dtype=object)[candidates]
+    rank = np.argsort(ids, kind="stable")  # the id as the last key, for lexsort (which needs numbers)
+    by_id = np.empty(len(ids), dtype=np.int64)
+    by_id[rank] = np.arange(len(ids))
+    order = np.lexsort((by_id, -deg[candidates], -n_ties[candidates], -strength[candidates]))
+    return np.sort(candidates[order[:k]])
+
+
 def cosignature_network(H: nx.DiGraph, backbone: bool = False, alpha: float = BACKBONE_ALPHA,
-                        min_shared: int = MIN_SHARED, max_ties: int = MAX_TIES) -> nx.Graph:
+                        min_shared: int = MIN_SHARED, max_ties: int = MAX_TIES,
+                        max_nodes: int | None = None) -> nx.Graph:
     """Organizations of H joined when they signed at least `min_shared` letters of H together. Edge
     attributes: count (letters in common), jaccard, weight (Newman: each letter adds 1/(signers-1)),
     p (hypergeometric P(X >= count)). `backbone` keeps only the significant ties (cosign.backbone)
     and the organizations they join; otherwise every organization of H is kept, tied or not.
-    Beyond `max_ties` (0: no limit) only the strongest stay; T.graph["ties_total"] says of how many."""
+    Beyond `max_nodes` organizations only the most connected stay (most_connected), with the ties
+    among them; T.graph["orgs_total"] says of how many. Beyond `max_ties` (0: no limit) only the
+    strongest ties stay; T.graph["ties_total"] says of how many (among the organizations kept)."""
     inc = cosign.incidence(H)
     if backbone:
         t = cosign.backbone(H, alpha=alpha, min_shared=max(min_shared, MIN_SHARED), inc=inc)
     else:
         t = cosign.ties(H, min_shared=min_shared, inc=inc)
+    deg = inc.degree
+    nodes = np.unique(np.concatenate([t.i, t.j])) if backbone else np.arange(len(inc.orgs))
+    orgs_total = len(nodes)
+    if max_nodes is not None and orgs_total > max_nodes:
+        nodes = most_connected(t, deg, nodes, max(0, max_nodes))
+        keep = np.zeros(len(inc.orgs), dtype=bool)
+        keep[nodes] = True
+        t = t.subset(keep[t.i] & keep[t.j])
     total = len(t)
     t = strongest(t, max_ties) if max_ties else t
-    deg = inc.degree
     union = deg[t.i] + deg[t.j] - t.shared
     jaccard = t.shared / union.clip(min=1)
-    T = nx.Graph(view=str(H.graph.get("view", "")), network="cosignature", backbone=backbone, ties_total=total)
+    T = nx.Graph(view=str(H.graph.get("view", "")), network="cosignature", backbone=backbone, ties_total=total,
+                 orgs_total=orgs_total)
     if not backbone:
-        T.add_nodes_from(inc.orgs)
+        T.add_nodes_from(inc.orgs[i] for i in nodes)
     for a, b, s, w, p, jac in zip(t.i, t.j, t.shared, t.weight, t.p, jaccard):
         T.add_edge(inc.orgs[a], inc.orgs[b], kind="cosigned", count=int(s), jaccard=round(float(jac), 6),
                    weight=round(float(w), 6), p=float(p))
@@ -109,20 +135,25 @@ def cosignature_network(H: nx.DiGraph, backbone: bool = False, alpha: float = BA
 
 
 def for_export(H: nx.DiGraph, caption: str, network: str = "bipartite", backbone: bool = False, tagged: bool = False,
-               min_shared: int = MIN_SHARED, max_ties: int = MAX_TIES) -> tuple[nx.Graph, str, dict]:
+               min_shared: int = MIN_SHARED, max_ties: int = MAX_TIES,
+               max_nodes: int | None = None) -> tuple[nx.Graph, str, dict]:
     """The network to export from a filtered view H (built without folding organizations when it is
     the co-signature network), its caption, and its letters' dates (for the GEXF timeline).
-    `tagged`: the view has a tag filter, so letters no shown organization signed leave."""
+    `tagged`: the view has a tag filter, so letters no shown organization signed leave.
+    `max_nodes`: the co-signature network keeps its most connected organizations (the bipartite
+    view is folded by graph.network.view.filter_view instead)."""
     if network not in NETWORKS:
         raise ValueError(f"unknown network {network!r}; choose one of {', '.join(NETWORKS)}")
     if tagged:
         H, caption = drop_unsigned_letters(H, caption)
     letter_dates = {n: a.get("date", "") for n, a in H.nodes(data=True) if a.get("kind") == LETTER}
     if network == "cosignature":
-        H = cosignature_network(H, backbone=backbone, min_shared=min_shared, max_ties=max_ties)
+        H = cosignature_network(H, backbone=backbone, min_shared=min_shared, max_ties=max_ties, max_nodes=max_nodes)
         shown, total = H.number_of_edges(), H.graph["ties_total"]
         ties = f"the {shown:,} strongest of {total:,} ties" if shown < total else f"{total:,} ties"
-        caption = (f"Co-signature network{' backbone' if backbone else ''} ({ties}, {min_shared}+ letters in "
+        n, n_total = H.number_of_nodes(), H.graph["orgs_total"]
+        orgs = f"the {n:,} most connected of {n_total:,} organizations, " if n < n_total else ""
+        caption = (f"Co-signature network{' backbone' if backbone else ''} ({orgs}{ties}, {min_shared}+ letters in "
                    f"common): {caption}")
         H.graph["view"] = caption
     return H, caption, letter_dates

@@ -46,7 +46,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", help="only letters dated on/after (YYYY[-MM[-DD]])")
     p.add_argument("--to", dest="date_to", help="only letters dated on/before (YYYY[-MM[-DD]])")
     p.add_argument("--min-letters", type=int, default=1, help="organizations that signed at least N letters")
-    p.add_argument("--max-nodes", type=int, help="group smaller organizations beyond this many nodes")
+    p.add_argument("--max-nodes", type=int, help="group smaller organizations beyond this many nodes (co-signature "
+                                                 "network: keep the N most connected organizations)")
     p.add_argument("--dpi", type=int, default=300, help="raster resolution (png, and large views in svg/pdf)")
     p.add_argument("--seed", type=int, default=0, help="layout seed")
     return p
@@ -94,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"warning: {len(args.hide) - info['hidden'].get('on_request', 0)} --hide value(s) matched no "
               "organization; check the spelling (ids: python -m graph orgs)", file=sys.stderr)
     H, caption, letter_dates = for_export(H, info["caption"], args.network, args.backbone, tagged=bool(args.tag),
-                                         min_shared=args.min_shared, max_ties=args.max_ties)
+                                         min_shared=args.min_shared, max_ties=args.max_ties, max_nodes=args.max_nodes)
     info.update(n_nodes=H.number_of_nodes(), n_edges=H.number_of_edges())
     data = export(H, args.format, positions=positions(H, seed=args.seed), dpi=args.dpi, caption=caption,
                   title=args.title, width=args.width, backbone=args.backbone, letter_dates=letter_dates)

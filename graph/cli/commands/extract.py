@@ -6,7 +6,6 @@ import csv
 import json
 import sys
 
-from graph.extract.document import read_corpus
 from graph.records import Letter
 
 
@@ -63,11 +62,10 @@ def _demands(letter: Letter) -> dict:
 
 def run(args: argparse.Namespace) -> int:
     from graph.paths import letters_dir
-    from graph.pipeline import parse_documents
+    from graph.pipeline import read_letters
 
-    docs, problems = read_corpus(args.files or [letters_dir()])
-    letters, parse_problems = parse_documents(docs)
-    for p in [*problems, *parse_problems]:
+    letters, problems, _docs = read_letters(args.files or [letters_dir()])
+    for p in problems:
         print(f"warning: skipped {p.message}", file=sys.stderr)
     out = sys.stdout
     if args.format == "json":
@@ -83,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         for x in letters:
             _table(x, out, args.explain)
-    return 1 if (problems or parse_problems) and not letters else 0
+    return 1 if problems and not letters else 0
 
 
 def _table(x: Letter, out, explain: bool) -> None:

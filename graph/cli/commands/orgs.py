@@ -69,13 +69,11 @@ def _decide(args: argparse.Namespace) -> int | None:
 
 
 def _letters(files: Sequence[str]) -> list[Letter]:
-    from graph.extract.document import read_corpus
     from graph.paths import letters_dir
-    from graph.pipeline import parse_documents
+    from graph.pipeline import read_letters
 
-    docs, problems = read_corpus(list(files) or [letters_dir()])
-    letters, parse_problems = parse_documents(docs)
-    for p in [*problems, *parse_problems]:
+    letters, problems, _docs = read_letters(list(files) or [letters_dir()])
+    for p in problems:
         print(f"warning: skipped {p.message}", file=sys.stderr)
     return letters
 
