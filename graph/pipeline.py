@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -106,8 +107,11 @@ def _read_and_parse(paths: list[Path], on_letter: Callable[[int], None] | None =
 
 
 def default_jobs(n_files: int) -> int:
-    """Processes worth using: letters are independent, but forking and sending results back cost ~0.2 s."""
-    if n_files < PARALLEL_FROM:
+    """Processes worth using: letters are independent, but forking and sending results back cost ~0.2 s.
+
+    Only the main thread forks: a thread of a server (the app's script runs in one) shares the process with
+    other threads, and a forked copy inherits the locks they hold at that moment, held forever."""
+    if n_files < PARALLEL_FROM or threading.current_thread() is not threading.main_thread():
         return 1
     return max(1, min(os.cpu_count() or 1, 4, n_files // 16))
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -127,3 +128,18 @@ def test_one_bad_file_never_stops_the_corpus(tmp_path):
     assert [d.name for d in docs] == ["good.txt"]
     assert sorted(p.name for p in problems) == ["bin.txt", "empty.txt"]
     assert all(p.name in p.message for p in problems)
+
+
+def test_only_the_main_thread_forks_workers():
+    """The app's script runs in a server thread: a fork there would copy other threads' held locks."""
+    import threading
+
+    from graph.pipeline import PARALLEL_FROM, default_jobs
+
+    many = max(PARALLEL_FROM, 64) * 4
+    assert default_jobs(many) > 1 or (os.cpu_count() or 1) == 1
+    seen = []
+    t = threading.Thread(target=lambda: seen.append(default_jobs(many)))
+    t.start()
+    t.join()
+    assert seen == [1]
