@@ -77,8 +77,16 @@ def read_letter(path: Path, lexicon=None) -> tuple[Document | None, Letter | Non
 
 def read_letters(paths: Iterable[str | Path], lexicon=None) -> tuple[list[Letter], list[LoadProblem], list[Document]]:
     """Letter files and folders read and parsed here, in order, each within its time bound (the
-    command line's extract and orgs; load_letters adds worker processes and progress)."""
-    return _read_and_parse(letter_paths(paths), lexicon=lexicon)
+    command line's extract and orgs). Worker processes take a share when the work is worth them
+    (`default_jobs`: many letters, or a few scanned PDFs), and the results keep the order given."""
+    files = letter_paths(paths)
+    if lexicon is not None or default_jobs(files) <= 1:
+        return _read_and_parse(files, lexicon=lexicon)
+    letters, problems, docs = load_letters(files)
+    order = {p.name: k for k, p in reversed(list(enumerate(files)))}
+    return (sorted(letters, key=lambda x: order.get(x.file, len(order))),
+            sorted(problems, key=lambda x: order.get(x.name, len(order))),
+            sorted(docs, key=lambda x: order.get(x.name, len(order))))
 
 
 def _read_and_parse(paths: list[Path], on_letter: Callable[[int], None] | None = None, lexicon=None
@@ -106,17 +114,21 @@ def _read_and_parse(paths: list[Path], on_letter: Callable[[int], None] | None =
     return letters, problems, docs
 
 
-def default_jobs(n_files: int) -> int:
+def default_jobs(files: Sequence[Path]) -> int:
     """Processes worth using: letters are independent, but forking and sending results back cost ~0.2 s.
 
+    A PDF counts as PDF_WORK letters: a scanned page takes OCR a second or more, where a text letter takes a few
+    milliseconds, so a handful of scans is worth a process per core.
     Only the main thread forks: a thread of a server (the app's script runs in one) shares the process with
     other threads, and a forked copy inherits the locks they hold at that moment, held forever."""
-    if n_files < PARALLEL_FROM or threading.current_thread() is not threading.main_thread():
+    work = sum(PDF_WORK if f.suffix.lower() == ".pdf" else 1 for f in files)
+    if work < PARALLEL_FROM or threading.current_thread() is not threading.main_thread():
         return 1
-    return max(1, min(os.cpu_count() or 1, 4, n_files // 16))
+    return max(1, min(os.cpu_count() or 1, 4, work // 16, len(files)))
 
 
 PARALLEL_FROM = int(os.environ.get("ATLAS_PARALLEL_FROM", 64))
+PDF_WORK = 16  # a PDF in letters' worth of work: 4 PDFs make a corpus worth a second process
 
 _WARM_UP = """Open letter on access to water
 
@@ -150,7 +162,7 @@ def load_letters(paths: Iterable[str | Path], jobs: int | None = None, progress:
     estimated from this process's own share of the letters.
     """
     files = letter_paths(paths)
-    jobs = default_jobs(len(files)) if jobs is None else jobs
+    jobs = default_jobs(files) if jobs is None else jobs
 
     def on_letter(k: int, of: int) -> None:
         if progress is not None:

@@ -136,8 +136,11 @@ def test_only_the_main_thread_forks_workers():
 
     from graph.pipeline import PARALLEL_FROM, default_jobs
 
-    many = max(PARALLEL_FROM, 64) * 4
+    many = [Path(f"{k}.txt") for k in range(PARALLEL_FROM * 4)]
     assert default_jobs(many) > 1 or (os.cpu_count() or 1) == 1
+    assert default_jobs(many[:PARALLEL_FROM - 1]) == 1
+    scans = [Path(f"{k}.pdf") for k in range(6)]  # OCR: seconds a page, worth a process per core
+    assert default_jobs(scans) == min(os.cpu_count() or 1, 4) or (os.cpu_count() or 1) == 1
     seen = []
     t = threading.Thread(target=lambda: seen.append(default_jobs(many)))
     t.start()
