@@ -33,6 +33,7 @@ from graph.extract.letter_dates import BYLINE as _BYLINE
 from graph.extract.letter_dates import letter_date
 from graph.extract.dates import find_dates, find_month
 from graph.extract.mirror import decode_mirrored
+from graph.extract.letter_heading import is_cut_short, letter_heading
 
 __all__ = ["Meta", "choose_recipients", "choose_title", "extract_meta", "normalise_recipient", "sentence_case",
            "split_recipients"]
@@ -122,7 +123,7 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
         if not t or _GENERIC.match(t) or _TO_LINE.match(t) or _MAIL_HEADER.match(t) or _menu(t) or find_dates(t) or find_month(t) and \
                 len(t) < 25 or _HONORIFIC.match(t) or _POSTAL.search(t) or len(t.split()) < 3 or t.endswith(",") or \
                 _CC_LINE.match(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])) or is_leftover(t) or _BYLINE.match(t) or \
-                _is_prose(t):
+                _is_prose(t) or _link_caption(lines, i):
             continue
         candidates.append((i, t))
     candidates = candidates or open_to[:1]
@@ -151,6 +152,12 @@ def _joined_title(lines: list[str], i: int, t: str, body: str) -> tuple[str, Lin
             not (find_dates(nxt) or _BYLINE.match(nxt) or _SALUTATION.match(nxt) or is_leftover(nxt) or _is_prose(nxt)):
         return _tidy_title(f"{t} {nxt}", body), (i + 1, i + 2)
     return _tidy_title(t, body), (i + 1,)
+
+
+def _link_caption(lines: list[str], i: int) -> bool:
+    """A link's text over its address ("The video report of ..." / "http://..."): page furniture, no title."""
+    nxt = next((x.strip() for x in lines[i + 1:i + 3] if x.strip()), "")
+    return bool(re.match(r"^(?:https?://|www\.)\S+$", nxt))
 
 
 def _menu(t: str) -> bool:
@@ -221,13 +228,18 @@ def _descriptive_title(text: str, start_line: int) -> tuple[str | None, Lines]:
 DESCRIPTIVE = "no title printed: descriptive title"
 
 
-def choose_title(front: str | None, meta: Meta) -> str | None:
+def choose_title(front: str | None, meta: Meta, text: str = "") -> str | None:
     """Front matter's title unless it only says what kind of letter it is and to whom ("Open Letter to the
-    European Commission"): then the title the text prints, if it prints one (a first sentence is no title: the
-    front matter's "Open letter to ..." is better)."""
+    European Commission") or is cut short: then the title the text prints, if it prints one (a first sentence is
+    no title: the front matter's "Open letter to ..." is better). A front title that quotes the printed letter's
+    heading, or is in another language than an English heading, gives way to that heading."""
     printed = meta.title and not any(n.startswith(DESCRIPTIVE) for n in meta.notes)
-    if front and (_GENERIC.match(front) or _OPEN_TO.match(front)) and printed:
+    if front and printed and (_GENERIC.match(front) or _OPEN_TO.match(front) or is_cut_short(front, text)):
         return meta.title
+    if front and text:
+        heading = letter_heading(text.split("\n"), 0, front)
+        if heading:
+            return _tidy_title(heading[0], text)
     return front or meta.title
 
 
@@ -244,6 +256,10 @@ def extract_meta(text: str) -> Meta:
     if not recipients:
         recipients, rlines = _addressees(lines, head_end, first_body, title)
     notes: list[str] = []
+    heading = letter_heading(lines, head_end, title)
+    if heading:
+        title, tlines = _tidy_title(heading[0], text), heading[1]
+        notes.append(f"title: the printed letter's own heading on line {tlines[0]}")
     if title is None:
         title, tlines = _mirrored_header(lines, text)
         if title:
