@@ -109,3 +109,19 @@ def test_a_page_title_cut_short_gives_way_to_the_printed_title():
     assert parse_letter(document_from_text(page, "a.md")).title == full
     whole = f"---\ntitle: \"{full}\"\n---\n{full}\n\nOn 2 June 2020, forty organizations welcomed the closure.\n"
     assert parse_letter(document_from_text(whole.replace(full + "\n\n", "Other line\n\n", 1), "b.md")).title == full
+
+
+def test_a_statement_addresses_each_body_its_first_paragraphs_call_on_not_only_the_first():
+    text = ("Coalition urges parliament to amend the data law\n\nToday, a coalition of digital rights groups urged "
+            "the Island Parliament and the Data Council to amend the new data law.\n\nThe coalition filed comments "
+            "with the Joint Committee on Security and Data (JCSD), which reviews the law this year.\n")
+    assert extract_meta(text).recipients == ("Island Parliament", "Data Council", "Joint Committee on Security and Data")
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Twenty groups wrote to Prime Minister Ada Lind asking her government to free the activists.",
+     ["Prime Minister Ada Lind"]),  # "her government" is hers, no other addressee
+    ("We call on Her Majesty's Government to act.", ["Her Majesty's Government"]),
+])
+def test_a_possessive_starts_no_addressee_but_a_title_may(text, who):
+    assert addressed_all(text) == who
