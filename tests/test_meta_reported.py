@@ -125,3 +125,11 @@ def test_a_statement_addresses_each_body_its_first_paragraphs_call_on_not_only_t
 ])
 def test_a_possessive_starts_no_addressee_but_a_title_may(text, who):
     assert addressed_all(text) == who
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Sovereignty Council and the security forces", ["Sovereignty Council", "security forces"]),
+    ("members and the staff of the council", ["members and the staff of the council"]),  # no name on the left
+])
+def test_and_the_after_a_name_starts_a_second_body(text, parts):
+    assert split_recipients(text) == parts
