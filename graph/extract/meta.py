@@ -131,10 +131,13 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
         return subject
     # an all-caps line above a mixed-case one is a label ("JOINT STATEMENT ON ..."); the mixed-case line is the title
     mixed = [c for c in candidates if not _is_caps(c[1])] or candidates
+    # a title printed over two lines is one candidate: its second line ("schools and clinics") is none
+    joined = {i for i, t in mixed if _continues(lines, i, t)}
+    mixed = [c for c in mixed if c[0] - 1 not in joined]
     if mixed:
         # at equal evidence the first line, unless it is too short for a title and a later one is not: a site's or a
         # desk's name ("Rights Monitor – Asia Desk") above the headline
-        i, t = max(mixed, key=lambda c: (_title_evidence(lines, *c),
+        i, t = max(mixed, key=lambda c: (_title_evidence(lines, *c, continued=c[0] in joined),
                                          len(re.findall(r"[^\W\d_]+", c[1])) >= MIN_TITLE_WORDS, -c[0]))
         return _joined_title(lines, i, t, body)
     return None, ()
@@ -147,11 +150,15 @@ _CONTINUES = re.compile(r"\b(?:of|on|the|and|to|for|in|against|with|a|an|by|de|d
 def _joined_title(lines: list[str], i: int, t: str, body: str) -> tuple[str, Lines]:
     """A title printed over two lines: the next line continues it when this one breaks off mid-phrase ("... of
     the") or the next starts in lower case, and the next is no date, byline, greeting or page leftover."""
-    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-    if nxt and len(t) < 120 and len(nxt) < 120 and (_CONTINUES.search(t) or nxt[:1].islower()) and \
-            not (find_dates(nxt) or _BYLINE.match(nxt) or _SALUTATION.match(nxt) or is_leftover(nxt) or _is_prose(nxt)):
-        return _tidy_title(f"{t} {nxt}", body), (i + 1, i + 2)
+    if _continues(lines, i, t):
+        return _tidy_title(f"{t} {lines[i + 1].strip()}", body), (i + 1, i + 2)
     return _tidy_title(t, body), (i + 1,)
+
+
+def _continues(lines: list[str], i: int, t: str) -> bool:
+    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    return bool(nxt) and len(t) < 120 and len(nxt) < 120 and bool(_CONTINUES.search(t) or nxt[:1].islower()) and \
+        not (find_dates(nxt) or _BYLINE.match(nxt) or _SALUTATION.match(nxt) or is_leftover(nxt) or _is_prose(nxt))
 
 
 def _link_caption(lines: list[str], i: int) -> bool:
@@ -175,11 +182,12 @@ def _is_prose(t: str) -> bool:
     return len(t.split()) >= 14 and t.rstrip().endswith((".", "!", "?")) and t.count(". ") + 1 >= 1
 
 
-def _title_evidence(lines: list[str], i: int, t: str) -> int:
+def _title_evidence(lines: list[str], i: int, t: str, continued: bool = False) -> int:
     """How much a head line looks like the letter's title rather than a site name or a label: it names a letter
-    ("Joint statement on ..."), and a date or a byline is printed right below it."""
-    below = next((x.strip() for x in lines[i + 1:i + 3] if x.strip()), "")
-    if _DEK.match(t):
+    ("Joint statement on ..."), and a date or a byline is printed right below it (below its second line, when
+    it is `continued` there)."""
+    below = next((x.strip() for x in lines[i + 1 + continued:i + 3 + continued] if x.strip()), "")
+    if _DEK.match(t) and not continued:
         return -1  # "A joint statement by 12 organisations on ...": a line under the title that describes the letter
     return names_a_letter(t) + (bool(find_dates(below)) or _BYLINE.match(below) is not None)
 
