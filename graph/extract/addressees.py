@@ -34,8 +34,9 @@ def _words(key: str) -> list[str]:
 
 
 def alternation(key: str) -> str:
-    """The words of `key` as a regex alternation; a space matches any run of spaces."""
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _words(key))
+    """The words of `key` as a regex alternation; a space matches any run of spaces, and a quotation may open
+    there ("lancent un appel « à toutes les forces ...»")."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+(?:[«“\"]\s*)?") for w in _words(key))
 
 
 @lru_cache(maxsize=1)
@@ -45,15 +46,83 @@ def _knowledge() -> tuple[re.Pattern, frozenset, re.Pattern, re.Pattern]:
     heads = "(?i:" + alternation("head_nouns") + ")"
     verb = r"\b(?i:" + alternation("address_verbs") + r")\s+(?i:(?:" + alternation("adverbs") + r")\s+)?"
     capitalised = verb + r"(?i:the\s+|l[ae]s?\s+|l[’']|el\s+|los\s+|las\s+)?(" + _CAP + r"(?:\s+(?:" + _CAP + "|" + _JOIN + \
-        r"|\([A-Z]+\)))*)(?:\s+(?:to|in|and|à|a|de|per|zu|asking|urging|calling|demanding|requesting)\b|\s*[,.;:](?:\s|$))"
+        r"|\([A-Z]+\)))*)(?=\s+(?:to|in|and|à|a|de|per|zu|asking|urging|calling|demanding|requesting|that|which|with|" \
+        r"for|over|regarding|about|on\s+behalf)\b|\s*[,.;:](?:\s|$))"  # looked at, not taken: a copy cue may follow
     # lower case: up to three words, a head noun, then an optional "in/of Place" ("authorities in Myanmar")
     # ... or a Romance adjective or two after the noun ("la comunidad nacional e internacional", "la communauté
     # internationale")
-    lower = verb + r"(?i:the\s+|l[ae]s?\s+|l[’']|el\s+|los\s+|las\s+)?((?:[\w’'-]+\s+){0,3}?(?:" + heads + \
+    lower = verb + r"(?i:the\s+|l[ae]s?\s+|l[’']|el\s+|los\s+|las\s+)?(" + _not_a_start() + r"(?:[\w’'-]+\s+){0,3}?(?:" + heads + \
         r")(?:\s+(?:in|of|de|du|des)\s+(?:the\s+)?" + _CAP + r"(?:\s+" + _CAP + r")*|\s+[^\W\d_]+" + \
         r"(?:\s+(?:e|y|et)\s+[^\W\d_]+)?(?=\s+(?:à|a|de|para|por|sobre|que|lo)\b|[,.;:]))?)" + \
         r"(?=\s+(?:to|à|a|de|in|and|that|per|para|por|sobre|que|lo|not)\b|\s*[,.;:(])"
     return greet, generic, re.compile(capitalised), re.compile(lower)
+
+
+@lru_cache(maxsize=1)
+def _object_phrase() -> re.Pattern:
+    """A verb, whom it calls on in any case and without a head noun, then an infinitive: "call upon all peace
+    loving people of the world and world leaders to understand", "appellent toutes les forces progressistes à
+    agir". The phrase is at most MAX_OBJECT_WORDS words and holds no punctuation, so a clause is never taken; it
+    does not start with a preposition or a verb ("write to express our concern to ..."), and holds no pronoun."""
+    verb = r"\b(?i:" + alternation("address_verbs") + r")\s+(?i:(?:" + alternation("adverbs") + r")\s+)?"
+    markers = "|".join(re.escape(m) for m in _markers())
+    never = r"(?!(?i:(?:" + alternation("not_addressee_words") + "|" + markers + r")\b))"
+    first = _not_a_start()
+    word = r"[^\W\d_][\w’'-]*"
+    ellipsis = r"(?:\s*(?:\[\s*(?:\.{3}|…)\s*\]|…))?"  # a quotation's cut "[...]" before the infinitive
+    # articles as printed in lower case ("UN" is no French "un"); after "to" one means a place or a thing ("to
+    # the conflict"), not an infinitive
+    articles = alternation("articles")
+    return re.compile(verb + r"[«“\"]?\s*" + first + r"(?:(?:" + articles + r")\s+){0,2}(" + first + never + word + r"(?:\s+" +
+                      never + word + r"){0," + str(MAX_OBJECT_WORDS - 1) + r"})" + ellipsis + r"(?=\s+(?:" +
+                      "|".join(_infinitive(m, ends) for m, ends in _markers().items()) + "))")
+
+
+@lru_cache(maxsize=1)
+def _markers() -> dict[str, list[str]]:
+    from graph.curated import expect, read_yaml
+
+    found = expect(read_yaml("addressees.yaml"), "infinitive_markers", dict, "addressees.yaml")
+    return {str(k): [str(e) for e in v or []] for k, v in sorted(found.items(), key=lambda kv: -len(str(kv[0])))}
+
+
+def _infinitive(marker: str, ends: list[str]) -> str:
+    """The marker, then a verb: any word that is no article, or one ending as `ends` say ("a garantizar")."""
+    articles = alternation("articles")
+    if not ends:
+        return r"(?i:" + re.escape(marker) + r")\s+(?!(?:" + articles + r")\b)[^\W\d_]"
+    return r"(?i:" + re.escape(marker) + r")\s+(?:[^\W\d_]*(?:" + "|".join(re.escape(e) for e in ends if e != "que") + \
+        r")\b" + (r"|que\b" if "que" in ends else "") + ")"
+
+
+def _not_a_start() -> str:
+    """Not at a word that starts no addressee (a preposition, "express" after "write to")."""
+    return r"(?!(?:" + alternation("not_addressee_starts") + r")\b)"  # as printed: "her" is no "Her Majesty's"
+
+
+@lru_cache(maxsize=1)
+def _copy() -> re.Pattern:
+    """Whom a copy went to, to the end of the sentence: "with a copy to the Ministry of Home Affairs and other
+    central government ministries." A copy's addressee is a list of bodies, so it may hold lower-case words."""
+    return re.compile(r"\b(?i:" + alternation("copy_cues") + r")\s+(?i:the\s+)?([^\W\d_][^.;:!?()]{2,"
+                      + str(MAX_COPY_CHARS) + r"}?)(?=\s*[.;:!?](?:\s|$))")
+
+
+def copied_to(text: str) -> list[str]:
+    """Whom copies of the letter went to ("with a copy to the Ministry of Home Affairs.")."""
+    if not re.search(r"cop|kopie", text, re.I):
+        return []  # most letters send no copies: skip the search
+    return [m.group(1).strip() for m in _copy().finditer(re.sub(r"\s+", " ", text))]
+
+
+# A copy's addressees are a phrase, not a paragraph.
+MAX_COPY_CHARS = 120
+
+
+# Whom a letter calls on is a noun phrase of a few words ("all peace loving people of the world and world
+# leaders": 10); a longer run of words before "to" is a clause. Set to cover that phrase of one development
+# letter: 4 to 8 give the same scores on the 30 others, so left out, that letter would have been missed.
+MAX_OBJECT_WORDS = 10
 
 
 def greeting(lines: list[str]) -> str | None:
@@ -81,7 +150,7 @@ def addressed_all(text: str, first_only: bool = False) -> list[str]:
     address line addresses each body it calls on ("We call on the UN Security Council ... We urge ASEAN ...")."""
     _, _, capitalised, lower = _knowledge()
     flat = re.sub(r"\s+", " ", text)
-    patterns = (capitalised, lower, _colon()) if ":" in flat else (capitalised, lower)  # the colon one is slow
+    patterns = (capitalised, lower, _object_phrase(), _copy(), *((_colon(),) if ":" in flat else ()))  # the colon one is slow
     found = sorted((m for rx in patterns for m in rx.finditer(flat)),
                    key=lambda m: (m.start(), -m.end()))  # at one place, the longest reading first
     out: list[str] = []
@@ -118,6 +187,12 @@ MAX_COLON_ADDRESSEE = 100
 
 # A parenthesised list of two or more short names right after the addressee.
 _LISTED = re.compile(r"\s*\(((?:[^(),]{1,40},\s*)+[^(),]{1,40}?(?:\s+and\s+[^(),]{1,40})?)\)")
+
+
+@lru_cache(maxsize=1)
+def plural_heads() -> frozenset[str]:
+    """Head nouns of data/addressees.yaml in the plural ("governments"), case-folded."""
+    return frozenset(w.casefold() for w in _words("head_nouns") if w.endswith("s") and " " not in w)
 
 
 @lru_cache(maxsize=1)

@@ -140,7 +140,7 @@ def parse_letter(doc: Document, lexicon: Any = None) -> Letter:
         warnings.append(f"date {meta.date} {meta.date_note}")
     return Letter(
         file=doc.name,
-        title=choose_title(_str(fm.get("title")), meta),
+        title=choose_title(_str(fm.get("title")), meta, text),
         date=choose_date(_str(fm.get("date")), meta.date, text) or _str(fm.get("page_date")),
         recipients=choose_recipients(recipients, _str(fm.get("title")), meta),
         signatories=signatories,

@@ -30,9 +30,10 @@ from graph.extract.signatories.region import SALUTATION as _SALUTATION
 from graph.extract.leftovers import is_leftover, names_a_letter
 from graph.extract.signatories.lines import is_mirrored
 from graph.extract.letter_dates import BYLINE as _BYLINE
-from graph.extract.letter_dates import letter_date
+from graph.extract.letter_dates import is_dateline, letter_date
 from graph.extract.dates import find_dates, find_month
 from graph.extract.mirror import decode_mirrored
+from graph.extract.letter_heading import is_cut_short, letter_heading
 
 __all__ = ["Meta", "choose_recipients", "choose_title", "extract_meta", "normalise_recipient", "sentence_case",
            "split_recipients"]
@@ -122,7 +123,7 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
         if not t or _GENERIC.match(t) or _TO_LINE.match(t) or _MAIL_HEADER.match(t) or _menu(t) or find_dates(t) or find_month(t) and \
                 len(t) < 25 or _HONORIFIC.match(t) or _POSTAL.search(t) or len(t.split()) < 3 or t.endswith(",") or \
                 _CC_LINE.match(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])) or is_leftover(t) or _BYLINE.match(t) or \
-                _is_prose(t):
+                _is_prose(t) or _link_caption(lines, i) or is_dateline(t):
             continue
         candidates.append((i, t))
     candidates = candidates or open_to[:1]
@@ -130,10 +131,13 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
         return subject
     # an all-caps line above a mixed-case one is a label ("JOINT STATEMENT ON ..."); the mixed-case line is the title
     mixed = [c for c in candidates if not _is_caps(c[1])] or candidates
+    # a title printed over two lines is one candidate: its second line ("schools and clinics") is none
+    joined = {i for i, t in mixed if _continues(lines, i, t)}
+    mixed = [c for c in mixed if c[0] - 1 not in joined]
     if mixed:
         # at equal evidence the first line, unless it is too short for a title and a later one is not: a site's or a
         # desk's name ("Rights Monitor – Asia Desk") above the headline
-        i, t = max(mixed, key=lambda c: (_title_evidence(lines, *c),
+        i, t = max(mixed, key=lambda c: (_title_evidence(lines, *c, continued=c[0] in joined),
                                          len(re.findall(r"[^\W\d_]+", c[1])) >= MIN_TITLE_WORDS, -c[0]))
         return _joined_title(lines, i, t, body)
     return None, ()
@@ -146,11 +150,21 @@ _CONTINUES = re.compile(r"\b(?:of|on|the|and|to|for|in|against|with|a|an|by|de|d
 def _joined_title(lines: list[str], i: int, t: str, body: str) -> tuple[str, Lines]:
     """A title printed over two lines: the next line continues it when this one breaks off mid-phrase ("... of
     the") or the next starts in lower case, and the next is no date, byline, greeting or page leftover."""
-    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-    if nxt and len(t) < 120 and len(nxt) < 120 and (_CONTINUES.search(t) or nxt[:1].islower()) and \
-            not (find_dates(nxt) or _BYLINE.match(nxt) or _SALUTATION.match(nxt) or is_leftover(nxt) or _is_prose(nxt)):
-        return _tidy_title(f"{t} {nxt}", body), (i + 1, i + 2)
+    if _continues(lines, i, t):
+        return _tidy_title(f"{t} {lines[i + 1].strip()}", body), (i + 1, i + 2)
     return _tidy_title(t, body), (i + 1,)
+
+
+def _continues(lines: list[str], i: int, t: str) -> bool:
+    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    return bool(nxt) and len(t) < 120 and len(nxt) < 120 and bool(_CONTINUES.search(t) or nxt[:1].islower()) and \
+        not (find_dates(nxt) or _BYLINE.match(nxt) or _SALUTATION.match(nxt) or is_leftover(nxt) or _is_prose(nxt))
+
+
+def _link_caption(lines: list[str], i: int) -> bool:
+    """A link's text over its address ("The video report of ..." / "http://..."): page furniture, no title."""
+    nxt = next((x.strip() for x in lines[i + 1:i + 3] if x.strip()), "")
+    return bool(re.match(r"^(?:https?://|www\.)\S+$", nxt))
 
 
 def _menu(t: str) -> bool:
@@ -168,11 +182,12 @@ def _is_prose(t: str) -> bool:
     return len(t.split()) >= 14 and t.rstrip().endswith((".", "!", "?")) and t.count(". ") + 1 >= 1
 
 
-def _title_evidence(lines: list[str], i: int, t: str) -> int:
+def _title_evidence(lines: list[str], i: int, t: str, continued: bool = False) -> int:
     """How much a head line looks like the letter's title rather than a site name or a label: it names a letter
-    ("Joint statement on ..."), and a date or a byline is printed right below it."""
-    below = next((x.strip() for x in lines[i + 1:i + 3] if x.strip()), "")
-    if _DEK.match(t):
+    ("Joint statement on ..."), and a date or a byline is printed right below it (below its second line, when
+    it is `continued` there)."""
+    below = next((x.strip() for x in lines[i + 1 + continued:i + 3 + continued] if x.strip()), "")
+    if _DEK.match(t) and not continued:
         return -1  # "A joint statement by 12 organisations on ...": a line under the title that describes the letter
     return names_a_letter(t) + (bool(find_dates(below)) or _BYLINE.match(below) is not None)
 
@@ -205,6 +220,7 @@ def _descriptive_title(text: str, start_line: int) -> tuple[str | None, Lines]:
     """The first sentence, cut before an attribution ('..., 46 organizations said today')."""
     flat = re.sub(r"-\s*\n\s*(?=[a-z])", "", text)
     flat = re.sub(r"\s+", " ", flat).strip()
+    flat = _PAGE_DATE.sub("", flat)  # "date 2021-08-14 A group of ...": a scraped page's date field
     m = re.match(r"(.+?[.!?])(?:\s|$)", flat)
     s = m.group(1) if m else flat[:200]
     s = re.split(r",\s+(?:\d+|\w+)\s+(?:\w+\s+){0,3}(?:said|say|says|urged|warned)\b", s)[0]
@@ -218,17 +234,31 @@ def _descriptive_title(text: str, start_line: int) -> tuple[str | None, Lines]:
 
 
 
+_PAGE_DATE = re.compile(r"^\W*(?:date|dated|published|posted|fecha|datum|data)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T ][\d:]+)?\s+",
+                        re.I)
 DESCRIPTIVE = "no title printed: descriptive title"
 
 
-def choose_title(front: str | None, meta: Meta) -> str | None:
+def choose_title(front: str | None, meta: Meta, text: str = "") -> str | None:
     """Front matter's title unless it only says what kind of letter it is and to whom ("Open Letter to the
-    European Commission"): then the title the text prints, if it prints one (a first sentence is no title: the
-    front matter's "Open letter to ..." is better)."""
+    European Commission") or is cut short: then the title the text prints, if it prints one (a first sentence is
+    no title: the front matter's "Open letter to ..." is better). A front title that quotes the printed letter's
+    heading, or is in another language than an English heading, gives way to that heading."""
     printed = meta.title and not any(n.startswith(DESCRIPTIVE) for n in meta.notes)
-    if front and (_GENERIC.match(front) or _OPEN_TO.match(front)) and printed:
+    if front and printed and (_GENERIC.match(front) or _OPEN_TO.match(front) or is_cut_short(front, text)):
         return meta.title
+    if front and text:
+        heading = letter_heading(text.split("\n"), 0, front)
+        if heading:
+            return _tidy_title(heading[0], text)
     return front or meta.title
+
+
+def _named_in(who: str, found: tuple[str, ...]) -> bool:
+    """'Parliament' is named in 'Island Parliament' already: the shorter form of a body adds no addressee."""
+    def words(t: str) -> str:
+        return " " + " ".join(re.findall(r"[^\W_]+", t.casefold())) + " "
+    return any(words(who) in words(f) for f in found)
 
 
 def extract_meta(text: str) -> Meta:
@@ -239,11 +269,16 @@ def extract_meta(text: str) -> Meta:
     recipients, rlines = _recipients(lines, head_end, tlines)
     first_body = next((i for i in range(head_end, len(lines)) if lines[i].strip() and not _SALUTATION.match(lines[i])),
                       0)
-    if not recipients:
+    if not recipients:  # a statement with no address line addresses each body its first paragraphs call on
         recipients, rlines = _body_recipients(lines, first_body)
-    if not recipients:
-        recipients, rlines = _addressees(lines, head_end, first_body, title)
+        more, more_lines = _addressees(lines, head_end, first_body, title)
+        recipients += tuple(r for r in more if not _named_in(r, recipients))
+        rlines = rlines or more_lines
     notes: list[str] = []
+    heading = letter_heading(lines, head_end, title)
+    if heading:
+        title, tlines = _tidy_title(heading[0], text), heading[1]
+        notes.append(f"title: the printed letter's own heading on line {tlines[0]}")
     if title is None:
         title, tlines = _mirrored_header(lines, text)
         if title:

@@ -8,7 +8,8 @@ import os
 import re
 from typing import TYPE_CHECKING
 
-from graph.extract.addressees import address_line, addressed_all, greeting, honorific, recipient_joins
+from graph.extract.addressees import (address_line, addressed_all, copied_to, greeting, honorific, plural_heads,
+                                      recipient_joins)
 from graph.extract.head_lines import (_ADDRESSEE, _GENERIC, _HONORIFIC, _MD_HEADING, _OPEN_TO, _POSTAL, _RE_LINE, _SUBJECT_MUST,
                          _TO_LINE, _is_caps, sentence_case)
 from graph.paths import curated_path
@@ -68,7 +69,24 @@ def split_recipients(text: str) -> list[str]:
     return out
 
 
+def _distributed(part: str) -> list[str] | None:
+    """'the governments of Sweden and the United Kingdom' -> 'Governments of Sweden', 'Governments of the United
+    Kingdom': a plural head noun (data/addressees.yaml head_nouns) over two places, each a body of its own."""
+    m = _OVER_TWO.match(part)
+    if not m or m.group(1).casefold() not in plural_heads():
+        return None
+    head = m.group(1)[:1].upper() + m.group(1)[1:]  # as printed: "Authorities of Laos" reads right, "Authority" not
+    return [f"{head} of {m.group(2)}", f"{head} of {m.group(3)}"]
+
+
+_OVER_TWO = re.compile(r"^(?i:the\s+)?([^\W\d_]+s)\s+of\s+((?:the\s+)?[A-Z][^,;]*?)\s+(?:and|et|y|und)\s+"
+                       r"((?:the\s+)?[A-Z][^,;]*)$")
+
+
 def _split_join(part: str) -> list[str]:
+    spread = _distributed(part)
+    if spread:
+        return spread
     person = re.search(r",\s+(?=\S)", part)
     while person:  # ", " before a person's title: "Frau Ministerin A, Herrn Minister B"
         if honorific().match(part[person.end():]):
@@ -82,8 +100,8 @@ def _split_join(part: str) -> list[str]:
         right_name = re.sub(r"^(?:the|el|la|los|las|le|les|die|der)\s+", "", right, flags=re.I)
         lw = left.split()
         words = join.strip(" ,").split()
-        if words[-1] in ("the", "el", "la", "le", "die"):  # "Council of Europe and the UN Human Rights Council"
-            if not (left[:1].isupper() and right_name[:1].isupper()):
+        if words[-1] in ("the", "el", "la", "le", "die"):  # "Council of Europe and the UN Human Rights Council",
+            if not left[:1].isupper():  # "the Sovereignty Council and the security forces": a second body
                 continue
         elif len(words) == 1 or words[:3] == ["as", "well", "as"]:  # a plain "and": "Heads of State and Government"
             if not (all(w[:1].isupper() or w[:1].isdigit() for w in lw) and right_name[:1].isupper()):
@@ -99,6 +117,7 @@ _RUN_ON = re.compile(r",?\s+(?:(?:backed|supported|endorsed|signed|co-?signed|jo
 
 def normalise_recipient(r: str) -> str:
     r = _RUN_ON.sub("", re.sub(r"\s+", " ", r)).strip(" ,.;:")
+    r = re.sub(r"\s+(?:that|que|qui|dass)$", "", r)  # "ante la comunidad internacional que:": the clause's word
     r = re.sub(r"\s*\((?:[A-Z]{2,6})\)$", "", r)
     r = re.sub(r"^(?:to|the|all)\s+", "", r, flags=re.I)
     r = re.sub(r"^(?:right\s+)?honou?rable\s+", "", r, flags=re.I)
@@ -166,6 +185,8 @@ def _addressees(lines: list[str], head_end: int, first_body: int, title: str | N
             break
     # a headline's addressee ("Groups urge Bangladesh to ...") and whom the body writes to or calls on
     found = named + addressed_all(" ".join(lines[i].strip() for i in used))
+    # a copy's addressees, wherever the text says where the copies went (often under the signatures)
+    found += [who for who in copied_to("\n".join(lines[used[-1] + 1:] if used else lines)) if who not in found]
     out: list[str] = []
     for p in (normalise_recipient(p) for who in found for p in split_recipients(who)):
         if p.casefold() not in {x.casefold() for x in out}:
@@ -188,12 +209,9 @@ def _body_recipients(lines: list[str], start: int) -> tuple[tuple[str, ...], Lin
     text = re.sub(r"\s+", " ", " ".join(para))
     first = re.match(r".+?[.!?](?:\s|$)", text)
     first_s = first.group(0) if first else text
-    m = _ADDRESSEE.search(first_s) or _ADDRESSEE.search(text)
+    m = _ADDRESSEE.search(first_s) or _ADDRESSEE.search(text) or _SUBJECT_MUST.match(first_s)
     if m:
-        return (normalise_recipient(m.group(1)),), tuple(used[:1])
-    m = _SUBJECT_MUST.match(first_s)
-    if m:
-        return (normalise_recipient(m.group(1)),), tuple(used[:1])
+        return tuple(normalise_recipient(p) for p in split_recipients(m.group(1))), tuple(used[:1])
     return (), ()
 
 
