@@ -3,6 +3,8 @@ names (a count of signers, a description of them). graph.extract.signatories.pro
 
 >>> cut_end("Ligue des Droits (LDD) dénoncent la détention arbitraire"), last_and("Raza e Igualdad y Casa Alianza")
 ('Ligue des Droits (LDD)', ['Raza e Igualdad', 'Casa Alianza'])
+>>> last_and("The Youth Forum and The Student and Youth Congress")
+['The Youth Forum', 'The Student and Youth Congress']
 >>> counted("9 Rohingya organisations from Bangladesh"), described("international human rights groups")
 (True, True)
 """
@@ -23,7 +25,10 @@ def last_and(part: str) -> list[str]:
     strong = [m for m in ms if m.group(1).lower() != "e"]
     if not ms:
         return [part]
-    m = (strong or ms)[-1]
+    # "A and The Student and Youth Congress": a capitalised article after the conjunction starts the next name,
+    # so the "and" before it is the cut, not a later one inside that name
+    opening = [m for m in strong if part[m.end():].split(None, 1)[0] in words().name_articles]
+    m = (opening or strong or ms)[-1]
     return [part[:m.start()], part[m.end():]]
 
 
