@@ -57,8 +57,14 @@ def initials_fit(acronym: str, name: str, exact: bool = False) -> bool:
     if not 2 <= len(acr) <= MAX_LETTERS or not ws or ws[0][0].upper() != acr[0]:
         return False
     low = words().name_lower
-    if exact:
-        return "".join(w[0] for w in ws if w.lower() not in low).upper() == acr
+    if exact:  # every content word gives its initial; an article or preposition may ("Contra" in "AIECC")
+        reach = {0}  # how many letters of the acronym the words so far can give
+        for w in ws:
+            c, optional = w[0].upper(), w.lower() in low
+            reach = {k + 1 for k in reach if k < len(acr) and acr[k] == c} | (reach if optional else set())
+            if not reach:
+                return False
+        return len(acr) in reach
     k = 0
     for w in ws:
         if k < len(acr) and w[0].upper() == acr[k]:

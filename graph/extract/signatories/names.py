@@ -152,7 +152,7 @@ def clean_entry(printed: str, split_country: bool = False) -> tuple[str, str | N
     m = _COUNTRY_TAIL.match(t) if "," in t else None
     if m and country_of(m.group(2)):
         country = country_of(m.group(2))
-        if split_country or _TRAIL_PAREN.search(m.group(1)):
+        if split_country or _TRAIL_PAREN.search(m.group(1)) or glued_acronym(m.group(1)):  # the acronym ends the name
             t = m.group(1)
     closes = t.endswith(")")
     m = _TRAIL_PAREN.search(t) if closes else None
