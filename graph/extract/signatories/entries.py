@@ -152,6 +152,8 @@ def rewrap(entries: list[Entry]) -> list[Entry]:
     """Plain entries, one a line, where a name wrapped over lines with its acronym on the last one ("...Human
     Rights Korean" / "Association for Ethical Organ" / "Transplants KAEOT NPO"): joined where the acronym spells
     the joined words exactly (graph.extract.signatories.acronyms.wrapped)."""
+    if not any(e.text[-1:].isupper() for e in entries[1:]):
+        return entries  # no entry ends in an acronym: most lists
     out: list[Entry] = []
     for e in entries:
         prev = out[-1] if out else None

@@ -8,6 +8,7 @@ boilerplate repeat across lines and letters. graph.extract.signatories.region we
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graph.extract.people import CLOSING, is_individual, signer_for
 from graph.extract.signatories.headings import (COUNT_LINE, DATE_LINE, HEADER, IND_HEADING, INTRO, byline_person, dateline, heading,
@@ -157,9 +158,13 @@ class Facts:
 def _column_header(low: str) -> bool | None:
     """A name column's header (data/signatory_words.yaml `table`): True when it names people, False when
     organizations, None when the line is no such header."""
-    key = " ".join(low.strip(" *_#:|").split())
+    return _headers().get(low.strip(" *_#:|"))
+
+
+@lru_cache(maxsize=1)
+def _headers() -> dict[str, bool]:
     W = words()
-    return True if key in W.person_headers else False if key in W.name_headers else None
+    return {h: False for h in W.name_headers} | {h: True for h in W.person_headers}
 
 
 FACTS: dict[str, Facts] = {}

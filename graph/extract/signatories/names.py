@@ -176,6 +176,13 @@ def clean_entry(printed: str, split_country: bool = False) -> tuple[str, str | N
     return t, acronym, country
 
 
+@lru_cache(maxsize=1)
+def _role_starts() -> frozenset[str]:
+    from graph.extract.signatories.words import words
+
+    return frozenset(r.split()[0] for r in words().roles)
+
+
 _ROLE_JOIN = re.compile(r"^(?:of\s+the|of|del|de\s+la|de\s+los|de\s+las|de|du|des|der|des)\s+", re.I)
 
 
@@ -191,6 +198,8 @@ def role_dropped(text: str) -> str:
 
     W = words()
     low = text.lower()
+    if low.split(None, 1)[0] not in _role_starts():
+        return text  # most names: one set lookup
     for r in W.roles:  # longest first: "executive director" before "director"
         if low.startswith(r) and low[len(r):len(r) + 1] == " ":
             rest = _ROLE_JOIN.sub("", text[len(r):].strip())
