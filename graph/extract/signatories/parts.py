@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.signatories.lines import NUMBER_RE, cap_ratio
+from graph.extract.signatories.lines import FUNCTION_WORDS, NUMBER_RE, cap_ratio, looks_like_name
 from graph.extract.signatories.words import words
 
 _AND = re.compile(r"\s+(and|&|et|y|e|und)\s+(?=\S)", re.I)
@@ -72,3 +72,23 @@ def cut_end(seg: str) -> str:
         if cap_ratio(seg[toks[i].start():]) < 0.5:
             return seg[:toks[i].start()].rstrip(" ,")
     return seg
+
+
+# an umbrella's name before "comprises" is a short name: at most this many words
+MAX_UMBRELLA_WORDS = 8
+
+
+def umbrella_name(subject: str) -> str | None:
+    """The subject before a membership cue ("+9 Orgs" of "+9 Orgs comprises: A, B") when it reads as a name, not
+    "It" or "The coalition"; None otherwise.
+
+    >>> umbrella_name("+9 Orgs"), umbrella_name("It"), umbrella_name("The coalition")
+    ('+9 Orgs', None, None)
+    """
+    subject = subject.strip(" ,:;–—-")
+    ws = subject.split()
+    if not ws or len(ws) > MAX_UMBRELLA_WORDS or not (ws[0][0].isupper() or ws[0][0] in "+#0123456789"):
+        return None
+    if all(w.lower().strip(".,") in FUNCTION_WORDS for w in ws) or not looks_like_name(subject):
+        return None
+    return subject

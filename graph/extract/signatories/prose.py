@@ -21,9 +21,8 @@ from dataclasses import dataclass
 
 from graph.extract.signatories.acronyms import join_spans, spelled
 from graph.extract.signatories.lines import NUMBER_RE
-from graph.extract.signatories.lines import (FUNCTION_WORDS, MAX_INLINE_PARTS, cap_ratio, looks_like_name,
-                                             number_value, split_top)
-from graph.extract.signatories.parts import counted, cut_end, described, last_and
+from graph.extract.signatories.lines import MAX_INLINE_PARTS, cap_ratio, number_value, split_top
+from graph.extract.signatories.parts import counted, cut_end, described, last_and, umbrella_name
 from graph.extract.signatories.words import words
 
 # A paragraph longer than this is not read for a list (bounded time on pasted blobs).
@@ -213,21 +212,11 @@ def _people_only(names: tuple[str, ...]) -> bool:
     return all(looks_like_person(n) and not W.org_word(n) and not re.search(r"[A-Z]{2,}|\d", n) for n in names)
 
 
-# an umbrella's name before "comprises" is a short name: at most this many words
-MAX_UMBRELLA_WORDS = 8
-
-
 def _umbrella(text: str, cue: re.Match) -> str | None:
-    """The name a membership cue follows ("+9 Orgs comprises: A, B"): the sentence's subject when it reads as a
-    name, not "It" or "The coalition"."""
+    """The name a membership cue follows ("+9 Orgs comprises: A, B"): the sentence's subject, when a name."""
     starts = [m.end() for m in _SENT_END.finditer(text, 0, cue.start())]
-    subject = text[starts[-1] if starts else 0:cue.start()].strip(" ,:;–—-")
-    ws = subject.split()
-    if not ws or len(ws) > MAX_UMBRELLA_WORDS or not (ws[0][0].isupper() or ws[0][0] in "+#0123456789"):
-        return None
-    if all(w.lower().strip(".,") in FUNCTION_WORDS for w in ws) or not looks_like_name(subject):
-        return None
-    return _clean(subject)
+    subject = umbrella_name(text[starts[-1] if starts else 0:cue.start()])
+    return _clean(subject) if subject else None
 
 
 def prose_names(lines: list[str], hows: tuple[str, ...] = ("byline", "cue", "subject")) -> list[ProseGroup]:
