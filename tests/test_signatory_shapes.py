@@ -155,6 +155,14 @@ SHAPES = [
      "We, the undersigned scholars, sign in our personal capacities.\n\nSigned,\n\n"
      "Professor Jane Roe, University of Oslo\nDr. John Doe, Lingnan University\n"
      "王小明教授 (Professor Wong Siu-ming), formerly of the Open University\n", []),
+    ("a table mixing people and organizations: a person-named row whose type is no kind of organization",
+     "Signatories\n\n| Name | Type | Country |\n|---|---|---|\n| Open Garden | Association | France |\n"
+     "| Jane Roe | Free software user | Spain |\n| John Miller | AutoEntrepreneur | France |\n"
+     "| Blue Harbour | Company | Germany |\n| Anna Berg | Qiuy; knowledge management | Belgium |\n",
+     ["Open Garden", "Blue Harbour"]),
+    ("a table of organizations only keeps person-like names: no row's type says a person signs",
+     "Signatories\n\n| Name | Type | Country |\n|---|---|---|\n| Open Lens | Newspaper | France |\n"
+     "| River Trust | Foundation | Spain |\n", ["Open Lens", "River Trust"]),
     ("'and 41 other organisations' followed by the sentence's verb",
      "An open letter, backed by Open Lens (OL), Free Wire Trust and 41 other organisations, asks the ministry to "
      "restore the internet.\n", ["Open Lens", "Free Wire Trust"]),
