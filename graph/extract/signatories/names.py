@@ -143,7 +143,7 @@ def clean_entry(printed: str, split_country: bool = False) -> tuple[str, str | N
     `split_country`: a trailing ", <Country>" is an annotation to drop from the name (the caller decides from
     the list as a whole); otherwise it stays in the name ("Aung San Suu Kyi Park, Norway") but is still reported.
     """
-    t = role_dropped(ocr_tidy(printed))
+    t = role_dropped(ocr_tidy(printed).rstrip(" ,;"))  # a comma after the last name of a list is no part of it
     acronym: str | None = None
     country: str | None = None
     m = _ACR_DASH_PLACE.match(t) if ")" in t else None

@@ -82,8 +82,8 @@ def umbrella_name(subject: str) -> str | None:
     """The subject before a membership cue ("+9 Orgs" of "+9 Orgs comprises: A, B") when it reads as a name, not
     "It" or "The coalition"; None otherwise.
 
-    >>> umbrella_name("+9 Orgs"), umbrella_name("It"), umbrella_name("The coalition")
-    ('+9 Orgs', None, None)
+    >>> umbrella_name("+9 Orgs"), umbrella_name("It"), umbrella_name("The coalition"), umbrella_name("The Network")
+    ('+9 Orgs', None, None, None)
     """
     subject = subject.strip(" ,:;–—-")
     ws = subject.split()
@@ -91,4 +91,8 @@ def umbrella_name(subject: str) -> str | None:
         return None
     if all(w.lower().strip(".,") in FUNCTION_WORDS for w in ws) or not looks_like_name(subject):
         return None
+    W = words()
+    own = [w.lower().strip(".,") for w in ws if w.lower() not in W.name_lower]
+    if all(w in W.org_words or w in W.group_words for w in own):
+        return None  # "The Network comprises ...": a generic word, the coalition named elsewhere
     return subject
