@@ -21,7 +21,7 @@ SHARED = HERE.parents[1] / "shared"
     ("By A, The Youth Forumand The Student Union", "By A, The Youth Forum and The Student Union"),
     ("Alliance X includes: A, B", "Alliance X includes: A, B"),  # nothing glued
     ("Coalitionincludes: A, B and C", "Coalition includes: A, B and C"),  # an organization word before it
-    ("..., Arakan Students Union, andBasic Education Union.", "..., Arakan Students Union, and Basic Education Union."),
+    ("..., Hill Students Union, andCoast Education Union.", "..., Hill Students Union, and Coast Education Union."),
     # a word ending in "and" whose head is no word of the letter stays whole
     ("Partners in Thailand, Poland, Finland and New Zealand demand it", None),
     ("Signed by Armand Legrand and the Highland Trust", None),
@@ -33,7 +33,7 @@ def test_unglue(line, expected):
 
 
 def test_a_glued_word_splits_only_when_the_letter_prints_its_head_alone():
-    assert unglue(["The +9 Orgs said so.", "+9 Orgscomprises: A, B"])[1] == "+9 Orgs comprises: A, B"
+    assert unglue(["The +3 Groups said so.", "+3 Groupscomprises: A, B"])[1] == "+3 Groups comprises: A, B"
     assert unglue(["+9 Bitscomprises: A, B"]) == ["+9 Bitscomprises: A, B"]  # "Bits" is no word of this letter
 
 
@@ -43,19 +43,19 @@ def test_unglue_returns_the_same_list_when_nothing_is_glued():
 
 
 def test_a_capitalised_article_after_and_starts_the_last_name():
-    assert last_and("The Youth Forum and The Student and Youth Congress") == [
-        "The Youth Forum", "The Student and Youth Congress"]
+    assert last_and("The Youth Forum and The Teachers and Parents Union") == [
+        "The Youth Forum", "The Teachers and Parents Union"]
     assert last_and("Centre for Peace and Justice and Fortify Rights") == [
         "Centre for Peace and Justice", "Fortify Rights"]
 
 
 @pytest.mark.parametrize("acr,name,exact,fits", [
-    ("ICDD", "International Council for Diplomacy and Dialogue", True, True),
-    ("TAICOT", "Taiwan Association for International Care of Organ Transplants", True, True),
-    ("AIECC", "Alianza Iberoamérica Europea Contra el Comunismo", True, True),
-    ("CPTRT", "el Centro de Prevención, Tratamiento y Rehabilitación de las Víctimas de la Tortura", False, True),
-    ("CPTRT", "el Centro de Prevención, Tratamiento y Rehabilitación de las Víctimas de la Tortura", True, False),
-    ("CPTRT", "Tratamiento y Rehabilitación de las Víctimas", False, False),
+    ("DCPD", "Delta Council for Peace and Dialogue", True, True),
+    ("RAICO", "River Association for International Care of Orphans", True, True),
+    ("AIECR", "Alianza Ibérica Europea Contra el Racismo", True, True),
+    ("CAPAV", "el Centro de Atención, Prevención y Apoyo a las Víctimas de la Violencia", False, True),
+    ("CAPAV", "el Centro de Atención, Prevención y Apoyo a las Víctimas de la Violencia", True, False),
+    ("CAPAV", "Prevención y Apoyo a las Víctimas", False, False),
     ("UK", "Burma Campaign", False, False),
 ])
 def test_initials_fit(acr, name, exact, fits):
@@ -63,20 +63,20 @@ def test_initials_fit(acr, name, exact, fits):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Doctor Against Forced Organ Harvesting DAFOH", ("Doctor Against Forced Organ Harvesting", "DAFOH")),
-    ("Guerrilleros Por la Paz GUEPAZ", ("Guerrilleros Por la Paz", "GUEPAZ")),
-    ("Korean Association for Ethical Organ Transplants KAEOT NPO",
-     ("Korean Association for Ethical Organ Transplants NPO", "KAEOT")),
+    ("Doctors Against Forced Labour DAFL", ("Doctors Against Forced Labour", "DAFL")),
+    ("Guardianes por la Tierra GUATIE", ("Guardianes por la Tierra", "GUATIE")),
+    ("Northern Association for Clean Water Supply NACWS NPO",
+     ("Northern Association for Clean Water Supply NPO", "NACWS")),
     ("Amnesty International USA", None),  # a place, not an acronym
     ("Burma Campaign UK", None),
     ("Save the Children UK", None),
     ("Reporters Without Borders RSF", None),  # the French name's acronym: kept in the name, not guessed
-    ("ADF India", None),
+    ("OpenNet India", None),
     ("HRW", None),
 ])
 def test_glued_acronym(text, expected):
     assert glued_acronym(text) == expected
-    assert letters_fit("GUEPAZ", "Guerrilleros Por la Paz") and not letters_fit("GPZ", "Amnesty Paz")
+    assert letters_fit("GUATIE", "Guardianes por la Tierra") and not letters_fit("GPZ", "Amnesty Paz")
 
 
 def test_comma_cut_parts_join_only_when_the_acronym_spells_both():
@@ -87,20 +87,20 @@ def test_comma_cut_parts_join_only_when_the_acronym_spells_both():
 
 
 @pytest.mark.parametrize("first,prev,last,expected", [
-    ("International Society for Human Rights Korean", "Association for Ethical Organ", "Transplants KAEOT NPO", 1),
-    ("China Watch", "Association for Clean", "Water ACW", 0),
-    ("China Watch", "Forum for Religious Freedom Europe FOREF", "International Council ICDD", None),
-    ("China Watch", "Forum for Religion", "Doctors Against Forced Labour DAFL", None),  # spells its own line
-    ("China Watch", "Forum for Religion", "Water ACW", None),  # spells nothing
+    ("Hill Society for Human Rights Northern", "Association for Clean Water", "Supply NACWS NPO", 1),
+    ("Open Lens", "Association for Clean", "Water ACW", 0),
+    ("Open Lens", "Forum for Open Rights Europe FORE", "International Council IC", None),
+    ("Open Lens", "Forum for Religion", "Doctors Against Forced Labour DAFL", None),  # spells its own line
+    ("Open Lens", "Forum for Religion", "Water ACW", None),  # spells nothing
 ])
 def test_wrapped(first, prev, last, expected):
     assert wrapped(first, prev, last) == expected
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("President Fundación Manuel Gondra", "Fundación Manuel Gondra"),
+    ("President Fundación Río Claro", "Fundación Río Claro"),
     ("Executive Director of the Open Rights Foundation", "Open Rights Foundation"),
-    ("President del Partido Revolucionario Febrerista", "Partido Revolucionario Febrerista"),
+    ("President del Partido Verde Ribereño", "Partido Verde Ribereño"),
     ("Presidents Club of Ohio", None),
     ("Director Jane Roe", None),  # a person, no organization word
     ("Secretary", None),

@@ -1,24 +1,24 @@
 """Does an acronym spell a name? The evidence for joining pieces a list cut apart and for an acronym printed
 without parentheses.
 
-An organization's acronym is made of its name's initials ("DAFOH": Doctor Against Forced Organ Harvesting) or,
-less strictly, of letters taken in order from its words ("GUEPAZ": GUErrilleros Por la PAZ). When an acronym
+An organization's acronym is made of its name's initials ("DAFL": Doctors Against Forced Labour) or,
+less strictly, of letters taken in order from its words ("GUATIE": GUArdianes por la TIErra). When an acronym
 does not spell the piece it is printed with but spells that piece together with the one before it, the two are
-one name that a comma or a line break cut ("Centro de Prevención, Tratamiento y Rehabilitación ... (CPTRT)";
-"Korean" / "Association for Ethical Organ" / "Transplants KAEOT NPO").
+one name that a comma or a line break cut ("Centro de Atención, Prevención y Apoyo ... (CAPAV)";
+"Northern" / "Association for Clean Water" / "Supply NACWS NPO").
 
->>> initials_fit("ICDD", "International Council for Diplomacy and Dialogue", exact=True)
+>>> initials_fit("DCPD", "Delta Council for Peace and Dialogue", exact=True)
 True
->>> initials_fit("CPTRT", "Tratamiento y Rehabilitación de las Víctimas de la Tortura")
+>>> initials_fit("CAPAV", "Prevención y Apoyo a las Víctimas de la Violencia")
 False
->>> initials_fit("CPTRT", "el Centro de Prevención, Tratamiento y Rehabilitación de las Víctimas de la Tortura")
+>>> initials_fit("CAPAV", "el Centro de Atención, Prevención y Apoyo a las Víctimas de la Violencia")
 True
->>> letters_fit("GUEPAZ", "Guerrilleros Por la Paz"), letters_fit("UK", "Burma Campaign")
+>>> letters_fit("GUATIE", "Guardianes por la Tierra"), letters_fit("UK", "Burma Campaign")
 (True, False)
->>> glued_acronym("Doctor Against Forced Organ Harvesting DAFOH"), glued_acronym("Amnesty International USA")
-(('Doctor Against Forced Organ Harvesting', 'DAFOH'), None)
->>> glued_acronym("Korean Association for Ethical Organ Transplants KAEOT NPO")
-('Korean Association for Ethical Organ Transplants NPO', 'KAEOT')
+>>> glued_acronym("Doctors Against Forced Labour DAFL"), glued_acronym("Amnesty International USA")
+(('Doctors Against Forced Labour', 'DAFL'), None)
+>>> glued_acronym("Northern Association for Clean Water Supply NACWS NPO")
+('Northern Association for Clean Water Supply NPO', 'NACWS')
 """
 from __future__ import annotations
 
@@ -27,9 +27,9 @@ import re
 from graph.extract.signatories.words import words
 
 _WORDS = re.compile(r"[^\W\d_][^\W_]*|\d+")
-_BARE = re.compile(r"^(.*\S)\s+([A-Z][A-Z0-9&]*[A-Z][A-Z0-9&]*(?:[-–][A-Z][A-Za-z]*)?)$")  # "... DAFOH", "... C-LIBRE"
+_BARE = re.compile(r"^(.*\S)\s+([A-Z][A-Z0-9&]*[A-Z][A-Z0-9&]*(?:[-–][A-Z][A-Za-z]*)?)$")  # "... DAFL", "... C-LIBRE"
 _PAREN = re.compile(r"^(.*\S)\s*\(([A-Z][\w&.\- ]{1,20})\)$")
-# a loose acronym (letters from inside words, "GUEPAZ") has at least this many letters: a short one fits too much
+# a loose acronym (letters from inside words, "GUATIE") has at least this many letters: a short one fits too much
 MIN_LOOSE = 4
 # an acronym has at most this many letters
 MAX_LETTERS = 12
@@ -50,14 +50,14 @@ def _content(name: str) -> list[str]:
 
 def initials_fit(acronym: str, name: str, exact: bool = False) -> bool:
     """The acronym's letters are initials of the name's words, in order, the first one the first word's: every
-    word that is not an article or a preposition gives one (`exact`), or some are passed over ("CPTRT" passes
-    over "Víctimas")."""
+    word that is not an article or a preposition gives one (`exact`), or some are passed over ("CAPAV" passes
+    over "Violencia")."""
     acr = _letters(acronym)
     ws = _content(name)
     if not 2 <= len(acr) <= MAX_LETTERS or not ws or ws[0][0].upper() != acr[0]:
         return False
     low = words().name_lower
-    if exact:  # every content word gives its initial; an article or preposition may ("Contra" in "AIECC")
+    if exact:  # every content word gives its initial; an article or preposition may ("Contra" in "AIECR")
         reach = {0}  # how many letters of the acronym the words so far can give
         for w in ws:
             c, optional = w[0].upper(), w.lower() in low
@@ -74,7 +74,7 @@ def initials_fit(acronym: str, name: str, exact: bool = False) -> bool:
 
 def letters_fit(acronym: str, name: str) -> bool:
     """The acronym's letters occur in order in the name, the first one its first word's initial and the last one
-    in its last word ("GUEPAZ": GUErrilleros Por la PAZ)."""
+    in its last word ("GUATIE": GUArdianes por la TIErra)."""
     acr = _letters(acronym)
     ws = _content(name)
     if not 2 <= len(acr) <= MAX_LETTERS or not ws or ws[0][0].upper() != acr[0]:
@@ -106,7 +106,7 @@ def glued_acronym(text: str) -> tuple[str, str] | None:
 
 def trailing_acronym(text: str) -> tuple[str, str, str] | None:
     """(name, acronym, legal form) of an entry ending in an acronym, in parentheses or not, maybe followed by a
-    legal form ("Transplants KAEOT NPO"); None when it ends otherwise."""
+    legal form ("Supply NACWS NPO"); None when it ends otherwise."""
     t = text.strip().rstrip(",;")
     legal = ""
     head, _, last = t.rpartition(" ")
@@ -126,7 +126,7 @@ def spelled(text: str) -> bool:
 
 def join_spans(parts: list[str]) -> list[str]:
     """Parts of a comma list where an acronym after a part spells it only together with the part before:
-    one name with a comma inside ("Centro de Prevención, Tratamiento y ... (CPTRT)")."""
+    one name with a comma inside ("Centro de Atención, Prevención y ... (CAPAV)")."""
     out: list[str] = []
     for p in parts:
         m = _PAREN.match(p.strip()) if p.rstrip().endswith(")") else None
@@ -145,13 +145,13 @@ MAX_BORROWED = 3
 def wrapped(first: str, prev: str, last: str) -> int | None:
     """Three plain entries, one a line, the last ending in an acronym that spells none of itself: how many words
     from the end of `first` begin the name that `prev` and `last` continue, when the acronym spells exactly
-    those words, `prev` and `last` ("... Human Rights Korean" / "Association for Ethical Organ" / "Transplants
-    KAEOT NPO": 1); 0 when `prev` and `last` alone are the name; None when the acronym spells its own entry, or
+    those words, `prev` and `last` ("... Human Rights Northern" / "Association for Clean Water" / "Supply
+    NACWS NPO": 1); 0 when `prev` and `last` alone are the name; None when the acronym spells its own entry, or
     no such span (`first` may be "" at the top of a list).
 
-    >>> wrapped("International Society for Human Rights Korean", "Association for Ethical Organ", "Transplants KAEOT NPO")
+    >>> wrapped("Hill Society for Human Rights Northern", "Association for Clean Water", "Supply NACWS NPO")
     1
-    >>> wrapped("China Watch", "Forum for Religious Freedom Europe FOREF", "International Council ICDD")
+    >>> wrapped("Open Lens", "Forum for Open Rights Europe FORE", "International Council IC")
     """
     found = trailing_acronym(last)
     if not found or trailing_acronym(prev):

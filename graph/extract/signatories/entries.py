@@ -150,7 +150,7 @@ def set_levels(entries: list[Entry]) -> None:
 
 def rewrap(entries: list[Entry]) -> list[Entry]:
     """Plain entries, one a line, where a name wrapped over lines with its acronym on the last one ("...Human
-    Rights Korean" / "Association for Ethical Organ" / "Transplants KAEOT NPO"): joined where the acronym spells
+    Rights Northern" / "Association for Clean Water" / "Supply NACWS NPO"): joined where the acronym spells
     the joined words exactly (graph.extract.signatories.acronyms.wrapped)."""
     if not any(e.text[-1:].isupper() for e in entries[1:]):
         return entries  # no entry ends in an acronym: most lists

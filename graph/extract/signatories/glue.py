@@ -1,4 +1,4 @@
-"""Words glued together by a space lost in the source ("Forumand The Student ...", "+9 Orgscomprises: A, B").
+"""Words glued together by a space lost in the source ("Forumand The Teachers ...", "+3 Groupscomprises: A, B").
 
 A page copied without some of its spaces glues a short word of the sentence to the word before or after it. In
 a signatory list the glued words that matter are the connective "and" between two names and the cue word that
@@ -8,10 +8,10 @@ or a word the letter prints by itself elsewhere, and the whole is no word or pla
 knows. So "Thailand", "demand" or "Armand" stay whole ("Thail", "dem" and "Arm" are no words of the letter), and
 "Forumand" splits ("Forum" is an organization word). The glued words themselves are curated (`glued_after`, `glued_before`).
 
->>> unglue(["By A, The Nationalities Youth Forumand The Student and Youth Congress of Burma"])
-['By A, The Nationalities Youth Forum and The Student and Youth Congress of Burma']
->>> unglue(["+9 Orgs call for peace.", "+9 Orgscomprises: A, B, andBasic Education Union."])
-['+9 Orgs call for peace.', '+9 Orgs comprises: A, B, and Basic Education Union.']
+>>> unglue(["By A, The River Students Forumand The Teachers and Parents Union of Ruritania"])
+['By A, The River Students Forum and The Teachers and Parents Union of Ruritania']
+>>> unglue(["+3 Groups call for peace.", "+3 Groupscomprises: A, B, andCoast Women Forum."])
+['+3 Groups call for peace.', '+3 Groups comprises: A, B, and Coast Women Forum.']
 >>> unglue(["Partners in Thailand and Poland demand a stand."])
 ['Partners in Thailand and Poland demand a stand.']
 """
@@ -30,13 +30,13 @@ MIN_HEAD = 4
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
     W = words()
-    # a glued word at the end of a longer word ("Forumand", "Orgscomprises"); the word's start is checked after.
+    # a glued word at the end of a longer word ("Forumand", "Groupscomprises"); the word's start is checked after.
     # The literals come first and a letter before them is checked behind them: a pattern that looks behind at
     # every position of the letter is five times slower.
     glued = sorted(W.glued_after, key=len, reverse=True)
     after = re.compile(r"(?:" + "|".join(map(re.escape, glued)) + r")(?:" + "|".join(
         r"(?<=[^\W\d_]" + re.escape(g) + ")" for g in glued) + r")(?=[\s:,.;]|$)", re.M)
-    # "and" glued to the capitalised word after it ("andBasic Education Students Union")
+    # "and" glued to the capitalised word after it ("andCoast Women Forum")
     before = re.compile(r"(?:" + "|".join(re.escape(g) for g in W.glued_before) + r")(?=[A-Z][a-z])")
     return after, before
 

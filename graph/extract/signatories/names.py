@@ -14,8 +14,8 @@ Only rules about the shape of the text live here; which countries exist comes fr
 ('Philippine Human Rights Information Center (PhilRights)', None, None)
 >>> clean_entry("Network for Peace and Unification(NPU)")
 ('Network for Peace and Unification', 'NPU', None)
->>> clean_entry("Guerrilleros Por la Paz GUEPAZ, Colombia", split_country=True)
-('Guerrilleros Por la Paz', 'GUEPAZ', 'Colombia')
+>>> clean_entry("Guardianes por la Tierra GUATIE, Colombia", split_country=True)
+('Guardianes por la Tierra', 'GUATIE', 'Colombia')
 
 Damage that only a person reading the page can repair ("(KAO (Japan)") belongs in the letter's sidecar
 (`corrections:`, applied by graph.extract.letter), not here.
@@ -168,7 +168,7 @@ def clean_entry(printed: str, split_country: bool = False) -> tuple[str, str | N
     if m and not country_of(m.group(2).split("-")[0]) and not _legal_form(m.group(2)):
         return m.group(1).strip(), m.group(2), country
     glued = glued_acronym(t) if t[-1:].isupper() else None
-    if glued:  # "Doctor Against Forced Organ Harvesting DAFOH": an acronym that spells the name, no parentheses
+    if glued:  # "Doctors Against Forced Labour DAFL": an acronym that spells the name, no parentheses
         return glued[0], glued[1], country
     m = _INNER_ACR.search(t) if "(" in t else None
     if m and m.end() < len(t):  # "Karenni National Society (KNS) Japan": acronym noted, name kept
@@ -188,11 +188,11 @@ _ROLE_JOIN = re.compile(r"^(?:of\s+the|of|del|de\s+la|de\s+los|de\s+las|de|du|de
 
 @_memo
 def role_dropped(text: str) -> str:
-    """"President Fundación Manuel Gondra", "President del Partido X": a role printed before an organization,
+    """"President Fundación Río Claro", "President del Partido X": a role printed before an organization,
     with no person named, is how the organization signs: the organization. Role words: data/signatory_words.yaml.
 
-    >>> role_dropped("President del Partido Revolucionario Febrerista"), role_dropped("Presidents Club of Ohio")
-    ('Partido Revolucionario Febrerista', 'Presidents Club of Ohio')
+    >>> role_dropped("President del Partido Verde Ribereño"), role_dropped("Presidents Club of Ohio")
+    ('Partido Verde Ribereño', 'Presidents Club of Ohio')
     """
     from graph.extract.signatories.words import words
 

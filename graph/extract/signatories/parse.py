@@ -105,7 +105,7 @@ def _signatory(name: str, acronym: str | None, member_of: str | None, lines: tup
 
 def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     """Find and parse the signatory list in `lines` (line `start` is the first). See module docstring."""
-    lines = unglue(lines)  # "Forumand The Student ...": a space lost in the source hides the cut between names
+    lines = unglue(lines)  # "Forumand The Teachers ...": a space lost in the source hides the cut between names
     contacts, contact_lines = find_contacts(lines, start)
     signer, signer_lines = find_signer(lines, start)
     people = dict(contacts=contacts, contact_lines=frozenset(contact_lines), signer=signer,
@@ -246,7 +246,7 @@ def _from_prose(found: list[tuple[str, str, tuple[int, ...]]]) -> list[Signatory
 
 
 def _umbrellas(sigs: list[Signatory], groups, start: int) -> list[Signatory]:
-    """"+9 Orgs comprises: A, B": the umbrella a prose group names signs too, before its members, which are
+    """"+3 Groups comprises: A, B": the umbrella a prose group names signs too, before its members, which are
     `member_of` it."""
     for g in groups:
         if not g.umbrella:

@@ -3,8 +3,8 @@ names (a count of signers, a description of them). graph.extract.signatories.pro
 
 >>> cut_end("Ligue des Droits (LDD) dénoncent la détention arbitraire"), last_and("Raza e Igualdad y Casa Alianza")
 ('Ligue des Droits (LDD)', ['Raza e Igualdad', 'Casa Alianza'])
->>> last_and("The Youth Forum and The Student and Youth Congress")
-['The Youth Forum', 'The Student and Youth Congress']
+>>> last_and("The Youth Forum and The Teachers and Parents Union")
+['The Youth Forum', 'The Teachers and Parents Union']
 >>> counted("9 Rohingya organisations from Bangladesh"), described("international human rights groups")
 (True, True)
 """
@@ -25,7 +25,7 @@ def last_and(part: str) -> list[str]:
     strong = [m for m in ms if m.group(1).lower() != "e"]
     if not ms:
         return [part]
-    # "A and The Student and Youth Congress": a capitalised article after the conjunction starts the next name,
+    # "A and The Teachers and Parents Union": a capitalised article after the conjunction starts the next name,
     # so the "and" before it is the cut, not a later one inside that name
     opening = [m for m in strong if part[m.end():].split(None, 1)[0] in words().name_articles]
     m = (opening or strong or ms)[-1]
@@ -79,11 +79,11 @@ MAX_UMBRELLA_WORDS = 8
 
 
 def umbrella_name(subject: str) -> str | None:
-    """The subject before a membership cue ("+9 Orgs" of "+9 Orgs comprises: A, B") when it reads as a name, not
+    """The subject before a membership cue ("+3 Groups" of "+3 Groups comprises: A, B") when it reads as a name, not
     "It" or "The coalition"; None otherwise.
 
-    >>> umbrella_name("+9 Orgs"), umbrella_name("It"), umbrella_name("The coalition"), umbrella_name("The Network")
-    ('+9 Orgs', None, None, None)
+    >>> umbrella_name("+3 Groups"), umbrella_name("It"), umbrella_name("The coalition"), umbrella_name("The Network")
+    ('+3 Groups', None, None, None)
     """
     subject = subject.strip(" ,:;–—-")
     ws = subject.split()

@@ -60,7 +60,7 @@ class ProseGroup:
     others: int | None = None  # "and seven others": named ones plus an undisclosed count
     people: tuple[str, ...] = ()  # "... as well as by Jane Roe in her personal capacity": individuals
     lead: tuple[int, ...] = ()  # lines of the sentence above the cue's line ("Los directores / de las ...:")
-    umbrella: str | None = None  # "+9 Orgs comprises: A, B": the coalition the names are members of
+    umbrella: str | None = None  # "+3 Groups comprises: A, B": the coalition the names are members of
 
 
 _HYPHEN_WRAP = re.compile(r"[a-z]-$")
@@ -166,7 +166,7 @@ def split_names(text: str, lenient: bool = False) -> tuple[tuple[str, ...], int 
     if text.count(sep) > MAX_INLINE_PARTS:
         return _NONE
     W = words()
-    # "Centro de Prevención, Tratamiento y ... (CPTRT)": a comma inside a name its acronym spells whole
+    # "Centro de Atención, Prevención y ... (CAPAV)": a comma inside a name its acronym spells whole
     parts = join_spans(W.join_legal([q.strip() for p in split_top(text, sep)
                                      for q in _GLUED_ACRONYM.sub("\\1\\0", p).split("\0")]))
     for i, p in enumerate(parts):  # "..., and Ms. Nancy Soderberg, who signed ...": the list ended before "who"
@@ -213,7 +213,7 @@ def _people_only(names: tuple[str, ...]) -> bool:
 
 
 def _umbrella(text: str, cue: re.Match) -> str | None:
-    """The name a membership cue follows ("+9 Orgs comprises: A, B"): the sentence's subject, when a name."""
+    """The name a membership cue follows ("+3 Groups comprises: A, B"): the sentence's subject, when a name."""
     starts = [m.end() for m in _SENT_END.finditer(text, 0, cue.start())]
     subject = umbrella_name(text[starts[-1] if starts else 0:cue.start()])
     return _clean(subject) if subject else None

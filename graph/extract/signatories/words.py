@@ -63,8 +63,8 @@ class Words:
     also: re.Pattern  # "as well as (by)": more signers follow
     personal: re.Pattern  # "in their personal capacity" at the end of an entry
     name_lower: frozenset[str]  # lower-case words inside names ("sans", "de")
-    glued_after: tuple[str, ...]  # words a lost space glues to the word before ("Forumand", "Orgscomprises")
-    glued_before: tuple[str, ...]  # ... or to the capitalised word after ("andBasic")
+    glued_after: tuple[str, ...]  # words a lost space glues to the word before ("Forumand", "Groupscomprises")
+    glued_before: tuple[str, ...]  # ... or to the capitalised word after ("andCoast")
     name_articles: frozenset[str]  # capitalised articles that start a name ("The", "La"), case kept
     umbrella_cues: re.Pattern  # list cues that name an umbrella's members ("comprises", "consists of")
 
