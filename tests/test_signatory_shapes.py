@@ -124,6 +124,48 @@ SHAPES = [
     ("'X has joined Y and 85 other groups'",
      "The Gamers Association (GA) has joined the Open Frontier Foundation (OFF) and 85 other civil liberties "
      "groups to tell U.S. lawmakers to stop.\n", ["Gamers Association", "Open Frontier Foundation"]),
+    # issue 15, glued words and acronyms that spell a name (texts written here)
+    ("a byline whose last 'and' lost its space; 'and' inside the last name",
+     "Joint statement\n\nBy Delta Youth Network, The River Students Forumand The Teachers and Parents Union of "
+     "Ruritania  •  May 2, 2019\n\nWe urge the government to act.\n",
+     ["Delta Youth Network", "The River Students Forum", "The Teachers and Parents Union of Ruritania"]),
+    ("'comprises' glued to the umbrella's name; 'and' glued to the last member",
+     "A coalition of three groups called +3 Groups said the war must end.\n+3 Groupscomprises: Hill Workers Union, "
+     "River Youth League, andCoast Women Forum.\n",
+     ["+3 Groups", "Hill Workers Union", "River Youth League", "Coast Women Forum"]),
+    ("an unheaded list, a name wrapped over three lines with its acronym and legal form on the last",
+     "Organizations without status also share these views:\nRiver Youth Network RYN\n"
+     "Delta Council for Peace and Dialogue DCPD\nHill Society for Human Rights Northern\nAssociation for Clean Water\n"
+     "Supply NACWS NPO\nCoast Women Forum CWF\n",
+     ["River Youth Network", "Delta Council for Peace and Dialogue", "Hill Society for Human Rights",
+      "Northern Association for Clean Water Supply NPO", "Coast Women Forum"]),
+    ("a comma inside a name that its acronym spells whole",
+     "Firmantes: Colectivo Luna Verde, el Centro de Atención, Prevención y Apoyo a las Víctimas de la Violencia "
+     "(CAPAV), Red de Defensoras del Sur y Casa Tierra.\n",
+     ["Colectivo Luna Verde", "Centro de Atención, Prevención y Apoyo a las Víctimas de la Violencia",
+      "Red de Defensoras del Sur", "Casa Tierra"]),
+    ("a role before the organization; acronyms printed without parentheses",
+     "Signatories:\nPresident Fundación Río Claro, Paraguay\nGuardianes por la Tierra GUATIE, Colombia\n"
+     "Doctors Against Forced Labour DAFL, Norway\nBurma Campaign UK, United Kingdom\n",
+     ["Fundación Río Claro", "Guardianes por la Tierra", "Doctors Against Forced Labour", "Burma Campaign UK"]),
+    ("a one-column table's header left alone on its line",
+     "Final list of signatories\n\nOrganisation Name\nOpen Lens\nFree Wire Trust\nHill Workers Union\n",
+     ["Open Lens", "Free Wire Trust", "Hill Workers Union"]),
+    ("'Professor Name, University' and a name in another script with its romanisation: people only",
+     "We, the undersigned scholars, sign in our personal capacities.\n\nSigned,\n\n"
+     "Professor Jane Roe, University of Oslo\nDr. John Doe, Lingnan University\n"
+     "王小明教授 (Professor Wong Siu-ming), formerly of the Open University\n", []),
+    ("a table mixing people and organizations: a person-named row whose type is no kind of organization",
+     "Signatories\n\n| Name | Type | Country |\n|---|---|---|\n| Open Garden | Association | France |\n"
+     "| Jane Roe | Free software user | Spain |\n| John Miller | AutoEntrepreneur | France |\n"
+     "| Blue Harbour | Company | Germany |\n| Anna Berg | Qiuy; knowledge management | Belgium |\n",
+     ["Open Garden", "Blue Harbour"]),
+    ("a table of organizations only keeps person-like names: no row's type says a person signs",
+     "Signatories\n\n| Name | Type | Country |\n|---|---|---|\n| Open Lens | Newspaper | France |\n"
+     "| River Trust | Foundation | Spain |\n", ["Open Lens", "River Trust"]),
+    ("'and 41 other organisations' followed by the sentence's verb",
+     "An open letter, backed by Open Lens (OL), Free Wire Trust and 41 other organisations, asks the ministry to "
+     "restore the internet.\n", ["Open Lens", "Free Wire Trust"]),
 ]
 
 
@@ -259,3 +301,24 @@ def test_an_unnumbered_name_in_another_script_under_a_numbered_entry_is_that_ent
     r = parse_signatories(["Signatories:", "1. Iran Rights Watch (IRW)", "ﺳﺎﺯﻣﺎﻥ ﺣﻘﻮﻕ ﺑﺸﺮ ﺍﯾﺮﺍﻥ", "2. Justice Now"])
     assert [s.name for s in r.signatories] == ["Iran Rights Watch", "Justice Now"]
     assert [(s.line, s.reason) for s in r.skipped] == [(3, "the name above in another script")]
+
+
+def test_an_umbrella_before_comprises_signs_and_its_members_are_members_of_it():
+    r = parse_signatories(["The group +3 Groups said the war must end.",
+                           "+3 Groupscomprises: Hill Workers Union, River Youth League, andCoast Women Forum."])
+    assert [(s.name, s.member_of) for s in r.signatories] == [
+        ("+3 Groups", None), ("Hill Workers Union", "+3 Groups"), ("River Youth League", "+3 Groups"),
+        ("Coast Women Forum", "+3 Groups")]
+
+
+def test_people_in_an_academics_list_are_individuals_with_no_organization():
+    r = parse_signatories(["Signed,", "", "Professor Jane Roe, University of Oslo", "Dr. John Doe, Lingnan University",
+                           "王小明教授 (Professor Wong Siu-ming), formerly of the Open University"])
+    assert r.signatories == ()
+    assert len(r.individuals) == 3
+
+
+def test_acronyms_spell_the_name_they_follow():
+    r = parse_signatories(["Signatories:", "Guardianes por la Tierra GUATIE, Colombia", "Doctors Against Forced Labour DAFL"])
+    assert [(s.name, s.acronym) for s in r.signatories] == [("Guardianes por la Tierra", "GUATIE"),
+                                                            ("Doctors Against Forced Labour", "DAFL")]

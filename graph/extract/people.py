@@ -9,6 +9,8 @@ organization into an inferred signatory only when the letter prints no organizat
 ('Khin Ohmar', 'Progressive Voice', 'info@progressive-voice.org', [1, 2])
 >>> find_signer(["Yours sincerely,", "", "Agnès Callamard", "Secretary General"])[0]
 Person(name='Agnès Callamard', role='Secretary General', organization=None, lines=(3, 4))
+>>> is_individual("Professor Jane Doe, Uppsala University"), looks_like_person("Professor of Law")
+(True, False)
 >>> parse_person("Dr Jane Doe, Professor of Law, University of Oxford (in personal capacity)")
 Person(name='Jane Doe', role='Professor of Law, University of Oxford', organization=None, lines=())
 """
@@ -40,10 +42,15 @@ _PERSON_NAME = re.compile(r"^(?:(?:dr|prof|mr|mrs|ms|rev|fr|sir|dame|hon)\.?\s+)
                           r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|van|von|da|del|al|bin|binti)){0,4}$")
 
 
+_TITLE = re.compile(r"^(?:professor|prof)\.?\s+(?=[A-Z])", re.I)
+# a name in another script, then the person's name in Latin letters: "陳志明教授 (Professor Chan Chi-ming)"
+_PAREN_PERSON = re.compile(r"\(([^()]{3,60})\)")
+
+
 @_memo
 def looks_like_person(text: str) -> bool:
     """'Agnès Callamard', 'Dr Kate Ferguson', 'Elena' - two to five capitalised words, no organization words."""
-    t = text.strip()
+    t = _TITLE.sub("", text.strip(), count=1)  # "Professor Jane Roe": the title is no role of hers here
     if not _PERSON_NAME.match(t) or ROLE_WORDS.search(t):
         return False
     return not re.search(r"\b(?:network|group|council|union|association|campaign|international|committee|"
@@ -68,9 +75,12 @@ def is_individual(text: str) -> bool:
     W = words()
     if W.personal.search(text):  # "in their personal capacity", "à titre personnel" (curated)
         return True
+    head = text.split(",")[0].strip()
+    m = _PAREN_PERSON.search(head) if "(" in head else None
+    if m and HONORIFIC.match(m.group(1)) and looks_like_person(m.group(1)):
+        return True  # "陳志明教授 (Professor Chan Chi-ming), formerly of ...": the person, romanised
     if not HONORIFIC.match(text):
         return False
-    head = text.split(",")[0].strip()
     return bool(HONORIFIC.match(head)) and looks_like_person(head) and ("," in text or len(head.split()) <= 4)
 
 

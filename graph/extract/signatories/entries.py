@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from graph.extract.people import is_individual
 from graph.records import SkippedLine
+from graph.extract.signatories.acronyms import wrapped
 from graph.extract.signatories.blocks import MIN_TRANSLATED
 from graph.extract.signatories.region import LATIN, LineInfo
 
@@ -145,3 +146,32 @@ def set_levels(entries: list[Entry]) -> None:
             e.level = 1
         elif e.bullet and (minority or (bulleted and e.indent >= base + 2)):
             e.level = 1
+
+
+def rewrap(entries: list[Entry]) -> list[Entry]:
+    """Plain entries, one a line, where a name wrapped over lines with its acronym on the last one ("...Human
+    Rights Northern" / "Association for Clean Water" / "Supply NACWS NPO"): joined where the acronym spells
+    the joined words exactly (graph.extract.signatories.acronyms.wrapped)."""
+    if not any(e.text[-1:].isupper() for e in entries[1:]):
+        return entries  # no entry ends in an acronym: most lists
+    out: list[Entry] = []
+    for e in entries:
+        prev = out[-1] if out else None
+        if prev is None or e.num or e.bullet or prev.num or prev.bullet or e.individual or prev.individual or \
+                e.lines[0] <= prev.lines[-1] or not e.text[-1:].isupper():
+            out.append(e)
+            continue
+        first = out[-2] if len(out) > 1 and not (out[-2].num or out[-2].bullet) and \
+            out[-2].lines[-1] < prev.lines[0] else None
+        n = wrapped(first.text if first else "", prev.text, e.text)
+        if n is None:
+            out.append(e)
+            continue
+        if n:
+            ws = first.text.split()
+            first.text = " ".join(ws[:-n])
+            prev.text = " ".join(ws[-n:]) + " " + prev.text
+            prev.lines.insert(0, first.lines[-1])
+        prev.text = prev.text + " " + e.text
+        prev.lines.extend(e.lines)
+    return out

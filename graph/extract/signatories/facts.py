@@ -8,6 +8,7 @@ boilerplate repeat across lines and letters. graph.extract.signatories.region we
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graph.extract.people import CLOSING, is_individual, signer_for
 from graph.extract.signatories.headings import (COUNT_LINE, DATE_LINE, HEADER, IND_HEADING, INTRO, byline_person, dateline, heading,
@@ -113,9 +114,12 @@ class Facts:
         self.mirrored = not mark and is_mirrored(t)
         self.garbage = garbage_reason(t)
         group = words().group_heading(t) if len(t) < 80 and not mark else None
-        self.heading_ind = group is True or (
+        # a table's header cell left alone on its line ("Organisation Name" over a one-column table)
+        column = _column_header(low) if len(t) < 40 and not mark else None
+        self.heading_ind = group is True or column is True or (
             len(t) < 60 and ("individual" in low or "personal" in low) and bool(IND_HEADING.match(t)))
-        self.heading = group is False or heading(t) or (not mark and len(t) < 60 and place_heading(t))
+        self.heading = group is False or column is False or heading(t) or (
+            not mark and len(t) < 60 and place_heading(t))
         # ends like a heading ("Signatories -" in Burmese, "Unterzeichnende:"): one if a bulleted list follows
         self.lead = not mark and len(t) < 80 and t.endswith((":", " -", " –", " —"))
         # one or two words in capitals, not an organization's ("CLIMATE", "PRESS RELEASES"): a page's section
@@ -149,6 +153,18 @@ class Facts:
             cols = COLUMNS.split(t) if "   " in t and COLUMNS.search(t) else ()
             self._columns = tuple(cols) if cols and all(looks_like_name(c) for c in cols) else ()
         return self._columns
+
+
+def _column_header(low: str) -> bool | None:
+    """A name column's header (data/signatory_words.yaml `table`): True when it names people, False when
+    organizations, None when the line is no such header."""
+    return _headers().get(low.strip(" *_#:|"))
+
+
+@lru_cache(maxsize=1)
+def _headers() -> dict[str, bool]:
+    W = words()
+    return {h: False for h in W.name_headers} | {h: True for h in W.person_headers}
 
 
 FACTS: dict[str, Facts] = {}

@@ -75,6 +75,8 @@ MAX_DATELINE = 80
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # "7. Februar 2024": a day written with a period, as German and Scandinavian letters print it
 _DOTTED_DAY = re.compile(r"\b\d{1,2}\.\s*" + MONTH + r"\s+\d{4}\b", re.I)
+# "2022년 5월 4일", "2022年5月4日": year, month and day marked by their Korean or Chinese/Japanese signs
+_CJK_DATE = re.compile(r"\d{4}\s*[년年]\s*\d{1,2}\s*[월月]\s*\d{1,2}\s*[일日]")
 
 
 def dateline(t: str) -> bool:
@@ -83,9 +85,13 @@ def dateline(t: str) -> bool:
 
     >>> dateline("Berlin, 7. Februar 2024"), dateline("November 14, 2023 • Labour Desk"), dateline("Asia Forum")
     (True, True, False)
+    >>> dateline("2022년 5월 4일 공동성명서"), dateline("2022年5月4日 联合声明")
+    (True, True)
     """
-    if len(t) > MAX_DATELINE or not _YEAR.search(t):
+    if len(t) > MAX_DATELINE:
         return False
+    if not _YEAR.search(t):
+        return not t.isascii() and bool(_CJK_DATE.search(t))  # "2021년": no word boundary after the year
     return bool(find_dates(t) or _DOTTED_DAY.search(t))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 import re
 
+from graph.extract.signatories.acronyms import join_spans
 from graph.extract.signatories.headings import INTRO
 from graph.extract.signatories.lines import MAX_INLINE_PARTS, looks_like_name, split_top
 from graph.extract.signatories.words import words
@@ -53,7 +54,7 @@ def inline_names(text: str, intro_ok: bool = False) -> tuple[str, ...]:
     sep = ";" if body.count(";") >= 2 else ","  # "A (AB); Eleos Justice, Monash University; C"
     if body.count(sep) > MAX_INLINE_PARTS:
         return ()
-    parts = words().join_legal([p.strip() for p in split_top(body.strip().rstrip("."), sep)])
+    parts = join_spans(words().join_legal([p.strip() for p in split_top(body.strip().rstrip("."), sep)]))
     if parts and not re.match(r"(?:and|&)\s", parts[-1]):  # no Oxford comma: "A, B and C"
         last = re.split(r"\s+(?:and|&)\s+(?=[A-Z])", parts[-1], maxsplit=1)
         if len(last) == 2 and looks_like_name(last[0]) and looks_like_name(last[1]):

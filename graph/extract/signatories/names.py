@@ -14,6 +14,8 @@ Only rules about the shape of the text live here; which countries exist comes fr
 ('Philippine Human Rights Information Center (PhilRights)', None, None)
 >>> clean_entry("Network for Peace and Unification(NPU)")
 ('Network for Peace and Unification', 'NPU', None)
+>>> clean_entry("Guardianes por la Tierra GUATIE, Colombia", split_country=True)
+('Guardianes por la Tierra', 'GUATIE', 'Colombia')
 
 Damage that only a person reading the page can repair ("(KAO (Japan)") belongs in the letter's sidecar
 (`corrections:`, applied by graph.extract.letter), not here.
@@ -22,6 +24,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from graph.extract.signatories.acronyms import glued_acronym
 
 # Pure functions of a string: lists repeat lines and names, so each is computed once.
 _memo = lru_cache(maxsize=1 << 16)
@@ -139,7 +143,7 @@ def clean_entry(printed: str, split_country: bool = False) -> tuple[str, str | N
     `split_country`: a trailing ", <Country>" is an annotation to drop from the name (the caller decides from
     the list as a whole); otherwise it stays in the name ("Aung San Suu Kyi Park, Norway") but is still reported.
     """
-    t = ocr_tidy(printed)
+    t = role_dropped(ocr_tidy(printed).rstrip(" ,;"))  # a comma after the last name of a list is no part of it
     acronym: str | None = None
     country: str | None = None
     m = _ACR_DASH_PLACE.match(t) if ")" in t else None
@@ -148,7 +152,7 @@ def clean_entry(printed: str, split_country: bool = False) -> tuple[str, str | N
     m = _COUNTRY_TAIL.match(t) if "," in t else None
     if m and country_of(m.group(2)):
         country = country_of(m.group(2))
-        if split_country or _TRAIL_PAREN.search(m.group(1)):
+        if split_country or _TRAIL_PAREN.search(m.group(1)) or glued_acronym(m.group(1)):  # the acronym ends the name
             t = m.group(1)
     closes = t.endswith(")")
     m = _TRAIL_PAREN.search(t) if closes else None
@@ -163,10 +167,46 @@ def clean_entry(printed: str, split_country: bool = False) -> tuple[str, str | N
             _COMMA_ACR.match(t) if "," in t else None)
     if m and not country_of(m.group(2).split("-")[0]) and not _legal_form(m.group(2)):
         return m.group(1).strip(), m.group(2), country
+    glued = glued_acronym(t) if t[-1:].isupper() else None
+    if glued:  # "Doctors Against Forced Labour DAFL": an acronym that spells the name, no parentheses
+        return glued[0], glued[1], country
     m = _INNER_ACR.search(t) if "(" in t else None
     if m and m.end() < len(t):  # "Karenni National Society (KNS) Japan": acronym noted, name kept
         acronym = m.group(1)
     return t, acronym, country
+
+
+@lru_cache(maxsize=1)
+def _role_starts() -> frozenset[str]:
+    from graph.extract.signatories.words import words
+
+    return frozenset(r.split()[0] for r in words().roles)
+
+
+_ROLE_JOIN = re.compile(r"^(?:of\s+the|of|del|de\s+la|de\s+los|de\s+las|de|du|des|der|des)\s+", re.I)
+
+
+@_memo
+def role_dropped(text: str) -> str:
+    """"President Fundación Río Claro", "President del Partido X": a role printed before an organization,
+    with no person named, is how the organization signs: the organization. Role words: data/signatory_words.yaml.
+
+    >>> role_dropped("President del Partido Verde Ribereño"), role_dropped("Presidents Club of Ohio")
+    ('Partido Verde Ribereño', 'Presidents Club of Ohio')
+    """
+    from graph.extract.signatories.words import words
+
+    W = words()
+    low = text.lower()
+    if low.split(None, 1)[0] not in _role_starts():
+        return text  # most names: one set lookup
+    for r in W.roles:  # longest first: "executive director" before "director"
+        if low.startswith(r) and low[len(r):len(r) + 1] == " ":
+            rest = _ROLE_JOIN.sub("", text[len(r):].strip())
+            if rest[:1].isupper() and W.org_word(rest) and len(rest.split()) >= 2:
+                return rest
+            break
+    return text
 
 
 def _is_place_name(text: str) -> bool:

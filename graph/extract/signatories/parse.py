@@ -32,9 +32,10 @@ from graph.extract.signatories.nesting import alphabet_sublists
 from graph.extract.signatories.prose import prose_how, prose_names, prose_signatories
 from graph.extract.signatories.table import read_tables
 from graph.extract.signatories.blocks import choose_blocks
-from graph.extract.signatories.entries import cut_word, read_entries, set_levels, translated_tail
+from graph.extract.signatories.entries import cut_word, read_entries, rewrap, set_levels, translated_tail
 from graph.extract.signatories.headings import COUNT_LINE
 from graph.extract.signatories.facts import is_open
+from graph.extract.signatories.glue import unglue
 from graph.extract.signatories.region import LineInfo, classify
 
 @dataclass(frozen=True)
@@ -104,6 +105,7 @@ def _signatory(name: str, acronym: str | None, member_of: str | None, lines: tup
 
 def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     """Find and parse the signatory list in `lines` (line `start` is the first). See module docstring."""
+    lines = unglue(lines)  # "Forumand The Teachers ...": a space lost in the source hides the cut between names
     contacts, contact_lines = find_contacts(lines, start)
     signer, signer_lines = find_signer(lines, start)
     people = dict(contacts=contacts, contact_lines=frozenset(contact_lines), signer=signer,
@@ -126,14 +128,14 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     groups = prose_names(lines[:min(infos[blocks[0][0]].line - start, HEAD_LINES)] if blocks else lines)
     if not blocks:
         found, fates, others = prose_signatories(groups, start, None, set())
-        return SignatoryResult(signatories=tuple(_from_prose(found)), skipped=tuple(skipped),
+        return SignatoryResult(signatories=tuple(_umbrellas(_from_prose(found), groups, start)), skipped=tuple(skipped),
                                undisclosed_count=undisclosed if undisclosed is not None else others,
                                claimed_total=claimed, fates=tuple(fates),
                                found_by=tuple(dict.fromkeys(h for _, h, _ in found)), **people)
     lo, hi = blocks[0]
     fates: list[tuple[int, str, str]] = []
     region_skips: list[SkippedLine] = []
-    entries = read_entries(infos, lo, hi, fates, region_skips, people_rows)
+    entries = rewrap(read_entries(infos, lo, hi, fates, region_skips, people_rows))
     skipped = [s for s in skipped if not (infos[lo].line <= s.line <= infos[hi].line)] + region_skips
     again = [(i.line, i.text) for a, b in blocks[1:] for i in infos[a:b + 1] if i.kind in ("entry", "inline", "columns")]
     entries, tail = translated_tail(entries)
@@ -221,7 +223,7 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     # signers named above the list ("submitted by A and B", a byline) sign too
     found, prose_fates, _ = prose_signatories(groups, start, infos[lo].line - start,
                                               {s.name.casefold() for s in out} if groups else set())
-    out += _from_prose(found)
+    out = _umbrellas(out + _from_prose(found), cued + groups, start)
     fates += prose_fates
     # a list in a prose sentence is one line used, as graph.extract.signatories.prose reports it, not one line per name
     cue_lines = {start + g.line: len(g.names) for g in cued}
@@ -241,3 +243,23 @@ def _from_prose(found: list[tuple[str, str, tuple[int, ...]]]) -> list[Signatory
         if name:
             out.append(_signatory(name, acronym, None, lines, printed, country))
     return out
+
+
+def _umbrellas(sigs: list[Signatory], groups, start: int) -> list[Signatory]:
+    """"+3 Groups comprises: A, B": the umbrella a prose group names signs too, before its members, which are
+    `member_of` it."""
+    for g in groups:
+        if not g.umbrella:
+            continue
+        name, acronym, country = clean_entry(g.umbrella)
+        lines = {start + k for k in g.lines}
+        names = set(g.names)
+        members = [i for i, s in enumerate(sigs) if s.printed in names and s.lines and s.lines[0] in lines
+                   and s.member_of is None and s.name != name]
+        if not members or not name:
+            continue
+        for i in members:
+            sigs[i] = replace(sigs[i], member_of=name)
+        if all(s.name.casefold() != name.casefold() for s in sigs):
+            sigs.insert(members[0], _signatory(name, acronym, None, (start + g.line,), g.umbrella, country))
+    return sigs

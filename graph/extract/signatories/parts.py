@@ -3,6 +3,8 @@ names (a count of signers, a description of them). graph.extract.signatories.pro
 
 >>> cut_end("Ligue des Droits (LDD) dénoncent la détention arbitraire"), last_and("Raza e Igualdad y Casa Alianza")
 ('Ligue des Droits (LDD)', ['Raza e Igualdad', 'Casa Alianza'])
+>>> last_and("The Youth Forum and The Teachers and Parents Union")
+['The Youth Forum', 'The Teachers and Parents Union']
 >>> counted("9 Rohingya organisations from Bangladesh"), described("international human rights groups")
 (True, True)
 """
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.signatories.lines import NUMBER_RE, cap_ratio
+from graph.extract.signatories.lines import FUNCTION_WORDS, NUMBER_RE, cap_ratio, looks_like_name
 from graph.extract.signatories.words import words
 
 _AND = re.compile(r"\s+(and|&|et|y|e|und)\s+(?=\S)", re.I)
@@ -23,7 +25,10 @@ def last_and(part: str) -> list[str]:
     strong = [m for m in ms if m.group(1).lower() != "e"]
     if not ms:
         return [part]
-    m = (strong or ms)[-1]
+    # "A and The Teachers and Parents Union": a capitalised article after the conjunction starts the next name,
+    # so the "and" before it is the cut, not a later one inside that name
+    opening = [m for m in strong if part[m.end():].split(None, 1)[0] in words().name_articles]
+    m = (opening or strong or ms)[-1]
     return [part[:m.start()], part[m.end():]]
 
 
@@ -67,3 +72,27 @@ def cut_end(seg: str) -> str:
         if cap_ratio(seg[toks[i].start():]) < 0.5:
             return seg[:toks[i].start()].rstrip(" ,")
     return seg
+
+
+# an umbrella's name before "comprises" is a short name: at most this many words
+MAX_UMBRELLA_WORDS = 8
+
+
+def umbrella_name(subject: str) -> str | None:
+    """The subject before a membership cue ("+3 Groups" of "+3 Groups comprises: A, B") when it reads as a name, not
+    "It" or "The coalition"; None otherwise.
+
+    >>> umbrella_name("+3 Groups"), umbrella_name("It"), umbrella_name("The coalition"), umbrella_name("The Network")
+    ('+3 Groups', None, None, None)
+    """
+    subject = subject.strip(" ,:;–—-")
+    ws = subject.split()
+    if not ws or len(ws) > MAX_UMBRELLA_WORDS or not (ws[0][0].isupper() or ws[0][0] in "+#0123456789"):
+        return None
+    if all(w.lower().strip(".,") in FUNCTION_WORDS for w in ws) or not looks_like_name(subject):
+        return None
+    W = words()
+    own = [w.lower().strip(".,") for w in ws if w.lower() not in W.name_lower]
+    if all(w in W.org_words or w in W.group_words for w in own):
+        return None  # "The Network comprises ...": a generic word, the coalition named elsewhere
+    return subject

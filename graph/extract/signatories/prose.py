@@ -19,13 +19,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph.extract.signatories.acronyms import join_spans, spelled
 from graph.extract.signatories.lines import NUMBER_RE
 from graph.extract.signatories.lines import MAX_INLINE_PARTS, cap_ratio, number_value, split_top
-from graph.extract.signatories.parts import counted, cut_end, described, last_and
+from graph.extract.signatories.parts import counted, cut_end, described, last_and, umbrella_name
 from graph.extract.signatories.words import words
 
 # A paragraph longer than this is not read for a list (bounded time on pasted blobs).
 MAX_PARAGRAPH = 20_000
+# A part longer than 120 characters or 14 words is a clause, not a name, unless its acronym spells it; none is longer
+# than this
+MAX_SPELLED_NAME = 240
 # Parts of a list that must read as names: prose lists are noisy, a few odd parts are a wrong cut.
 MIN_NAME_SHARE = 0.6
 # the end of a sentence, or of a list printed between spaced dashes or before a byline's "•" and date
@@ -36,7 +40,9 @@ _LINE_END = re.compile(r"[.;!?]['\"’”)]*\s*$")
 _LIST_LINE = re.compile(r"^\s*(?:[-*•+]\s|\d{1,4}[.)]\s|\(\d{1,4}\)\s)")
 _CONJ_FIRST = re.compile(r"(?:and|&|et|y|e|und)\s", re.I)
 _GLUED_ACRONYM = re.compile(r"([a-z]\s\([A-Za-z][\w&.-]{1,12}\))\s+(?=[A-Z])")  # "Forum (ForUM) Swedish ..."
-_OTHERS = re.compile(r",?\s*(?:and|&|et|y)\s+" + NUMBER_RE + r"\s+(?:others?|more|autres|otras|otros)\b[^,]*$", re.I)
+# "..., and 41 other organisations": the count ends the list, whatever clause follows it (", asks the government")
+_OTHERS = re.compile(r",?\s*(?:and|&|et|y)\s+" + NUMBER_RE + r"\s+(?:others?|more|autres|otras|otros)\b[^,]*(?:,.*)?$",
+                     re.I)
 # a conjunction or a lower-case article before a name in running text ("and the Carter Center", "y el Centro");
 # a capital "The" is part of the name as printed ("The Carter Center")
 _LEAD_ARTICLE = re.compile(r"^(?:(?i:and|&|et|y|e|und)|the|la|le|les|el|los|las|l['’]|de\s+la|du|des)\s+(?=\S)")
@@ -54,6 +60,7 @@ class ProseGroup:
     others: int | None = None  # "and seven others": named ones plus an undisclosed count
     people: tuple[str, ...] = ()  # "... as well as by Jane Roe in her personal capacity": individuals
     lead: tuple[int, ...] = ()  # lines of the sentence above the cue's line ("Los directores / de las ...:")
+    umbrella: str | None = None  # "+3 Groups comprises: A, B": the coalition the names are members of
 
 
 _HYPHEN_WRAP = re.compile(r"[a-z]-$")
@@ -108,8 +115,8 @@ def _is_name(part: str, lenient: bool) -> bool:
     """A part of a prose list that reads as a signer's name. `lenient` (after a strong cue) accepts names in
     lower case ("public interest lawyers group") when an organization word or an acronym vouches for them."""
     p = part.strip()
-    if not p or len(p) > 120 or len(p.split()) > 14:
-        return False
+    if not p or len(p) > MAX_SPELLED_NAME or (len(p) > 120 or len(p.split()) > 14) and not spelled(p):
+        return False  # a long part is a clause, unless the acronym after it spells it all
     if not p.isascii() and not re.search(r"[A-Za-z]", p):
         return True  # a name in another script
     if not re.search(r"[^\W\d_]{2,}", p) or _MONTH.match(p) or (p[0].isdigit() and p.split()[-1].lower() in
@@ -159,8 +166,9 @@ def split_names(text: str, lenient: bool = False) -> tuple[tuple[str, ...], int 
     if text.count(sep) > MAX_INLINE_PARTS:
         return _NONE
     W = words()
-    parts = W.join_legal([q.strip() for p in split_top(text, sep)
-                          for q in _GLUED_ACRONYM.sub("\\1\\0", p).split("\0")])
+    # "Centro de Atención, Prevención y ... (CAPAV)": a comma inside a name its acronym spells whole
+    parts = join_spans(W.join_legal([q.strip() for p in split_top(text, sep)
+                                     for q in _GLUED_ACRONYM.sub("\\1\\0", p).split("\0")]))
     for i, p in enumerate(parts):  # "..., and Ms. Nancy Soderberg, who signed ...": the list ended before "who"
         if i and W.enders.match(" " + p):
             parts = parts[:i]
@@ -204,6 +212,13 @@ def _people_only(names: tuple[str, ...]) -> bool:
     return all(looks_like_person(n) and not W.org_word(n) and not re.search(r"[A-Z]{2,}|\d", n) for n in names)
 
 
+def _umbrella(text: str, cue: re.Match) -> str | None:
+    """The name a membership cue follows ("+3 Groups comprises: A, B"): the sentence's subject, when a name."""
+    starts = [m.end() for m in _SENT_END.finditer(text, 0, cue.start())]
+    subject = umbrella_name(text[starts[-1] if starts else 0:cue.start()])
+    return _clean(subject) if subject else None
+
+
 def prose_names(lines: list[str], hows: tuple[str, ...] = ("byline", "cue", "subject")) -> list[ProseGroup]:
     """Every run of names the prose of `lines` gives, by cue phrase, byline or lead-sentence subject (those of
     `hows`)."""
@@ -219,7 +234,7 @@ def prose_names(lines: list[str], hows: tuple[str, ...] = ("byline", "cue", "sub
                 out.append(ProseGroup(names, idx[0], tuple(idx), "byline", others))
             continue
         best: tuple[tuple[str, ...], int | None, tuple[str, ...]] = ((), None, ())
-        span = (0, 0)
+        span, cue = (0, 0), None
         for m in W.cues.finditer(text) if "cue" in hows else ():
             if _ends_line(text, m.end(), ends):
                 continue  # "Firmantes:" over one name a line: graph.extract.signatories.region reads that list
@@ -229,12 +244,15 @@ def prose_names(lines: list[str], hows: tuple[str, ...] = ("byline", "cue", "sub
                 found = split_names(cut_end(seg), lenient=True)
             # the cue nearest the list wins a tie ("signed by the groups that include")
             if len(found[0]) >= 2 and len(found[0]) >= len(best[0]):
-                best, span = found, (m.start(), m.end() + len(seg))
+                best, span, cue = found, (m.start(), m.end() + len(seg)), m
         if best[0] and not _people_only(best[0]):
-            # the lines from the cue to the list's end: the paragraph's lines above the cue are other prose
-            used = [k for k, a, b in zip(idx, [0] + ends, ends) if b > span[0] and a < span[1]]
+            umbrella = _umbrella(text, cue) if W.umbrella_cues.match(cue.group()) else None
+            # the lines from the cue to the list's end (from the umbrella's name when it names one): the
+            # paragraph's lines above are other prose
+            at = text.rfind(umbrella, 0, span[0]) if umbrella else span[0]
+            used = [k for k, a, b in zip(idx, [0] + ends, ends) if b > at and a < span[1]]
             out.append(ProseGroup(best[0], used[0], tuple(used), "cue", best[1], best[2],
-                                  tuple(k for k in idx if k < used[0])))
+                                  tuple(k for k in idx if k < used[0]), umbrella))
             continue
         for k in idx if "subject" in hows else ():
             # "A, B, C and seven others are calling ...", at the start of any line of the paragraph

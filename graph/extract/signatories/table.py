@@ -76,6 +76,16 @@ def _header_says(header: list[str]) -> tuple[int, bool, int | None, int | None] 
     return name, people, _column(header, W.type_headers), _column(header, W.country_headers)
 
 
+# a person's name in a table: two to four words, each capitalised, none in capitals ("KDE Blog" is no person)
+_PERSON_WORDS = (2, 4)
+
+
+def _person_named(name: str) -> bool:
+    ws = name.split()
+    return _PERSON_WORDS[0] <= len(ws) <= _PERSON_WORDS[1] and looks_like_person(name) and not words().org_word(
+        name) and not any(len(w) > 1 and w.isupper() for w in ws)
+
+
 def _person_type(cell: str) -> bool:
     low = cell.lower()
     return not words().org_word(cell) and any(re.search(r"(?<![\w])" + re.escape(w) + r"(?![\w])", low) for w in words().person_types)
@@ -190,6 +200,7 @@ def _rewrite(rows: list[tuple[int, list[str]]], out: list[str], facts: dict[int,
         out[k0] = ("Individuals:" if spec and spec[1] else "Organisations:") if spec else ""
         rows = rows[1:]
     name_col, people, type_col, country_col = spec or (_wordy_column(rows), False, None, None)
+    kinds: dict[int, str] = {}  # data row -> its type cell
     for k, cells in rows:
         if _is_align(cells):
             out[k] = ""
@@ -204,3 +215,12 @@ def _rewrite(rows: list[tuple[int, list[str]]], out: list[str], facts: dict[int,
         kind = cells[type_col] if type_col is not None and type_col < len(cells) else ""
         place = cells[country_col] if country_col is not None and country_col < len(cells) else ""
         facts[k] = RowFacts(individual=people or (bool(kind) and _person_type(kind)), country=place or None)
+        kinds[k] = kind
+    if type_col is None or people or not any(facts[k].individual for k in kinds):
+        return
+    # the type column marks some rows as people: the table mixes them with organizations, so a row named like a
+    # person whose type names no kind of organization ("John Roe | AutoEntrepreneur") is one of them too
+    for k, kind in kinds.items():
+        if not facts[k].individual and kind and _person_named(out[k]) and not words().org_word(kind) and \
+                kind.lower().rstrip(".") not in words().legal:
+            facts[k] = RowFacts(individual=True, country=facts[k].country)

@@ -63,6 +63,10 @@ class Words:
     also: re.Pattern  # "as well as (by)": more signers follow
     personal: re.Pattern  # "in their personal capacity" at the end of an entry
     name_lower: frozenset[str]  # lower-case words inside names ("sans", "de")
+    glued_after: tuple[str, ...]  # words a lost space glues to the word before ("Forumand", "Groupscomprises")
+    glued_before: tuple[str, ...]  # ... or to the capitalised word after ("andCoast")
+    name_articles: frozenset[str]  # capitalised articles that start a name ("The", "La"), case kept
+    umbrella_cues: re.Pattern  # list cues that name an umbrella's members ("comprises", "consists of")
 
     def web_leftover(self, text: str) -> bool:
         """Page furniture: the whole text is a known leftover (a count after it allowed: "Comments (0)"), or starts
@@ -167,6 +171,8 @@ def words() -> Words:
         also_rx = re.compile(r",?\s+(?:" + "|".join(f"(?:{a})" for a in also) + r")(?![\w])\s*", re.I)
         personal_rx = re.compile(r"\s*[(,]?\s*\(?(?:" + "|".join(f"(?:{p})" for p in personal) + r")\)?\s*$", re.I)
         cue_rx = re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{c})" for c in cues) + r")(?![\w])\s*:?\s*", re.I)
+        umbrella_rx = re.compile(r"(?:" + "|".join(f"(?:{u})" for u in _strings(data, "umbrella_cues")) + r")(?![\w])",
+                                 re.I)
         end_rx = re.compile(r",?\s+(?:" + "|".join(f"(?:{e})" for e in enders) + r")(?![\w])")
     except re.error as e:
         raise CuratedError(FILE, f"not a valid regular expression: {e}", "list_cues/list_enders/list_also/personal_capacity") from None
@@ -188,4 +194,7 @@ def words() -> Words:
         only_words=frozenset(_strings(data, "heading_only_words")),
         cjk_org=tuple(w for w in _strings(data, "organization_words") if all(ord(c) > 0x2E00 for c in w)),
         also=also_rx, personal=personal_rx, name_lower=frozenset(_strings(data, "name_lowercase_words")),
+        glued_after=_strings(data, "glued_after"), glued_before=_strings(data, "glued_before"),
+        name_articles=frozenset(str(x) for x in expect(data, "name_articles", list, FILE)),
+        umbrella_cues=umbrella_rx,
     )
