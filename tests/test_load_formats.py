@@ -126,6 +126,49 @@ def test_two_column_pdf_is_read_column_by_column():
     assert lines[13:25] == [f"Signatory Network Number {i}" for i in range(1, 13)]
 
 
+def _letter_then_two_columns_of_names() -> bytes:
+    """A full-width letter, then its signatories in two columns whose names wrap inside the column: lines of one
+    name a line's pitch apart, names a little further apart, as a list spaces its items."""
+    prose = "We write as churches, unions and community groups from across the region to ask the government to act"
+    rows = [(0.08, 0.95, "Open letter on the coal mines")]
+    rows += [(0.08, 0.92 - i * 0.016, prose) for i in range(8)]
+    rows.append((0.08, 0.76, "Signatories"))
+    left = [["Alpha Rights Network — Fiji"], ["Beta Women's Fishing", "Collective — Tonga"], ["Gamma Youth Forum — Samoa"],
+            ["Delta Church Council for the", "Ocean — Palau"], ["Epsilon Watch — Niue"]]
+    right = [["Zeta Land Defenders — Guam"], ["Eta Teachers' Union Climate", "Committee — Nauru"], ["Theta Lawyers — Tuvalu"],
+             ["Iota Seed Sovereignty", "Network — Kiribati"], ["Kappa Climate Voices — Samoa"]]
+    for x, column in ((0.08, left), (0.55, right)):
+        y = 0.73
+        for item in column:
+            for k, line in enumerate(item):
+                rows.append((x, y, line))
+                y -= 0.0155 if k + 1 < len(item) else 0.0195  # the list's spacing between names
+    return text_pdf(rows, size=(8.27, 11.69))
+
+
+def test_names_in_two_columns_below_a_full_width_letter_are_read_column_by_column_one_name_a_line():
+    lines = [ln for ln in document_from_bytes(_letter_then_two_columns_of_names(), "c.pdf").text.split("\n") if ln]
+    assert lines[1].startswith("We write as churches") and lines.count(lines[1]) == 8  # the letter is read across
+    names = lines[lines.index("Signatories") + 1:]
+    assert names == ["Alpha Rights Network — Fiji", "Beta Women's Fishing Collective — Tonga", "Gamma Youth Forum — Samoa",
+                     "Delta Church Council for the Ocean — Palau", "Epsilon Watch — Niue", "Zeta Land Defenders — Guam",
+                     "Eta Teachers' Union Climate Committee — Nauru", "Theta Lawyers — Tuvalu",
+                     "Iota Seed Sovereignty Network — Kiribati", "Kappa Climate Voices — Samoa"]
+
+
+def test_names_one_a_line_in_two_columns_with_wider_gaps_between_groups_stay_one_a_line():
+    rows = [(0.08, 0.95, "We write as churches, unions and community groups from across the region to ask you to act")]
+    for x, names in ((0.08, ["Alpha Network", "Beta Union", "Gamma Forum", "Delta Trust", "Epsilon Watch", "Zeta Hub"]),
+                     (0.55, ["Eta Council", "Theta Lab", "Iota Circle", "Kappa Group", "Lambda Fund", "Mu Alliance"])):
+        y = 0.9
+        for k, name in enumerate(names):
+            rows.append((x, y, name))
+            y -= 0.0155 if k != 2 else 0.0195  # a group of three, then a slightly wider gap, then the next group
+    lines = [ln for ln in document_from_bytes(text_pdf(rows, size=(8.27, 11.69)), "g.pdf").text.split("\n") if ln]
+    assert lines[1:] == ["Alpha Network", "Beta Union", "Gamma Forum", "Delta Trust", "Epsilon Watch", "Zeta Hub",
+                         "Eta Council", "Theta Lab", "Iota Circle", "Kappa Group", "Lambda Fund", "Mu Alliance"]
+
+
 @pytest.mark.skipif(shutil.which("tesseract") is None or shutil.which("pdftoppm") is None,
                     reason="tesseract-ocr / poppler-utils not installed")
 def test_scanned_pdf_is_read_by_ocr():

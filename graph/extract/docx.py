@@ -1,4 +1,5 @@
-"""Word .docx to the reader's plain lines: paragraphs and tables in document order, table rows as " | " lines.
+"""Word .docx to the reader's plain lines: paragraphs and tables in document order, table rows as " | " lines,
+list paragraphs with the bullet or number Word prints before them ("- ", "2. ", "ii. "), indented by level.
 
 The package is read by hand, under limits, rather than through python-docx: a 1 MB zip can inflate to gigabytes,
 and python-docx expands a cell's `gridSpan` into that many cell objects (a 37 KB file with gridSpan 1e6 took 77 s).
@@ -13,6 +14,7 @@ import zipfile
 from lxml import etree
 
 from .errors import LoadError
+from .numbering import Numbering
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # The text of any letter fits in a few MB of XML; a member that inflates beyond this is a zip bomb.
@@ -25,9 +27,36 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fal
 def to_lines(data: bytes, name: str) -> list[str]:
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
-        info = z.getinfo("word/document.xml")
+        z.getinfo("word/document.xml")
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, NotImplementedError) as e:
         raise LoadError(name, f"not a readable .docx file ({type(e).__name__})") from None
+    root = _xml(z, "word/document.xml", name)
+    # the bullets and numbers Word prints before list paragraphs (graph.extract.numbering); a document without
+    # these parts has no lists
+    numbering = Numbering(_xml(z, "word/styles.xml", name, optional=True),
+                          _xml(z, "word/numbering.xml", name, optional=True))
+    body = root.find(f"{_W}body")
+    body = body if body is not None else []
+    numbering.prepare(el for el in body if el.tag == f"{_W}p")
+    lines: list[str] = []
+    for el in body:
+        if el.tag == f"{_W}p":
+            lines.extend(_paragraph(el, numbering).split("\n"))
+        elif el.tag == f"{_W}tbl":
+            lines.extend(_table(el))
+    if not any(ln.strip() for ln in lines):
+        raise LoadError(name, ".docx has no text")
+    return lines
+
+
+def _xml(z: zipfile.ZipFile, member: str, name: str, optional: bool = False):
+    """The parsed XML of one member of the package, each checked for its inflated size before it is read."""
+    try:
+        info = z.getinfo(member)
+    except KeyError:
+        if optional:
+            return None
+        raise LoadError(name, f"not a readable .docx file (no {member})") from None
     if info.file_size > MAX_XML_BYTES or info.file_size > MAX_RATIO * max(info.compress_size, 1) + 1_000_000:
         raise LoadError(name, f".docx text inflates to {info.file_size / 1e6:.0f} MB from "
                               f"{info.compress_size / 1e6:.1f} MB: refused as a zip bomb")
@@ -36,24 +65,16 @@ def to_lines(data: bytes, name: str) -> list[str]:
             xml = f.read(MAX_XML_BYTES + 1)  # the header's size may lie: never read past the limit
         if len(xml) > MAX_XML_BYTES:
             raise LoadError(name, f".docx text is over {MAX_XML_BYTES // 2**20} MB: refused as a zip bomb")
-        root = etree.fromstring(xml, _PARSER)
+        return etree.fromstring(xml, _PARSER)
     except LoadError:
         raise
     except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as e:
+        if optional:
+            return None  # a damaged styles or numbering part costs the list markers, not the letter
         raise LoadError(name, f"not a readable .docx file ({type(e).__name__})") from None
-    body = root.find(f"{_W}body")
-    lines: list[str] = []
-    for el in (body if body is not None else []):
-        if el.tag == f"{_W}p":
-            lines.extend(_paragraph(el).split("\n"))
-        elif el.tag == f"{_W}tbl":
-            lines.extend(_table(el))
-    if not any(ln.strip() for ln in lines):
-        raise LoadError(name, ".docx has no text")
-    return lines
 
 
-def _paragraph(p) -> str:
+def _paragraph(p, numbering: Numbering | None = None) -> str:
     parts = []
     for el in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
         if el.tag == f"{_W}t":
@@ -63,8 +84,9 @@ def _paragraph(p) -> str:
         else:
             parts.append("\n")
     text = "".join(parts)
-    if p.find(f"{_W}pPr/{_W}numPr") is not None and text.strip():
-        text = "- " + text.lstrip()  # a numbered or bulleted list item (its numbering lives elsewhere)
+    mark = numbering.marker(p) if numbering is not None else ""  # an empty item counts too, as Word counts it
+    if mark and text.strip():
+        text = mark + text.lstrip()
     return text
 
 

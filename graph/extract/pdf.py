@@ -21,13 +21,22 @@ from .reflow import column_edge, unwrap
 # Reading a letter's text layer takes well under a second a page; a file still being read after this is hostile.
 READ_SECONDS = 60
 MAX_PAGES = 500
-# A gutter is an x band, in the middle part of the page, that at most this share of rows cross...
-GUTTER_CROSSING_SHARE = 0.15
-# ...with text on both sides in at least this share of rows (else it is just a short line's end).
+# Rows between two full-width rows are read as two columns when at least this share of them has text on both
+# sides of the gutter (else the gap is just short lines' ends).
 GUTTER_SIDE_SHARE = 0.3
 # Two text columns are about as wide as each other; a table's short column ("Kenya") is far narrower.
 COLUMN_WIDTH_RATIO = 0.5
 MIN_GUTTER_PT = 8  # narrower than this is a word space, not a gutter
+# Two columns hold at least this many rows with text on both sides of the gutter (fewer is chance: ragged lines).
+MIN_COLUMN_ROWS = 3
+# In a column, a gap between rows this much over the smallest one (the line pitch) starts a new item: list
+# items are spaced about a fifth of a line apart (measured: 12.8 pt within a wrapped name, 15.7 pt between names).
+ITEM_SPACING = 0.1
+# Joining needs at least this many item gaps in a run (one wider gap is a group's break, not list spacing).
+MIN_WIDE_GAPS = 2
+# A gap over this many line pitches is a paragraph break or a heading, not list spacing: the runs of rows
+# between such gaps are weighed apart.
+MAX_ITEM_SPACING = 1.6
 ROW_TOLERANCE_PT = 3
 # Lines of a paragraph are a fraction of a line's height apart; a gap of about a line's height starts a new one.
 PARAGRAPH_GAP = 0.9  # words whose tops differ by less are on one printed line
@@ -82,33 +91,50 @@ def _rows(words: list[dict]) -> list[list[dict]]:
     return [sorted(r, key=lambda w: w["x0"]) for r in rows]
 
 
+def _crosses(row: list[dict], x: float) -> bool:
+    """A word of the row runs across x, or comes closer to it than half a gutter."""
+    return any(w["x0"] - MIN_GUTTER_PT / 2 < x < w["x1"] + MIN_GUTTER_PT / 2 for w in row)
+
+
+def _two_sided(row: list[dict], x: float) -> bool:
+    """The row has words left and right of x and none across it: a row of two columns."""
+    return not _crosses(row, x) and any(w["x1"] <= x for w in row) and any(w["x0"] >= x for w in row)
+
+
 def _gutter(rows: list[list[dict]], lo: float, hi: float) -> float | None:
-    """x of a column gutter between lo and hi, or None."""
+    """x of a column gutter between lo and hi, or None: the x in the middle half of the page that most rows
+    leave empty with text on both sides. Only part of a page may be in two columns (a letter's prose, then its
+    signatories side by side): the rows that cross the gutter are read where they are (see _read)."""
     width = hi - lo
-    if width <= 0 or len(rows) < 4:
+    if width <= 0 or len(rows) < MIN_COLUMN_ROWS:
         return None
     step = 2.0
     xs = [lo + width * 0.25 + k * step for k in range(int(width * 0.5 / step))]
-    best, best_x = None, None
-    for x in xs:
-        crossing = sum(any(w["x0"] - MIN_GUTTER_PT / 2 < x < w["x1"] + MIN_GUTTER_PT / 2 for w in r) for r in rows)
-        if best is None or crossing < best:
-            best, best_x = crossing, x
-    if best is None or best > GUTTER_CROSSING_SHARE * len(rows):
+    counts = [sum(_two_sided(r, x) for r in rows) for x in xs]
+    best = max(counts, default=0)
+    if best < MIN_COLUMN_ROWS:
         return None
-    left = [[w for w in r if w["x1"] <= best_x] for r in rows]
-    right = [[w for w in r if w["x0"] >= best_x] for r in rows]
-    if min(sum(map(bool, left)), sum(map(bool, right))) < GUTTER_SIDE_SHARE * len(rows):
-        return None
+    first = counts.index(best)
+    last = first
+    while last + 1 < len(counts) and counts[last + 1] == best:
+        last += 1
+    return xs[(first + last) // 2]  # the middle of the empty band: a title a little wider than its column is no row across
+
+
+def _in_columns(rows: list[list[dict]], x: float) -> bool:
+    """Rows between two full-width rows are two columns when enough of them have text on both sides of the
+    gutter and the two sides are about as wide as each other."""
+    if sum(_two_sided(r, x) for r in rows) < max(MIN_COLUMN_ROWS, GUTTER_SIDE_SHARE * len(rows)):
+        return False
+    left = [[w for w in r if w["x1"] <= x] for r in rows]
+    right = [[w for w in r if w["x0"] >= x] for r in rows]
     a, b = _extent(left), _extent(right)
-    if min(a, b) < COLUMN_WIDTH_RATIO * max(a, b):
-        return None  # a table (a name, then a short country cell): its rows are read across
-    return best_x
+    return min(a, b) >= COLUMN_WIDTH_RATIO * max(a, b)  # else a table (a name, then a short country cell)
 
 
 def _extent(rows: list[list[dict]]) -> float:
     words = [w for r in rows for w in r]
-    return max(w["x1"] for w in words) - min(w["x0"] for w in words)
+    return max(w["x1"] for w in words) - min(w["x0"] for w in words) if words else 0.0
 
 
 def _read(rows: list[list[dict]], lo: float, hi: float) -> list[str]:
@@ -118,23 +144,61 @@ def _read(rows: list[list[dict]], lo: float, hi: float) -> list[str]:
     out: list[str] = []
     section: list[list[dict]] = []
     for r in rows:
-        if any(w["x0"] < x < w["x1"] for w in r):  # a row across the gutter: a title or a full-width paragraph
-            out.extend(_columns(section, x, lo, hi))
+        if _crosses(r, x):  # a row across the gutter: a title or a full-width paragraph
+            out.extend(_section(section, x))
             out.extend(_text([r]))
             section = []
         else:
             section.append(r)
-    out.extend(_columns(section, x, lo, hi))
+    out.extend(_section(section, x))
     return out
 
 
-def _columns(rows: list[list[dict]], x: float, lo: float, hi: float) -> list[str]:
-    left = [r2 for r2 in ([w for w in r if w["x1"] <= x] for r in rows) if r2]
-    right = [r2 for r2 in ([w for w in r if w["x0"] >= x] for r in rows) if r2]
-    out = _text(left)
+def _section(rows: list[list[dict]], x: float) -> list[str]:
+    """Rows between full-width ones: column by column where they are two columns, else as they are."""
+    if not rows:
+        return []
+    if not _in_columns(rows, x):
+        return _text(rows)
+    # each column's rows found again from its own words: the columns' lines need not be level with each other
+    left = _rows([w for r in rows for w in r if w["x1"] <= x])
+    right = _rows([w for r in rows for w in r if w["x0"] >= x])
+    out = _text(_items(left))
     if out and right:
         out.append("")
-    return out + _text(right)
+    return out + _text(_items(right))
+
+
+def _items(rows: list[list[dict]]) -> list[list[dict]]:
+    """A column's rows with each item's wrapped lines put back on one row. In a narrow column a name wraps, and
+    the only sign of it is the spacing: lines of one item are a line's pitch apart, items a little more (the
+    space a list puts between its items). In a run of rows (between paragraph breaks) that shows both pitches,
+    rows nearer than the item pitch are one item; where every gap is alike, nothing is joined."""
+    tops = [min(w["top"] for w in r) for r in rows]
+    gaps = [b - a for a, b in zip(tops, tops[1:])]
+    if len(gaps) < 2:
+        return rows
+    pitch = min(gaps)
+    out = [list(rows[0])]
+    runs: list[list[tuple[int, float]]] = [[]]
+    for k, g in enumerate(gaps, 1):
+        if g > pitch * MAX_ITEM_SPACING:
+            runs.append([])
+        else:
+            runs[-1].append((k, g))
+    join: set[int] = set()
+    for run in runs:
+        small = [k for k, g in run if g <= pitch * (1 + ITEM_SPACING)]
+        # gaps between items at least half as many as gaps inside one (a name wraps over three lines at most):
+        # a few wider gaps among even lines are the breaks between a list's groups, not spacing between items
+        if small and len(run) - len(small) >= max(MIN_WIDE_GAPS, len(small) / 2):
+            join.update(small)
+    for k in range(1, len(rows)):
+        if k in join:
+            out[-1] = out[-1] + [dict(w, top=out[-1][0]["top"]) for w in rows[k]]
+        else:
+            out.append(list(rows[k]))
+    return out
 
 
 def _text(rows: list[list[dict]]) -> list[str]:

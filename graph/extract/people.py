@@ -190,8 +190,9 @@ def find_signer(lines: list[str], start: int = 1) -> tuple[Person | None, set[in
             return None, set()
         ln, first = after[0]
         name, _, role = first.partition(",")
-        if not looks_like_person(name.strip()):
-            return None, set()
+        num, bullet, _ = split_marker(after[1][1]) if len(after) > 1 else (None, "", "")
+        if not looks_like_person(name.strip()) or num or bullet:
+            return None, set()  # a line over a bulleted or numbered list is its heading ("Organisations"), no signer
         used = {start + i, ln}
         role = role.strip() or None
         org = None

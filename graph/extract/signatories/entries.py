@@ -34,6 +34,7 @@ def read_entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: 
     individuals_mode = False
     pending_marker: LineInfo | None = None
     right: list[Entry] = []  # right-hand column of a two-column list: read after the left one
+    head: Entry | None = None  # an umbrella whose members are the items under it ("X, comprising:")
     for info in infos[lo:hi + 1]:
         k = info.kind
         if right and k not in ("columns", "blank"):
@@ -54,6 +55,12 @@ def read_entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: 
                 e.num, e.bullet, e.indent = pending_marker.num, pending_marker.bullet, pending_marker.indent
                 e.lines.insert(0, pending_marker.line)
             pending_marker = None
+            if info.detail == "umbrella":
+                head = e
+            elif head is not None and _sibling(head, e):
+                head = None  # the next item of the umbrella's own list
+            elif head is not None:
+                e.level = 1
             entries.append(e)
         elif k == "inline":
             for p in info.parts:
@@ -72,10 +79,12 @@ def read_entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: 
             continue
         elif k == "heading_ind":
             individuals_mode = True
+            head = None
             fates.append((info.line, "heading", "individuals"))
             continue
         elif k == "heading":
             individuals_mode = False
+            head = None
             fates.append((info.line, "heading", info.text))
             continue
         elif k == "cont_inline":
@@ -96,6 +105,16 @@ def read_entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: 
     entries.extend(right)
     return entries
 
+
+
+def _sibling(head: Entry, e: Entry) -> bool:
+    """`e` is an item of the same list as the umbrella `head`, not one of its members: both numbered, or both
+    with the same bullet no deeper in, or both plain."""
+    if head.num is not None:
+        return e.num is not None and e.indent <= head.indent
+    if head.bullet:
+        return e.bullet == head.bullet and e.indent <= head.indent
+    return not (e.num or e.bullet)
 
 
 def translated_tail(entries: list[Entry]) -> tuple[list[Entry], list[Entry]]:

@@ -14,6 +14,7 @@ from graph.extract.people import CLOSING, is_individual, signer_for
 from graph.extract.signatories.headings import (COUNT_LINE, DATE_LINE, HEADER, IND_HEADING, INTRO, byline_person, dateline, heading,
                            place_heading)
 from graph.extract.signatories.inline import INLINE_INTRO
+from graph.extract.signatories.markers import heading_text
 from graph.extract.signatories.lines import (EMAIL, has_url, ends_sentence, garbage_reason, is_footnote, is_lone_marker, is_mirrored,
                         is_page_number, is_url_line, looks_like_name, split_marker, starts_lower)
 from graph.extract.signatories.words import words
@@ -84,8 +85,8 @@ class Facts:
     entries and boilerplate repeat across letters). Rarely needed answers are computed on first use."""
     __slots__ = ("t", "indent", "num", "bullet", "rest", "r", "closing", "url_line", "email", "page", "marker",
                  "count", "footnote_star", "inline_intro", "header", "url", "non_latin", "mirrored", "garbage",
-                 "heading_ind", "heading", "footnote", "commas", "other_script", "lead", "caps_word", "_ends", "_intro",
-                 "_cont", "_columns")
+                 "heading_ind", "heading", "footnote", "commas", "other_script", "lead", "caps_word", "umbrella", "_ends",
+                 "_intro", "_cont", "_columns")
 
     def __init__(self, raw: str) -> None:
         t = raw.strip()
@@ -120,6 +121,16 @@ class Facts:
             len(t) < 60 and ("individual" in low or "personal" in low) and bool(IND_HEADING.match(t)))
         self.heading = group is False or column is False or heading(t) or (
             not mark and len(t) < 60 and place_heading(t))
+        # a group heading numbered as the list is ("A. National organisations", "3. Other organisations:",
+        # "C. Individuals"): asked again without its marker; a plain number only when the line ends with ":"
+        # ("5. Local organisations" may be a name)
+        h = heading_text(t) if not bullet and len(t) < 80 else t
+        if h != t and not (self.heading or self.heading_ind) and (not (num or "").isdigit() or t.endswith(":")):
+            group = words().group_heading(h)
+            self.heading_ind = group is True or bool(IND_HEADING.match(h))
+            self.heading = not self.heading_ind and (group is False or heading(h))
+        # "1. Lake Alliance (LA), comprising:": an umbrella, whose members are the list items under it
+        self.umbrella = umbrella_head(rest) if t.endswith(":") and len(t) < 200 else None
         # ends like a heading ("Signatories -" in Burmese, "Unterzeichnende:"): one if a bulleted list follows
         self.lead = not mark and len(t) < 80 and t.endswith((":", " -", " –", " —"))
         # one or two words in capitals, not an organization's ("CLIMATE", "PRESS RELEASES"): a page's section
@@ -153,6 +164,21 @@ class Facts:
             cols = COLUMNS.split(t) if "   " in t and COLUMNS.search(t) else ()
             self._columns = tuple(cols) if cols and all(looks_like_name(c) for c in cols) else ()
         return self._columns
+
+
+def umbrella_head(rest: str) -> str | None:
+    """The umbrella's name in a list item that ends with a membership cue and a colon ("Lake Alliance (LA),
+    comprising:", "Civic Platform, on behalf of its members:"; data/signatory_words.yaml `umbrella_cues`), else None.
+
+    >>> umbrella_head("Lake Communities Coalition (LCC), comprising:"), umbrella_head("Other organisations:")
+    ('Lake Communities Coalition (LCC)', None)
+    """
+    body = rest.rstrip(" :")
+    for m in words().umbrella_cues.finditer(body):
+        if m.end() == len(body) and m.start() > 0 and body[m.start() - 1].isspace():
+            name = body[:m.start()].rstrip(" ,;–—-")
+            return name if looks_like_name(name) else None
+    return None
 
 
 def _column_header(low: str) -> bool | None:

@@ -25,6 +25,8 @@ from functools import lru_cache
 import re
 import unicodedata
 
+from graph.extract.signatories.markers import enumerator
+
 # Pure functions of a string: synthetic and real lists repeat lines and names, so each is computed once.
 _memo = lru_cache(maxsize=1 << 16)
 
@@ -87,7 +89,8 @@ def split_marker(line: str) -> tuple[str | None, str, str]:
     """(printed number or None, bullet char or '', rest of the line)."""
     t = line.lstrip()
     if not t or not (t[0].isdigit() or t[0] in _BULLET_CHARS or (t[0] in "oO" and t[1:2] == " ")):
-        return None, "", line.strip()
+        e = enumerator(line)
+        return (e[0], "", e[1]) if e else (None, "", line.strip())  # "iv. Name", "(b) Name": graph.extract.signatories.markers
     m = _NUMBERED.match(line) if t[0].isdecimal() else None  # _NUMBERED needs a \d (Unicode Nd) first
     if m and not m.group(2)[:1].isdecimal():  # \d is Unicode Nd, as isdecimal  # "2021. Foo" is rare; "5.2 million" is prose
         return m.group(1), "", m.group(2).strip()

@@ -20,6 +20,7 @@ from graph.extract.signatories.facts import COLUMNS, FACTS, Facts, facts
 from graph.extract.signatories.headings import SALUTATION  # noqa: F401 - graph.extract.meta reads the salutation from here
 from graph.extract.signatories.headings import salutation_index
 from graph.extract.signatories.inline import inline_here, inline_names
+from graph.extract.signatories.markers import follows
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -84,7 +85,7 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
     adjacent = False  # previous line was non-blank
     after_heading = False
     header_end = salutation_index(lines)
-    last_num: int | None = None
+    last_num: str | None = None  # the last entry's printed number ("7", "iv", "b")
     inline_done: set[int] = set()
     for idx, raw in enumerate(lines):
         ln = start + idx
@@ -94,7 +95,7 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             continue
         f = FACTS.get(raw) or facts(raw)  # the lookup inline: this runs for every line of every letter
         t, num, bullet, rest = raw.strip(), f.num, f.bullet, f.rest
-        if num is not None:
+        if num is not None and num.isdigit():
             num = t[:len(num)]  # f may be another number's facts (see graph.extract.signatories.facts.facts)
         elif bullet == "-" and t[0] == "•":
             bullet = "•"  # f is the facts of '- ...' (see graph.extract.signatories.facts.facts)
@@ -145,6 +146,8 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = "heading_ind"
         elif f.heading:
             info.kind = "heading"
+        elif f.umbrella and _marked_next(lines, idx):
+            info.kind, info.detail, info.rest = "entry", "umbrella", f.umbrella  # its members are the items below
         elif adjacent and pk == "prose" and not pf.ends() and not (num or bullet) and not pf.intro():
             info.kind = "prose"
         elif f.footnote:
@@ -173,7 +176,7 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = "entry"
         elif bullet and pk == "entry" and prev.bullet == bullet and f.r.short:
             info.kind = "entry"  # one more item of a bulleted run, even in lower case ("- knowledgeatwork UG")
-        elif num and last_num is not None and int(num) == last_num + 1 and f.r.numbered_ok:
+        elif num and last_num is not None and follows(last_num, num) and f.r.numbered_ok:
             info.kind = "entry"  # the list's numbering vouches for a name in lower-case words
         elif f.commas >= 2 or (after_heading and f.commas):
             parts = inline_names(t, intro_ok=after_heading)
@@ -183,7 +186,7 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = "cont_inline"
         k = info.kind
         if k == "entry" and num:
-            last_num = int(num)
+            last_num = num
         if k == "heading" or k == "heading_ind":
             after_heading = True
         elif k == "prose" or k == "contact" or k == "closing":

@@ -72,7 +72,8 @@ def _header_says(header: list[str]) -> tuple[int, bool, int | None, int | None] 
     name = _column(header, W.name_headers | W.person_headers)
     if name is None:
         return None
-    people = any(k in W.person_headers for k in _header_keys(header[name]))
+    people = any(k in W.person_headers for k in _header_keys(header[name])) or (
+        _column(header, W.affiliation_headers) not in (None, name))
     return name, people, _column(header, W.type_headers), _column(header, W.country_headers)
 
 

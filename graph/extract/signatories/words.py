@@ -44,6 +44,7 @@ class Words:
     person_headers: frozenset[str]
     type_headers: frozenset[str]
     country_headers: frozenset[str]
+    affiliation_headers: frozenset[str]  # a column of affiliations: the rows are people
     person_types: frozenset[str]
     org_words: frozenset[str]
     titles: frozenset[str]
@@ -178,7 +179,8 @@ def words() -> Words:
         raise CuratedError(FILE, f"not a valid regular expression: {e}", "list_cues/list_enders/list_also/personal_capacity") from None
     return Words(
         name_headers=t("name_headers"), person_headers=t("person_headers"), type_headers=t("type_headers"),
-        country_headers=t("country_headers"), person_types=t("person_types"),
+        country_headers=t("country_headers"), affiliation_headers=t("affiliation_headers"),
+        person_types=t("person_types"),
         org_words=frozenset(_strings(data, "organization_words")),
         titles=frozenset(_strings(data, "person_titles")), roles=tuple(sorted(_strings(data, "person_roles"),
                                                                               key=len, reverse=True)),

@@ -1,0 +1,194 @@
+"""List shapes as each input format encodes them, on small documents written here: an HTML page's <ul> of linked
+names with "(Country)" and an <ol> of people, markdown lists numbered in roman numerals under lettered bold group
+headings with a people table after them, Word bullets (list styles and levels) under numbered umbrellas.
+(Two-column PDFs: tests/test_load_formats.py.)"""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from graph.extract.document import document_from_bytes, document_from_text
+from graph.extract.letter import parse_letter
+from graph.extract.signatories.lines import split_marker
+from graph.extract.signatories.markers import follows
+from graph.extract.signatories.parse import parse_signatories
+
+
+def _read(doc):
+    letter = parse_letter(doc)
+    return [(s.name, s.member_of) for s in letter.signatories], [p.name for p in letter.individuals]
+
+
+PAGE = """<!DOCTYPE html><html><head><title>Protect encryption</title></head><body><main><article>
+<h1>Protect encryption</h1>
+<p>Dear Ministers,</p>
+<p>We, the undersigned organisations and experts, urge you to reject any text that would require the scanning of
+private messages.</p>
+<p>Sincerely,</p>
+<h3>Organisations</h3>
+<ul>
+<li><a href="https://a.example">Alpha Privacy Network</a> <span>(Spain)</span></li>
+<li><a href="https://b.example">Beta Digital Rights</a> <span>(Italy)</span></li>
+<li>Gamma Open Networks <span>(Greece)</span></li>
+<li><a href="https://d.example">Фонд слободних мрежа</a> <span>(Serbia)</span></li>
+</ul>
+<h3>Individual experts (affiliations for identification only)</h3>
+<ol><li>Dr. Liisa Koskinen</li><li>Pavel Zielinski</li><li>Eleni Markou</li></ol>
+</article></main></body></html>"""
+
+
+def test_html_list_of_linked_names_with_countries_after_a_closing_and_an_ol_of_people():
+    orgs, people = _read(document_from_bytes(PAGE.encode(), "letter.html"))
+    # whether "(Spain)" stays in the name is the names' business (graph.extract.signatories.names), not the list's
+    assert [(re.sub(r" \([^()]+\)$", "", o), m) for o, m in orgs] == [
+        ("Alpha Privacy Network", None), ("Beta Digital Rights", None), ("Gamma Open Networks", None),
+        ("Фонд слободних мрежа", None)]
+    assert people == ["Liisa Koskinen", "Pavel Zielinski", "Eleni Markou"]  # people, never organizations
+
+
+MARKDOWN = """# End abductions now
+
+We, the undersigned organisations and individuals, call on you to release all those detained.
+
+(a) Release all persons arbitrarily detained;
+(b) End the abduction of activists.
+
+Signed:
+
+**A. National organisations**
+
+i. Lakeside Justice Centre
+ii. Hillside Social Justice Collective
+iii. Riverbend Youth Rights Forum
+iv. Shore Defenders Network (SDN)
+v. Legal Aid Trust
+
+**B. Regional organisations**
+
+1) Eastern Civic Space Coalition
+2) Continental Lawyers for Democracy (CLD)
+
+**C. Individuals**
+
+| # | Name | Affiliation (for identification only) |
+|---|------|---------------------------------------|
+| 1/ | Prof. Amara Njeri | University of the Valley |
+| 2/ | Baraka Onyango | Advocate of the High Court |
+"""
+
+
+def test_markdown_roman_numbered_lists_under_lettered_bold_headings_and_a_people_table():
+    orgs, people = _read(document_from_text(MARKDOWN, "letter.md"))
+    assert [o for o, _ in orgs] == ["Lakeside Justice Centre", "Hillside Social Justice Collective",
+                                    "Riverbend Youth Rights Forum", "Shore Defenders Network", "Legal Aid Trust",
+                                    "Eastern Civic Space Coalition", "Continental Lawyers for Democracy"]
+    assert people == ["Amara Njeri", "Baraka Onyango"]  # an Affiliation column: the rows are people
+
+
+@pytest.mark.parametrize("line, marker, rest", [
+    ("iv. Shore Defenders Network", "iv", "Shore Defenders Network"),
+    ("(b) Beta Union", "b", "Beta Union"),
+    ("XII) Twelfth Trust", "XII", "Twelfth Trust"),
+    ("B) Beta Union", "B", "Beta Union"),
+    ("A. Philip Randolph Institute", None, "A. Philip Randolph Institute"),  # an initial, not a marker
+    ("xvx. Foo", None, "xvx. Foo"),  # letters that are no numeral
+    ("CV. Maju Jaya", None, "CV. Maju Jaya"),  # a company's legal form, not 105
+    ("(c) 2024 Rights Now", None, "(c) 2024 Rights Now"),  # a copyright line
+    ("e. V., Berlin", None, "e. V., Berlin"),  # the end of a German association's name, wrapped
+    ("Iv. Foo", None, "Iv. Foo"),  # a numeral is in one case
+])
+def test_roman_and_letter_markers(line, marker, rest):
+    num, bullet, body = split_marker(line)
+    assert (num, bullet, body) == (marker, "", rest)
+
+
+def test_markers_follow_in_their_numbering():
+    assert follows("viii", "ix") and follows("h", "i") and follows("i", "ii") and follows("9", "10")
+    assert not follows("iii", "v") and not follows("b", "d")
+
+
+def test_a_numbered_item_naming_an_umbrella_heads_the_items_below_it_until_the_next_number():
+    lines = ["This letter is signed by the following coalitions and organisations:",
+             "1. Lake Alliance (LA), comprising:", "- Harbour Fishers Association", "- Delta Land Rights Group",
+             "2. Civic Space Platform, on behalf of its members:", "- Centre for Legal Empowerment",
+             "- Media Safety Desk", "3. Other organisations:", "- Students for Climate Justice",
+             "- Heritage Trust"]
+    got = [(s.name, s.acronym, s.member_of) for s in parse_signatories(lines).signatories]
+    assert got == [("Lake Alliance", "LA", None), ("Harbour Fishers Association", None, "Lake Alliance"),
+                   ("Delta Land Rights Group", None, "Lake Alliance"), ("Civic Space Platform", None, None),
+                   ("Centre for Legal Empowerment", None, "Civic Space Platform"),
+                   ("Media Safety Desk", None, "Civic Space Platform"),
+                   ("Students for Climate Justice", None, None), ("Heritage Trust", None, None)]
+
+
+def _docx(paragraphs: list[tuple[str | None, str]]) -> bytes:
+    import docx
+
+    d = docx.Document()
+    for style, text in paragraphs:
+        d.add_paragraph(text, style=style) if style else d.add_paragraph(text)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_docx_list_styles_print_their_bullets_and_numbers_and_nest_by_level():
+    data = _docx([(None, "Joint letter on evictions"), (None, "We urge Parliament to:"),
+                  ("List Number", "Release all students detained for peaceful protest;"),
+                  ("List Number", "Halt evictions until fair compensation is paid."),
+                  (None, "Signed by:"), ("List Bullet", "River Coalition"), ("List Bullet 2", "Fisherfolk Union"),
+                  ("List Bullet 2", "Women's Land Group"), ("List Bullet", "Heritage Trust")])
+    lines = document_from_bytes(data, "l.docx").text.split("\n")
+    assert lines[2:4] == ["1. Release all students detained for peaceful protest;",
+                          "2. Halt evictions until fair compensation is paid."]
+    assert lines[5:] == ["- River Coalition", "  - Fisherfolk Union", "  - Women's Land Group", "- Heritage Trust"]
+    orgs, _ = _read(document_from_bytes(data, "l.docx"))
+    assert orgs == [("River Coalition", None), ("Fisherfolk Union", "River Coalition"),
+                    ("Women's Land Group", "River Coalition"), ("Heritage Trust", None)]
+
+
+def test_docx_numbered_umbrellas_over_word_bullets():
+    data = _docx([(None, "Joint letter on the pipeline"), (None, "Dear Members,"),
+                  (None, "We write on behalf of displaced communities and urge you to halt the evictions."),
+                  (None, "This letter is signed by the following coalitions and organisations:"),
+                  (None, "1. Lake Alliance (LA), comprising:"), ("List Bullet", "Harbour Fishers Association"),
+                  ("List Bullet", "Delta Land Rights Group"), (None, "2. Other organisations:"),
+                  ("List Bullet", "Heritage Trust"), ("List Bullet", "Students for Climate Justice")])
+    orgs, _ = _read(document_from_bytes(data, "l.docx"))
+    assert orgs == [("Lake Alliance", None), ("Harbour Fishers Association", "Lake Alliance"),
+                    ("Delta Land Rights Group", "Lake Alliance"), ("Heritage Trust", None),
+                    ("Students for Climate Justice", None)]
+
+
+def test_markdown_place_headings_with_counts_end_with_other_countries():
+    text = ("# Global call\n\nWe, the undersigned 5 organisations, call on the Council to act.\n\n"
+            "### Thailand (3)\n\n1. Border Relief Network\n2. Northern Youth Forum\n3. Border Women Union\n\n"
+            "### Other countries (2)\n\n4. Solidariteit Collectief Utrecht\n5. Foro Solidario Sevilla\n")
+    orgs, _ = _read(document_from_text(text, "call.md"))
+    assert [o for o, _ in orgs] == ["Border Relief Network", "Northern Youth Forum", "Border Women Union",
+                                    "Solidariteit Collectief Utrecht", "Foro Solidario Sevilla"]
+
+
+def test_docx_list_level_set_on_the_paragraph_nests_its_members():
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    d.add_paragraph("Joint letter")
+    d.add_paragraph("Signatories:")
+    for level, name in ((0, "River Coalition"), (1, "Fisherfolk Union"), (1, "Women's Land Group"),
+                        (0, "Heritage Trust")):
+        p = d.add_paragraph(name, style="List Paragraph")  # Word's own way: the level on the paragraph
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr>'))
+    buf = io.BytesIO()
+    d.save(buf)
+    doc = document_from_bytes(buf.getvalue(), "l.docx")
+    assert doc.text.split("\n")[2:] == ["- River Coalition", "  - Fisherfolk Union", "  - Women's Land Group",
+                                        "- Heritage Trust"]
+    orgs, _ = _read(doc)
+    assert orgs == [("River Coalition", None), ("Fisherfolk Union", "River Coalition"),
+                    ("Women's Land Group", "River Coalition"), ("Heritage Trust", None)]
