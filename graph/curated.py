@@ -108,6 +108,7 @@ READERS = {
     "gazetteer.yaml": "graph.identity.tagging.data:load_gazetteer",
     "judgements.yaml": "graph.identity.judgements:load_judgements",
     "accepted_demands.yaml": "graph.demands.accepted:load_accepted",
+    "countries.yaml": "graph.extract.countries:load_countries",
 }
 
 

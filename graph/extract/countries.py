@@ -1,23 +1,75 @@
-"""Names of the world's countries (UN members and observers, common short forms), for reading ", Yemen" after an
-organization's name. data/gazetteer.yaml adds aliases ("UK", "USA") and is consulted first; this list only makes sure
-a country the gazetteer does not curate is still recognised as a country."""
-COUNTRIES = frozenset("""
-Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|Austria|Azerbaijan|
-Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia and Herzegovina|Botswana|
-Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cabo Verde|Cambodia|Cameroon|Canada|Central African Republic|Chad|Chile|
-China|Colombia|Comoros|Congo|Costa Rica|Côte d'Ivoire|Croatia|Cuba|Cyprus|Czech Republic|Czechia|
-Democratic Republic of the Congo|DRC|Denmark|Djibouti|Dominica|Dominican Republic|Ecuador|Egypt|El Salvador|
-Equatorial Guinea|Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|Germany|Ghana|Greece|
-Grenada|Guatemala|Guinea|Guinea-Bissau|Guyana|Haiti|Honduras|Hungary|Iceland|India|Indonesia|Iran|Iraq|Ireland|
-Israel|Italy|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kiribati|Kosovo|Kuwait|Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|
-Liberia|Libya|Liechtenstein|Lithuania|Luxembourg|Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Marshall Islands|
-Mauritania|Mauritius|Mexico|Micronesia|Moldova|Monaco|Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Burma|Namibia|
-Nauru|Nepal|Netherlands|New Zealand|Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway|Oman|Pakistan|Palau|
-Palestine|Panama|Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|Rwanda|
-Saint Kitts and Nevis|Saint Lucia|Saint Vincent and the Grenadines|Samoa|San Marino|Sao Tome and Principe|
-Saudi Arabia|Senegal|Serbia|Seychelles|Sierra Leone|Singapore|Slovakia|Slovenia|Solomon Islands|Somalia|
-South Africa|South Korea|South Sudan|Spain|Sri Lanka|Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|
-Tanzania|Thailand|Timor-Leste|Togo|Tonga|Trinidad and Tobago|Tunisia|Turkey|Türkiye|Turkmenistan|Tuvalu|Uganda|
-Ukraine|United Arab Emirates|United Kingdom|United States|Uruguay|Uzbekistan|Vanuatu|Venezuela|Vietnam|Yemen|
-Zambia|Zimbabwe|Hong Kong|Tibet|West Papua|Kurdistan
-""".replace("\n", "").split("|"))
+"""The world's countries, their other names, demonyms and main cities (data/countries.yaml), for reading ", Yemen"
+or ", Nairobi" after an organization's name and "Kenyan organisations" over a group of names. data/gazetteer.yaml
+adds aliases ("UK", "USA") and is consulted first; this list only makes sure a country the gazetteer does not curate
+is still recognised as a country.
+
+>>> load_countries().city["nairobi"], load_countries().demonym["kenyan"], "Burma" in load_countries().names
+('Kenya', 'Kenya', True)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.curated import CuratedError, expect, read_yaml
+
+FILE = "countries.yaml"
+
+
+@dataclass(frozen=True)
+class Countries:
+    names: frozenset[str]  # every country name and other name, as printed
+    city: dict[str, str]  # lower-case city -> country
+    demonym: dict[str, str]  # lower-case demonym -> country
+
+
+def load_countries() -> Countries:
+    """The countries of data/countries.yaml, checked; built again only when the file changed (read_yaml caches
+    the parsed file by its modification time)."""
+    raw = read_yaml(FILE)
+    hit = _BUILT.get(id(raw))
+    if hit is None or hit[0] is not raw:
+        _BUILT.clear()
+        hit = _BUILT[id(raw)] = (raw, _build(raw))
+    return hit[1]
+
+
+_BUILT: dict[int, tuple[object, Countries]] = {}
+
+
+def _build(raw: object) -> Countries:
+    unknown = sorted(set(raw) - {"countries"}) if isinstance(raw, dict) else []
+    if unknown:
+        raise CuratedError(FILE, "unknown key", unknown[0])
+    data = expect(raw, "countries", dict, FILE)
+    names: set[str] = set()
+    city: dict[str, str] = {}
+    demonym: dict[str, str] = {}
+    for name, spec in data.items():
+        at = f"countries.{name}"
+        if not isinstance(spec, dict):
+            raise CuratedError(FILE, "expected a mapping", at)
+        lists = {k: expect(spec, k, list, FILE, default=[], at=at) for k in ("also", "demonyms", "cities")}
+        unknown = set(spec) - set(lists)
+        if unknown:
+            raise CuratedError(FILE, f"unknown key {sorted(unknown)[0]!r}", at)
+        for k, xs in lists.items():
+            if not all(isinstance(x, str) and x.strip() for x in xs):
+                raise CuratedError(FILE, "expected a list of names", f"{at}.{k}")
+        names.add(str(name))
+        names.update(lists["also"])
+        for c in lists["cities"]:
+            city.setdefault(c.lower(), str(name))
+        for d in lists["demonyms"]:
+            demonym.setdefault(d.lower(), str(name))
+    return Countries(frozenset(names), city, demonym)
+
+
+def city_country(place: str) -> str | None:
+    """The country of a city data/countries.yaml knows ("Nairobi" -> "Kenya"), else None."""
+    return load_countries().city.get(" ".join(place.split()).lower())
+
+
+def __getattr__(attr: str):
+    if attr == "COUNTRIES":  # the names, read on first use (a module constant before the list moved to data/)
+        return load_countries().names
+    raise AttributeError(attr)

@@ -22,8 +22,8 @@ import re
 from graph.records import Contact, Person
 from graph.extract.signatories.lines import EMAIL, cap_ratio, split_marker
 
-CONTACT_HEADING = re.compile(
-    r"^\W*(?:for (?:more|further) information|(?:media|press) (?:contacts?|enquiries|inquiries)|contacts?\b|"
+CONTACT_HEADING = re.compile(  # "문의 / Contact:": the same heading first in the letter's other language
+    r"^\W*(?:[^\W\d_][^/:\n]{0,20}/\s*)?(?:for (?:more|further) information|(?:media|press) (?:contacts?|enquiries|inquiries)|contacts?\b|"
     r"(?:inquiries|enquiries|questions)\b.*\b(?:to|contact)\b|please contact)", re.I)
 
 # Pure functions of a string: synthetic and real lists repeat lines and names, so each is computed once.
@@ -54,7 +54,7 @@ def looks_like_person(text: str) -> bool:
     if not _PERSON_NAME.match(t) or ROLE_WORDS.search(t):
         return False
     return not re.search(r"\b(?:network|group|council|union|association|campaign|international|committee|"
-                         r"organi[sz]ation|foundation|society|centre|center|institute|alliance|uk|watch)\b", t, re.I)
+                         r"organi[sz]ation|foundation|society|centre|center|institute|alliance|uk|watch)s?\b", t, re.I)
 
 
 def parse_person(text: str, lines: tuple[int, ...] = ()) -> Person:
@@ -239,24 +239,38 @@ _FOR_ORG = re.compile(r"^(?:vice|co|deputy|interim)?[- ]?(?P<role>.+?)\s+(?:de\s
                       re.I)
 
 
+_DASH_ROLE = re.compile(r"^([^,—–]{3,60}?)\s+[—–]\s+(?=\S)")
+
+
 def signer_for(text: str) -> tuple[str, str] | None:
     """(person, organization) of a 'Person, role of Org' entry ('Khaled Gaiji, président des Amis de la Terre',
     'Jane Roe, Director, Amnesty International'); None when the entry is not one. The role words are curated
     (data/signatory_words.yaml `person_roles`)."""
     from graph.extract.signatories.words import words
 
+    W = words()
+    rep = W.represented.search(text) if "," in text else None
+    if rep:  # "Syndicat X (SX), représenté par Thomas Roe, secrétaire fédéral"
+        org, person = text[:rep.start()].strip(" ,;"), text[rep.end():].partition(",")[0].strip()
+        return (person, org) if org and looks_like_person(person) else None
+    dash = _DASH_ROLE.match(text)
+    if dash and looks_like_person(dash.group(1)):  # "Jasmine Roe — Director, Digital Safety Lab"
+        text = dash.group(1) + ", " + text[dash.end():]
     person, sep, rest = text.partition(",")
     if not sep or not looks_like_person(person.strip()):
         return None
     rest = rest.strip()
-    role = words().role_of(rest.split(",")[0])
-    if role is None:
+    segs = rest.split(",")
+    # the first part naming a role: "avocate, membre du Syndicat X" is a member of X
+    k = next((i for i, seg in enumerate(segs) if W.role_of(seg)), None)
+    if k is None:
         return None
-    m = _FOR_ORG.match(rest.split(",")[0]) if "," not in rest or _FOR_ORG.match(rest.split(",")[0]) else None
-    if m:
-        org = rest[m.start("org"):].strip()
-    else:
-        org = rest.partition(",")[2].strip()
+    here, after = segs[k], ",".join(segs[k + 1:]).strip()
+    m = _FOR_ORG.match(here)
+    of = here[m.start("org"):] if m else ""
+    if m and after and not W.org_word(of) and not re.search(r"\b[A-Z]{2,}", of):
+        m = None  # "Head of Advocacy, X": the role's "of" names a field, the organization follows ("de la FIDL": one)
+    org = (here[m.start("org"):] + (", " + after if after else "")).strip() if m else after
     if not org:
         return None
     if org[:1].islower() and org.split()[0].lower() in ("des", "du", "de", "la", "le", "les", "the"):

@@ -8,6 +8,7 @@ heading or a cue introduces wins, else the last long one; the same list printed 
 from __future__ import annotations
 
 from graph.extract.signatories.headings import INTRO
+from graph.extract.signatories.inline import BYLINE
 from graph.extract.signatories.region import LATIN, LineInfo
 
 # a list printed again in another script holds at least this many names (fewer is a heading or two)
@@ -31,6 +32,12 @@ def _blocks(infos: list[LineInfo]) -> list[tuple[int, int, int, int, bool]]:
     last_prose = ""
     for i, info in enumerate(infos):
         k = info.kind
+        if k == "inline" and info.detail == "byline":  # the lines around a byline are the page's, not its list
+            if cur is not None:
+                blocks.append((cur[0], cur[1], max(cur[2], cur[3]), intro, cur[3] > cur[2]))
+            blocks.append((i, i, len(info.parts), BY_CUE, False))
+            cur, intro = None, NOT_INTRODUCED
+            continue
         if k in ENTRY:
             if cur is None:
                 cur = [i, i, 0, 0]  # first, last, entries in Latin script, entries in other scripts
@@ -70,6 +77,41 @@ def _blocks(infos: list[LineInfo]) -> list[tuple[int, int, int, int, bool]]:
     return blocks
 
 
+# a headline runs to this many words at least around its colon ("An Appeal to the Council: Break the Siege ...")
+MIN_HEADLINE_WORDS = 8
+
+
+def _page_head(infos: list[LineInfo], b: tuple[int, int, int, int, bool]) -> bool:
+    """An unintroduced run of short lines above the letter's first sentence that is half headline, author's
+    byline or section label ("APPEALS"): the page's name, section and title, not a list of signers."""
+    if any(i.kind == "prose" for i in infos[:b[0]]):
+        return False
+    entries = [i.text for i in infos[b[0]:b[1] + 1] if i.kind == "entry"]
+    head = sum(1 for t in entries if _furniture(t))
+    # a title over a list of names is a list: most of the run must read as page furniture
+    return head > 0 and 2 * head >= len(entries)
+
+
+def _headline(t: str) -> bool:
+    return ": " in t and len(t.split()) >= MIN_HEADLINE_WORDS
+
+
+def _furniture(t: str) -> bool:
+    """A headline, an author's byline ("By the X editorial team") or a one-word section label ("APPEALS")."""
+    return bool(BYLINE.match(t)) and " " in t[3:] and not t.count(",") or _headline(t) or (
+        t.isupper() and len(t.split()) == 1)
+
+
+def _past_title(infos: list[LineInfo], b: tuple[int, int, int, int, bool]) -> tuple[int, int]:
+    """An unintroduced list at the top of the page starts after the headline printed over it."""
+    lo, hi = b[0], b[1]
+    if b[3] or any(i.kind == "prose" for i in infos[:lo]):
+        return lo, hi
+    while lo < hi and (infos[lo].kind != "entry" or _headline(infos[lo].text)):
+        lo += 1
+    return lo, hi
+
+
 def choose_block(infos: list[LineInfo]) -> tuple[int, int] | None:
     """The main block of `choose_blocks`, or None."""
     blocks = choose_blocks(infos)
@@ -84,7 +126,7 @@ def choose_blocks(infos: list[LineInfo]) -> list[tuple[int, int]]:
     otherwise the last block of three or more entries. A list in a prose sentence ("submitted by A and B") gives
     way to a longer unheaded list: submitters named in the head, the full list below.
     """
-    blocks = _blocks(infos)
+    blocks = [b for b in _blocks(infos) if b[3] or not _page_head(infos, b)]
     latin = [b for b in blocks if not b[4]]
     introduced = [b for b in latin if b[3] and b[2] >= 1]
     plain = [b for b in latin if b[2] >= 3]
@@ -99,5 +141,5 @@ def choose_blocks(infos: list[LineInfo]) -> list[tuple[int, int]]:
         return [(b[0], b[1]) for b in other[-1:]]
     # translations: blocks in another script at least a third as long as the main list (reported, not read)
     again = [b for b in blocks if b[4] and b[2] >= max(MIN_TRANSLATED, best[2] / 3)]
-    return [(best[0], best[1])] + [(b[0], b[1]) for b in again]
+    return [_past_title(infos, best)] + [(b[0], b[1]) for b in again]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.signatories.lines import NUMBER_RE, number_value
+from graph.extract.signatories.words import words
 
 _NOUN = r"(?:organi[sz]ations|groups|CSOs|NGOs|signatories|networks|members|institutions|entities)"
 _ADJ = r"(?:[\w'’-]+\s+){0,4}?"
@@ -28,16 +29,32 @@ UNDISCLOSED = (
     re.compile(r"\b" + NUMBER_RE + r"\s+(?:other\s+|more\s+|additional\s+)?" + _NOUN + r"\s+(?:that|who|which)\s+"
                r"(?:cannot|can\s*not|can't|could\s+not|do\s+not\s+wish\s+to|did\s+not\s+wish\s+to)\s+be\s+"
                r"(?:named|identified|listed|disclosed)", re.I),
+    # "11 organisations based inside Kachin State have endorsed this letter but cannot be named"
+    re.compile(r"\b" + NUMBER_RE + r"\s+(?:other\s+|more\s+|additional\s+|further\s+)?" + _ADJ + _NOUN +
+               r"\b[^.;:]{0,120}?\b(?:cannot|can\s*not|can't|could\s+not|may\s+not|will\s+not)\s+be\s+"
+               r"(?:named|identified|listed|disclosed|made\s+public)", re.I),
+    # "8 further organisations (names withheld)", "5 groups whose names are withheld for their safety"
+    re.compile(r"\b" + NUMBER_RE + r"\s+(?:other\s+|more\s+|additional\s+|further\s+)?" + _ADJ + _NOUN +
+               r"\b[^.;:]{0,60}?\bnames?\s+(?:are\s+|were\s+|is\s+)?withheld", re.I),
+    # French, Spanish, German: "12 organisations qui ne peuvent pas être nommées", "9 organizaciones que no pueden
+    # ser nombradas", "7 Organisationen, die nicht genannt werden können"
+    re.compile(r"\b(\d{1,4})\s+(?:autres\s+|otras\s+|weitere\s+)?(?:organi[sz]a\w*|associations|groupes|grupos|"
+               r"colectivos|collectifs|gruppen|vereine)\b[^.;:]{0,100}?\b(?:ne\s+(?:peuvent|souhaitent|veulent)\s+pas\s+"
+               r"être\s+nommée?s|no\s+(?:pueden|desean|quieren)\s+ser\s+nombrad[oa]s|nicht\s+genannt\s+werden|"
+               r"anonymes|anónim[oa]s|anonym)", re.I),
 )
 
 
+
 _NOUN_AT = re.compile(r"organi[sz]ations|groups|CSOs|NGOs|signatories|networks|members|institutions|entities")
-_ANON_AT = re.compile(r"disclos|anonym|unnamed|undisclosed|be named|be identified|be listed", re.I)
+_ANON_AT = re.compile(r"disclos|anonym|anónim|unnamed|undisclosed|be named|be identified|be listed|withheld|"
+                      r"être nommé|ser nombrad|nicht genannt", re.I)
 # The same key words as plain strings (none is a prefix of another, so at most one matches at any position):
 # str.find is many times faster than a regex alternation without a literal prefix.
 _NOUN_WORDS = ("organizations", "organisations", "groups", "CSOs", "NGOs", "signatories", "networks", "members",
                "institutions", "entities")
-_ANON_WORDS = ("disclos", "anonym", "unnamed", "undisclosed", "be named", "be identified", "be listed")
+_ANON_WORDS = ("disclos", "anonym", "anónim", "unnamed", "undisclosed", "be named", "be identified", "be listed",
+               "withheld", "être nommé", "ser nombrad", "nicht genannt")
 _CASE_ODD = frozenset("\u0130\u0131\u017f\u212a")  # İ ı ſ K: re.IGNORECASE and str.lower() disagree on these
 
 
@@ -95,7 +112,16 @@ def counts(text: str) -> tuple[int | None, int | None]:
     (462, 84)
     >>> counts("46 organizations said today ahead of the anniversary")
     (46, None)
+    >>> counts("In addition, 11 organisations based inside Kachin State have endorsed it but cannot be named.")
+    (None, 11)
+    >>> counts("Firmano: Arci, Legambiente e altre 37 realtà del territorio.")
+    (None, 37)
     """
     flat = _HYPHEN_BREAK.sub("", text) if "-" in text else text
     flat = _squeeze(flat)
-    return _first_number(CLAIMED, flat, _NOUN_AT), _first_number(UNDISCLOSED, flat, _ANON_AT)
+    undisclosed = _first_number(UNDISCLOSED, flat, _ANON_AT)
+    if undisclosed is None:
+        # "e altre 37 realtà": "and N more" with the word for "other" before the number (data/signatory_words.yaml)
+        m = words().others_before.search(flat)
+        undisclosed = int(m.group(1)) if m else None
+    return _first_number(CLAIMED, flat, _NOUN_AT), undisclosed

@@ -19,6 +19,7 @@ from graph.extract.signatories.lines import (EMAIL, has_url, ends_sentence, garb
                         is_page_number, is_url_line, looks_like_name, split_marker, starts_lower)
 from graph.extract.signatories.words import words
 
+_SECTION_LETTER = re.compile(r"^[A-H][.)]\s+(\S.*)$")
 _CONT_START = re.compile(r"^(?:(?:of|for|and|the|in|on|to|de|du|des|pour|et|with|at|by)\b|&|\))")
 
 
@@ -114,11 +115,17 @@ class Facts:
         self.non_latin = len(t) >= 100 and t.count(",") < 2 and non_latin(t)
         self.mirrored = not mark and is_mirrored(t)
         self.garbage = garbage_reason(t)
-        group = words().group_heading(t) if len(t) < 80 and not mark else None
+        # "3. Other organisations:": a numbered group heading
+        group = words().group_heading(t if not mark else rest) if len(t) < 80 and (
+            not mark or (num and rest.endswith(":"))) else None
+        lettered = _SECTION_LETTER.match(t) if group is None and len(t) < 80 and not mark else None
+        if lettered:  # "B. Regional and international organisations", "C. Individuals": a section of the list
+            group = words().group_heading(lettered.group(1), marked=True)
+        # "1. Lake Albert Coalition (LAC), comprising:": an umbrella over the entries under it
         # a table's header cell left alone on its line ("Organisation Name" over a one-column table)
         column = _column_header(low) if len(t) < 40 and not mark else None
         self.heading_ind = group is True or column is True or (
-            len(t) < 60 and ("individual" in low or "personal" in low) and bool(IND_HEADING.match(t)))
+            len(t) < 80 and ("individual" in low or "personal" in low) and bool(IND_HEADING.match(t)))
         self.heading = group is False or column is False or heading(t) or (
             not mark and len(t) < 60 and place_heading(t))
         # a group heading numbered as the list is ("A. National organisations", "3. Other organisations:",

@@ -23,7 +23,7 @@ SIG_HEADING = re.compile(
 _PLURAL_TAIL = re.compile(r"\b(organi[sz]ations|groups|ngos|csos|networks|members|institutions|signatories|"
                           r"ORGANI[SZ]ATIONS|GROUPS)\s*(?:\([^)]*\))?\s*:?\s*$", re.I)
 IND_HEADING = re.compile(r"^\W{0,3}(?:#+\s*)?(?:individual(?:s|\s+signator(?:y|ies)|\s+signers|ly)?|"
-                         r"(?:signing\s+)?in\s+(?:a\s+|their\s+)?personal\s+capacity)\b[^.]{0,40}:?\s*$", re.I)
+                         r"(?:signing\s+)?in\s+(?:a\s+|their\s+)?personal\s+capacity)\b[^.]{0,60}:?\s*$", re.I)
 INTRO = re.compile(r"\b(?:undersigned|signed\s+by|signatories|endorsed\s+by|co-?signed|following\s+"
                    r"(?:organi[sz]ations|groups|signatories))\b", re.I)
 COUNT_LINE = re.compile(r"^\W*(?:and|plus|\+)\s*" + NUMBER_RE + r"\s+(?:others?|more|additional|(?:other\s+|"
@@ -119,10 +119,19 @@ def place_heading(t: str) -> bool:
     """A country or region printed alone over the names from there, maybe with their count ("Germany (3)",
     "Latin America:"): a heading, never a signatory."""
     first = t.split(None, 1)[0].lower().strip(" *_#:(")
+    if first in _other_first():  # "Other countries (8)", "Rest of the world:"
+        core = _COUNT_TAIL.sub("", t.strip(" *_#")).strip().lower()
+        if core in words().other_places and (core != t.strip().lower() or len(core.split()) > 1):
+            return True
     if first not in _place_first_words() and first != "the":
         return False  # most lines: one set lookup
     core = _COUNT_TAIL.sub("", t.strip(" *_#")).strip()
     return 0 < len(core) < MAX_PLACE_HEADING and words().place(core)
+
+
+@lru_cache(maxsize=1)
+def _other_first() -> frozenset[str]:
+    return frozenset(p.split()[0] for p in words().other_places)
 
 
 @lru_cache(maxsize=1)

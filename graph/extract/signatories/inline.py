@@ -44,9 +44,28 @@ def inline_here(lines: list[str], idx: int, done: set[int], info) -> bool:
 
 
 
+BYLINE = re.compile(r"^(?:by|par|por|von)\s+(?=[A-Z])", re.I)
+# "By A, B and C  •  14 May 2024", "By A and B — 3 March 2023": the byline's names end at the bar (or a dash
+# before a date)
+_BAR = re.compile(r"\s+(?:[•|·]|[—–](?=\s+(?:\d|[A-Z][a-z]+\.?\s+\d)))\s+")
+
+
+def _byline_names(text: str) -> str:
+    """The names of a byline, without "By" and the date or section printed after a bar."""
+    m = BYLINE.match(text)
+    if not m:
+        return text
+    return _BAR.split(text[m.end():], maxsplit=1)[0]
+
+
 @_memo
 def inline_names(text: str, intro_ok: bool = False) -> tuple[str, ...]:
-    """'The undersigned are: A, B (AB), and C.' -> ('A', 'B (AB)', 'C'); () when not a comma list of names."""
+    """'The undersigned are: A, B (AB), and C.' -> ('A', 'B (AB)', 'C'); () when not a comma list of names.
+
+    >>> inline_names("By Ordo Centre, Kyrgyz Press Club and the Media Policy Institute  •  14 May 2024")
+    ('Ordo Centre', 'Kyrgyz Press Club', 'Media Policy Institute')
+    """
+    text = _byline_names(text)
     head, sep, tail = text.partition(":")
     has_intro = bool(sep) and bool(INTRO.search(head) or re.search(r"(?i)\b(?:organi[sz]ations|groups|are|by)\s*$",
                                                                   head))
@@ -56,7 +75,7 @@ def inline_names(text: str, intro_ok: bool = False) -> tuple[str, ...]:
         return ()
     parts = join_spans(words().join_legal([p.strip() for p in split_top(body.strip().rstrip("."), sep)]))
     if parts and not re.match(r"(?:and|&)\s", parts[-1]):  # no Oxford comma: "A, B and C"
-        last = re.split(r"\s+(?:and|&)\s+(?=[A-Z])", parts[-1], maxsplit=1)
+        last = re.split(r"\s+(?:and|&)\s+(?:the\s+)?(?=[A-Z])", parts[-1], maxsplit=1)
         if len(last) == 2 and looks_like_name(last[0]) and looks_like_name(last[1]):
             parts[-1:] = last
     parts = [re.sub(r"^(?:and|&)\s+", "", p).strip() for p in parts if p.strip()]

@@ -154,6 +154,9 @@ def clean_entry(printed: str, split_country: bool = False) -> tuple[str, str | N
         country = country_of(m.group(2))
         if split_country or _TRAIL_PAREN.search(m.group(1)) or glued_acronym(m.group(1)):  # the acronym ends the name
             t = m.group(1)
+    m = _TRAIL_PAREN.search(t) if split_country and t.endswith(")") else None
+    if m and m.start() > 0 and country_of(m.group(1)):  # "Cifratura Libera (Italy)" down a list of such names
+        country, t = country or country_of(m.group(1)), t[:m.start()].rstrip(" ,")
     closes = t.endswith(")")
     m = _TRAIL_PAREN.search(t) if closes else None
     if m:
@@ -216,9 +219,11 @@ def _is_place_name(text: str) -> bool:
 
 
 def place_tail(printed: str) -> bool:
-    """The entry ends with a place printed beside the name: ", Malaysia" or "(ACR) – Malaysia"."""
+    """The entry ends with a place printed beside the name: ", Malaysia", "(Malaysia)" or "(ACR) – Malaysia"."""
     if "," in printed and country_of(printed.rsplit(",", 1)[1]):
         return True
+    if printed.endswith(")") and (p := _TRAIL_PAREN.search(printed)) and country_of(p.group(1)):
+        return True  # "Name (Italy)"
     m = _ACR_DASH_PLACE.match(printed) if ")" in printed else None
     return bool(m) and _is_place_name(m.group(3))
 

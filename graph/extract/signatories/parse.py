@@ -28,6 +28,8 @@ from graph.records import Contact, Person, Signatory, SkippedLine
 from graph.extract.signatories.counts import counts
 from graph.extract.signatories.lines import number_value
 from graph.extract.signatories.names import _countries, clean_entry, country_of, place_tail, split_place
+from graph.extract.signatories.places import acronym_before_legal, dash_place, ends_legal, trailing_place
+from graph.extract.countries import city_country
 from graph.extract.signatories.nesting import alphabet_sublists
 from graph.extract.signatories.prose import prose_how, prose_names, prose_signatories
 from graph.extract.signatories.table import read_tables
@@ -36,6 +38,8 @@ from graph.extract.signatories.entries import cut_word, read_entries, rewrap, se
 from graph.extract.signatories.headings import COUNT_LINE
 from graph.extract.signatories.facts import is_open
 from graph.extract.signatories.glue import unglue
+from graph.extract.signatories.signers import more_signers, signed_for_orgs, signing_blocks
+from graph.extract.signatories.words import words
 from graph.extract.signatories.region import LineInfo, classify
 
 @dataclass(frozen=True)
@@ -78,6 +82,8 @@ AGAIN = "the list again in another script"
 PEOPLE_SHARE = 0.5
 # a list where at least this share of the names carry a place: every ", <Country>" after a name is that place
 PLACE_SHARE = 0.3
+# a list where at least this share of the names end in " — <country or region>" prints each name's place that way
+DASH_SHARE = 0.5
 # Signers named in prose beside a printed list are named in the letter's head: its title, byline, first sentence.
 HEAD_LINES = 12
 
@@ -106,8 +112,12 @@ def _signatory(name: str, acronym: str | None, member_of: str | None, lines: tup
 def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     """Find and parse the signatory list in `lines` (line `start` is the first). See module docstring."""
     lines = unglue(lines)  # "Forumand The Teachers ...": a space lost in the source hides the cut between names
+    # "Jane Roe" / "Director, X" blocks on one line each; "Signed for X:" / "Jane Roe, Convenor" kept aside
+    lines, signed_for = signing_blocks(lines, start)
     contacts, contact_lines = find_contacts(lines, start)
     signer, signer_lines = find_signer(lines, start)
+    if signer_lines and more_signers(lines, max(signer_lines) - start):
+        signer_lines = set()  # the first of several people signing for organizations: a list, not one signer
     people = dict(contacts=contacts, contact_lines=frozenset(contact_lines), signer=signer,
                   signer_lines=frozenset(signer_lines))
     lines, rows = read_tables(lines)
@@ -165,6 +175,13 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
         skipped.append(SkippedLine(e.lines[0], e.text, "fragment at end of file"))
         fates.append((e.lines[0], "skipped", "fragment at end of file"))
     set_levels(entries)
+    # most entries read "Person, Role, Org" without a title (a list of academics, "Prof. Jane Roe, Professor
+    # of Law, University X", stays people)
+    if sum(1 for e in entries if not e.individual and "," in e.text and signer_for(e.text)) >= \
+            PEOPLE_SHARE * len(entries) > 0:
+        for e in entries:  # "Dr. Jane Roe, Chair, X" among people signing for organizations: X signs
+            if e.individual and not words().personal.search(e.text) and signer_for(e.text):
+                e.individual = False
     if sum(map(with_affiliation, (e.text for e in entries))) >= PEOPLE_SHARE * len(entries) > 0:
         for e in entries:  # a list of "Jane Roe, University of Oslo": people signing, with affiliations
             e.individual = e.individual or with_affiliation(e.text)
@@ -194,6 +211,13 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     for sub, umb in nested.items():
         orgs[top[sub]].level = 2
         orgs[top[sub]].umbrella = top[umb]
+    # "Name, City" (after any country): a place the list prints beside many names is an annotation of each; one
+    # after a legal form ("X e.V., München") is one whatever the rest of the list does
+    city_tails = sum(1 for n, _, _ in cleaned if n and "," in n and trailing_place(n))
+    split_cities = city_tails >= max(2, PLACE_SHARE * len(orgs))
+    # "Name — Fiji" down most of the list: the dash gives each name's country ("Kachin Women — Norway" among
+    # hundreds of names is one name as printed)
+    split_dashes = sum(1 for n, _, _ in cleaned if n and dash_place(n)) >= max(3, DASH_SHARE * len(orgs))
     out: list[Signatory] = []
     last_top: int | None = None
     for i, (e, (name, acronym, country)) in enumerate(zip(orgs, cleaned)):
@@ -208,6 +232,21 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
             continue
         row = rows.get(e.lines[0] - start)
         name, location = split_place(name)
+        city = trailing_place(name) if location is None and "," in name else None
+        # one place alone is split off on evidence: a legal form or an acronym closes the name before it, or it is
+        # a city data/countries.yaml knows ("X, Nairobi")
+        if city and (split_cities or ends_legal(city[0]) or city[0].endswith(")") or city_country(city[1])):
+            name, location = city
+            country = country or city_country(location)
+            if acronym and name.endswith(f"({acronym})"):  # "Anwaltsnetzwerk X (ANAM), Berlin"
+                name = name[:-len(acronym) - 2].rstrip()
+        dashed = dash_place(name, known=False) if split_dashes and location is None else None
+        if dashed:
+            name, place = dashed
+            country = country or country_of(place)
+            location = None if country_of(place) else place
+        name, legal_acronym = acronym_before_legal(name)  # "Verein X (VX) e.V."
+        acronym = acronym or legal_acronym
         if row is not None and row.country:
             if country_of(row.country) and not country:
                 country = country_of(row.country)
@@ -223,7 +262,7 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     # signers named above the list ("submitted by A and B", a byline) sign too
     found, prose_fates, _ = prose_signatories(groups, start, infos[lo].line - start,
                                               {s.name.casefold() for s in out} if groups else set())
-    out = _umbrellas(out + _from_prose(found), cued + groups, start)
+    out = signed_for_orgs(_umbrellas(out + _from_prose(found), cued + groups, start), signed_for)
     fates += prose_fates
     # a list in a prose sentence is one line used, as graph.extract.signatories.prose reports it, not one line per name
     cue_lines = {start + g.line: len(g.names) for g in cued}

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from graph.extract.signatories.acronyms import join_spans, spelled
-from graph.extract.signatories.lines import NUMBER_RE
+from graph.extract.signatories.lines import NAME_FINAL_ABBREV, NUMBER_RE
 from graph.extract.signatories.lines import MAX_INLINE_PARTS, cap_ratio, number_value, split_top
 from graph.extract.signatories.parts import counted, cut_end, described, last_and, umbrella_name
 from graph.extract.signatories.words import words
@@ -43,9 +43,6 @@ _GLUED_ACRONYM = re.compile(r"([a-z]\s\([A-Za-z][\w&.-]{1,12}\))\s+(?=[A-Z])")  
 # "..., and 41 other organisations": the count ends the list, whatever clause follows it (", asks the government")
 _OTHERS = re.compile(r",?\s*(?:and|&|et|y)\s+" + NUMBER_RE + r"\s+(?:others?|more|autres|otras|otros)\b[^,]*(?:,.*)?$",
                      re.I)
-# a conjunction or a lower-case article before a name in running text ("and the Carter Center", "y el Centro");
-# a capital "The" is part of the name as printed ("The Carter Center")
-_LEAD_ARTICLE = re.compile(r"^(?:(?i:and|&|et|y|e|und)|the|la|le|les|el|los|las|l['’]|de\s+la|du|des)\s+(?=\S)")
 _DATE_TAIL = re.compile(r"\s+(?:on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
                         r"nov|dec)[a-z]*\.?\s+\d{1,2}.*$", re.I)
 _BYLINE = re.compile(r"^\s*(?:by|par|por)\s+(?=[A-Z])", re.I)
@@ -130,8 +127,12 @@ def _is_name(part: str, lenient: bool) -> bool:
 
 
 def _clean(part: str) -> str:
-    p = part.strip(" \t.;:–—-\"“”'’")
-    p = _LEAD_ARTICLE.sub("", _LEAD_ARTICLE.sub("", p)).strip()  # "y el Centro"
+    p = part.strip(" \t;:–—-\"“”'’")
+    last = p.split()[-1] if p.split() else ""
+    # "... e.V.", "... Inc." keep their dot; a sentence's full stop goes
+    p = p if last.lower() in NAME_FINAL_ABBREV or "." in last.rstrip(".") else p.strip(" .")
+    lead = words().lead_article  # "y el Centro", "und den Hazara-Gemeinden" (data/signatory_words.yaml)
+    p = lead.sub("", lead.sub("", p)).strip()
     return p[:1].upper() + p[1:] if p[:1].islower() and p.split()[0].lower() in ("the",) else p
 
 

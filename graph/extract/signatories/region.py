@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from graph.extract.signatories.facts import COLUMNS, FACTS, Facts, facts
 from graph.extract.signatories.headings import SALUTATION  # noqa: F401 - graph.extract.meta reads the salutation from here
 from graph.extract.signatories.headings import salutation_index
-from graph.extract.signatories.inline import inline_here, inline_names
+from graph.extract.signatories.inline import BYLINE, inline_here, inline_names
 from graph.extract.signatories.markers import follows
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -180,8 +180,8 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = "entry"  # the list's numbering vouches for a name in lower-case words
         elif f.commas >= 2 or (after_heading and f.commas):
             parts = inline_names(t, intro_ok=after_heading)
-            if parts:
-                info.kind, info.parts = "inline", parts
+            if parts:  # "By A, B and C  •  14 May 2024": a byline is a list of its own (graph.extract.signatories.blocks)
+                info.kind, info.parts, info.detail = "inline", parts, "byline" if BYLINE.match(t) else ""
         if idx in inline_done and info.kind != "inline":
             info.kind = "cont_inline"
         k = info.kind

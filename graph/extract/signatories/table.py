@@ -193,12 +193,24 @@ def read_tables(lines: list[str]) -> tuple[list[str], dict[int, RowFacts]]:
     return out, facts
 
 
+def _people_above(out: list[str], k: int) -> bool:
+    """The nearest non-blank line above line index `k` heads a group of people ("C. Individuals")."""
+    above = next((t.strip() for t in reversed(out[max(0, k - 3):k]) if t.strip()), "")
+    return words().group_heading(re.sub(r"^[A-H][.)]\s+", "", above), marked=True) is True
+
+
+def _neutral(cell: str) -> bool:
+    return " ".join(cell.lower().strip(" *_#:").split()) in words().neutral_headers  # data/signatory_words.yaml
+
+
 def _rewrite(rows: list[tuple[int, list[str]]], out: list[str], facts: dict[int, RowFacts]) -> None:
     spec = None
     k0, first = rows[0]
     if (len(rows) > 1 and _is_align(rows[1][1])) or _header_says(first):
         spec = _header_says(first)
         out[k0] = ("Individuals:" if spec and spec[1] else "Organisations:") if spec else ""
+        if spec and not spec[1] and _neutral(first[spec[0]] if spec[0] < len(first) else "") and _people_above(out, k0):
+            out[k0] = ""  # "Name" says nothing of who signs: the heading above ("C. Individuals") holds
         rows = rows[1:]
     name_col, people, type_col, country_col = spec or (_wordy_column(rows), False, None, None)
     kinds: dict[int, str] = {}  # data row -> its type cell

@@ -68,6 +68,12 @@ class Words:
     glued_before: tuple[str, ...]  # ... or to the capitalised word after ("andCoast")
     name_articles: frozenset[str]  # capitalised articles that start a name ("The", "La"), case kept
     umbrella_cues: re.Pattern  # list cues that name an umbrella's members ("comprises", "consists of")
+    lead_article: re.Pattern  # a conjunction or lower-case article before a name in running text
+    neutral_headers: frozenset[str]  # table name headers that say nothing of organizations or people
+    others_before: re.Pattern  # "e altre 37 realtà": group 1 is the number of unnamed signers
+    represented: re.Pattern  # "X, représenté par Jane Roe": the organization's signer follows
+    signing_for: re.Pattern  # "Signed for X:" over the person who signs for X
+    other_places: frozenset[str]  # "Other countries": the last group of a list grouped by country
 
     def web_leftover(self, text: str) -> bool:
         """Page furniture: the whole text is a known leftover (a count after it allowed: "Comments (0)"), or starts
@@ -138,8 +144,10 @@ class Words:
                 return r
         return None
 
-    def group_heading(self, text: str) -> bool | None:
-        """A short line naming a group inside a list: True for people, False for organizations, None if not one."""
+    def group_heading(self, text: str, marked: bool = False) -> bool | None:
+        """A short line naming a group inside a list: True for people, False for organizations, None if not one.
+        `marked`: the line carries a section letter ("B. Regional organisations"), which makes it a heading
+        without a colon or a lead word."""
         t = text.strip().strip("*_#:").strip()
         last = t.rsplit(None, 1)[-1].lower().strip("*_#:.") if t else ""
         if last not in self.group_words and last not in self.person_group_words:
@@ -150,9 +158,20 @@ class Words:
         last = ws[-1]
         if last not in self.group_words and last not in self.person_group_words:
             return None
-        if not (text.rstrip().endswith(":") or ws[0] in self.lead_words or last in self.only_words or len(ws) == 1):
+        if not (marked or text.rstrip().endswith(":") or ws[0] in self.lead_words or last in self.only_words or
+                len(ws) == 1 or (len(ws) <= MAX_DEMONYM_HEADING and _demonym(ws[0]))):
             return None
         return last in self.person_group_words
+
+
+# "Kenyan organisations", "Burmese civil society groups": a demonym opens a group heading this short at most
+MAX_DEMONYM_HEADING = 4
+
+
+def _demonym(word: str) -> bool:
+    from graph.extract.countries import load_countries
+
+    return word in load_countries().demonym
 
 
 @lru_cache(maxsize=1)
@@ -199,4 +218,17 @@ def words() -> Words:
         glued_after=_strings(data, "glued_after"), glued_before=_strings(data, "glued_before"),
         name_articles=frozenset(str(x) for x in expect(data, "name_articles", list, FILE)),
         umbrella_cues=umbrella_rx,
+        lead_article=re.compile(r"^(?:(?:(?i:and|&|et|y|e|und)|" + "|".join(
+            re.escape(str(a)).replace(r"\ ", r"\s+") for a in expect(data, "lead_articles", list, FILE)) +
+            r")\s+(?=\S)|(?:" + "|".join(re.escape(str(a)).replace(r"\ ", r"\s+") for a in
+                                          expect(data, "lead_elided", list, FILE)) + r")['’](?=[A-ZÀ-Þ]))"),
+        neutral_headers=t("neutral_headers"),
+        others_before=re.compile(r"(?:^|[\s,;])(?:" + "|".join(_strings(data, "count_conjunctions")) + r")\s+(?:" +
+                                 "|".join(_strings(data, "count_others")) +
+                                 r")\s+(?!(?:19|20)\d\d\b)(\d{1,4})\s+[^\W\d_]", re.I),  # not a year
+        represented=re.compile(r",?\s*(?:" + "|".join(f"(?:{r})" for r in _strings(data, "represented_by")) +
+                               r")\s+(?=\S)", re.I),
+        other_places=frozenset(_strings(data, "other_places")),
+        signing_for=re.compile(r"^\W{0,3}(?:" + "|".join(f"(?:{r})" for r in _strings(data, "signing_for")) +
+                               r")\s+(?:the\s+)?(?P<org>(?-i:[A-ZÀ-Þ\d])[^:]{2,120}?)\s*:?\s*$", re.I),  # a capital starts a name
     )
