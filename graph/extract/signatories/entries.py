@@ -37,6 +37,8 @@ def read_entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: 
     head: Entry | None = None  # an umbrella whose members are the items under it ("X, comprising:")
     for info in infos[lo:hi + 1]:
         k = info.kind
+        if k.startswith("heading"):
+            head = None  # a group heading ("3. Other organisations:") ends the umbrella's members
         if right and k not in ("columns", "blank"):
             entries.extend(right)
             right = []

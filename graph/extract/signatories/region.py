@@ -128,6 +128,10 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = "cont"
         elif adjacent and (pk == "entry" or pk == "cont") and not (num or bullet) and f.cont_start():
             info.kind = "cont"
+        elif f.umbrella and (num or bullet or _marked_next(lines, idx)):
+            # "1. X (ACR), comprising:" over its members, bulleted or plain ("X, on behalf of its members:" over
+            # bulleted ones); a plain line ending so is a heading unless marked items follow
+            info.kind, info.detail, info.rest = "entry", "umbrella", f.umbrella
         elif f.footnote_star:
             info.kind, info.detail = "footnote", "footnote"
         elif f.inline_intro and idx not in inline_done and inline_here(lines, idx, inline_done, info):
