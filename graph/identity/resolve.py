@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
-from typing import Sequence
+from typing import Any, Iterator, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -49,6 +49,19 @@ class Resolution:
     orgs: tuple[Organization, ...]
     near_misses: tuple[NearMiss, ...]
     index: dict = field(default_factory=dict)  # (file, printed name) -> org id
+    printings: Printings | None = field(default=None, compare=False, repr=False)  # for the next resolution
+
+
+@dataclass(frozen=True)
+class Known:
+    """What an earlier resolution made of some of these letters (graph/store/corpus.py keeps it). Their
+    mentions are taken from `orgs` instead of being read again, and an organization whose mentions are
+    exactly one of these keeps its name, acronyms and aliases. Everything that decides merges still runs
+    over the whole corpus, so the result equals a resolution from scratch."""
+
+    orgs: tuple[Organization, ...]
+    files: frozenset[str]  # the letters `orgs` were resolved from
+    printings: Printings | None = None  # the resolver's table, when this process made `orgs`
 
 
 @dataclass
@@ -65,6 +78,21 @@ class _Node:
     content: frozenset[str] = frozenset()  # the words of `text` but stopwords, for why_different
     normal: bool = False  # `text` is a normal form (normalise() gives it back), not just an acronym key
     suspect: str = ""  # why the printing may imitate another (graph/identity/spoof.py): never merged without a curator
+    fresh: bool = False  # some mention comes from a letter a Known resolution did not cover
+    known: Any = None  # the known organization its mentions are in (_MIXED: several)
+
+
+@dataclass(frozen=True)
+class Printings:
+    """Every printing a resolution met and the parts (normal form, acronym key, suspicion) they made, each
+    part's `known` set to the organization it ended in. Kept with the resolution, so that the next one, of
+    these letters and more, reads only the new letters' names."""
+
+    parts: dict[tuple[str, str, str], _Node]
+    part_of: dict[tuple[str, str | None], tuple[str, str, str] | None]  # printing -> its part (None: names nothing)
+
+
+_MIXED = object()  # a node whose mentions are in several known organizations
 
 
 def letter_mentions(letter: Letter, judgements: Judgements | None = None) -> list[Mention]:
@@ -89,43 +117,79 @@ def _printing(name: str, acronym: str | None) -> tuple[str, str, frozenset[str],
     return text, acr, marked_words(name), looks_like_acronym(name) and not acronym
 
 
+_suspicion = lru_cache(maxsize=1 << 18)(suspicion)  # once per printing per process, not once per resolution
 _UNSEEN = _Node("")  # marker: a printing not met yet
 
 
-def _nodes(letters: Sequence[Letter], jd: Judgements) -> dict[str, _Node]:
-    parts: dict[tuple[str, str, str], _Node] = {}  # (normal form, acronym key, suspicion) -> node
-    # (printed name, acronym) -> its node (None: names nothing). What a printing tells its node (marked words,
+def _copy(n: _Node) -> _Node:
+    """A part or node with its own containers (a kept part is never changed by a later resolution)."""
+    return _Node(n.key, n.text, list(n.mentions), set(n.files), set(n.acronyms), set(n.marked), n.acronym_only, "",
+                 n.has_member_of, n.content, n.normal, n.suspect, n.fresh, n.known)
+
+
+def _all_mentions(letters: Sequence[Letter], jd: Judgements, known: Known | None
+                  ) -> Iterator[tuple[Mention, Organization | None]]:
+    """(mention, the known organization it is in, or None when its letter is new) for every organization the
+    letters name; with the known resolution's printings, only the new letters'."""
+    old = known.files if known is not None else frozenset()
+    if old and known.printings is None:
+        for o in known.orgs:
+            for m in o.mentions:
+                yield m, o
+    for letter in letters:
+        if letter.file not in old:
+            for m in letter_mentions(letter, jd):
+                yield m, None
+
+
+def _parts(letters: Sequence[Letter], jd: Judgements, known: Known | None) -> Printings:
+    kept = known.printings if known is not None and known.files else None
+    parts: dict[tuple[str, str, str], _Node] = {}  # (normal form, acronym key, suspicion) -> part
+    # (printed name, acronym) -> its part (None: names nothing). What a printing tells its part (marked words,
     # not a bare acronym) is told once, on its first mention: the mentions of a famous name repeat it thousands
     # of times.
     node_of: dict[tuple[str, str | None], _Node | None] = {}
-    for letter in letters:
-        for m in letter_mentions(letter, jd):
-            key = (m.name, m.acronym)
-            n = node_of.get(key, _UNSEEN)
-            if n is _UNSEEN:
-                text, acr, marked, bare = _printing(m.name, m.acronym)
-                suspect = suspicion(m.name)
-                n = None
-                if text:
-                    raw, text = text, jd.aliases.get(text, text)
-                    n = parts.get((text, acr, suspect))
-                    if n is None:
-                        n = parts[(text, acr, suspect)] = _Node(text, text, suspect=suspect)
-                        if acr:
-                            n.acronyms.add(acr)
-                    if marked:
-                        n.marked |= marked
-                    if not bare:
-                        n.acronym_only = False
-                    if text is not raw or normalise(m.name):  # normalise(name), or the normal form an alias names
-                        n.normal = True
-                node_of[key] = n
-            if n is None:
-                continue
-            n.mentions.append(m)
-            n.files.add(m.file)
-            if m.member_of:
-                n.has_member_of = True
+    if kept is not None:
+        parts = {k: _copy(p) for k, p in kept.parts.items()}
+        node_of = {k: None if p is None else parts[p] for k, p in kept.part_of.items()}
+    for m, org in _all_mentions(letters, jd, known):
+        key = (m.name, m.acronym)
+        n = node_of.get(key, _UNSEEN)
+        if n is _UNSEEN:
+            text, acr, marked, bare = _printing(m.name, m.acronym)
+            suspect = _suspicion(m.name)
+            n = None
+            if text:
+                raw, text = text, jd.aliases.get(text, text)
+                n = parts.get((text, acr, suspect))
+                if n is None:
+                    n = parts[(text, acr, suspect)] = _Node(text, text, suspect=suspect)
+                    if acr:
+                        n.acronyms.add(acr)
+                if marked:
+                    n.marked |= marked
+                if not bare:
+                    n.acronym_only = False
+                if text is not raw or normalise(m.name):  # normalise(name), or the normal form an alias names
+                    n.normal = True
+            node_of[key] = n
+        if n is None:
+            continue
+        n.mentions.append(m)
+        n.files.add(m.file)
+        if org is None:
+            n.fresh = True
+        elif n.known is not org:
+            n.known = org if n.known is None else _MIXED
+        if m.member_of:
+            n.has_member_of = True
+    key_of = {id(n): k for k, n in parts.items()}
+    return Printings(parts, {k: None if n is None else key_of[id(n)] for k, n in node_of.items()})
+
+
+def _nodes(printings: Printings) -> dict[str, _Node]:
+    """The parts joined into nodes: one name printed with and without its one acronym is one node."""
+    parts = printings.parts
     acrs: dict[str, list[str]] = defaultdict(list)
     for text, acr, _ in parts:
         if acr:
@@ -135,10 +199,10 @@ def _nodes(letters: Sequence[Letter], jd: Judgements) -> dict[str, _Node]:
         # One name printed with two different acronyms is two organizations: one node per acronym.
         key = f"{text}|{acr}" if len(acrs[text]) > 1 and acr else text
         key += "|look-alike" if suspect else ""
+        part.key = key
         n = nodes.get(key)
         if n is None:
-            part.key = key
-            nodes[key] = part
+            nodes[key] = _copy(part)
         else:  # the same name with and without its one acronym
             n.mentions += part.mentions
             n.files |= part.files
@@ -147,6 +211,9 @@ def _nodes(letters: Sequence[Letter], jd: Judgements) -> dict[str, _Node]:
             n.acronym_only = n.acronym_only and part.acronym_only
             n.normal = n.normal or part.normal
             n.has_member_of = n.has_member_of or part.has_member_of
+            n.fresh = n.fresh or part.fresh
+            if n.known is not part.known:
+                n.known = _MIXED
     for n in nodes.values():
         n.content = frozenset(n.text.split()) - STOPWORDS
     return nodes
@@ -265,17 +332,22 @@ def _printed(n: _Node) -> str:
     return n.printed
 
 
-def resolve(letters: Sequence[Letter], judgements: Judgements | None = None) -> Resolution:
-    """Resolve every organization mention in `letters` (order does not matter) into organizations."""
+def resolve(letters: Sequence[Letter], judgements: Judgements | None = None, known: Known | None = None
+            ) -> Resolution:
+    """Resolve every organization mention in `letters` (order does not matter) into organizations.
+    `known`: an earlier resolution of some of these letters, made with the same judgements (see Known)."""
+    if known is not None and not known.files <= {L.file for L in letters}:
+        known = None  # a letter it covered is gone: nothing of it can be trusted
     with paused_gc():  # hundreds of thousands of small records: the cyclic GC would rescan them again and again
-        return _resolve(letters, judgements)
+        return _resolve(letters, judgements, known)
 
 
-def _resolve(letters: Sequence[Letter], judgements: Judgements | None) -> Resolution:
+def _resolve(letters: Sequence[Letter], judgements: Judgements | None, known: Known | None) -> Resolution:
     from graph.identity.tags import load_gazetteer
 
     jd = judgements if judgements is not None else load_judgements()
-    nodes = _nodes(letters, jd)
+    printings = _parts(letters, jd, known)
+    nodes = _nodes(printings)
     distinguishing = load_gazetteer().distinguishing_tokens()
     edges: list[tuple[int, float, str, str, str, str]] = []  # (priority, -score, a, b, rule, detail)
     ids_of: dict[str, list[str]] = defaultdict(list)
@@ -335,7 +407,7 @@ def _resolve(letters: Sequence[Letter], judgements: Judgements | None) -> Resolu
         comps.union(a, b)
         reasons.append((a, b, MergeReason(_printed(nodes[a]), _printed(nodes[b]), rule,
                                           None if rule != "fuzzy" else round(-neg, 3), detail)))
-    return _assemble(nodes, comps, reasons, near, distinguishing)
+    return _assemble(nodes, comps, reasons, near, distinguishing, known, printings)
 
 
 def _why_different(nodes: dict[str, _Node], a: str, b: str, distinguishing: frozenset[str]) -> str | None:
@@ -353,13 +425,31 @@ _mention_order = attrgetter("file", "lines", "name")  # (file, lines, name)
 _file, _name, _acronym = attrgetter("file"), attrgetter("name"), attrgetter("acronym")
 
 
-def _assemble(nodes, comps, reasons, near, distinguishing) -> Resolution:
+def _same_as_known(keys: list[str], nodes: dict[str, _Node]) -> Organization | None:
+    """The known organization whose mentions are exactly these nodes' mentions, if there is one: no new
+    letter touched them, they are all in it, and they are as many as it has."""
+    org, total = None, 0
+    for k in keys:
+        n = nodes[k]
+        if n.fresh or n.known is None or n.known is _MIXED or (org is not None and n.known is not org):
+            return None
+        org, total = n.known, total + len(n.mentions)
+    return org if org is not None and total == len(org.mentions) else None
+
+
+def _assemble(nodes, comps, reasons, near, distinguishing, known: Known | None = None,
+              table: Printings | None = None) -> Resolution:
     root_of_node = {k: comps.find(k) for k in nodes}  # the components are final: find each node once
     groups: dict[str, list[str]] = defaultdict(list)
     for k, r in root_of_node.items():
         groups[r].append(k)
+    reuse = known is not None and bool(known.files)
     built = []
     for root, keys in groups.items():
+        same = _same_as_known(keys, nodes) if reuse else None
+        if same is not None:  # nothing new: the name, acronyms and aliases it had
+            built.append((slug(same.name), min(keys), root, same.name, same.mentions, same.acronyms, same.aliases))
+            continue
         ms = nodes[keys[0]].mentions if len(keys) == 1 else [m for k in keys for m in nodes[k].mentions]
         if len(ms) > 1:
             ms.sort(key=_mention_order)  # in place: a node's mention order matters nowhere else
@@ -415,12 +505,13 @@ def _assemble(nodes, comps, reasons, near, distinguishing) -> Resolution:
     for child, ups in umbrella.items():
         for u in ups:
             members[u].add(child)
-    orgs, index = [], {}
+    orgs, index, org_of_root = [], {}, {}
     for s, _, root, name, ms, acronyms, aliases in built:
         oid = ids[root]
         up, down = umbrella.get(oid), members.get(oid)
-        orgs.append(Organization(oid, name, aliases, acronyms, ms, tuple(why_by_root.get(root, ())),
-                                 tuple(sorted(up)) if up else (), tuple(sorted(down)) if down else ()))
+        org_of_root[root] = Organization(oid, name, aliases, acronyms, ms, tuple(why_by_root.get(root, ())),
+                                         tuple(sorted(up)) if up else (), tuple(sorted(down)) if down else ())
+        orgs.append(org_of_root[root])
         index.update(dict.fromkeys(zip(map(_file, ms), map(_name, ms)), oid))
     name_of = {o.id: o.name for o in orgs}
     root_of = {ids[r]: r for r in ids}
@@ -444,7 +535,10 @@ def _assemble(nodes, comps, reasons, near, distinguishing) -> Resolution:
     rows = sorted((-score, x, y, score, why) for (x, y), (score, why) in best.items())
     near_misses = tuple([NearMiss(x, y, name_of[x], name_of[y], score, why, files_of[root_of[x]], files_of[root_of[y]])
                          for _, x, y, score, why in rows])
-    return Resolution(tuple(orgs), near_misses, index)
+    if table is not None:  # each part remembers the organization it ended in, for the next resolution
+        for part in table.parts.values():
+            part.known, part.fresh = org_of_root[root_of_node[part.key]], False
+    return Resolution(tuple(orgs), near_misses, index, table)
 
 
 _reason_order = attrgetter("rule", "a", "b")

@@ -119,15 +119,30 @@ def _org_attrs(org: Organization) -> dict[str, Any]:
     }
 
 
-def build_graph(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any = None) -> nx.DiGraph:
+def build_graph(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any = None,
+                known: tuple[Sequence[Organization], nx.DiGraph] | None = None) -> nx.DiGraph:
     """The corpus graph. Signed edges come from each organization's mentions, so the resolver's
     merges decide who signed what; a mention of a file that is not among `letters` still gets a
-    (bare) letter node, so no signature is dropped silently."""
+    (bare) letter node, so no signature is dropped silently.
+    known: (organizations, the graph built from them): an organization equal to one of them takes a copy
+    of its node's attributes instead of working them out again."""
     with paused_gc():
-        return _build(letters, orgs, lexicon)
+        return _build(letters, orgs, lexicon, known)
 
 
-def _build(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any) -> nx.DiGraph:
+def _known_attrs(orgs: list[Organization], known: tuple[Sequence[Organization], nx.DiGraph] | None
+                 ) -> dict[str, dict[str, Any]]:
+    if known is None:
+        return {}
+    old_orgs, old_graph = known
+    old = {o.id: o for o in old_orgs}
+    nodes = old_graph.nodes
+    return {o.id: dict(nodes[org_node(o.id)]) for o in orgs
+            if o.id in old and old[o.id] == o and org_node(o.id) in nodes}
+
+
+def _build(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any,
+           known: tuple[Sequence[Organization], nx.DiGraph] | None = None) -> nx.DiGraph:
     G = nx.DiGraph()
     emerged = accepted_hits(letters)  # demands that emerged from asks and a curator accepted
     for L in letters:
@@ -151,7 +166,8 @@ def _build(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any
                 G.add_node(d, kind=DEMAND, label=label or hit.label or hit.id, description=description)
             G.add_edge(letter_node(L.file), d, kind="demands", evidence=hit.evidence, lines=list(hit.lines))
     orgs = list(orgs)
-    G.add_nodes_from((org_node(org.id), _org_attrs(org)) for org in orgs)
+    same = _known_attrs(orgs, known)
+    G.add_nodes_from((org_node(org.id), same.get(org.id) or _org_attrs(org)) for org in orgs)
     signed: dict[tuple[str, str], dict[str, Any]] = {}  # built first, added in one call: 150,000 edges
     n_signatories: Counter = Counter()
     for org in orgs:
@@ -170,7 +186,7 @@ def _build(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any
             n_signatories[v] += 1
     for v, k in n_signatories.items():
         G.nodes[v]["n_signatories"] = k
-    G.add_edges_from((u, v, d) for (u, v), d in signed.items())
+    _add_edges(G, signed)
     for org in orgs:
         u = org_node(org.id)
         for umbrella in org.member_of:
@@ -179,6 +195,17 @@ def _build(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any
                 file = next((m.file for m in org.mentions if m.member_of), "")
                 G.add_edge(u, w, kind="member_of", file=file)
     return G
+
+
+def _add_edges(G: nx.DiGraph, edges: dict[tuple[str, str], dict[str, Any]]) -> None:
+    """G.add_edges_from for new edges between nodes already in G, each with a dict of its own: written
+    straight into networkx's adjacency, successors and predecessors sharing the edge's dict as add_edges_from
+    makes them. For 150,000 signatures add_edges_from took a fifth of adding one letter to 1,000
+    (bench/bench_store.py); tests/test_graph.py pins that the graph is the same."""
+    succ, pred = G._succ, G._pred
+    for (u, v), d in edges.items():
+        succ[u][v] = d
+        pred[v][u] = d
 
 
 def nodes_of(G: nx.DiGraph, kind: str) -> list[str]:
