@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         _child(args.child, args.seed_dir, args.demands)
         return 0
-    from graph.synth import generate, write_letters
+    from tools.synth import generate, write_letters
 
     with tempfile.TemporaryDirectory() as tmp:
         if args.corpus:

@@ -218,7 +218,7 @@ def _same_corpus(a: pipeline.Corpus, b: pipeline.Corpus) -> None:
 def generated(tmp_path_factory) -> Path:
     """Letters that share organizations printed in variants, with acronyms and umbrellas: adding one merges,
     splits and renames organizations the others made."""
-    from graph.synth import generate, write_letters
+    from tools.synth import generate, write_letters
 
     folder = tmp_path_factory.mktemp("generated")
     write_letters(generate(n_letters=40, n_orgs=150, n_signatures=900, seed=3), folder)

@@ -47,11 +47,11 @@ def write_hostile_letters(folder: Path) -> Path:
 @pytest.fixture(scope="module")
 def corpora(tmp_path_factory) -> dict[str, nx.DiGraph]:
     """name -> the graph the exports are checked on."""
-    from graph.cli.main import main
     from graph.pipeline import build_corpus
+    from tools.generate import main
 
     gen = tmp_path_factory.mktemp("gen200")
-    assert main(["generate", "--letters", "200", "--orgs", "1000", "--signatures", "4000", "-o", str(gen),
+    assert main(["--letters", "200", "--orgs", "1000", "--signatures", "4000", "-o", str(gen),
                  "--force"]) == 0
     hostile = write_hostile_letters(tmp_path_factory.mktemp("hostile"))
     H = build_corpus([hostile]).graph
