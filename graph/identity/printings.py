@@ -13,7 +13,8 @@ from functools import lru_cache
 from typing import Any, Iterator, Sequence
 
 from graph.identity.judgements import Judgements
-from graph.identity.names import STOPWORDS, acronym_key, initials, looks_like_acronym, marked_words, normalise, split_acronym
+from graph.identity.names import (STOPWORDS, acronym_key, initials, looks_like_acronym, marked_words, normalise,
+                                  split_acronym)
 from graph.identity.spoof import suspicion
 from graph.records import Letter, Mention, Organization
 

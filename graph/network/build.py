@@ -213,16 +213,8 @@ def nodes_of(G: nx.DiGraph, kind: str) -> list[str]:
     return sorted(n for n, k in G.nodes(data="kind") if k == kind)
 
 
-def signed_letters(G: nx.DiGraph, org: str) -> list[str]:
-    return sorted(v for v in G.successors(org) if G.edges[org, v].get("kind") == "signed")
-
-
 def signers(G: nx.DiGraph, letter: str) -> list[str]:
     return sorted(u for u in G.predecessors(letter) if G.edges[u, letter].get("kind") == "signed")
-
-
-def letter_demands(G: nx.DiGraph, letter: str) -> list[str]:
-    return sorted(d for d in G.successors(letter) if G.edges[letter, d].get("kind") == "demands")
 
 
 def find_org(G: nx.DiGraph, query: str) -> str | None:

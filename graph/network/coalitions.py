@@ -152,11 +152,3 @@ def expand(H: nx.DiGraph, G: nx.DiGraph, names: Iterable[str] | None = None) -> 
     if not remaining:
         return G.copy()
     return collapse(G, remaining)
-
-
-def letters_of(G: nx.DiGraph, members: Iterable[str]) -> list[str]:
-    """Letters any of the members signed, sorted."""
-    out = set()
-    for o in members:
-        out.update(v for v in G.successors(o) if G.nodes[v].get("kind") == LETTER)
-    return sorted(out)

@@ -21,6 +21,9 @@ import networkx as nx
 
 ORG, LETTER, DEMAND, GROUP = "organization", "letter", "demand", "group"
 LETTER_GROUP, DEMAND_GROUP = "letter_group", "demand_group"  # super-nodes standing for letters / demands
+# Shares of the drawing's nodes (max_nodes // N): organizations are what the map is about, so demands fold
+# beyond a third and letters beyond a half; a folded kind keeps a sixth (letters are hubs: few stay legible).
+DEMANDS_SHARE, LETTERS_SHARE, FOLDED_SHARE = 3, 2, 6
 
 
 def _period(date: str, coarse: bool) -> str:
@@ -106,11 +109,11 @@ def aggregate(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str, int]
     n_letters = sum(1 for _, a in H.nodes(data=True) if a.get("kind") == LETTER)
     n_demands = sum(1 for _, a in H.nodes(data=True) if a.get("kind") == DEMAND)
     folded: dict[str, dict[str, int]] = {}
-    if n_letters + n_demands + 1 > max_nodes or n_demands > max_nodes // 3:
-        H, folded[DEMAND] = fold_kind(H, DEMAND, max(1, max_nodes // 6))
-        n_demands = min(n_demands, max(1, max_nodes // 6))
-    if n_letters + n_demands + 1 > max_nodes or n_letters > max_nodes // 2:
-        H, folded[LETTER] = fold_kind(H, LETTER, max(1, max_nodes // 6))  # letters are hubs: few stay legible
+    if n_letters + n_demands + 1 > max_nodes or n_demands > max_nodes // DEMANDS_SHARE:
+        H, folded[DEMAND] = fold_kind(H, DEMAND, max(1, max_nodes // FOLDED_SHARE))
+        n_demands = min(n_demands, max(1, max_nodes // FOLDED_SHARE))
+    if n_letters + n_demands + 1 > max_nodes or n_letters > max_nodes // LETTERS_SHARE:
+        H, folded[LETTER] = fold_kind(H, LETTER, max(1, max_nodes // FOLDED_SHARE))
     folded = {k: v for k, v in folded.items() if v}
     if H.number_of_nodes() <= max_nodes:
         H = H.copy() if not folded else H  # never write into the caller's graph

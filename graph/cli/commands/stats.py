@@ -9,6 +9,8 @@ import argparse
 import json
 import sys
 
+ACTIVE_LETTERS = 3  # an organization that signed this many letters is listed as active (one or two: a passer-by)
+
 
 def add_corpus_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--files", nargs="*", default=None, metavar="FILE", help="letter files or folders")
@@ -57,7 +59,7 @@ def compute(G, top: int = 10, seed: int = 0) -> dict:
 
     orgs, letters = nodes_of(G, "organization"), nodes_of(G, "letter")
     label = lambda n: str(G.nodes[n].get("label", n))  # noqa: E731
-    active = sorted((o for o in orgs if G.nodes[o].get("n_letters", 0) >= 3),
+    active = sorted((o for o in orgs if G.nodes[o].get("n_letters", 0) >= ACTIVE_LETTERS),
                     key=lambda o: (-G.nodes[o]["n_letters"], o))
     t = network_ties(G)
     parts = communities(G, seed=seed, ties=t)
