@@ -31,8 +31,9 @@ from graph.demands.accepted import hits as accepted_hits
 from graph.memory import paused_gc
 
 from graph.records import Letter, Organization
+from graph.kinds import EdgeKind, NodeKind
 
-ORG, LETTER, DEMAND = "organization", "letter", "demand"
+ORG, LETTER, DEMAND = NodeKind.ORGANIZATION, NodeKind.LETTER, NodeKind.DEMAND
 
 
 def slugify(text: str) -> str:
@@ -102,7 +103,7 @@ def _org_attrs(org: Organization) -> dict[str, Any]:
             reasons.setdefault(t.tag, "")
     letters = sorted({letter_node(m.file) for m in org.mentions})
     return {
-        "kind": ORG,
+        "kind": ORG.value,
         "label": org.name,
         "name": org.name,
         "aliases": list(org.aliases),
@@ -149,7 +150,7 @@ def _build(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any
         title = L.title or PurePath(L.file).stem
         G.add_node(
             letter_node(L.file),
-            kind=LETTER,
+            kind=LETTER.value,
             label=_short(title),
             title=L.title or "",
             date=L.date or "",
@@ -163,8 +164,8 @@ def _build(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any
             d = demand_node(hit.id)
             if d not in G:
                 label, description = _lexicon_entry(lexicon, hit.id)
-                G.add_node(d, kind=DEMAND, label=label or hit.label or hit.id, description=description)
-            G.add_edge(letter_node(L.file), d, kind="demands", evidence=hit.evidence, lines=list(hit.lines))
+                G.add_node(d, kind=DEMAND.value, label=label or hit.label or hit.id, description=description)
+            G.add_edge(letter_node(L.file), d, kind=EdgeKind.DEMANDS.value, evidence=hit.evidence, lines=list(hit.lines))
     orgs = list(orgs)
     same = _known_attrs(orgs, known)
     G.add_nodes_from((org_node(org.id), same.get(org.id) or _org_attrs(org)) for org in orgs)
@@ -175,13 +176,13 @@ def _build(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any
         for m in org.mentions:
             v = letter_node(m.file)
             if v not in G:
-                G.add_node(v, kind=LETTER, label=PurePath(m.file).stem, title="", date="", file=m.file,
+                G.add_node(v, kind=LETTER.value, label=PurePath(m.file).stem, title="", date="", file=m.file,
                            recipients=[], undisclosed_count=0, claimed_total=0, n_signatories=0)
             e = signed.get((u, v))
             if e is not None:  # printed twice in one letter: one signature, all lines kept
                 e["lines"] = sorted(set(e["lines"]) | set(m.lines))
                 continue
-            signed[(u, v)] = {"kind": "signed", "lines": list(m.lines), "printed": m.name,
+            signed[(u, v)] = {"kind": EdgeKind.SIGNED.value, "lines": list(m.lines), "printed": m.name,
                               "inferred": m.inferred or ""}
             n_signatories[v] += 1
     for v, k in n_signatories.items():
@@ -193,7 +194,7 @@ def _build(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any
             w = org_node(umbrella)
             if w in G and w != u:
                 file = next((m.file for m in org.mentions if m.member_of), "")
-                G.add_edge(u, w, kind="member_of", file=file)
+                G.add_edge(u, w, kind=EdgeKind.MEMBER_OF.value, file=file)
     return G
 
 
@@ -214,7 +215,7 @@ def nodes_of(G: nx.DiGraph, kind: str) -> list[str]:
 
 
 def signers(G: nx.DiGraph, letter: str) -> list[str]:
-    return sorted(u for u in G.predecessors(letter) if G.edges[u, letter].get("kind") == "signed")
+    return sorted(u for u in G.predecessors(letter) if G.edges[u, letter].get("kind") == EdgeKind.SIGNED)
 
 
 def find_org(G: nx.DiGraph, query: str) -> str | None:

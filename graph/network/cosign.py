@@ -28,6 +28,7 @@ import pandas as pd
 from scipy import sparse
 from scipy.stats import hypergeom
 
+from graph.kinds import EdgeKind
 from graph.network.build import LETTER, ORG
 
 # The triangular product goes in blocks of rows: about this many organizations a block (memory stays small),
@@ -108,7 +109,7 @@ def incidence(G: nx.DiGraph) -> Incidence:
     ci = {v: j for j, v in enumerate(letters)}
     rows, cols = [], []
     for u, v, k in G.edges(data="kind"):
-        if k == "signed" and u in ri and v in ci:
+        if k == EdgeKind.SIGNED and u in ri and v in ci:
             rows.append(ri[u])
             cols.append(ci[v])
     data = np.ones(len(rows), dtype=np.float64)

@@ -19,8 +19,10 @@ from typing import Any, Callable
 
 import networkx as nx
 
-ORG, LETTER, DEMAND, GROUP = "organization", "letter", "demand", "group"
-LETTER_GROUP, DEMAND_GROUP = "letter_group", "demand_group"  # super-nodes standing for letters / demands
+from graph.kinds import NodeKind
+
+ORG, LETTER, DEMAND, GROUP = NodeKind.ORGANIZATION, NodeKind.LETTER, NodeKind.DEMAND, NodeKind.GROUP
+LETTER_GROUP, DEMAND_GROUP = NodeKind.LETTER_GROUP, NodeKind.DEMAND_GROUP  # super-nodes standing for letters / demands
 # Shares of the drawing's nodes (max_nodes // N): organizations are what the map is about, so demands fold
 # beyond a third and letters beyond a half; a folded kind keeps a sixth (letters are hubs: few stay legible).
 DEMANDS_SHARE, LETTERS_SHARE, FOLDED_SHARE = 3, 2, 6
@@ -85,7 +87,7 @@ def fold_kind(H: nx.DiGraph, kind: str, room: int) -> tuple[nx.DiGraph, dict[str
 
     def attrs(k: str, ms: list) -> dict[str, Any]:
         dates = sorted(str(H.nodes[n].get("date") or "") for n in ms)
-        return {"kind": LETTER_GROUP if kind == LETTER else DEMAND_GROUP, "label": f"{noun} {k} ({len(ms)})",
+        return {"kind": (LETTER_GROUP if kind == LETTER else DEMAND_GROUP).value, "label": f"{noun} {k} ({len(ms)})",
                 "group": k, "date": next((d for d in dates if d), "")}
 
     return fold(H, ranked, keys, room, lambda k: f"group:{noun} {k}", attrs)
@@ -135,7 +137,7 @@ def _aggregate_orgs(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str
     ranked = sorted(orgs, key=lambda n: (-H.degree(n), str(n)))
 
     def attrs(k: str, ms: list) -> dict[str, Any]:
-        return {"kind": GROUP, "label": f"{k.replace('_', ' ')} ({len(ms)})", "group": k,
+        return {"kind": GROUP.value, "label": f"{k.replace('_', ' ')} ({len(ms)})", "group": k,
                 "tags": [k] if not k.startswith("community ") else [], "n_letters": 0}
 
     out, groups = fold(H, ranked, keys, max_nodes - (H.number_of_nodes() - len(orgs)), lambda k: f"group:{k}", attrs)

@@ -137,10 +137,8 @@ def _open(files: list[Path], store: Store, progress: pipeline.Progress | None) -
     ckey = _corpus_key(data, sorted(by_key))
     blob = store.get_built(ckey)
     corpus = _decode_corpus(blob, letters, docs, problems) if blob is not None else None
-    if (corpus is not None and last is not None and last.corpus.printings is not None
-            and last.letters.keys() == by_key.keys()):
-        # the same letters this process resolved: keep the resolver's table for the next letter added
-        corpus = dataclasses.replace(corpus, printings=last.corpus.printings)
+    if corpus is not None and last is not None and last.letters.keys() == by_key.keys() and not unkeyed:
+        return corpus  # the corpus kept from before is the same, with the resolver's table: it stays the base
     if corpus is None:
         base = _base(store, data, set(by_key), last)
         corpus = pipeline.build_from_letters(letters, None, problems, docs, progress, known=base)

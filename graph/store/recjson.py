@@ -74,7 +74,7 @@ def _decoder(tp: Any) -> Callable[[Any], Any]:
     if dataclasses.is_dataclass(tp):
         return _record_decoder(tp)
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return tp  # NodeKind("organization") -> NodeKind.ORG
+        return tp  # NodeKind("organization") -> NodeKind.ORGANIZATION
     origin, args = get_origin(tp), get_args(tp)
     if origin is typing.Literal:
         return _plain
