@@ -30,7 +30,7 @@ test: $(DEV_STAMP)
 	$(PY) -m pytest
 
 bench: $(DEV_STAMP)
-	$(PY) -m graph bench --letters 1000 --orgs 10000 --signatures 150000
+	$(PY) bench/stages.py --letters 1000 --orgs 10000 --signatures 150000
 	@for f in bench/bench_*.py; do echo "== $$f"; $(PY) $$f || exit 1; done
 
 clean:

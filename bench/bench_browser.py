@@ -143,7 +143,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         large = args.large_dir or str(Path(tmp) / "large")
         if not args.large_dir and args.only != "seed":
-            subprocess.run([sys.executable, "-m", "graph", "generate", "--letters", "1000", "--orgs", str(args.orgs),
+            subprocess.run([sys.executable, "-m", "tools.generate", "--letters", "1000", "--orgs", str(args.orgs),
                             "--signatures", "150000", "--seed", "1", "-o", large],
                            cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)

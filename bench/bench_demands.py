@@ -1,6 +1,6 @@
 """Benchmark: find_demands alone, CPU time per letter (target <= 2 ms per synthetic letter).
 
-Two corpora: the letters graph/synth.py writes (`--letters` of them, same defaults as the pipeline bench)
+Two corpora: the letters tools/synth.py writes (`--letters` of them, same defaults as the pipeline bench)
 and the five real sample letters in data/letters repeated `--seed-repeat` times. Each corpus is run
 `--repeat` times; the median is printed. CPU time (time.process_time), not wall time, because other jobs
 share the machine. The first run also pays for the lexicon's word cache (printed as "first").
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from graph.demands.find import find_demands, load_lexicon  # noqa: E402
-from graph.synth import generate  # noqa: E402
+from tools.synth import generate  # noqa: E402
 
 
 def _runs(texts: list[str], repeat: int) -> list[float]:

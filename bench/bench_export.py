@@ -1,7 +1,7 @@
 """Benchmark: export times (median of --repeat runs) for the seed-corpus graph and a 10,000-organization graph.
 
 Targets: PNG at 300 dpi (double column, 183 mm) of the seed corpus <= 3 s; layout of 10k nodes ~1 s (after igraph import).
-The 10k graph comes from graph/synth.py + graph/network/build.py (same schema as the real graph).
+The 10k graph comes from tools/synth.py + graph/network/build.py (same schema as the real graph).
 
     .venv/bin/python bench/bench_export.py [--repeat 3] [--orgs 10000] [--letters 300] [--signatures 40000]
 """
@@ -94,7 +94,7 @@ def main() -> int:
 
     if not args.skip_big:
         from graph.network.build import build_graph
-        from graph.synth import generate
+        from tools.synth import generate
 
         c = generate(n_letters=args.letters, n_orgs=args.orgs, n_signatures=args.signatures, seed=0)
         big = build_graph(c.letters, c.orgs)

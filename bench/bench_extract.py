@@ -1,6 +1,6 @@
 """Benchmark: signatories + metadata of one letter (graph.extract.letter.parse_letter without demands), CPU time.
 
-Target: <= 1.5 ms CPU per synthetic letter (1,000 letters of `python -m graph generate --letters 1000 --orgs 10000
+Target: <= 1.5 ms CPU per synthetic letter (1,000 letters of `python -m tools.generate --letters 1000 --orgs 10000
 --signatures 150000 --seed 1`), and the seed corpus (data/letters) well under a second.
 
 Each run is a fresh interpreter (`--child`), as a pipeline worker is: the per-line caches in graph.extract.signatories.region start
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         _child(args.child, args.seed_dir, args.demands)
         return 0
-    from graph.synth import generate, write_letters
+    from tools.synth import generate, write_letters
 
     with tempfile.TemporaryDirectory() as tmp:
         if args.corpus:

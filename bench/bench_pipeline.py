@@ -1,5 +1,5 @@
 """How the graph stages scale: synthetic corpora of growing size, ground-truth records (no extraction),
-then the bundled letters through the whole pipeline. Run by `make bench` after `python -m graph bench`.
+then the bundled letters through the whole pipeline. Run by `make bench` after `bench/stages.py`.
 
 Prints one table row per corpus size (wall seconds) and, last, one JSON line. Exit status 1 if the
 analytics on the largest corpus take more than BUDGET_S CPU seconds (CPU, not wall: the machine is shared).
@@ -13,9 +13,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph import bench, cosign  # noqa: E402
+import stages as bench  # noqa: E402
+from graph.network import cosign  # noqa: E402
 from graph.network.build import build_graph  # noqa: E402
-from graph.synth import generate  # noqa: E402
+from tools.synth import generate  # noqa: E402
 
 SIZES = ((100, 1000, 15000), (300, 3000, 45000), (1000, 10000, 150000))
 BUDGET_S = 10.0

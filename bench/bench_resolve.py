@@ -1,14 +1,14 @@
 """Benchmark: resolve 150,000 mentions of 10,000 generated organizations (target < 10 s, median of 3).
 
-Names are generated here (not by graph/synth.py): a distinctive word, a place, a kind of group, sometimes an
+Names are generated here (not by tools/synth.py): a distinctive word, a place, a kind of group, sometimes an
 acronym, then printed with the variants letters show (acronym in parentheses or not, dash and quote styles,
 case, "The", Organisation/Organization, '&'/'and', an OCR-damaged letter, a typo). Each letter names an
 organization at most once. Quality against the generating truth is printed too (merges should be right).
 
     .venv/bin/python bench/bench_resolve.py [--orgs 10000] [--mentions 150000] [--repeat 3] [--seed 7]
 
-With --corpus DIR (e.g. one written by `python -m graph generate ... -o DIR`) the letters are extracted from
-DIR instead, as `python -m graph bench` does, and resolve + tag_organizations are timed on them (CPU seconds:
+With --corpus DIR (e.g. one written by `python -m tools.generate ... -o DIR`) the letters are extracted from
+DIR instead, as `bench/stages.py` does, and resolve + tag_organizations are timed on them (CPU seconds:
 the machine is shared, so CPU time is the fair measure; target resolve + tags <= 4 s CPU on the bench corpus).
 """
 from __future__ import annotations
@@ -129,7 +129,7 @@ def quality(res, truth) -> str:
 
 def corpus(folder: Path, repeat: int) -> int:
     """resolve + tag_organizations on extracted letters, CPU seconds per run (caches warm after run 1)."""
-    from graph.bench import extract
+    from stages import extract
 
     letters, _, _ = extract([folder], jobs=2)
     rows = []

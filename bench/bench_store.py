@@ -30,7 +30,7 @@ BAR = 0.1  # reopen and add-one must each cost at most this share of the first b
 
 def _generate(out: Path) -> Path:
     """LETTERS + 1 letters in `out`; the last one is held back in out/held to be added later."""
-    subprocess.run([sys.executable, "-m", "graph", "generate", "--letters", str(LETTERS + 1), "--orgs", str(ORGS),
+    subprocess.run([sys.executable, "-m", "tools.generate", "--letters", str(LETTERS + 1), "--orgs", str(ORGS),
                     "--signatures", str(SIGNATURES), "-o", str(out)], cwd=ROOT, check=True, capture_output=True)
     held = out / "held"
     held.mkdir()

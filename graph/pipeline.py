@@ -5,7 +5,7 @@ import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import networkx as nx
 
@@ -25,6 +25,7 @@ class Corpus:
     problems: tuple[LoadProblem, ...] = ()
     documents: tuple[Document, ...] = ()
     index: dict = field(default_factory=dict)  # (file, printed name) -> org id
+    printings: Any = field(default=None, compare=False, repr=False)  # resolve's table, for the next resolution
 
 
 Progress = Callable[[str, float], None]  # (what is happening, fraction of the whole build done)
@@ -214,21 +215,26 @@ def _retry_in_parent(chunk: list[Path]) -> tuple[list[Letter], list[LoadProblem]
 
 
 def build_from_letters(letters: Sequence[Letter], lexicon=None, problems: Iterable[LoadProblem] = (),
-                       documents: Sequence[Document] = (), progress: Progress | None = None) -> Corpus:
+                       documents: Sequence[Document] = (), progress: Progress | None = None,
+                       known: Corpus | None = None) -> Corpus:
+    """Resolve, tag and build. known: the corpus built earlier from some of these letters, unchanged, with the
+    same code and curated data (graph/store/corpus.py): what it made of them is reused where nothing new
+    touches it, and the result is the same as without it (tests/test_disk.py)."""
     from graph.network.build import build_graph
-    from graph.identity.resolve import resolve
+    from graph.identity.resolve import Known, resolve
     from graph.identity.tags import tag_organizations
 
     say = progress or (lambda what, done: None)
     n = sum(len(L.signatories) for L in letters)
     say(f"Matching {n:,} signatures to organizations", 0.6)
-    res = resolve(letters)
+    res = resolve(letters, known=Known(known.orgs, frozenset(L.file for L in known.letters), known.printings)
+                  if known else None)
     say(f"Tagging {len(res.orgs):,} organizations", 0.8)
-    orgs = tag_organizations(res.orgs, letters)
+    orgs = tag_organizations(res.orgs, letters, known.orgs if known else ())
     say("Building the graph", 0.9)
-    graph = build_graph(letters, orgs, lexicon)
+    graph = build_graph(letters, orgs, lexicon, (known.orgs, known.graph) if known else None)
     return Corpus(tuple(letters), tuple(orgs), tuple(res.near_misses), graph, tuple(problems),
-                  tuple(documents), dict(res.index))
+                  tuple(documents), dict(res.index), res.printings)
 
 
 def build_corpus(paths: Iterable[str | Path] | None = None, lexicon=None, jobs: int | None = None,

@@ -1,4 +1,4 @@
-"""`python -m graph bench`: a table of stage medians, then one JSON line (issue contract)."""
+"""`bench/stages.py`: a table of stage medians, then one JSON line (issue contract)."""
 from __future__ import annotations
 
 import json
@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_bench_prints_a_table_then_one_json_line_with_every_stage():
-    out = subprocess.run([sys.executable, "-m", "graph", "bench", "--letters", "20", "--orgs", "120",
+    out = subprocess.run([sys.executable, "bench/stages.py", "--letters", "20", "--orgs", "120",
                           "--signatures", "600", "--repeat", "2"], cwd=ROOT, capture_output=True, text=True,
                          check=True).stdout.strip().splitlines()
     summary = json.loads(out[-1])

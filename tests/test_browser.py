@@ -285,7 +285,7 @@ def test_explorer_in_chromium(letters, tmp_path):
 
 def test_screenshots_of_a_300_letter_corpus(tmp_path):
     big = tmp_path / "letters300"
-    subprocess.run([sys.executable, "-m", "graph", "generate", "--letters", "300", "--orgs", "3000", "--signatures",
+    subprocess.run([sys.executable, "-m", "tools.generate", "--letters", "300", "--orgs", "3000", "--signatures",
                     "30000", "--seed", "1", "-o", str(big)], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     outside: list[str] = []
     env = {"ATLAS_LETTERS_DIR": str(big), "ATLAS_CACHE_DIR": str(tmp_path / "cache")}

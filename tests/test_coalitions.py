@@ -6,7 +6,7 @@ from functools import lru_cache
 from graph.network.coalitions import coalition_node, collapse, expand, summarize, tag_coalitions
 from graph.network.communities import communities
 from graph.network.build import build_graph
-from graph.synth import generate
+from tools.synth import generate
 
 
 @lru_cache(maxsize=1)

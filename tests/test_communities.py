@@ -9,7 +9,7 @@ import pytest
 from graph.network import cosign
 from graph.network.communities import communities, membership, modularity
 from graph.network.build import build_graph, nodes_of
-from graph.synth import generate
+from tools.synth import generate
 
 
 @lru_cache(maxsize=1)

@@ -11,7 +11,7 @@ from networkx.algorithms import bipartite
 
 from graph.network import cosign
 from graph.network.build import build_graph
-from graph.synth import generate
+from tools.synth import generate
 
 
 def random_corpus(seed: int, n_orgs: int = 30, n_letters: int = 12, p: float = 0.25) -> nx.DiGraph:

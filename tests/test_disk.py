@@ -62,6 +62,7 @@ def test_cache_folder_is_private_and_holds_no_pickle(cache, letters):
     store, why = letterstore.open_store()
     assert store is not None and why == ""
     corpusstore.open_corpus([letters], store)
+    corpusstore.flush()
     assert _mode(cache) == 0o700
     files = [p for p in cache.iterdir() if p.is_file()]
     assert files and all(_mode(p) == 0o600 for p in files), [(p.name, oct(_mode(p))) for p in files]
@@ -110,10 +111,12 @@ def test_a_planted_pickle_never_runs(cache, letters, tmp_path):
 def test_a_corrupt_store_or_entry_is_a_miss(cache, letters, monkeypatch):
     store, _ = letterstore.open_store()
     first = corpusstore.open_corpus([letters], store)
+    corpusstore.flush()
     with sqlite3.connect(store.path) as db:
         db.execute("UPDATE letters SET body = '{\"document\": 1}' WHERE rowid = 1")
-        db.execute("UPDATE corpora SET body = 'not json'")
+        db.execute("UPDATE built SET body = 'not json'")
     calls = _counting_parser(monkeypatch)
+    corpusstore.forget()  # as a new process: nothing of it in memory
     again = corpusstore.open_corpus([letters], store)
     assert len(calls) == 1 and len(calls[0]) == 1  # only the broken entry is parsed again
     assert again.letters == first.letters and again.orgs == first.orgs
@@ -199,3 +202,54 @@ def test_cachedir_off_values(monkeypatch):
     for off in cachedir.OFF:
         monkeypatch.setenv("ATLAS_CACHE_DIR", off)
         assert cachedir.cache_dir() is None
+
+
+def _same_corpus(a: pipeline.Corpus, b: pipeline.Corpus) -> None:
+    """Same organizations (clusters, names, tags), near misses, index, and graph: nodes, edges, attributes."""
+    assert a.letters == b.letters
+    assert a.orgs == b.orgs
+    assert a.near_misses == b.near_misses
+    assert a.index == b.index
+    assert list(a.graph.nodes(data=True)) == list(b.graph.nodes(data=True))  # in the same order: exports follow it
+    assert list(a.graph.edges(data=True)) == list(b.graph.edges(data=True))
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> Path:
+    """Letters that share organizations printed in variants, with acronyms and umbrellas: adding one merges,
+    splits and renames organizations the others made."""
+    from tools.synth import generate, write_letters
+
+    folder = tmp_path_factory.mktemp("generated")
+    write_letters(generate(n_letters=40, n_orgs=150, n_signatures=900, seed=3), folder)
+    for p in sorted(LETTERS.glob("*.txt"))[:6]:
+        shutil.copy2(p, folder / p.name)
+    return folder
+
+
+@pytest.mark.parametrize("held_out", [0, 17, -1])
+@pytest.mark.parametrize("in_memory", [True, False])
+def test_adding_a_letter_equals_a_build_from_scratch(cache, tmp_path, generated, held_out, in_memory):
+    """Issue 14: the corpus a folder had is reused for the letter added to it, and the result is the corpus
+    built from nothing."""
+    folder = tmp_path / "letters"
+    shutil.copytree(generated, folder)
+    files = sorted(folder.iterdir())
+    held = files[held_out]
+    aside = tmp_path / held.name
+    shutil.move(held, aside)
+    store, _ = letterstore.open_store()
+    before = corpusstore.open_corpus([folder], store)
+    shutil.move(aside, held)
+    if not in_memory:
+        corpusstore.forget()  # as a new process: the stored corpus of the smaller folder is the base
+    added = corpusstore.open_corpus([folder], store)
+    scratch = pipeline.build_corpus([folder])
+    assert len(added.letters) == len(before.letters) + 1
+    assert added.orgs != before.orgs  # the new letter changed something, or the test shows nothing
+    if in_memory:  # and most organizations were taken over, not made again
+        old = {o.id: o.mentions for o in before.orgs}
+        assert sum(old.get(o.id) is o.mentions for o in added.orgs) > len(added.orgs) / 2
+    _same_corpus(added, scratch)
+    corpusstore.forget()
+    _same_corpus(corpusstore.open_corpus([folder], store), scratch)  # and read back from the store

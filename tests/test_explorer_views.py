@@ -32,7 +32,7 @@ def bundled():
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory):
     out = tmp_path_factory.mktemp("letters300")
-    subprocess.run([sys.executable, "-m", "graph", "generate", "--letters", "300", "--orgs", "3000",
+    subprocess.run([sys.executable, "-m", "tools.generate", "--letters", "300", "--orgs", "3000",
                     "--signatures", "30000", "--seed", "1", "-o", str(out), "--force"], cwd=ROOT, check=True,
                    stdout=subprocess.DEVNULL)
     return pipeline.build_corpus([out]).graph

@@ -48,10 +48,10 @@ def write_hostile_letters(folder: Path) -> Path:
 @pytest.fixture(scope="module")
 def folders(tmp_path_factory) -> dict[str, Path]:
     """name -> a letters folder: the bundled letters, a generated 200-letter corpus, hostile names."""
-    from graph.cli.main import main
+    from tools.generate import main
 
     gen = tmp_path_factory.mktemp("gen200")
-    assert main(["generate", "--letters", "200", "--orgs", "1000", "--signatures", "4000", "-o", str(gen),
+    assert main(["--letters", "200", "--orgs", "1000", "--signatures", "4000", "-o", str(gen),
                  "--force"]) == 0
     return {"bundled": ROOT / "data" / "letters", "generated": gen,
             "hostile": write_hostile_letters(tmp_path_factory.mktemp("hostile"))}

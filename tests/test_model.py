@@ -102,3 +102,26 @@ def test_bundled_letters_graph():
         assert G.nodes[o]["n_letters"] == G.out_degree(o) - sum(
             1 for v in G.successors(o) if G.edges[o, v]["kind"] != "signed")
     assert G.nodes["letter:001_b7e0fdf4101a12f9"]["undisclosed_count"] == 84
+
+
+def test_signed_edges_written_into_the_adjacency_are_what_add_edges_from_makes():
+    """build._add_edges writes networkx's internal dicts (a benchmark showed the need): the graph must be the
+    one add_edges_from gives, with one dict per edge shared by both directions, and networkx's own methods
+    must see it whole."""
+    from graph.network.build import _add_edges
+
+    edges = {("org:a", "letter:1"): {"kind": "signed", "lines": [3]}, ("org:b", "letter:1"): {"kind": "signed"},
+             ("org:a", "letter:2"): {"kind": "signed", "lines": [4, 5]}}
+    fast, slow = nx.DiGraph(), nx.DiGraph()
+    for G in (fast, slow):
+        G.add_nodes_from(["org:a", "org:b", "letter:1", "letter:2"])
+    _add_edges(fast, {k: dict(v) for k, v in edges.items()})
+    slow.add_edges_from((u, v, dict(d)) for (u, v), d in edges.items())
+    assert list(fast.edges(data=True)) == list(slow.edges(data=True))
+    assert list(fast.in_edges(data=True)) == list(slow.in_edges(data=True))
+    assert fast.number_of_edges() == 3 and fast.in_degree("letter:1") == 2 and fast.out_degree("org:a") == 2
+    assert fast.succ["org:a"]["letter:1"] is fast.pred["letter:1"]["org:a"]
+    fast.remove_node("org:a")  # networkx's own bookkeeping still holds
+    assert fast.number_of_edges() == 1 and list(fast.predecessors("letter:1")) == ["org:b"]
+    G, H = build_graph(*records()), build_graph(*records())
+    assert nx.utils.graphs_equal(G, H) and nx.is_isomorphic(G, G.copy())

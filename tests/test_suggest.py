@@ -5,7 +5,7 @@ from collections import Counter
 
 from graph.network.build import build_graph
 from graph.network.suggest import suggest
-from graph.synth import generate
+from tools.synth import generate
 
 
 def test_suggestions_come_from_the_same_coalition():

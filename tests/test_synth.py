@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from graph.synth import generate, write_letters
+from tools.synth import generate, write_letters
 
 
 def test_same_seed_same_corpus_other_seed_other_corpus():
@@ -74,10 +74,10 @@ def test_the_real_extractor_reads_synthetic_letters():
 
 
 def test_generate_command(tmp_path, capsys):
-    from graph.cli.main import main
+    from tools.generate import main
 
     out = tmp_path / "corpus"
-    assert main(["generate", "--letters", "3", "--orgs", "30", "--signatures", "40", "--seed", "2", "-o", str(out)]) == 0
+    assert main(["--letters", "3", "--orgs", "30", "--signatures", "40", "--seed", "2", "-o", str(out)]) == 0
     assert sorted(p.name for p in out.iterdir()) == ["0000_synth.txt", "0001_synth.txt", "0002_synth.txt"]
-    assert main(["generate", "--letters", "3", "-o", str(out)]) == 2  # never overwrites a corpus silently
+    assert main(["--letters", "3", "-o", str(out)]) == 2  # never overwrites a corpus silently
     assert "already holds letters" in capsys.readouterr().err

@@ -133,7 +133,7 @@ def test_layout_is_deterministic_and_normalised():
 
 
 def test_layout_core_and_satellites_on_a_large_graph():
-    synth = pytest.importorskip("graph.synth")
+    synth = pytest.importorskip("tools.synth")
     from graph.network.build import build_graph
 
     c = synth.generate(n_letters=20, n_orgs=400, n_signatures=900, seed=1)

@@ -103,7 +103,7 @@ def folder_setting() -> None:
     folder's files to everyone and starts a build."""
     editable = may_edit()
     st.text_input("Letters folder", key="letters_dir", placeholder=str(gpaths.letters_dir()), disabled=not editable,
-                  help="Another folder of letters (e.g. one made by `python -m graph generate`), under the letters "
+                  help="Another folder of letters (e.g. one made by `python -m tools.generate`), under the letters "
                        "folder or ATLAS_LETTERS_ROOT. Empty = ATLAS_LETTERS_DIR or data/letters.")
     if not editable:
         st.caption("Changing the folder needs the editor password (asked in Add a letter or Curation).")

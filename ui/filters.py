@@ -11,8 +11,9 @@ if TYPE_CHECKING:  # networkx costs ~0.5 s to import; the first view can come fr
     import networkx as nx
 
 from . import state
+from graph.kinds import NodeKind
 
-KINDS = ("organization", "letter", "demand")
+KINDS = (NodeKind.ORGANIZATION, NodeKind.LETTER, NodeKind.DEMAND)
 DEFAULT_MAX_NODES = 150  # beyond this labels pile up; the rest become coalition super-nodes
 MODE_TEXT = {"map": "Relationship map: organizations and their co-signature ties",
              "full": "Full graph: organizations → letters → demands"}

@@ -9,6 +9,7 @@ import streamlit as st
 
 from . import state
 from .text import md
+from graph.kinds import EdgeKind
 
 
 def _meta(L, d: dict) -> None:
@@ -70,7 +71,7 @@ def matrix(key: str, _G: nx.DiGraph) -> pd.DataFrame:
     rows = []
     for i, v in enumerate(sorted(state.nodes_of(_G, state.LETTER), key=lambda v: (str(_G.nodes[v].get("date", "")), v))):
         for dn in _G.successors(v):
-            if _G.edges[v, dn].get("kind") == "demands":
+            if _G.edges[v, dn].get("kind") == EdgeKind.DEMANDS:
                 rows.append({"order": i, "letter": f"{_G.nodes[v].get('date') or 'undated'} · "
                                                    f"{state.short_label(_G, v, 32)}",
                              "demand": state.label(_G, dn), "made": 1})
@@ -116,11 +117,11 @@ def _behind(G: nx.DiGraph) -> None:
     desc = G.nodes[dn].get("description")
     if desc:
         st.caption(md(desc))
-    letters = [v for v in G.predecessors(dn) if G.edges[v, dn].get("kind") == "demands"]
+    letters = [v for v in G.predecessors(dn) if G.edges[v, dn].get("kind") == EdgeKind.DEMANDS]
     orgs: dict[str, int] = {}
     for v in letters:
         for u in G.predecessors(v):
-            if G.edges[u, v].get("kind") == "signed":
+            if G.edges[u, v].get("kind") == EdgeKind.SIGNED:
                 orgs[u] = orgs.get(u, 0) + 1
     st.write(f"{len(letters)} letter(s), {len(orgs)} organization(s).")
     ranked = sorted(orgs.items(), key=lambda kv: (-kv[1], state.label(G, kv[0])))

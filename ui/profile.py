@@ -7,6 +7,7 @@ import streamlit as st
 
 from . import state
 from .text import md
+from graph.kinds import EdgeKind
 
 
 def source_line(file: str, line: int) -> str:
@@ -56,7 +57,7 @@ def _letters(G: nx.DiGraph, node: str) -> list[str]:
     rows, letters, targets = [], [], []
     for v in sorted(G.successors(node), key=lambda v: (str(G.nodes[v].get("date", "")), v)):
         e = G.edges[node, v]
-        if e.get("kind") != "signed":
+        if e.get("kind") != EdgeKind.SIGNED:
             continue
         letters.append(v)
         L = G.nodes[v]
@@ -84,7 +85,7 @@ def _demands(G: nx.DiGraph, letters: list[str]) -> None:
     count: dict[str, list[str]] = {}
     for v in letters:
         for dnode in G.successors(v):
-            if G.edges[v, dnode].get("kind") == "demands":
+            if G.edges[v, dnode].get("kind") == EdgeKind.DEMANDS:
                 count.setdefault(dnode, []).append(G.nodes[v].get("label", v))
     if not count:
         st.caption("None found in the letters it signed.")
@@ -121,8 +122,8 @@ def _similar(G: nx.DiGraph, node: str) -> None:
 
 
 def _family(G: nx.DiGraph, node: str) -> None:
-    ups = [w for w in G.successors(node) if G.edges[node, w].get("kind") == "member_of"]
-    downs = [u for u in G.predecessors(node) if G.edges[u, node].get("kind") == "member_of"]
+    ups = [w for w in G.successors(node) if G.edges[node, w].get("kind") == EdgeKind.MEMBER_OF]
+    downs = [u for u in G.predecessors(node) if G.edges[u, node].get("kind") == EdgeKind.MEMBER_OF]
     if not ups and not downs:
         return
     st.subheader("Umbrella and members")

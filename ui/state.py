@@ -23,13 +23,14 @@ if TYPE_CHECKING:  # networkx costs ~0.5 s to import; the first view can come fr
     import networkx as nx
 
 from graph import paths as gpaths
+from graph.kinds import NodeKind
 from graph.store.letterstore import reader_version
 
 from . import access, disk, text
 
 VIEWS = ("Network", "Coalitions", "Co-signers", "Timeline", "Profile", "Letters", "Letter", "Add a letter",
          "Curation", "Proposed demands", "Export")
-ORG, LETTER, DEMAND = "organization", "letter", "demand"
+ORG, LETTER, DEMAND = NodeKind.ORGANIZATION, NodeKind.LETTER, NodeKind.DEMAND
 
 
 # ---------------------------------------------------------------- corpus

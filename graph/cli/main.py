@@ -8,7 +8,7 @@ import argparse
 import importlib
 import sys
 
-VERBS = ("extract", "orgs", "demands", "stats", "cosigners", "suggest", "generate", "bench", "export", "add")
+VERBS = ("extract", "orgs", "demands", "stats", "cosigners", "suggest", "export", "add")
 
 
 def build_parser() -> argparse.ArgumentParser:

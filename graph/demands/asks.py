@@ -24,6 +24,9 @@ SOFT_CLAUSE = re.compile(r"[,;:()\u2014]|\s-\s")
 _QUOTE = re.compile(r"\"[^\"]{1,600}\"|'(?<![A-Za-z]')[^']{1,600}'(?![A-Za-z])")
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 _SMALL = frozenset({"of", "for", "and", "the", "in", "on", "to", "a", "an", "&", "with"})
+NAME_WORDS = 3  # words: a shorter line is read as a name, never as an imperative ("Support Group")
+NAME_CAPITALS = 0.75  # share of capitalised words (small words aside) that makes a line Title Case, a name
+QUOTED_WORDS = 4  # words: a shorter quotation ("act now") is an expression, not someone else's ask
 
 
 @dataclass(frozen=True)
@@ -34,11 +37,6 @@ class Region:
 def clause_start(text: str, pos: int) -> int:
     cut = [m.end() for m in CLAUSE.finditer(text, 0, pos)]
     return cut[-1] if cut else 0
-
-
-def may_ask(lex: Lexicon, mask: int) -> bool:
-    """False when no own, modal or reported cue can be in a sentence with these gate bits (most sentences)."""
-    return lex.own.open("", mask) or lex.modal.open("", mask) or lex.reported.open("", mask)
 
 
 def ask_region(s: str, lex: Lexicon, whole: bool, quotes: Callable[[], list[tuple[int, int]]],
@@ -98,9 +96,9 @@ def name_like(s: str) -> bool:
     """
     words = _WORD.findall(s)
     big = [w for w in words if w.lower() not in _SMALL]
-    if len(words) < 3:
+    if len(words) < NAME_WORDS:
         return True
-    return s.rstrip()[-1:] not in ".;:!" and sum(w[0].isupper() for w in big) >= 0.75 * len(big)
+    return s.rstrip()[-1:] not in ".;:!" and sum(w[0].isupper() for w in big) >= NAME_CAPITALS * len(big)
 
 
 # Who is quoted: a speech verb (or a colon) just before the quotation, or ", ... said" just after it.
@@ -122,7 +120,7 @@ def _quotes(segment_text: str, own_subject: Rx | None = None) -> list[tuple[int,
     """
     out = []
     for m in _QUOTE.finditer(segment_text):
-        if len(m.group(0).split()) < 4:
+        if len(m.group(0).split()) < QUOTED_WORDS:
             continue
         a, b = m.span()
         before = segment_text[max(0, a - SPEAKER_WINDOW):a]

@@ -37,6 +37,8 @@ SAME_ASK = 0.25
 MIN_LETTERS = 2  # a demand "emerges" when at least two letters ask it; one letter's ask is just its own
 STEM = 5  # word prefix length that stands for a stem: "deportation", "deporting" -> "depor"
 MAX_LABEL = 120  # characters of the typical ask shown as a label
+SHORT_WORD = 2  # letters: shorter words ("un", "eu", "we") are not features; they name no topic
+FEW_ASKS = 2  # asks: with this many or fewer none is more typical than another, so the shortest stands for them
 _WORD = re.compile(r"[a-z][a-z'-]+")
 # Words every ask shares (cues, addressees' articles): no evidence of what is asked.
 _STOP = frozenset("""a an the and or of to in on for with by at from as is are be been being was were this that these
@@ -63,7 +65,7 @@ def features(text: str) -> list[str]:
     ['stop', 'deporting', 'refugees', '~depor', '~refug']
     """
     words = [w.strip("'-") for w in _WORD.findall(text.lower())]
-    words = [w for w in words if len(w) > 2 and w not in _STOP]
+    words = [w for w in words if len(w) > SHORT_WORD and w not in _STOP]
     return words + ["~" + w[:STEM] for w in words if len(w) >= STEM]
 
 
@@ -129,7 +131,7 @@ def typical(texts: Sequence[str]) -> str:
     >>> typical(["We urge a living wage.", "Pay a living wage to workers.", "A living wage now for all workers"])
     'Pay a living wage to workers.'
     """
-    if len(texts) <= 2:
+    if len(texts) <= FEW_ASKS:
         return min(texts, key=lambda t: (len(t), t))
     X = tfidf(texts)
     score = np.asarray((X @ X.T).sum(axis=1)).ravel()

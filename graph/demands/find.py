@@ -29,6 +29,12 @@ _FOLD_PAIRS = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'
                ("\u2013", "-"), ("\u00ad", "-"))
 MAX_EVIDENCE = 300
 LONG_EVIDENCE = 160  # longer clauses are quoted by their comma-separated part
+NEGATION_WINDOW = 50  # characters before a cue searched for a negation ("not to", "rather than"), within its clause
+SHORT_CLAUSE = 25  # characters: a shorter clause ("We urge:") says too little alone; the whole sentence is evidence
+SHORT_PART = 60  # characters: a shorter comma-separated part of a long clause is quoted with its neighbour
+SHAPES_KEPT = 100_000  # sentences whose shape is remembered (names and boilerplate repeat across letters)
+SHORT_SENTENCE = 6  # words: a list heading this short opens a list of asks ("Recommendations"); longer is prose
+ASK_WORDS = 4  # words: a shorter sentence that matched nothing is no ask worth proposing
 _CHUNK = re.compile(r",\s|\s[\u2014-]\s")
 
 
@@ -51,7 +57,7 @@ def _fold(text: str) -> str:
 
 def _negated(s: str, start: int, lex: Lexicon) -> bool:
     soft = [m.end() for m in SOFT_CLAUSE.finditer(s, 0, start)]
-    window = s[max(soft[-1] if soft else 0, start - 50):start]
+    window = s[max(soft[-1] if soft else 0, start - NEGATION_WINDOW):start]
     return bool(lex.negation.search(window))
 
 
@@ -60,7 +66,7 @@ def _clause(text: str, a: int, b: int) -> tuple[int, int]:
     lo = clause_start(text, a)
     m = CLAUSE.search(text, b)
     hi = m.start() if m else len(text)
-    if len(text[lo:hi].strip()) < 25:
+    if len(text[lo:hi].strip()) < SHORT_CLAUSE:
         lo, hi = 0, len(text)
     if hi - lo > MAX_EVIDENCE:
         lo, hi = max(lo, a - MAX_EVIDENCE // 2), min(hi, b + MAX_EVIDENCE // 2)
@@ -79,7 +85,7 @@ def _evidence(text: str, a: int, b: int) -> tuple[int, int]:
         starts = [lo] + [m.end() for m in _CHUNK.finditer(text, lo, a)]
         ends = [m.start() for m in _CHUNK.finditer(text, b, hi)] + [hi]
         k, e = len(starts) - 1, 0
-        while ends[e] - starts[k] < 60 and (k > 0 or e < len(ends) - 1):  # too short alone: add a neighbour
+        while ends[e] - starts[k] < SHORT_PART and (k > 0 or e < len(ends) - 1):  # too short alone: add a neighbour
             if k > 0:
                 k -= 1
             else:
@@ -135,9 +141,10 @@ def find_demands(text: str, lexicon: Lexicon | None = None) -> tuple[tuple[Deman
         new_segment = prev is None or prev.segment != sen.segment
         shape = shapes.get(folded)
         if shape is None:  # the same lines (names, boilerplate) come back letter after letter
-            if len(shapes) > 100_000:
+            if len(shapes) > SHAPES_KEPT:
                 shapes.clear()
-            shape = shapes[folded] = (bool(imperative(folded)), bool(list_heading(folded)), len(folded.split()) <= 6)
+            shape = shapes[folded] = (bool(imperative(folded)), bool(list_heading(folded)),
+                                      len(folded.split()) <= SHORT_SENTENCE)
         is_imperative = shape[0] and not name_like(sen.text)
         if new_segment and intro and not (sen.item or sen.text[:1].islower() or (
                 is_imperative and prev is not None and prev.text[-1:] in ":;")):
@@ -182,7 +189,7 @@ def find_demands(text: str, lexicon: Lexicon | None = None) -> tuple[tuple[Deman
                 hit_here = True
         if list_intro.search(folded.rstrip(), max(0, len(folded.rstrip()) - 12)):
             intro = folded  # its items carry the asks; the intro itself is no unclassified ask
-        elif not hit_here and len(folded.split()) >= 4:
+        elif not hit_here and len(folded.split()) >= ASK_WORDS:
             asks.append(Ask(sen.text, sen.lines))
     hits = []
     for d in lex.demands:

@@ -24,6 +24,7 @@ import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 
 from graph.draw.style import Style, degree_size
+from graph.kinds import NodeKind
 
 _DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 COORDINATES = 1000.0  # layout [-1, 1] -> Gephi units; its default view spans about this
@@ -75,11 +76,11 @@ def times(H: nx.Graph, letter_dates: Mapping[Any, str] | None = None) -> tuple[d
     """Node and edge time attributes (start/end, spells, date_precision) for H, from its letters'
     dates (or `letter_dates` when H has no letter nodes)."""
     dates = letter_dates if letter_dates is not None else {
-        n: a.get("date", "") for n, a in H.nodes(data=True) if a.get("kind") == "letter"}
+        n: a.get("date", "") for n, a in H.nodes(data=True) if a.get("kind") == NodeKind.LETTER}
     periods = {n: p for n, d in dates.items() if (p := period(d))}
     nodes: dict[Any, dict] = {}
     for n, a in H.nodes(data=True):
-        if a.get("kind") == "letter":
+        if a.get("kind") == NodeKind.LETTER:
             p = periods.get(n)
             nodes[n] = {"date_precision": p[2] if p else "unknown", **({"start": p[0], "end": p[1]} if p else {})}
             continue

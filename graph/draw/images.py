@@ -33,6 +33,7 @@ from graph.draw.labels import GAP_PT, leader_end, place
 from graph.draw.pdftext import BACKEND as PDF_BACKEND
 from graph.paths import ROOT
 from graph.draw.style import SHAPES, Style, degree_size
+from graph.kinds import NodeKind
 
 FONT_DIR = ROOT / "data" / "fonts"
 FAMILIES = ["DejaVu Sans", "Padauk"]  # Latin first, Myanmar glyphs from Padauk
@@ -42,7 +43,7 @@ WIDTH_MM = {"single": 89.0, "double": 183.0}  # journal column widths (Nature, S
 POINTS = {"single": {"label": 5.0, "title": 8.0, "caption": 6.0, "legend": 5.5},
           "double": {"label": 6.0, "title": 9.0, "caption": 7.0, "legend": 6.5}}
 DRAWING_ASPECT = 0.72  # height / width of the network drawing itself
-MUST_LABEL = ("demand", "group", "letter_group", "demand_group")  # few, and meaningless without a name
+MUST_LABEL = (NodeKind.DEMAND, NodeKind.GROUP, NodeKind.LETTER_GROUP, NodeKind.DEMAND_GROUP)  # few, and meaningless without a name
 MUST_LETTERS = 12  # up to this many letters, each is labelled; beyond, they compete like organizations
 MAX_LABELS = {"single": 40, "double": 90}  # optional labels tried; the collision check keeps what fits
 LABEL_HALO = 0.08  # white box behind a label (fraction of font size, within labels.GAP_PT): readable over lines
@@ -93,8 +94,8 @@ def label_order(H: nx.Graph, k: int) -> list[tuple[Any, bool]]:
     kind = dict(H.nodes(data="kind"))
     rank = lambda n: (-deg[n], str(n))  # noqa: E731
     must = sorted((n for n in H if kind.get(n) in MUST_LABEL), key=rank)
-    letters = sorted((n for n in H if kind.get(n) == "letter"), key=rank)
-    orgs = sorted((n for n in H if kind.get(n) not in MUST_LABEL and kind.get(n) != "letter" and deg[n]),
+    letters = sorted((n for n in H if kind.get(n) == NodeKind.LETTER), key=rank)
+    orgs = sorted((n for n in H if kind.get(n) not in MUST_LABEL and kind.get(n) != NodeKind.LETTER and deg[n]),
                   key=rank)[:k]  # an organization with no tie in the view is not worth a name over one with
     few = len(letters) <= MUST_LETTERS
     return [(n, True) for n in must] + [(n, few) for n in letters] + [(n, False) for n in orgs]

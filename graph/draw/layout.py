@@ -29,8 +29,9 @@ import networkx as nx
 import numpy as np
 
 from graph.draw.style import node_size
+from graph.kinds import NodeKind
 
-ORG, GROUP = "organization", "group"
+ORG, GROUP = NodeKind.ORGANIZATION, NodeKind.GROUP
 SPACING = 150.0  # drawing units between neighbours in FR's ideal: about one label's width
 ASPECT = 1.6  # drawings are wider than tall (the frame is 1.6:1 on a desktop), and so are labels
 LABEL_ROOM = 30.0  # drawing units kept around a node for its name (a 16-unit line and some air)

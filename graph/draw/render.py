@@ -29,6 +29,7 @@ import networkx as nx
 
 from graph.draw.vis_labels import LABEL_CHARS, Label, choose, label_scale, shorten
 from graph.draw.style import Style, label_font, node_size
+from graph.kinds import EdgeKind, NodeKind
 
 SCALE = 55.0  # vis pixels per unit of layout, times sqrt(n): keeps node spacing similar at any size
 LETTER_LABEL_CHARS = 24  # letter titles are long: this much says which letter it is
@@ -63,36 +64,36 @@ def tooltip(H: nx.DiGraph, n: Any) -> str:
     kind = a.get("kind", "")
     label = a.get("name") or a.get("label") or n
     lines = [f"{label}", f"({kind})" if kind else ""]
-    if kind in ("organization", "group"):
-        letters = [v for v in H.successors(n) if H.nodes[v].get("kind") == "letter"]
+    if kind in (NodeKind.ORGANIZATION, NodeKind.GROUP):
+        letters = [v for v in H.successors(n) if H.nodes[v].get("kind") == NodeKind.LETTER]
         titles = [str(H.nodes[v].get("label") or v) for v in sorted(letters, key=str)]
         demands = sorted({str(H.nodes[d].get("label") or d) for v in letters for d in H.successors(v)
-                          if H.nodes[d].get("kind") == "demand"})
+                          if H.nodes[d].get("kind") == NodeKind.DEMAND})
         tags = [f"{t} ({a['tag_values'][t]})" if isinstance(a.get("tag_values"), dict) and a["tag_values"].get(t)
                 else t for t in _items(a.get("tags"))]
-        if kind == "group":
+        if kind == NodeKind.GROUP:
             lines.append(f"{a.get('count', 0)} organizations grouped")
         for k in ("country", "ethnicity"):
             if a.get(k):
                 lines.append(f"{k}: {a[k]}")
         lines += [_listing("Tags", tags), _listing("Also printed as", _items(a.get("aliases"))),
                   _listing(f"Letters ({len(titles)})", titles), _listing("Demands", demands)]
-    elif kind == "letter":
+    elif kind == NodeKind.LETTER:
         for k in ("title", "date", "file"):
             if a.get(k):
                 lines.append(f"{k}: {a[k]}")
-        signers = sum(1 for u in H.predecessors(n) if H.edges[u, n].get("kind") == "signed")
+        signers = sum(1 for u in H.predecessors(n) if H.edges[u, n].get("kind") == EdgeKind.SIGNED)
         lines.append(f"signatories shown: {signers}")
         demands = [str(H.nodes[d].get("label") or d) for d in H.successors(n)]
         lines.append(_listing("Demands", sorted(demands)))
-    elif kind in ("letter_group", "demand_group"):
-        what = "letters" if kind == "letter_group" else "demands"
+    elif kind in (NodeKind.LETTER_GROUP, NodeKind.DEMAND_GROUP):
+        what = "letters" if kind == NodeKind.LETTER_GROUP else "demands"
         lines.append(f"{a.get('count', 0)} {what} grouped here; choose them in the sidebar to see them one by one")
         signers = sum(int(H.edges[u, n].get("weight", 1) or 1) for u in H.predecessors(n)
-                      if H.edges[u, n].get("kind") == "signed")
+                      if H.edges[u, n].get("kind") == EdgeKind.SIGNED)
         if signers:
             lines.append(f"signatures shown: {signers}")
-    elif kind == "demand":
+    elif kind == NodeKind.DEMAND:
         if a.get("description"):
             lines.append(str(a["description"]))
         lines.append(f"letters shown: {H.in_degree(n)}")
@@ -115,9 +116,9 @@ def _priority(a: Mapping[str, Any]) -> float:
         return 1e9
     if kind.endswith("group"):
         return 1e6 + int(a.get("count") or 1)
-    if kind == "organization":
+    if kind == NodeKind.ORGANIZATION:
         return float(a.get("n_letters_in_view") or a.get("n_letters") or 1)
-    if kind == "letter":
+    if kind == NodeKind.LETTER:
         return 2.5 + int(a.get("n_signatories") or 0) / 100
     return 2.0
 
@@ -126,9 +127,9 @@ def label_text(a: Mapping[str, Any], n: Any) -> str:
     """The short label drawn under a node (an empty label stays empty)."""
     text = str(a.get("label") if a.get("label") is not None else a.get("name", n))
     acronyms = [x for x in a.get("acronyms") or [] if 1 < len(x) <= LABEL_CHARS]
-    if a.get("kind") == "organization" and len(text) > LABEL_CHARS and acronyms:
+    if a.get("kind") == NodeKind.ORGANIZATION and len(text) > LABEL_CHARS and acronyms:
         return acronyms[0]  # "FORUM-ASIA" reads better than "Asian Forum for Human Ri…"
-    return shorten(text, LETTER_LABEL_CHARS if a.get("kind") == "letter" else LABEL_CHARS)
+    return shorten(text, LETTER_LABEL_CHARS if a.get("kind") == NodeKind.LETTER else LABEL_CHARS)
 
 
 def vis_data(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | None = None,
@@ -173,9 +174,9 @@ def vis_data(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | None 
     for u, v, a in H.edges(data=True):
         kind = a.get("kind", "")
         e = {"from": str(u), "to": str(v), "kind": esc(kind),
-             "color": {"color": "#9a9a9a" if kind != "member_of" else "#444444", "opacity": 0.5},
+             "color": {"color": "#9a9a9a" if kind != EdgeKind.MEMBER_OF else "#444444", "opacity": 0.5},
              "width": a.get("width") or (1 + min(4.0, float(a.get("weight", 1)) ** 0.5 - 1) if a.get("weight") else 1)}
-        if kind == "member_of":
+        if kind == EdgeKind.MEMBER_OF:
             e["dashes"] = True
             e["arrows"] = "to"
             e["title"] = "member of"

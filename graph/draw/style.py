@@ -26,6 +26,7 @@ from typing import Any, Mapping
 import networkx as nx
 
 from graph.curated import CuratedError, expect, read_yaml
+from graph.kinds import NodeKind
 
 COALITIONS = "coalitions.yaml"
 
@@ -76,8 +77,8 @@ def group_colour(group: str) -> str:
         if number.isdigit():
             return PALETTE[int(number) % len(PALETTE)]
     return OTHER_COLOR
-KIND_COLORS = {"letter": "#333333", "demand": "#8B0000",  # letters/demands are not coalitions
-               "letter_group": "#777777", "demand_group": "#c46a6a"}  # lighter: they stand for many
+KIND_COLORS = {NodeKind.LETTER: "#333333", NodeKind.DEMAND: "#8B0000",  # letters/demands are not coalitions
+               NodeKind.LETTER_GROUP: "#777777", NodeKind.DEMAND_GROUP: "#c46a6a"}  # lighter: they stand for many
 
 
 @dataclass(frozen=True)
@@ -88,12 +89,12 @@ class Shape:
 
 
 SHAPES = {
-    "organization": Shape("dot", "o", "organization"),
-    "letter": Shape("square", "s", "letter"),
-    "demand": Shape("triangle", "^", "demand"),
-    "group": Shape("diamond", "D", "group of organizations"),
-    "letter_group": Shape("square", "s", "letters of one period"),
-    "demand_group": Shape("triangle", "^", "other demands"),
+    NodeKind.ORGANIZATION: Shape("dot", "o", "organization"),
+    NodeKind.LETTER: Shape("square", "s", "letter"),
+    NodeKind.DEMAND: Shape("triangle", "^", "demand"),
+    NodeKind.GROUP: Shape("diamond", "D", "group of organizations"),
+    NodeKind.LETTER_GROUP: Shape("square", "s", "letters of one period"),
+    NodeKind.DEMAND_GROUP: Shape("triangle", "^", "other demands"),
 }
 DEFAULT_SHAPE = Shape("dot", "o", "other")
 
@@ -106,7 +107,7 @@ def node_group(attrs: Mapping[str, Any]) -> str:
     community = attrs.get("community", "")
     if community not in ("", None):
         return f"community {community}"
-    if kind == "group" and attrs.get("group"):
+    if kind == NodeKind.GROUP and attrs.get("group"):
         return str(attrs["group"])
     tags = attrs.get("tags") or []
     if isinstance(tags, str):  # already flattened ("a; b")
@@ -148,11 +149,11 @@ def node_size(attrs: Mapping[str, Any]) -> float:
     (8.0, 16.0)
     """
     kind = attrs.get("kind", "")
-    if kind == "organization":
+    if kind == NodeKind.ORGANIZATION:
         return _grow(ORG_SIZE, int(attrs.get("n_letters") or 1) - 1)
-    if kind == "letter":
+    if kind == NodeKind.LETTER:
         return _grow(LETTER_SIZE, int(attrs.get("n_signatories") or 0))
-    if kind in ("group", "letter_group", "demand_group"):
+    if kind in (NodeKind.GROUP, NodeKind.LETTER_GROUP, NodeKind.DEMAND_GROUP):
         return _grow(GROUP_SIZE, int(attrs.get("count") or 1))
     return DEMAND_SIZE
 
@@ -165,7 +166,7 @@ def label_font(attrs: Mapping[str, Any]) -> float:
     """
     if str(attrs.get("kind", "")).endswith("group"):
         return LABEL_FONT + 2
-    if attrs.get("kind") == "organization":
+    if attrs.get("kind") == NodeKind.ORGANIZATION:
         return min(LABEL_FONT_MAX, LABEL_FONT + math.sqrt(max(int(attrs.get("n_letters") or 1) - 1, 0)))
     return LABEL_FONT
 
@@ -186,7 +187,7 @@ class Style:
         counts = Counter(g for n, g in node_groups.items() if g not in KIND_COLORS)
         weights = Counter()
         for n, g in node_groups.items():  # a group node stands for `count` organizations
-            weights[g] += int(G.nodes[n].get("count", 1) or 1) if kinds[n] == "group" else 1
+            weights[g] += int(G.nodes[n].get("count", 1) or 1) if kinds[n] == NodeKind.GROUP else 1
         order = sorted(counts, key=lambda g: (g == "untagged", -weights[g], g))
         groups = [(g, group_colour(g), weights[g]) for g in order]
         for k, colour in KIND_COLORS.items():

@@ -46,6 +46,13 @@ STOPWORDS = frozenset({"the", "of", "for", "and", "in", "on", "at", "a", "an", "
 _PUNCT = str.maketrans({**{d: "-" for d in DASHES}, **QUOTES})
 _TRAILING_ACRONYM = re.compile(r"\s*\(\s*([A-Z0-9][A-Za-z0-9.&/_\- ]{0,24})\s*\)\s*$")
 _NONWORD = re.compile(r"[^\w]+|_")
+# What parentheses after a name hold when they hold its acronym (split_acronym).
+ACRONYM_CAPITALS = 0.6  # share of capital letters: "(HURFOM)", "(ND-Burma)"; "(Thailand)" has one in eight
+ACRONYM_MIXED_WORDS = 3  # or a few words led by one with two capitals: "(FoE Japan)", "(MDY_SUs)"
+LONGEST_ACRONYM = 14  # characters: 'FORUM-ASIA' is 10; a longer unspaced printing is a name
+# The shortest words in which one edit counts as a misprint: short words one edit apart are often different
+# words ("Mon"/"Man", "Chin"/"Shin"); a substituted letter makes another word most easily, a transposed one least.
+TYPO_MIN_TRANSPOSITION, TYPO_MIN_SUBSTITUTION, TYPO_MIN_INDEL = 4, 9, 6
 _DIGIT_EDGE = re.compile(r"(?<=[^\W\d])(?=\d)|(?<=\d)(?=[^\W\d])")  # "sisters2sisters" -> "sisters 2 sisters"
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
@@ -71,8 +78,8 @@ def split_acronym(name: str) -> tuple[str, str | None]:
     upper = sum(c.isupper() for c in letters)
     words = inner.split()
     # An acronym: mostly capitals, or short mixed-case words led by a capitalised token ("FoE Japan", "MDY_SUs").
-    if letters and (upper / len(letters) >= 0.6 or (len(words) <= 3 and words[0][:1].isupper()
-                                                  and sum(c.isupper() for c in words[0]) >= 2)):
+    if letters and (upper / len(letters) >= ACRONYM_CAPITALS or (
+            len(words) <= ACRONYM_MIXED_WORDS and words[0][:1].isupper() and sum(c.isupper() for c in words[0]) >= 2)):
         return name[: m.start()].strip(), inner
     return name.strip(), None
 
@@ -179,7 +186,7 @@ def looks_like_acronym(printed: str) -> bool:
     (True, False, True)
     """
     s = (printed or "").strip()
-    if " " in s or len(s) > 14:  # the usual answer, before looking at the letters
+    if " " in s or len(s) > LONGEST_ACRONYM:  # the usual answer, before looking at the letters
         return False
     letters = [c for c in s if c.isalpha()]
     return all(c.isupper() for c in letters) and len(letters) >= 2
@@ -214,9 +221,9 @@ def slip(x: str, y: str) -> str | None:
     n = min(len(fx), len(fy))
     if len(fx) == len(fy):
         if sorted(fx) == sorted(fy):
-            return "transposition" if n >= 4 else None
-        return "substitution" if n >= 9 else None
-    return "indel" if n >= 6 else None
+            return "transposition" if n >= TYPO_MIN_TRANSPOSITION else None
+        return "substitution" if n >= TYPO_MIN_SUBSTITUTION else None
+    return "indel" if n >= TYPO_MIN_INDEL else None
 
 
 def camel_split(name: str) -> str:

@@ -133,19 +133,38 @@ def _own(o: Organization, rules: Rules, gz: Gazetteer, beside: list[str], says: 
     return [Tag(t, None, f"known: {k['why']}") for t in k["tags"]] + found if k else found
 
 
+def _evidence(o: Organization) -> tuple:
+    """Everything of an organization its tags are decided from (with its letters and the curated data)."""
+    return o.id, o.name, o.aliases, o.acronyms, o.mentions, o.member_of
+
+
 @paused_gc()  # ~10^5 small records next to a heap of letters: collector passes cost a third
-def tag_organizations(orgs: Sequence[Organization], letters: Sequence[Letter] = ()) -> tuple[Organization, ...]:
-    """Fill tags, country and ethnicity on each organization (umbrella members inherit `inherit` tags)."""
+def tag_organizations(orgs: Sequence[Organization], letters: Sequence[Letter] = (),
+                      known: Sequence[Organization] = ()) -> tuple[Organization, ...]:
+    """Fill tags, country and ethnicity on each organization (umbrella members inherit `inherit` tags).
+    known: organizations tagged earlier with the same curated data, from letters that have not changed; one
+    whose evidence and umbrellas' evidence are the same keeps its tags."""
     rules, gz = load_rules(), load_gazetteer()
     curated = curated_tags()  # record_tag decisions win over rules and inheritance
-    beside = _beside(orgs, letters) if letters else {}
+    by_id = {o.id: o for o in orgs}
+    old = {k.id: k for k in known}
+    unchanged = {o.id for o in orgs if o.id in old and _evidence(old[o.id]) == _evidence(o)}
+    kept = {o.id for o in orgs if o.id in unchanged and all(u in unchanged for u in o.member_of)}
+    todo = [o for o in orgs if o.id not in kept]
+    ups = {u: by_id[u] for o in todo for u in o.member_of if u in by_id}  # whose tags they inherit
+    todo += [u for uid, u in ups.items() if uid in kept]
+    files = {m.file for o in todo for m in o.mentions} if kept else None
+    beside = _beside(todo, [L for L in letters if files is None or L.file in files]) if letters else {}
     says = _LettersSay(letters, rules, gz)
     own = {o.id: _curate(_own(o, rules, gz, beside.get(o.id, []), says),
-                         curated.get(normalise(o.name)) if curated else None) for o in orgs}
-    by_id = {o.id: o for o in orgs}
+                         curated.get(normalise(o.name)) if curated else None) for o in todo}
     place_tags, people_tags = valued_by("place", rules), valued_by("people", rules)
     out = []
     for o in orgs:
+        if o.id in kept:
+            k = old[o.id]
+            out.append(Organization(**{**vars(o), "tags": k.tags, "ethnicity": k.ethnicity, "country": k.country}))
+            continue
         tags = list(own[o.id])
         have = {t.tag for t in tags}
         for uid in o.member_of:

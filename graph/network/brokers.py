@@ -27,6 +27,8 @@ from graph.network import cosign
 from graph.network.communities import communities as find_communities
 from graph.network.communities import membership, network_ties, to_igraph
 
+MIN_ORGS = 3  # a broker stands between two others: fewer organizations have no betweenness
+
 
 @dataclass(frozen=True)
 class Broker:
@@ -46,7 +48,7 @@ def betweenness(t: cosign.Ties, samples: int = 256, exact_limit: int = 2000, see
     """Normalised betweenness per organization of `t.orgs`; (values, estimated?). Unweighted: a tie is a
     tie once it passed the significance test, and hop counts are what "bridging" means here."""
     n = len(t.orgs)
-    if n < 3 or not len(t):
+    if n < MIN_ORGS or not len(t):
         return np.zeros(n), False
     g = to_igraph(t)
     estimated = n > exact_limit and samples < n

@@ -31,8 +31,9 @@ from graph.demands.accepted import hits as accepted_hits
 from graph.memory import paused_gc
 
 from graph.records import Letter, Organization
+from graph.kinds import EdgeKind, NodeKind
 
-ORG, LETTER, DEMAND = "organization", "letter", "demand"
+ORG, LETTER, DEMAND = NodeKind.ORGANIZATION, NodeKind.LETTER, NodeKind.DEMAND
 
 
 def slugify(text: str) -> str:
@@ -102,7 +103,7 @@ def _org_attrs(org: Organization) -> dict[str, Any]:
             reasons.setdefault(t.tag, "")
     letters = sorted({letter_node(m.file) for m in org.mentions})
     return {
-        "kind": ORG,
+        "kind": ORG.value,
         "label": org.name,
         "name": org.name,
         "aliases": list(org.aliases),
@@ -119,22 +120,37 @@ def _org_attrs(org: Organization) -> dict[str, Any]:
     }
 
 
-def build_graph(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any = None) -> nx.DiGraph:
+def build_graph(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any = None,
+                known: tuple[Sequence[Organization], nx.DiGraph] | None = None) -> nx.DiGraph:
     """The corpus graph. Signed edges come from each organization's mentions, so the resolver's
     merges decide who signed what; a mention of a file that is not among `letters` still gets a
-    (bare) letter node, so no signature is dropped silently."""
+    (bare) letter node, so no signature is dropped silently.
+    known: (organizations, the graph built from them): an organization equal to one of them takes a copy
+    of its node's attributes instead of working them out again."""
     with paused_gc():
-        return _build(letters, orgs, lexicon)
+        return _build(letters, orgs, lexicon, known)
 
 
-def _build(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any) -> nx.DiGraph:
+def _known_attrs(orgs: list[Organization], known: tuple[Sequence[Organization], nx.DiGraph] | None
+                 ) -> dict[str, dict[str, Any]]:
+    if known is None:
+        return {}
+    old_orgs, old_graph = known
+    old = {o.id: o for o in old_orgs}
+    nodes = old_graph.nodes
+    return {o.id: dict(nodes[org_node(o.id)]) for o in orgs
+            if o.id in old and old[o.id] == o and org_node(o.id) in nodes}
+
+
+def _build(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any,
+           known: tuple[Sequence[Organization], nx.DiGraph] | None = None) -> nx.DiGraph:
     G = nx.DiGraph()
     emerged = accepted_hits(letters)  # demands that emerged from asks and a curator accepted
     for L in letters:
         title = L.title or PurePath(L.file).stem
         G.add_node(
             letter_node(L.file),
-            kind=LETTER,
+            kind=LETTER.value,
             label=_short(title),
             title=L.title or "",
             date=L.date or "",
@@ -148,10 +164,11 @@ def _build(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any
             d = demand_node(hit.id)
             if d not in G:
                 label, description = _lexicon_entry(lexicon, hit.id)
-                G.add_node(d, kind=DEMAND, label=label or hit.label or hit.id, description=description)
-            G.add_edge(letter_node(L.file), d, kind="demands", evidence=hit.evidence, lines=list(hit.lines))
+                G.add_node(d, kind=DEMAND.value, label=label or hit.label or hit.id, description=description)
+            G.add_edge(letter_node(L.file), d, kind=EdgeKind.DEMANDS.value, evidence=hit.evidence, lines=list(hit.lines))
     orgs = list(orgs)
-    G.add_nodes_from((org_node(org.id), _org_attrs(org)) for org in orgs)
+    same = _known_attrs(orgs, known)
+    G.add_nodes_from((org_node(org.id), same.get(org.id) or _org_attrs(org)) for org in orgs)
     signed: dict[tuple[str, str], dict[str, Any]] = {}  # built first, added in one call: 150,000 edges
     n_signatories: Counter = Counter()
     for org in orgs:
@@ -159,26 +176,37 @@ def _build(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any
         for m in org.mentions:
             v = letter_node(m.file)
             if v not in G:
-                G.add_node(v, kind=LETTER, label=PurePath(m.file).stem, title="", date="", file=m.file,
+                G.add_node(v, kind=LETTER.value, label=PurePath(m.file).stem, title="", date="", file=m.file,
                            recipients=[], undisclosed_count=0, claimed_total=0, n_signatories=0)
             e = signed.get((u, v))
             if e is not None:  # printed twice in one letter: one signature, all lines kept
                 e["lines"] = sorted(set(e["lines"]) | set(m.lines))
                 continue
-            signed[(u, v)] = {"kind": "signed", "lines": list(m.lines), "printed": m.name,
+            signed[(u, v)] = {"kind": EdgeKind.SIGNED.value, "lines": list(m.lines), "printed": m.name,
                               "inferred": m.inferred or ""}
             n_signatories[v] += 1
     for v, k in n_signatories.items():
         G.nodes[v]["n_signatories"] = k
-    G.add_edges_from((u, v, d) for (u, v), d in signed.items())
+    _add_edges(G, signed)
     for org in orgs:
         u = org_node(org.id)
         for umbrella in org.member_of:
             w = org_node(umbrella)
             if w in G and w != u:
                 file = next((m.file for m in org.mentions if m.member_of), "")
-                G.add_edge(u, w, kind="member_of", file=file)
+                G.add_edge(u, w, kind=EdgeKind.MEMBER_OF.value, file=file)
     return G
+
+
+def _add_edges(G: nx.DiGraph, edges: dict[tuple[str, str], dict[str, Any]]) -> None:
+    """G.add_edges_from for new edges between nodes already in G, each with a dict of its own: written
+    straight into networkx's adjacency, successors and predecessors sharing the edge's dict as add_edges_from
+    makes them. For 150,000 signatures add_edges_from took a fifth of adding one letter to 1,000
+    (bench/bench_store.py); tests/test_graph.py pins that the graph is the same."""
+    succ, pred = G._succ, G._pred
+    for (u, v), d in edges.items():
+        succ[u][v] = d
+        pred[v][u] = d
 
 
 def nodes_of(G: nx.DiGraph, kind: str) -> list[str]:
@@ -186,16 +214,8 @@ def nodes_of(G: nx.DiGraph, kind: str) -> list[str]:
     return sorted(n for n, k in G.nodes(data="kind") if k == kind)
 
 
-def signed_letters(G: nx.DiGraph, org: str) -> list[str]:
-    return sorted(v for v in G.successors(org) if G.edges[org, v].get("kind") == "signed")
-
-
 def signers(G: nx.DiGraph, letter: str) -> list[str]:
-    return sorted(u for u in G.predecessors(letter) if G.edges[u, letter].get("kind") == "signed")
-
-
-def letter_demands(G: nx.DiGraph, letter: str) -> list[str]:
-    return sorted(d for d in G.successors(letter) if G.edges[letter, d].get("kind") == "demands")
+    return sorted(u for u in G.predecessors(letter) if G.edges[u, letter].get("kind") == EdgeKind.SIGNED)
 
 
 def find_org(G: nx.DiGraph, query: str) -> str | None:

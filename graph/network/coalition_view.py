@@ -37,8 +37,9 @@ from graph.draw.layout import positions as layout_positions
 from graph.draw.render import label_text
 from graph.draw.style import label_font, node_size
 from graph.network.view import induced
+from graph.kinds import NodeKind
 
-ORG, LETTER = "organization", "letter"
+ORG, LETTER = NodeKind.ORGANIZATION, NodeKind.LETTER
 UNTAGGED = "untagged"
 LABEL_ZOOM = 1.0  # names at the size the grid was made for (render would grow them with the drawing)
 CELL_AIR = 24.0  # drawing units between two super-nodes' names in the grid
@@ -55,9 +56,9 @@ def coalition_graph(G: nx.DiGraph, groups: Mapping[str, Iterable[str]], expanded
     keep = set(expanded)
     H = collapse(G3, {k: v for k, v in groups.items() if k not in keep})
     for n, d in H.nodes(data=True):
-        if d.get("kind") == "coalition":  # labelled by the part that differs: "Australia (52)" of diaspora
+        if d.get("kind") == NodeKind.COALITION:  # labelled by the part that differs: "Australia (52)" of diaspora
             name = str(d.get("name", n))
-            d.update(kind="group", group=name, count=d.get("n_members", 1),
+            d.update(kind=NodeKind.GROUP.value, group=name, count=d.get("n_members", 1),
                      label=f"{name.split(': ')[-1].replace('_', ' ')} ({d.get('n_members', 1)})")
     H.graph["expanded"] = sorted(keep & set(groups))
     return H
@@ -147,5 +148,5 @@ def tag_groups(G: nx.DiGraph) -> dict[str, frozenset[str]]:
 
 def coalition_sizes(H: nx.DiGraph) -> dict[str, int]:
     """Group name -> organizations drawn in its super-node, largest first (what the chart shows)."""
-    sizes_ = {str(d.get("group")): int(d.get("count") or 0) for _, d in H.nodes(data=True) if d.get("kind") == "group"}
+    sizes_ = {str(d.get("group")): int(d.get("count") or 0) for _, d in H.nodes(data=True) if d.get("kind") == NodeKind.GROUP}
     return dict(sorted(sizes_.items(), key=lambda kv: (-kv[1], kv[0])))

@@ -29,6 +29,7 @@ import networkx as nx
 
 from graph.network.build import DEMAND, LETTER, ORG, slugify
 from graph.identity.tagging.data import load_rules
+from graph.kinds import EdgeKind, NodeKind
 
 
 def split_by_value() -> frozenset[str]:
@@ -84,7 +85,7 @@ def summarize(G: nx.DiGraph, name: str, members: Iterable[str], top: int = 5) ->
     for o in orgs:
         data = G.nodes[o]
         for v in G.successors(o):
-            if G.edges[o, v].get("kind") == "signed":
+            if G.edges[o, v].get("kind") == EdgeKind.SIGNED:
                 letter_count[v] += 1
         for t in data.get("tags") or []:
             tag_count[tag_label(data, t)] += 1
@@ -125,7 +126,7 @@ def collapse(G: nx.DiGraph, groups: Mapping[str, Iterable[str]]) -> nx.DiGraph:
             H.add_node(n, **d)
     for name, ms in kept.items():
         s = summarize(G, name, ms)
-        H.add_node(coalition_node(name), kind="coalition", label=f"{name} ({len(ms)})", name=name,
+        H.add_node(coalition_node(name), kind=NodeKind.COALITION.value, label=f"{name} ({len(ms)})", name=name,
                    members=list(ms), n_members=len(ms), n_letters=s.n_letters,
                    tags=[t for t, _ in s.tags], internal_edges=0)
     for u, v, d in G.edges(data=True):
@@ -152,11 +153,3 @@ def expand(H: nx.DiGraph, G: nx.DiGraph, names: Iterable[str] | None = None) -> 
     if not remaining:
         return G.copy()
     return collapse(G, remaining)
-
-
-def letters_of(G: nx.DiGraph, members: Iterable[str]) -> list[str]:
-    """Letters any of the members signed, sorted."""
-    out = set()
-    for o in members:
-        out.update(v for v in G.successors(o) if G.nodes[v].get("kind") == LETTER)
-    return sorted(out)

@@ -28,7 +28,13 @@ import pandas as pd
 from scipy import sparse
 from scipy.stats import hypergeom
 
+from graph.kinds import EdgeKind
 from graph.network.build import LETTER, ORG
+
+# The triangular product goes in blocks of rows: about this many organizations a block (memory stays small),
+# and no more blocks than this (each is a sparse product with its own overhead).
+BLOCK_ROWS, MAX_BLOCKS = 1000, 16
+TOP_SLACK = 4  # top_pairs sorts fully only when there are more than k times this many pairs
 
 
 @dataclass(frozen=True)
@@ -103,7 +109,7 @@ def incidence(G: nx.DiGraph) -> Incidence:
     ci = {v: j for j, v in enumerate(letters)}
     rows, cols = [], []
     for u, v, k in G.edges(data="kind"):
-        if k == "signed" and u in ri and v in ci:
+        if k == EdgeKind.SIGNED and u in ri and v in ci:
             rows.append(ri[u])
             cols.append(ci[v])
     data = np.ones(len(rows), dtype=np.float64)
@@ -127,7 +133,7 @@ def _upper_product(Bp: sparse.csr_matrix, B: sparse.csr_matrix) -> tuple[np.ndar
     scipy has no triangular product, so the rows go in blocks and block [a, b) is multiplied by rows
     a.. only: about half the work and memory of the full symmetric product (10.7 M pairs at 10k orgs)."""
     n = B.shape[0]
-    cuts = np.linspace(0, n, min(16, max(1, n // 1000)) + 1).astype(np.int64)
+    cuts = np.linspace(0, n, min(MAX_BLOCKS, max(1, n // BLOCK_ROWS)) + 1).astype(np.int64)
     parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for a, b in zip(cuts[:-1], cuts[1:]):
         if a == b:
@@ -171,14 +177,6 @@ def newman(inc: Incidence) -> sparse.coo_matrix:
     i, j, _, weight = pairs(inc)
     n = len(inc.orgs)
     return sparse.coo_matrix((weight, (i, j)), shape=(n, n))
-
-
-def pair_weights(inc: Incidence, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """Newman weight of the given pairs only (row gathers, no full product)."""
-    if len(i) == 0:
-        return np.zeros(0)
-    Bs = inc.B.multiply(_scale(inc)[None, :]).tocsr()
-    return np.asarray(Bs[i].multiply(inc.B[j]).sum(axis=1)).ravel()
 
 
 def hypergeom_p(shared: np.ndarray, k_a: np.ndarray, k_b: np.ndarray, n_letters: int) -> np.ndarray:
@@ -244,7 +242,7 @@ def top_pairs(G: nx.DiGraph, k: int = 20, by: str = "shared") -> list[Tie]:
     inc = incidence(G)
     i, j, shared, weight = pairs(inc)
     primary, secondary = (weight, shared) if by == "weight" else (shared, weight)
-    if len(primary) > 4 * k:  # only the best candidates get sorted fully
+    if len(primary) > TOP_SLACK * k:  # only the best candidates get sorted fully
         cut = np.partition(primary, len(primary) - k)[len(primary) - k]
         m = primary >= cut
         i, j, shared, weight, primary, secondary = i[m], j[m], shared[m], weight[m], primary[m], secondary[m]

@@ -23,10 +23,11 @@ import numpy as np
 
 from graph.network import cosign
 from graph.network.build import LETTER, ORG
+from graph.kinds import EdgeKind, NodeKind
 
 NETWORKS = {"bipartite": "organizations → letters → demands",
             "cosignature": "co-signature network (organizations joined by letters signed together)"}
-SIGNERS = (ORG, "group")  # nodes whose "signed" edges make a letter part of the view
+SIGNERS = (ORG, NodeKind.GROUP)  # nodes whose "signed" edges make a letter part of the view
 BACKBONE_ALPHA = 0.01  # significance of a backbone tie, Bonferroni-corrected over the pairs tested
 MIN_SHARED = 2  # ties exported by default: one shared letter is one event, and a single 402-signer
 # letter alone makes 80,000 one-letter pairs (the bundled letters: 81,481 ties at 1, 234 at 2)
@@ -56,11 +57,11 @@ def drop_unsigned_letters(H: nx.DiGraph, caption: str = "") -> tuple[nx.DiGraph,
     """
     kinds = dict(H.nodes(data="kind"))
     unsigned = {n for n, k in kinds.items() if k == LETTER
-                and not any(kinds.get(u) in SIGNERS and a.get("kind") == "signed" for u, a in H.pred[n].items())}
+                and not any(kinds.get(u) in SIGNERS and a.get("kind") == EdgeKind.SIGNED for u, a in H.pred[n].items())}
     if not unsigned:
         return H, caption
     orphans = {d for n in unsigned for d in H.succ[n]
-               if kinds.get(d) == "demand" and set(H.pred[d]) <= unsigned}
+               if kinds.get(d) == NodeKind.DEMAND and set(H.pred[d]) <= unsigned}
     T = H.copy()
     T.remove_nodes_from(unsigned | orphans)
     k = len(unsigned)
@@ -125,7 +126,7 @@ def cosignature_network(H: nx.DiGraph, backbone: bool = False, alpha: float = BA
     if not backbone:
         T.add_nodes_from(inc.orgs[i] for i in nodes)
     for a, b, s, w, p, jac in zip(t.i, t.j, t.shared, t.weight, t.p, jaccard):
-        T.add_edge(inc.orgs[a], inc.orgs[b], kind="cosigned", count=int(s), jaccard=round(float(jac), 6),
+        T.add_edge(inc.orgs[a], inc.orgs[b], kind=EdgeKind.COSIGNED.value, count=int(s), jaccard=round(float(jac), 6),
                    weight=round(float(w), 6), p=float(p))
     row = inc.row
     for n in T:

@@ -19,8 +19,13 @@ from typing import Any, Callable
 
 import networkx as nx
 
-ORG, LETTER, DEMAND, GROUP = "organization", "letter", "demand", "group"
-LETTER_GROUP, DEMAND_GROUP = "letter_group", "demand_group"  # super-nodes standing for letters / demands
+from graph.kinds import NodeKind
+
+ORG, LETTER, DEMAND, GROUP = NodeKind.ORGANIZATION, NodeKind.LETTER, NodeKind.DEMAND, NodeKind.GROUP
+LETTER_GROUP, DEMAND_GROUP = NodeKind.LETTER_GROUP, NodeKind.DEMAND_GROUP  # super-nodes standing for letters / demands
+# Shares of the drawing's nodes (max_nodes // N): organizations are what the map is about, so demands fold
+# beyond a third and letters beyond a half; a folded kind keeps a sixth (letters are hubs: few stay legible).
+DEMANDS_SHARE, LETTERS_SHARE, FOLDED_SHARE = 3, 2, 6
 
 
 def _period(date: str, coarse: bool) -> str:
@@ -82,7 +87,7 @@ def fold_kind(H: nx.DiGraph, kind: str, room: int) -> tuple[nx.DiGraph, dict[str
 
     def attrs(k: str, ms: list) -> dict[str, Any]:
         dates = sorted(str(H.nodes[n].get("date") or "") for n in ms)
-        return {"kind": LETTER_GROUP if kind == LETTER else DEMAND_GROUP, "label": f"{noun} {k} ({len(ms)})",
+        return {"kind": (LETTER_GROUP if kind == LETTER else DEMAND_GROUP).value, "label": f"{noun} {k} ({len(ms)})",
                 "group": k, "date": next((d for d in dates if d), "")}
 
     return fold(H, ranked, keys, room, lambda k: f"group:{noun} {k}", attrs)
@@ -106,11 +111,11 @@ def aggregate(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str, int]
     n_letters = sum(1 for _, a in H.nodes(data=True) if a.get("kind") == LETTER)
     n_demands = sum(1 for _, a in H.nodes(data=True) if a.get("kind") == DEMAND)
     folded: dict[str, dict[str, int]] = {}
-    if n_letters + n_demands + 1 > max_nodes or n_demands > max_nodes // 3:
-        H, folded[DEMAND] = fold_kind(H, DEMAND, max(1, max_nodes // 6))
-        n_demands = min(n_demands, max(1, max_nodes // 6))
-    if n_letters + n_demands + 1 > max_nodes or n_letters > max_nodes // 2:
-        H, folded[LETTER] = fold_kind(H, LETTER, max(1, max_nodes // 6))  # letters are hubs: few stay legible
+    if n_letters + n_demands + 1 > max_nodes or n_demands > max_nodes // DEMANDS_SHARE:
+        H, folded[DEMAND] = fold_kind(H, DEMAND, max(1, max_nodes // FOLDED_SHARE))
+        n_demands = min(n_demands, max(1, max_nodes // FOLDED_SHARE))
+    if n_letters + n_demands + 1 > max_nodes or n_letters > max_nodes // LETTERS_SHARE:
+        H, folded[LETTER] = fold_kind(H, LETTER, max(1, max_nodes // FOLDED_SHARE))
     folded = {k: v for k, v in folded.items() if v}
     if H.number_of_nodes() <= max_nodes:
         H = H.copy() if not folded else H  # never write into the caller's graph
@@ -132,7 +137,7 @@ def _aggregate_orgs(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str
     ranked = sorted(orgs, key=lambda n: (-H.degree(n), str(n)))
 
     def attrs(k: str, ms: list) -> dict[str, Any]:
-        return {"kind": GROUP, "label": f"{k.replace('_', ' ')} ({len(ms)})", "group": k,
+        return {"kind": GROUP.value, "label": f"{k.replace('_', ' ')} ({len(ms)})", "group": k,
                 "tags": [k] if not k.startswith("community ") else [], "n_letters": 0}
 
     out, groups = fold(H, ranked, keys, max_nodes - (H.number_of_nodes() - len(orgs)), lambda k: f"group:{k}", attrs)

@@ -23,6 +23,7 @@ import networkx as nx
 
 from graph.network.ties import tie_view
 from graph.network.view import filter_view
+from graph.kinds import EdgeKind
 
 MODES = ("map", "full")  # relationship map (organizations and their ties) / organizations, letters and demands
 
@@ -30,7 +31,7 @@ MODES = ("map", "full")  # relationship map (organizations and their ties) / org
 def letters_making(G: nx.DiGraph, demands: Iterable[str]) -> list[str]:
     """Letters that make any of the demands (demand node ids)."""
     return sorted({v for d in demands if d in G for v in G.predecessors(d)
-                   if G.edges[v, d].get("kind") == "demands"})
+                   if G.edges[v, d].get("kind") == EdgeKind.DEMANDS})
 
 
 def select(G: nx.DiGraph, mode: str = "map", letters: Iterable[str] = (), demands: Iterable[str] = (),

@@ -25,6 +25,7 @@ import numpy as np
 
 from graph.network import cosign
 from graph.network.view import filter_view
+from graph.kinds import EdgeKind
 
 BACKBONE_ALPHA = 0.01  # family-wise: with Bonferroni over every pair, 1 % is already strict
 MIN_BACKBONE_TIES = 30  # fewer significant ties than this (a handful of letters): show weighted ties instead
@@ -61,7 +62,7 @@ def tie_view(G: nx.DiGraph, letters: Iterable[str] | None = None, date_range=Non
     top = max((d["weight"] for _, _, d in T.edges(data=True)), default=1.0) or 1.0
     H = nx.DiGraph()
     H.add_nodes_from((n, dict(H0.nodes[n])) for n in sorted(T))
-    H.add_edges_from((a, b, {"kind": "cosigned", "shared": d["shared"], "p": d["p"],
+    H.add_edges_from((a, b, {"kind": EdgeKind.COSIGNED.value, "shared": d["shared"], "p": d["p"],
                              "width": round(1 + (MAX_WIDTH - 1) * d["weight"] / top, 2)})
                      for a, b, d in sorted(T.edges(data=True)))
     n_orgs = info["n_organizations"]

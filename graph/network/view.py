@@ -25,8 +25,9 @@ import networkx as nx
 
 from graph.network.fold import aggregate
 from graph.draw.layout import layout  # noqa: F401 - graph.draw.export and graph.draw.images import it from here
+from graph.kinds import EdgeKind, NodeKind
 
-ORG, LETTER, DEMAND, GROUP = "organization", "letter", "demand", "group"
+ORG, LETTER, DEMAND, GROUP = NodeKind.ORGANIZATION, NodeKind.LETTER, NodeKind.DEMAND, NodeKind.GROUP
 
 
 def _as_set(x: Any) -> set | None:
@@ -135,7 +136,7 @@ def filter_view(G: nx.DiGraph, letters: Iterable[str] | None = None,
             if not any(p in kept_letters for p in G.predecessors(n)):
                 keep.discard(n)
         elif kind in (ORG, GROUP):
-            count = sum(1 for v, e in G.succ[n].items() if v in kept_letters and e.get("kind") == "signed")
+            count = sum(1 for v, e in G.succ[n].items() if v in kept_letters and e.get("kind") == EdgeKind.SIGNED)
             n_letters[n] = count
             if count < min_letters:
                 keep.discard(n)

@@ -1,28 +1,74 @@
-"""Open a letters folder through the per-letter store: parse only new or changed letters.
+"""Open a letters folder through the per-letter store: parse only new or changed letters, resolve only what
+they change.
 
     letters on disk -> letter_key (content) -> stored Letter, or parse (pipeline.load_letters) and store
-    the set of letter keys -> stored resolution + graph, or resolve and build (pipeline.build_from_letters)
+    the set of letter keys -> the built corpus stored for it (organizations, near misses), or
+        build it from the corpus built for a smaller set of these letters (pipeline.build_from_letters(known=)):
+        the one last opened in this process, else the largest one in the store, else from nothing.
 
-Resolution is global (a new letter can merge two organizations), so a new set of letters is resolved
-again; reopening an unchanged folder reads the letters and the resolution back and rebuilds the graph
-from them. Records go through graph.store.recjson.
+Resolution is global (a new letter can merge two organizations), so the decisions are made again over every
+name; what is reused is each organization no new letter touches (its name, tags, graph attributes), which
+gives the same result as a build from nothing (tests/test_disk.py). The graph is rebuilt from the letters
+and organizations: stored, it made each corpus three times bigger and was no quicker to read back.
+Records go through graph.store.recjson, as JSON: no pickles.
 """
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+import threading
 from pathlib import Path
 from typing import Any, Iterable
+
+import networkx as nx
 
 from graph import pipeline
 from graph.store.letterstore import Store, letter_key, reader_version
 from graph.extract.document import DEFAULT_MAX_BYTES, LoadProblem, letter_paths
 from graph.memory import paused_gc
 from graph import paths
-from graph.store.recjson import from_json, to_json
+from graph.store.recjson import from_json
 from graph.records import Document, Letter, NearMiss, Organization
 
-CORPUS_FORMAT = 2  # bump when the shape of encode_corpus's output changes
+CORPUS_FORMAT = 3  # bump when the shape of encode_corpus's output changes
+
+
+@dataclasses.dataclass(frozen=True)
+class _Opened:
+    """A corpus this process opened, with the keys of its letters: the base for the next one."""
+
+    store: Path  # the store file its letters are in
+    data: str  # reader version and curated data it was built with
+    letters: dict[str, tuple[Document, Letter]]  # letter key -> its document and letter
+    corpus: pipeline.Corpus
+
+
+_LAST: list[_Opened] = []  # the corpus opened last (one: it is the one a running app shows)
+
+
+def forget() -> None:
+    """Drop the corpus this process opened last: the next open_corpus reads the store only (tests; memory)."""
+    flush()
+    _LAST.clear()
+
+
+_WRITING: list[threading.Thread] = []  # corpora being written to the store
+
+
+def flush() -> None:
+    """Wait until the corpora built here are in the store."""
+    while _WRITING:
+        _WRITING.pop().join()
+
+
+def _store_later(store: Store, key: str, letter_keys: list[str], corpus: pipeline.Corpus) -> None:
+    """Write a built corpus in a thread: the caller has it already, and it is a second or more of encoding
+    and writing at 1,000 letters. The next open_corpus (or is_stored) waits for it; the process does not
+    exit before it is written (not a daemon)."""
+    t = threading.Thread(target=lambda: store.put_built(key, letter_keys, encode_corpus(corpus)),
+                         name="atlas-store-corpus")
+    t.start()
+    _WRITING.append(t)
 
 
 def open_corpus(paths: Iterable[str | Path], store: Store | None, progress: pipeline.Progress | None = None
@@ -30,6 +76,7 @@ def open_corpus(paths: Iterable[str | Path], store: Store | None, progress: pipe
     """The same Corpus as pipeline.build_corpus(paths), reusing what `store` holds (None: build it all)."""
     if store is None:
         return pipeline.build_corpus(paths, progress=progress)
+    flush()
     with paused_gc():  # decoding makes ~10^6 records: see graph/memory.py
         return _open(letter_paths(paths), store, progress)
 
@@ -39,9 +86,10 @@ def is_stored(paths: Iterable[str | Path], store: Store | None) -> bool:
     about 0.1 s for 1,000 letters)."""
     if store is None:
         return False
+    flush()
     reader = reader_version()
     keys = _keys(letter_paths(paths), reader)
-    return store.has_corpus(_corpus_key(reader, sorted(keys.values())))
+    return store.has_built(_corpus_key(_data_version(reader), sorted(keys.values())))
 
 
 def _keys(files: list[Path], reader: str) -> dict[str, str]:
@@ -57,35 +105,62 @@ def _keys(files: list[Path], reader: str) -> dict[str, str]:
 
 def _open(files: list[Path], store: Store, progress: pipeline.Progress | None) -> pipeline.Corpus:
     reader = reader_version()
+    data = _data_version(reader)
     keys = _keys(files, reader)
-    stored = store.get_letters(list(keys.values()))
-    letters: list[Letter] = []
-    docs: list[Document] = []
+    last = _LAST[0] if _LAST and (_LAST[0].store, _LAST[0].data) == (store.path, data) else None
+    held = last.letters if last is not None else {}
+    stored = store.get_letters([k for k in keys.values() if k not in held])
+    by_key: dict[str, tuple[Document, Letter]] = {}
     misses: list[Path] = []
     for p in files:
-        got = _decode_letter(stored.get(keys.get(str(p), "")), p)
+        k = keys.get(str(p), "")
+        got = held.get(k) or _decode_letter(stored.get(k), p)
+        if got is not None and got[0].source != str(p):  # the same letter in another folder
+            got = dataclasses.replace(got[0], source=str(p)), got[1]
         if got is None:
             misses.append(p)
         else:
-            docs.append(got[0])
-            letters.append(got[1])
+            by_key[k] = got
     problems: list[LoadProblem] = []
     if misses:
         new, problems, new_docs = pipeline.load_letters(misses, progress=progress, share=0.6)
         by_name = {d.name: d for d in new_docs}
-        store.put_letters((keys[by_name[L.file].source], {"document": by_name[L.file], "letter": L})
-                          for L in new if L.file in by_name and by_name[L.file].source in keys)
-        letters += new
-        docs += new_docs
-    letters.sort(key=lambda L: L.file)
-    docs.sort(key=lambda d: d.name)
-    ckey = _corpus_key(reader, sorted(keys[d.source] for d in docs if d.source in keys))
-    blob = store.get_corpus(ckey)
+        fresh = {keys[by_name[L.file].source]: (by_name[L.file], L) for L in new
+                 if L.file in by_name and by_name[L.file].source in keys}
+        store.put_letters((k, {"document": d, "letter": L}) for k, (d, L) in fresh.items())
+        by_key.update(fresh)
+        unkeyed = [L for L in new if L.file not in by_name or by_name[L.file].source not in keys]
+    else:
+        unkeyed = []
+    letters = sorted([L for _, L in by_key.values()] + unkeyed, key=lambda L: L.file)
+    docs = sorted([d for d, _ in by_key.values()], key=lambda d: d.name)
+    ckey = _corpus_key(data, sorted(by_key))
+    blob = store.get_built(ckey)
     corpus = _decode_corpus(blob, letters, docs, problems) if blob is not None else None
+    if corpus is not None and last is not None and last.letters.keys() == by_key.keys() and not unkeyed:
+        return corpus  # the corpus kept from before is the same, with the resolver's table: it stays the base
     if corpus is None:
-        corpus = pipeline.build_from_letters(letters, None, problems, docs, progress)
-        store.put_corpus(ckey, encode_corpus(corpus))
+        base = _base(store, data, set(by_key), last)
+        corpus = pipeline.build_from_letters(letters, None, problems, docs, progress, known=base)
+        _store_later(store, ckey, sorted(by_key), corpus)
+    _LAST[:] = [_Opened(store.path, data, by_key, corpus)] if not unkeyed else []
     return corpus
+
+
+def _base(store: Store, data: str, keys: set[str], last: _Opened | None) -> pipeline.Corpus | None:
+    """The corpus built from the most of these letters and no other (the one last opened, else a stored one),
+    to build this one from; None when there is none."""
+    if last is not None and last.letters.keys() <= keys:
+        return last.corpus
+    best = max(((len(ks), k) for k, ks in store.built_letters().items() if set(ks) <= keys), default=None)
+    if best is None:
+        return None
+    blob = store.get_built(best[1])
+    try:
+        letters = [Letter(str(f)) for f in blob["files"]]  # all a base is asked about its letters
+    except (TypeError, KeyError):
+        return None
+    return _decode_corpus(blob, letters, [], [], graph=False)
 
 
 def _decode_letter(body: Any, path: Path) -> tuple[Document, Letter] | None:
@@ -98,42 +173,48 @@ def _decode_letter(body: Any, path: Path) -> tuple[Document, Letter] | None:
         return None
 
 
-def _corpus_key(reader: str, letter_keys: list[str]) -> str:
-    """The letters, the code and every curated file, recorded decisions included (they change resolution)."""
+def _data_version(reader: str) -> str:
+    """The code and every curated file, recorded decisions included (they change resolution and tags)."""
     h = hashlib.sha256(f"{CORPUS_FORMAT}\0{reader}\0".encode())
     for p in sorted(Path(paths.DATA_DIR).rglob("*.yaml")):
         h.update(p.name.encode() + b"\0" + p.read_bytes())
-    h.update("\0".join(letter_keys).encode())
     return h.hexdigest()
 
 
+def _corpus_key(data: str, letter_keys: list[str]) -> str:
+    return hashlib.sha256(f"{data}\0{chr(0).join(letter_keys)}".encode()).hexdigest()
+
+
 def encode_corpus(corpus: pipeline.Corpus) -> dict:
-    """What resolution adds to the letters (letters, documents and problems are stored or found separately;
-    the graph is rebuilt from letters and organizations: stored, it made each corpus three times bigger and
-    was no quicker to read back). Near misses share their letter lists, each stored once (a third of the
-    corpus otherwise)."""
+    """What resolution and tagging add to the letters (letters, documents and problems are stored or found
+    separately; the index is the organizations' mentions again). Near misses are rows, and share their
+    letter lists, each stored once (a third of the corpus otherwise)."""
     sets: dict[tuple[str, ...], int] = {}
-    refs = [[sets.setdefault(m.a_letters, len(sets)), sets.setdefault(m.b_letters, len(sets))]
+    near = [[m.a, m.b, m.a_name, m.b_name, m.score, m.why_not,
+             sets.setdefault(m.a_letters, len(sets)), sets.setdefault(m.b_letters, len(sets))]
             for m in corpus.near_misses]
-    bare = [to_json(m) for m in corpus.near_misses]
-    for d in bare:
-        d.pop("a_letters", None)
-        d.pop("b_letters", None)
-    return {"orgs": corpus.orgs, "near_misses": bare, "near_letters": refs, "letter_sets": list(sets),
-            "index": [[f, printed, oid] for (f, printed), oid in corpus.index.items()]}
+    return {"orgs": corpus.orgs, "near_misses": near, "letter_sets": list(sets),
+            "files": [L.file for L in corpus.letters]}
 
 
-def _decode_corpus(blob: Any, letters: list[Letter], docs: list[Document], problems: list[LoadProblem]
-                   ) -> pipeline.Corpus | None:
+def _index(orgs: Iterable[Organization]) -> dict[tuple[str, str], str]:
+    """(file, printed name) -> organization id, as graph.identity.resolve makes it (a later one wins)."""
+    index: dict[tuple[str, str], str] = {}
+    for o in orgs:
+        index.update(dict.fromkeys([(m.file, m.name) for m in o.mentions], o.id))
+    return index
+
+
+def _decode_corpus(blob: Any, letters: list[Letter], docs: list[Document], problems: list[LoadProblem],
+                   graph: bool = True) -> pipeline.Corpus | None:
     from graph.network.build import build_graph
 
     try:
         orgs = from_json(tuple[Organization, ...], blob["orgs"])
         sets = [tuple(s) for s in blob["letter_sets"]]
-        for d, (a, b) in zip(blob["near_misses"], blob["near_letters"], strict=True):
-            d["a_letters"], d["b_letters"] = sets[a], sets[b]  # shared tuples, as resolve made them
-        near = from_json(tuple[NearMiss, ...], blob["near_misses"])
-        index = {(f, printed): oid for f, printed, oid in blob["index"]}
+        near = tuple(NearMiss(a, b, an, bn, float(s), why, sets[i], sets[j])
+                     for a, b, an, bn, s, why, i, j in blob["near_misses"])
     except Exception:  # noqa: BLE001 - a broken entry is a miss: resolve and build again
         return None
-    return pipeline.Corpus(tuple(letters), orgs, near, build_graph(letters, orgs), tuple(problems), tuple(docs), index)
+    G = build_graph(letters, orgs) if graph else nx.DiGraph()  # a base's graph: none, attributes are made again
+    return pipeline.Corpus(tuple(letters), orgs, near, G, tuple(problems), tuple(docs), _index(orgs))

@@ -4,7 +4,8 @@ Tables:
 - `letters`: each letter's Document and parsed Letter, keyed by `letter_key` (the reader version, the
   file name and the bytes of the letter and its sidecar). A changed letter has a new key, so it is parsed
   again however its mtime looks; an unchanged one is read back instead of parsed.
-- `corpora`: what resolution and the graph build made of one set of letters (graph/store/corpus.py).
+- `built`: what resolution and tagging made of one set of letters, with the keys of those letters, so that a
+  folder that gained letters starts from the set it had (graph/store/corpus.py).
 - `pieces`: small values the app draws its first view from (sidebar options, network HTML).
 
 Any entry that cannot be read or decoded is a miss, never an error. Connections are opened per call:
@@ -32,7 +33,9 @@ BUSY_TIMEOUT_S = 30  # a writer holds the lock for well under a second; waiting 
 SIDECARS = (".yaml", ".yml")
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS letters (key TEXT PRIMARY KEY, reader TEXT NOT NULL, body TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS corpora (key TEXT PRIMARY KEY, body TEXT NOT NULL, used REAL NOT NULL);
+DROP TABLE IF EXISTS corpora;
+CREATE TABLE IF NOT EXISTS built (key TEXT PRIMARY KEY, letters TEXT NOT NULL, body TEXT NOT NULL,
+                                  used REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS pieces (name TEXT, key TEXT, body TEXT NOT NULL, used REAL NOT NULL,
                                    PRIMARY KEY (name, key));
 """
@@ -129,21 +132,30 @@ class Store:
         rows = [(key, reader_version(), body) for key, body in _dumped(items)]
         self._write("INSERT OR REPLACE INTO letters (key, reader, body) VALUES (?, ?, ?)", rows)
 
-    # ---- corpora and pieces
+    # ---- built corpora and pieces
 
-    def get_corpus(self, key: str) -> Any:
-        for (body,) in self._rows("SELECT body FROM corpora WHERE key = ?", (key,)):
+    def get_built(self, key: str) -> Any:
+        for (body,) in self._rows("SELECT body FROM built WHERE key = ?", (key,)):
             return _loaded(body)
         return None
 
-    def has_corpus(self, key: str) -> bool:
-        return any(True for _ in self._rows("SELECT 1 FROM corpora WHERE key = ?", (key,)))
+    def has_built(self, key: str) -> bool:
+        return any(True for _ in self._rows("SELECT 1 FROM built WHERE key = ?", (key,)))
 
-    def put_corpus(self, key: str, value: Any, keep: int = 8) -> None:
-        """Only the `keep` newest corpora stay: each holds every organization of a folder."""
-        rows = [(k, body, time.time()) for k, body in _dumped([(key, value)])]
-        self._write("INSERT OR REPLACE INTO corpora (key, body, used) VALUES (?, ?, ?)", rows,
-                    "DELETE FROM corpora WHERE key NOT IN (SELECT key FROM corpora ORDER BY used DESC LIMIT ?)",
+    def built_letters(self) -> dict[str, list[str]]:
+        """Each built corpus's key -> the keys of its letters (a few kB each: the bodies are not read)."""
+        out = {}
+        for key, letters in self._rows("SELECT key, letters FROM built", ()):
+            value = _loaded(letters)
+            if isinstance(value, list):
+                out[key] = value
+        return out
+
+    def put_built(self, key: str, letter_keys: list[str], value: Any, keep: int = 8) -> None:
+        """Only the `keep` newest stay: each holds every organization of a folder."""
+        rows = [(k, json.dumps(letter_keys), body, time.time()) for k, body in _dumped([(key, value)])]
+        self._write("INSERT OR REPLACE INTO built (key, letters, body, used) VALUES (?, ?, ?, ?)", rows,
+                    "DELETE FROM built WHERE key NOT IN (SELECT key FROM built ORDER BY used DESC LIMIT ?)",
                     (keep,))
 
     def get_piece(self, name: str, key: str) -> Any:

@@ -74,7 +74,7 @@ def _decoder(tp: Any) -> Callable[[Any], Any]:
     if dataclasses.is_dataclass(tp):
         return _record_decoder(tp)
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return tp  # NodeKind("organization") -> NodeKind.ORG
+        return tp  # NodeKind("organization") -> NodeKind.ORGANIZATION
     origin, args = get_origin(tp), get_args(tp)
     if origin is typing.Literal:
         return _plain
@@ -121,7 +121,16 @@ def _record_decoder(cls: type) -> Callable[[Any], Any]:
     # for a big corpus); a plain record is filled the way unpickling fills it: one __dict__ update.
     plain = all(f.init for f in fields) and not hasattr(cls, "__post_init__") and "__slots__" not in cls.__dict__
 
+    setdict = object.__setattr__
+    new = object.__new__
+
     def decode(d: dict) -> Any:
+        if plain and d.keys() == names:  # every field present, as orjson writes a record: no defaults to fill
+            for name, dec in convert:
+                d[name] = dec(d[name])
+            obj = new(cls)
+            setdict(obj, "__dict__", d)  # `d` is freshly parsed JSON, ours to keep
+            return obj
         if not names.issuperset(d) or not required.issubset(d):
             raise TypeError(f"{cls.__name__}: fields {sorted(d)} do not fit {sorted(names)}")
         for name, dec in convert:  # `d` is freshly parsed JSON, ours to change

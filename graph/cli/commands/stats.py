@@ -9,6 +9,10 @@ import argparse
 import json
 import sys
 
+from graph.kinds import EdgeKind, NodeKind
+
+ACTIVE_LETTERS = 3  # an organization that signed this many letters is listed as active (one or two: a passer-by)
+
 
 def add_corpus_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--files", nargs="*", default=None, metavar="FILE", help="letter files or folders")
@@ -55,15 +59,15 @@ def compute(G, top: int = 10, seed: int = 0) -> dict:
     from graph.network.build import nodes_of
     from graph.network.timeline import letters_by_date
 
-    orgs, letters = nodes_of(G, "organization"), nodes_of(G, "letter")
+    orgs, letters = nodes_of(G, NodeKind.ORGANIZATION), nodes_of(G, NodeKind.LETTER)
     label = lambda n: str(G.nodes[n].get("label", n))  # noqa: E731
-    active = sorted((o for o in orgs if G.nodes[o].get("n_letters", 0) >= 3),
+    active = sorted((o for o in orgs if G.nodes[o].get("n_letters", 0) >= ACTIVE_LETTERS),
                     key=lambda o: (-G.nodes[o]["n_letters"], o))
     t = network_ties(G)
     parts = communities(G, seed=seed, ties=t)
     return {
-        "letters": len(letters), "organizations": len(orgs), "demands": len(nodes_of(G, "demand")),
-        "signatures": sum(1 for *_, k in G.edges(data="kind") if k == "signed"),
+        "letters": len(letters), "organizations": len(orgs), "demands": len(nodes_of(G, NodeKind.DEMAND)),
+        "signatures": sum(1 for *_, k in G.edges(data="kind") if k == EdgeKind.SIGNED),
         "active_organizations": [{"id": o, "name": label(o), "letters": G.nodes[o]["n_letters"]} for o in active],
         "top_pairs": [{"a": label(x.a), "b": label(x.b), "shared": x.shared, "weight": round(x.weight, 4),
                        "p": x.p} for x in cosign.top_pairs(G, top)],

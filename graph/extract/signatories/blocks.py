@@ -10,12 +10,13 @@ from __future__ import annotations
 from graph.extract.signatories.headings import INTRO
 from graph.extract.signatories.inline import BYLINE
 from graph.extract.signatories.region import LATIN, LineInfo
+from graph.kinds import LineKind
 
 # a list printed again in another script holds at least this many names (fewer is a heading or two)
 MIN_TRANSLATED = 3
-NEUTRAL = frozenset({"blank", "url", "email", "page", "marker", "garbage", "mirrored", "heading", "heading_ind",
-                     "footnote", "count", "cont", "cont_inline"})
-ENTRY = frozenset({"entry", "inline", "columns"})
+NEUTRAL = frozenset({LineKind.BLANK, LineKind.URL, LineKind.EMAIL, LineKind.PAGE, LineKind.MARKER, LineKind.GARBAGE, LineKind.MIRRORED, LineKind.HEADING, LineKind.HEADING_IND,
+                     LineKind.FOOTNOTE, LineKind.COUNT, LineKind.CONT, LineKind.CONT_INLINE})
+ENTRY = frozenset({LineKind.ENTRY, LineKind.INLINE, LineKind.COLUMNS})
 
 
 # how a block is introduced: not at all, only by the cue phrase of its own prose sentence, or by a heading, a
@@ -43,35 +44,35 @@ def _blocks(infos: list[LineInfo]) -> list[tuple[int, int, int, int, bool]]:
                 cur = [i, i, 0, 0]  # first, last, entries in Latin script, entries in other scripts
                 j = i - 1
                 while j >= 0 and infos[j].kind in NEUTRAL:
-                    if infos[j].kind in ("heading", "heading_ind"):
+                    if infos[j].kind in (LineKind.HEADING, LineKind.HEADING_IND):
                         intro = BY_HEADING
                         cur[0] = j
                     j -= 1
-                if j >= 0 and infos[j].kind == "prose" and (INTRO.search(last_prose) or infos[j].text.endswith(":")):
+                if j >= 0 and infos[j].kind == LineKind.PROSE and (INTRO.search(last_prose) or infos[j].text.endswith(":")):
                     intro = BY_HEADING
-                if j >= 0 and infos[j].kind == "closing":  # "In solidarity," then the signers
+                if j >= 0 and infos[j].kind == LineKind.CLOSING:  # "In solidarity," then the signers
                     intro = BY_HEADING
-                if k == "inline" and INTRO.search(info.text):  # "The undersigned are: A, B and C"
+                if k == LineKind.INLINE and INTRO.search(info.text):  # "The undersigned are: A, B and C"
                     intro = BY_HEADING
-                elif k == "inline" and info.detail == "cue":  # "The letter is backed by A, B and C."
+                elif k == LineKind.INLINE and info.detail == "cue":  # "The letter is backed by A, B and C."
                     intro = max(intro, BY_CUE)
             cur[1] = i
-            parts = info.parts if k in ("inline", "columns") else (info.text,)
-            latin = sum(1 for x in parts if x.isascii() or LATIN.search(x)) if k != "entry" else (
+            parts = info.parts if k in (LineKind.INLINE, LineKind.COLUMNS) else (info.text,)
+            latin = sum(1 for x in parts if x.isascii() or LATIN.search(x)) if k != LineKind.ENTRY else (
                 1 if info.text.isascii() or LATIN.search(info.text) else 0)
             cur[2] += latin
             cur[3] += len(parts) - latin
         elif k in NEUTRAL:
-            if k == "cont" and cur is not None:
+            if k == LineKind.CONT and cur is not None:
                 cur[1] = i
             continue
         else:
             if cur is not None:
                 blocks.append((cur[0], cur[1], max(cur[2], cur[3]), intro, cur[3] > cur[2]))
             cur, intro = None, NOT_INTRODUCED
-            if k == "prose":
+            if k == LineKind.PROSE:
                 last_prose = info.text if not infos[i - 1].text or i == 0 else (
-                    infos[i - 1].text + " " + info.text if infos[i - 1].kind == "prose" else info.text)
+                    infos[i - 1].text + " " + info.text if infos[i - 1].kind == LineKind.PROSE else info.text)
     if cur is not None:
         blocks.append((cur[0], cur[1], max(cur[2], cur[3]), intro, cur[3] > cur[2]))
     return blocks

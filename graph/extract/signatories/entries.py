@@ -12,6 +12,7 @@ from graph.records import SkippedLine
 from graph.extract.signatories.acronyms import wrapped
 from graph.extract.signatories.blocks import MIN_TRANSLATED
 from graph.extract.signatories.region import LATIN, LineInfo
+from graph.kinds import LineKind
 
 SUB_BULLETS = frozenset("oO◦○▫▪‣")
 
@@ -42,15 +43,15 @@ def read_entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: 
         if right and k not in ("columns", "blank"):
             entries.extend(right)
             right = []
-        if k == "columns":
+        if k == LineKind.COLUMNS:
             left, *rest = info.parts
             entries.append(Entry(left, [info.line], None, "", info.indent, individuals_mode))
             right.extend(Entry(p, [info.line], None, "", info.indent, individuals_mode) for p in rest)
             fates.append((info.line, "signatory", "two columns"))
             continue
-        if k == "blank":
+        if k == LineKind.BLANK:
             continue
-        if k == "entry":
+        if k == LineKind.ENTRY:
             e = Entry(info.rest, [info.line], info.num, info.bullet, info.indent,
                        individuals_mode or info.line in people_rows or is_individual(info.rest))
             if pending_marker is not None and not (e.num or e.bullet):
@@ -64,42 +65,42 @@ def read_entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: 
             elif head is not None:
                 e.level = 1
             entries.append(e)
-        elif k == "inline":
+        elif k == LineKind.INLINE:
             for p in info.parts:
                 entries.append(Entry(p, [info.line], None, "", info.indent, individuals_mode or is_individual(p)))
-        elif k == "cont" and entries:
+        elif k == LineKind.CONT and entries:
             entries[-1].text = _join(entries[-1].text, info.text)
             entries[-1].lines.append(info.line)
             fates.append((info.line, "signatory", "continues the name above"))
             continue
-        elif k == "marker":
+        elif k == LineKind.MARKER:
             num = re.match(r"\s*(\d+)", info.text)
             bullet = "" if num else info.text.strip()[:1]
-            pending_marker = LineInfo(info.line, info.text, "marker", num.group(1) if num else None, bullet,
+            pending_marker = LineInfo(info.line, info.text, LineKind.MARKER, num.group(1) if num else None, bullet,
                                       indent=info.indent)
             fates.append((info.line, "skipped", "bullet or number on its own line"))
             continue
-        elif k == "heading_ind":
+        elif k == LineKind.HEADING_IND:
             individuals_mode = True
             head = None
             fates.append((info.line, "heading", "individuals"))
             continue
-        elif k == "heading":
+        elif k == LineKind.HEADING:
             individuals_mode = False
             head = None
             fates.append((info.line, "heading", info.text))
             continue
-        elif k == "cont_inline":
+        elif k == LineKind.CONT_INLINE:
             fates.append((info.line, "signatory", "continues the inline list above"))
             continue
-        elif k == "count":
+        elif k == LineKind.COUNT:
             fates.append((info.line, "prose", "count of unnamed signatories"))
             continue
         else:
             reason = info.detail or {"url": "url", "email": "email address", "page": "page number", "garbage": info.detail,
                       "mirrored": "mirrored text", "footnote": "footnote", "cont": "continuation without entry"
                       }.get(k, k)
-            fate = "skipped" if k in ("url", "email", "page", "garbage", "mirrored", "footnote", "cont") else k
+            fate = "skipped" if k in (LineKind.URL, LineKind.EMAIL, LineKind.PAGE, LineKind.GARBAGE, LineKind.MIRRORED, LineKind.FOOTNOTE, LineKind.CONT) else k
             if fate == "skipped":
                 skipped.append(SkippedLine(info.line, info.text, reason))
             fates.append((info.line, fate, reason))

@@ -12,6 +12,7 @@ from graph.extract.signatories.acronyms import join_spans
 from graph.extract.signatories.headings import INTRO
 from graph.extract.signatories.lines import MAX_INLINE_PARTS, looks_like_name, split_top
 from graph.extract.signatories.words import words
+from graph.kinds import LineKind
 
 # Pure functions of a string: lists repeat lines and names, so each is computed once.
 _memo = lru_cache(maxsize=1 << 16)
@@ -38,7 +39,7 @@ def inline_here(lines: list[str], idx: int, done: set[int], info) -> bool:
     joined, used = paragraph(lines, idx)
     parts = inline_names(joined, intro_ok=True)
     if parts:
-        info.kind, info.parts = "inline", parts
+        info.kind, info.parts = LineKind.INLINE, parts
         done.update(used)
     return bool(parts)
 

@@ -41,6 +41,7 @@ from graph.extract.signatories.glue import unglue
 from graph.extract.signatories.signers import more_signers, signed_for_orgs, signing_blocks
 from graph.extract.signatories.words import words
 from graph.extract.signatories.region import LineInfo, classify
+from graph.kinds import LineKind
 
 @dataclass(frozen=True)
 class SignatoryResult:
@@ -64,7 +65,7 @@ def _focus_country(infos: list[LineInfo]) -> str | None:
     names = {k: v for k, v in _countries().items() if k == v.lower()}
     if not names:
         return None
-    words = re.findall(r"[^\W\d_]+", " ".join(i.text for i in infos if i.kind == "prose").lower())
+    words = re.findall(r"[^\W\d_]+", " ".join(i.text for i in infos if i.kind == LineKind.PROSE).lower())
     grams = Counter(words)
     grams.update(" ".join(p) for p in zip(words, words[1:]))
     grams.update(" ".join(p) for p in zip(words, words[1:], words[2:]))
@@ -130,9 +131,9 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     prose_lists.update((k, g.names) for k, g in cue_groups.items())
     infos = classify(lines, start, contact_lines, signer_lines, frozenset(start + k for k in rows), prose_lists)
     # counts are stated in prose and headings, never inside the list of names
-    claimed, undisclosed = counts("\n".join("" if i.kind in ("entry", "cont", "columns") else lines[i.line - start]
+    claimed, undisclosed = counts("\n".join("" if i.kind in (LineKind.ENTRY, LineKind.CONT, LineKind.COLUMNS) else lines[i.line - start]
                                              for i in infos))
-    skipped: list[SkippedLine] = [SkippedLine(i.line, i.text, "mirrored text") for i in infos if i.kind == "mirrored"]
+    skipped: list[SkippedLine] = [SkippedLine(i.line, i.text, "mirrored text") for i in infos if i.kind == LineKind.MIRRORED]
     blocks = choose_blocks(infos)
     # with a list, only the letter's head is read for signers named in prose ("submitted by A and B")
     groups = prose_names(lines[:min(infos[blocks[0][0]].line - start, HEAD_LINES)] if blocks else lines)
@@ -147,28 +148,28 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     region_skips: list[SkippedLine] = []
     entries = rewrap(read_entries(infos, lo, hi, fates, region_skips, people_rows))
     skipped = [s for s in skipped if not (infos[lo].line <= s.line <= infos[hi].line)] + region_skips
-    again = [(i.line, i.text) for a, b in blocks[1:] for i in infos[a:b + 1] if i.kind in ("entry", "inline", "columns")]
+    again = [(i.line, i.text) for a, b in blocks[1:] for i in infos[a:b + 1] if i.kind in (LineKind.ENTRY, LineKind.INLINE, LineKind.COLUMNS)]
     entries, tail = translated_tail(entries)
     again += [(e.lines[0], e.text) for e in tail]
     for line, text in dict(again).items():  # the same list in another script: its names are the ones above
         skipped.append(SkippedLine(line, text, AGAIN))
         fates.append((line, "skipped", AGAIN))
     for info in infos[hi + 1:]:
-        m = COUNT_LINE.match(info.text) if info.kind == "count" else None
+        m = COUNT_LINE.match(info.text) if info.kind == LineKind.COUNT else None
         if m and undisclosed is None:
             undisclosed = number_value(m.group(1))
     for info in infos[lo:hi + 1]:
-        if info.kind == "count" and undisclosed is None:
+        if info.kind == LineKind.COUNT and undisclosed is None:
             undisclosed = number_value(COUNT_LINE.match(info.text).group(1))
-    cued = [cue_groups[i.line - start] for i in infos[lo:hi + 1] if i.detail == "cue" and i.kind == "inline"]
+    cued = [cue_groups[i.line - start] for i in infos[lo:hi + 1] if i.detail == "cue" and i.kind == LineKind.INLINE]
     for g in cued:  # "A, B and 41 other organisations"; "..., as well as by Jane Roe in her personal capacity"
         if undisclosed is None and g.others:
             undisclosed = g.others
     prose_people = [(p, tuple(start + k for k in g.lines)) for g in cued for p in g.people]
-    listed = any(i.kind in ("entry", "columns") or (i.kind == "inline" and i.detail != "cue") for i in infos[lo:hi + 1])
+    listed = any(i.kind in (LineKind.ENTRY, LineKind.COLUMNS) or (i.kind == LineKind.INLINE and i.detail != "cue") for i in infos[lo:hi + 1])
     first_source = "table" if rows else "list" if listed else "cue"
     # a list cut off mid-name at the end of the file must not yield the fragment
-    last_text_line = max((i.line for i in infos if i.kind != "blank"), default=0)
+    last_text_line = max((i.line for i in infos if i.kind != LineKind.BLANK), default=0)
     if entries and entries[-1].lines[-1] == last_text_line and len(entries) > 1 and (
             is_open(entries[-1].text) or (lines and lines[-1].strip() and cut_word(entries[-1].text, lines))):
         e = entries.pop()

@@ -21,6 +21,7 @@ from graph.extract.signatories.headings import SALUTATION  # noqa: F401 - graph.
 from graph.extract.signatories.headings import salutation_index
 from graph.extract.signatories.inline import BYLINE, inline_here, inline_names
 from graph.extract.signatories.markers import follows
+from graph.kinds import LineKind
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -59,7 +60,7 @@ def _words(text: str) -> list[str]:
 class LineInfo:
     line: int  # 1-based line number in the document
     text: str  # the line, stripped
-    kind: str
+    kind: LineKind
     num: str | None = None  # printed list number
     bullet: str = ""
     rest: str = ""  # the line without its number/bullet
@@ -90,7 +91,7 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
     for idx, raw in enumerate(lines):
         ln = start + idx
         if not raw or raw.isspace():
-            out.append(LineInfo(ln, "", "blank"))
+            out.append(LineInfo(ln, "", LineKind.BLANK))
             adjacent = False
             continue
         f = FACTS.get(raw) or facts(raw)  # the lookup inline: this runs for every line of every letter
@@ -99,31 +100,31 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             num = t[:len(num)]  # f may be another number's facts (see graph.extract.signatories.facts.facts)
         elif bullet == "-" and t[0] == "•":
             bullet = "•"  # f is the facts of '- ...' (see graph.extract.signatories.facts.facts)
-        info = LineInfo(ln, t, "prose", num, bullet, rest, f.indent)
+        info = LineInfo(ln, t, LineKind.PROSE, num, bullet, rest, f.indent)
         pk = prev.kind if prev is not None else None
         if ln in contact_lines:
-            info.kind = "contact"
+            info.kind = LineKind.CONTACT
         elif ln in person_lines:
-            info.kind = "person"
+            info.kind = LineKind.PERSON
         elif ln in table_rows:
-            info.kind = "entry"
+            info.kind = LineKind.ENTRY
         elif prose_lists and idx in prose_lists:
             parts = prose_lists[idx]
-            info.kind, info.parts, info.detail = ("prose", (), "") if parts is None else (
-                "inline", parts, "cue") if parts else ("cont_inline", (), "")
+            info.kind, info.parts, info.detail = (LineKind.PROSE, (), "") if parts is None else (
+                LineKind.INLINE, parts, "cue") if parts else (LineKind.CONT_INLINE, (), "")
         elif f.closing:
-            info.kind = "closing"
+            info.kind = LineKind.CLOSING
         elif f.url_line:
-            info.kind = "url"
+            info.kind = LineKind.URL
         elif f.email:
-            info.kind = "email"
+            info.kind = LineKind.EMAIL
         elif f.page and not (num and prev is not None and prev.num):
-            info.kind = "page"
+            info.kind = LineKind.PAGE
         elif f.marker:
-            info.kind = "marker"
+            info.kind = LineKind.MARKER
         elif f.count:
-            info.kind = "count"
-        elif (pk == "entry" or pk == "cont") and pf.r.open and not num and not bullet and not (
+            info.kind = LineKind.COUNT
+        elif (pk == LineKind.ENTRY or pk == LineKind.CONT) and pf.r.open and not num and not bullet and not (
                 len(t) > 60 and f.ends()):  # a sentence after a list's trailing comma is not a wrapped name
             info.kind = "cont"
         elif adjacent and (pk == "entry" or pk == "cont") and not (num or bullet) and f.cont_start():
@@ -133,21 +134,21 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             # bulleted ones); a plain line ending so is a heading unless marked items follow
             info.kind, info.detail, info.rest = "entry", "umbrella", f.umbrella
         elif f.footnote_star:
-            info.kind, info.detail = "footnote", "footnote"
+            info.kind, info.detail = LineKind.FOOTNOTE, "footnote"
         elif f.inline_intro and idx not in inline_done and inline_here(lines, idx, inline_done, info):
             pass
         elif idx <= header_end or f.header:
-            info.kind = "header"
+            info.kind = LineKind.HEADER
         elif f.url:
-            info.kind, info.detail = "url", ("footnote" if re.match(r"\d", t) else "url")
+            info.kind, info.detail = LineKind.URL, ("footnote" if re.match(r"\d", t) else "url")
         elif f.non_latin:
-            info.kind, info.detail = "prose", "prose in another script"
+            info.kind, info.detail = LineKind.PROSE, "prose in another script"
         elif f.mirrored and _unknown_words(t, lines, vocab_box):
-            info.kind, info.detail = "mirrored", "mirrored text"
+            info.kind, info.detail = LineKind.MIRRORED, "mirrored text"
         elif f.garbage:
-            info.kind, info.detail = "garbage", f.garbage
+            info.kind, info.detail = LineKind.GARBAGE, f.garbage
         elif f.heading_ind:
-            info.kind = "heading_ind"
+            info.kind = LineKind.HEADING_IND
         elif f.heading:
             info.kind = "heading"
         elif f.umbrella and _marked_next(lines, idx):
@@ -155,27 +156,27 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
         elif adjacent and pk == "prose" and not pf.ends() and not (num or bullet) and not pf.intro():
             info.kind = "prose"
         elif f.footnote:
-            info.kind, info.detail = "footnote", "footnote"
+            info.kind, info.detail = LineKind.FOOTNOTE, "footnote"
         elif f.inline_intro and idx not in inline_done and inline_here(lines, idx, inline_done, info):
             pass
         elif not bullet and f.r.lower:
-            info.kind = "prose"
+            info.kind = LineKind.PROSE
         elif f.columns():
-            info.kind, info.parts = "columns", f.columns() if f.t == t else tuple(COLUMNS.split(t))
-        elif f.other_script and not (num or bullet) and pk == "entry" and prev.num and f.commas == 0 and (
+            info.kind, info.parts = LineKind.COLUMNS, f.columns() if f.t == t else tuple(COLUMNS.split(t))
+        elif f.other_script and not (num or bullet) and pk == LineKind.ENTRY and prev.num and f.commas == 0 and (
                 prev.text.isascii() or LATIN.search(prev.text)):
             # "10. Iran Human Rights (IHRNGO)" then its name in Persian, unnumbered: the same organization
-            info.kind, info.detail = "garbage", "the name above in another script"
+            info.kind, info.detail = LineKind.GARBAGE, "the name above in another script"
         elif f.commas >= 2 and f.other_script and (parts := inline_names(t, intro_ok=True)):
-            info.kind, info.parts = "inline", parts  # "서울여성회, 부산노동자회, ...": names in a script without capitals
+            info.kind, info.parts = LineKind.INLINE, parts  # "서울여성회, 부산노동자회, ...": names in a script without capitals
         elif f.r.leftover:
-            info.kind, info.detail = "garbage", "web-page leftover"
+            info.kind, info.detail = LineKind.GARBAGE, "web-page leftover"
         elif f.r.contact:
-            info.kind = "contact"
+            info.kind = LineKind.CONTACT
         elif f.lead and f.r.entry and _marked_next(lines, idx):
-            info.kind = "heading"  # a name-shaped line ending in ":" or " -" over a bulleted or numbered list
+            info.kind = LineKind.HEADING  # a name-shaped line ending in ":" or " -" over a bulleted or numbered list
         elif f.caps_word and _lower_case_word(t, lines, lower_box):
-            info.kind, info.detail = "garbage", "a page's section name"
+            info.kind, info.detail = LineKind.GARBAGE, "a page's section name"
         elif f.r.entry:
             info.kind = "entry"
         elif bullet and pk == "entry" and prev.bullet == bullet and f.r.short:
@@ -193,7 +194,7 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             last_num = num
         if k == "heading" or k == "heading_ind":
             after_heading = True
-        elif k == "prose" or k == "contact" or k == "closing":
+        elif k == LineKind.PROSE or k == LineKind.CONTACT or k == LineKind.CLOSING:
             after_heading = False
         out.append(info)
         prev, pf = info, f

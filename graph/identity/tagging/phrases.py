@@ -78,8 +78,6 @@ class PhraseIndex:
         self.firsts = frozenset(p.split(" ")[0] for p in self.phrases)
         self.width = max((p.count(" ") + 1 for p in self.phrases), default=0)
         self.places = frozenset(gz.myanmar_places)
-        self.place_firsts = frozenset(p.split(" ")[0] for p in self.places)
-        self.place_width = max((p.count(" ") + 1 for p in self.places), default=0)
 
 
 class Found:
@@ -106,13 +104,14 @@ class Found:
 
 
 _FOREIGN: dict[int, tuple] = {}
+GAZETTEERS_KEPT = 8  # indexes of this many gazetteers are kept (tests load a few variants; one in the app)
 
 
 def _foreign_index(gz: Gazetteer) -> tuple:
     """(gazetteer, phrase -> (rank, country), longest phrase in words, case-sensitive patterns, first words)."""
     hit = _FOREIGN.get(id(gz))
     if hit is None or hit[0] is not gz:
-        if len(_FOREIGN) > 8:
+        if len(_FOREIGN) > GAZETTEERS_KEPT:
             _FOREIGN.clear()
         order = {p: (i, c) for i, (p, c) in enumerate(gz.foreign.items())}
         width = max((p.count(" ") + 1 for p in gz.foreign), default=0)

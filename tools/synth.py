@@ -22,9 +22,9 @@ from pathlib import Path
 
 import numpy as np
 
-from .memory import paused_gc
+from graph.memory import paused_gc
 from graph.network.build import slugify
-from .records import DemandHit, Letter, Mention, Organization, Signatory, Tag
+from graph.records import DemandHit, Letter, Mention, Organization, Signatory, Tag
 
 PEOPLES = ["Karen", "Chin", "Kachin", "Karenni", "Mon", "Shan", "Ta'ang", "Zomi", "Kayan", "Rakhine", "Rohingya",
            "Bamar", "Naga", "Lahu", "Pa-O", "Akha", "Wa", "Lisu", "Danu", "Kokang"]

@@ -1,5 +1,11 @@
 """Benchmark of the whole flow, stage by stage, on a generated corpus or a folder of letters.
 
+    python bench/stages.py [--letters N --orgs N --signatures N] [--seed S] [--repeat R] [--dir D]
+
+Prints a table of medians. The LAST line is one JSON object: total_s, projection_speedup_vs_networkx,
+stages_s and corpus sizes. Without --letters it runs on the bundled letters (or --dir). The other
+benchmarks import its helpers (`import stages`).
+
 Stages: generate (write synthetic letter texts), extract (load + parse_letter), resolve (names + tags),
 build (graph), project (incidence + pair counts), backbone, communities, centrality.
 `projection_speedup_vs_networkx`: on a corpus one fifth the size, networkx's
@@ -7,9 +13,12 @@ bipartite.weighted_projected_graph + louvain_communities against our project + b
 """
 from __future__ import annotations
 
+import argparse
 import gc
+import json
 import os
 import statistics
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -18,11 +27,13 @@ from typing import Any, Callable
 
 import networkx as nx
 
-from graph.network import cosign
-from graph.network.brokers import betweenness
-from graph.network.communities import communities
-from .memory import paused_gc
-from graph.network.build import build_graph
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from graph.network import cosign  # noqa: E402
+from graph.network.brokers import betweenness  # noqa: E402
+from graph.network.communities import communities  # noqa: E402
+from graph.memory import paused_gc  # noqa: E402
+from graph.network.build import build_graph  # noqa: E402
 
 STAGES = ("generate", "extract", "resolve", "build", "project", "backbone", "communities", "centrality")
 
@@ -79,7 +90,7 @@ def _timed(result: BenchResult, stage: str, fn: Callable[[], Any]) -> Any:
 
 def extract(paths: list[Path], jobs: int = 1) -> tuple[list, list, str]:
     """(letters, problems, extractor): graph.pipeline.load_letters, as the app runs it."""
-    from .pipeline import load_letters
+    from graph.pipeline import load_letters
 
     letters, problems, _docs = load_letters(paths, jobs)
     return letters, problems, f"parse_letter x{jobs} process{'es' if jobs > 1 else ''}"
@@ -111,7 +122,7 @@ def _project(G: nx.DiGraph) -> cosign.Incidence:
 
 def networkx_speedup(n_letters: int, n_orgs: int, n_signatures: int, seed: int) -> dict[str, float]:
     """Same corpus, two ways: networkx projection + Louvain vs. ours (sparse projection, backbone, Leiden)."""
-    from .synth import generate
+    from tools.synth import generate
 
     c = generate(n_letters, n_orgs, n_signatures, seed=seed)
     G = build_graph(c.letters, c.orgs)
@@ -123,7 +134,7 @@ def run(n_letters: int | None = None, n_orgs: int = 10000, n_signatures: int = 1
         repeat: int = 1, letters_dir: Path | None = None, compare: bool = True, jobs: int = 1,
         log: Callable[[str], None] = lambda s: None) -> BenchResult:
     """Benchmark on a generated corpus (n_letters given) or on the letters in `letters_dir`."""
-    from .synth import generate, write_letters
+    from tools.synth import generate, write_letters
 
     result = BenchResult()
     with tempfile.TemporaryDirectory(prefix="atlas-bench-") as tmp:
@@ -183,3 +194,29 @@ def _compare_with_networkx(G: nx.DiGraph, seed: int) -> dict[str, float]:
     ours = time.perf_counter() - t
     return {"networkx_s": round(theirs, 3), "ours_s": round(ours, 3),
             "projection_speedup_vs_networkx": round(theirs / max(ours, 1e-9), 1)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="bench/stages.py", description="time every stage of the pipeline (last line: JSON)")
+    p.add_argument("--letters", type=int, help="generate this many letters (default: use the letters folder)")
+    p.add_argument("--orgs", type=int, default=10000)
+    p.add_argument("--signatures", type=int, default=150000)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--repeat", type=int, default=3, help="runs per stage; the table shows medians")
+    p.add_argument("--dir", help="letters folder to benchmark (default: the bundled letters)")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                   help="processes for extraction (default: all cores; letters parse independently)")
+    p.add_argument("--no-compare", action="store_true", help="skip the networkx comparison")
+    args = p.parse_args(argv)
+    from graph.paths import letters_dir
+
+    result = run(n_letters=args.letters, n_orgs=args.orgs, n_signatures=args.signatures, seed=args.seed,
+                 repeat=max(1, args.repeat), letters_dir=Path(args.dir) if args.dir else letters_dir(),
+                 compare=not args.no_compare, jobs=max(1, args.jobs), log=lambda s: print(s, file=sys.stderr))
+    print(result.table())
+    print(json.dumps(result.summary(), sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

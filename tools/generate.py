@@ -1,4 +1,4 @@
-"""`python -m graph generate --letters N --orgs N --signatures N --seed S -o DIR`.
+"""`python -m tools.generate --letters N --orgs N --signatures N --seed S -o DIR`.
 
 Writes a synthetic corpus of letter texts (title, recipients, date, prose with demands, numbered or
 bulleted signatory lists with "o" sub-items) into DIR, to try the app and the extractor at scale.
@@ -11,19 +11,16 @@ import sys
 from pathlib import Path
 
 
-def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    p = sub.add_parser("generate", help="write a synthetic corpus of letters to a folder")
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m tools.generate", description="write a synthetic corpus of letters")
     p.add_argument("--letters", type=int, default=100)
     p.add_argument("--orgs", type=int, default=1000)
     p.add_argument("--signatures", type=int, default=10000)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("-o", "--out", required=True, help="folder to write into (created if missing)")
     p.add_argument("--force", action="store_true", help="write into a folder that already holds letters")
-    return p
-
-
-def run(args: argparse.Namespace) -> int:
-    from graph.synth import generate, write_letters
+    args = p.parse_args(argv)
+    from tools.synth import generate, write_letters
 
     out = Path(args.out)
     if out.exists() and any(out.glob("*.txt")) and not args.force:
@@ -37,3 +34,7 @@ def run(args: argparse.Namespace) -> int:
     n = sum(t.count("\n") for t in corpus.texts.values())
     print(f"wrote {len(paths)} letters ({n} lines) to {out}")
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""From merged nodes to Organization records: names, acronyms and aliases, stable ids, merge reasons,
+umbrellas and their members, and the near misses a curator sees."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from operator import attrgetter
+
+from graph.identity.components import FUZZY_MERGE, Components, why_different
+from graph.identity.names import acronym_key, looks_like_acronym, normalise, slug, split_acronym
+from graph.identity.printings import MIXED, Known, Node, Printings
+from graph.records import Mention, MergeReason, NearMiss, Organization
+
+
+def same_as_known(keys: list[str], nodes: dict[str, Node]) -> Organization | None:
+    """The known organization whose mentions are exactly these nodes' mentions, if there is one: no new
+    letter touched them, they are all in it, and they are as many as it has."""
+    org, total = None, 0
+    for k in keys:
+        n = nodes[k]
+        if n.fresh or n.known is None or n.known is MIXED or (org is not None and n.known is not org):
+            return None
+        org, total = n.known, total + len(n.mentions)
+    return org if org is not None and total == len(org.mentions) else None
+
+
+def assemble(nodes: dict[str, Node], comps: Components, reasons: list[tuple[str, str, MergeReason]],
+             near: dict[tuple[str, str], tuple[float, str | None]], distinguishing: frozenset[str],
+             known: Known | None = None, table: Printings | None = None
+             ) -> tuple[tuple[Organization, ...], tuple[NearMiss, ...], dict[tuple[str, str], str]]:
+    """(organizations, near misses, index (file, printed name) -> organization id) from the final components."""
+    root_of_node = {k: comps.find(k) for k in nodes}  # the components are final: find each node once
+    groups: dict[str, list[str]] = defaultdict(list)
+    for k, r in root_of_node.items():
+        groups[r].append(k)
+    reuse = known is not None and bool(known.files)
+    built = []
+    for root, keys in groups.items():
+        same = same_as_known(keys, nodes) if reuse else None
+        if same is not None:  # nothing new: the name, acronyms and aliases it had
+            built.append((slug(same.name), min(keys), root, same.name, same.mentions, same.acronyms, same.aliases))
+            continue
+        ms = nodes[keys[0]].mentions if len(keys) == 1 else [m for k in keys for m in nodes[k].mentions]
+        if len(ms) > 1:
+            ms.sort(key=_mention_order)  # in place: a node's mention order matters nowhere else
+        printings = set(zip(map(_name, ms), map(_acronym, ms)))
+        if len(printings) == 1:  # most organizations: printed one way only
+            ((pn, pa),) = printings
+            base, inner = split_acronym(pn)
+            name = base or (pa or pn)
+            acronyms = sorted({a for a in (pa, inner) if a})
+            aliases = [pn] if pn != name else []
+        else:
+            printings = Counter(zip(map(_name, ms), map(_acronym, ms)))
+            bases: Counter = Counter()
+            for (pn, pa), c in printings.items():
+                bases[split_acronym(pn)[0] or (pa or pn)] += c
+            name = min(bases, key=lambda s: (-bases[s], looks_like_acronym(s), -len(s), s))
+            acronyms = sorted({a for pn, pa in printings for a in (pa, split_acronym(pn)[1]) if a})
+            aliases = sorted({pn for pn, _ in printings} - {name})
+        built.append((slug(name), min(keys), root, name, tuple(ms), tuple(acronyms), tuple(aliases)))
+    built.sort()
+    ids: dict[str, str] = {}
+    used: Counter = Counter()
+    for s, _, root, *_ in built:
+        used[s] += 1
+        ids[root] = s if used[s] == 1 else f"{s}-{used[s]}"
+    why_by_root: dict[str, list[MergeReason]] = defaultdict(list)
+    for a, b, r in reasons:
+        why_by_root[root_of_node[a]].append(r)
+    for k, n in nodes.items():  # different printings of one normal form
+        printed = set(map(_name, n.mentions))
+        if len(printed) > 1:
+            printed = sorted(printed)
+            why_by_root[root_of_node[k]] += [MergeReason(printed[0], p, "exact-normalised", None, "same normal form")
+                                            for p in printed[1:]]
+    for reasons_of_root in why_by_root.values():
+        reasons_of_root.sort(key=_reason_order)
+    umbrella: dict[str, set[str]] = defaultdict(set)
+    subs = [k for k, n in nodes.items() if n.has_member_of]
+    if subs:
+        by_text: dict[str, list[str]] = defaultdict(list)  # normal form -> node keys, in key order
+        by_acr: dict[str, list[str]] = defaultdict(list)  # acronym key -> node keys, in key order
+        for k in sorted(nodes):
+            by_text[nodes[k].text].append(k)
+            for a in nodes[k].acronyms:
+                by_acr[a].append(k)
+        for k in subs:
+            for m in nodes[k].mentions:
+                if m.member_of:
+                    u = _umbrella_root(m, nodes, comps, by_text, by_acr)
+                    if u and u != root_of_node[k]:
+                        umbrella[ids[root_of_node[k]]].add(ids[u])
+    members: dict[str, set[str]] = defaultdict(set)
+    for child, ups in umbrella.items():
+        for u in ups:
+            members[u].add(child)
+    orgs, index, org_of_root = [], {}, {}
+    for s, _, root, name, ms, acronyms, aliases in built:
+        oid = ids[root]
+        up, down = umbrella.get(oid), members.get(oid)
+        org_of_root[root] = Organization(oid, name, aliases, acronyms, ms, tuple(why_by_root.get(root, ())),
+                                         tuple(sorted(up)) if up else (), tuple(sorted(down)) if down else ())
+        orgs.append(org_of_root[root])
+        index.update(dict.fromkeys(zip(map(_file, ms), map(_name, ms)), oid))
+    name_of = {o.id: o.name for o in orgs}
+    root_of = {ids[r]: r for r in ids}
+    best: dict[tuple[str, str], tuple[float, str]] = {}
+    files_of: dict[str, tuple[str, ...]] = {}  # root -> sorted files, sorted once per root, not per near miss
+    files = comps.files
+    for (a, b), (score, why) in near.items():
+        ra, rb = root_of_node[a], root_of_node[b]
+        if ra == rb or not files[ra].isdisjoint(files[rb]):
+            continue  # entries of one letter are different organizations: nothing for a curator to decide
+        if why is None:
+            why = why_different(nodes, a, b, distinguishing) or f"similarity {score:.2f} below {FUZZY_MERGE}"
+        x, y = ids[ra], ids[rb]
+        pair = (x, y) if x < y else (y, x)
+        old = best.get(pair)
+        if old is None or (score, why) > old:
+            best[pair] = (score, why)
+    for r in {root_of[i] for pair in best for i in pair}:
+        files_of[r] = tuple(sorted(files[r]))
+    # sorted as plain tuples (-score, a, b): each pair is there once, so `why` never decides the order
+    rows = sorted((-score, x, y, score, why) for (x, y), (score, why) in best.items())
+    near_misses = tuple([NearMiss(x, y, name_of[x], name_of[y], score, why, files_of[root_of[x]], files_of[root_of[y]])
+                         for _, x, y, score, why in rows])
+    if table is not None:  # each part remembers the organization it ended in, for the next resolution
+        for part in table.parts.values():
+            part.known, part.fresh = org_of_root[root_of_node[part.key]], False
+    return tuple(orgs), near_misses, index
+
+
+_mention_order = attrgetter("file", "lines", "name")  # (file, lines, name)
+
+
+_file, _name, _acronym = attrgetter("file"), attrgetter("name"), attrgetter("acronym")
+
+
+_reason_order = attrgetter("rule", "a", "b")
+
+
+def _umbrella_root(m: Mention, nodes: dict[str, Node], comps: Components, by_text: dict[str, list[str]],
+                   by_acr: dict[str, list[str]]) -> str | None:
+    """The organization a sub-member's `member_of` names, in the same letter (by name or acronym)."""
+    hits = [k for k in by_text.get(normalise(m.member_of or ""), ()) if m.file in nodes[k].files]
+    if len(hits) == 1:
+        return comps.find(hits[0])
+    hits = [k for k in by_acr.get(acronym_key(m.member_of), ()) if m.file in nodes[k].files]
+    return comps.find(hits[0]) if len(hits) == 1 else None
