@@ -76,6 +76,9 @@ SHAPES = [
     ("a list between dashes after a count",
      "Deux ans après, 3 organisations de la société civile – ACAT-Nord, Info Fleuve, LDX – appellent à agir.\n",
      ["ACAT-Nord", "Info Fleuve", "LDX"]),
+    ("the same with spaced hyphens for dashes (typed, or read so by OCR)",
+     "Deux ans après, 3 organisations de la société civile - ACAT-Nord, Info Fleuve, LDX - appellent à agir.\n",
+     ["ACAT-Nord", "Info Fleuve", "LDX"]),
     ("an 'In Solidarity,' closing, then acronyms",
      "We demand the release of all prisoners.\nIn Solidarity,\nAAPX\nND Delta\n", ["AAPX", "ND Delta"]),
     # issue 15, generalization: kinds seen on letters the reader was not built on (texts written here)

@@ -34,7 +34,7 @@ MAX_SPELLED_NAME = 240
 MIN_NAME_SHARE = 0.6
 # the end of a sentence, or of a list printed between spaced dashes or before a byline's "•" and date
 _SENT_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s+[A-Z\"“\d]|\s*$)|[!?](?=\s)|\s[•|]\s")
-_DASH_END = re.compile(r"\s[–—]\s")
+_DASH_END = re.compile(r"\s[–—-]\s")  # a spaced hyphen is a dash typed or read by OCR
 _MONTH = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
 _LINE_END = re.compile(r"[.;!?]['\"’”)]*\s*$")
 _LIST_LINE = re.compile(r"^\s*(?:[-*•+]\s|\d{1,4}[.)]\s|\(\d{1,4}\)\s)")
@@ -239,7 +239,7 @@ def prose_names(lines: list[str], hows: tuple[str, ...] = ("byline", "cue", "sub
         for m in W.cues.finditer(text) if "cue" in hows else ():
             if _ends_line(text, m.end(), ends):
                 continue  # "Firmantes:" over one name a line: graph.extract.signatories.region reads that list
-            seg = _sentence(text, m.end(), dashes=m.group().rstrip()[-1:] in "–—")
+            seg = _sentence(text, m.end(), dashes=m.group().rstrip()[-1:] in "–—-")
             found = split_names(seg, lenient=True)
             if len(found[0]) < 2:
                 found = split_names(cut_end(seg), lenient=True)
