@@ -3,6 +3,7 @@ view, and nodes that stay put when a coalition is expanded. Checked on the vis-n
 draws (positions, sizes, labels), on the bundled letters and on a generated 300-letter corpus."""
 from __future__ import annotations
 
+import html
 import itertools
 import subprocess
 import sys
@@ -15,7 +16,7 @@ from matplotlib.textpath import TextToPath
 from graph import pipeline
 from graph.network import coalition_view
 from graph.draw import layout
-from graph.draw import render
+from graph.draw import render, vis_labels
 from graph.network import selection
 from graph.draw.style import Style, group_colour, tag_colours
 
@@ -45,15 +46,17 @@ def _drawn(G, H, base=None):
     return nodes
 
 
-def _label_boxes(nodes):
-    """(id, box) of every shown label, measured with the font's real glyph widths (not the app's estimate)."""
+def _label_boxes(nodes, zoom: int = 1):
+    """(id, box) of every label shown at `zoom` times the fitting zoom, measured with the font's real glyph
+    widths (not the app's estimate). Zooming in, the page keeps labels at their on-screen size, so in
+    drawing units they are 1/zoom of their font (graph.draw.render)."""
     ttp = TextToPath()
     out = []
     for n in nodes:
-        if not n["label"]:
+        if not n["label"] or not 0 < n["labelZoom"] <= zoom:
             continue
-        font = n["font"]["size"]
-        text = render._html.unescape(n["label"])
+        font = n["font"]["size"] / zoom
+        text = html.unescape(n["label"])
         w, _, _ = ttp.get_text_width_height_descent(text, _sized(font), ismath=False)
         top = n["y"] + n["size"]
         out.append((n["id"], (n["x"] - w / 2, top, n["x"] + w / 2, top + LINE * font)))
@@ -83,6 +86,9 @@ def test_no_two_labels_overlap_in_the_default_views(corpus, request):
         boxes = _label_boxes(nodes)
         assert len(boxes) >= min(20, len(nodes)), "the most important nodes are named"
         assert not _overlaps(boxes)
+        more = [_label_boxes(nodes, z) for z in vis_labels.ZOOMS]  # zooming in shows more names, none overlapping
+        assert all(not _overlaps(b) for b in more)
+        assert len(more[-1]) > len(boxes) or len(boxes) == len(nodes), "zooming in names more nodes"
         assert layout.no_overlap({n["id"]: (n["x"], n["y"]) for n in nodes}, {n["id"]: n["size"] for n in nodes})
     supers = [n for n in render.vis_data(coalitions, coalition_view.positions(G, groups),
                                          label_zoom=coalition_view.LABEL_ZOOM)[0] if n["shape"] == "diamond"]

@@ -28,6 +28,7 @@ from typing import Any, Mapping
 import networkx as nx
 import numpy as np
 
+from graph.draw.packing import pack
 from graph.draw.style import node_size
 
 ORG, GROUP = "organization", "group"
@@ -199,6 +200,7 @@ def layout(H: nx.Graph, seed: int = 0, iterations: int = 300, core_size: int = 8
             pending = later
         for n in pending:
             pos[n] = tuple(rng.uniform(-1, 1, 2).tolist())
+    pos = pack(H, pos, 1.0)  # small components beside the main one; square here, positions() widens x
     xy = np.array([pos[n] for n in nodes], dtype=float)
     xy -= (xy.max(axis=0) + xy.min(axis=0)) / 2
     xy /= np.abs(xy).max() or 1.0
