@@ -140,11 +140,31 @@ def test_expanding_a_coalition_moves_nothing_already_shown(corpus, request):
         assert collapsed == before  # collapsing it again puts everything back
 
 
-def test_filtering_and_searching_keep_positions(bundled):
+def test_filtering_keeps_positions(bundled):
     base = layout.positions(bundled, seed=0)
     full, _ = selection.select(bundled, mode="full", max_nodes=10_000)
-    org = next(n for n, k in full.nodes(data="kind") if k == "organization")
-    ego, _ = selection.select(bundled, ego=[org], radius=2, max_nodes=10_000)
+    letter = next(n for n, k in full.nodes(data="kind") if k == "letter")
+    picked, _ = selection.select(bundled, letters=[letter], max_nodes=10_000)
     a = {n["id"]: (n["x"], n["y"]) for n in _drawn(bundled, full, base)}
-    b = {n["id"]: (n["x"], n["y"]) for n in _drawn(bundled, ego, base)}
-    assert set(b) <= set(a) and all(a[n] == b[n] for n in b)
+    b = {n["id"]: (n["x"], n["y"]) for n in _drawn(bundled, picked, base)}
+    assert len(b) > 3 and set(b) <= set(a) and all(a[n] == b[n] for n in b)
+
+
+@pytest.mark.parametrize("corpus", ["bundled", "generated"])
+def test_a_searched_organization_is_ringed_and_its_neighbours_named(corpus, request):
+    """The search view (its own layout, graph.draw.layout.focused): the busiest organization of the corpus,
+    ringed and named; its neighbours spaced and named without overlaps, more as one zooms in."""
+    G = request.getfixturevalue(corpus)
+    org = max((n for n, k in G.nodes(data="kind") if k == "organization"), key=lambda n: (G.nodes[n]["n_letters"], n))
+    H, _ = selection.select(G, ego=[org], radius=2)
+    assert layout.focused(selection.select(G)[0]) is None, "other views keep the corpus positions"
+    pos = layout.focused(H)
+    nodes = {n["id"]: n for n in render.vis_data(H, pos)[0]}
+    assert nodes[org]["labelZoom"] == 1 and nodes[org]["borderWidth"] == 5
+    assert layout.no_overlap(pos, layout.sizes(H))
+    boxes = _label_boxes(nodes.values())
+    assert len(boxes) >= min(20, len(nodes)) and not _overlaps(boxes)
+    assert all(not _overlaps(_label_boxes(nodes.values(), z)) for z in vis_labels.ZOOMS)
+    # the fitted view is not specks round a pile: the drawing is at most a few screens wide for its nodes
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    assert (max(xs) - min(xs)) * (max(ys) - min(ys)) < 40_000 * len(nodes)

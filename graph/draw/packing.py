@@ -25,12 +25,12 @@ def pack(G: nx.Graph, pos: Mapping[Any, tuple[float, float]], aspect: float = AS
          ) -> dict[Any, tuple[float, float]]:
     """Positions with each component but the largest moved next to the ones already placed: to the right
     of the drawing while it is narrower than `aspect`, else under it, left to right on a shelf."""
-    parts = sorted((sorted((n for n in c if n in pos), key=str) for c in nx.connected_components(G.to_undirected())),
-                   key=lambda c: (-len(c), str(c[0]) if c else ""))
-    parts = [c for c in parts if c]
+    comps = nx.weakly_connected_components(G) if G.is_directed() else nx.connected_components(G)
+    parts = [c for c in comps if any(n in pos for n in c)]
     out = {n: (float(pos[n][0]), float(pos[n][1])) for n in pos}
     if len(parts) < 2:
         return out
+    parts = sorted((sorted((n for n in c if n in pos), key=str) for c in parts), key=lambda c: (-len(c), str(c[0])))
     xy = np.array([out[n] for n in parts[0]])
     left, top = (float(v) for v in xy.min(axis=0))
     right, bottom = (float(v) for v in xy.max(axis=0))

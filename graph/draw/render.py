@@ -167,10 +167,12 @@ _PAGE = """<!DOCTYPE html>
     function frame() {{
       var w = container.clientWidth, h = container.clientHeight;
       if (!box || !w || !h) {{ network.fit({{animation: false}}); }} else {{
-        var scale = Math.min(1.0, 0.96 * Math.min(w / (box[2] - box[0] || 1), h / (box[3] - box[1] || 1)));
-        var centre = {{x: (box[0] + box[2]) / 2, y: (box[1] + box[3]) / 2}};
-        if (focus !== null && nodes.get(focus)) centre = network.getPositions([focus])[focus];
-        network.moveTo({{position: centre, scale: scale, animation: false}});
+        var c = {{x: (box[0] + box[2]) / 2, y: (box[1] + box[3]) / 2}};
+        if (focus !== null && nodes.get(focus)) c = network.getPositions([focus])[focus];
+        // half the box's width and height as seen from the centre (the focus may be off the middle)
+        var hw = Math.max(c.x - box[0], box[2] - c.x, 1), hh = Math.max(c.y - box[1], box[3] - c.y, 1);
+        var scale = Math.min(1.0, 0.96 * Math.min(w / (2 * hw), h / (2 * hh)));
+        network.moveTo({{position: c, scale: scale, animation: false}});
       }}
       // Zooming in, labels keep the size they have at the fitting zoom (or grow to minPx first)...
       var small = Infinity;
