@@ -204,6 +204,7 @@ def zoom_buttons_keys_and_labels(page, frame) -> None:
     }""")
     assert all(0.35 < c < 0.65 for c in centre), f"the drawing is not centred in its frame: {centre}"
     fitted, shown = scale(), named()
+    frame.locator(".vis-navigation .vis-zoomIn").scroll_into_view_if_needed()
     button = frame.locator(".vis-navigation .vis-zoomIn").bounding_box()
     page.mouse.move(button["x"] + button["width"] / 2, button["y"] + button["height"] / 2)
     page.mouse.down()  # vis zooms while the button is held, a step per frame
@@ -212,8 +213,9 @@ def zoom_buttons_keys_and_labels(page, frame) -> None:
     assert scale() > fitted, "the zoom-in button zooms"
     frame.locator("#mynetwork canvas").click(position={"x": 5, "y": 5})  # keys go to the drawing
     before = scale()
-    page.keyboard.press("-")
+    page.keyboard.down("-")  # as the buttons: zooms while the key is held
     page.wait_for_timeout(300)
+    page.keyboard.up("-")
     assert scale() < before, "the - key zooms out"
     size = frame.evaluate("() => nodes.get().find(n => n.labelZoom === 1).font.size * network.getScale()")
     frame.evaluate("() => network.moveTo({scale: network.getScale() * 5})")

@@ -207,7 +207,6 @@ _PAGE = """<!DOCTYPE html>
     network.on("resize", function () {{ if (!touched) frame(); }});
     network.on("dragStart", function () {{ touched = true; }});
     network.on("zoom", function () {{ touched = true; }});
-    container.addEventListener("click", function () {{ container.focus(); }});  // keys go to this drawing
   }})();
 </script>
 </body>
