@@ -46,6 +46,7 @@ _PICK_JS = """
 # the page's top padding shrinks, so the drawing starts within the first screen.
 _STYLE = ("<style>.st-key-net_clicked { display: none; }"
           "@media (max-width: 640px) { .stMainBlockContainer { padding-top: 3rem; } }</style>")
+DRAWING_PX = 600  # the drawing's height: with the heading and search above it, it fits a 1440x900 screen
 LEAD = "Who signs with whom: each dot an organization, each line letters signed together."
 INTRO = (
     "Dot size: letters signed; colour: coalition tag (legend beside the drawing, under it on a phone). A line "
@@ -93,7 +94,7 @@ def _network_html(key: str, G: nx.DiGraph, f: filters.Filters) -> tuple[str, dic
     if pos is None:
         pos = layout.place(H, base_positions(key, info["mode"], G))
     H.graph["view"] = ""  # the caption is printed under the graph; inside, it would cover the drawing
-    html = render.to_pyvis_html(H, pos, title=_title(info))
+    html = render.to_pyvis_html(H, pos, height=f"{DRAWING_PX}px", title=_title(info))
     html = html.replace("</body>", _PICK_JS + "</body>", 1)
     drawn = [(n, state.label(H, n), int(H.nodes[n].get("n_letters") or 0))
              for n, k in H.nodes(data="kind") if k == state.ORG]
@@ -127,10 +128,12 @@ def search_box() -> tuple[str | None, int]:
         return None, radius
     d = G.nodes[hit]
     also = md(", ".join([*d.get("acronyms", []), *d.get("aliases", [])][:6]))
-    st.success(f"**{md(state.label(G, hit))}**" + (f" (also: {also})" if also else "")
+    c1, c2 = st.columns([5, 1], vertical_alignment="center")  # one row: the drawing starts higher
+    c1.success(f"**{md(state.label(G, hit))}**" + (f" (also: {also})" if also else "")
                + f" · {d.get('n_letters', 0)} letter(s) · showing its letters and "
                + ("co-signers" if steps == 1 else "co-signers and their co-signers"))
-    state.open_profile_button(hit, "search_open", "Open its profile")
+    with c2:
+        state.open_profile_button(hit, "search_open", "Open its profile")
     return hit, radius
 
 
@@ -189,7 +192,7 @@ def render() -> None:
     ego, radius = search_box()
     f = filters.current(ego, radius)  # the widgets come after the drawing (see filters.current)
     html, info, drawn = network_html(key, astuple(f), f)
-    st.iframe(html, height=720)
+    st.iframe(html, height=DRAWING_PX + 10)
     if filters.sidebar(ego, radius) != f:  # cannot happen unless a widget default drifts: redraw
         st.rerun()
     _info_caption(info)
