@@ -191,6 +191,41 @@ def _hostile(folder: Path, trap: int) -> None:
         encoding="utf-8")
 
 
+def zoom_buttons_keys_and_labels(page, frame) -> None:
+    """The zoom buttons and the keyboard zoom; zooming in names more nodes, and a label keeps its size on
+    screen; the fitted drawing is centred in its frame."""
+    scale = lambda: frame.evaluate("() => network.getScale()")  # noqa: E731
+    named = lambda: frame.evaluate("() => nodes.get().filter(n => n.label).length")  # noqa: E731
+    centre = frame.evaluate("""() => {
+        const ps = Object.values(network.getPositions()).map(p => network.canvasToDOM(p)),
+              c = document.querySelector('#mynetwork');
+        const xs = ps.map(p => p.x), ys = ps.map(p => p.y);
+        return [(Math.min(...xs) + Math.max(...xs)) / 2 / c.clientWidth, (Math.min(...ys) + Math.max(...ys)) / 2 / c.clientHeight];
+    }""")
+    assert all(0.35 < c < 0.65 for c in centre), f"the drawing is not centred in its frame: {centre}"
+    fitted, shown = scale(), named()
+    frame.locator(".vis-navigation .vis-zoomIn").scroll_into_view_if_needed()
+    button = frame.locator(".vis-navigation .vis-zoomIn").bounding_box()
+    page.mouse.move(button["x"] + button["width"] / 2, button["y"] + button["height"] / 2)
+    page.mouse.down()  # vis zooms while the button is held, a step per frame
+    page.wait_for_timeout(300)
+    page.mouse.up()
+    assert scale() > fitted, "the zoom-in button zooms"
+    frame.locator("#mynetwork canvas").click(position={"x": 5, "y": 5})  # keys go to the drawing
+    before = scale()
+    page.keyboard.down("-")  # as the buttons: zooms while the key is held
+    page.wait_for_timeout(300)
+    page.keyboard.up("-")
+    assert scale() < before, "the - key zooms out"
+    size = frame.evaluate("() => nodes.get().find(n => n.labelZoom === 1).font.size * network.getScale()")
+    frame.evaluate("() => network.moveTo({scale: network.getScale() * 5})")
+    page.wait_for_timeout(400)
+    total = frame.evaluate("() => nodes.get().length")
+    assert named() > shown or shown == total, "zooming in names more nodes"
+    now = frame.evaluate("() => nodes.get().find(n => n.labelZoom === 1).font.size * network.getScale()")
+    assert now <= max(size, 12.5) + 0.5, (size, now)  # names stay readable, not giant
+
+
 def test_explorer_in_chromium(letters, tmp_path):
     SHOTS.mkdir(parents=True, exist_ok=True)
     dialogs: list[str] = []
@@ -213,6 +248,7 @@ def test_explorer_in_chromium(letters, tmp_path):
                 canvas = frame.locator("#mynetwork").bounding_box()
                 assert legend and canvas and legend["x"] >= canvas["x"] + canvas["width"] - 1, (legend, canvas)
                 assert frame.locator(".vis-navigation .vis-button").count() >= 4  # zoom and move buttons
+                zoom_buttons_keys_and_labels(page, frame)
 
                 box = page.get_by_role("textbox", name="Find an organization")
                 box.fill("BCUK")  # initials nobody printed
@@ -276,6 +312,9 @@ def test_explorer_in_chromium(letters, tmp_path):
                         legend = frame.locator("#atlas-legend").bounding_box()
                         canvas = frame.locator("#mynetwork").bounding_box()
                         assert canvas["width"] >= 300 and legend["y"] >= canvas["y"] + canvas["height"] - 1
+                        top = page.locator("iframe").first.bounding_box()["y"]
+                        assert top < 0.55 * viewport["height"], f"the drawing starts low on a phone: {top}"
+                        assert canvas["height"] >= 0.5 * viewport["height"], canvas
             finally:
                 browser.close()
     assert not dialogs, f"a script from the data ran: {dialogs}"
@@ -297,14 +336,34 @@ def test_screenshots_of_a_300_letter_corpus(tmp_path):
             page = context.new_page()
             page.goto(url, wait_until="domcontentloaded")
             frame = graph_frame(page, 180_000)
-            labels = frame.evaluate("() => nodes.get().filter(n => n.label).length")
+            labels = frame.evaluate("() => nodes.get().filter(n => n.label && n.labelZoom === 1).length")
             assert labels >= 20, "the default view names its most important organizations"
             org = frame.evaluate("() => nodes.get().find(n => String(n.id).startsWith('org:')).id")
             first = sorted(p.name for p in big.iterdir() if p.suffix in (".txt", ".md"))[0]
             queries = {"Profile": f"?org={org}", "Letter": f"?letter={letter_node(first)}&line=3"}
+            busiest = frame.evaluate("""() => nodes.get().filter(n => String(n.id).startsWith('org:'))
+                .sort((a, b) => b.size - a.size || (a.id < b.id ? -1 : 1))[0].title.textContent.split('\\n')[0]""")
             for size, viewport in SIZES.items():
                 page.set_viewport_size(viewport)
                 shoot(page, url, "generated300", size, queries)
+            # The busiest organization searched: ringed, in the middle, its neighbours named without overlaps.
+            page.set_viewport_size(SIZES["desktop"])
+            page.goto(url, wait_until="domcontentloaded")
+            graph_frame(page, 180_000)
+            box = page.get_by_role("textbox", name="Find an organization")
+            box.fill(busiest)
+            box.press("Enter")
+            page.get_by_text("Open its profile").first.wait_for(timeout=180_000)
+            settle(page, 180)
+            frame = graph_frame(page, 180_000)
+            page.wait_for_timeout(600)
+            page.screenshot(path=str(SHOTS / "generated300-search-desktop.png"))
+            focus = frame.evaluate("""() => {
+                const f = nodes.get().find(n => n.borderWidth === 5), c = document.querySelector('#mynetwork');
+                const p = network.canvasToDOM(network.getPositions([f.id])[f.id]);
+                return [f.label, p.x / c.clientWidth, p.y / c.clientHeight];
+            }""")
+            assert focus[0] and abs(focus[1] - 0.5) < 0.05 and abs(focus[2] - 0.5) < 0.05, focus
         finally:
             browser.close()
     assert not outside, f"requests left the machine: {outside}"

@@ -3,6 +3,7 @@ view, and nodes that stay put when a coalition is expanded. Checked on the vis-n
 draws (positions, sizes, labels), on the bundled letters and on a generated 300-letter corpus."""
 from __future__ import annotations
 
+import html
 import itertools
 import subprocess
 import sys
@@ -15,7 +16,7 @@ from matplotlib.textpath import TextToPath
 from graph import pipeline
 from graph.network import coalition_view
 from graph.draw import layout
-from graph.draw import render
+from graph.draw import render, vis_labels
 from graph.network import selection
 from graph.draw.style import Style, group_colour, tag_colours
 
@@ -45,15 +46,17 @@ def _drawn(G, H, base=None):
     return nodes
 
 
-def _label_boxes(nodes):
-    """(id, box) of every shown label, measured with the font's real glyph widths (not the app's estimate)."""
+def _label_boxes(nodes, zoom: int = 1):
+    """(id, box) of every label shown at `zoom` times the fitting zoom, measured with the font's real glyph
+    widths (not the app's estimate). Zooming in, the page keeps labels at their on-screen size, so in
+    drawing units they are 1/zoom of their font (graph.draw.render)."""
     ttp = TextToPath()
     out = []
     for n in nodes:
-        if not n["label"]:
+        if not n["label"] or not 0 < n["labelZoom"] <= zoom:
             continue
-        font = n["font"]["size"]
-        text = render._html.unescape(n["label"])
+        font = n["font"]["size"] / zoom
+        text = html.unescape(n["label"])
         w, _, _ = ttp.get_text_width_height_descent(text, _sized(font), ismath=False)
         top = n["y"] + n["size"]
         out.append((n["id"], (n["x"] - w / 2, top, n["x"] + w / 2, top + LINE * font)))
@@ -83,6 +86,9 @@ def test_no_two_labels_overlap_in_the_default_views(corpus, request):
         boxes = _label_boxes(nodes)
         assert len(boxes) >= min(20, len(nodes)), "the most important nodes are named"
         assert not _overlaps(boxes)
+        more = [_label_boxes(nodes, z) for z in vis_labels.ZOOMS]  # zooming in shows more names, none overlapping
+        assert all(not _overlaps(b) for b in more)
+        assert len(more[-1]) > len(boxes) or len(boxes) == len(nodes), "zooming in names more nodes"
         assert layout.no_overlap({n["id"]: (n["x"], n["y"]) for n in nodes}, {n["id"]: n["size"] for n in nodes})
     supers = [n for n in render.vis_data(coalitions, coalition_view.positions(G, groups),
                                          label_zoom=coalition_view.LABEL_ZOOM)[0] if n["shape"] == "diamond"]
@@ -134,11 +140,31 @@ def test_expanding_a_coalition_moves_nothing_already_shown(corpus, request):
         assert collapsed == before  # collapsing it again puts everything back
 
 
-def test_filtering_and_searching_keep_positions(bundled):
+def test_filtering_keeps_positions(bundled):
     base = layout.positions(bundled, seed=0)
     full, _ = selection.select(bundled, mode="full", max_nodes=10_000)
-    org = next(n for n, k in full.nodes(data="kind") if k == "organization")
-    ego, _ = selection.select(bundled, ego=[org], radius=2, max_nodes=10_000)
+    letter = next(n for n, k in full.nodes(data="kind") if k == "letter")
+    picked, _ = selection.select(bundled, letters=[letter], max_nodes=10_000)
     a = {n["id"]: (n["x"], n["y"]) for n in _drawn(bundled, full, base)}
-    b = {n["id"]: (n["x"], n["y"]) for n in _drawn(bundled, ego, base)}
-    assert set(b) <= set(a) and all(a[n] == b[n] for n in b)
+    b = {n["id"]: (n["x"], n["y"]) for n in _drawn(bundled, picked, base)}
+    assert len(b) > 3 and set(b) <= set(a) and all(a[n] == b[n] for n in b)
+
+
+@pytest.mark.parametrize("corpus", ["bundled", "generated"])
+def test_a_searched_organization_is_ringed_and_its_neighbours_named(corpus, request):
+    """The search view (its own layout, graph.draw.layout.focused): the busiest organization of the corpus,
+    ringed and named; its neighbours spaced and named without overlaps, more as one zooms in."""
+    G = request.getfixturevalue(corpus)
+    org = max((n for n, k in G.nodes(data="kind") if k == "organization"), key=lambda n: (G.nodes[n]["n_letters"], n))
+    H, _ = selection.select(G, ego=[org], radius=2)
+    assert layout.focused(selection.select(G)[0]) is None, "other views keep the corpus positions"
+    pos = layout.focused(H)
+    nodes = {n["id"]: n for n in render.vis_data(H, pos)[0]}
+    assert nodes[org]["labelZoom"] == 1 and nodes[org]["borderWidth"] == 5
+    assert layout.no_overlap(pos, layout.sizes(H))
+    boxes = _label_boxes(nodes.values())
+    assert len(boxes) >= min(20, len(nodes)) and not _overlaps(boxes)
+    assert all(not _overlaps(_label_boxes(nodes.values(), z)) for z in vis_labels.ZOOMS)
+    # the fitted view is not specks round a pile: the drawing is at most a few screens wide for its nodes
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    assert (max(xs) - min(xs)) * (max(ys) - min(ys)) < 40_000 * len(nodes)

@@ -2,15 +2,20 @@
 from __future__ import annotations
 
 import html
-
 import json
 import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
 
 from test_view import BURMESE, XSS, sample_graph
 
 from graph.draw.vis_labels import shorten
 from graph.draw.render import to_pyvis_html, tooltip
 from graph.network.view import filter_view, layout
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _dataset(page: str, which: int) -> list[dict]:
@@ -119,5 +124,73 @@ def test_page_draws_offline_in_a_real_browser(tmp_path):
                 pg.click("#atlas-save-png")
             assert dl.value.suggested_filename.endswith(".png")
             assert errors == [] and remote == []
+        finally:
+            browser.close()
+
+
+class _Page(HTMLParser):
+    """The doctype and the <title> text of a page, as a browser's parser sees them."""
+
+    def __init__(self):
+        super().__init__()
+        self.doctype, self.title, self._in_title = "", "", False
+
+    def handle_decl(self, decl):
+        self.doctype = decl
+
+    def handle_starttag(self, tag, attrs):
+        self._in_title = tag == "title"
+
+    def handle_endtag(self, tag):
+        self._in_title = False
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+
+
+def test_html_export_is_a_titled_page_with_labels_at_the_fitting_zoom(tmp_path):
+    """Issue 13: the HTML export (this page) has a doctype, a <title> naming the view, and shows names at
+    the zoom that fits the graph: in the data, and (with Chromium) on the canvas, with no outside request."""
+    import shutil
+
+    from graph import pipeline
+    from graph.draw.export import export
+    from graph.network import selection
+
+    G = pipeline.build_corpus([ROOT / "data" / "letters"]).graph
+    H, info = selection.select(G, mode="full")
+    page = export(H, "html", positions=layout(H, seed=0), caption=info["caption"]).decode("utf-8")
+    parsed = _Page()
+    parsed.feed(page)
+    assert parsed.doctype.lower() == "doctype html"
+    assert " ".join(info["caption"].split()).startswith(parsed.title.rstrip("…")) and "organizations" in parsed.title
+    nodes = _dataset(page, 0)
+    first = [n for n in nodes if n["labelZoom"] == 1]
+    assert len(first) >= 15 and all(n["label"] for n in first)
+    exe = shutil.which("chromium")
+    if not exe:
+        return
+    sync_api = pytest.importorskip("playwright.sync_api")
+    (tmp_path / "view.html").write_text(page, encoding="utf-8")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=exe, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        try:
+            pg = browser.new_page(viewport={"width": 1200, "height": 800})
+            remote = []
+            pg.on("request", lambda r: remote.append(r.url) if not r.url.startswith(("file:", "data:")) else None)
+            pg.goto((tmp_path / "view.html").as_uri())
+            pg.wait_for_function("document.body.getAttribute('data-drawn')")
+            assert pg.title() == parsed.title
+            # names drawn at the fitting zoom: at least 9 px tall on screen, and inside the frame
+            shown = pg.evaluate("""() => {
+                const s = network.getScale(), c = document.querySelector('#mynetwork');
+                return nodes.get().filter(n => n.label).map(n => {
+                    const p = network.canvasToDOM(network.getPositions([n.id])[n.id]);
+                    return [n.font.size * s, p.x >= 0 && p.y >= 0 && p.x <= c.clientWidth && p.y <= c.clientHeight];
+                });
+            }""")
+            assert len(shown) >= 15 and all(px >= 9 and inside for px, inside in shown), shown
+            assert remote == []
         finally:
             browser.close()

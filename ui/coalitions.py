@@ -157,12 +157,12 @@ def _tables(G: nx.DiGraph, groups: dict[str, frozenset[str]]) -> None:
 
 @st.fragment
 def _drawing(G: nx.DiGraph, by: str, groups: dict[str, frozenset[str]]) -> None:
-    """The folded drawing and its sizes: a fragment, so expanding a super-node redraws only this part (the
-    tables below take a second to lay out again)."""
+    """The folded drawing: a fragment, so expanding a super-node redraws only the drawing (the chart and
+    tables below take a second to lay out again in the browser)."""
     expanded = st.multiselect("Expand super-nodes", list(groups), key="co_expand",
                               help="Each coalition is one diamond labelled with its count; expand one to see its "
                                    "members around it. Nothing else moves.")
-    html, n, sizes = collapsed_html(state.corpus_key(), by, tuple(sorted(expanded)), G, groups)
+    html, n, _ = collapsed_html(state.corpus_key(), by, tuple(sorted(expanded)), G, groups)
     st.iframe(html, height=580)
     st.caption(f"{len(groups)} coalitions. An organization with several tags is counted once, in the first (largest) "
                "coalition that lists it: the diamonds, the legend and the bars below use that count; the tables "
@@ -170,7 +170,6 @@ def _drawing(G: nx.DiGraph, by: str, groups: dict[str, frozenset[str]]) -> None:
                "busiest few are folded into period squares.")
     if n > 600:
         st.warning(f"{n} nodes drawn: collapse some coalitions again to keep the picture readable.")
-    _sizes_chart(sizes)
 
 
 def render() -> None:
@@ -182,6 +181,8 @@ def render() -> None:
                        "communities are clusters of organizations that sign together.")
     groups = groups_of(state.corpus_key(), by, G)
     _drawing(G, by, groups)
+    # Sizes of every coalition as folded (an expanded one keeps its count): the chart need not redraw on expand.
+    _sizes_chart(collapsed_html(state.corpus_key(), by, (), G, groups)[2])
     _focus(G)
     _bridges(G)
     _tables(G, groups)

@@ -42,13 +42,18 @@ _PICK_JS = """
 })();
 </script>
 """
-# The pick box is machinery, not a control: hidden (it still takes the double-click's value).
-_HIDE_PICK = "<style>.st-key-net_clicked { display: none; }</style>"
+# The pick box is machinery, not a control: hidden (it still takes the double-click's value). On a phone
+# the page's top padding shrinks, so the drawing starts within the first screen.
+_STYLE = ("<style>.st-key-net_clicked { display: none; }"
+          "@media (max-width: 640px) { .stMainBlockContainer { padding-top: 3rem; } }</style>")
+DRAWING_PX = 600  # the drawing's height: with the heading and search above it, it fits a 1440x900 screen
+LEAD = "Who signs with whom: each dot an organization, each line letters signed together."
 INTRO = (
-    "**Who signs with whom.** Dots are organizations (size: letters signed; colour: coalition tag); a line joins "
-    "two that signed letters together. **Start:** search an organization, or pick letters, demands or "
-    "organizations in the sidebar. Hover for details; double-click to open a profile or a letter; zoom with the "
-    "buttons or +/−.")
+    "Dot size: letters signed; colour: coalition tag (legend beside the drawing, under it on a phone). A line "
+    "joins two organizations that signed letters together, thicker for more. **Start:** search an "
+    "organization below, or pick letters, demands or organizations in the sidebar. Hover a dot for details; "
+    "double-click it to open a profile or a letter. Zoom with the wheel, a pinch, the buttons or +/− (click the "
+    "drawing first): more names appear as you zoom in.")
 
 
 @st.cache_resource(max_entries=6, show_spinner="Placing the organizations…")
@@ -85,13 +90,22 @@ def _network_html(key: str, G: nx.DiGraph, f: filters.Filters) -> tuple[str, dic
     from graph.draw import render
 
     H, info = filters.select(G, f)
-    base = base_positions(key, info["mode"], G)
+    pos = layout.focused(H)  # a search: its own layout; anything else stays at the corpus positions
+    if pos is None:
+        pos = layout.place(H, base_positions(key, info["mode"], G))
     H.graph["view"] = ""  # the caption is printed under the graph; inside, it would cover the drawing
-    html = render.to_pyvis_html(H, layout.place(H, base))
+    html = render.to_pyvis_html(H, pos, height=f"{DRAWING_PX}px", title=_title(info))
     html = html.replace("</body>", _PICK_JS + "</body>", 1)
     drawn = [(n, state.label(H, n), int(H.nodes[n].get("n_letters") or 0))
              for n, k in H.nodes(data="kind") if k == state.ORG]
     return html, _plain(info), drawn
+
+
+def _title(info: dict) -> str:
+    """The page's <title>: which view this is (the caption says the rest)."""
+    if info.get("mode") == "map":
+        return "Coalition Atlas: who signs with whom"
+    return "Coalition Atlas: " + str(info.get("caption") or "organizations, letters and demands")
 
 
 def search_box() -> tuple[str | None, int]:
@@ -102,11 +116,11 @@ def search_box() -> tuple[str | None, int]:
     q = c1.text_input("Find an organization (name, alias or acronym)", key="search",
                       placeholder="e.g. FORUM-ASIA, Burma Campaign UK, BCUK",
                       help="Shows the organization, the letters it signed and its co-signers, centred and ringed.")
+    if not q.strip():  # "Steps" only means something once an organization is found: not shown before
+        return None, 2 * int(st.session_state.get("radius", 1))
     steps = c2.radio("Steps", (1, 2), horizontal=True, key="radius",
                      help="1: the letters it signed and everyone who signed them with it; 2: also their co-signers.")
     radius = 2 * int(steps)  # one step between organizations is two in the org-letter graph
-    if not q.strip():
-        return None, radius
     G = state.graph()
     hit = find(G, q)
     if hit is None:
@@ -114,10 +128,12 @@ def search_box() -> tuple[str | None, int]:
         return None, radius
     d = G.nodes[hit]
     also = md(", ".join([*d.get("acronyms", []), *d.get("aliases", [])][:6]))
-    st.success(f"**{md(state.label(G, hit))}**" + (f" (also: {also})" if also else "")
+    c1, c2 = st.columns([5, 1], vertical_alignment="center")  # one row: the drawing starts higher
+    c1.success(f"**{md(state.label(G, hit))}**" + (f" (also: {also})" if also else "")
                + f" · {d.get('n_letters', 0)} letter(s) · showing its letters and "
                + ("co-signers" if steps == 1 else "co-signers and their co-signers"))
-    state.open_profile_button(hit, "search_open", "Open its profile")
+    with c2:
+        state.open_profile_button(hit, "search_open", "Open its profile")
     return hit, radius
 
 
@@ -168,18 +184,18 @@ def _info_caption(info: dict) -> None:
 def render() -> None:
     st.header("Network")
     state.check_folder()
-    with st.expander("What this shows, and how to start", expanded=not st.session_state.get("_intro_seen")):
+    st.html(_STYLE)
+    st.caption(LEAD)  # one line; the rest one click away, so the drawing starts high on a phone
+    with st.expander("What this shows, and how to start"):
         st.markdown(INTRO)
-    st.session_state["_intro_seen"] = True  # open on a session's first page, one click away after
     key = state.corpus_key()
     ego, radius = search_box()
     f = filters.current(ego, radius)  # the widgets come after the drawing (see filters.current)
     html, info, drawn = network_html(key, astuple(f), f)
-    st.iframe(html, height=720)
+    st.iframe(html, height=DRAWING_PX + 10)
     if filters.sidebar(ego, radius) != f:  # cannot happen unless a widget default drifts: redraw
         st.rerun()
     _info_caption(info)
-    st.html(_HIDE_PICK)
     st.text_input("Picked node", key="net_clicked", on_change=_on_pick, label_visibility="collapsed")
     names = {n: f"{label} ({k} letters)" for n, label, k in drawn}
     orgs = [n for n, label, k in sorted(drawn, key=lambda t: (-t[2], t[1].casefold()))]

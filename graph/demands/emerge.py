@@ -22,9 +22,6 @@ from typing import Iterable, Sequence
 
 import numpy as np
 from scipy import sparse
-from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.sparse.csgraph import connected_components
-from scipy.spatial.distance import squareform
 
 from graph.records import Letter, Lines
 
@@ -97,6 +94,12 @@ def group(texts: Sequence[str], threshold: float = SAME_ASK) -> list[int]:
     >>> group(["Stop the deportation of refugees", "End the deportations of refugees", "Free the press"])
     [0, 0, 1]
     """
+    # Imported here: scipy.cluster costs ~0.9 s, and the app's first view (which imports this module through
+    # graph.demands.accepted) never groups asks.
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.sparse.csgraph import connected_components
+    from scipy.spatial.distance import squareform
+
     unique = sorted(set(texts))
     if not unique:
         return []

@@ -4,21 +4,22 @@ Facts this module relies on (measured on pyvis 0.3.2):
 - only its inlined vis-network files draw without network (the template links CDNs), and importing
   pyvis costs ~1 s, so the page is written here around those files (same DataSet/Network globals);
 - Network.add_node/add_edge scan all edges on each call (27 s for 26k edges), so node and edge
-  dicts are built here;
+  dicts are built by graph.draw.vis_data;
 - when any title contains "href" pyvis shows titles via innerHTML. Every data-derived string is
   html.escape()d, and our own script turns the escaped title into a text-only element;
-- positions are precomputed (graph.draw.layout) and physics is off, so nodes do not drift.
+- positions are precomputed (graph.draw.layout) and physics is off, so nodes do not drift;
+- vis' fit() leaves labels out and centres nothing it cannot see: the page fits the box of the nodes and
+  of their shown labels itself (graph.draw.vis_data.frame_box).
 
 >>> import networkx as nx
 >>> G = nx.DiGraph()
 >>> G.add_node("org:x", kind="organization", label="<b>X</b>", tags=[])
->>> html = to_pyvis_html(G)
->>> "<b>X</b>" in html, "&lt;b&gt;X" in html.replace("\\\\u0026", "&")
-(False, True)
+>>> html = to_pyvis_html(G, title="Who signs with whom")
+>>> "<b>X</b>" in html, "&lt;b&gt;X" in html.replace("\\\\u0026", "&"), html.startswith("<!DOCTYPE html>")
+(False, True, True)
 """
 from __future__ import annotations
 
-import html as _html
 import importlib.util
 import json
 from functools import lru_cache
@@ -27,161 +28,14 @@ from typing import Any, Mapping
 
 import networkx as nx
 
-from graph.draw.vis_labels import LABEL_CHARS, Label, choose, label_scale, shorten
-from graph.draw.style import Style, label_font, node_size
-from graph.kinds import EdgeKind, NodeKind
+from graph.draw.style import Style
+from graph.draw.tooltips import esc, tooltip  # noqa: F401 - tooltip: part of this module's interface
+from graph.draw.vis_labels import shorten
+from graph.draw.vis_data import frame_box, label_text, vis_data  # noqa: F401 - label_text: as tooltip
 
-SCALE = 55.0  # vis pixels per unit of layout, times sqrt(n): keeps node spacing similar at any size
-LETTER_LABEL_CHARS = 24  # letter titles are long: this much says which letter it is
-FOCUS_RING = "#111111"
-MAX_LIST = 12  # items per list in a tooltip
-
-
-def esc(x: Any) -> str:
-    return _html.escape(str(x), quote=True)
-
-
-def _items(v: Any) -> list[str]:
-    if v in (None, ""):
-        return []
-    if isinstance(v, (list, tuple, set)):
-        return [str(x) for x in v]
-    return [str(v)]
-
-
-def _listing(name: str, values: list[str]) -> str:
-    if not values:
-        return ""
-    shown = values[:MAX_LIST]
-    more = f"\n  … and {len(values) - MAX_LIST} more" if len(values) > MAX_LIST else ""
-    return f"{name}:\n" + "\n".join(f"  • {v}" for v in shown) + more
-
-
-def tooltip(H: nx.DiGraph, n: Any) -> str:
-    """Plain text (newlines, no markup), every piece escaped: the organization's letters, tags and
-    the demands of those letters; a letter's date and signatory count; a demand's description."""
-    a = H.nodes[n]
-    kind = a.get("kind", "")
-    label = a.get("name") or a.get("label") or n
-    lines = [f"{label}", f"({kind})" if kind else ""]
-    if kind in (NodeKind.ORGANIZATION, NodeKind.GROUP):
-        letters = [v for v in H.successors(n) if H.nodes[v].get("kind") == NodeKind.LETTER]
-        titles = [str(H.nodes[v].get("label") or v) for v in sorted(letters, key=str)]
-        demands = sorted({str(H.nodes[d].get("label") or d) for v in letters for d in H.successors(v)
-                          if H.nodes[d].get("kind") == NodeKind.DEMAND})
-        tags = [f"{t} ({a['tag_values'][t]})" if isinstance(a.get("tag_values"), dict) and a["tag_values"].get(t)
-                else t for t in _items(a.get("tags"))]
-        if kind == NodeKind.GROUP:
-            lines.append(f"{a.get('count', 0)} organizations grouped")
-        for k in ("country", "ethnicity"):
-            if a.get(k):
-                lines.append(f"{k}: {a[k]}")
-        lines += [_listing("Tags", tags), _listing("Also printed as", _items(a.get("aliases"))),
-                  _listing(f"Letters ({len(titles)})", titles), _listing("Demands", demands)]
-    elif kind == NodeKind.LETTER:
-        for k in ("title", "date", "file"):
-            if a.get(k):
-                lines.append(f"{k}: {a[k]}")
-        signers = sum(1 for u in H.predecessors(n) if H.edges[u, n].get("kind") == EdgeKind.SIGNED)
-        lines.append(f"signatories shown: {signers}")
-        demands = [str(H.nodes[d].get("label") or d) for d in H.successors(n)]
-        lines.append(_listing("Demands", sorted(demands)))
-    elif kind in (NodeKind.LETTER_GROUP, NodeKind.DEMAND_GROUP):
-        what = "letters" if kind == NodeKind.LETTER_GROUP else "demands"
-        lines.append(f"{a.get('count', 0)} {what} grouped here; choose them in the sidebar to see them one by one")
-        signers = sum(int(H.edges[u, n].get("weight", 1) or 1) for u in H.predecessors(n)
-                      if H.edges[u, n].get("kind") == EdgeKind.SIGNED)
-        if signers:
-            lines.append(f"signatures shown: {signers}")
-    elif kind == NodeKind.DEMAND:
-        if a.get("description"):
-            lines.append(str(a["description"]))
-        lines.append(f"letters shown: {H.in_degree(n)}")
-    return esc("\n".join(x for x in lines if x))
-
-
-def drawing_units(positions: Mapping[Any, tuple[float, float]], n: int) -> dict[Any, tuple[float, float]]:
-    """Positions in drawing units. graph.network.view.layout gives [-1, 1] coordinates (images and exports use
-    them): those are spread to SCALE * sqrt(n); graph.draw.layout.positions are drawing units already."""
-    big = max((abs(c) for xy in positions.values() for c in xy), default=0.0)
-    scale = SCALE * max(1.0, n ** 0.5) if big <= 1.0 else 1.0
-    return {k: (x * scale, y * scale) for k, (x, y) in positions.items()}
-
-
-def _priority(a: Mapping[str, Any]) -> float:
-    """Whose name is printed first: the searched node, super-nodes, then organizations by letters signed
-    in view, letters by signatories, demands."""
-    kind = str(a.get("kind", ""))
-    if a.get("focus"):
-        return 1e9
-    if kind.endswith("group"):
-        return 1e6 + int(a.get("count") or 1)
-    if kind == NodeKind.ORGANIZATION:
-        return float(a.get("n_letters_in_view") or a.get("n_letters") or 1)
-    if kind == NodeKind.LETTER:
-        return 2.5 + int(a.get("n_signatories") or 0) / 100
-    return 2.0
-
-
-def label_text(a: Mapping[str, Any], n: Any) -> str:
-    """The short label drawn under a node (an empty label stays empty)."""
-    text = str(a.get("label") if a.get("label") is not None else a.get("name", n))
-    acronyms = [x for x in a.get("acronyms") or [] if 1 < len(x) <= LABEL_CHARS]
-    if a.get("kind") == NodeKind.ORGANIZATION and len(text) > LABEL_CHARS and acronyms:
-        return acronyms[0]  # "FORUM-ASIA" reads better than "Asian Forum for Human Ri…"
-    return shorten(text, LETTER_LABEL_CHARS if a.get("kind") == NodeKind.LETTER else LABEL_CHARS)
-
-
-def vis_data(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | None = None,
-             style: Style | None = None, label_zoom: float | None = None) -> tuple[list[dict], list[dict]]:
-    """Node and edge dicts for vis-network (ids as strings). Sizes and label sizes come from the corpus
-    attributes (graph.draw.style.node_size), so a node looks the same in every view; labels are drawn only
-    where they fit (graph.draw.vis_labels.choose), `label_zoom` times their size (default: label_scale)."""
-    if positions is None:
-        from graph.draw.layout import positions as layout_positions
-
-        positions = layout_positions(H)
-    pos = drawing_units(positions, len(H))
-    style = style or Style.of(H)
-    radius = {n: node_size(a) for n, a in H.nodes(data=True)}
-    k = label_scale(pos) if label_zoom is None else label_zoom
-    fonts = {n: label_font(a) * k for n, a in H.nodes(data=True)}
-    texts = {n: label_text(a, n) for n, a in H.nodes(data=True)}
-    shown = choose([Label(n, texts[n], fonts[n], radius[n], _priority(a),
-                          bool(a.get("focus")) or str(a.get("kind", "")).endswith("group"))
-                    for n, a in H.nodes(data=True)], pos, radius)
-    nodes = []
-    for n, a in H.nodes(data=True):
-        x, y = pos.get(n, (0.0, 0.0))
-        node = {
-            "id": str(n),
-            "label": esc(texts[n]) if n in shown else "",
-            "title": tooltip(H, n),
-            "shape": style.shape(n).vis,
-            "color": style.color(n),
-            "size": round(radius[n], 1),
-            "font": {"size": round(fonts[n], 1)},
-            "x": round(x, 1),
-            "y": round(y, 1),
-            "group_name": esc(style.node_groups.get(n, "")),
-            "kind": esc(a.get("kind", "")),
-        }
-        if a.get("focus"):  # the searched organization: a thick dark ring
-            node["borderWidth"] = 5
-            node["color"] = {"background": style.color(n), "border": FOCUS_RING}
-        nodes.append(node)
-    edges = []
-    for u, v, a in H.edges(data=True):
-        kind = a.get("kind", "")
-        e = {"from": str(u), "to": str(v), "kind": esc(kind),
-             "color": {"color": "#9a9a9a" if kind != EdgeKind.MEMBER_OF else "#444444", "opacity": 0.5},
-             "width": a.get("width") or (1 + min(4.0, float(a.get("weight", 1)) ** 0.5 - 1) if a.get("weight") else 1)}
-        if kind == EdgeKind.MEMBER_OF:
-            e["dashes"] = True
-            e["arrows"] = "to"
-            e["title"] = "member of"
-        edges.append(e)
-    return nodes, edges
+MIN_LABEL_PX = 12.0  # zooming in, a label grows until at least this many pixels tall, then keeps its size
+DEFAULT_TITLE = "Coalition Atlas: co-signature graph"
+TITLE_CHARS = 200  # a browser tab or bookmark shows far less; the caption in the legend has it all
 
 
 def _legend_html(style: Style, caption: str) -> str:
@@ -200,8 +54,8 @@ def _legend_html(style: Style, caption: str) -> str:
 _SCRIPT = """
 <script type="text/javascript">
 (function () {
-  // Titles and labels arrive html-escaped. Titles become text-only elements (escaped text parsed as
-  // HTML yields only text); labels are drawn on the canvas, so entities are decoded for display.
+  // Titles arrive html-escaped and become text-only elements (escaped text parsed as HTML yields only
+  // text); labels were decoded for the canvas by the page script.
   function unescapeText(s) {
     return String(s).replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"')
       .replace(/&#x27;/g, "'").replace(/&amp;/g, "&");
@@ -216,7 +70,6 @@ _SCRIPT = """
       el.textContent = unescapeText(n.title);
       u.title = el;
     }
-    if (n.label) { u.label = unescapeText(n.label); }
     updates.push(u);
   });
   nodes.update(updates);
@@ -268,9 +121,12 @@ def _json(x: Any) -> str:
             .replace("&", "\\u0026").replace("'", "\\u0027"))
 
 
-_PAGE = """<html>
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
 <head>
 <meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
 <style>{css}</style>
 <script type="text/javascript">{js}</script>
 <style type="text/css">
@@ -280,31 +136,72 @@ _PAGE = """<html>
                border: 1px solid lightgray; position: relative; }}
   #atlas-legend {{ flex: 0 0 190px; background: #fafafa; border: 1px solid #ddd; padding: 4px 8px;
                   font: 11px sans-serif; max-height: {height}; overflow: auto; box-sizing: border-box; }}
-  /* A phone: the drawing takes the whole width, the legend goes under it. */
+  /* A phone: the drawing takes the whole width and most of the frame, the legend goes under it. */
   @media (max-width: 640px) {{
     #atlas-wrap {{ flex-direction: column; }}
-    #mynetwork {{ width: 100%; flex: 0 0 auto; }}
-    #atlas-legend {{ flex: 0 0 auto; width: 100%; max-height: none; }}
+    #mynetwork {{ width: 100%; flex: 0 0 auto; height: min({height}, calc(100vh - 150px)); }}
+    #atlas-legend {{ flex: 0 0 auto; width: 100%; max-height: 140px; }}
   }}
 </style>
 </head>
 <body>
-<div id="atlas-wrap"><div id="mynetwork" class="card-body"></div>{panel}</div>
+<div id="atlas-wrap"><div id="mynetwork" class="card-body" tabindex="0"></div>{panel}</div>
 <script type="text/javascript">
   var nodes, edges, network;
   (function () {{
+    // Labels arrive html-escaped (the data is escaped once for every use); the canvas draws them as text.
+    function unescapeText(s) {{
+      return String(s).replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"')
+        .replace(/&#x27;/g, "'").replace(/&amp;/g, "&");
+    }}
     var container = document.getElementById("mynetwork");
     nodes = new vis.DataSet({nodes});
+    var data = nodes.get(), texts = {{}}, base = {{}}, level = {{}};
+    data.forEach(function (n) {{ texts[n.id] = unescapeText(n.label || ""); base[n.id] = n.font.size; level[n.id] = n.labelZoom; }});
+    nodes.update(data.map(function (n) {{ return {{id: n.id, label: level[n.id] === 1 ? texts[n.id] : ""}}; }}));
     edges = new vis.DataSet({edges});
     network = new vis.Network(container, {{nodes: nodes, edges: edges}}, {options});
-    // Fit the drawn nodes; a searched organization is then centred (vis would zoom a 3-node graph to
-    // giant discs: never beyond 1:1).
-    var focus = {focus}, touched = false;
+    // Fit the box of the nodes and their shown labels, centred (vis would zoom a 3-node graph to giant
+    // discs: never beyond 1:1); a searched organization is then put in the middle.
+    var focus = {focus}, box = {box}, minPx = {min_px}, touched = false;
     function frame() {{
-      network.fit({{animation: false}});
-      if (network.getScale() > 1.0) network.moveTo({{scale: 1.0}});
-      if (focus !== null && nodes.get(focus)) network.moveTo({{position: network.getPositions([focus])[focus]}});
+      var w = container.clientWidth, h = container.clientHeight;
+      if (!box || !w || !h) {{ network.fit({{animation: false}}); }} else {{
+        var c = {{x: (box[0] + box[2]) / 2, y: (box[1] + box[3]) / 2}};
+        if (focus !== null && nodes.get(focus)) c = network.getPositions([focus])[focus];
+        // half the box's width and height as seen from the centre (the focus may be off the middle)
+        var hw = Math.max(c.x - box[0], box[2] - c.x, 1), hh = Math.max(c.y - box[1], box[3] - c.y, 1);
+        var scale = Math.min(1.0, 0.96 * Math.min(w / (2 * hw), h / (2 * hh)));
+        network.moveTo({{position: c, scale: scale, animation: false}});
+      }}
+      // Zooming in, labels keep the size they have at the fitting zoom (or grow to minPx first)...
+      var small = Infinity;
+      data.forEach(function (n) {{ if (level[n.id]) small = Math.min(small, base[n.id]); }});
+      grow = Math.max(network.getScale(), small < Infinity ? minPx / small : 0);
+      labels();
     }}
+    // ... and the others appear from the zoom at which theirs fits (graph.draw.vis_labels.zoom_levels),
+    // or while hovered.
+    var grow = 1.0, hovered = null, shown = {{}}, drawnAt = null, pending = false;
+    function labels() {{
+      pending = false;
+      var s = network.getScale(), ups = [];
+      drawnAt = s;
+      data.forEach(function (n) {{
+        var z = level[n.id], on = z === 1 || (z > 1 && s >= grow * z * 0.999) || n.id === hovered;
+        var size = on ? Math.round(base[n.id] * Math.min(1, grow / s) * 100) / 100 : base[n.id];
+        var label = on ? texts[n.id] : "", was = shown[n.id];
+        if (!was || was[0] !== label || was[1] !== size) {{
+          shown[n.id] = [label, size];
+          ups.push({{id: n.id, label: label, font: {{size: size}}}});
+        }}
+      }});
+      if (ups.length) nodes.update(ups);
+    }}
+    function later() {{ if (!pending) {{ pending = true; window.requestAnimationFrame(labels); }} }}
+    network.on("afterDrawing", function () {{ if (network.getScale() !== drawnAt) later(); }});
+    network.on("hoverNode", function (p) {{ hovered = p.node; later(); }});
+    network.on("blurNode", function () {{ hovered = null; later(); }});
     frame();
     // The frame may get its size after the first fit: fit again, until the reader moves the drawing.
     network.on("resize", function () {{ if (!touched) frame(); }});
@@ -319,8 +216,9 @@ _PAGE = """<html>
 
 def to_pyvis_html(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | None = None,
                   height: str = "720px", width: str = "100%", caption: str = "",
-                  legend: bool = True, label_zoom: float | None = None) -> str:
-    """A complete HTML page that draws H offline, with legend, PNG button and click-to-profile.
+                  legend: bool = True, label_zoom: float | None = None, title: str = "") -> str:
+    """A complete HTML page that draws H offline, with legend, PNG button and click-to-profile; `title`
+    (default: the caption, or DEFAULT_TITLE) names the view in the page's <title>.
 
     The page is the one pyvis' template would make (vis-network inlined, physics off), written here
     directly: same data, no CDN links to strip, and no tooltip_link switch that could turn on
@@ -337,9 +235,13 @@ def to_pyvis_html(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | 
         "nodes": {"borderWidth": 1, "font": {"face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"}},
     }
     js, css = _vis_assets()
-    panel = _legend_html(style, caption or str(H.graph.get("view", ""))) if legend else ""
+    caption = caption or str(H.graph.get("view", ""))
+    panel = _legend_html(style, caption) if legend else ""
     focus = next((str(n) for n, a in H.nodes(data=True) if a.get("focus")), None)
+    box = frame_box(nodes)
     page = _PAGE.format(css=css, js=js, width=esc(width), height=esc(height), panel=panel, nodes=_json(nodes),
-                        edges=_json(edges), options=_json(options), focus=_json(focus))
+                        edges=_json(edges), options=_json(options), focus=_json(focus),
+                        box=_json([round(v, 1) for v in box] if box else None), min_px=MIN_LABEL_PX,
+                        title=esc(shorten(title or caption or DEFAULT_TITLE, TITLE_CHARS)))
     i = page.rfind("</body>")
     return page[:i] + _SCRIPT + page[i:]

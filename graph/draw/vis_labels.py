@@ -1,9 +1,12 @@
-"""Which nodes of the interactive drawing (vis-network) get a printed name: the most important ones whose
+"""Which nodes of the interactive drawing (vis-network) get a printed name, and from which zoom on.
 
-vis-network draws a node's label centred under it, and scales nodes and labels together when zooming,
-so two labels that do not overlap in drawing units never overlap on screen, at any zoom. `choose` goes
-through the candidates by importance and keeps a label only if its box (estimated from the text and the
-font size) touches no kept label and no other node. The others show their name on hover.
+vis-network draws a node's label centred under it. `choose` goes through the candidates by importance and
+keeps a label only if its box (estimated from the text and the font size) touches no kept label and no
+other node: those are shown at the zoom that fits the drawing. Zooming in, the page keeps labels at the
+size they had there (vis' scaling.label.maxVisible), so in drawing units they shrink while the nodes
+spread apart: `zoom_levels` gives every other label the first zoom (2, 4 or 8 times) at which it fits
+beside all the labels already shown, and the page shows it from there (scaling.label.drawThreshold).
+The rest show their name on hover.
 
 >>> pos = {"a": (0, 0), "b": (100, 20), "c": (0, 200)}  # b's label would run into a's
 >>> items = [Label("a", "Burma Campaign UK", 14, 10, 3), Label("b", "Fortify Rights", 14, 10, 2),
@@ -25,6 +28,7 @@ LINE = 1.3  # label height in font sizes, with vis' 3-unit white stroke around t
 MARGIN = 3.0  # drawing units kept between two labels, and between a label and a node
 LABEL_CHARS = 24  # longer names are cut with "…" (or replaced by an acronym): a long name covers a cluster
 MAX_CANDIDATES = 400  # beyond this many labels on one screen, nobody reads them anyway
+ZOOMS = (2, 4, 8)  # zoom steps (times the fitting zoom) at which more labels appear; beyond 8x few nodes are left
 VIEW_EXTENT = 700.0  # drawing units that fit the 720 px frame at zoom 1
 
 
@@ -101,3 +105,25 @@ def choose(items: Iterable[Label], pos: Mapping[Any, tuple[float, float]],
         out.add(item.node)
     return out
 
+
+
+def zoom_levels(items: Iterable[Label], pos: Mapping[Any, tuple[float, float]],
+                radius: Mapping[Any, float] | None = None) -> dict[Any, int]:
+    """Node -> the zoom (1, or one of ZOOMS) from which its label is shown; nodes left out: on hover only.
+    At zoom z every shown label is 1/z of its size in drawing units, so the labels of zoom <= z are chosen
+    again at that size, those already shown first (a smaller box inside a box that fitted still fits).
+
+    >>> pos = {"a": (0, 0), "b": (100, 20)}
+    >>> zoom_levels([Label("a", "Burma Campaign UK", 14, 10, 3), Label("b", "Fortify Rights", 14, 10, 2)], pos)
+    {'a': 1, 'b': 2}
+    """
+    items = [i for i in items if i.text and i.node in pos]
+    level = {n: 1 for n in choose(items, pos, radius)}
+    for z in ZOOMS:
+        if len(level) == len(items):
+            break
+        scaled = [Label(i.node, i.text, i.font / z, i.radius, i.priority + (1e12 if i.node in level else 0),
+                        i.always or i.node in level) for i in items]
+        for n in choose(scaled, pos, radius):
+            level.setdefault(n, z)
+    return level

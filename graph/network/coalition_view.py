@@ -34,7 +34,7 @@ from graph.network.fold import fold_kind
 from graph.draw.vis_labels import LINE, Label, text_width
 from graph.draw.layout import ASPECT, GAP, separate, sizes
 from graph.draw.layout import positions as layout_positions
-from graph.draw.render import label_text
+from graph.draw.vis_data import label_text
 from graph.draw.style import label_font, node_size
 from graph.network.view import induced
 from graph.kinds import NodeKind
