@@ -68,6 +68,9 @@ def signing_blocks(lines: list[str], start: int = 1) -> tuple[list[str], dict[st
     i = 0
     while i < n:
         t = lines[i].strip()
+        if not t[:1].isalpha():  # a numbered or bulleted list item, a blank: no block starts with one
+            i += 1
+            continue
         m = W.signing_for.match(t) if t[:1].isalpha() and t.endswith(":") and not CONTACT_HEADING.match(t) else None
         nxt = lines[i + 1].strip() if i + 1 < n else ""
         org = m.group("org").strip() if m else ""
