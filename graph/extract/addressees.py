@@ -138,6 +138,17 @@ def greeting(lines: list[str]) -> str | None:
     return None
 
 
+def is_greeting(lines: list[str], i: int) -> bool:
+    """Line i opens the letter: a greeting line ("Madame la Ministre chargée du Logement,", "Dear Sir,") ending
+    with a comma or colon, above another greeting or the first paragraph."""
+    t = lines[i].strip()
+    if not t.endswith((",", ":")) or len(t) > MAX_GREETING_CHARS or not _knowledge()[0].match(t) or \
+            re.match(r"\s*to\b", t, re.I):  # "To the Members of ...," is an address line, read as one
+        return False
+    nxt = next((x.strip() for x in lines[i + 1:i + 4] if x.strip()), "")
+    return not nxt or len(nxt) > MAX_GREETING_CHARS or bool(_knowledge()[0].match(nxt))
+
+
 def addressed(text: str) -> str | None:
     """Whom the first sentences call on, urge or appeal to."""
     found = addressed_all(text, first_only=True)
@@ -159,8 +170,12 @@ def addressed_all(text: str, first_only: bool = False) -> list[str]:
             continue  # a shorter reading of a phrase already taken
         end = m.end()
         listed = _LISTED.match(flat, m.end())
+        more = _more().match(flat, m.end(1))
         if listed:  # "appeal to the Karen armed organizations (KNU/KNLA, DKBA and Karen BGF)": those it names
             who = "; ".join(x.strip() for x in re.split(r",\s*|\s+and\s+", listed.group(1)) if x.strip())
+        elif more:  # "call on the Government of Singapore, the Government of Vietnam and the Maritime ... to"
+            end = max(end, more.end())
+            who = m.group(1).strip(" ,.;") + re.sub(r"\s*,\s*(?:(?:and|et|y|dan)\s+)?", "; ", more.group(1))
         else:
             who = m.group(1).strip(" ,.;")
         if who and who.casefold() not in {x.casefold() for x in out}:
@@ -168,6 +183,16 @@ def addressed_all(text: str, first_only: bool = False) -> list[str]:
         if first_only:
             break
     return out
+
+
+@lru_cache(maxsize=1)
+def _more() -> re.Pattern:
+    """The rest of a list of capitalised addressees after the first: ", the Government of Vietnam and the Maritime
+    and Port Authority of Singapore", up to the infinitive that says what they are asked ("to take")."""
+    article = r"(?:(?i:the|l[ae]s?|el|los|las)\s+|l[’'])?"
+    item = article + _CAP + r"(?:\s+(?:" + _CAP + "|" + _JOIN + r"|\([A-Z]+\)))*"
+    markers = "|".join(re.escape(m) for m in _markers())
+    return re.compile(r"((?:\s*,\s*(?:(?:and|et|y|dan)\s+)?" + item + r")+)(?=\s+(?:" + markers + r")\s)")
 
 
 @lru_cache(maxsize=1)

@@ -53,3 +53,28 @@ def _is_caps(t: str) -> bool:
     letters = [c for c in t if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
+
+
+def name_case(name: str, body: str) -> str:
+    """An addressee printed in capitals in the form of a name: 'THE PRESIDENT OF THE REPUBLIC OF KENYA AND THE
+    INSPECTOR-GENERAL' -> 'the President of the Republic of Kenya and the Inspector-General' (an addressee is a body
+    or an office, each word of it capitalised; the small words not; words the body prints in capitals stay so)."""
+    words = Counter(re.findall(r"[^\W\d_][\w’'-]*", body))
+    out = []
+    for w in name.split():
+        core = re.sub(r"^\W+|\W+$", "", w)
+        low = core.lower()
+        if not core:
+            rep = core
+        elif core.isupper() and len(core) > 1 and words[core] > words[core.capitalize()]:
+            rep = core  # an acronym the body prints in capitals too (UN, ICC)
+        elif low in _SMALL or low in _NAME_SMALL:
+            rep = low
+        else:
+            rep = "-".join(p[:1].upper() + p[1:].lower() for p in core.split("-"))
+        out.append(w.replace(core, rep, 1) if core else w)
+    return " ".join(out)
+
+
+# Small words of other languages inside a name ("Ministère de la Justice", "Ministerio del Interior").
+_NAME_SMALL = frozenset("de du des la le les et del y los las da do dos das e der die das und für".split())

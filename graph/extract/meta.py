@@ -27,6 +27,7 @@ from graph.records import Lines
 from graph.extract.recipients import (_addressees, _before_subtitle, _body_recipients, _recipients, choose_recipients,
                          normalise_recipient, split_recipients)
 from graph.extract.signatories.region import SALUTATION as _SALUTATION
+from graph.extract.addressees import is_greeting
 from graph.extract.leftovers import is_leftover, names_a_letter
 from graph.extract.signatories.lines import is_mirrored
 from graph.extract.letter_dates import BYLINE as _BYLINE
@@ -54,7 +55,7 @@ class Meta:
 def _head_end(lines: list[str]) -> int:
     """Index of the salutation, else of the first prose line (long, ends a sentence), bounded to 25 lines."""
     for i, raw in enumerate(lines[:40]):
-        if _SALUTATION.match(raw) and len(raw.strip()) < 80:
+        if _SALUTATION.match(raw) and len(raw.strip()) < 80 or i < GREETING_LINES and is_greeting(lines, i):
             return i
     for i, raw in enumerate(lines[:25]):
         t = raw.strip()
@@ -71,6 +72,9 @@ def _head_end(lines: list[str]) -> int:
     return min(len(lines), 25)
 
 
+# A greeting in other words than "Dear" ("Madame la Ministre,", "Señor Presidente:") opens the letter only near
+# the top: further down such a line is a signer's ("Sra. Ana López, Directora,").
+GREETING_LINES = 25
 # Fewer words than this is a name (of a site, a desk, a section), rarely a letter's title.
 MIN_TITLE_WORDS = 5
 # A title over two lines is a phrase; more words than this over two lines (or a hyphenated break) are prose.
@@ -79,14 +83,24 @@ MAX_TITLE_WORDS = 20
 
 def _title_like(t: str, nxt: str) -> bool:
     """A long line that is a title, not prose: no sentence end, and a blank line, a date or a byline below it."""
-    return 0 < len(t) <= 250 and not t.endswith((".", ",", ";", ":", "-")) and (t[:1].isupper() or t[:1].isdigit()) and \
+    first = _OPENING.sub("", t)[:1]  # a headline may open with a quotation: "« Pas une expulsion ... » : l'appel"
+    return 0 < len(t) <= 250 and not t.endswith((".", ",", ";", ":", "-")) and (first.isupper() or first.isdigit()) and \
         (not nxt or bool(find_dates(nxt)) or _BYLINE.match(nxt) is not None)
+
+
+_OPENING = re.compile(r"^[«»“”„\"'‘’‚\[(¡¿\s]+")
 
 
 
 def _tidy_title(t: str, text: str) -> str:
     t = re.sub(r"\s+", " ", t).strip().strip("*_").strip()
+    t = _LABEL.sub("", t)
     return sentence_case(t, text.replace(t, " ")) if _is_caps(t) else t
+
+
+# A bracketed label before a headline says what kind of text it is ("[Joint Statement] Abolish ...", "[UPDATED]"):
+# no part of the title. At most four words, and a title of three or more words after it.
+_LABEL = re.compile(r"^\[[^\]]{1,40}\]\s*(?=(?:\S+\s+){2,}\S)")
 
 
 def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Lines]:
@@ -126,7 +140,7 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
                 _is_prose(t) or _link_caption(lines, i):
             continue
         candidates.append((i, t))
-    candidates = candidates or open_to[:1]
+    candidates = _headline_pairs(candidates) or open_to[:1]
     if not candidates and subject[0]:
         return subject
     # an all-caps line above a mixed-case one is a label ("JOINT STATEMENT ON ..."); the mixed-case line is the title
@@ -136,8 +150,24 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
         # desk's name ("Rights Monitor – Asia Desk") above the headline
         i, t = max(mixed, key=lambda c: (_title_evidence(lines, *c),
                                          len(re.findall(r"[^\W\d_]+", c[1])) >= MIN_TITLE_WORDS, -c[0]))
+        if "\n" in t:  # a headline printed over two lines: both lines are the title
+            return _tidy_title(t, body), (i + 1, i + 2)
         return _joined_title(lines, i, t, body)
     return None, ()
+
+
+def _headline_pairs(candidates: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Two candidate lines in a row where the first breaks off ("Stop the Fuel That Feeds the Airstrikes:" /
+    "Insurers and Ports Must Cut Off ...") are one headline: a date below the second is evidence for both, so the
+    second alone never wins. The pair is kept as one candidate (its lines joined by a newline) at the first line."""
+    out: list[tuple[int, str]] = []
+    for i, t in candidates:
+        if out and out[-1][0] == i - 1 and "\n" not in out[-1][1] and _CONTINUES.search(out[-1][1]) and \
+                len(out[-1][1]) < 120 and len(t) < 120 and _is_caps(out[-1][1]) == _is_caps(t):
+            out[-1] = (i - 1, out[-1][1] + "\n" + t)
+            continue
+        out.append((i, t))
+    return out
 
 
 _CONTINUES = re.compile(r"\b(?:of|on|the|and|to|for|in|against|with|a|an|by|de|du|des|la|le|et|pour|sur|del|y|en|"
@@ -178,6 +208,7 @@ def _is_prose(t: str) -> bool:
 def _title_evidence(lines: list[str], i: int, t: str) -> int:
     """How much a head line looks like the letter's title rather than a site name or a label: it names a letter
     ("Joint statement on ..."), and a date or a byline is printed right below it."""
+    i += t.count("\n")  # a headline over two lines: what is below its last line
     below = next((x.strip() for x in lines[i + 1:i + 3] if x.strip()), "")
     if _DEK.match(t):
         return -1  # "A joint statement by 12 organisations on ...": a line under the title that describes the letter

@@ -1,0 +1,139 @@
+"""The address block of a letter's head: every addressee its lines name, not only the first.
+
+A head may name its addressees on several lines: one "To:" line each, a "To:" (or "To,", "Kepada Yth.") alone
+over one addressee a line, a "Cc:" line of bodies sent a copy, German "An das Ministerium ..." lines, or several
+greetings ("Dear High Commissioner," / "Dear Members of the Coalition,"). Words are in data/addressees.yaml.
+
+>>> address_block(["Open letter", "To: The Council of the European Union", "To: The Office of Foreign Assets Control",
+...                "Cc: Members of Parliament; the Commissioner", "", "We write."], 5, ())[0]
+['The Council of the European Union', 'The Office of Foreign Assets Control', 'Members of Parliament', 'the Commissioner']
+>>> address_block(["To,", "The Chief Minister,", "Government of Kerala,", "Thiruvananthapuram - 695001", "",
+...                "Subject: Relief camps"], 5, ())[0]
+['The Chief Minister', 'Government of Kerala']
+>>> greetings(["Dear Ms. High Commissioner,", "Dear Members of the Freedom Online Coalition,", "We write."], 0)[0]
+['Ms. High Commissioner', 'Members of the Freedom Online Coalition']
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graph.extract.addressees import address_line, alternation, greeting, honorific
+from graph.extract.dates import find_dates
+from graph.extract.head_lines import _MAIL_HEADER, _POSTAL, _RE_LINE, MAIL_HEADERS
+from graph.records import Lines
+
+# Addressees printed one a line under an address label; a longer run is no longer the head.
+MAX_ADDRESS_LINES = 6
+# An addressee's line is a name or an office, not a sentence.
+MAX_ADDRESSEE_CHARS = 150
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    alone = re.compile(r"^\s*(?:" + alternation("address_labels_alone") + r")\s*[:,]?\s*$", re.I)
+    opener = re.compile(r"^\s*(?:" + alternation("address_line_openers") + r")\s+(?P<who>[^\W\d_].+?)\s*[,:]?\s*$")
+    copy = re.compile(r"^\s*(?:" + alternation("copy_labels") + r")\s*:\s*(?P<who>\S.*?)\s*$", re.I)
+    place = re.compile(r"^\s*(?:" + alternation("place_prefixes") + r")\s+[A-Z][\w .'-]*$")
+    return alone, opener, copy, place
+
+
+def is_mail_header(lines: list[str], i: int) -> bool:
+    """Line i is in an e-mail's header (From:/Sent:/To:/Subject: ...): its To: and Cc: name whom the e-mail went to
+    (a press list, an address), not whom the letter below addresses."""
+    near = lines[max(0, i - 4):i + 5]
+    sender = re.compile(r"^\s*(?:from|sent|de|von|envoyé|enviado|gesendet|dari|dikirim)\s*:", re.I)
+    return sum(bool(_MAIL_HEADER.match(x)) for x in near) >= MAIL_HEADERS and any(sender.match(x) for x in near)
+
+
+def copy_line(line: str) -> str | None:
+    """Whom a "Cc:" / "Copy:" / "Copie à :" line names."""
+    m = _patterns()[2].match(line)
+    return m.group("who").strip(" ,;") if m and len(line) <= MAX_ADDRESS_LINE_CHARS else None
+
+
+MAX_ADDRESS_LINE_CHARS = 250
+
+
+def _opener(line: str) -> str | None:
+    """Whom a line that opens with an address word and no colon names: "An das Bundesministerium des Innern"."""
+    m = _patterns()[1].match(line)
+    if not m or len(line) > MAX_ADDRESSEE_CHARS or line.rstrip().endswith((".", "!", "?")):
+        return None
+    return m.group("who")
+
+
+def _addressee_line(t: str) -> bool:
+    """A line under an address label that is an addressee: short, no sentence, no date, no postal address, no
+    place alone ("di Jakarta", "New Delhi"), no subject line."""
+    return 0 < len(t) <= MAX_ADDRESSEE_CHARS and not t.endswith((".", "!", "?", ";")) and not find_dates(t) and \
+        not _POSTAL.search(t) and not _RE_LINE.match(t) and not _MAIL_HEADER.match(t) and \
+        not _patterns()[3].match(t) and len(t.split()) >= 2 and t[:1].isupper()
+
+
+def address_block(lines: list[str], head_end: int, title_lines: Lines) -> tuple[list[str], Lines] | None:
+    """(addressees as printed, their lines) of the head's first address line and the lines that go on with it."""
+    alone_rx = _patterns()[0]
+    for i, raw in enumerate(lines[:head_end + 2]):
+        if (i + 1) in title_lines:
+            continue
+        alone = bool(alone_rx.match(raw))
+        who = None if alone else address_line(raw) or _opener(raw) or _bilingual(raw)
+        if not (alone or who) or is_mail_header(lines, i):
+            continue
+        found, used = ([who] if who else []), [i + 1]
+        for j in range(i + 1, min(len(lines), i + 1 + MAX_ADDRESS_LINES)):
+            t = lines[j].strip()
+            more = address_line(t) or _opener(t) or copy_line(t)
+            if more:
+                found.append(more)
+            elif alone and _addressee_line(t.rstrip(",")):
+                if honorific().match(t) and "," not in t.rstrip(","):
+                    used.append(j + 1)  # a person's name: the office on the next line is the addressee
+                    continue
+                found.append(t.rstrip(","))
+            elif alone and t and (_POSTAL.search(t) or _patterns()[3].match(t)):
+                pass  # the address under the addressee
+            elif t and honorific().match(t) and len(t) <= MAX_ADDRESSEE_CHARS:
+                found.append(t)  # further addressees below a To: line each start with a person's title
+            elif t and not raw[:1].isspace() and lines[j][:1].isspace() and _addressee_line(t):
+                found.append(t)  # an indented line under "To: ..." goes on with the list
+            else:
+                break
+            used.append(j + 1)
+        if found:
+            return found, tuple(used)
+    return None
+
+
+def _bilingual(line: str) -> str | None:
+    """An address line printed in two languages ("수신: 고용노동부 장관 / To: the Minister of ..."): the part
+    that reads as one."""
+    for part in line.split(" / ")[1:]:
+        who = address_line(part)
+        if who:
+            return who
+    return None
+
+
+def copies(lines: list[str], start: int = 0) -> tuple[list[str], Lines]:
+    """Whom the "Cc:" lines from line index `start` on name (not an e-mail header's)."""
+    found, used = [], []
+    for i in range(start, len(lines)):
+        who = copy_line(lines[i])
+        if who and not is_mail_header(lines, i):
+            found.append(who)
+            used.append(i + 1)
+    return found, tuple(used)
+
+
+def greetings(lines: list[str], at: int) -> tuple[list[str], Lines]:
+    """Whom the greeting at line index `at` and the greetings right below it name ("Dear A," / "Dear B,")."""
+    found, used = [], []
+    for i in range(at, min(len(lines), at + MAX_ADDRESS_LINES)):
+        who = greeting(lines[i:i + 1])
+        if not who:
+            break
+        found.append(who)
+        used.append(i + 1)
+    return found, tuple(used)
