@@ -6,7 +6,7 @@ greetings ("Dear High Commissioner," / "Dear Members of the Coalition,"). Words 
 
 >>> address_block(["Open letter", "To: The Council of the European Union", "To: The Office of Foreign Assets Control",
 ...                "Cc: Members of Parliament; the Commissioner", "", "We write."], 5, ())[0]
-['The Council of the European Union', 'The Office of Foreign Assets Control', 'Members of Parliament', 'the Commissioner']
+['The Council of the European Union', 'The Office of Foreign Assets Control', 'Members of Parliament; the Commissioner']
 >>> address_block(["To,", "The Chief Minister,", "Government of Kerala,", "Thiruvananthapuram - 695001", "",
 ...                "Subject: Relief camps"], 5, ())[0]
 ['The Chief Minister', 'Government of Kerala']
@@ -42,7 +42,8 @@ def is_mail_header(lines: list[str], i: int) -> bool:
     """Line i is in an e-mail's header (From:/Sent:/To:/Subject: ...): its To: and Cc: name whom the e-mail went to
     (a press list, an address), not whom the letter below addresses."""
     near = lines[max(0, i - 4):i + 5]
-    sender = re.compile(r"^\s*(?:from|sent|de|von|envoyé|enviado|gesendet|dari|dikirim)\s*:", re.I)
+    sender = re.compile(r"^\s*[*_]*(?:from|sent|de|von|envoyé|enviado|gesendet|dari|dikirim|van|verzonden|da|"
+                        r"inviato)[*_]*\s*:", re.I)
     return sum(bool(_MAIL_HEADER.match(x)) for x in near) >= MAIL_HEADERS and any(sender.match(x) for x in near)
 
 
@@ -61,6 +62,11 @@ def _opener(line: str) -> str | None:
     if not m or len(line) > MAX_ADDRESSEE_CHARS or line.rstrip().endswith((".", "!", "?")):
         return None
     return m.group("who")
+
+
+def is_address_line(line: str) -> bool:
+    """The line names an addressee after an address word: "To: ...", "An das ...", "Kepada Yth. ..."."""
+    return bool(address_line(line) or _opener(line) or _patterns()[0].match(line))
 
 
 def _addressee_line(t: str) -> bool:

@@ -146,7 +146,11 @@ def is_greeting(lines: list[str], i: int) -> bool:
             re.match(r"\s*to\b", t, re.I):  # "To the Members of ...," is an address line, read as one
         return False
     nxt = next((x.strip() for x in lines[i + 1:i + 4] if x.strip()), "")
-    return not nxt or len(nxt) > MAX_GREETING_CHARS or bool(_knowledge()[0].match(nxt))
+    return not nxt or len(nxt.split()) >= PROSE_WORDS or bool(_knowledge()[0].match(nxt))
+
+
+# A line of this many words below a greeting is the letter's first paragraph.
+PROSE_WORDS = 8
 
 
 def addressed(text: str) -> str | None:
@@ -178,11 +182,18 @@ def addressed_all(text: str, first_only: bool = False) -> list[str]:
             who = m.group(1).strip(" ,.;") + re.sub(r"\s*,\s*(?:(?:and|et|y|dan)\s+)?", "; ", more.group(1))
         else:
             who = m.group(1).strip(" ,.;")
+        if who and who.split()[0].casefold() in _pronouns():
+            continue  # "Wir fordern Sie auf:": the letter's reader, no name
         if who and who.casefold() not in {x.casefold() for x in out}:
             out.append(who)
         if first_only:
             break
     return out
+
+
+@lru_cache(maxsize=1)
+def _pronouns() -> frozenset[str]:
+    return frozenset(w.casefold() for w in _words("not_addressee_words"))
 
 
 @lru_cache(maxsize=1)

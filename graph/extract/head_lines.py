@@ -7,7 +7,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-_RE_LINE = re.compile(r"^\s*(?:re|subject|subj|objet)\s*:\s*(.+)$", re.I)
+# A subject line, as printed in letters and e-mails (markdown bold around the label, "**Subject:** ..."); what it
+# says, after an e-mail's reply and forward marks ("RE: Fwd: ...").
+_RE_LINE = re.compile(r"^\s*[*_]*(?:re|subject|subj|objet|asunto|assunto|betreff|oggetto|perihal|hal|onderwerp)[*_]*"
+                      r"\s*:\s*[*_]*\s*(?:(?:re|fwd?|fw|aw|tr|rv|wg|sv|vs|rif)\s*:\s*)*(.+?)[*_]*\s*$", re.I)
 _MD_HEADING = re.compile(r"^\s*#{1,3}\s+(.+?)\s*#*\s*$")
 _TO_LINE = re.compile(r"^\s*to\s*:?\s+(?!whom\b)(.+)$", re.I)
 _OPEN_TO = re.compile(r"^\s*(?:an?\s+)?(?:joint\s+)?(?:open\s+)?(?:letter|appeal|statement|call)\s+to\s+(?:the\s+)?(.+)$",
@@ -24,8 +27,9 @@ _SUBJECT_MUST = re.compile(r"^\W*(?:the\s+)?((?:[A-Za-z][\w’'-]*\s+){0,5}?(?:c
                            r"members?|nations|union|asean|countries|authorities|donors))\s+(?:must|should)\b", re.I)
 # An e-mail's header lines (in the languages letters come in); a Subject: among MAIL_HEADERS of them is an
 # e-mail's subject, which a forwarded letter's own heading below it is preferred to.
-_MAIL_HEADER = re.compile(r"^\s*(?:from|sent|date|to|cc|bcc|subject|reply-to|de|von|an|para|à|objet|asunto|betreff|"
-                          r"envoyé|enviado|gesendet|datum|fecha)\s*:", re.I)
+_MAIL_HEADER = re.compile(r"^\s*[*_]*(?:from|sent|date|to|cc|bcc|subject|reply-to|de|von|an|para|à|objet|asunto|"
+                          r"betreff|envoyé|enviado|gesendet|datum|fecha|assunto|data|dari|kepada|tanggal|perihal|"
+                          r"subjek|van|aan|verzonden|onderwerp|oggetto|inviato|da|a)[*_]*\s*:", re.I)
 MAIL_HEADERS = 3
 _CC_LINE = re.compile(r"^\s*(?:cc|bcc|copy)\s*:", re.I)
 _SMALL = frozenset("a an and as at but by for from in into of on or per the to with via".split())

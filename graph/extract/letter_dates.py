@@ -51,6 +51,8 @@ def letter_date(lines: list[str], head_end: int, text: str) -> tuple[str | None,
             # the day a page put the letter online, or an e-mail's sent date: the letter's own date if it prints none
             page_date = page_date or (ds[0][0], (i + 1,), "printed (the page's date)")
             continue
+        if ds and page_date and ds[0][0] > page_date[0]:
+            continue  # a date after the day the page published the letter is another event's
         if ds:
             sent = _sent_date(lines, ds[0][0])
             if sent:
@@ -75,7 +77,8 @@ def letter_date(lines: list[str], head_end: int, text: str) -> tuple[str | None,
 
 
 # An e-mail header's date line ("Sent: Tuesday, 4 March 2025 10:12", "Date: Tue, 4 Mar 2025 09:12:44 +0100").
-_MAIL_DATE = re.compile(r"^\s*(?:date|sent|envoyé|enviado|gesendet|datum|fecha|tanggal|dikirim)\s*:", re.I)
+_MAIL_DATE = re.compile(r"^\s*[*_]*(?:date|sent|envoyé|enviado|gesendet|datum|fecha|tanggal|dikirim|data|"
+                        r"verzonden|inviato)[*_]*\s*:", re.I)
 
 
 def _own_date(lines: list[str], page: str) -> tuple[str, Lines, str] | None:

@@ -27,6 +27,7 @@ from graph.records import Lines
 from graph.extract.recipients import (_addressees, _before_subtitle, _body_recipients, _recipients, choose_recipients,
                          normalise_recipient, split_recipients)
 from graph.extract.signatories.region import SALUTATION as _SALUTATION
+from graph.extract.address_block import is_address_line
 from graph.extract.addressees import is_greeting
 from graph.extract.leftovers import is_leftover, names_a_letter
 from graph.extract.signatories.lines import is_mirrored
@@ -137,7 +138,7 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
         if not t or _GENERIC.match(t) or _TO_LINE.match(t) or _MAIL_HEADER.match(t) or _menu(t) or find_dates(t) or find_month(t) and \
                 len(t) < 25 or _HONORIFIC.match(t) or _POSTAL.search(t) or len(t.split()) < 3 or t.endswith(",") or \
                 _CC_LINE.match(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])) or is_leftover(t) or _BYLINE.match(t) or \
-                _is_prose(t) or _link_caption(lines, i):
+                _is_prose(t) or _link_caption(lines, i) or is_address_line(t):
             continue
         candidates.append((i, t))
     candidates = _headline_pairs(candidates) or open_to[:1]
@@ -280,8 +281,8 @@ def extract_meta(text: str) -> Meta:
     head_end = _head_end(lines)
     title, tlines = _title(lines, head_end, text)
     recipients, rlines = _recipients(lines, head_end, tlines)
-    first_body = next((i for i in range(head_end, len(lines)) if lines[i].strip() and not _SALUTATION.match(lines[i])),
-                      0)
+    first_body = next((i for i in range(head_end, len(lines)) if lines[i].strip() and not _SALUTATION.match(lines[i])
+                       and not is_greeting(lines, i)), 0)
     if not recipients:
         recipients, rlines = _body_recipients(lines, first_body)
     if not recipients:

@@ -122,7 +122,7 @@ def normalise_recipient(r: str) -> str:
     r = re.sub(r"\s+(?:that|que|qui|dass)$", "", r)  # "ante la comunidad internacional que:": the clause's word
     r = re.sub(r"\s*\((?:[A-Z]{2,6})\)$", "", r)
     r = re.sub(r"^(?:to|the|all)\s+", "", r, flags=re.I)
-    r = re.sub(r"^(?:right\s+)?honou?rable\s+", "", r, flags=re.I)
+    r = re.sub(r"^(?:right\s+)?(?:honou?rable|hon['’]ble|hon\.)\s+", "", r, flags=re.I)
     m = re.match(r"^(?:h\.\s?e\.|his|her|mr\.?|mrs\.?|ms\.?|dr\.?)\s+[^,]+,\s*(.+)$", r, flags=re.I)
     if m:  # "H.E. Gustavo Petro, President of the Republic of Colombia" -> the office
         r = m.group(1)

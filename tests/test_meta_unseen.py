@@ -1,0 +1,130 @@
+"""Titles, dates and recipients in shapes met in letters written apart from this reader: headlines over two lines,
+e-mails, pasted pages, address blocks of several lines, copies, greetings and month names in more languages
+(graph.extract.meta, graph.extract.address_block, graph.extract.recipients, graph.extract.letter_dates). Texts
+written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.dates import find_dates
+from graph.extract.meta import extract_meta, split_recipients
+
+BODY = ("\n\nWe, the undersigned organisations, are writing to express our deep concern about the arrest of twelve "
+        "land defenders in the province since January.\n")
+
+
+@pytest.mark.parametrize("text, title", [
+    # a headline over two lines, the first ending with a colon: a date under the second is no reason to drop the first
+    ("RIGHTS WATCH\n\nEnd the Sale of Surveillance Drones:\nExporters Must Stop Shipments to the Border Police\n\n"
+     "Joint Statement | 4th May 2024\n" + BODY,
+     "End the Sale of Surveillance Drones: Exporters Must Stop Shipments to the Border Police"),
+    # a headline that opens with a quotation, under a site's name
+    ("Le Journal Citoyen\nAccueil  Tribunes  Enquêtes\n\n« Un toit pour chacun » : l'appel de 20 associations avant "
+     "l'hiver\n\nPublié le 3 novembre 2024\n\nLes associations signataires demandent un moratoire sur les expulsions "
+     "locatives jusqu'au printemps prochain.\n",
+     "« Un toit pour chacun » : l'appel de 20 associations avant l'hiver"),
+    # a bracketed label before the heading is no part of it
+    ("[Joint Statement] Release the Detained Garment Workers Now\n\n3 April 2025\n" + BODY,
+     "Release the Detained Garment Workers Now"),
+    # an e-mail's subject, without its reply and forward marks, when the letter prints no heading of its own
+    ("From: Campaigns Desk\nSent: Monday, March 3, 2025 4:15 PM\nTo: undisclosed-recipients\nSubject: RE: Fwd: "
+     "Joint letter to the Asian Development Bank\n\nTo the President of the Asian Development Bank,\n" + BODY,
+     "Joint letter to the Asian Development Bank"),
+    # e-mail headers pasted with markdown bold: no header line is the title
+    ("**From:** Maria Santos <maria@example.org>\n**Sent:** Friday, 7 February 2025 10:02\n**To:** Office of the "
+     "President <op@example.gov.ph>\n**Subject:** Open letter: End red-tagging of community journalists\n\n"
+     "Dear President," + BODY, "Open letter: End red-tagging of community journalists"),
+])
+def test_title(text, title):
+    assert extract_meta(text).title == title
+
+
+@pytest.mark.parametrize("text, date", [
+    # a page's publication date gives way to the letter's own dateline under the signatures
+    ("Tribune\n\nPublié le 24 mars 2024 à 18h05\n\nMadame la Ministre,\n\nLes associations signataires demandent un "
+     "moratoire sur les expulsions locatives.\n\nLyon, le 19 mars 2024\n\nLes signataires :\nUnion des Locataires\n",
+     "2024-03-19"),
+    # an e-mail's sent date gives way to the forwarded letter's own date
+    ("From: Rina <rina@example.org>\nSent: Tuesday, 4 March 2025 09:12\nTo: list@example.net\nSubject: Fwd: letter\n\n"
+     "Open letter on the detention of land defenders\n" + BODY + "\nJakarta, 28 Februari 2025\n", "2025-02-28"),
+    # a dateline after the page's date is another event: the page's date stays
+    ("Statement\n\nPublished on 2 May 2024\n" + BODY + "\nGeneva, 9 May 2024\n", "2024-05-02"),
+    ("Surat terbuka\n\nJakarta, 12 Maret 2025\n" + BODY, "2025-03-12"),
+    ("Bukas na Liham\n\nLungsod Quezon, ika-7 ng Pebrero, 2025\n" + BODY, "2025-02-07"),
+])
+def test_date(text, date):
+    assert extract_meta(text).date == date
+
+
+@pytest.mark.parametrize("printed, iso", [
+    ("Marso 12, 2025", "2025-03-12"), ("5 Ogos 2024", "2024-08-05"), ("12 maart 2024", "2024-03-12"),
+    ("3 października 2024 r.", "2024-10-03"), ("12 марта 2025 г.", "2025-03-12"), ("2025년 3월 10일", "2025-03-10"),
+    ("ngày 10 tháng 3 năm 2025", "2025-03-10"), ("14 Nisan 2023", "2023-04-14"),
+])
+def test_month_names_in_more_languages(printed, iso):
+    assert find_dates(printed)[0][0] == iso
+
+
+@pytest.mark.parametrize("text, recipients", [
+    # one To: line each, then a Cc: line with two bodies
+    ("Open letter on mining\n\n9 June 2024\n\nTo: The Council of the European Union\nTo: The Office of Foreign Assets "
+     "Control, United States Department of the Treasury\nCc: The Human Rights Commission; The Ministry of Energy\n"
+     + BODY, ("Council of the European Union", "Office of Foreign Assets Control, United States Department of the "
+              "Treasury", "Human Rights Commission", "Ministry of Energy")),
+    # "To:" alone, one addressee a line
+    ("Joint letter on the closure of shelters\n\n3 March 2025\n\nTo:\nThe Minister of Social Affairs\nThe Chair of "
+     "the Parliamentary Committee on Social Affairs\n\nDear Minister and Chair,\n" + BODY,
+     ("Minister of Social Affairs", "Chair of the Parliamentary Committee on Social Affairs")),
+    # "To," over an office and its address (the address is no addressee)
+    ("To,\nThe Hon'ble Chief Minister,\nGovernment of Tamil Nadu,\nSecretariat, Chennai - 600009\n\nSubject: "
+     "Protection of salt pan workers\n\nRespected Sir,\n" + BODY, ("Chief Minister", "Government of Tamil Nadu")),
+    ("Kepada Yth.\nPresiden Republik Indonesia\ndi Jakarta\n\nPerihal: Hentikan kriminalisasi\n\nDengan hormat,\n"
+     + BODY, ("Presiden Republik Indonesia",)),
+    # German address lines without a colon
+    ("Offener Brief\n\nAn das Bundesministerium des Innern\nAn die Konferenz der Innenminister der Länder (IMK)\n\n"
+     "Sehr geehrte Damen und Herren,\n\nwir fordern Sie auf:\n- die Abschiebungen zu stoppen.\n",
+     ("Bundesministerium des Innern", "Konferenz der Innenminister der Länder")),
+    # several greetings
+    ("Keep the Internet On\n\nBangkok, 21 August 2024\n\nDear UN Special Rapporteur on Freedom of Expression,\n"
+     "Dear Members of the Digital Freedom Coalition,\n" + BODY,
+     ("UN Special Rapporteur on Freedom of Expression", "Members of the Digital Freedom Coalition")),
+    # greetings in French, Portuguese, Spanish, Filipino
+    ("Tribune\n\nParis, le 3 avril 2025\n\nMadame la Ministre chargée du Travail,\nMesdames et Messieurs les "
+     "Députés,\n\nNos organisations expriment leur vive inquiétude face aux licenciements.\n",
+     ("Ministre chargée du Travail", "Députés")),
+    ("Carta aberta\n\nBrasília, 3 de abril de 2025\n\nExcelentíssimo Senhor Presidente da República,\n\nAs "
+     "organizações abaixo assinadas vêm manifestar profunda preocupação com a violência.\n",
+     ("Presidente da República",)),
+    ("Carta abierta\n\nCiudad de México, 3 de abril de 2025\n\nSeñora Presidenta de la República:\n\nLas "
+     "organizaciones abajo firmantes expresamos nuestra profunda preocupación por las desapariciones.\n",
+     ("Presidenta de la República",)),
+    # whom the body calls on: a list of three, and "X and the Y" as two
+    ("Joint statement on jet fuel\n\n12 March 2025\n\nWe call on the Government of Thailand, the Government of "
+     "Malaysia and the Marine Department of Thailand to stop the shipments.\n",
+     ("Government of Thailand", "Government of Malaysia", "Marine Department of Thailand")),
+    ("Statement on the media law\n\n14 May 2024\n\nWe, the four undersigned organisations, urge the Parliament of the "
+     "Republic and the President of the Republic to withdraw the draft law.\n",
+     ("Parliament of the Republic", "President of the Republic")),
+    ("Surat terbuka\n\nJakarta, 12 Maret 2025\n\nKami, organisasi masyarakat sipil, mendesak Presiden Republik "
+     "Indonesia dan Dewan Perwakilan Rakyat untuk menghentikan kriminalisasi.\n",
+     ("Presiden Republik Indonesia", "Dewan Perwakilan Rakyat")),
+    # an addressee in capitals: two offices, each in the form of a name
+    ("OPEN LETTER TO THE PRESIDENT OF THE REPUBLIC AND THE INSPECTOR-GENERAL OF POLICE\n\n2 July 2024\n\n"
+     "Your Excellency,\n" + BODY, ("President of the Republic", "Inspector-General of Police")),
+    # an e-mail's To: names whom the e-mail went to; the letter's greeting names its addressee
+    ("From: Desk <desk@example.org>\nSent: 3 March 2025\nTo: press-list@example.org\nSubject: Joint letter\n\n"
+     "Dear Minister of Labour,\n" + BODY, ("Minister of Labour",)),
+])
+def test_recipients(text, recipients):
+    assert extract_meta(text).recipients == recipients
+
+
+@pytest.mark.parametrize("printed, parts", [
+    ("The Speaker and Members of the Parliament of the Republic of Uganda",
+     ["Speaker and Members of the Parliament of the Republic of Uganda"]),
+    ("Maritime and Port Authority of Singapore", ["Maritime and Port Authority of Singapore"]),
+    ("the Jogorku Kenesh and the President of the Republic", ["Jogorku Kenesh", "President of the Republic"]),
+    ("UNHCR and Members of the Council", ["UNHCR", "Members of the Council"]),
+])
+def test_split(printed, parts):
+    assert split_recipients(printed) == parts
