@@ -73,7 +73,7 @@ def _object_phrase() -> re.Pattern:
     # articles as printed in lower case ("UN" is no French "un"); after "to" one means a place or a thing ("to
     # the conflict"), not an infinitive
     articles = alternation("articles")
-    return re.compile(verb + r"[«“\"]?\s*(?:(?:" + articles + r")\s+){0,2}(" + first + never + word + r"(?:\s+" +
+    return re.compile(verb + r"[«“\"]?\s*" + first + r"(?:(?:" + articles + r")\s+){0,2}(" + first + never + word + r"(?:\s+" +
                       never + word + r"){0," + str(MAX_OBJECT_WORDS - 1) + r"})" + ellipsis + r"(?=\s+(?:" +
                       "|".join(_infinitive(m, ends) for m, ends in _markers().items()) + "))")
 
@@ -97,7 +97,7 @@ def _infinitive(marker: str, ends: list[str]) -> str:
 
 def _not_a_start() -> str:
     """Not at a word that starts no addressee (a preposition, "express" after "write to")."""
-    return r"(?!(?i:(?:" + alternation("not_addressee_starts") + r")\b))"
+    return r"(?!(?:" + alternation("not_addressee_starts") + r")\b)"  # as printed: "her" is no "Her Majesty's"
 
 
 @lru_cache(maxsize=1)

@@ -275,6 +275,13 @@ def choose_title(front: str | None, meta: Meta, text: str = "") -> str | None:
     return front or meta.title
 
 
+def _named_in(who: str, found: tuple[str, ...]) -> bool:
+    """'Parliament' is named in 'Island Parliament' already: the shorter form of a body adds no addressee."""
+    def words(t: str) -> str:
+        return " " + " ".join(re.findall(r"[^\W_]+", t.casefold())) + " "
+    return any(words(who) in words(f) for f in found)
+
+
 def extract_meta(text: str) -> Meta:
     """Title, date and recipients of one letter's text (front matter already removed)."""
     lines = text.split("\n")
@@ -283,10 +290,11 @@ def extract_meta(text: str) -> Meta:
     recipients, rlines = _recipients(lines, head_end, tlines)
     first_body = next((i for i in range(head_end, len(lines)) if lines[i].strip() and not _SALUTATION.match(lines[i])
                        and not is_greeting(lines, i)), 0)
-    if not recipients:
+    if not recipients:  # a statement with no address line addresses each body its first paragraphs call on
         recipients, rlines = _body_recipients(lines, first_body)
-    if not recipients:
-        recipients, rlines = _addressees(lines, head_end, first_body, title)
+        more, more_lines = _addressees(lines, head_end, first_body, title)
+        recipients += tuple(r for r in more if not _named_in(r, recipients))
+        rlines = rlines or more_lines
     notes: list[str] = []
     heading = letter_heading(lines, head_end, title)
     if heading:

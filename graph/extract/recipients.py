@@ -210,12 +210,9 @@ def _body_recipients(lines: list[str], start: int) -> tuple[tuple[str, ...], Lin
     text = re.sub(r"\s+", " ", " ".join(para))
     first = re.match(r".+?[.!?](?:\s|$)", text)
     first_s = first.group(0) if first else text
-    m = _ADDRESSEE.search(first_s) or _ADDRESSEE.search(text)
+    m = _ADDRESSEE.search(first_s) or _ADDRESSEE.search(text) or _SUBJECT_MUST.match(first_s)
     if m:
         return _unique(normalise_recipient(p) for p in split_recipients(m.group(1))), tuple(used[:1])
-    m = _SUBJECT_MUST.match(first_s)
-    if m:
-        return (normalise_recipient(m.group(1)),), tuple(used[:1])
     return (), ()
 
 
