@@ -34,6 +34,14 @@ BODY = ("\n\nWe, the undersigned organisations, are writing to express our deep 
     ("**From:** Maria Santos <maria@example.org>\n**Sent:** Friday, 7 February 2025 10:02\n**To:** Office of the "
      "President <op@example.gov.ph>\n**Subject:** Open letter: End red-tagging of community journalists\n\n"
      "Dear President," + BODY, "Open letter: End red-tagging of community journalists"),
+    # a menu of five items between bars under a site's name: neither is the title, nor the start of the text
+    ("Mekong Rights Hub\nAbout Us | Our Work | News | Get Involved | Donate\nSearch\n\nHome » News » Statements\n\n"
+     "Cambodia: Stop forced evictions at the lake\n\nMarch 4, 2025\n" + BODY,
+     "Cambodia: Stop forced evictions at the lake"),
+    # an e-mail's subject when the letter's head holds only its addressee ("Hon. A" / "Mayor of B")
+    ("From: Maria Santos [mailto:maria@example.org]\nSent: 04 March 2025 09:12\nTo: 'Coalition list'\nSubject: "
+     "Joint letter - evictions\n\nManila, 28 February 2025\n\nHon. Maria Reyes\nMayor of Manila\n\nDear Mayor "
+     "Reyes," + BODY, "Joint letter - evictions"),
 ])
 def test_title(text, title):
     assert extract_meta(text).title == title
@@ -114,6 +122,12 @@ def test_month_names_in_more_languages(printed, iso):
     # an e-mail's To: names whom the e-mail went to; the letter's greeting names its addressee
     ("From: Desk <desk@example.org>\nSent: 3 March 2025\nTo: press-list@example.org\nSubject: Joint letter\n\n"
      "Dear Minister of Labour,\n" + BODY, ("Minister of Labour",)),
+    # an e-mail pasted from the mail reader: "to me, partners" names whom it reached, not the letter's addressee
+    ("Open letter: stop the evictions\nInbox\n\nMaria Santos <maria@example.org>\nTue, Mar 4, 2025, 9:12 AM\n"
+     "to me, partners\n\nDear Mayor of Manila," + BODY, ("Mayor of Manila",)),
+    ("From: Maria Santos [mailto:maria@example.org]\nSent: 04 March 2025 09:12\nTo: 'Coalition list'\nSubject: "
+     "Joint letter\n\nManila, 28 February 2025\n\nHon. Maria Reyes\nMayor of Manila\n\nDear Mayor Reyes," + BODY,
+     ("Mayor of Manila",)),
 ])
 def test_recipients(text, recipients):
     assert extract_meta(text).recipients == recipients

@@ -182,7 +182,7 @@ def addressed_all(text: str, first_only: bool = False) -> list[str]:
             who = m.group(1).strip(" ,.;") + re.sub(r"\s*,\s*(?:(?:and|et|y|dan)\s+)?", "; ", more.group(1))
         else:
             who = m.group(1).strip(" ,.;")
-        if who and who.split()[0].casefold() in _pronouns():
+        if who and who.split()[0].casefold() in pronouns():
             continue  # "Wir fordern Sie auf:": the letter's reader, no name
         if who and who.casefold() not in {x.casefold() for x in out}:
             out.append(who)
@@ -192,7 +192,7 @@ def addressed_all(text: str, first_only: bool = False) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _pronouns() -> frozenset[str]:
+def pronouns() -> frozenset[str]:
     return frozenset(w.casefold() for w in _words("not_addressee_words"))
 
 

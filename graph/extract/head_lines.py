@@ -17,8 +17,8 @@ _OPEN_TO = re.compile(r"^\s*(?:an?\s+)?(?:joint\s+)?(?:open\s+)?(?:letter|appeal
                       re.I)
 _GENERIC = re.compile(r"^\W*(?:(?:joint|open|public)\s+)?(?:ngo\s+|civil\s+society\s+)?(?:statement|letter|call|"
                       r"appeal|press\s+release|submission|briefing)\W*$|^\W*for\s+immediate\s+(?:press\s+)?release\W*$", re.I)
-_HONORIFIC = re.compile(r"^\s*(?:his|her|their)\s+(?:excellenc|majesty|royal|honou?r)|^\s*(?:h\.?e\.?|mr|mrs|ms|dr)\.?\s",
-                        re.I)
+_HONORIFIC = re.compile(r"^\s*(?:his|her|their)\s+(?:excellenc|majesty|royal|honou?r)|^\s*(?:h\.?e\.?|mr|mrs|ms|dr|hon|"
+                        r"rt\.?\s+hon|prof|shri|smt)\.?\s|^\s*(?:the\s+)?(?:right\s+)?(?:honou?rable|hon['’]ble)\s", re.I)
 _POSTAL = re.compile(r"\d{3,}|\b(?:street|avenue|road|plaza|p\.?o\.? box|ny|suite|floor)\b", re.I)
 _ADDRESSEE = re.compile(r"\b(?:call(?:s|ed)?\s+(?:up)?on|urg(?:e|es|ed|ing)|appeal(?:s|ed)?\s+to|writ(?:e|ing)\s+to)\s+"
                         r"(?:the\s+)?((?:[A-Z][\w’'.-]*|of|the|and|for|on|in|&)(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|"

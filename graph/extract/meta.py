@@ -65,7 +65,7 @@ def _head_end(lines: list[str]) -> int:
             continue
         after = lines[i + 2].strip() if i + 2 < len(lines) else ""
         two_lines = f"{t} {nxt}"
-        if _is_caps(t) or is_leftover(t) or _title_like(t, nxt) or \
+        if _is_caps(t) or is_leftover(t) or _menu(t) or _title_like(t, nxt) or \
                 (nxt[:1].islower() and len(two_lines.split()) <= MAX_TITLE_WORDS and _title_like(two_lines, after)):
             continue  # a title, or one printed over two lines (the second in lower case, then a blank line)
         if len(t) > 90 or len(t.split()) >= 12 or (len(t.split()) >= 8 and (t.endswith(".") or nxt[:1].islower())):

@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.extract.address_block import address_block, greetings, is_mail_header
-from graph.extract.addressees import addressed_all, copied_to, honorific, plural_heads, recipient_joins
+from graph.extract.addressees import addressed_all, copied_to, honorific, plural_heads, pronouns, recipient_joins
 from graph.extract.head_lines import (_ADDRESSEE, _GENERIC, _HONORIFIC, _MD_HEADING, _OPEN_TO, _POSTAL, _RE_LINE, _SUBJECT_MUST,
                          _TO_LINE, _is_caps, name_case)
 from graph.paths import curated_path
@@ -144,7 +144,8 @@ def _recipients(lines: list[str], head_end: int, title_lines: Lines) -> tuple[tu
     for rx in (_TO_LINE, _OPEN_TO):
         for i, raw in enumerate(lines[:head_end + 1]):
             m = rx.match(raw)
-            if m and ((i + 1) not in title_lines or rx is _OPEN_TO) and not is_mail_header(lines, i):
+            if m and ((i + 1) not in title_lines or rx is _OPEN_TO) and not is_mail_header(lines, i) and \
+                    m.group(1).split()[0].casefold().strip(",") not in pronouns():  # "to me, partners": a mail's
                 text = _before_subtitle(m.group(1).strip())
                 if _is_caps(text):
                     text = name_case(text, "\n".join(lines[:i] + lines[i + 1:]))
