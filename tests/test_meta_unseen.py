@@ -23,6 +23,14 @@ BODY = ("\n\nWe, the undersigned organisations, are writing to express our deep 
      "l'hiver\n\nPublié le 3 novembre 2024\n\nLes associations signataires demandent un moratoire sur les expulsions "
      "locatives jusqu'au printemps prochain.\n",
      "« Un toit pour chacun » : l'appel de 20 associations avant l'hiver"),
+    # a headline over two lines, the second in lower case, and a date under it
+    ("Myanmar: Stop the Airstrikes on Schools and Clinics\nin Sagaing and Magway Regions\n\n4 May 2024\n" + BODY,
+     "Myanmar: Stop the Airstrikes on Schools and Clinics in Sagaing and Magway Regions"),
+    # a heading in two scripts, one line each: the Latin one
+    ("고용허가제 사업장 변경 제한을 폐지하라\nAbolish the Restrictions on Changing Workplaces\n\n" + BODY,
+     "Abolish the Restrictions on Changing Workplaces"),
+    ("Остановите преследование журналистов\nStop the prosecution of journalists\n" + BODY,
+     "Stop the prosecution of journalists"),
     # a bracketed label before the heading is no part of it
     ("[Joint Statement] Release the Detained Garment Workers Now\n\n3 April 2025\n" + BODY,
      "Release the Detained Garment Workers Now"),
@@ -92,6 +100,14 @@ def test_month_names_in_more_languages(printed, iso):
     ("Offener Brief\n\nAn das Bundesministerium des Innern\nAn die Konferenz der Innenminister der Länder (IMK)\n\n"
      "Sehr geehrte Damen und Herren,\n\nwir fordern Sie auf:\n- die Abschiebungen zu stoppen.\n",
      ("Bundesministerium des Innern", "Konferenz der Innenminister der Länder")),
+    # Spanish and Portuguese address lines without a colon, before an office; "Al Jazeera" is no address
+    ("Carta abierta\n\nCiudad de México, 3 de abril de 2025\n\nAl Presidente de la República\nA la Fiscalía "
+     "General de la República\n\nLas organizaciones abajo firmantes expresamos nuestra preocupación.\n",
+     ("Presidente de la República", "Fiscalía General de la República")),
+    ("Carta aberta\n\nAo Excelentíssimo Senhor Ministro da Justiça\n\nBrasília, 3 de abril de 2025\n\nAs "
+     "organizações abaixo assinadas manifestam preocupação.\n", ("Ministro da Justiça",)),
+    ("Al Jazeera: liberen a nuestros periodistas\n\n3 de abril de 2025\n\nLas organizaciones abajo firmantes "
+     "expresamos nuestra preocupación por la detención de tres periodistas.\n", ()),
     # several greetings
     ("Keep the Internet On\n\nBangkok, 21 August 2024\n\nDear UN Special Rapporteur on Freedom of Expression,\n"
      "Dear Members of the Digital Freedom Coalition,\n" + BODY,

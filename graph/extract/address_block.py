@@ -30,12 +30,14 @@ MAX_ADDRESSEE_CHARS = 150
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _patterns() -> tuple[re.Pattern, ...]:
     alone = re.compile(r"^\s*(?:" + alternation("address_labels_alone") + r")\s*[:,]?\s*$", re.I)
-    opener = re.compile(r"^\s*(?:" + alternation("address_line_openers") + r")\s+(?P<who>[^\W\d_].+?)\s*[,:]?\s*$")
+    opener = re.compile(r"^\s*(?i:" + alternation("address_line_openers") + r")\s+(?P<who>[^\W\d_].+?)\s*[,:]?\s*$")
     copy = re.compile(r"^\s*(?:" + alternation("copy_labels") + r")\s*:\s*(?P<who>\S.*?)\s*$", re.I)
     place = re.compile(r"^\s*(?:" + alternation("place_prefixes") + r")\s+[A-Z][\w .'-]*$")
-    return alone, opener, copy, place
+    romance = re.compile(r"^\s*(?i:" + alternation("address_line_prefixes") + r")\s+(?P<who>[A-ZÀ-Ý].+?)\s*,?\s*$")
+    office = re.compile(r"\b(?i:" + alternation("head_nouns") + r")\b")
+    return alone, opener, copy, place, romance, office
 
 
 def is_mail_header(lines: list[str], i: int) -> bool:
@@ -58,10 +60,13 @@ MAX_ADDRESS_LINE_CHARS = 250
 
 def _opener(line: str) -> str | None:
     """Whom a line that opens with an address word and no colon names: "An das Bundesministerium des Innern"."""
+    if len(line) > MAX_ADDRESSEE_CHARS or line.rstrip().endswith((".", "!", "?", ":")):
+        return None  # a sentence; or an address line with its colon, read by address_line
     m = _patterns()[1].match(line)
-    if not m or len(line) > MAX_ADDRESSEE_CHARS or line.rstrip().endswith((".", "!", "?")):
-        return None
-    return m.group("who")
+    if m:
+        return m.group("who")
+    m = _patterns()[4].match(line)  # "Al Presidente de la República": a Romance address word before an office
+    return m.group("who") if m and _patterns()[5].search(m.group("who")) else None
 
 
 def is_address_line(line: str) -> bool:

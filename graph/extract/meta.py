@@ -151,10 +151,20 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
         # desk's name ("Rights Monitor – Asia Desk") above the headline
         i, t = max(mixed, key=lambda c: (_title_evidence(lines, *c),
                                          len(re.findall(r"[^\W\d_]+", c[1])) >= MIN_TITLE_WORDS, -c[0]))
+        # a heading printed in two scripts, one line each ("고용허가제 ..." / "Abolish the ..."): the Latin one
+        beside = [c for c in candidates if abs(c[0] - i) == 1 and _latin(c[1]) and not _latin(t)]
+        if beside:
+            i, t = beside[0]
         if "\n" in t:  # a headline printed over two lines: both lines are the title
             return _tidy_title(t, body), (i + 1, i + 2)
         return _joined_title(lines, i, t, body)
     return None, ()
+
+
+def _latin(t: str) -> bool:
+    """Most of the line's letters are Latin ones (a heading in English, French, Indonesian ...)."""
+    letters = [c for c in t if c.isalpha()]
+    return bool(letters) and sum(c < "\u0250" for c in letters) > 0.8 * len(letters)
 
 
 def _headline_pairs(candidates: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -163,7 +173,8 @@ def _headline_pairs(candidates: list[tuple[int, str]]) -> list[tuple[int, str]]:
     second alone never wins. The pair is kept as one candidate (its lines joined by a newline) at the first line."""
     out: list[tuple[int, str]] = []
     for i, t in candidates:
-        if out and out[-1][0] == i - 1 and "\n" not in out[-1][1] and _CONTINUES.search(out[-1][1]) and \
+        if out and out[-1][0] == i - 1 and "\n" not in out[-1][1] and (_CONTINUES.search(out[-1][1]) or
+                                                                      t[:1].islower()) and \
                 len(out[-1][1]) < 120 and len(t) < 120 and _is_caps(out[-1][1]) == _is_caps(t):
             out[-1] = (i - 1, out[-1][1] + "\n" + t)
             continue
