@@ -1,5 +1,6 @@
 """What the lines of a letter's head are: a Re:/Subject line, a heading, a To line, an "Open letter to ..."
-heading, an honorific, a postal address, an e-mail header; and a title printed in capitals put in sentence case.
+heading, an honorific, a postal address, an e-mail header; a headline over two lines or in two scripts; a title
+printed in capitals put in sentence case, an addressee printed in capitals in the form of a name.
 Shared by graph.extract.meta (titles) and graph.extract.recipients (addressees).
 """
 from __future__ import annotations
@@ -82,3 +83,37 @@ def name_case(name: str, body: str) -> str:
 
 # Small words of other languages inside a name ("Ministère de la Justice", "Ministerio del Interior").
 _NAME_SMALL = frozenset("de du des la le les et del y los las da do dos das e der die das und für".split())
+
+
+# Quotation marks and brackets that may open a headline ("« Pas une expulsion sans relogement » : ...").
+_OPENING = re.compile(r"^[«»“”„\"'‘’‚\[(¡¿\s]+")
+
+
+# A bracketed label before a headline says what kind of text it is ("[Joint Statement] Abolish ...", "[UPDATED]"):
+# no part of the title. At most 40 characters, and a title of three or more words after it.
+_LABEL = re.compile(r"^\[[^\]]{1,40}\]\s*(?=(?:\S+\s+){2,}\S)")
+
+
+_CONTINUES = re.compile(r"\b(?:of|on|the|and|to|for|in|against|with|a|an|by|de|du|des|la|le|et|pour|sur|del|y|en|"
+                        r"para|por|contra)\s*$|[-–—:,]\s*$", re.I)
+
+
+def _latin(t: str) -> bool:
+    """Most of the line's letters are Latin ones (a heading in English, French, Indonesian ...)."""
+    letters = [c for c in t if c.isalpha()]
+    return bool(letters) and sum(c < "\u0250" for c in letters) > 0.8 * len(letters)
+
+
+def _headline_pairs(candidates: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Two candidate lines in a row where the first breaks off ("Stop the Fuel That Feeds the Airstrikes:" /
+    "Insurers and Ports Must Cut Off ...") are one headline: a date below the second is evidence for both, so the
+    second alone never wins. The pair is kept as one candidate (its lines joined by a newline) at the first line."""
+    out: list[tuple[int, str]] = []
+    for i, t in candidates:
+        if out and out[-1][0] == i - 1 and "\n" not in out[-1][1] and (_CONTINUES.search(out[-1][1]) or
+                                                                      t[:1].islower()) and \
+                len(out[-1][1]) < 120 and len(t) < 120 and _is_caps(out[-1][1]) == _is_caps(t):
+            out[-1] = (i - 1, out[-1][1] + "\n" + t)
+            continue
+        out.append((i, t))
+    return out

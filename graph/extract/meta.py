@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph.extract.head_lines import (_CC_LINE, _GENERIC, _HONORIFIC, _MAIL_HEADER, _MD_HEADING, _OPEN_TO, _POSTAL, _RE_LINE,
+from graph.extract.head_lines import (_CC_LINE, _CONTINUES, _LABEL, _OPENING, _headline_pairs, _latin, _GENERIC, _HONORIFIC, _MAIL_HEADER, _MD_HEADING, _OPEN_TO, _POSTAL, _RE_LINE,
                          _TO_LINE, MAIL_HEADERS, _is_caps, sentence_case)
 from graph.records import Lines
 from graph.extract.recipients import (_addressees, _before_subtitle, _body_recipients, _recipients, choose_recipients,
@@ -89,19 +89,10 @@ def _title_like(t: str, nxt: str) -> bool:
         (not nxt or bool(find_dates(nxt)) or _BYLINE.match(nxt) is not None)
 
 
-_OPENING = re.compile(r"^[«»“”„\"'‘’‚\[(¡¿\s]+")
-
-
-
 def _tidy_title(t: str, text: str) -> str:
     t = re.sub(r"\s+", " ", t).strip().strip("*_").strip()
     t = _LABEL.sub("", t)
     return sentence_case(t, text.replace(t, " ")) if _is_caps(t) else t
-
-
-# A bracketed label before a headline says what kind of text it is ("[Joint Statement] Abolish ...", "[UPDATED]"):
-# no part of the title. At most four words, and a title of three or more words after it.
-_LABEL = re.compile(r"^\[[^\]]{1,40}\]\s*(?=(?:\S+\s+){2,}\S)")
 
 
 def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Lines]:
@@ -159,31 +150,6 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
             return _tidy_title(t, body), (i + 1, i + 2)
         return _joined_title(lines, i, t, body)
     return None, ()
-
-
-def _latin(t: str) -> bool:
-    """Most of the line's letters are Latin ones (a heading in English, French, Indonesian ...)."""
-    letters = [c for c in t if c.isalpha()]
-    return bool(letters) and sum(c < "\u0250" for c in letters) > 0.8 * len(letters)
-
-
-def _headline_pairs(candidates: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Two candidate lines in a row where the first breaks off ("Stop the Fuel That Feeds the Airstrikes:" /
-    "Insurers and Ports Must Cut Off ...") are one headline: a date below the second is evidence for both, so the
-    second alone never wins. The pair is kept as one candidate (its lines joined by a newline) at the first line."""
-    out: list[tuple[int, str]] = []
-    for i, t in candidates:
-        if out and out[-1][0] == i - 1 and "\n" not in out[-1][1] and (_CONTINUES.search(out[-1][1]) or
-                                                                      t[:1].islower()) and \
-                len(out[-1][1]) < 120 and len(t) < 120 and _is_caps(out[-1][1]) == _is_caps(t):
-            out[-1] = (i - 1, out[-1][1] + "\n" + t)
-            continue
-        out.append((i, t))
-    return out
-
-
-_CONTINUES = re.compile(r"\b(?:of|on|the|and|to|for|in|against|with|a|an|by|de|du|des|la|le|et|pour|sur|del|y|en|"
-                        r"para|por|contra)\s*$|[-–—:,]\s*$", re.I)
 
 
 def _joined_title(lines: list[str], i: int, t: str, body: str) -> tuple[str, Lines]:
