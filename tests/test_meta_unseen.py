@@ -46,6 +46,11 @@ BODY = ("\n\nWe, the undersigned organisations, are writing to express our deep 
     ("Mekong Rights Hub\nAbout Us | Our Work | News | Get Involved | Donate\nSearch\n\nHome » News » Statements\n\n"
      "Cambodia: Stop forced evictions at the lake\n\nMarch 4, 2025\n" + BODY,
      "Cambodia: Stop forced evictions at the lake"),
+    # a menu whose items are set apart by spaces, above a headline with the date over it
+    ("Red Nacional de Derechos\nInicio  Quiénes somos  Noticias  Campañas  Contacto\n\n3 de abril de 2025\n\n"
+     "Guatemala: Alto a la criminalización de defensores\n\nLas organizaciones abajo firmantes expresamos nuestra "
+     "profunda preocupación por la detención de tres defensores comunitarios en el norte del país.\n",
+     "Guatemala: Alto a la criminalización de defensores"),
     # an e-mail's subject when the letter's head holds only its addressee ("Hon. A" / "Mayor of B")
     ("From: Maria Santos [mailto:maria@example.org]\nSent: 04 March 2025 09:12\nTo: 'Coalition list'\nSubject: "
      "Joint letter - evictions\n\nManila, 28 February 2025\n\nHon. Maria Reyes\nMayor of Manila\n\nDear Mayor "
