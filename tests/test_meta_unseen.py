@@ -96,6 +96,11 @@ def test_month_names_in_more_languages(printed, iso):
     ("Joint letter on the closure of shelters\n\n3 March 2025\n\nTo:\nThe Minister of Social Affairs\nThe Chair of "
      "the Parliamentary Committee on Social Affairs\n\nDear Minister and Chair,\n" + BODY,
      ("Minister of Social Affairs", "Chair of the Parliamentary Committee on Social Affairs")),
+    # a To: line that goes on below it after a comma, and a numbered list under "To:"
+    ("Letter on the dam\n\n3 March 2025\n\nTo: The Minister of Energy,\nand the Minister of Environment\n\n"
+     "Dear Ministers,\n" + BODY, ("Minister of Energy", "Minister of Environment")),
+    ("Letter on the dam\n\n3 March 2025\n\nTo:\n1. The Minister of Energy\n2. The Minister of Environment\n\n"
+     "Dear Ministers,\n" + BODY, ("Minister of Energy", "Minister of Environment")),
     # "To," over an office and its address (the address is no addressee)
     ("To,\nThe Hon'ble Chief Minister,\nGovernment of Tamil Nadu,\nSecretariat, Chennai - 600009\n\nSubject: "
      "Protection of salt pan workers\n\nRespected Sir,\n" + BODY, ("Chief Minister", "Government of Tamil Nadu")),

@@ -40,6 +40,10 @@ def _patterns() -> tuple[re.Pattern, ...]:
     return alone, opener, copy, place, romance, office
 
 
+# A list mark or a joining word before an addressee on its own line.
+_ITEM = re.compile(r"^(?:[-–•*]\s+|\(?\d{1,2}[.)]\s+|(?:and|&|et|y|und|dan)\s+(?=\S))", re.I)
+
+
 def is_mail_header(lines: list[str], i: int) -> bool:
     """Line i is in an e-mail's header (From:/Sent:/To:/Subject: ...): its To: and Cc: name whom the e-mail went to
     (a press list, an address), not whom the letter below addresses."""
@@ -79,7 +83,8 @@ def _addressee_line(t: str) -> bool:
     place alone ("di Jakarta", "New Delhi"), no subject line."""
     return 0 < len(t) <= MAX_ADDRESSEE_CHARS and not t.endswith((".", "!", "?", ";")) and not find_dates(t) and \
         not _POSTAL.search(t) and not _RE_LINE.match(t) and not _MAIL_HEADER.match(t) and \
-        not _patterns()[3].match(t) and len(t.split()) >= 2 and t[:1].isupper()
+        not _patterns()[3].match(t) and len(t.split()) >= 2 and \
+        re.sub(r"^(?i:the|la|le|el|die|der)\s+", "", t)[:1].isupper()  # "the Minister of ..." under "To: A,"
 
 
 def address_block(lines: list[str], head_end: int, title_lines: Lines) -> tuple[list[str], Lines] | None:
@@ -94,7 +99,7 @@ def address_block(lines: list[str], head_end: int, title_lines: Lines) -> tuple[
             continue
         found, used = ([who] if who else []), [i + 1]
         for j in range(i + 1, min(len(lines), i + 1 + MAX_ADDRESS_LINES)):
-            t = lines[j].strip()
+            t = _ITEM.sub("", lines[j].strip())  # "1. The Minister ...", "- The Chair ...", "and the Minister ..."
             more = address_line(t) or _opener(t) or copy_line(t)
             if more:
                 found.append(more)
@@ -107,8 +112,9 @@ def address_block(lines: list[str], head_end: int, title_lines: Lines) -> tuple[
                 pass  # the address under the addressee
             elif t and honorific().match(t) and len(t) <= MAX_ADDRESSEE_CHARS:
                 found.append(t)  # further addressees below a To: line each start with a person's title
-            elif t and not raw[:1].isspace() and lines[j][:1].isspace() and _addressee_line(t):
-                found.append(t)  # an indented line under "To: ..." goes on with the list
+            elif t and _addressee_line(t.rstrip(",;")) and (not raw[:1].isspace() and lines[j][:1].isspace() or
+                                                             re.search(r"(?:[,;]|\band)\s*$", lines[j - 1])):
+                found.append(t.rstrip(",;"))  # an indented line under "To: ...", or after a comma: the list goes on
             else:
                 break
             used.append(j + 1)

@@ -21,8 +21,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph.extract.head_lines import (_CC_LINE, _CONTINUES, _LABEL, _OPENING, _headline_pairs, _latin, _GENERIC, _HONORIFIC, _MAIL_HEADER, _MD_HEADING, _OPEN_TO, _POSTAL, _RE_LINE,
-                         _TO_LINE, MAIL_HEADERS, _is_caps, sentence_case)
+from graph.extract.head_lines import (_CC_LINE, _CONTINUES, _GENERIC, _HONORIFIC, _LABEL, _MAIL_HEADER, _MD_HEADING,
+                                      _OPEN_TO, _OPENING, _POSTAL, _RE_LINE, _TO_LINE, MAIL_HEADERS, _headline_pairs,
+                                      _is_caps, _latin, sentence_case)
 from graph.records import Lines
 from graph.extract.recipients import (_addressees, _before_subtitle, _body_recipients, _recipients, choose_recipients,
                          normalise_recipient, split_recipients)
@@ -85,8 +86,8 @@ MAX_TITLE_WORDS = 20
 def _title_like(t: str, nxt: str) -> bool:
     """A long line that is a title, not prose: no sentence end, and a blank line, a date or a byline below it."""
     first = _OPENING.sub("", t)[:1]  # a headline may open with a quotation: "« Pas une expulsion ... » : l'appel"
-    return 0 < len(t) <= 250 and not t.endswith((".", ",", ";", ":", "-")) and (first.isupper() or first.isdigit()) and \
-        (not nxt or bool(find_dates(nxt)) or _BYLINE.match(nxt) is not None)
+    return 0 < len(t) <= 250 and not t.endswith((".", ",", ";", ":", "-")) and (first.isupper() or first.isdigit()) \
+        and (not nxt or bool(find_dates(nxt)) or _BYLINE.match(nxt) is not None)
 
 
 def _tidy_title(t: str, text: str) -> str:
