@@ -31,6 +31,8 @@ BODY = ("\n\nWe, the undersigned organisations, are writing to express our deep 
      "Abolish the Restrictions on Changing Workplaces"),
     ("Остановите преследование журналистов\nStop the prosecution of journalists\n" + BODY,
      "Stop the prosecution of journalists"),
+    ("Hentikan kriminalisasi pembela lingkungan / Stop the criminalisation of environmental defenders\n\n"
+     "12 March 2025\n" + BODY, "Stop the criminalisation of environmental defenders"),
     # a bracketed label before the heading is no part of it
     ("[Joint Statement] Release the Detained Garment Workers Now\n\n3 April 2025\n" + BODY,
      "Release the Detained Garment Workers Now"),

@@ -36,7 +36,7 @@ from graph.extract.letter_dates import BYLINE as _BYLINE
 from graph.extract.letter_dates import letter_date
 from graph.extract.dates import find_dates, find_month
 from graph.extract.mirror import decode_mirrored
-from graph.extract.letter_heading import is_cut_short, letter_heading
+from graph.extract.letter_heading import is_cut_short, is_english, letter_heading
 
 __all__ = ["Meta", "choose_recipients", "choose_title", "extract_meta", "normalise_recipient", "sentence_case",
            "split_recipients"]
@@ -93,6 +93,9 @@ def _title_like(t: str, nxt: str) -> bool:
 def _tidy_title(t: str, text: str) -> str:
     t = re.sub(r"\s+", " ", t).strip().strip("*_").strip()
     t = _LABEL.sub("", t)
+    halves = re.split(r"\s+[/|]\s+", t)
+    if len(halves) == 2 and all(len(h.split()) >= 3 for h in halves) and is_english(halves[0]) != is_english(halves[1]):
+        t = halves[0] if is_english(halves[0]) else halves[1]  # "Judul / Title": a heading in two languages
     return sentence_case(t, text.replace(t, " ")) if _is_caps(t) else t
 
 
