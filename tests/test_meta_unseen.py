@@ -170,3 +170,22 @@ def test_recipients(text, recipients):
 ])
 def test_split(printed, parts):
     assert split_recipients(printed) == parts
+
+
+def test_month_words_agree_with_dateparser():
+    """Every month name in data/date_words.yaml means the month dateparser (a dependency of the page reader, which
+    knows some 200 languages) reads in it; the reader keeps its own list so that a date costs one regex, not a
+    parser per line. Names written without their accents ("kasim" for "kasım") dateparser does not know."""
+    date_data = pytest.importorskip("dateparser.date")
+    from graph.curated import read_yaml
+
+    parser = date_data.DateDataParser(
+        languages=["fr", "es", "de", "it", "pt", "id", "ms", "tl", "nl", "tr", "pl", "ru", "en"],
+        settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]})
+    read = {}
+    for number, words in read_yaml("date_words.yaml")["months"].items():
+        for w in words:
+            found = parser.get_date_data(f"12 {w} 2025").date_obj
+            read[w] = (int(number), found.month if found else None)
+    assert [w for w, (want, got) in read.items() if got is not None and got != want] == []
+    assert sum(got is not None for _, got in read.values()) >= 0.95 * len(read)
