@@ -82,15 +82,16 @@ _MAIL_DATE = re.compile(r"^\s*[*_]*(?:date|sent|envoyé|enviado|gesendet|datum|f
 
 
 def _own_date(lines: list[str], page: str) -> tuple[str, Lines, str] | None:
-    """The letter's own date under a page's or an e-mail's: a dateline ("Paris, le 21 mars 2025") or a date after
-    a cue, anywhere, on the page's day or within PUBLISHED_WITHIN_DAYS before it (a later date is another event)."""
+    """The letter's own date under a page's or an e-mail's: a dateline ("Paris, le 21 mars 2025"), a date alone on
+    its line or a date after a cue, anywhere, on the page's day or within PUBLISHED_WITHIN_DAYS before it (a later date is another event)."""
     try:
         published = _date_cls.fromisoformat(page)
     except ValueError:
         return None
     for i, raw in enumerate(lines):
         t = raw.strip()
-        dated = _dateline(t)
+        dated = _dateline(t) or (find_dates(t)[0][0] if len(t) <= MAX_DATE_CHARS and _YEAR.search(t) and
+                                 find_dates(t) and find_dates(t)[0][1] == 0 else None)  # a date alone on its line
         if not dated and i < CUED_DATE_LINES and len(t) <= MAX_DATELINE_CHARS:
             dated = next((iso for iso, at in find_dates(t) if _cue().search(t[max(0, at - 40):at]) and not
                           _cue("page_date_cues").search(t[max(0, at - 40):at]) and not _MAIL_DATE.match(t)), None)
