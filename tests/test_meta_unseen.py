@@ -146,6 +146,9 @@ def test_month_names_in_more_languages(printed, iso):
     ("Surat terbuka\n\nJakarta, 12 Maret 2025\n\nKami, organisasi masyarakat sipil, mendesak Presiden Republik "
      "Indonesia dan Dewan Perwakilan Rakyat untuk menghentikan kriminalisasi.\n",
      ("Presiden Republik Indonesia", "Dewan Perwakilan Rakyat")),
+    # an infinitive's "to" before the colon of a list of demands is no part of the addressee
+    ("Statement on the siege\n\n2 September 2024\n\nThe siege has lasted five months.\n\nWe urge the Security "
+     "Council to:\n- demand an end to the siege;\n", ("Security Council",)),
     # an addressee in capitals: two offices, each in the form of a name
     ("OPEN LETTER TO THE PRESIDENT OF THE REPUBLIC AND THE INSPECTOR-GENERAL OF POLICE\n\n2 July 2024\n\n"
      "Your Excellency,\n" + BODY, ("President of the Republic", "Inspector-General of Police")),

@@ -52,7 +52,7 @@ def _knowledge() -> tuple[re.Pattern, frozenset, re.Pattern, re.Pattern]:
     # ... or a Romance adjective or two after the noun ("la comunidad nacional e internacional", "la communauté
     # internationale")
     lower = verb + r"(?i:the\s+|l[ae]s?\s+|l[’']|el\s+|los\s+|las\s+)?(" + _not_a_start() + r"(?:[\w’'-]+\s+){0,3}?(?:" + heads + \
-        r")(?:\s+(?:in|of|de|du|des)\s+(?:the\s+)?" + _CAP + r"(?:\s+" + _CAP + r")*|\s+[^\W\d_]+" + \
+        r")(?:\s+(?:in|of|de|du|des)\s+(?:the\s+)?" + _CAP + r"(?:\s+" + _CAP + r")*|\s+" + _no_marker() + r"[^\W\d_]+" + \
         r"(?:\s+(?:e|y|et)\s+[^\W\d_]+)?(?=\s+(?:à|a|de|para|por|sobre|que|lo)\b|[,.;:]))?)" + \
         r"(?=\s+(?:to|à|a|de|in|and|that|per|para|por|sobre|que|lo|not)\b|\s*[,.;:(])"
     return greet, generic, re.compile(capitalised), re.compile(lower)
@@ -93,6 +93,11 @@ def _infinitive(marker: str, ends: list[str]) -> str:
         return r"(?i:" + re.escape(marker) + r")\s+(?!(?:" + articles + r")\b)[^\W\d_]"
     return r"(?i:" + re.escape(marker) + r")\s+(?:[^\W\d_]*(?:" + "|".join(re.escape(e) for e in ends if e != "que") + \
         r")\b" + (r"|que\b" if "que" in ends else "") + ")"
+
+
+def _no_marker() -> str:
+    """Not at an infinitive's marker: "urge the Security Council to:" has no adjective "to"."""
+    return r"(?!(?i:" + "|".join(re.escape(m) for m in _markers()) + r")\b)"
 
 
 def _not_a_start() -> str:
