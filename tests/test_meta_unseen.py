@@ -146,6 +146,10 @@ def test_month_names_in_more_languages(printed, iso):
     ("Surat terbuka\n\nJakarta, 12 Maret 2025\n\nKami, organisasi masyarakat sipil, mendesak Presiden Republik "
      "Indonesia dan Dewan Perwakilan Rakyat untuk menghentikan kriminalisasi.\n",
      ("Presiden Republik Indonesia", "Dewan Perwakilan Rakyat")),
+    ("Tribune\n\n3 avril 2025\n\nNos associations interpellent le gouvernement à agir contre les expulsions.\n",
+     ("Gouvernement",)),
+    ("Nota pública\n\n3 de abril de 2025\n\nAs organizações abaixo assinadas apelamos às autoridades estaduais "
+     "para garantir a proteção dos defensores.\n", ("Autoridades estaduais",)),
     # an infinitive's "to" before the colon of a list of demands is no part of the addressee
     ("Statement on the siege\n\n2 September 2024\n\nThe siege has lasted five months.\n\nWe urge the Security "
      "Council to:\n- demand an end to the siege;\n", ("Security Council",)),
