@@ -53,6 +53,11 @@ BODY = ("\n\nWe, the undersigned organisations, are writing to express our deep 
      "Guatemala: Alto a la criminalización de defensores\n\nLas organizaciones abajo firmantes expresamos nuestra "
      "profunda preocupación por la detención de tres defensores comunitarios en el norte del país.\n",
      "Guatemala: Alto a la criminalización de defensores"),
+    # a mail reader's subject line and a forwarded message's rule above the letter's heading
+    ("Fwd: Sign-on letter – final text\n\n---------- Forwarded message ---------\nFrom: Rina <rina@example.org>\n"
+     "Date: Tue, Mar 4, 2025 at 9:12 AM\nSubject: Sign-on letter – final text\nTo: <list@example.net>\n\nOPEN "
+     "LETTER\n\nStop the Criminalisation of Land Defenders in Central Sulawesi\n\nPalu, 28 February 2025\n\n"
+     "Dear Mr. President," + BODY, "Stop the Criminalisation of Land Defenders in Central Sulawesi"),
     # an e-mail's subject when the letter's head holds only its addressee ("Hon. A" / "Mayor of B")
     ("From: Maria Santos [mailto:maria@example.org]\nSent: 04 March 2025 09:12\nTo: 'Coalition list'\nSubject: "
      "Joint letter - evictions\n\nManila, 28 February 2025\n\nHon. Maria Reyes\nMayor of Manila\n\nDear Mayor "
@@ -156,6 +161,11 @@ def test_month_names_in_more_languages(printed, iso):
     # an addressee in capitals: two offices, each in the form of a name
     ("OPEN LETTER TO THE PRESIDENT OF THE REPUBLIC AND THE INSPECTOR-GENERAL OF POLICE\n\n2 July 2024\n\n"
      "Your Excellency,\n" + BODY, ("President of the Republic", "Inspector-General of Police")),
+    # an e-mail's greeting to its list ("Dear partners,") above the letter it forwards, which greets its addressee
+    ("-----Original Message-----\nFrom: Land Network [mailto:info@example.org]\nSent: Friday, February 28, 2025 "
+     "3:01 PM\nTo: Partners\nSubject: Joint letter\n\nDear partners,\n\nPlease find below the final text.\n\n"
+     "Stop the Criminalisation of Land Defenders\n\n27 February 2025\n\nDear Minister of Agrarian Affairs," + BODY,
+     ("Minister of Agrarian Affairs",)),
     # an e-mail's To: names whom the e-mail went to; the letter's greeting names its addressee
     ("From: Desk <desk@example.org>\nSent: 3 March 2025\nTo: press-list@example.org\nSubject: Joint letter\n\n"
      "Dear Minister of Labour,\n" + BODY, ("Minister of Labour",)),

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from graph.extract.addressees import address_line, alternation, greeting, honorific
+from graph.extract.addressees import address_line, alternation, greeting, greets, honorific
 from graph.extract.dates import find_dates
 from graph.extract.head_lines import _MAIL_HEADER, _POSTAL, _RE_LINE, MAIL_HEADERS
 from graph.records import Lines
@@ -147,6 +147,10 @@ def copies(lines: list[str], start: int = 0) -> tuple[list[str], Lines]:
 def greetings(lines: list[str], at: int) -> tuple[list[str], Lines]:
     """Whom the greeting at line index `at` and the greetings right below it name ("Dear A," / "Dear B,")."""
     found, used = [], []
+    if at < len(lines) and greets(lines[at]) and not greeting(lines[at:at + 1]) and is_mail_header(lines, _mail_top(lines, at)):
+        # an e-mail's greeting to those it went to ("Dear partners,"): the letter it forwards greets below
+        at = next((i for i in range(at + 1, min(len(lines), at + FORWARD_NOTE_LINES)) if greeting(lines[i:i + 1])),
+                  at)
     for i in range(at, min(len(lines), at + MAX_ADDRESS_LINES)):
         who = greeting(lines[i:i + 1])
         if not who:
@@ -154,3 +158,12 @@ def greetings(lines: list[str], at: int) -> tuple[list[str], Lines]:
         found.append(who)
         used.append(i + 1)
     return found, tuple(used)
+
+
+# An e-mail's note above the letter it forwards is a few lines ("Please find below the final text.").
+FORWARD_NOTE_LINES = 15
+
+
+def _mail_top(lines: list[str], at: int) -> int:
+    """The last e-mail header line above line index `at` (or `at`)."""
+    return next((i for i in range(at - 1, max(-1, at - FORWARD_NOTE_LINES), -1) if _MAIL_HEADER.match(lines[i])), at)

@@ -143,6 +143,11 @@ def greeting(lines: list[str]) -> str | None:
     return None
 
 
+def greets(line: str) -> bool:
+    """The line is a greeting, to someone named or not ("Dear partners,")."""
+    return len(line.strip()) <= MAX_GREETING_CHARS and bool(_knowledge()[0].match(line.strip()))
+
+
 def is_greeting(lines: list[str], i: int) -> bool:
     """Line i opens the letter: a greeting line ("Madame la Ministre chargée du Logement,", "Dear Sir,") ending
     with a comma or colon, above another greeting or the first paragraph."""

@@ -99,6 +99,10 @@ def _tidy_title(t: str, text: str) -> str:
     return sentence_case(t, text.replace(t, " ")) if _is_caps(t) else t
 
 
+# An e-mail's own lines: its subject as a mail reader shows it ("Fwd: Sign-on letter"), a forwarded message's rule.
+_MAIL_LINE = re.compile(r"^\s*(?:(?:re|fwd?|fw|aw|tr|rv|wg)\s*:\s|-{3,}\s*(?:forwarded|original)\b|begin\s+forwarded)", re.I)
+
+
 def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Lines]:
     for i, raw in enumerate(lines[:max(head_end, 1) + 5]):
         m = _RE_LINE.match(raw)
@@ -130,7 +134,8 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
             elif not _is_prose(t):  # "Open Letter to the Commission: No Trade Preferences for the Junta"
                 candidates.append((i, t))
             continue
-        if not t or _GENERIC.match(t) or _TO_LINE.match(t) or _MAIL_HEADER.match(t) or _menu(t) or find_dates(t) or find_month(t) and \
+        if not t or _GENERIC.match(t) or _TO_LINE.match(t) or _MAIL_HEADER.match(t) or _MAIL_LINE.match(t) or \
+                _menu(t) or find_dates(t) or find_month(t) and \
                 len(t) < 25 or _HONORIFIC.match(t) or _POSTAL.search(t) or len(t.split()) < 3 or t.endswith(",") or \
                 _CC_LINE.match(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])) or is_leftover(t) or _BYLINE.match(t) or \
                 _is_prose(t) or _link_caption(lines, i) or is_address_line(t):
