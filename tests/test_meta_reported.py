@@ -125,3 +125,23 @@ def test_a_statement_addresses_each_body_its_first_paragraphs_call_on_not_only_t
 ])
 def test_a_possessive_starts_no_addressee_but_a_title_may(text, who):
     assert addressed_all(text) == who
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("Sovereignty Council and the security forces", ["Sovereignty Council", "security forces"]),
+    ("members and the staff of the council", ["members and the staff of the council"]),  # no name on the left
+])
+def test_and_the_after_a_name_starts_a_second_body(text, parts):
+    assert split_recipients(text) == parts
+
+
+@pytest.mark.parametrize("text", [
+    "Home | News | About\n\nAn open letter from teachers on the closure of the river valley\nschools and clinics\n\n"
+    "March 3, 2022\n\nWe the undersigned teachers write about the closure of schools in the valley.\n",
+    "Menu\nAn open letter from teachers on the closure of the river valley\nschools and clinics\nPosted by admin on "
+    "March 3, 2022\nWe the undersigned teachers write about the closure of schools in the valley.\n",
+])
+def test_a_title_over_two_lines_that_opens_like_a_standfirst_is_one_title(text):
+    m = extract_meta(text)
+    assert m.title == "An open letter from teachers on the closure of the river valley schools and clinics"
+    assert len(m.title_lines) == 2

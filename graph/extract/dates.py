@@ -2,6 +2,8 @@
 
 >>> find_dates("1 February 2024")[0][0], find_dates("March 12, 2024")[0][0], find_dates("12th Sept. 2022")[0][0]
 ('2024-02-01', '2024-03-12', '2022-09-12')
+>>> find_dates("the 26th of January 2009")[0][0], find_day_month("Tegucigalpa (lunes 11 de septiembre).-")
+('2009-01-26', (9, 11))
 >>> find_dates("5/2/2021"), find_dates("25/2/2021")[0][0], find_dates("05.03.2021")[0][0]
 ([], '2021-02-25', '2021-03-05')
 >>> infer_date("46 organizations said today ahead of the four-year anniversary of the 1 February 2021 military coup.")
@@ -36,7 +38,7 @@ _MONTHS = _month_names()
 MONTHS = _MONTHS  # name (lower case) -> month number
 MONTH = "(" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + ")"
 # "1 February 2024", "12th Sept. 2022", "1er février 2023", "11 de septiembre de 2017", "7. Februar 2024"
-_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s+(?:de\s+|ng\s+)?" + MONTH +
+_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s+(?:de\s+|of\s+|ng\s+)?" + MONTH +
                   r"\.?,?\s+(?:de\s+|del\s+)?(\d{4})(?!\d)", re.I)
 # "2025년 3월 10일", "2025年3月10日" (Korean, Japanese, Chinese); "ngày 10 tháng 3 năm 2025" (Vietnamese)
 _CJK = re.compile(r"(\d{4})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日]")
@@ -90,6 +92,21 @@ def find_dates(text: str) -> list[tuple[str, int]]:
             out.append((dt.isoformat(), m.start()))
     out.sort(key=lambda x: x[1])
     return out
+
+
+# A day and a month with no year after them: "lunes 11 de septiembre", "11th September", "September 11".
+_DM = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s+(?:de\s+|of\s+)?" + MONTH + r"\b(?![.,]?\s*(?:de\s+)?\d)|"
+                 r"\b" + MONTH.replace("(", "(?P<m2>", 1) + r"\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d)", re.I)
+
+
+def find_day_month(text: str) -> tuple[int, int] | None:
+    """(month, day) of the first day and month printed without a year."""
+    for m in _DM.finditer(text):
+        month = _MONTHS[(m.group(2) or m.group("m2")).lower()]
+        day = int(m.group(1) or m.group("d2"))
+        if _mk(2000, month, day):  # a leap year: 29 February is a day
+            return month, day
+    return None
 
 
 def find_month(text: str) -> str | None:

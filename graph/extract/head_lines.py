@@ -1,5 +1,5 @@
 """What the lines of a letter's head are: a Re:/Subject line, a heading, a To line, an "Open letter to ..."
-heading, an honorific, a postal address, an e-mail header; a headline over two lines or in two scripts; a title
+heading, an honorific, a postal address, an e-mail header; where a headline breaks off over two lines; a heading's script; a title
 printed in capitals put in sentence case, an addressee printed in capitals in the form of a name.
 Shared by graph.extract.meta (titles) and graph.extract.recipients (addressees).
 """
@@ -94,6 +94,7 @@ _OPENING = re.compile(r"^[«»“”„\"'‘’‚\[(¡¿\s]+")
 _LABEL = re.compile(r"^\[[^\]]{1,40}\]\s*(?=(?:\S+\s+){2,}\S)")
 
 
+# A headline line that breaks off here goes on on the next line ("... Feeds the Airstrikes:", "... on behalf of").
 _CONTINUES = re.compile(r"\b(?:of|on|the|and|to|for|in|against|with|a|an|by|de|du|des|la|le|et|pour|sur|del|y|en|"
                         r"para|por|contra)\s*$|[-–—:,]\s*$", re.I)
 
@@ -102,18 +103,3 @@ def _latin(t: str) -> bool:
     """Most of the line's letters are Latin ones (a heading in English, French, Indonesian ...)."""
     letters = [c for c in t if c.isalpha()]
     return bool(letters) and sum(c < "\u0250" for c in letters) > 0.8 * len(letters)
-
-
-def _headline_pairs(candidates: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Two candidate lines in a row where the first breaks off ("Stop the Fuel That Feeds the Airstrikes:" /
-    "Insurers and Ports Must Cut Off ...") are one headline: a date below the second is evidence for both, so the
-    second alone never wins. The pair is kept as one candidate (its lines joined by a newline) at the first line."""
-    out: list[tuple[int, str]] = []
-    for i, t in candidates:
-        if out and out[-1][0] == i - 1 and "\n" not in out[-1][1] and (_CONTINUES.search(out[-1][1]) or
-                                                                      t[:1].islower()) and \
-                len(out[-1][1]) < 120 and len(t) < 120 and _is_caps(out[-1][1]) == _is_caps(t):
-            out[-1] = (i - 1, out[-1][1] + "\n" + t)
-            continue
-        out.append((i, t))
-    return out

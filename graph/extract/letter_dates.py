@@ -13,7 +13,7 @@ from datetime import date as _date_cls
 from functools import lru_cache
 
 from graph.extract.address_block import is_mail_header
-from graph.extract.dates import MONTH, MONTHS, find_dates, find_month, infer_date
+from graph.extract.dates import MONTH, MONTHS, find_dates, find_day_month, find_month, infer_date
 
 BYLINE = re.compile(r"^\s*(?:by|par|por|von|di)\s+\S", re.I)
 
@@ -70,6 +70,9 @@ def letter_date(lines: list[str], head_end: int, text: str) -> tuple[str | None,
         dated = _dateline(raw.strip())
         if dated:
             return dated, (i + 1,), "printed (a dateline: place, date)"
+    dated = _day_month_date(lines, head_end, text)
+    if dated:
+        return dated
     inferred = infer_date(text, _known_events(text))
     if inferred:
         return inferred[0], (), "inferred: " + inferred[1]
@@ -178,6 +181,37 @@ def _dateline(line: str) -> str | None:
 MAX_DATELINE_CHARS = 60
 _YEAR = re.compile(r"\d{4}")
 MAX_DATE_CHARS = 28  # "15 de septiembre de 2021." and no more
+
+
+# A year as letters print one (not a phone number's or an address's digits, nor a URL's path).
+_A_YEAR = re.compile(r"(?<![\w/.-])(?:19[5-9]\d|20\d\d)(?![\w/-])")
+# A dateline with no year: a place, then a comma or a parenthesis, or a weekday, or the day itself first
+# ("Tegucigalpa (lunes 11 de septiembre)", "Monday, 11 September", "11 September"); not a title that names a day.
+_DAY_MONTH_LINE = re.compile(r"^(?:[^\W\d_][^\d,()]{0,40}[,(]\s*)?(?:[^\W\d_]+,?\s+)?(?:\d{1,2}|" + MONTH + r")\b", re.I)
+# A head line that is only a year, after a place or not: "2019", "Geneva, 2019".
+_YEAR_LINE = re.compile(r"^(?:[^\W\d_][^\d,]{0,40},\s*)?((?:19|20)\d\d)\.?$")
+
+
+def _day_month_date(lines: list[str], head_end: int, text: str) -> tuple[str, Lines, str] | None:
+    """A head line or a dateline that prints a day and month without the year ("Tegucigalpa (lunes 11 de
+    septiembre)"), dated in the one year the letter prints (two years: no knowing which); else a head line that
+    is only a year."""
+    years = sorted(set(_A_YEAR.findall(text)))
+    for i, raw in enumerate(lines[:max(head_end, 12) + 1]):
+        t = raw.strip()
+        if not t or len(t) > MAX_DATELINE_CHARS:
+            continue
+        dm = find_day_month(t) if _DAY_MONTH_LINE.match(t) else None
+        if dm and len(years) == 1:
+            try:
+                return _date_cls(int(years[0]), *dm).isoformat(), (i + 1,), "printed (day and month; the year " \
+                    "printed elsewhere in the letter)"
+            except ValueError:
+                continue
+        y = _YEAR_LINE.match(t)
+        if y:
+            return y.group(1), (i + 1,), "printed (a year)"
+    return None
 
 
 def printed_dates(text: str) -> list[str]:

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from graph.extract.head_lines import (_CC_LINE, _CONTINUES, _GENERIC, _HONORIFIC, _LABEL, _MAIL_HEADER, _MD_HEADING,
-                                      _OPEN_TO, _OPENING, _POSTAL, _RE_LINE, _TO_LINE, MAIL_HEADERS, _headline_pairs,
+                                      _OPEN_TO, _OPENING, _POSTAL, _RE_LINE, _TO_LINE, MAIL_HEADERS,
                                       _is_caps, _latin, sentence_case)
 from graph.records import Lines
 from graph.extract.recipients import (_addressees, _before_subtitle, _body_recipients, _recipients, choose_recipients,
@@ -141,22 +141,23 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
                 _is_prose(t) or _link_caption(lines, i) or is_address_line(t):
             continue
         candidates.append((i, t))
-    candidates = _headline_pairs(candidates) or open_to[:1]
+    candidates = candidates or open_to[:1]
     if not candidates and subject[0]:
         return subject
     # an all-caps line above a mixed-case one is a label ("JOINT STATEMENT ON ..."); the mixed-case line is the title
     mixed = [c for c in candidates if not _is_caps(c[1])] or candidates
+    # a title printed over two lines is one candidate: its second line ("schools and clinics") is none
+    joined = {i for i, t in mixed if _continues(lines, i, t)}
+    mixed = [c for c in mixed if c[0] - 1 not in joined]
     if mixed:
         # at equal evidence the first line, unless it is too short for a title and a later one is not: a site's or a
         # desk's name ("Rights Monitor – Asia Desk") above the headline
-        i, t = max(mixed, key=lambda c: (_title_evidence(lines, *c),
+        i, t = max(mixed, key=lambda c: (_title_evidence(lines, *c, continued=c[0] in joined),
                                          len(re.findall(r"[^\W\d_]+", c[1])) >= MIN_TITLE_WORDS, -c[0]))
         # a heading printed in two scripts, one line each ("고용허가제 ..." / "Abolish the ..."): the Latin one
-        beside = [c for c in candidates if abs(c[0] - i) == 1 and _latin(c[1]) and not _latin(t)]
+        beside = [c for c in mixed if abs(c[0] - i) == 1 and _latin(c[1]) and not _latin(t)]
         if beside:
             i, t = beside[0]
-        if "\n" in t:  # a headline printed over two lines: both lines are the title
-            return _tidy_title(t, body), (i + 1, i + 2)
         return _joined_title(lines, i, t, body)
     return None, ()
 
@@ -164,11 +165,15 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
 def _joined_title(lines: list[str], i: int, t: str, body: str) -> tuple[str, Lines]:
     """A title printed over two lines: the next line continues it when this one breaks off mid-phrase ("... of
     the") or the next starts in lower case, and the next is no date, byline, greeting or page leftover."""
-    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-    if nxt and len(t) < 120 and len(nxt) < 120 and (_CONTINUES.search(t) or nxt[:1].islower()) and \
-            not (find_dates(nxt) or _BYLINE.match(nxt) or _SALUTATION.match(nxt) or is_leftover(nxt) or _is_prose(nxt)):
-        return _tidy_title(f"{t} {nxt}", body), (i + 1, i + 2)
+    if _continues(lines, i, t):
+        return _tidy_title(f"{t} {lines[i + 1].strip()}", body), (i + 1, i + 2)
     return _tidy_title(t, body), (i + 1,)
+
+
+def _continues(lines: list[str], i: int, t: str) -> bool:
+    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    return bool(nxt) and len(t) < 120 and len(nxt) < 120 and bool(_CONTINUES.search(t) or nxt[:1].islower()) and \
+        not (find_dates(nxt) or _BYLINE.match(nxt) or _SALUTATION.match(nxt) or is_leftover(nxt) or _is_prose(nxt))
 
 
 def _link_caption(lines: list[str], i: int) -> bool:
@@ -196,12 +201,12 @@ def _is_prose(t: str) -> bool:
     return len(t.split()) >= 14 and t.rstrip().endswith((".", "!", "?")) and t.count(". ") + 1 >= 1
 
 
-def _title_evidence(lines: list[str], i: int, t: str) -> int:
+def _title_evidence(lines: list[str], i: int, t: str, continued: bool = False) -> int:
     """How much a head line looks like the letter's title rather than a site name or a label: it names a letter
-    ("Joint statement on ..."), and a date or a byline is printed right below it."""
-    i += t.count("\n")  # a headline over two lines: what is below its last line
-    below = next((x.strip() for x in lines[i + 1:i + 3] if x.strip()), "")
-    if _DEK.match(t):
+    ("Joint statement on ..."), and a date or a byline is printed right below it (below its second line, when
+    it is `continued` there)."""
+    below = next((x.strip() for x in lines[i + 1 + continued:i + 3 + continued] if x.strip()), "")
+    if _DEK.match(t) and not continued:
         return -1  # "A joint statement by 12 organisations on ...": a line under the title that describes the letter
     return names_a_letter(t) + (bool(find_dates(below)) or _BYLINE.match(below) is not None)
 

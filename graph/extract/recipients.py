@@ -100,8 +100,8 @@ def _split_join(part: str) -> list[str]:
         right_name = re.sub(r"^(?:the|el|la|los|las|le|les|die|der)\s+", "", right, flags=re.I)
         lw = left.split()
         words = join.strip(" ,").split()
-        if words[-1] in ("the", "el", "la", "le", "die"):  # "Council of Europe and the UN Human Rights Council"
-            if not (left[:1].isupper() and right_name[:1].isupper()):
+        if words[-1] in ("the", "el", "la", "le", "die"):  # "Council of Europe and the UN Human Rights Council",
+            if not left[:1].isupper():  # "the Sovereignty Council and the security forces": a second body
                 continue
         elif len(words) == 1 or words[:3] == ["as", "well", "as"]:  # a plain "and": "Heads of State and Government"
             if not (all(w[:1].isupper() or w[:1].isdigit() for w in lw) and right_name[:1].isupper()):
