@@ -208,3 +208,17 @@ def test_month_words_agree_with_dateparser():
             read[w] = (int(number), found.month if found else None)
     assert [w for w, (want, got) in read.items() if got is not None and got != want] == []
     assert sum(got is not None for _, got in read.values()) >= 0.95 * len(read)
+
+
+@pytest.mark.parametrize("printed, office", [
+    ("Bapak Presiden Republik Indonesia", "Presiden Republik Indonesia"),
+    ("Excelentíssimo Senhor Presidente da República", "Presidente da República"),
+    ("His Excellency the President", "President"),
+    ("Sra. Ana López, Directora", "Directora"),
+    ("Hon'ble Chief Minister", "Chief Minister"),
+    ("Frau Ministerin Anna Weber", "Frau Ministerin Anna Weber"),  # a person's title before her name stays
+])
+def test_words_of_respect_before_an_office_are_dropped(printed, office):
+    from graph.extract.meta import normalise_recipient
+
+    assert normalise_recipient(printed) == office

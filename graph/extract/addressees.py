@@ -241,6 +241,13 @@ def plural_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def respect() -> re.Pattern:
+    """Words of respect before an office (data/addressees.yaml respect_words), as many as are printed, when the
+    office follows with a capital."""
+    return re.compile(r"^(?:(?i:" + alternation("respect_words") + r")\s+)+(?=(?:(?:the|la|el|le|o|a)\s+)?[A-ZÀ-Ý])")
+
+
+@lru_cache(maxsize=1)
 def recipient_joins() -> tuple[str, ...]:
     """Words that join two addressees (data/addressees.yaml), longest first: ", y al" before " y"."""
     return tuple(_words("recipient_joins"))

@@ -9,7 +9,8 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.extract.address_block import address_block, greetings, is_mail_header
-from graph.extract.addressees import addressed_all, copied_to, honorific, plural_heads, pronouns, recipient_joins
+from graph.extract.addressees import (addressed_all, copied_to, honorific, plural_heads, pronouns, recipient_joins,
+                                      respect)
 from graph.extract.head_lines import (_ADDRESSEE, _GENERIC, _HONORIFIC, _MD_HEADING, _OPEN_TO, _POSTAL, _RE_LINE, _SUBJECT_MUST,
                          _TO_LINE, _is_caps, name_case)
 from graph.paths import curated_path
@@ -126,6 +127,10 @@ def normalise_recipient(r: str) -> str:
     m = re.match(r"^(?:h\.\s?e\.|his|her|mr\.?|mrs\.?|ms\.?|dr\.?)\s+[^,]+,\s*(.+)$", r, flags=re.I)
     if m:  # "H.E. Gustavo Petro, President of the Republic of Colombia" -> the office
         r = m.group(1)
+    elif honorific().match(r) and re.match(r"^\S+\s+[A-ZÀ-Ý][^,]*,\s*\S", r):  # "Sra. Ana López, Directora"
+        r = r.split(",", 1)[1].strip()
+    # "Bapak Presiden Republik Indonesia", "Excelentíssimo Senhor Presidente", "His Excellency the President"
+    r = re.sub(r"^(?:the|la|el|le|o|a)\s+(?=[A-ZÀ-Ý])", "", respect().sub("", r))
     aliases, abbrev = _recipient_aliases()
     key = r.casefold().replace("’", "'")
     if key in aliases:
