@@ -166,6 +166,11 @@ def test_month_names_in_more_languages(printed, iso):
      "3:01 PM\nTo: Partners\nSubject: Joint letter\n\nDear partners,\n\nPlease find below the final text.\n\n"
      "Stop the Criminalisation of Land Defenders\n\n27 February 2025\n\nDear Minister of Agrarian Affairs," + BODY,
      ("Minister of Agrarian Affairs",)),
+    # an address line holding only an e-mail address names no addressee; a name beside its address does
+    ("Open letter on wages\n\nTo: minister@labour.example.gov\nSubject: Open letter on wages\n\nDear Minister of "
+     "Labour,\n" + BODY, ("Minister of Labour",)),
+    ("Open letter on wages\n\n3 March 2025\n\nTo: Minister of Labour <minister@labour.example.gov>\n" + BODY,
+     ("Minister of Labour",)),
     # an e-mail's To: names whom the e-mail went to; the letter's greeting names its addressee
     ("From: Desk <desk@example.org>\nSent: 3 March 2025\nTo: press-list@example.org\nSubject: Joint letter\n\n"
      "Dear Minister of Labour,\n" + BODY, ("Minister of Labour",)),

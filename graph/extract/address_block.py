@@ -94,13 +94,13 @@ def address_block(lines: list[str], head_end: int, title_lines: Lines) -> tuple[
         if (i + 1) in title_lines:
             continue
         alone = bool(alone_rx.match(raw))
-        who = None if alone else address_line(raw) or _opener(raw) or _bilingual(raw)
+        who = None if alone else without_mail(address_line(raw) or _opener(raw) or _bilingual(raw))
         if not (alone or who) or is_mail_header(lines, i):
             continue
         found, used = ([who] if who else []), [i + 1]
         for j in range(i + 1, min(len(lines), i + 1 + MAX_ADDRESS_LINES)):
             t = _ITEM.sub("", lines[j].strip())  # "1. The Minister ...", "- The Chair ...", "and the Minister ..."
-            more = address_line(t) or _opener(t) or copy_line(t)
+            more = without_mail(address_line(t) or _opener(t) or copy_line(t))
             if more:
                 found.append(more)
             elif alone and _addressee_line(t.rstrip(",")):
@@ -121,6 +121,16 @@ def address_block(lines: list[str], head_end: int, title_lines: Lines) -> tuple[
         if found:
             return found, tuple(used)
     return None
+
+
+def without_mail(who: str | None) -> str | None:
+    """An addressee without e-mail addresses ("Minister of Labour <minister@labour.example>"); None when only
+    addresses were printed ("To: press-list@example.org" names no addressee)."""
+    if not who or "@" not in who:
+        return who
+    left = re.sub(r"<[^>]*>|\[mailto:[^\]]*\]|\S+@\S+", " ", who)
+    left = re.sub(r"\s+", " ", left).strip(" ,;'\"")
+    return left if re.search(r"[^\W\d_]{2,}", left) else None
 
 
 def _bilingual(line: str) -> str | None:

@@ -8,7 +8,7 @@ import os
 import re
 from typing import TYPE_CHECKING
 
-from graph.extract.address_block import address_block, greetings, is_mail_header
+from graph.extract.address_block import address_block, greetings, is_mail_header, without_mail
 from graph.extract.addressees import (addressed_all, copied_to, honorific, plural_heads, pronouns, recipient_joins,
                                       respect)
 from graph.extract.head_lines import (_ADDRESSEE, _GENERIC, _HONORIFIC, _MD_HEADING, _OPEN_TO, _POSTAL, _RE_LINE, _SUBJECT_MUST,
@@ -150,8 +150,9 @@ def _recipients(lines: list[str], head_end: int, title_lines: Lines) -> tuple[tu
         for i, raw in enumerate(lines[:head_end + 1]):
             m = rx.match(raw)
             if m and ((i + 1) not in title_lines or rx is _OPEN_TO) and not is_mail_header(lines, i) and \
-                    m.group(1).split()[0].casefold().strip(",") not in pronouns():  # "to me, partners": a mail's
-                text = _before_subtitle(m.group(1).strip())
+                    m.group(1).split()[0].casefold().strip(",") not in pronouns() and \
+                    without_mail(m.group(1)):  # "to me, partners", "To: list@example.org": an e-mail's
+                text = _before_subtitle(without_mail(m.group(1)).strip())
                 if _is_caps(text):
                     text = name_case(text, "\n".join(lines[:i] + lines[i + 1:]))
                 return tuple(normalise_recipient(p) for p in split_recipients(text)), (i + 1,)
