@@ -103,3 +103,22 @@ def _latin(t: str) -> bool:
     """Most of the line's letters are Latin ones (a heading in English, French, Indonesian ...)."""
     letters = [c for c in t if c.isalpha()]
     return bool(letters) and sum(c < "\u0250" for c in letters) > 0.8 * len(letters)
+
+
+# An e-mail's own lines: its subject as a mail reader shows it ("Fwd: Sign-on letter"), a forwarded message's rule.
+_MAIL_LINE = re.compile(r"^\s*(?:(?:re|fwd?|fw|aw|tr|rv|wg)\s*:\s|-{3,}\s*(?:forwarded|original)\b|"
+                        r"begin\s+forwarded)", re.I)
+
+
+def _menu(t: str) -> bool:
+    """A site's menu or language bar: short items between bars ("RU | EN | UA", "News · Opinion · Video")."""
+    items = [x.strip() for x in re.split(r"\s[|·•»›>]\s", t)]
+    spaced = [x.strip() for x in re.split(r"\s{2,}|\t", t.strip())]  # "Inicio  Quiénes somos  Noticias  Contacto"
+    return len(items) >= 3 and all(len(x.split()) <= MENU_ITEM_WORDS for x in items) or \
+        len(spaced) >= MENU_SPACED_ITEMS and all(len(x.split()) <= MENU_ITEM_WORDS for x in spaced)
+
+
+# Items of a menu set apart by runs of spaces, not bars: a title may hold one double space, not three.
+MENU_SPACED_ITEMS = 4
+# A menu item is a word or two ("About us"); a title's parts between bars are longer.
+MENU_ITEM_WORDS = 3

@@ -21,9 +21,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph.extract.head_lines import (_CC_LINE, _CONTINUES, _GENERIC, _HONORIFIC, _LABEL, _MAIL_HEADER, _MD_HEADING,
-                                      _OPEN_TO, _OPENING, _POSTAL, _RE_LINE, _TO_LINE, MAIL_HEADERS,
-                                      _is_caps, _latin, sentence_case)
+from graph.extract.head_lines import (_CC_LINE, _CONTINUES, _GENERIC, _HONORIFIC, _LABEL, _MAIL_HEADER, _MAIL_LINE,
+                                      _MD_HEADING, _OPEN_TO, _OPENING, _POSTAL, _RE_LINE, _TO_LINE, MAIL_HEADERS,
+                                      _is_caps, _latin, _menu, sentence_case)
 from graph.records import Lines
 from graph.extract.recipients import (_addressees, _before_subtitle, _body_recipients, _recipients, choose_recipients,
                          normalise_recipient, split_recipients)
@@ -97,10 +97,6 @@ def _tidy_title(t: str, text: str) -> str:
     if len(halves) == 2 and all(len(h.split()) >= 3 for h in halves) and is_english(halves[0]) != is_english(halves[1]):
         t = halves[0] if is_english(halves[0]) else halves[1]  # "Judul / Title": a heading in two languages
     return sentence_case(t, text.replace(t, " ")) if _is_caps(t) else t
-
-
-# An e-mail's own lines: its subject as a mail reader shows it ("Fwd: Sign-on letter"), a forwarded message's rule.
-_MAIL_LINE = re.compile(r"^\s*(?:(?:re|fwd?|fw|aw|tr|rv|wg)\s*:\s|-{3,}\s*(?:forwarded|original)\b|begin\s+forwarded)", re.I)
 
 
 def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Lines]:
@@ -180,20 +176,6 @@ def _link_caption(lines: list[str], i: int) -> bool:
     """A link's text over its address ("The video report of ..." / "http://..."): page furniture, no title."""
     nxt = next((x.strip() for x in lines[i + 1:i + 3] if x.strip()), "")
     return bool(re.match(r"^(?:https?://|www\.)\S+$", nxt))
-
-
-def _menu(t: str) -> bool:
-    """A site's menu or language bar: short items between bars ("RU | EN | UA", "News · Opinion · Video")."""
-    items = [x.strip() for x in re.split(r"\s[|·•»›>]\s", t)]
-    spaced = [x.strip() for x in re.split(r"\s{2,}|\t", t.strip())]  # "Inicio  Quiénes somos  Noticias  Contacto"
-    return len(items) >= 3 and all(len(x.split()) <= MENU_ITEM_WORDS for x in items) or \
-        len(spaced) >= MENU_SPACED_ITEMS and all(len(x.split()) <= MENU_ITEM_WORDS for x in spaced)
-
-
-# Items of a menu set apart by runs of spaces, not bars: a title may hold one double space, not three.
-MENU_SPACED_ITEMS = 4
-# A menu item is a word or two ("About us"); a title's parts between bars are longer.
-MENU_ITEM_WORDS = 3
 
 
 def _is_prose(t: str) -> bool:
