@@ -48,6 +48,13 @@ BODY = ("\n\nWe, the undersigned organisations, are writing to express our deep 
     ("Mekong Rights Hub\nAbout Us | Our Work | News | Get Involved | Donate\nSearch\n\nHome » News » Statements\n\n"
      "Cambodia: Stop forced evictions at the lake\n\nMarch 4, 2025\n" + BODY,
      "Cambodia: Stop forced evictions at the lake"),
+    # a site's long name over its menu, or named again in the copyright line, above a headline with no date
+    ("International Federation for Land and Housing Rights\nHome | About | Campaigns | News\n\nJoint letter to "
+     "trade ministers on the palm oil agreement\n" + BODY,
+     "Joint letter to trade ministers on the palm oil agreement"),
+    ("International Federation for Land and Housing Rights\n\nNo trade deal without land rights for farmers\n" + BODY
+     + "\n© 2025 International Federation for Land and Housing Rights. All rights reserved.\n",
+     "No trade deal without land rights for farmers"),
     # a menu whose items are set apart by spaces, above a headline with the date over it
     ("Red Nacional de Derechos\nInicio  Quiénes somos  Noticias  Campañas  Contacto\n\n3 de abril de 2025\n\n"
      "Guatemala: Alto a la criminalización de defensores\n\nLas organizaciones abajo firmantes expresamos nuestra "

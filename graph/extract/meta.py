@@ -137,7 +137,8 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
                 _is_prose(t) or _link_caption(lines, i) or is_address_line(t):
             continue
         candidates.append((i, t))
-    candidates = candidates or open_to[:1]
+    # a site's name is the title only when the head offers nothing else, not even "Open letter to ..."
+    candidates = [c for c in candidates if not _site_name(lines, *c)] or open_to[:1] or candidates
     if not candidates and subject[0]:
         return subject
     # an all-caps line above a mixed-case one is a label ("JOINT STATEMENT ON ..."); the mixed-case line is the title
@@ -191,6 +192,14 @@ def _title_evidence(lines: list[str], i: int, t: str, continued: bool = False) -
     if _DEK.match(t) and not continued:
         return -1  # "A joint statement by 12 organisations on ...": a line under the title that describes the letter
     return names_a_letter(t) + (bool(find_dates(below)) or _BYLINE.match(below) is not None)
+
+
+def _site_name(lines: list[str], i: int, t: str) -> bool:
+    """A site's name: a menu right below it (no "Statement | 12 March 2025" line), or a copyright line further
+    down that names it."""
+    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    return bool(nxt) and _menu(nxt) and not find_dates(nxt) or \
+        any(re.search(r"©|\bcopyright\b", x, re.I) and t in x for x in lines[i + 1:])
 
 
 # A standfirst (dek) under a title says what kind of letter it is and who wrote it, with an indefinite article.
