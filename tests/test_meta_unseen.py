@@ -84,6 +84,9 @@ def test_title(text, title):
      "Open letter on the detention of land defenders\n" + BODY + "\nJakarta, 28 Februari 2025\n", "2025-02-28"),
     ("Joint statement\n\nPosted on 10 June 2024 by admin\n" + BODY * 8 + "\nSigned,\nLand Rights Network\n\n"
      "6 June 2024\n", "2024-06-06"),
+    # a bare date at the top of a page, and the letter's dateline a few days before it
+    ("Stop the evictions at the lake\n\nMarch 14, 2025 | Statements\n\nPhnom Penh, 10 March 2025\n" + BODY,
+     "2025-03-10"),
     # a dateline after the page's date is another event: the page's date stays
     ("Statement\n\nPublished on 2 May 2024\n" + BODY + "\nGeneva, 9 May 2024\n", "2024-05-02"),
     ("Surat terbuka\n\nJakarta, 12 Maret 2025\n" + BODY, "2025-03-12"),

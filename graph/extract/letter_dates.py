@@ -57,7 +57,10 @@ def letter_date(lines: list[str], head_end: int, text: str) -> tuple[str | None,
             sent = _sent_date(lines, ds[0][0])
             if sent:
                 return sent
-            return ds[0][0], (i + 1,), "printed"
+            # a bare date at the top may be the page's ("March 14, 2025 | Statements"): a dateline a few days
+            # before it ("Geneva, 10 March 2025") is the letter's own
+            own = None if _dateline(t) else _own_date(lines, ds[0][0], datelines_only=True)
+            return own or (ds[0][0], (i + 1,), "printed")
         mo = find_month(t)
         if mo and len(t) < 30:
             return mo, (i + 1,), "printed (month)"
@@ -84,7 +87,7 @@ _MAIL_DATE = re.compile(r"^\s*[*_]*(?:date|sent|envoyé|enviado|gesendet|datum|f
                         r"verzonden|inviato)[*_]*\s*:", re.I)
 
 
-def _own_date(lines: list[str], page: str) -> tuple[str, Lines, str] | None:
+def _own_date(lines: list[str], page: str, datelines_only: bool = False) -> tuple[str, Lines, str] | None:
     """The letter's own date under a page's or an e-mail's: a dateline ("Paris, le 21 mars 2025"), a date alone on
     its line or a date after a cue, anywhere, on the page's day or within PUBLISHED_WITHIN_DAYS before it (a later date is another event)."""
     try:
@@ -93,9 +96,10 @@ def _own_date(lines: list[str], page: str) -> tuple[str, Lines, str] | None:
         return None
     for i, raw in enumerate(lines):
         t = raw.strip()
-        dated = _dateline(t) or (find_dates(t)[0][0] if len(t) <= MAX_DATE_CHARS and _YEAR.search(t) and
-                                 find_dates(t) and find_dates(t)[0][1] == 0 else None)  # a date alone on its line
-        if not dated and i < CUED_DATE_LINES and len(t) <= MAX_DATELINE_CHARS:
+        dated = _dateline(t)
+        if not dated and not datelines_only and len(t) <= MAX_DATE_CHARS and _YEAR.search(t):
+            dated = next((iso for iso, at in find_dates(t) if at == 0), None)  # a date alone on its line
+        if not dated and not datelines_only and i < CUED_DATE_LINES and len(t) <= MAX_DATELINE_CHARS:
             dated = next((iso for iso, at in find_dates(t) if _cue().search(t[max(0, at - 40):at]) and not
                           _cue("page_date_cues").search(t[max(0, at - 40):at]) and not _MAIL_DATE.match(t)), None)
         if dated and 0 <= (published - _date_cls.fromisoformat(dated)).days <= PUBLISHED_WITHIN_DAYS and \
