@@ -33,6 +33,10 @@ BODY = ("\n\nWe, the undersigned organisations, are writing to express our deep 
      "Stop the prosecution of journalists"),
     ("Hentikan kriminalisasi pembela lingkungan / Stop the criminalisation of environmental defenders\n\n"
      "12 March 2025\n" + BODY, "Stop the criminalisation of environmental defenders"),
+    # a line that only says what kind of letter it is, in Indonesian, above its date: the heading below is the title
+    ("Surat Terbuka Bersama\n\nJakarta, 12 Maret 2025\n\nHentikan Kriminalisasi Pembela Lingkungan\n\nKami, "
+     "organisasi masyarakat sipil yang bertanda tangan di bawah ini, mendesak Presiden untuk bertindak.\n",
+     "Hentikan Kriminalisasi Pembela Lingkungan"),
     # a bracketed label before the heading is no part of it
     ("[Joint Statement] Release the Detained Garment Workers Now\n\n3 April 2025\n" + BODY,
      "Release the Detained Garment Workers Now"),

@@ -36,7 +36,7 @@ from graph.extract.letter_dates import BYLINE as _BYLINE
 from graph.extract.letter_dates import letter_date
 from graph.extract.dates import find_dates, find_month
 from graph.extract.mirror import decode_mirrored
-from graph.extract.letter_heading import is_cut_short, is_english, letter_heading
+from graph.extract.letter_heading import is_cut_short, is_english, is_kind_label, letter_heading
 
 __all__ = ["Meta", "choose_recipients", "choose_title", "extract_meta", "normalise_recipient", "sentence_case",
            "split_recipients"]
@@ -130,7 +130,7 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
             elif not _is_prose(t):  # "Open Letter to the Commission: No Trade Preferences for the Junta"
                 candidates.append((i, t))
             continue
-        if not t or _GENERIC.match(t) or _TO_LINE.match(t) or _MAIL_HEADER.match(t) or _MAIL_LINE.match(t) or \
+        if not t or _GENERIC.match(t) or is_kind_label(t) or _TO_LINE.match(t) or _MAIL_HEADER.match(t) or _MAIL_LINE.match(t) or \
                 _menu(t) or find_dates(t) or find_month(t) and \
                 len(t) < 25 or _HONORIFIC.match(t) or _POSTAL.search(t) or len(t.split()) < 3 or t.endswith(",") or \
                 _CC_LINE.match(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])) or is_leftover(t) or _BYLINE.match(t) or \
