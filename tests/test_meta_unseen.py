@@ -115,6 +115,10 @@ def test_month_names_in_more_languages(printed, iso):
      "Control, United States Department of the Treasury\nCc: The Human Rights Commission; The Ministry of Energy\n"
      + BODY, ("Council of the European Union", "Office of Foreign Assets Control, United States Department of the "
               "Treasury", "Human Rights Commission", "Ministry of Energy")),
+    # a copy line under the signatures
+    ("Letter on the dam\n\n3 March 2025\n\nDear Minister of Energy,\n" + BODY + "\nSincerely,\nRiver Watch\n\n"
+     "cc: Ministry of Environment; National Human Rights Commission\n",
+     ("Minister of Energy", "Ministry of Environment", "National Human Rights Commission")),
     # "To:" alone, one addressee a line
     ("Joint letter on the closure of shelters\n\n3 March 2025\n\nTo:\nThe Minister of Social Affairs\nThe Chair of "
      "the Parliamentary Committee on Social Affairs\n\nDear Minister and Chair,\n" + BODY,

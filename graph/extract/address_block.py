@@ -143,11 +143,12 @@ def _bilingual(line: str) -> str | None:
     return None
 
 
-def copies(lines: list[str], start: int = 0) -> tuple[list[str], Lines]:
-    """Whom the "Cc:" lines from line index `start` on name (not an e-mail header's)."""
+def copies(lines: list[str], start: int = 0, read: set[int] = frozenset()) -> tuple[list[str], Lines]:
+    """Whom the "Cc:" lines from line index `start` on name (not an e-mail header's, nor the lines numbered in
+    `read`, already read with the address block)."""
     found, used = [], []
     for i in range(start, len(lines)):
-        who = copy_line(lines[i])
+        who = (i + 1) not in read and without_mail(copy_line(lines[i]))
         if who and not is_mail_header(lines, i):
             found.append(who)
             used.append(i + 1)

@@ -28,7 +28,7 @@ from graph.records import Lines
 from graph.extract.recipients import (_addressees, _before_subtitle, _body_recipients, _recipients, choose_recipients,
                          normalise_recipient, split_recipients)
 from graph.extract.signatories.region import SALUTATION as _SALUTATION
-from graph.extract.address_block import is_address_line
+from graph.extract.address_block import copies, is_address_line
 from graph.extract.addressees import is_greeting
 from graph.extract.leftovers import is_leftover, names_a_letter
 from graph.extract.signatories.lines import is_mirrored
@@ -281,6 +281,10 @@ def extract_meta(text: str) -> Meta:
         more, more_lines = _addressees(lines, head_end, first_body, title)
         recipients += tuple(r for r in more if not _named_in(r, recipients))
         rlines = rlines or more_lines
+    copied, copy_lines = copies(lines, head_end, set(rlines))  # "Cc: ..." lines, often under the signatures
+    recipients += tuple(r for r in (normalise_recipient(p) for who in copied for p in split_recipients(who))
+                        if not _named_in(r, recipients))
+    rlines = tuple(sorted(set(rlines) | set(copy_lines)))
     notes: list[str] = []
     heading = letter_heading(lines, head_end, title)
     if heading:
