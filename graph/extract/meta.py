@@ -199,7 +199,7 @@ def _site_name(lines: list[str], i: int, t: str) -> bool:
     down that names it."""
     nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
     return bool(nxt) and _menu(nxt) and not find_dates(nxt) or \
-        any(re.search(r"©|\bcopyright\b", x, re.I) and t in x for x in lines[i + 1:])
+        any(t in x and re.search(r"©|\bcopyright\b", x, re.I) for x in lines[i + 1:])
 
 
 # A standfirst (dek) under a title says what kind of letter it is and who wrote it, with an indefinite article.
