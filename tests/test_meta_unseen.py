@@ -189,6 +189,10 @@ def test_month_names_in_more_languages(printed, iso):
      "Labour,\n" + BODY, ("Minister of Labour",)),
     ("Open letter on wages\n\n3 March 2025\n\nTo: Minister of Labour <minister@labour.example.gov>\n" + BODY,
      ("Minister of Labour",)),
+    # an Indonesian e-mail around the letter: its Kepada: names the mailing list, the letter's greeting the office
+    ("Dari: Jaringan Advokasi <info@example.org>\nTanggal: Selasa, 4 Maret 2025 09.12\nKepada: Mitra Jaringan\n"
+     "Subjek: Fwd: Surat terbuka final\n\nHentikan Kriminalisasi Pembela Lingkungan\n\nPalu, 28 Februari 2025\n\n"
+     "Yth. Bapak Presiden Republik Indonesia,\n" + BODY, ("Presiden Republik Indonesia",)),
     # an e-mail's To: names whom the e-mail went to; the letter's greeting names its addressee
     ("From: Desk <desk@example.org>\nSent: 3 March 2025\nTo: press-list@example.org\nSubject: Joint letter\n\n"
      "Dear Minister of Labour,\n" + BODY, ("Minister of Labour",)),

@@ -10,7 +10,7 @@ from collections import Counter
 
 # A subject line, as printed in letters and e-mails (markdown bold around the label, "**Subject:** ..."); what it
 # says, after an e-mail's reply and forward marks ("RE: Fwd: ...").
-_RE_LINE = re.compile(r"^\s*[*_]*(?:re|subject|subj|objet|asunto|assunto|betreff|oggetto|perihal|hal|onderwerp)[*_]*"
+_RE_LINE = re.compile(r"^\s*[*_]*(?:re|subject|subj|objet|asunto|assunto|betreff|oggetto|perihal|hal|subjek|paksa|onderwerp)[*_]*"
                       r"\s*:\s*[*_]*\s*(?:(?:re|fwd?|fw|aw|tr|rv|wg|sv|vs|rif)\s*:\s*)*(.+?)[*_]*\s*$", re.I)
 _MD_HEADING = re.compile(r"^\s*#{1,3}\s+(.+?)\s*#*\s*$")
 _TO_LINE = re.compile(r"^\s*to\s*:?\s+(?!whom\b)(.+)$", re.I)
@@ -30,7 +30,7 @@ _SUBJECT_MUST = re.compile(r"^\W*(?:the\s+)?((?:[A-Za-z][\w’'-]*\s+){0,5}?(?:c
 # e-mail's subject, which a forwarded letter's own heading below it is preferred to.
 _MAIL_HEADER = re.compile(r"^\s*[*_]*(?:from|sent|date|to|cc|bcc|subject|reply-to|de|von|an|para|à|objet|asunto|"
                           r"betreff|envoyé|enviado|gesendet|datum|fecha|assunto|data|dari|kepada|tanggal|perihal|"
-                          r"subjek|van|aan|verzonden|onderwerp|oggetto|inviato|da|a)[*_]*\s*:", re.I)
+                          r"subjek|paksa|petsa|van|aan|verzonden|onderwerp|oggetto|inviato|da|a)[*_]*\s*:", re.I)
 MAIL_HEADERS = 3
 _CC_LINE = re.compile(r"^\s*(?:cc|bcc|copy)\s*:", re.I)
 _SMALL = frozenset("a an and as at but by for from in into of on or per the to with via".split())

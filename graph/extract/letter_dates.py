@@ -84,7 +84,7 @@ def letter_date(lines: list[str], head_end: int, text: str) -> tuple[str | None,
 
 # An e-mail header's date line ("Sent: Tuesday, 4 March 2025 10:12", "Date: Tue, 4 Mar 2025 09:12:44 +0100").
 _MAIL_DATE = re.compile(r"^\s*[*_]*(?:date|sent|envoyé|enviado|gesendet|datum|fecha|tanggal|dikirim|data|"
-                        r"verzonden|inviato)[*_]*\s*:", re.I)
+                        r"verzonden|inviato|petsa)[*_]*\s*:", re.I)
 
 
 def _own_date(lines: list[str], page: str, datelines_only: bool = False) -> tuple[str, Lines, str] | None:
