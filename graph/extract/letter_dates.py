@@ -89,7 +89,8 @@ _MAIL_DATE = re.compile(r"^\s*[*_]*(?:date|sent|envoyé|enviado|gesendet|datum|f
 
 def _own_date(lines: list[str], page: str, datelines_only: bool = False) -> tuple[str, Lines, str] | None:
     """The letter's own date under a page's or an e-mail's: a dateline ("Paris, le 21 mars 2025"), a date alone on
-    its line or a date after a cue, anywhere, on the page's day or within PUBLISHED_WITHIN_DAYS before it (a later date is another event)."""
+    its line or a date after a cue, anywhere, within PUBLISHED_WITHIN_DAYS before the page's date (a later date is
+    another event's). `datelines_only`: a dateline, nothing else (under a date printed without a cue)."""
     try:
         published = _date_cls.fromisoformat(page)
     except ValueError:
