@@ -145,3 +145,21 @@ def test_a_title_over_two_lines_that_opens_like_a_standfirst_is_one_title(text):
     m = extract_meta(text)
     assert m.title == "An open letter from teachers on the closure of the river valley schools and clinics"
     assert len(m.title_lines) == 2
+
+
+@pytest.mark.parametrize("text, title", [
+    # a scraped page's date field before the first sentence is not part of a descriptive title
+    (" date 2021-08-14 A group of forty river groups has written to the Delta Board. The letter asks for a halt.",
+     "A group of forty river groups has written to the Delta Board"),
+    # a dateline with no year is no title
+    ("Ciudad del Lago (lunes 11 de septiembre).- http://example.org/\nLas organizaciones firmantes condenamos el "
+     "desalojo de los estudiantes de la universidad.\n",
+     "Las organizaciones firmantes condenamos el desalojo de los estudiantes de la universidad"),
+])
+def test_a_page_date_or_a_dateline_is_no_title(text, title):
+    assert extract_meta(text).title == title
+
+
+def test_a_rebuke_is_addressed_to_whom_it_rebukes():
+    text = "Twenty groups came together to rebuke the government of the Delta Republic and insist on a ceasefire."
+    assert addressed_all(text) == ["government of the Delta Republic"]

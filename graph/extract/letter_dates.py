@@ -219,6 +219,12 @@ def _day_month_date(lines: list[str], head_end: int, text: str) -> tuple[str, Li
     return None
 
 
+def is_dateline(line: str) -> bool:
+    """A line that dates the letter by day and month ("Tegucigalpa (lunes 11 de septiembre).-"): no title."""
+    t = line.strip()
+    return len(t) <= MAX_DATELINE_CHARS + 40 and bool(_DAY_MONTH_LINE.match(t)) and find_day_month(t) is not None
+
+
 def printed_dates(text: str) -> list[str]:
     """Every full date printed in a letter's first lines, prose included."""
     return [iso for line in text.split("\n")[:CUED_DATE_LINES] for iso, _ in find_dates(line)]

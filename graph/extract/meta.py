@@ -33,7 +33,7 @@ from graph.extract.addressees import is_greeting
 from graph.extract.leftovers import is_leftover, names_a_letter
 from graph.extract.signatories.lines import is_mirrored
 from graph.extract.letter_dates import BYLINE as _BYLINE
-from graph.extract.letter_dates import letter_date
+from graph.extract.letter_dates import is_dateline, letter_date
 from graph.extract.dates import find_dates, find_month
 from graph.extract.mirror import decode_mirrored
 from graph.extract.letter_heading import is_cut_short, is_english, is_kind_label, letter_heading
@@ -134,7 +134,7 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
                 _menu(t) or find_dates(t) or find_month(t) and \
                 len(t) < 25 or _HONORIFIC.match(t) or _POSTAL.search(t) or len(t.split()) < 3 or t.endswith(",") or \
                 _CC_LINE.match(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])) or is_leftover(t) or _BYLINE.match(t) or \
-                _is_prose(t) or _link_caption(lines, i) or is_address_line(t):
+                _is_prose(t) or _link_caption(lines, i) or is_address_line(t) or is_dateline(t):
             continue
         candidates.append((i, t))
     # a site's name is the title only when the head offers nothing else, not even "Open letter to ..."
@@ -230,6 +230,7 @@ def _descriptive_title(text: str, start_line: int) -> tuple[str | None, Lines]:
     """The first sentence, cut before an attribution ('..., 46 organizations said today')."""
     flat = re.sub(r"-\s*\n\s*(?=[a-z])", "", text)
     flat = re.sub(r"\s+", " ", flat).strip()
+    flat = _PAGE_DATE.sub("", flat)  # "date 2021-08-14 A group of ...": a scraped page's date field
     m = re.match(r"(.+?[.!?])(?:\s|$)", flat)
     s = m.group(1) if m else flat[:200]
     s = re.split(r",\s+(?:\d+|\w+)\s+(?:\w+\s+){0,3}(?:said|say|says|urged|warned)\b", s)[0]
@@ -243,6 +244,8 @@ def _descriptive_title(text: str, start_line: int) -> tuple[str | None, Lines]:
 
 
 
+_PAGE_DATE = re.compile(r"^\W*(?:date|dated|published|posted|fecha|datum|data)\s*:?\s*\d{4}-\d{2}-\d{2}(?:[T ][\d:]+)?\s+",
+                        re.I)
 DESCRIPTIVE = "no title printed: descriptive title"
 
 
