@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from graph.extract.dates import find_dates
+
 # A subject line, as printed in letters and e-mails (markdown bold around the label, "**Subject:** ..."); what it
 # says, after an e-mail's reply and forward marks ("RE: Fwd: ...").
 _RE_LINE = re.compile(r"^\s*[*_]*(?:re|subject|subj|objet|asunto|assunto|betreff|oggetto|perihal|hal|subjek|paksa|onderwerp)[*_]*"
@@ -122,3 +124,11 @@ def _menu(t: str) -> bool:
 MENU_SPACED_ITEMS = 4
 # A menu item is a word or two ("About us"); a title's parts between bars are longer.
 MENU_ITEM_WORDS = 3
+
+
+def _site_name(lines: list[str], i: int, t: str) -> bool:
+    """A site's name: a menu right below it (no "Statement | 12 March 2025" line), or a copyright line further
+    down that names it."""
+    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    return bool(nxt) and _menu(nxt) and not find_dates(nxt) or \
+        any(t in x and re.search(r"©|\bcopyright\b", x, re.I) for x in lines[i + 1:])

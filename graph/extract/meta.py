@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from graph.extract.head_lines import (_CC_LINE, _CONTINUES, _GENERIC, _HONORIFIC, _LABEL, _MAIL_HEADER, _MAIL_LINE,
                                       _MD_HEADING, _OPEN_TO, _OPENING, _POSTAL, _RE_LINE, _TO_LINE, MAIL_HEADERS,
-                                      _is_caps, _latin, _menu, sentence_case)
+                                      _is_caps, _latin, _menu, _site_name, sentence_case)
 from graph.records import Lines
 from graph.extract.recipients import (_addressees, _before_subtitle, _body_recipients, _recipients, choose_recipients,
                          normalise_recipient, split_recipients)
@@ -192,14 +192,6 @@ def _title_evidence(lines: list[str], i: int, t: str, continued: bool = False) -
     if _DEK.match(t) and not continued:
         return -1  # "A joint statement by 12 organisations on ...": a line under the title that describes the letter
     return names_a_letter(t) + (bool(find_dates(below)) or _BYLINE.match(below) is not None)
-
-
-def _site_name(lines: list[str], i: int, t: str) -> bool:
-    """A site's name: a menu right below it (no "Statement | 12 March 2025" line), or a copyright line further
-    down that names it."""
-    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-    return bool(nxt) and _menu(nxt) and not find_dates(nxt) or \
-        any(t in x and re.search(r"©|\bcopyright\b", x, re.I) for x in lines[i + 1:])
 
 
 # A standfirst (dek) under a title says what kind of letter it is and who wrote it, with an indefinite article.
