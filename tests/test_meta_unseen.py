@@ -31,6 +31,8 @@ BODY = ("\n\nWe, the undersigned organisations, are writing to express our deep 
      "Abolish the Restrictions on Changing Workplaces"),
     ("Остановите преследование журналистов\nStop the prosecution of journalists\n" + BODY,
      "Stop the prosecution of journalists"),
+    ("မြန်မာ့ လေကြောင်းတိုက်ခိုက်မှုများ ရပ်တန့်ရေး\n\nStop the airstrikes on villages in Sagaing\n\n" + BODY,
+     "Stop the airstrikes on villages in Sagaing"),
     ("Hentikan kriminalisasi pembela lingkungan / Stop the criminalisation of environmental defenders\n\n"
      "12 March 2025\n" + BODY, "Stop the criminalisation of environmental defenders"),
     # a line that only says what kind of letter it is, in Indonesian, above its date: the heading below is the title

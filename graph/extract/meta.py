@@ -152,7 +152,7 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
         i, t = max(mixed, key=lambda c: (_title_evidence(lines, *c, continued=c[0] in joined),
                                          len(re.findall(r"[^\W\d_]+", c[1])) >= MIN_TITLE_WORDS, -c[0]))
         # a heading printed in two scripts, one line each ("고용허가제 ..." / "Abolish the ..."): the Latin one
-        beside = [c for c in mixed if abs(c[0] - i) == 1 and _latin(c[1]) and not _latin(t)]
+        beside = [c for c in mixed if 0 < abs(c[0] - i) <= 2 and _latin(c[1]) and not _latin(t)]
         if beside:
             i, t = beside[0]
         return _joined_title(lines, i, t, body)
