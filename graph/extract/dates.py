@@ -62,9 +62,14 @@ def _mk(y: int, m: int, d: int) -> date | None:
         return None
 
 
+_YEAR_DIGITS = re.compile(r"\d{4}")
+
+
 def find_dates(text: str) -> list[tuple[str, int]]:
     """(ISO date, offset) for every full date printed in `text`, in order. d/m/y only when unambiguous."""
     out: list[tuple[str, int]] = []
+    if not _YEAR_DIGITS.search(text):
+        return out  # every full date prints a four-digit year; most lines print none (and the month names are many)
     for rx, order in ((_DMY, "dmy"), (_MDY, "mdy"), (_ISO, "ymd"), (_CJK, "ymd"), (_VI, "dmy-numeric")):
         for m in rx.finditer(text):
             if order == "dmy":
