@@ -175,6 +175,8 @@ def test_month_names_in_more_languages(printed, iso):
      ("Gouvernement",)),
     ("Nota pública\n\n3 de abril de 2025\n\nAs organizações abaixo assinadas apelamos às autoridades estaduais "
      "para garantir a proteção dos defensores.\n", ("Autoridades estaduais",)),
+    ("Pronunciamiento\n\n3 de mayo de 2025\n\nLas organizaciones firmantes hacemos un llamado al Estado de "
+     "Guatemala para que garantice la vida de los defensores.\n", ("Estado de Guatemala",)),
     # an infinitive's "to" before the colon of a list of demands is no part of the addressee
     ("Statement on the siege\n\n2 September 2024\n\nThe siege has lasted five months.\n\nWe urge the Security "
      "Council to:\n- demand an end to the siege;\n", ("Security Council",)),
