@@ -48,9 +48,12 @@ def is_mail_header(lines: list[str], i: int) -> bool:
     """Line i is in an e-mail's header (From:/Sent:/To:/Subject: ...): its To: and Cc: name whom the e-mail went to
     (a press list, an address), not whom the letter below addresses."""
     near = lines[max(0, i - 4):i + 5]
-    sender = re.compile(r"^\s*[*_]*(?:from|sent|de|von|envoyé|enviado|gesendet|dari|dikirim|van|verzonden|da|"
-                        r"inviato)[*_]*\s*:", re.I)
-    return sum(bool(_MAIL_HEADER.match(x)) for x in near) >= MAIL_HEADERS and any(sender.match(x) for x in near)
+    return sum(bool(_MAIL_HEADER.match(x)) for x in near) >= MAIL_HEADERS and any(_SENDER.match(x) for x in near)
+
+
+# An e-mail header's sender or sending-time line: what a letter's own head ("To:", "Cc:", "Date:", "Re:") lacks.
+_SENDER = re.compile(r"^\s*[*_]*(?:from|sent|de|von|envoyé|enviado|gesendet|dari|dikirim|van|verzonden|da|"
+                     r"inviato)[*_]*\s*:", re.I)
 
 
 def copy_line(line: str) -> str | None:
