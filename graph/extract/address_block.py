@@ -161,7 +161,8 @@ def copies(lines: list[str], start: int = 0, read: set[int] = frozenset()) -> tu
 def greetings(lines: list[str], at: int) -> tuple[list[str], Lines]:
     """Whom the greeting at line index `at` and the greetings right below it name ("Dear A," / "Dear B,")."""
     found, used = [], []
-    if at < len(lines) and greets(lines[at]) and not greeting(lines[at:at + 1]) and is_mail_header(lines, _mail_top(lines, at)):
+    if at < len(lines) and greets(lines[at]) and not greeting(lines[at:at + 1]) and \
+            is_mail_header(lines, _mail_top(lines, at)):
         # an e-mail's greeting to those it went to ("Dear partners,"): the letter it forwards greets below
         at = next((i for i in range(at + 1, min(len(lines), at + FORWARD_NOTE_LINES)) if greeting(lines[i:i + 1])),
                   at)

@@ -52,7 +52,8 @@ def _knowledge() -> tuple[re.Pattern, frozenset, re.Pattern, re.Pattern]:
     # ... or a Romance adjective or two after the noun ("la comunidad nacional e internacional", "la communauté
     # internationale")
     lower = verb + r"(?i:the\s+|l[ae]s?\s+|l[’']|el\s+|los\s+|las\s+)?(" + _not_a_start() + r"(?:[\w’'-]+\s+){0,3}?(?:" + heads + \
-        r")(?:\s+(?:in|of|de|du|des)\s+(?:the\s+)?" + _CAP + r"(?:\s+" + _CAP + r")*|\s+" + _no_marker() + r"[^\W\d_]+" + \
+        r")(?:\s+(?:in|of|de|du|des)\s+(?:the\s+)?" + _CAP + r"(?:\s+" + _CAP + r")*|\s+" + _no_marker() + \
+        r"[^\W\d_]+" + \
         r"(?:\s+(?:e|y|et)\s+[^\W\d_]+)?(?=\s+(?:à|a|de|para|por|sobre|que|lo)\b|[,.;:]))?)" + \
         r"(?=\s+(?:to|à|a|de|in|and|that|per|para|por|sobre|que|lo|not)\b|\s*[,.;:(])"
     return greet, generic, re.compile(capitalised), re.compile(lower)

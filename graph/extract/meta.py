@@ -130,8 +130,8 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
             elif not _is_prose(t):  # "Open Letter to the Commission: No Trade Preferences for the Junta"
                 candidates.append((i, t))
             continue
-        if not t or _GENERIC.match(t) or is_kind_label(t) or _TO_LINE.match(t) or _MAIL_HEADER.match(t) or _MAIL_LINE.match(t) or \
-                _menu(t) or find_dates(t) or find_month(t) and \
+        if not t or _GENERIC.match(t) or is_kind_label(t) or _TO_LINE.match(t) or _MAIL_HEADER.match(t) or \
+                _MAIL_LINE.match(t) or _menu(t) or find_dates(t) or find_month(t) and \
                 len(t) < 25 or _HONORIFIC.match(t) or _POSTAL.search(t) or len(t.split()) < 3 or t.endswith(",") or \
                 _CC_LINE.match(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])) or is_leftover(t) or _BYLINE.match(t) or \
                 _is_prose(t) or _link_caption(lines, i) or is_address_line(t) or is_dateline(t):
