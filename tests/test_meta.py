@@ -80,10 +80,13 @@ def test_undated_letter_uses_curated_event_only_in_context():
     ("To: Heads of State and Government of the European Union", ("Heads of State and Government of the European Union",)),
     ("To: Chief Executive John Lee and Members of the Legislative Council",
      ("Chief Executive John Lee", "Members of the Legislative Council")),
-    ("To: The Honourable Prime Minister of Bangladesh\ncc: UN Working Group", ("Prime Minister of Bangladesh",)),
+    # a copy's addressee is a recipient too (as in the gold of letters written apart from this reader)
+    ("To: The Honourable Prime Minister of Bangladesh\ncc: UN Working Group",
+     ("Prime Minister of Bangladesh", "UN Working Group")),
     ("To: H.E. Gustavo Petro, President of the Republic of Colombia", ("President of the Republic of Colombia",)),
+    # an addressee in capitals is put in the form of a name (each word of the office capitalised)
     ("OPEN LETTER TO MEMBERS AND OBSERVERS OF THE UN HUMAN RIGHTS COUNCIL",
-     ("Members and observers of the UN Human Rights Council",)),
+     ("Members and Observers of the UN Human Rights Council",)),
     ("14 June 2021\n\nHis Excellency Mr. António Guterres\nSecretary-General of the United Nations\nNew York, NY 10017",
      ("Secretary-General of the United Nations",)),
 ])

@@ -52,7 +52,8 @@ def _knowledge() -> tuple[re.Pattern, frozenset, re.Pattern, re.Pattern]:
     # ... or a Romance adjective or two after the noun ("la comunidad nacional e internacional", "la communauté
     # internationale")
     lower = verb + r"(?i:the\s+|l[ae]s?\s+|l[’']|el\s+|los\s+|las\s+)?(" + _not_a_start() + r"(?:[\w’'-]+\s+){0,3}?(?:" + heads + \
-        r")(?:\s+(?:in|of|de|du|des)\s+(?:the\s+)?" + _CAP + r"(?:\s+" + _CAP + r")*|\s+[^\W\d_]+" + \
+        r")(?:\s+(?:in|of|de|du|des)\s+(?:the\s+)?" + _CAP + r"(?:\s+" + _CAP + r")*|\s+" + _no_marker() + \
+        r"[^\W\d_]+" + \
         r"(?:\s+(?:e|y|et)\s+[^\W\d_]+)?(?=\s+(?:à|a|de|para|por|sobre|que|lo)\b|[,.;:]))?)" + \
         r"(?=\s+(?:to|à|a|de|in|and|that|per|para|por|sobre|que|lo|not)\b|\s*[,.;:(])"
     return greet, generic, re.compile(capitalised), re.compile(lower)
@@ -93,6 +94,11 @@ def _infinitive(marker: str, ends: list[str]) -> str:
         return r"(?i:" + re.escape(marker) + r")\s+(?!(?:" + articles + r")\b)[^\W\d_]"
     return r"(?i:" + re.escape(marker) + r")\s+(?:[^\W\d_]*(?:" + "|".join(re.escape(e) for e in ends if e != "que") + \
         r")\b" + (r"|que\b" if "que" in ends else "") + ")"
+
+
+def _no_marker() -> str:
+    """Not at an infinitive's marker: "urge the Security Council to:" has no adjective "to"."""
+    return r"(?!(?i:" + "|".join(re.escape(m) for m in _markers()) + r")\b)"
 
 
 def _not_a_start() -> str:
@@ -139,6 +145,26 @@ def greeting(lines: list[str]) -> str | None:
     return None
 
 
+def greets(line: str) -> bool:
+    """The line is a greeting, to someone named or not ("Dear partners,")."""
+    return len(line.strip()) <= MAX_GREETING_CHARS and bool(_knowledge()[0].match(line.strip()))
+
+
+def is_greeting(lines: list[str], i: int) -> bool:
+    """Line i opens the letter: a greeting line ("Madame la Ministre chargée du Logement,", "Dear Sir,") ending
+    with a comma or colon, above another greeting or the first paragraph."""
+    t = lines[i].strip()
+    if not t.endswith((",", ":")) or len(t) > MAX_GREETING_CHARS or not _knowledge()[0].match(t) or \
+            re.match(r"\s*to\b", t, re.I):  # "To the Members of ...," is an address line, read as one
+        return False
+    nxt = next((x.strip() for x in lines[i + 1:i + 4] if x.strip()), "")
+    return not nxt or len(nxt.split()) >= PROSE_WORDS or bool(_knowledge()[0].match(nxt))
+
+
+# A line of this many words below a greeting is the letter's first paragraph.
+PROSE_WORDS = 8
+
+
 def addressed(text: str) -> str | None:
     """Whom the first sentences call on, urge or appeal to."""
     found = addressed_all(text, first_only=True)
@@ -160,15 +186,36 @@ def addressed_all(text: str, first_only: bool = False) -> list[str]:
             continue  # a shorter reading of a phrase already taken
         end = m.end()
         listed = _LISTED.match(flat, m.end())
+        more = _more().match(flat, m.end(1))
         if listed:  # "appeal to the Karen armed organizations (KNU/KNLA, DKBA and Karen BGF)": those it names
             who = "; ".join(x.strip() for x in re.split(r",\s*|\s+and\s+", listed.group(1)) if x.strip())
+        elif more:  # "call on the Government of Singapore, the Government of Vietnam and the Maritime ... to"
+            end = max(end, more.end())
+            who = m.group(1).strip(" ,.;") + re.sub(r"\s*,\s*(?:(?:and|et|y|dan)\s+)?", "; ", more.group(1))
         else:
             who = m.group(1).strip(" ,.;")
+        if who and who.split()[0].casefold() in pronouns():
+            continue  # "Wir fordern Sie auf:": the letter's reader, no name
         if who and who.casefold() not in {x.casefold() for x in out}:
             out.append(who)
         if first_only:
             break
     return out
+
+
+@lru_cache(maxsize=1)
+def pronouns() -> frozenset[str]:
+    return frozenset(w.casefold() for w in _words("not_addressee_words"))
+
+
+@lru_cache(maxsize=1)
+def _more() -> re.Pattern:
+    """The rest of a list of capitalised addressees after the first: ", the Government of Vietnam and the Maritime
+    and Port Authority of Singapore", up to the infinitive that says what they are asked ("to take")."""
+    article = r"(?:(?i:the|l[ae]s?|el|los|las)\s+|l[’'])?"
+    item = article + _CAP + r"(?:\s+(?:" + _CAP + "|" + _JOIN + r"|\([A-Z]+\)))*"
+    markers = "|".join(re.escape(m) for m in _markers())
+    return re.compile(r"((?:\s*,\s*(?:(?:and|et|y|dan)\s+)?" + item + r")+)(?=\s+(?:" + markers + r")\s)")
 
 
 @lru_cache(maxsize=1)
@@ -193,6 +240,13 @@ _LISTED = re.compile(r"\s*\(((?:[^(),]{1,40},\s*)+[^(),]{1,40}?(?:\s+and\s+[^(),
 def plural_heads() -> frozenset[str]:
     """Head nouns of data/addressees.yaml in the plural ("governments"), case-folded."""
     return frozenset(w.casefold() for w in _words("head_nouns") if w.endswith("s") and " " not in w)
+
+
+@lru_cache(maxsize=1)
+def respect() -> re.Pattern:
+    """Words of respect before an office (data/addressees.yaml respect_words), as many as are printed, when the
+    office follows with a capital."""
+    return re.compile(r"^(?:(?i:" + alternation("respect_words") + r")\s+)+(?=(?:(?:the|la|el|le|o|a)\s+)?[A-ZÀ-Ý])")
 
 
 @lru_cache(maxsize=1)

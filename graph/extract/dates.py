@@ -38,8 +38,11 @@ _MONTHS = _month_names()
 MONTHS = _MONTHS  # name (lower case) -> month number
 MONTH = "(" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + ")"
 # "1 February 2024", "12th Sept. 2022", "1er février 2023", "11 de septiembre de 2017", "7. Februar 2024"
-_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s+(?:de\s+|of\s+)?" + MONTH + r"\.?,?\s+(?:de\s+|del\s+)?(\d{4})\b",
-                  re.I)
+_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th|er|º|°|\.)?\s+(?:de\s+|of\s+|ng\s+)?" + MONTH +
+                  r"\.?,?\s+(?:de\s+|del\s+)?(\d{4})(?!\d)", re.I)
+# "2025년 3월 10일", "2025年3月10日" (Korean, Japanese, Chinese); "ngày 10 tháng 3 năm 2025" (Vietnamese)
+_CJK = re.compile(r"(\d{4})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日]")
+_VI = re.compile(r"\b(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm|,)\s+(\d{4})\b", re.I)
 _MDY = re.compile(r"\b" + MONTH + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/.])")
@@ -59,13 +62,20 @@ def _mk(y: int, m: int, d: int) -> date | None:
         return None
 
 
+_YEAR_DIGITS = re.compile(r"\d{4}")
+
+
 def find_dates(text: str) -> list[tuple[str, int]]:
     """(ISO date, offset) for every full date printed in `text`, in order. d/m/y only when unambiguous."""
     out: list[tuple[str, int]] = []
-    for rx, order in ((_DMY, "dmy"), (_MDY, "mdy"), (_ISO, "ymd")):
+    if not _YEAR_DIGITS.search(text):
+        return out  # every full date prints a four-digit year; most lines print none (and the month names are many)
+    for rx, order in ((_DMY, "dmy"), (_MDY, "mdy"), (_ISO, "ymd"), (_CJK, "ymd"), (_VI, "dmy-numeric")):
         for m in rx.finditer(text):
             if order == "dmy":
                 d, mo, y = int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3))
+            elif order == "dmy-numeric":
+                d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
             elif order == "mdy":
                 mo, d, y = _MONTHS[m.group(1).lower()], int(m.group(2)), int(m.group(3))
             else:

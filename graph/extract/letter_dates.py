@@ -12,6 +12,7 @@ import re
 from datetime import date as _date_cls
 from functools import lru_cache
 
+from graph.extract.address_block import is_mail_header
 from graph.extract.dates import MONTH, MONTHS, find_dates, find_day_month, find_month, infer_date
 
 BYLINE = re.compile(r"^\s*(?:by|par|por|von|di)\s+\S", re.I)
@@ -45,19 +46,26 @@ def letter_date(lines: list[str], head_end: int, text: str) -> tuple[str | None,
         if len(t) > 100 or (i >= head_end and len(t) > 40):
             continue
         ds = find_dates(t)
-        if ds and _cue("page_date_cues").search(t[max(0, ds[0][1] - 40):ds[0][1]]):
+        if ds and (_cue("page_date_cues").search(t[max(0, ds[0][1] - 40):ds[0][1]]) or
+                   _MAIL_DATE.match(t) and is_mail_header(lines, i)):
+            # the day a page put the letter online, or an e-mail's sent date: the letter's own date if it prints none
             page_date = page_date or (ds[0][0], (i + 1,), "printed (the page's date)")
             continue
+        if ds and page_date and ds[0][0] > page_date[0]:
+            continue  # a date after the day the page published the letter is another event's
         if ds:
             sent = _sent_date(lines, ds[0][0])
             if sent:
                 return sent
-            return ds[0][0], (i + 1,), "printed"
+            # a bare date at the top may be the page's ("March 14, 2025 | Statements"): a dateline a few days
+            # before it ("Geneva, 10 March 2025") is the letter's own
+            own = None if _dateline(t) else _own_date(lines, ds[0][0], datelines_only=True)
+            return own or (ds[0][0], (i + 1,), "printed")
         mo = find_month(t)
         if mo and len(t) < 30:
             return mo, (i + 1,), "printed (month)"
     if page_date:
-        return _sent_date(lines, page_date[0]) or page_date
+        return _own_date(lines, page_date[0]) or _sent_date(lines, page_date[0]) or page_date
     cued = _cued_date(lines)
     if cued:
         return cued[0], (cued[1],), "printed (after a date cue or in a byline)"
@@ -72,6 +80,33 @@ def letter_date(lines: list[str], head_end: int, text: str) -> tuple[str | None,
     if inferred:
         return inferred[0], (), "inferred: " + inferred[1]
     return None, (), ""
+
+
+# An e-mail header's date line ("Sent: Tuesday, 4 March 2025 10:12", "Date: Tue, 4 Mar 2025 09:12:44 +0100").
+_MAIL_DATE = re.compile(r"^\s*[*_]*(?:date|sent|envoyé|enviado|gesendet|datum|fecha|tanggal|dikirim|data|"
+                        r"verzonden|inviato|petsa)[*_]*\s*:", re.I)
+
+
+def _own_date(lines: list[str], page: str, datelines_only: bool = False) -> tuple[str, Lines, str] | None:
+    """The letter's own date under a page's or an e-mail's: a dateline ("Paris, le 21 mars 2025"), a date alone on
+    its line or a date after a cue, anywhere, within PUBLISHED_WITHIN_DAYS before the page's date (a later date is
+    another event's). `datelines_only`: a dateline, nothing else (under a date printed without a cue)."""
+    try:
+        published = _date_cls.fromisoformat(page)
+    except ValueError:
+        return None
+    for i, raw in enumerate(lines):
+        t = raw.strip()
+        dated = _dateline(t)
+        if not dated and not datelines_only and len(t) <= MAX_DATE_CHARS and _YEAR.search(t):
+            dated = next((iso for iso, at in find_dates(t) if at == 0), None)  # a date alone on its line
+        if not dated and not datelines_only and i < CUED_DATE_LINES and len(t) <= MAX_DATELINE_CHARS:
+            dated = next((iso for iso, at in find_dates(t) if _cue().search(t[max(0, at - 40):at]) and not
+                          _cue("page_date_cues").search(t[max(0, at - 40):at]) and not _MAIL_DATE.match(t)), None)
+        if dated and 0 <= (published - _date_cls.fromisoformat(dated)).days <= PUBLISHED_WITHIN_DAYS and \
+                dated != page:
+            return dated, (i + 1,), "printed (the letter's own date, under the page's)"
+    return None
 
 
 # How far down a letter its own date may be printed after a cue ("Paris, le 12 décembre 2023" under the body).

@@ -106,6 +106,11 @@ def letter_heading(lines: list[str], start: int, title: str | None) -> tuple[str
 MIN_QUOTED_CHARS = 20
 
 
+def is_kind_label(t: str) -> bool:
+    """The line only says what kind of letter this is ("Surat Terbuka", "JOINT STATEMENT", "Carta abierta")."""
+    return bool(_knowledge()[1].match(t.strip()))
+
+
 def is_english(t: str) -> bool:
     """Latin letters, one of english_words and none of other_language_words (titles are short: a word decides)."""
     _, _, english, other = _knowledge()

@@ -21,19 +21,22 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph.extract.head_lines import (_CC_LINE, _GENERIC, _HONORIFIC, _MAIL_HEADER, _MD_HEADING, _OPEN_TO, _POSTAL, _RE_LINE,
-                         _TO_LINE, MAIL_HEADERS, _is_caps, sentence_case)
+from graph.extract.head_lines import (_CC_LINE, _CONTINUES, _GENERIC, _HONORIFIC, _LABEL, _MAIL_HEADER, _MAIL_LINE,
+                                      _MD_HEADING, _OPEN_TO, _OPENING, _POSTAL, _RE_LINE, _TO_LINE, MAIL_HEADERS,
+                                      _is_caps, _latin, _menu, _site_name, sentence_case)
 from graph.records import Lines
 from graph.extract.recipients import (_addressees, _before_subtitle, _body_recipients, _recipients, choose_recipients,
                          normalise_recipient, split_recipients)
 from graph.extract.signatories.region import SALUTATION as _SALUTATION
+from graph.extract.address_block import copies, is_address_line
+from graph.extract.addressees import is_greeting
 from graph.extract.leftovers import is_leftover, names_a_letter
 from graph.extract.signatories.lines import is_mirrored
 from graph.extract.letter_dates import BYLINE as _BYLINE
 from graph.extract.letter_dates import is_dateline, letter_date
 from graph.extract.dates import find_dates, find_month
 from graph.extract.mirror import decode_mirrored
-from graph.extract.letter_heading import is_cut_short, letter_heading
+from graph.extract.letter_heading import is_cut_short, is_english, is_kind_label, letter_heading
 
 __all__ = ["Meta", "choose_recipients", "choose_title", "extract_meta", "normalise_recipient", "sentence_case",
            "split_recipients"]
@@ -54,7 +57,7 @@ class Meta:
 def _head_end(lines: list[str]) -> int:
     """Index of the salutation, else of the first prose line (long, ends a sentence), bounded to 25 lines."""
     for i, raw in enumerate(lines[:40]):
-        if _SALUTATION.match(raw) and len(raw.strip()) < 80:
+        if _SALUTATION.match(raw) and len(raw.strip()) < 80 or i < GREETING_LINES and is_greeting(lines, i):
             return i
     for i, raw in enumerate(lines[:25]):
         t = raw.strip()
@@ -63,7 +66,7 @@ def _head_end(lines: list[str]) -> int:
             continue
         after = lines[i + 2].strip() if i + 2 < len(lines) else ""
         two_lines = f"{t} {nxt}"
-        if _is_caps(t) or is_leftover(t) or _title_like(t, nxt) or \
+        if _is_caps(t) or is_leftover(t) or _menu(t) or _title_like(t, nxt) or \
                 (nxt[:1].islower() and len(two_lines.split()) <= MAX_TITLE_WORDS and _title_like(two_lines, after)):
             continue  # a title, or one printed over two lines (the second in lower case, then a blank line)
         if len(t) > 90 or len(t.split()) >= 12 or (len(t.split()) >= 8 and (t.endswith(".") or nxt[:1].islower())):
@@ -71,6 +74,9 @@ def _head_end(lines: list[str]) -> int:
     return min(len(lines), 25)
 
 
+# A greeting in other words than "Dear" ("Madame la Ministre,", "Señor Presidente:") opens the letter only near
+# the top: further down such a line is a signer's ("Sra. Ana López, Directora,").
+GREETING_LINES = 25
 # Fewer words than this is a name (of a site, a desk, a section), rarely a letter's title.
 MIN_TITLE_WORDS = 5
 # A title over two lines is a phrase; more words than this over two lines (or a hyphenated break) are prose.
@@ -79,13 +85,17 @@ MAX_TITLE_WORDS = 20
 
 def _title_like(t: str, nxt: str) -> bool:
     """A long line that is a title, not prose: no sentence end, and a blank line, a date or a byline below it."""
-    return 0 < len(t) <= 250 and not t.endswith((".", ",", ";", ":", "-")) and (t[:1].isupper() or t[:1].isdigit()) and \
-        (not nxt or bool(find_dates(nxt)) or _BYLINE.match(nxt) is not None)
-
+    first = _OPENING.sub("", t)[:1]  # a headline may open with a quotation: "« Pas une expulsion ... » : l'appel"
+    return 0 < len(t) <= 250 and not t.endswith((".", ",", ";", ":", "-")) and (first.isupper() or first.isdigit()) \
+        and (not nxt or bool(find_dates(nxt)) or _BYLINE.match(nxt) is not None)
 
 
 def _tidy_title(t: str, text: str) -> str:
     t = re.sub(r"\s+", " ", t).strip().strip("*_").strip()
+    t = _LABEL.sub("", t)
+    halves = re.split(r"\s+[/|]\s+", t)
+    if len(halves) == 2 and all(len(h.split()) >= 3 for h in halves) and is_english(halves[0]) != is_english(halves[1]):
+        t = halves[0] if is_english(halves[0]) else halves[1]  # "Judul / Title": a heading in two languages
     return sentence_case(t, text.replace(t, " ")) if _is_caps(t) else t
 
 
@@ -120,13 +130,15 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
             elif not _is_prose(t):  # "Open Letter to the Commission: No Trade Preferences for the Junta"
                 candidates.append((i, t))
             continue
-        if not t or _GENERIC.match(t) or _TO_LINE.match(t) or _MAIL_HEADER.match(t) or _menu(t) or find_dates(t) or find_month(t) and \
+        if not t or _GENERIC.match(t) or is_kind_label(t) or _TO_LINE.match(t) or _MAIL_HEADER.match(t) or \
+                _MAIL_LINE.match(t) or _menu(t) or find_dates(t) or find_month(t) and \
                 len(t) < 25 or _HONORIFIC.match(t) or _POSTAL.search(t) or len(t.split()) < 3 or t.endswith(",") or \
                 _CC_LINE.match(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])) or is_leftover(t) or _BYLINE.match(t) or \
-                _is_prose(t) or _link_caption(lines, i) or is_dateline(t):
+                _is_prose(t) or _link_caption(lines, i) or is_address_line(t) or is_dateline(t):
             continue
         candidates.append((i, t))
-    candidates = candidates or open_to[:1]
+    # a site's name is the title only when the head offers nothing else, not even "Open letter to ..."
+    candidates = [c for c in candidates if not _site_name(lines, *c)] or open_to[:1] or candidates
     if not candidates and subject[0]:
         return subject
     # an all-caps line above a mixed-case one is a label ("JOINT STATEMENT ON ..."); the mixed-case line is the title
@@ -139,12 +151,12 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
         # desk's name ("Rights Monitor – Asia Desk") above the headline
         i, t = max(mixed, key=lambda c: (_title_evidence(lines, *c, continued=c[0] in joined),
                                          len(re.findall(r"[^\W\d_]+", c[1])) >= MIN_TITLE_WORDS, -c[0]))
+        # a heading printed in two scripts, one line each ("고용허가제 ..." / "Abolish the ..."): the Latin one
+        beside = [c for c in mixed if 0 < abs(c[0] - i) <= 2 and _latin(c[1]) and not _latin(t)]
+        if beside:
+            i, t = beside[0]
         return _joined_title(lines, i, t, body)
     return None, ()
-
-
-_CONTINUES = re.compile(r"\b(?:of|on|the|and|to|for|in|against|with|a|an|by|de|du|des|la|le|et|pour|sur|del|y|en|"
-                        r"para|por|contra)\s*$|[-–—:,]\s*$", re.I)
 
 
 def _joined_title(lines: list[str], i: int, t: str, body: str) -> tuple[str, Lines]:
@@ -165,16 +177,6 @@ def _link_caption(lines: list[str], i: int) -> bool:
     """A link's text over its address ("The video report of ..." / "http://..."): page furniture, no title."""
     nxt = next((x.strip() for x in lines[i + 1:i + 3] if x.strip()), "")
     return bool(re.match(r"^(?:https?://|www\.)\S+$", nxt))
-
-
-def _menu(t: str) -> bool:
-    """A site's menu or language bar: short items between bars ("RU | EN | UA", "News · Opinion · Video")."""
-    items = [x.strip() for x in re.split(r"\s[|·•»›>]\s", t)]
-    return len(items) >= 3 and all(len(x.split()) <= MENU_ITEM_WORDS for x in items)
-
-
-# A menu item is a word or two ("About us"); a title's parts between bars are longer.
-MENU_ITEM_WORDS = 3
 
 
 def _is_prose(t: str) -> bool:
@@ -267,13 +269,17 @@ def extract_meta(text: str) -> Meta:
     head_end = _head_end(lines)
     title, tlines = _title(lines, head_end, text)
     recipients, rlines = _recipients(lines, head_end, tlines)
-    first_body = next((i for i in range(head_end, len(lines)) if lines[i].strip() and not _SALUTATION.match(lines[i])),
-                      0)
+    first_body = next((i for i in range(head_end, len(lines)) if lines[i].strip() and not _SALUTATION.match(lines[i])
+                       and not is_greeting(lines, i)), 0)
     if not recipients:  # a statement with no address line addresses each body its first paragraphs call on
         recipients, rlines = _body_recipients(lines, first_body)
         more, more_lines = _addressees(lines, head_end, first_body, title)
         recipients += tuple(r for r in more if not _named_in(r, recipients))
         rlines = rlines or more_lines
+    copied, copy_lines = copies(lines, head_end, set(rlines))  # "Cc: ..." lines, often under the signatures
+    recipients += tuple(r for r in (normalise_recipient(p) for who in copied for p in split_recipients(who))
+                        if not _named_in(r, recipients))
+    rlines = tuple(sorted(set(rlines) | set(copy_lines)))
     notes: list[str] = []
     heading = letter_heading(lines, head_end, title)
     if heading:

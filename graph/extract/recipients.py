@@ -8,10 +8,11 @@ import os
 import re
 from typing import TYPE_CHECKING
 
-from graph.extract.addressees import (address_line, addressed_all, copied_to, greeting, honorific, plural_heads,
-                                      recipient_joins)
+from graph.extract.address_block import address_block, greetings, is_mail_header, without_mail
+from graph.extract.addressees import (addressed_all, copied_to, honorific, plural_heads, pronouns, recipient_joins,
+                                      respect)
 from graph.extract.head_lines import (_ADDRESSEE, _GENERIC, _HONORIFIC, _MD_HEADING, _OPEN_TO, _POSTAL, _RE_LINE, _SUBJECT_MUST,
-                         _TO_LINE, _is_caps, sentence_case)
+                         _TO_LINE, _is_caps, name_case)
 from graph.paths import curated_path
 from graph.records import Lines
 from graph.extract.dates import find_dates
@@ -65,7 +66,7 @@ def split_recipients(text: str) -> list[str]:
     one (after an article)."""
     out = []
     for part in (p.strip() for p in re.split(r"\s*;\s*", text) if p.strip()):
-        out.extend(_split_join(part))
+        out.extend(_split_join(re.sub(r"^(?:the|The)\s+(?=[A-Z])", "", part)))
     return out
 
 
@@ -106,6 +107,8 @@ def _split_join(part: str) -> list[str]:
         elif len(words) == 1 or words[:3] == ["as", "well", "as"]:  # a plain "and": "Heads of State and Government"
             if not (all(w[:1].isupper() or w[:1].isdigit() for w in lw) and right_name[:1].isupper()):
                 continue
+            if len(lw) == 1 and not lw[0].isupper() and re.search(r"\s(?:of|de|des|du|del)\s", right_name):
+                continue  # "Speaker and Members of the Parliament", "Maritime and Port Authority of Singapore": one
         return [left, *_split_join(right_name)]
     return [part]
 
@@ -120,10 +123,14 @@ def normalise_recipient(r: str) -> str:
     r = re.sub(r"\s+(?:that|que|qui|dass)$", "", r)  # "ante la comunidad internacional que:": the clause's word
     r = re.sub(r"\s*\((?:[A-Z]{2,6})\)$", "", r)
     r = re.sub(r"^(?:to|the|all)\s+", "", r, flags=re.I)
-    r = re.sub(r"^(?:right\s+)?honou?rable\s+", "", r, flags=re.I)
+    r = re.sub(r"^(?:right\s+)?(?:honou?rable|hon['’]ble|hon\.)\s+", "", r, flags=re.I)
     m = re.match(r"^(?:h\.\s?e\.|his|her|mr\.?|mrs\.?|ms\.?|dr\.?)\s+[^,]+,\s*(.+)$", r, flags=re.I)
     if m:  # "H.E. Gustavo Petro, President of the Republic of Colombia" -> the office
         r = m.group(1)
+    elif honorific().match(r) and re.match(r"^\S+\s+[A-ZÀ-Ý][^,]*,\s*\S", r):  # "Sra. Ana López, Directora"
+        r = r.split(",", 1)[1].strip()
+    # "Bapak Presiden Republik Indonesia", "Excelentíssimo Senhor Presidente", "His Excellency the President"
+    r = re.sub(r"^(?:the|la|el|le|o|a)\s+(?=[A-ZÀ-Ý])", "", respect().sub("", r))
     aliases, abbrev = _recipient_aliases()
     key = r.casefold().replace("’", "'")
     if key in aliases:
@@ -136,23 +143,18 @@ def normalise_recipient(r: str) -> str:
 
 
 def _recipients(lines: list[str], head_end: int, title_lines: Lines) -> tuple[tuple[str, ...], Lines]:
-    for i, raw in enumerate(lines[:head_end + 2]):
-        who = address_line(raw)
-        if who and (i + 1) not in title_lines:
-            used, found = [i + 1], split_recipients(who)
-            for j in range(i + 1, min(len(lines), i + 1 + MAX_ADDRESS_LINES)):
-                if not (lines[j].strip() and honorific().match(lines[j])):
-                    break  # further addressees below a To: line each start with a person's title
-                used.append(j + 1)
-                found += split_recipients(lines[j].strip())
-            return tuple(normalise_recipient(p) for p in found), tuple(used)
+    block = address_block(lines, head_end, title_lines)
+    if block:
+        return _unique(normalise_recipient(p) for who in block[0] for p in split_recipients(who)), block[1]
     for rx in (_TO_LINE, _OPEN_TO):
         for i, raw in enumerate(lines[:head_end + 1]):
             m = rx.match(raw)
-            if m and ((i + 1) not in title_lines or rx is _OPEN_TO):
-                text = _before_subtitle(m.group(1).strip())
+            if m and ((i + 1) not in title_lines or rx is _OPEN_TO) and not is_mail_header(lines, i) and \
+                    m.group(1).split()[0].casefold().strip(",") not in pronouns() and \
+                    without_mail(m.group(1)):  # "to me, partners", "To: list@example.org": an e-mail's
+                text = _before_subtitle(without_mail(m.group(1)).strip())
                 if _is_caps(text):
-                    text = sentence_case(text, "\n".join(lines[:i] + lines[i + 1:]))
+                    text = name_case(text, "\n".join(lines[:i] + lines[i + 1:]))
                 return tuple(normalise_recipient(p) for p in split_recipients(text)), (i + 1,)
     # an address block: lines of the head that are neither title, date, honorific nor postal address
     for i, raw in enumerate(lines[:head_end]):
@@ -165,17 +167,23 @@ def _recipients(lines: list[str], head_end: int, title_lines: Lines) -> tuple[tu
     return (), ()
 
 
-# Addressees printed one per line under a To: line ("To: Mr. A, CEO, X" / "Ms. B, Chair, Y").
-MAX_ADDRESS_LINES = 6
+def _unique(names) -> tuple[str, ...]:
+    out: list[str] = []
+    for n in names:
+        if n and n.casefold() not in {x.casefold() for x in out}:
+            out.append(n)
+    return tuple(out)
+
+
 # The greeting and the first paragraphs say whom a letter addresses; further down, "urge" is about others.
 ADDRESS_CHARS = 1500
 
 
 def _addressees(lines: list[str], head_end: int, first_body: int, title: str | None) -> tuple[tuple[str, ...], Lines]:
     """From a greeting ("Dear Apple,"), else from the title or the first paragraphs' verbs ("We urge X to")."""
-    who = greeting(lines[head_end:head_end + 1] or lines[:1])
-    if who:
-        return tuple(normalise_recipient(p) for p in split_recipients(who)), (head_end + 1,)
+    named, used = greetings(lines, head_end if head_end < len(lines) else 0)
+    if named:
+        return _unique(normalise_recipient(p) for who in named for p in split_recipients(who)), used
     named = addressed_all(title, first_only=True) if title else []
     used, size = [], 0
     for i in range(first_body, len(lines)):
@@ -211,7 +219,7 @@ def _body_recipients(lines: list[str], start: int) -> tuple[tuple[str, ...], Lin
     first_s = first.group(0) if first else text
     m = _ADDRESSEE.search(first_s) or _ADDRESSEE.search(text) or _SUBJECT_MUST.match(first_s)
     if m:
-        return tuple(normalise_recipient(p) for p in split_recipients(m.group(1))), tuple(used[:1])
+        return _unique(normalise_recipient(p) for p in split_recipients(m.group(1))), tuple(used[:1])
     return (), ()
 
 
