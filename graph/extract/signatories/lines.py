@@ -85,36 +85,9 @@ def number_value(text: str) -> int | None:
     return total or None
 
 
-# "iv. Coast Network": a lower-case roman list number before a capitalised name
-_ROMAN = re.compile(r"^\s*([ivx]{1,5})[.)]\s+(?=[A-Z])(.*)$")
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
-
-
-def roman_value(text: str) -> int | None:
-    """'iv' -> 4, 'x' -> 10; None when not a roman number up to 39 written the usual way."""
-    vals = [_ROMAN_VALUES.get(c) for c in text.lower()]
-    if not vals or None in vals:
-        return None
-    total = sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
-    return total if 0 < total < 40 and _to_roman(total) == text.lower() else None
-
-
-def _to_roman(n: int) -> str:
-    return "x" * (n // 10) + ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"][n % 10]
-
-
-def list_number(num: str) -> int:
-    """The value of a printed list number: '12' or a roman 'xii'."""
-    return int(num) if num.isdigit() else roman_value(num) or 0
-
-
 def split_marker(line: str) -> tuple[str | None, str, str]:
     """(printed number or None, bullet char or '', rest of the line)."""
     t = line.lstrip()
-    if t[:1] in "ivx":
-        m = _ROMAN.match(line)
-        if m and roman_value(m.group(1)):
-            return m.group(1), "", m.group(2).strip()
     if not t or not (t[0].isdigit() or t[0] in _BULLET_CHARS or (t[0] in "oO" and t[1:2] == " ")):
         e = enumerator(line)
         return (e[0], "", e[1]) if e else (None, "", line.strip())  # "iv. Name", "(b) Name": graph.extract.signatories.markers
