@@ -60,3 +60,10 @@ def test_the_reader_finds_every_name_of_a_wrapped_sentence_list():
 def test_a_scanned_wrapped_byline_is_one_line_again():
     text = document_from_bytes(scanned_pdf(textwrap.wrap(BYLINE, 50), mono=True), "scan.pdf").text
     assert "Delta Press Freedom Group, Epsilon Workers Federation" in text.split("\n")[0]
+
+
+def test_names_with_a_place_in_parentheses_stay_one_a_line():
+    """Two commas inside "(City, State, Country)" are the place, not a list running on."""
+    places = ["Alpha Forum (Cupertino, California, USA)", "Gamma Union (Quezon City, Metro Manila, PH)",
+              "Delta Group (Fairfax, Virginia, USA)", "Omega Guild (Brookline, Mass., USA)"]
+    assert _lines(_pdf([textwrap.wrap(PROSE, 70), places])) == [PROSE, *places]

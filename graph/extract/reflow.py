@@ -67,7 +67,13 @@ def _prose(rows: list[list[dict]]) -> bool:
 def _running_text(words: list[dict], nxt: dict) -> bool:
     """A line that goes on: a list in the line (two commas), or a comma or a lower-case word at its end."""
     texts = [w["text"] for w in words]
-    commas = sum(t.endswith(",") for t in texts)  # "Name, Country" has one: a list line, not a list in a line
+    # commas outside parentheses: "Name, Country" has one, "Name (City, State, Country)" none: list lines
+    depth, commas = 0, 0
+    for t in texts:
+        depth += t.count("(") - t.count(")")
+        commas += t.endswith(",") and depth <= 0
+    if texts[-1].endswith(")") and nxt["text"][:1].isupper():
+        return False  # "... (Cupertino, USA)" then "Next Name": one entry a line
     return commas >= 2 or texts[-1].endswith(",") or texts[-1][:1].islower() or nxt["text"][:1].islower()
 
 
