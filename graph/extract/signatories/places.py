@@ -2,8 +2,8 @@
 after a legal form ("X e.V., München") or after the name's acronym ("X (ACR), Nairobi"). graph.extract.signatories.parse
 weighs the list as a whole; these answer for one name.
 
->>> trailing_place("Flüchtlingsrat Oberland e.V., Weilheim"), dash_place("Reef Keepers — Palau")
-(('Flüchtlingsrat Oberland e.V.', 'Weilheim'), ('Reef Keepers', 'Palau'))
+>>> trailing_place("Talverein Nordheide e.V., Lüneburg"), dash_place("Reef Keepers — Palau")
+(('Talverein Nordheide e.V.', 'Lüneburg'), ('Reef Keepers', 'Palau'))
 >>> acronym_before_legal("Verein junger Mieter (VJM) e.V.")
 ('Verein junger Mieter e.V.', 'VJM')
 """
