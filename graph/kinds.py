@@ -26,6 +26,10 @@ class NodeKind(_Kind):
     DEMAND_GROUP = "demand_group"  # demands folded into one node
 
 
+# Nodes that stand for several folded into one (graph/network/fold.py): drawn bigger, named first, on the grid
+FOLDED = frozenset({NodeKind.GROUP, NodeKind.LETTER_GROUP, NodeKind.DEMAND_GROUP})
+
+
 class EdgeKind(_Kind):
     SIGNED = "signed"  # organization -> letter
     DEMANDS = "demands"  # letter -> demand

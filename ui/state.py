@@ -200,7 +200,8 @@ def short_label(G: nx.DiGraph, node: str, n: int = 70) -> str:
 
 
 def nodes_of(G: nx.DiGraph, kind: str) -> list[str]:
-    return sorted(n for n, k in G.nodes(data="kind") if k == kind)
+    from graph.network.build import nodes_of  # imported late: this module loads before networkx is needed
+    return nodes_of(G, kind)
 
 
 def org_option(G: nx.DiGraph, node: str) -> str:

@@ -26,7 +26,7 @@ from typing import Any, Mapping
 import networkx as nx
 
 from graph.curated import CuratedError, expect, read_yaml
-from graph.kinds import NodeKind
+from graph.kinds import FOLDED, NodeKind
 
 COALITIONS = "coalitions.yaml"
 
@@ -153,7 +153,7 @@ def node_size(attrs: Mapping[str, Any]) -> float:
         return _grow(ORG_SIZE, int(attrs.get("n_letters") or 1) - 1)
     if kind == NodeKind.LETTER:
         return _grow(LETTER_SIZE, int(attrs.get("n_signatories") or 0))
-    if kind in (NodeKind.GROUP, NodeKind.LETTER_GROUP, NodeKind.DEMAND_GROUP):
+    if kind in FOLDED:
         return _grow(GROUP_SIZE, int(attrs.get("count") or 1))
     return DEMAND_SIZE
 
@@ -164,7 +164,7 @@ def label_font(attrs: Mapping[str, Any]) -> float:
     >>> label_font({"kind": "organization", "n_letters": 1}), label_font({"kind": "group", "count": 9})
     (14.0, 16.0)
     """
-    if str(attrs.get("kind", "")).endswith("group"):
+    if attrs.get("kind") in FOLDED:
         return LABEL_FONT + 2
     if attrs.get("kind") == NodeKind.ORGANIZATION:
         return min(LABEL_FONT_MAX, LABEL_FONT + math.sqrt(max(int(attrs.get("n_letters") or 1) - 1, 0)))

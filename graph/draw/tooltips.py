@@ -68,8 +68,8 @@ def tooltip(H: nx.DiGraph, n: Any) -> str:
         lines.append(f"signatories shown: {signers}")
         demands = [str(H.nodes[d].get("label") or d) for d in H.successors(n)]
         lines.append(_listing("Demands", sorted(demands)))
-    elif kind in ("letter_group", "demand_group"):
-        what = "letters" if kind == "letter_group" else "demands"
+    elif kind in (NodeKind.LETTER_GROUP, NodeKind.DEMAND_GROUP):
+        what = "letters" if kind == NodeKind.LETTER_GROUP else "demands"
         lines.append(f"{a.get('count', 0)} {what} grouped here; choose them in the sidebar to see them one by one")
         signers = sum(int(H.edges[u, n].get("weight", 1) or 1) for u in H.predecessors(n)
                       if H.edges[u, n].get("kind") == EdgeKind.SIGNED)

@@ -18,7 +18,7 @@ import networkx as nx
 from graph.draw.style import Style, label_font, node_size
 from graph.draw.tooltips import esc, tooltip
 from graph.draw.vis_labels import LABEL_CHARS, LINE, Label, label_scale, shorten, text_width, zoom_levels
-from graph.kinds import EdgeKind, NodeKind
+from graph.kinds import FOLDED, EdgeKind, NodeKind
 
 SCALE = 55.0  # vis pixels per unit of layout, times sqrt(n): keeps node spacing similar at any size
 LETTER_LABEL_CHARS = 24  # letter titles are long: this much says which letter it is
@@ -39,7 +39,7 @@ def _priority(a: Mapping[str, Any]) -> float:
     kind = str(a.get("kind", ""))
     if a.get("focus"):
         return 1e9
-    if kind.endswith("group"):
+    if kind in FOLDED:
         return 1e6 + int(a.get("count") or 1)
     if kind == NodeKind.ORGANIZATION:
         return float(a.get("n_letters_in_view") or a.get("n_letters") or 1)
@@ -74,7 +74,7 @@ def vis_data(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | None 
     fonts = {n: label_font(a) * k for n, a in H.nodes(data=True)}
     texts = {n: label_text(a, n) for n, a in H.nodes(data=True)}
     zoom = zoom_levels([Label(n, texts[n], fonts[n], radius[n], _priority(a),
-                              bool(a.get("focus")) or str(a.get("kind", "")).endswith("group"))
+                              bool(a.get("focus")) or a.get("kind") in FOLDED)
                         for n, a in H.nodes(data=True)], pos, radius)
     nodes = []
     for n, a in H.nodes(data=True):

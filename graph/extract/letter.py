@@ -21,6 +21,7 @@ from graph.extract.letter_dates import choose_date
 from graph.extract.meta import choose_recipients, choose_title, extract_meta
 from graph.extract.people import person_organization
 from graph.records import Contact, Document, Letter, Person, Signatory
+from graph.kinds import LineKind
 from graph.extract.signatories.lines import md_clean
 from graph.extract.signatories.confidence import confidence
 from graph.extract.signatories.parse import parse_signatories
@@ -128,8 +129,8 @@ def parse_letter(doc: Document, lexicon: Any = None) -> Letter:
         warnings.append(f"letter claims {claimed} signatories ({undisclosed or 0} undisclosed); "
                         f"{named} top-level and {len(signatories)} in all are named")
     fates = list(sig.fates)
-    fates += [(ln, "contact", "contact block") for ln in sorted(contact_lines)]
-    fates += [(ln, "person", "signed by") for ln in sorted(signer_lines)]
+    fates += [(ln, LineKind.CONTACT, "contact block") for ln in sorted(contact_lines)]
+    fates += [(ln, LineKind.PERSON, "signed by") for ln in sorted(signer_lines)]
     fates.sort(key=lambda f: f[0])
     n_inferred = sum(1 for s in signatories if s.inferred)
     conf, reasons = confidence(() if signatories is not sig.signatories else sig.found_by, len(signatories),

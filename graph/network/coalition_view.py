@@ -37,7 +37,7 @@ from graph.draw.layout import positions as layout_positions
 from graph.draw.vis_data import label_text
 from graph.draw.style import label_font, node_size
 from graph.network.view import induced
-from graph.kinds import NodeKind
+from graph.kinds import FOLDED, NodeKind
 
 ORG, LETTER = NodeKind.ORGANIZATION, NodeKind.LETTER
 UNTAGGED = "untagged"
@@ -72,7 +72,7 @@ def grid(H: nx.DiGraph, P: Mapping[Any, tuple[float, float]], seed: int = 0) -> 
     position in the row, so the layout's neighbourhoods survive); the other nodes scaled from P into the
     same area and pushed off the super-nodes."""
     radius = sizes(H)
-    supers = sorted((n for n, k in H.nodes(data="kind") if str(k).endswith("group")),  # and period nodes
+    supers = sorted((n for n, k in H.nodes(data="kind") if k in FOLDED),  # and period nodes
                     key=lambda n: (P[n][1], P[n][0], str(n)))
     if not supers:
         return dict(P)

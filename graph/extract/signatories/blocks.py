@@ -33,7 +33,7 @@ def _blocks(infos: list[LineInfo]) -> list[tuple[int, int, int, int, bool]]:
     last_prose = ""
     for i, info in enumerate(infos):
         k = info.kind
-        if k == "inline" and info.detail == "byline":  # the lines around a byline are the page's, not its list
+        if k == LineKind.INLINE and info.detail == "byline":  # the lines around a byline are the page's, not its list
             if cur is not None:
                 blocks.append((cur[0], cur[1], max(cur[2], cur[3]), intro, cur[3] > cur[2]))
             blocks.append((i, i, len(info.parts), BY_CUE, False))
@@ -85,9 +85,9 @@ MIN_HEADLINE_WORDS = 8
 def _page_head(infos: list[LineInfo], b: tuple[int, int, int, int, bool]) -> bool:
     """An unintroduced run of short lines above the letter's first sentence that is half headline, author's
     byline or section label ("APPEALS"): the page's name, section and title, not a list of signers."""
-    if any(i.kind == "prose" for i in infos[:b[0]]):
+    if any(i.kind == LineKind.PROSE for i in infos[:b[0]]):
         return False
-    entries = [i.text for i in infos[b[0]:b[1] + 1] if i.kind == "entry"]
+    entries = [i.text for i in infos[b[0]:b[1] + 1] if i.kind == LineKind.ENTRY]
     head = sum(1 for t in entries if _furniture(t))
     # a title over a list of names is a list: most of the run must read as page furniture
     return head > 0 and 2 * head >= len(entries)
@@ -106,9 +106,9 @@ def _furniture(t: str) -> bool:
 def _past_title(infos: list[LineInfo], b: tuple[int, int, int, int, bool]) -> tuple[int, int]:
     """An unintroduced list at the top of the page starts after the headline printed over it."""
     lo, hi = b[0], b[1]
-    if b[3] or any(i.kind == "prose" for i in infos[:lo]):
+    if b[3] or any(i.kind == LineKind.PROSE for i in infos[:lo]):
         return lo, hi
-    while lo < hi and (infos[lo].kind != "entry" or _headline(infos[lo].text)):
+    while lo < hi and (infos[lo].kind != LineKind.ENTRY or _headline(infos[lo].text)):
         lo += 1
     return lo, hi
 

@@ -38,9 +38,9 @@ def read_entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: 
     head: Entry | None = None  # an umbrella whose members are the items under it ("X, comprising:")
     for info in infos[lo:hi + 1]:
         k = info.kind
-        if k.startswith("heading"):
+        if k in (LineKind.HEADING, LineKind.HEADING_IND):
             head = None  # a group heading ("3. Other organisations:") ends the umbrella's members
-        if right and k not in ("columns", "blank"):
+        if right and k not in (LineKind.COLUMNS, LineKind.BLANK):
             entries.extend(right)
             right = []
         if k == LineKind.COLUMNS:
@@ -83,23 +83,23 @@ def read_entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: 
         elif k == LineKind.HEADING_IND:
             individuals_mode = True
             head = None
-            fates.append((info.line, "heading", "individuals"))
+            fates.append((info.line, LineKind.HEADING, "individuals"))
             continue
         elif k == LineKind.HEADING:
             individuals_mode = False
             head = None
-            fates.append((info.line, "heading", info.text))
+            fates.append((info.line, LineKind.HEADING, info.text))
             continue
         elif k == LineKind.CONT_INLINE:
             fates.append((info.line, "signatory", "continues the inline list above"))
             continue
         elif k == LineKind.COUNT:
-            fates.append((info.line, "prose", "count of unnamed signatories"))
+            fates.append((info.line, LineKind.PROSE, "count of unnamed signatories"))
             continue
         else:
-            reason = info.detail or {"url": "url", "email": "email address", "page": "page number", "garbage": info.detail,
-                      "mirrored": "mirrored text", "footnote": "footnote", "cont": "continuation without entry"
-                      }.get(k, k)
+            reason = info.detail or {LineKind.URL: "url", LineKind.EMAIL: "email address", LineKind.PAGE: "page number",
+                      LineKind.GARBAGE: info.detail, LineKind.MIRRORED: "mirrored text", LineKind.FOOTNOTE: "footnote",
+                      LineKind.CONT: "continuation without entry"}.get(k, k)
             fate = "skipped" if k in (LineKind.URL, LineKind.EMAIL, LineKind.PAGE, LineKind.GARBAGE, LineKind.MIRRORED, LineKind.FOOTNOTE, LineKind.CONT) else k
             if fate == "skipped":
                 skipped.append(SkippedLine(info.line, info.text, reason))

@@ -191,7 +191,7 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
         parse_person(p, ls) for p, ls in prose_people)
     for e in entries:
         if e.individual:
-            fates.append((e.lines[0], "person", "individual signatory"))
+            fates.append((e.lines[0], LineKind.PERSON, "individual signatory"))
     # the list prints a place beside many names (", Malaysia", "(ACR) – Bangladesh"): each is an annotation
     tails = sum(1 for e in orgs if place_tail(e.text))
     split_all = tails >= max(2, PLACE_SHARE * len(orgs))

@@ -126,13 +126,13 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = LineKind.COUNT
         elif (pk == LineKind.ENTRY or pk == LineKind.CONT) and pf.r.open and not num and not bullet and not (
                 len(t) > 60 and f.ends()):  # a sentence after a list's trailing comma is not a wrapped name
-            info.kind = "cont"
-        elif adjacent and (pk == "entry" or pk == "cont") and not (num or bullet) and f.cont_start():
-            info.kind = "cont"
+            info.kind = LineKind.CONT
+        elif adjacent and (pk == LineKind.ENTRY or pk == LineKind.CONT) and not (num or bullet) and f.cont_start():
+            info.kind = LineKind.CONT
         elif f.umbrella and (num or bullet or _marked_next(lines, idx)):
             # "1. X (ACR), comprising:" over its members, bulleted or plain ("X, on behalf of its members:" over
             # bulleted ones); a plain line ending so is a heading unless marked items follow
-            info.kind, info.detail, info.rest = "entry", "umbrella", f.umbrella
+            info.kind, info.detail, info.rest = LineKind.ENTRY, "umbrella", f.umbrella
         elif f.footnote_star:
             info.kind, info.detail = LineKind.FOOTNOTE, "footnote"
         elif f.inline_intro and idx not in inline_done and inline_here(lines, idx, inline_done, info):
@@ -150,11 +150,11 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
         elif f.heading_ind:
             info.kind = LineKind.HEADING_IND
         elif f.heading:
-            info.kind = "heading"
+            info.kind = LineKind.HEADING
         elif f.umbrella and _marked_next(lines, idx):
-            info.kind, info.detail, info.rest = "entry", "umbrella", f.umbrella  # its members are the items below
-        elif adjacent and pk == "prose" and not pf.ends() and not (num or bullet) and not pf.intro():
-            info.kind = "prose"
+            info.kind, info.detail, info.rest = LineKind.ENTRY, "umbrella", f.umbrella  # its members are the items below
+        elif adjacent and pk == LineKind.PROSE and not pf.ends() and not (num or bullet) and not pf.intro():
+            info.kind = LineKind.PROSE
         elif f.footnote:
             info.kind, info.detail = LineKind.FOOTNOTE, "footnote"
         elif f.inline_intro and idx not in inline_done and inline_here(lines, idx, inline_done, info):
@@ -178,21 +178,21 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
         elif f.caps_word and _lower_case_word(t, lines, lower_box):
             info.kind, info.detail = LineKind.GARBAGE, "a page's section name"
         elif f.r.entry:
-            info.kind = "entry"
-        elif bullet and pk == "entry" and prev.bullet == bullet and f.r.short:
-            info.kind = "entry"  # one more item of a bulleted run, even in lower case ("- knowledgeatwork UG")
+            info.kind = LineKind.ENTRY
+        elif bullet and pk == LineKind.ENTRY and prev.bullet == bullet and f.r.short:
+            info.kind = LineKind.ENTRY  # one more item of a bulleted run, even in lower case ("- knowledgeatwork UG")
         elif num and last_num is not None and follows(last_num, num) and f.r.numbered_ok:
-            info.kind = "entry"  # the list's numbering vouches for a name in lower-case words
+            info.kind = LineKind.ENTRY  # the list's numbering vouches for a name in lower-case words
         elif f.commas >= 2 or (after_heading and f.commas):
             parts = inline_names(t, intro_ok=after_heading)
             if parts:  # "By A, B and C  •  14 May 2024": a byline is a list of its own (graph.extract.signatories.blocks)
-                info.kind, info.parts, info.detail = "inline", parts, "byline" if BYLINE.match(t) else ""
-        if idx in inline_done and info.kind != "inline":
-            info.kind = "cont_inline"
+                info.kind, info.parts, info.detail = LineKind.INLINE, parts, "byline" if BYLINE.match(t) else ""
+        if idx in inline_done and info.kind != LineKind.INLINE:
+            info.kind = LineKind.CONT_INLINE
         k = info.kind
-        if k == "entry" and num:
+        if k == LineKind.ENTRY and num:
             last_num = num
-        if k == "heading" or k == "heading_ind":
+        if k == LineKind.HEADING or k == LineKind.HEADING_IND:
             after_heading = True
         elif k == LineKind.PROSE or k == LineKind.CONTACT or k == LineKind.CLOSING:
             after_heading = False
