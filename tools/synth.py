@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from graph.memory import paused_gc
-from graph.network.build import slugify
+from graph.identity.names import ascii_slug
 from graph.records import DemandHit, Letter, Mention, Organization, Signatory, Tag
 
 PEOPLES = ["Karen", "Chin", "Kachin", "Karenni", "Mon", "Shan", "Ta'ang", "Zomi", "Kayan", "Rakhine", "Rohingya",
@@ -167,7 +167,7 @@ def variant(name: str, acronym: str | None, u: tuple[float, float, float]) -> st
 
 def _key(name: str) -> str:
     """Names that differ only in dash style, spelling or case are one organization: keep them unique."""
-    return slugify(name.replace("Organisation", "Organization"))
+    return ascii_slug(name.replace("Organisation", "Organization"))
 
 
 def pick_town(rng: np.random.Generator) -> str:
@@ -193,7 +193,7 @@ def _organizations(rng: np.random.Generator, n_orgs: int, n_groups: int) -> list
     ids: set[str] = set()
     orgs = []
     for k, (name, group, tags, country, ethnicity) in enumerate(out):
-        oid = slugify(name)
+        oid = ascii_slug(name)
         while oid in ids:
             oid += "-x"
         ids.add(oid)

@@ -28,7 +28,7 @@ import yaml
 
 from graph.curated import CuratedError, expect, read_yaml
 from graph.demands.emerge import SAME_ASK, norm, tfidf
-from graph.identity.names import slug
+from graph.identity.names import ascii_slug
 from graph.paths import curated_path
 from graph.records import DemandHit, Letter
 
@@ -115,7 +115,7 @@ def accept(label: str, asks: Sequence[str], path: str | Path | None = None) -> s
     if not label.strip() or not asks:
         raise ValueError("a demand needs a label and at least one ask")
     doc = load_accepted(path)
-    base = slug(label) or "demand"
+    base = ascii_slug(label, empty="demand")  # a label is no organization name: no name rules
     did, n = base, 2
     while did in doc["accepted"]:
         did, n = f"{base}-{n}", n + 1

@@ -135,19 +135,27 @@ def normalise(name: str) -> str:
 
 
 def slug(name: str) -> str:
-    """Stable ASCII id for an organization name.
+    """Stable ASCII id for an organization name: the slug of its normal form, so every printing of one
+    organization gets one id.
 
     >>> slug("Associazione per l'Amicizia Italia Birmania “Giuseppe Malpeli”")
     'associazione-per-lamicizia-italia-birmania-giuseppe-malpeli'
     """
-    s = normalise(name)
-    if not s.isascii():
-        s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
-    s = _NON_SLUG.sub("-", s).strip("-")
-    return s or "org"
+    return ascii_slug(normalise(name), empty="org")
 
 
-_NON_SLUG = re.compile(r"[^a-z0-9]+")
+def ascii_slug(text: str, empty: str = "x") -> str:
+    """Lower-case ASCII words joined by '-', '_' kept, and no organization-name rules: the id of a letter (its file
+    stem, "001_b7e0"), a coalition or a demand label, which must not move when the rules of `normalise` change.
+
+    >>> ascii_slug("001_B7E0 Letter (final)"), ascii_slug("¿?", empty="demand")
+    ('001_b7e0-letter-final', 'demand')
+    """
+    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return _NON_SLUG.sub("-", s).strip("-") or empty
+
+
+_NON_SLUG = re.compile(r"[^a-z0-9_]+")
 
 
 def compact(key: str) -> str:

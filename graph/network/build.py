@@ -18,8 +18,6 @@ Attributes never hold None (GEXF/GraphML cannot): missing values are "" or 0.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from functools import lru_cache
 from pathlib import PurePath
@@ -28,22 +26,13 @@ from typing import Any, Iterable, Sequence
 import networkx as nx
 
 from graph.demands.accepted import hits as accepted_hits
+from graph.identity.names import ascii_slug
 from graph.memory import paused_gc
 
 from graph.records import Letter, Organization
 from graph.kinds import EdgeKind, NodeKind
 
 ORG, LETTER, DEMAND = NodeKind.ORGANIZATION, NodeKind.LETTER, NodeKind.DEMAND
-
-
-def slugify(text: str) -> str:
-    """Lower-case ASCII words joined by '-'. (Kept local so ids do not move if name rules change.)
-
-    >>> slugify("001_B7E0 Letter (final)")
-    '001_b7e0-letter-final'
-    """
-    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9_]+", "-", s).strip("-") or "x"
 
 
 def org_node(org_id: str) -> str:
@@ -57,7 +46,7 @@ def letter_node(file: str) -> str:
     >>> letter_node("001_b7e0fdf4101a12f9.txt")
     'letter:001_b7e0fdf4101a12f9'
     """
-    return f"letter:{slugify(PurePath(file).stem)}"
+    return f"letter:{ascii_slug(PurePath(file).stem)}"
 
 
 def demand_node(demand_id: str) -> str:

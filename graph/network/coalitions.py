@@ -27,7 +27,8 @@ from typing import Iterable, Mapping
 
 import networkx as nx
 
-from graph.network.build import DEMAND, LETTER, ORG, slugify
+from graph.identity.names import ascii_slug
+from graph.network.build import DEMAND, LETTER, ORG
 from graph.identity.tagging.data import load_rules
 from graph.kinds import EdgeKind, NodeKind
 
@@ -102,7 +103,7 @@ def summarize(G: nx.DiGraph, name: str, members: Iterable[str], top: int = 5) ->
 
 
 def coalition_node(name: str) -> str:
-    return f"coalition:{slugify(name)}"
+    return f"coalition:{ascii_slug(name)}"
 
 
 def collapse(G: nx.DiGraph, groups: Mapping[str, Iterable[str]]) -> nx.DiGraph:
