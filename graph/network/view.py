@@ -85,9 +85,10 @@ def _match_orgs(G: nx.DiGraph, names: set) -> set:
 
 
 def induced(G: nx.DiGraph, nodes: set) -> nx.DiGraph:
-    """G.subgraph(nodes).copy() in G's node order, built with dict comprehensions instead of the subgraph
-    view's per-edge filter calls (5x faster on a 170k-edge corpus, which the first view copies three
-    times). Attribute dicts are copied one level deep and shared by succ and pred, as networkx does.
+    """G.subgraph(nodes).copy() in G's node order, written straight into networkx's dicts: the first view
+    copies a 160k-edge corpus three times. bench/bench_graph_dicts.py (CPU medians): 0.53 s this way, 0.68 s
+    with add_nodes_from + add_edges_from (+29 %), 0.74 s with subgraph().copy(); tests/test_view.py pins that
+    the copy is the same. Attribute dicts are copied one level deep and shared by succ and pred, as networkx does.
 
     >>> G = nx.DiGraph([(1, 2, {"w": 1}), (2, 3, {})])
     >>> H = induced(G, {1, 2})
