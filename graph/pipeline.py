@@ -31,25 +31,6 @@ class Corpus:
 Progress = Callable[[str, float], None]  # (what is happening, fraction of the whole build done)
 
 
-def parse_documents(docs: Sequence[Document], lexicon=None, on_letter: Callable[[int], None] | None = None
-                    ) -> tuple[list[Letter], list[LoadProblem]]:
-    """Parse each document; a parser failure on one letter is reported, not fatal.
-    on_letter(k) is called after the k-th document."""
-    from graph.extract.letter import parse_letter
-
-    letters: list[Letter] = []
-    problems: list[LoadProblem] = []
-    with paused_gc():
-        for k, doc in enumerate(docs, 1):
-            try:
-                letters.append(parse_letter(doc, lexicon))
-            except Exception as e:  # noqa: BLE001 - one broken letter must not stop a corpus
-                problems.append(_unparsed(doc.name, e))
-            if on_letter is not None and (k % 25 == 0 or k == len(docs)):
-                on_letter(k)
-    return letters, problems
-
-
 def _unparsed(name: str, e: Exception) -> LoadProblem:
     return LoadProblem(name, f"{name}: could not be parsed ({type(e).__name__}: {e})")
 

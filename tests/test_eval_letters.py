@@ -92,17 +92,15 @@ def _scorer():
 @pytest.fixture(scope="module")
 def scores():
     from graph.cli.commands.extract import letter_json
-    from graph.extract.document import read_corpus
-    from graph.pipeline import parse_documents
+    from graph.pipeline import load_letters
 
     score = _scorer()
     golds = {}
     for g in sorted(GOLD.glob("*.yaml")):
         doc = yaml.safe_load(g.read_text(encoding="utf-8"))
         golds[doc["file"]] = doc
-    docs, problems = read_corpus([LETTERS / n for n in golds])
+    letters, problems, _ = load_letters([LETTERS / n for n in golds], jobs=1)
     assert not problems
-    letters, _ = parse_documents(docs)
     out = {x.file: letter_json(x) for x in letters}
     rows, tot = {}, [0, 0, 0]
     for name, gold in golds.items():

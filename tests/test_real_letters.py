@@ -29,16 +29,14 @@ def scores():
     import score  # ../shared/tools/score.py: the same matching as the project's scorer
 
     from graph.cli.commands.extract import letter_json
-    from graph.extract.document import read_corpus
-    from graph.pipeline import parse_documents
+    from graph.pipeline import load_letters
 
     golds = {}
     for g in sorted(GOLD.glob("*.yaml")):
         doc = yaml.safe_load(g.read_text(encoding="utf-8"))
         if isinstance(doc, dict) and doc.get("file"):
             golds[doc["file"]] = doc
-    docs, _ = read_corpus([LETTERS / n for n in golds])
-    letters, _ = parse_documents(docs)
+    letters, _, _ = load_letters([LETTERS / n for n in golds], jobs=1)
     out = {x.file: letter_json(x) for x in letters}
     rows, tot = {}, [0, 0, 0]
     for name, gold in golds.items():

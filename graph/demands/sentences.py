@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import NamedTuple
 
 from graph.records import Lines
 
@@ -75,20 +74,6 @@ def flatten(text: str) -> str:
     return " ".join(text.split())
 
 
-class Segment(NamedTuple):
-    """A paragraph, list item or heading: its pieces (one per line, glued as `flatten` glues them)."""
-
-    parts: list[str]
-    starts: list[int]  # offset in the segment's text where each line's piece starts
-    lines: list[int]
-    item: bool
-    heading: bool
-
-    @property
-    def text(self) -> str:
-        return "".join(self.parts)
-
-
 def _is_heading(line: str, prev_end: str | None, nxt: str | None) -> bool:
     """A short title line between full sentences, e.g. 'Accountability and justice'."""
     return (line.count(" ") < 7 and line[-1] not in _TERMINAL + ",-" and line[0].isupper()
@@ -101,17 +86,12 @@ _MARK_FIRST = frozenset("•\uf0b7\uf0a7\uf076\uf0d8·▪◦‣●■□○-–*
 _URL_START = frozenset(("http", "www.", "HTTP", "WWW."))
 
 
-def segments(text: str) -> list[Segment]:
-    """Paragraphs, list items and headings with the lines each piece came from.
-
-    >>> [(s.text, s.lines, s.item) for s in segments("We urge:\\n\\n• Stop the\\nflow of arms")]
-    [('We urge:', [1], False), ('Stop the flow of arms', [3, 4], True)]
-    """
-    return [Segment(*t) for t in _segments(text)]
-
-
 def _segments(text: str) -> list[tuple[list[str], list[int], list[int], bool, bool]]:
-    """`segments` as plain tuples (parts, starts, lines, item, heading).
+    """Paragraphs, list items and headings as (parts, starts, lines, item, heading): each piece one line's,
+    glued as `flatten` glues them; `starts` are the offsets in the segment's text where each piece starts.
+
+    >>> [("".join(parts), lines, item) for parts, _, lines, item, _ in _segments("We urge:\\n\\n• Stop the\\nflow of arms")]
+    [('We urge:', [1], False), ('Stop the flow of arms', [3, 4], True)]
 
     One pass over the lines with the open segment in local variables (`parts` is None when there is
     none): this runs on every line of every letter, signatory lists included, so it is kept tight.

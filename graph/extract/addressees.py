@@ -4,14 +4,16 @@ Knowledge (greetings, verbs, head nouns in English, French, Spanish and more) is
 
 >>> greeting(["Dear Members of Congress,"]), greeting(["Dear Sir or Madam,"])
 ('Members of Congress', None)
->>> addressed("Access Now and seven others are calling on authorities in Myanmar to end proceedings.")
-'authorities in Myanmar'
->>> addressed("we urge the Parliament to call on European negotiators"), addressed("appellent la communauté internationale à agir")
-('Parliament', 'communauté internationale')
->>> addressed("85 Karen groups appeal to the Karen armed organizations (KNU/KNLA, DKBA and Karen BGF) not to")
-'KNU/KNLA; DKBA; Karen BGF'
->>> addressed("manifestamos ante la comunidad nacional e internacional lo siguiente")
-'comunidad nacional e internacional'
+>>> addressed_all("Access Now and seven others are calling on authorities in Myanmar to end proceedings.")
+['authorities in Myanmar']
+>>> addressed_all("we urge the Parliament to call on European negotiators", first_only=True)
+['Parliament']
+>>> addressed_all("appellent la communauté internationale à agir")
+['communauté internationale']
+>>> addressed_all("85 Karen groups appeal to the Karen armed organizations (KNU/KNLA, DKBA and Karen BGF) not to")
+['KNU/KNLA; DKBA; Karen BGF']
+>>> addressed_all("manifestamos ante la comunidad nacional e internacional lo siguiente")
+['comunidad nacional e internacional']
 
 """
 from __future__ import annotations
@@ -163,12 +165,6 @@ def is_greeting(lines: list[str], i: int) -> bool:
 
 # A line of this many words below a greeting is the letter's first paragraph.
 PROSE_WORDS = 8
-
-
-def addressed(text: str) -> str | None:
-    """Whom the first sentences call on, urge or appeal to."""
-    found = addressed_all(text, first_only=True)
-    return found[0] if found else None
 
 
 def addressed_all(text: str, first_only: bool = False) -> list[str]:

@@ -10,8 +10,8 @@ a file.
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "judgements.yaml"
 >>> _ = p.write_text("# hand-written\\nsame: []\\n", encoding="utf-8")
 >>> d = record_decision("different", "Karen Human Rights Group", "Karenni Human Rights Group", "ethnic groups", path=p)
->>> load_judgements(p).is_different("karen human rights group", "karenni human rights group")
-True
+>>> load_judgements(p).different
+(('karen human rights group', 'karenni human rights group', 'ethnic groups'),)
 >>> undo_decision(path=p)["id"] == d["id"]
 True
 >>> load_judgements(p).different
@@ -62,9 +62,6 @@ class Judgements:
     aliases: dict[str, str] = field(default_factory=dict)  # alias key -> canonical key
     alias_names: dict[str, str] = field(default_factory=dict)  # canonical key -> canonical printed name
     persons: tuple[PersonJudgement, ...] = ()
-
-    def is_different(self, a: str, b: str) -> bool:
-        return (min(a, b), max(a, b)) in {(x, y) for x, y, _ in self.different}
 
     def person_org(self, person: str) -> PersonJudgement | None:
         key = _person_key(person)

@@ -3,7 +3,7 @@
 A tag coalition is named "<tag>" or "<tag>: <value>" (diaspora by country, ethnic by nationality), from the
 organization nodes' `tags` / `tag_values`. Structural coalitions come from graph.network.communities.
 `collapse(G, groups)` replaces each group by one `coalition:<slug>` node whose edges aggregate its members'
-(with counts); `expand(H, G)` undoes it exactly, from the original graph.
+(with counts).
 
 >>> import networkx as nx
 >>> G = nx.DiGraph()
@@ -16,8 +16,6 @@ organization nodes' `tags` / `tag_values`. Structural coalitions come from graph
 >>> H = collapse(G, groups)
 >>> sorted(H.nodes), H.edges["coalition:rohingya", "letter:x"]["count"]
 (['coalition:rohingya', 'letter:x'], 2)
->>> E = expand(H, G); sorted(E.edges) == sorted(G.edges)
-True
 """
 from __future__ import annotations
 
@@ -111,7 +109,7 @@ def collapse(G: nx.DiGraph, groups: Mapping[str, Iterable[str]]) -> nx.DiGraph:
     to the first group that lists it, so the result is always well defined. Edges between a member and
     an outside node become one edge per (super-node, outside node, kind) with `count` and `members`;
     edges inside a group are counted on the node as `internal_edges`. The groups are kept in
-    H.graph["collapsed"] so expand() can undo it."""
+    H.graph["collapsed"]."""
     owner: dict[str, str] = {}
     kept: dict[str, list[str]] = {}
     for name, members in groups.items():
@@ -144,13 +142,3 @@ def collapse(G: nx.DiGraph, groups: Mapping[str, Iterable[str]]) -> nx.DiGraph:
         else:
             H.add_edge(a, b, kind=d.get("kind", ""), count=1, members=sorted(x for x in (u, v) if x in owner))
     return H
-
-
-def expand(H: nx.DiGraph, G: nx.DiGraph, names: Iterable[str] | None = None) -> nx.DiGraph:
-    """Expand super-nodes of H (all, or those named) back into their members, from the original G."""
-    collapsed = H.graph.get("collapsed", {})
-    drop = set(collapsed) if names is None else set(names)
-    remaining = {n: ms for n, ms in collapsed.items() if n not in drop}
-    if not remaining:
-        return G.copy()
-    return collapse(G, remaining)

@@ -170,13 +170,6 @@ def counts(inc: Incidence) -> sparse.coo_matrix:
     return sparse.coo_matrix((shared, (i, j)), shape=(n, n))
 
 
-def newman(inc: Incidence) -> sparse.coo_matrix:
-    """Newman weights, upper triangle: sum over shared letters of 1/(n-1). One-signer letters add nothing."""
-    i, j, _, weight = pairs(inc)
-    n = len(inc.orgs)
-    return sparse.coo_matrix((weight, (i, j)), shape=(n, n))
-
-
 def hypergeom_p(shared: np.ndarray, k_a: np.ndarray, k_b: np.ndarray, n_letters: int) -> np.ndarray:
     """P(X >= shared) for X ~ Hypergeometric(N letters, k_a signed by a, k_b draws by b).
     Symmetric in a and b; computed once per distinct (shared, k_a, k_b), which repeat a lot.

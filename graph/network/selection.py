@@ -25,8 +25,6 @@ from graph.network.ties import tie_view
 from graph.network.view import filter_view
 from graph.kinds import EdgeKind
 
-MODES = ("map", "full")  # relationship map (organizations and their ties) / organizations, letters and demands
-
 
 def letters_making(G: nx.DiGraph, demands: Iterable[str]) -> list[str]:
     """Letters that make any of the demands (demand node ids)."""

@@ -57,7 +57,6 @@ class Suggestion:
     cosign: float
     demands: float
     shared_letters: int
-    shared_demands: tuple[str, ...]
     why: str
 
 
@@ -110,6 +109,6 @@ def suggest(G: nx.DiGraph, orgs: Iterable[str], k: int = 10, min_score: float = 
             labels = [str(G.nodes[d].get("label", d)) for d in shared_d[:3]]
             why += f"; asks {len(shared_d)} of their {len(set_demands)} demands" + (f" ({', '.join(labels)})" if labels else "")
         out.append(Suggestion(org, str(G.nodes[org].get("label", org)), score, co, dem,
-                              int(n_together[r]), shared_d, why))
+                              int(n_together[r]), why))
     out.sort(key=lambda s: (-s.score, -s.shared_letters, s.org))
     return out[:k]

@@ -2,8 +2,8 @@
 heading or a cue introduces wins, else the last long one; the same list printed again in another script follows.
 
 >>> from graph.extract.signatories.region import classify
->>> choose_block(classify(["Signatories:", "Amnesty International", "Human Rights Watch"]))
-(0, 2)
+>>> choose_blocks(classify(["Signatories:", "Amnesty International", "Human Rights Watch"]))
+[(0, 2)]
 """
 from __future__ import annotations
 
@@ -111,12 +111,6 @@ def _past_title(infos: list[LineInfo], b: tuple[int, int, int, int, bool]) -> tu
     while lo < hi and (infos[lo].kind != LineKind.ENTRY or _headline(infos[lo].text)):
         lo += 1
     return lo, hi
-
-
-def choose_block(infos: list[LineInfo]) -> tuple[int, int] | None:
-    """The main block of `choose_blocks`, or None."""
-    blocks = choose_blocks(infos)
-    return blocks[0] if blocks else None
 
 
 def choose_blocks(infos: list[LineInfo]) -> list[tuple[int, int]]:
