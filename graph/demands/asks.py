@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from graph.demands.patterns import Lexicon, Rx
+from graph.demands.gates import Rx
+from graph.demands.patterns import Lexicon
 from graph.demands.sentences import Sentence
 
 CLAUSE = re.compile(r"[;:]")

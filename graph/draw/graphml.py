@@ -24,7 +24,7 @@ from xml.etree import ElementTree as ET
 
 import networkx as nx
 
-from graph.draw.style import SHAPES, Style, degree_size
+from graph.draw.style import Style, degree_size
 
 NS = "http://graphml.graphdrawing.org/xmlns"
 YNS = "http://www.yworks.com/xml/graphml"

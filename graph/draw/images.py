@@ -23,7 +23,6 @@ import math
 import textwrap
 import threading
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Mapping
 
 import networkx as nx

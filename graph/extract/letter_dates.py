@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from graph.extract.address_block import is_mail_header
 from graph.extract.dates import MONTH, MONTHS, find_dates, find_day_month, find_month, infer_date
+from graph.records import Lines
 
 BYLINE = re.compile(r"^\s*(?:by|par|por|von|di)\s+\S", re.I)
 

@@ -26,7 +26,7 @@ from typing import Iterable, Mapping
 import networkx as nx
 
 from graph.identity.names import ascii_slug
-from graph.network.build import DEMAND, LETTER, ORG
+from graph.network.build import DEMAND, ORG
 from graph.identity.tagging.data import load_rules
 from graph.kinds import EdgeKind, NodeKind
 
