@@ -42,11 +42,8 @@ _PICK_JS = """
 })();
 </script>
 """
-# The pick box is machinery, not a control: hidden (it still takes the double-click's value). The page's
-# top padding (6rem) shrinks, so the whole drawing and its buttons fit the first screen (a phone keeps
-# room for the sidebar's toggle).
-_STYLE = ("<style>.st-key-net_clicked { display: none; } .stMainBlockContainer { padding-top: 2rem; }"
-          "@media (max-width: 640px) { .stMainBlockContainer { padding-top: 3rem; } }</style>")
+# The pick box is machinery, not a control: hidden (it still takes the double-click's value).
+_STYLE = "<style>.st-key-net_clicked { display: none; }</style>"
 DRAWING_PX = 560  # the drawing's height: with the heading and search above it, it fits a 1440x900 screen
 LEAD = "Who signs with whom: each dot an organization, each line letters signed together."
 INTRO = (

@@ -38,6 +38,7 @@ ASPECT = 1.6  # drawings are wider than tall (the frame is 1.6:1 on a desktop), 
 LABEL_ROOM = 30.0  # drawing units kept around a node for its name (a 16-unit line and some air)
 LABEL_STRETCH = 3.0  # ... and three times as much sideways
 GAP = 4.0  # drawing units left free between two node discs
+ADDED_GAP = LABEL_ROOM  # ... around a node a view adds (a search's letters): a pile of them would hide its names
 SEPARATE_ROUNDS = 300  # enough for the generated 3,300-node corpus (200 rounds, 0.4 s); stops once none overlaps
 
 
@@ -158,11 +159,11 @@ def _free_spot(centre, r: float, pos: Mapping, radius: Mapping, rng: random.Rand
         return centre
     keys = list(pos)
     xy = np.array([pos[k] for k in keys], dtype=float)
-    rr = np.array([radius.get(k, 10.0) for k in keys]) + r + GAP
+    rr = np.array([radius.get(k, 10.0) for k in keys]) + r + ADDED_GAP
     turn = rng.uniform(0, 2 * math.pi)
     for step in range(20000):
         a = turn + step * 0.5
-        dist = 0.0 if step == 0 else (r + GAP) * 0.35 * math.sqrt(step) * 2
+        dist = 0.0 if step == 0 else (r + ADDED_GAP) * 0.35 * math.sqrt(step) * 2
         p = (centre[0] + dist * math.cos(a), centre[1] + dist * math.sin(a))
         if np.all(np.hypot(xy[:, 0] - p[0], xy[:, 1] - p[1]) >= rr):
             return round(p[0], 1), round(p[1], 1)
