@@ -165,6 +165,10 @@ def shoot(page, url: str, corpus: str, size: str, queries: dict[str, str]) -> No
         if title in ("Network", "Coalitions"):
             graph_frame(page)
         settle(page)
+        for _ in range(60):  # widgets whose code is still loading show grey placeholders: not a screenshot
+            if not page.locator('[data-testid="stSkeleton"]').count():
+                break
+            page.wait_for_timeout(250)
         page.wait_for_timeout(600)
         page.screenshot(path=str(SHOTS / f"{corpus}-{path or 'network'}-{size}.png"), full_page=size == "phone")
 

@@ -44,7 +44,7 @@ _PICK_JS = """
 """
 # The pick box is machinery, not a control: hidden (it still takes the double-click's value).
 _STYLE = "<style>.st-key-net_clicked { display: none; }</style>"
-DRAWING_PX = 560  # the drawing's height: with the heading and search above it, it fits a 1440x900 screen
+DRAWING_PX = 530  # the drawing's height: with the heading, the search and its result above, it fits 1440x900
 LEAD = "Who signs with whom: each dot an organization, each line letters signed together."
 INTRO = (
     "Dot size: letters signed; colour: coalition tag (legend beside the drawing, under it on a phone). A line "

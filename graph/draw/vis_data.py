@@ -107,5 +107,7 @@ def vis_data(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | None 
             e["arrows"] = "to"
             e["title"] = "member of"
         edges.append(e)
+    # vis paints in list order: the nodes named first come last, so no later disc covers their names
+    nodes.sort(key=lambda d: -d["labelZoom"] if d["labelZoom"] else -1e9)
     return nodes, edges
 
