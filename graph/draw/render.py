@@ -35,6 +35,8 @@ from graph.draw.vis_labels import shorten
 from graph.draw.vis_data import label_text, vis_data  # noqa: F401 - label_text: as tooltip
 
 MIN_LABEL_PX = 11.0  # no name is drawn smaller on screen, even fitted into a phone's frame
+STROKE_PX = 4.0  # the white outline round a name, in screen pixels (vis scales it with the zoom: at a big map's
+# fitting zoom its 3 units were half a pixel, and names over a pile of letters could not be read)
 ZOOM_STEP = 1.25  # one click of a zoom button or one key press: a step one notices, five of them triple
 DEFAULT_TITLE = "Coalition Atlas: co-signature graph"
 TITLE_CHARS = 200  # a browser tab or bookmark shows far less; the caption in the legend has it all
@@ -178,7 +180,7 @@ _PAGE = """<!DOCTYPE html>
     var focus = {focus}, minPx = {min_px}, touched = false, grow = 1.0, hovered = null, shown = {{}};
     var drawnAt = null, pending = false, pen = document.createElement("canvas").getContext("2d");
     function growAt(s) {{ return Math.max(s, small < Infinity ? minPx / small : 0); }}
-    function textPx(text, px) {{ pen.font = px + "px sans-serif"; return pen.measureText(text).width + 3; }}
+    function textPx(text, px) {{ pen.font = px + "px sans-serif"; return pen.measureText(text).width + {stroke_px}; }}
     // Fit the nodes and the names shown at the fitting zoom, centred (on the searched organization, if
     // any: the camera moves, never the nodes); never beyond 1:1 (a 3-node graph would be giant discs).
     function frame() {{
@@ -222,7 +224,7 @@ _PAGE = """<!DOCTYPE html>
         var label = on ? texts[n.id] : "", was = shown[n.id];
         if (!was || was[0] !== label || was[1] !== size) {{
           shown[n.id] = [label, size];
-          ups.push({{id: n.id, label: label, font: {{size: size}}}});
+          ups.push({{id: n.id, label: label, font: {{size: size, strokeWidth: Math.round({stroke_px} / s * 100) / 100}}}});
         }}
       }});
       if (ups.length) nodes.update(ups);
@@ -302,7 +304,7 @@ def to_pyvis_html(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | 
     focus = next((str(n) for n, a in H.nodes(data=True) if a.get("focus")), None)
     page = _PAGE.format(css=css, js=js, width=esc(width), height=esc(height), panel=panel, nodes=_json(nodes),
                         edges=_json(edges), options=_json(options), focus=_json(focus), min_px=MIN_LABEL_PX,
-                        zoom_step=ZOOM_STEP,
+                        zoom_step=ZOOM_STEP, stroke_px=STROKE_PX,
                         title=esc(shorten(title or caption or DEFAULT_TITLE, TITLE_CHARS)))
     i = page.rfind("</body>")
     return page[:i] + _SCRIPT + page[i:]
