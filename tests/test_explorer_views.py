@@ -69,6 +69,18 @@ def _sized(size: float) -> FontProperties:
     return f
 
 
+PHONE = (356, 300)  # the drawing's frame on a 390x844 phone (at least; it grows to the drawing's shape)
+
+
+def _phone_zoom(nodes) -> float:
+    """The level (graph.draw.vis_labels) a phone's frame shows at its fitting zoom, as the page computes
+    it (graph.draw.render): the nodes fitted into PHONE, names MIN_LABEL_PX tall at least."""
+    xs, ys = [n["x"] for n in nodes], [n["y"] for n in nodes]
+    s = min(1.0, 0.96 * min(PHONE[0] / (max(xs) - min(xs) + 1), PHONE[1] / (max(ys) - min(ys) + 1)))
+    small = min(n["font"]["size"] for n in nodes if n["labelZoom"])
+    return s / max(s, render.MIN_LABEL_PX / small)
+
+
 def _overlaps(boxes):
     return [(a, b) for (a, p), (b, q) in itertools.combinations(boxes, 2)
             if p[0] < q[2] and q[0] < p[2] and p[1] < q[3] and q[1] < p[3]]
@@ -87,7 +99,9 @@ def test_no_two_labels_overlap_in_the_default_views(corpus, request):
         assert len(boxes) >= min(20, len(nodes)), "the most important nodes are named"
         assert not _overlaps(boxes)
         more = [_label_boxes(nodes, z) for z in vis_labels.ZOOMS]  # zooming in shows more names, none overlapping
-        assert all(not _overlaps(b) for b in more)
+        assert all(not _overlaps(b) for b in more)  # levels below 1: a phone's names, bigger in drawing units
+        phone = _label_boxes(nodes, _phone_zoom(nodes))  # MIN_LABEL_PX tall on screen at the phone's fit
+        assert len(phone) >= min(5, len(nodes)) and not _overlaps(phone), "a phone names the most important nodes"
         assert len(more[-1]) > len(boxes) or len(boxes) == len(nodes), "zooming in names more nodes"
         assert layout.no_overlap({n["id"]: (n["x"], n["y"]) for n in nodes}, {n["id"]: n["size"] for n in nodes})
     supers = [n for n in render.vis_data(coalitions, coalition_view.positions(G, groups),
@@ -151,20 +165,30 @@ def test_filtering_keeps_positions(bundled):
 
 
 @pytest.mark.parametrize("corpus", ["bundled", "generated"])
-def test_a_searched_organization_is_ringed_and_its_neighbours_named(corpus, request):
-    """The search view (its own layout, graph.draw.layout.focused): the busiest organization of the corpus,
-    ringed and named; its neighbours spaced and named without overlaps, more as one zooms in."""
+def test_a_search_moves_no_node_already_shown(corpus, request):
+    """Searching the busiest organization of the corpus from the relationship map (as ui.network does):
+    every node the map showed stays where it was, the new ones (letters, organizations the map folded)
+    appear beside their neighbours, the searched organization ringed and named, no two names overlapping
+    at any zoom (the page centres the camera on it: tests/test_browser.py)."""
     G = request.getfixturevalue(corpus)
+    first, _ = selection.select(G)
+    base = layout.positions(first, seed=0, labelled=True)
+    before = {n["id"]: (n["x"], n["y"]) for n in render.vis_data(first, layout.place(first, base))[0]}
     org = max((n for n, k in G.nodes(data="kind") if k == "organization"), key=lambda n: (G.nodes[n]["n_letters"], n))
     H, _ = selection.select(G, ego=[org], radius=2)
-    assert layout.focused(selection.select(G)[0]) is None, "other views keep the corpus positions"
-    pos = layout.focused(H)
+    pos = layout.place(H, base)
     nodes = {n["id"]: n for n in render.vis_data(H, pos)[0]}
-    assert nodes[org]["labelZoom"] == 1 and nodes[org]["borderWidth"] == 5
+    after = {n: (d["x"], d["y"]) for n, d in nodes.items()}
+    kept = set(before) & set(after)
+    assert kept and {n: after[n] for n in kept} == {n: before[n] for n in kept}
+    assert len(after) > len(kept), "the search shows nodes the map did not"
     assert layout.no_overlap(pos, layout.sizes(H))
-    boxes = _label_boxes(nodes.values())
-    assert len(boxes) >= min(20, len(nodes)) and not _overlaps(boxes)
+    spread = max(abs(x) + abs(y) for x, y in before.values())
+    for n in set(after) - kept:  # a new letter is beside the organization searched or its other signers
+        near = [after[m] for m in map(str, H.to_undirected(as_view=True)[n]) if m in after]
+        if near:
+            assert min(abs(after[n][0] - x) + abs(after[n][1] - y) for x, y in near) < spread, n
+    assert 0 < nodes[org]["labelZoom"] <= 1 and nodes[org]["borderWidth"] == 5
     assert all(not _overlaps(_label_boxes(nodes.values(), z)) for z in vis_labels.ZOOMS)
-    # the fitted view is not specks round a pile: the drawing is at most a few screens wide for its nodes
-    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
-    assert (max(xs) - min(xs)) * (max(ys) - min(ys)) < 40_000 * len(nodes)
+    # collapsing the search again: the map as it was
+    assert {n["id"]: (n["x"], n["y"]) for n in render.vis_data(first, layout.place(first, base))[0]} == before

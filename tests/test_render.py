@@ -166,7 +166,7 @@ def test_html_export_is_a_titled_page_with_labels_at_the_fitting_zoom(tmp_path):
     assert parsed.doctype.lower() == "doctype html"
     assert " ".join(info["caption"].split()).startswith(parsed.title.rstrip("…")) and "organizations" in parsed.title
     nodes = _dataset(page, 0)
-    first = [n for n in nodes if n["labelZoom"] == 1]
+    first = [n for n in nodes if 0 < n["labelZoom"] <= 1]  # shown at the fitting zoom of a desktop
     assert len(first) >= 15 and all(n["label"] for n in first)
     exe = shutil.which("chromium")
     if not exe:

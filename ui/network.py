@@ -42,18 +42,17 @@ _PICK_JS = """
 })();
 </script>
 """
-# The pick box is machinery, not a control: hidden (it still takes the double-click's value). On a phone
-# the page's top padding shrinks, so the drawing starts within the first screen.
-_STYLE = ("<style>.st-key-net_clicked { display: none; }"
-          "@media (max-width: 640px) { .stMainBlockContainer { padding-top: 3rem; } }</style>")
-DRAWING_PX = 600  # the drawing's height: with the heading and search above it, it fits a 1440x900 screen
+# The pick box is machinery, not a control: hidden (it still takes the double-click's value).
+_STYLE = "<style>.st-key-net_clicked { display: none; }</style>"
+DRAWING_PX = 530  # the drawing's height: with the heading, the search and its result above, it fits 1440x900
 LEAD = "Who signs with whom: each dot an organization, each line letters signed together."
 INTRO = (
     "Dot size: letters signed; colour: coalition tag (legend beside the drawing, under it on a phone). A line "
     "joins two organizations that signed letters together, thicker for more. **Start:** search an "
     "organization below, or pick letters, demands or organizations in the sidebar. Hover a dot for details; "
-    "double-click it to open a profile or a letter. Zoom with the wheel, a pinch, the buttons or +/− (click the "
-    "drawing first): more names appear as you zoom in.")
+    "double-click it to open a profile or a letter. Zoom with the wheel, a pinch, the − + buttons or the keys "
+    "+ and − (click the drawing first); ⤢ or the key 0 shows the whole drawing again. More names appear as you "
+    "zoom in.")
 
 
 @st.cache_resource(max_entries=6, show_spinner="Placing the organizations…")
@@ -90,9 +89,10 @@ def _network_html(key: str, G: nx.DiGraph, f: filters.Filters) -> tuple[str, dic
     from graph.draw import render
 
     H, info = filters.select(G, f)
-    pos = layout.focused(H)  # a search: its own layout; anything else stays at the corpus positions
-    if pos is None:
-        pos = layout.place(H, base_positions(key, info["mode"], G))
+    # Every view of a drawing mode, searched or filtered, puts its nodes where that mode's first view had
+    # them (a search or a picked letter shows letters the map has not: they appear beside their signers);
+    # the page moves the camera to the searched organization, never the nodes.
+    pos = layout.place(H, base_positions(key, f.mode, G))
     H.graph["view"] = ""  # the caption is printed under the graph; inside, it would cover the drawing
     html = render.to_pyvis_html(H, pos, height=f"{DRAWING_PX}px", title=_title(info))
     html = html.replace("</body>", _PICK_JS + "</body>", 1)

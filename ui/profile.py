@@ -105,7 +105,15 @@ def _cosigners(G: nx.DiGraph, node: str) -> None:
         return
     state.org_table(pd.DataFrame([{"organization": state.label(G, t.b), "letters together": t.shared,
                                    "jaccard": round(t.jaccard, 3), "p": t.p} for t in ties]),
-                    "pf_cosigners", [t.b for t in ties])
+                    "pf_cosigners", [t.b for t in ties],
+                    column_config={  # four columns in half a page: names get the room, numbers stay narrow
+                        "organization": st.column_config.TextColumn(width="medium"),
+                        "letters together": st.column_config.NumberColumn("together", width="small",
+                                                                          help="letters signed together"),
+                        "jaccard": st.column_config.NumberColumn(width="small", format="%.2f"),
+                        "p": st.column_config.NumberColumn(width="small", format="%.1e",
+                                                           help="chance of this many shared letters if both signed "
+                                                                "at random (lower: a stronger tie)")})
 
 
 def _similar(G: nx.DiGraph, node: str) -> None:

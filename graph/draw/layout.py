@@ -38,8 +38,7 @@ ASPECT = 1.6  # drawings are wider than tall (the frame is 1.6:1 on a desktop), 
 LABEL_ROOM = 30.0  # drawing units kept around a node for its name (a 16-unit line and some air)
 LABEL_STRETCH = 3.0  # ... and three times as much sideways
 GAP = 4.0  # drawing units left free between two node discs
-FOCUS_ASPECT = 1.2  # a search view fills the app's frame (about 1:1 beside the legend), not a 1.6:1 strip,
-FOCUS_STRETCH = 1.6  # ... so its room for names is less wide (LABEL_STRETCH alone made it 1.7:1 again)
+ADDED_GAP = LABEL_ROOM  # ... around a node a view adds (a search's letters): a pile of them would hide its names
 SEPARATE_ROUNDS = 300  # enough for the generated 3,300-node corpus (200 rounds, 0.4 s); stops once none overlaps
 
 
@@ -48,36 +47,25 @@ def sizes(G: nx.Graph) -> dict[Any, float]:
     return {n: node_size(a) for n, a in G.nodes(data=True)}
 
 
-def positions(G: nx.Graph, seed: int = 0, labelled: bool = False, pin: Any = None, aspect: float = ASPECT,
-              stretch: float = LABEL_STRETCH) -> dict[Any, tuple[float, float]]:
+def positions(G: nx.Graph, seed: int = 0, labelled: bool = False) -> dict[Any, tuple[float, float]]:
     """Positions in drawing units: deterministic for (G, seed), no two node discs overlap. With
     `labelled`, nodes also keep room for a name: LABEL_ROOM around them, LABEL_STRETCH times as much
     sideways (names are wide), so a small drawing (the relationship map) can name most of its nodes.
     The app draws every view from these (images and exports can too)."""
-    unit = layout(G, seed=seed, pin=pin)
+    unit = layout(G, seed=seed)
     if not unit:
         return {}
     nodes = list(unit)
     scale = SPACING * math.sqrt(len(nodes)) / 2  # FR's ideal edge length is 2/sqrt(n) in the unit square
-    xy = np.array([unit[n] for n in nodes]) * scale * np.array([aspect, 1.0])
+    xy = np.array([unit[n] for n in nodes]) * scale * np.array([ASPECT, 1.0])
     r = np.array([node_size(G.nodes[n]) for n in nodes])
-    held = np.array([n == pin for n in nodes], dtype=bool)  # `pin` stays in the middle: the rest make room
+    held = np.zeros(len(nodes), dtype=bool)
     if labelled:  # separate in a space squeezed sideways: discs there are wide ellipses here
-        squeeze = np.array([stretch, 1.0])
+        squeeze = np.array([LABEL_STRETCH, 1.0])
         xy = separate(xy / squeeze, r + LABEL_ROOM, held, seed) * squeeze
     else:
         xy = separate(xy, r, held, seed)
     return {n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(nodes, xy)}
-
-
-def focused(H: nx.Graph, seed: int = 0) -> dict[Any, tuple[float, float]] | None:
-    """A searched organization's neighbourhood (a node marked `focus`) gets a layout of its own, with room
-    for names, rather than the corpus positions: in a big corpus those scatter the neighbours over the whole
-    map, so the fitted view showed specks round a pile. None when H has no focus (then: `place`)."""
-    if not any(a.get("focus") for _, a in H.nodes(data=True)):
-        return None
-    focus = next(n for n, a in H.nodes(data=True) if a.get("focus"))
-    return positions(H, seed=seed, labelled=True, pin=focus, aspect=FOCUS_ASPECT, stretch=FOCUS_STRETCH)
 
 
 def separate(xy: np.ndarray, r: np.ndarray, fixed: np.ndarray, seed: int = 0) -> np.ndarray:
@@ -137,8 +125,11 @@ def no_overlap(pos: Mapping[Any, tuple[float, float]], radius: Mapping[Any, floa
 
 def place(H: nx.Graph, base: Mapping[Any, tuple[float, float]], seed: int = 0) -> dict[Any, tuple[float, float]]:
     """Positions for the drawing of H: nodes known to `base` keep their place; each other node (a
-    super-node) goes to the free spot nearest the centre of its members (attribute `members`) or, failing
-    that, of its neighbours, so it appears beside what it stands for and covers nothing."""
+    super-node, or a letter or organization the base drawing did not have) goes to the free spot nearest
+    the centre of its members (attribute `members`) or, failing that, of its placed neighbours (the
+    searched organization alone, when it is one of them), so it
+    appears beside what it stands for and covers nothing. Nodes with nothing placed around them wait for
+    their neighbours to be placed (an organization reached only through a new letter)."""
     pos = {n: tuple(base[n]) for n in H if n in base}
     new = [n for n in H if n not in base]
     if not new:
@@ -146,11 +137,19 @@ def place(H: nx.Graph, base: Mapping[Any, tuple[float, float]], seed: int = 0) -
     radius = sizes(H)
     rng = random.Random(seed)
     new.sort(key=lambda n: (-radius[n], str(n)))  # big super-nodes choose first
-    for n in new:
-        anchors = [base[m] for m in H.nodes[n].get("members") or () if m in base]
-        anchors = anchors or [pos[m] for m in nx.all_neighbors(H, n) if m in pos]
-        centre = tuple(np.mean(anchors, axis=0)) if anchors else (0.0, 0.0)
-        pos[n] = _free_spot(centre, radius[n], pos, radius, rng)
+    while new:
+        waiting = []
+        for n in new:
+            anchors = [base[m] for m in H.nodes[n].get("members") or () if m in base]
+            near = [m for m in nx.all_neighbors(H, n) if m in pos]
+            # beside the searched organization if it is a neighbour: its letters ring it, the camera's centre
+            anchors = anchors or [pos[m] for m in near if H.nodes[m].get("focus")] or [pos[m] for m in near]
+            if not anchors and len(waiting) < len(new) - 1:
+                waiting.append(n)
+                continue
+            centre = tuple(np.mean(anchors, axis=0)) if anchors else (0.0, 0.0)
+            pos[n] = _free_spot(centre, radius[n], pos, radius, rng)
+        new = waiting
     return pos
 
 
@@ -160,23 +159,21 @@ def _free_spot(centre, r: float, pos: Mapping, radius: Mapping, rng: random.Rand
         return centre
     keys = list(pos)
     xy = np.array([pos[k] for k in keys], dtype=float)
-    rr = np.array([radius.get(k, 10.0) for k in keys]) + r + GAP
+    rr = np.array([radius.get(k, 10.0) for k in keys]) + r + ADDED_GAP
     turn = rng.uniform(0, 2 * math.pi)
     for step in range(20000):
         a = turn + step * 0.5
-        dist = 0.0 if step == 0 else (r + GAP) * 0.35 * math.sqrt(step) * 2
+        dist = 0.0 if step == 0 else (r + ADDED_GAP) * 0.35 * math.sqrt(step) * 2
         p = (centre[0] + dist * math.cos(a), centre[1] + dist * math.sin(a))
         if np.all(np.hypot(xy[:, 0] - p[0], xy[:, 1] - p[1]) >= rr):
             return round(p[0], 1), round(p[1], 1)
     return centre
 
 
-def layout(H: nx.Graph, seed: int = 0, iterations: int = 300, core_size: int = 800, pin: Any = None
-           ) -> dict[Any, tuple[float, float]]:
+def layout(H: nx.Graph, seed: int = 0, iterations: int = 300, core_size: int = 800) -> dict[Any, tuple[float, float]]:
     """Positions in [-1, 1]^2. Same graph + seed -> same positions.
 
-    Fruchterman-Reingold on the undirected graph (numpy up to NUMPY_FR_MAX nodes, igraph above; there `pin`,
-    a node held at the centre, is honoured). Above `core_size` nodes FR gets slow (letters are
+    Fruchterman-Reingold on the undirected graph (numpy up to NUMPY_FR_MAX nodes, igraph above). Above `core_size` nodes FR gets slow (letters are
     hubs with hundreds of signatories), so only a core (letters, demands and the best-connected
     organizations) goes through FR; every other organization sits at the centre of the nodes it is
     linked to, with a small seeded jitter, which is what FR would do with them anyway.
@@ -192,7 +189,7 @@ def layout(H: nx.Graph, seed: int = 0, iterations: int = 300, core_size: int = 8
         return {nodes[0]: (0.0, 0.0)}
     rng = np.random.default_rng(seed)
     if len(nodes) <= core_size:
-        pos = _fr(H, nodes, seed, iterations, rng, pin)
+        pos = _fr(H, nodes, seed, iterations, rng)
     else:
         rest = [n for n in nodes if H.nodes[n].get("kind") in (ORG, GROUP)]
         fixed = [n for n in nodes if H.nodes[n].get("kind") not in (ORG, GROUP)]
@@ -228,7 +225,7 @@ FR_NUMPY_STEPS = 150  # a numpy FR settles well within this (checked on the scre
 NUMPY_FR_MAX = 500  # up to here a dense numpy FR is faster than importing igraph (1-2.5 s at app start)
 
 
-def _fr_numpy(H: nx.Graph, nodes: list, iterations: int, rng, pin: Any = None) -> dict[Any, tuple[float, float]]:
+def _fr_numpy(H: nx.Graph, nodes: list, iterations: int, rng) -> dict[Any, tuple[float, float]]:
     """Fruchterman-Reingold with all pairwise forces as numpy arrays (O(n^2) memory, fine below
     NUMPY_FR_MAX), plus a weak pull to the centre so small components do not drift off."""
     n = len(nodes)
@@ -240,7 +237,6 @@ def _fr_numpy(H: nx.Graph, nodes: list, iterations: int, rng, pin: Any = None) -
     k2 = 4.0 / n  # squared ideal edge length for n nodes in a 2x2 square
     k = np.sqrt(k2)
     u, v = E[:, 0], E[:, 1]
-    p = index.get(pin)  # a node held at the centre (the searched organization), or None
     t0 = 0.2
     steps = min(iterations, FR_NUMPY_STEPS)
     for i in range(steps):
@@ -263,17 +259,15 @@ def _fr_numpy(H: nx.Graph, nodes: list, iterations: int, rng, pin: Any = None) -
         step = np.minimum(length, t0 * (1 - i / steps) + 1e-3) / length
         x += fx * step
         y += fy * step
-        if p is not None:  # held in the middle: the rest settles round it
-            x[p] = y[p] = 0.0
     pos = np.column_stack([x, y])
     return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, pos)}
 
 
-def _fr(H: nx.Graph, nodes: list, seed: int, iterations: int, rng, pin: Any = None) -> dict[Any, tuple[float, float]]:
+def _fr(H: nx.Graph, nodes: list, seed: int, iterations: int, rng) -> dict[Any, tuple[float, float]]:
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
     if len(nodes) <= NUMPY_FR_MAX:
-        return _fr_numpy(H, nodes, iterations, rng, pin)
+        return _fr_numpy(H, nodes, iterations, rng)
     import igraph as ig  # only for big cores: its import alone costs 1-2.5 s
 
     index = {n: i for i, n in enumerate(nodes)}

@@ -1,23 +1,22 @@
 """The node and edge dicts vis-network draws (ids as strings): positions in drawing units, the corpus
 sizes and colours (graph.draw.style), labels with the zoom from which each is shown (graph.draw.vis_labels),
-escaped tooltips (graph.draw.tooltips); and the box the page fits into its frame.
+escaped tooltips (graph.draw.tooltips).
 
 >>> import networkx as nx
 >>> G = nx.DiGraph()
 >>> G.add_node("org:x", kind="organization", label="X", n_letters=2)
 >>> [(n["id"], n["label"], n["labelZoom"]) for n in vis_data(G, {"org:x": (0.0, 0.0)})[0]]
-[('org:x', 'X', 1)]
+[('org:x', 'X', 0.125)]
 """
 from __future__ import annotations
 
-import html as _html
 from typing import Any, Mapping
 
 import networkx as nx
 
 from graph.draw.style import Style, label_font, node_size
 from graph.draw.tooltips import esc, tooltip
-from graph.draw.vis_labels import LABEL_CHARS, LINE, Label, label_scale, shorten, text_width, zoom_levels
+from graph.draw.vis_labels import LABEL_CHARS, Label, label_scale, shorten, zoom_levels
 from graph.kinds import FOLDED, EdgeKind, NodeKind
 
 SCALE = 55.0  # vis pixels per unit of layout, times sqrt(n): keeps node spacing similar at any size
@@ -61,8 +60,8 @@ def vis_data(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | None 
              style: Style | None = None, label_zoom: float | None = None) -> tuple[list[dict], list[dict]]:
     """Node and edge dicts for vis-network (ids as strings). Sizes and label sizes come from the corpus
     attributes (graph.draw.style.node_size), so a node looks the same in every view; labels are drawn only
-    where they fit (graph.draw.vis_labels.zoom_levels: the most important at any zoom, the others from the
-    zoom where theirs fits, every one on hover), `label_zoom` times their size (default: label_scale)."""
+    where they fit (graph.draw.vis_labels.zoom_levels: each from the zoom where it fits, every one on
+    hover), `label_zoom` times their size (default: label_scale)."""
     if positions is None:
         from graph.draw.layout import positions as layout_positions
 
@@ -82,7 +81,7 @@ def vis_data(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | None 
         node = {
             "id": str(n),
             "label": esc(texts[n]),
-            "labelZoom": zoom.get(n, 0),  # 1: always shown; 2, 4, 8: from that zoom on; 0: on hover only
+            "labelZoom": zoom.get(n, 0),  # shown from this level of vis_labels.ZOOMS on; 0: on hover only
             "title": tooltip(H, n),
             "shape": style.shape(n).vis,
             "color": style.color(n),
@@ -108,20 +107,7 @@ def vis_data(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | None 
             e["arrows"] = "to"
             e["title"] = "member of"
         edges.append(e)
+    # vis paints in list order: the nodes named first come last, so no later disc covers their names
+    nodes.sort(key=lambda d: -d["labelZoom"] if d["labelZoom"] else -1e9)
     return nodes, edges
 
-
-def frame_box(nodes: list[dict]) -> tuple[float, float, float, float] | None:
-    """(left, top, right, bottom) of what is drawn at the fitting zoom: every node disc and every label
-    shown from the start (vis' own fit leaves labels out, so names at the edges were cut off)."""
-    boxes = []
-    for n in nodes:
-        x, y, r = n["x"], n["y"], n["size"]
-        boxes.append((x - r, y - r, x + r, y + r))
-        if n.get("labelZoom") == 1 and n.get("label"):
-            f = n["font"]["size"]
-            w = text_width(_html.unescape(n["label"]), f) / 2
-            boxes.append((x - w, y + r, x + w, y + r + LINE * f))
-    if not boxes:
-        return None
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))

@@ -2,11 +2,12 @@
 
 vis-network draws a node's label centred under it. `choose` goes through the candidates by importance and
 keeps a label only if its box (estimated from the text and the font size) touches no kept label and no
-other node: those are shown at the zoom that fits the drawing. Zooming in, the page keeps labels at the
-size they had there (vis' scaling.label.maxVisible), so in drawing units they shrink while the nodes
-spread apart: `zoom_levels` gives every other label the first zoom (2, 4 or 8 times) at which it fits
-beside all the labels already shown, and the page shows it from there (scaling.label.drawThreshold).
-The rest show their name on hover.
+other node. The page (graph.draw.render) draws every label at one size on screen whatever the zoom, so
+in drawing units a label is `font / level` at `level` times the zoom where `font` reads well: zooming in,
+names shrink while the nodes spread apart, and more fit; on a small screen the drawing is fitted at a
+fraction of that zoom, names are drawn bigger than `font` and fewer fit. `zoom_levels` gives each label
+the first level of ZOOMS at which it fits beside all the labels of lower levels; the page shows it from
+there. The rest show their name on hover.
 
 >>> pos = {"a": (0, 0), "b": (100, 20), "c": (0, 200)}  # b's label would run into a's
 >>> items = [Label("a", "Burma Campaign UK", 14, 10, 3), Label("b", "Fortify Rights", 14, 10, 2),
@@ -28,7 +29,11 @@ LINE = 1.3  # label height in font sizes, with vis' 3-unit white stroke around t
 MARGIN = 3.0  # drawing units kept between two labels, and between a label and a node
 LABEL_CHARS = 24  # longer names are cut with "…" (or replaced by an acronym): a long name covers a cluster
 MAX_CANDIDATES = 400  # beyond this many labels on one screen, nobody reads them anyway
-ZOOMS = (2, 4, 8)  # zoom steps (times the fitting zoom) at which more labels appear; beyond 8x few nodes are left
+# Levels (times the zoom at which `font` is read at its size) at which more labels appear: below 1 for a
+# phone, whose frame fits a wide drawing at a fifth to a third of a desktop's zoom (names drawn up to 8x
+# bigger in drawing units, so they stay readable); steps of sqrt(2), so a phone's fit is never far above
+# one; beyond 8x few nodes are left.
+ZOOMS = (0.125, 0.18, 0.25, 0.35, 0.5, 0.71, 1.0, 1.41, 2.0, 2.83, 4.0, 5.66, 8.0)
 VIEW_EXTENT = 700.0  # drawing units that fit the 720 px frame at zoom 1
 
 
@@ -108,22 +113,31 @@ def choose(items: Iterable[Label], pos: Mapping[Any, tuple[float, float]],
 
 
 def zoom_levels(items: Iterable[Label], pos: Mapping[Any, tuple[float, float]],
-                radius: Mapping[Any, float] | None = None) -> dict[Any, int]:
-    """Node -> the zoom (1, or one of ZOOMS) from which its label is shown; nodes left out: on hover only.
-    At zoom z every shown label is 1/z of its size in drawing units, so the labels of zoom <= z are chosen
-    again at that size, those already shown first (a smaller box inside a box that fitted still fits).
+                radius: Mapping[Any, float] | None = None) -> dict[Any, float]:
+    """Node -> the level of ZOOMS from which its label is shown; nodes left out: on hover only. At level z
+    every shown label is font / z in drawing units. Level 1 takes the labels that fit by importance; each
+    level above chooses again at its size, those already shown first (a smaller box inside a box that
+    fitted still fits); each level below 1 keeps those of the level above that still fit at its bigger
+    size, by importance, so a phone shows the most important names of a desktop's. Those may cross a small
+    node's disc (at a phone's zoom most names would: the white outline keeps them legible), never a name.
 
     >>> pos = {"a": (0, 0), "b": (100, 20)}
-    >>> zoom_levels([Label("a", "Burma Campaign UK", 14, 10, 3), Label("b", "Fortify Rights", 14, 10, 2)], pos)
-    {'a': 1, 'b': 2}
+    >>> items = [Label("a", "Burma Campaign UK", 14, 10, 3), Label("b", "Fortify Rights", 14, 10, 2)]
+    >>> sorted(zoom_levels(items, pos, {"a": 10, "b": 10}).items())
+    [('a', 0.125), ('b', 1.41)]
     """
     items = [i for i in items if i.text and i.node in pos]
-    level = {n: 1 for n in choose(items, pos, radius)}
-    for z in ZOOMS:
+    level: dict[Any, float] = {}
+    for z in (z for z in ZOOMS if z >= 1):
         if len(level) == len(items):
             break
         scaled = [Label(i.node, i.text, i.font / z, i.radius, i.priority + (1e12 if i.node in level else 0),
                         i.always or i.node in level) for i in items]
         for n in choose(scaled, pos, radius):
             level.setdefault(n, z)
+    kept = {n for n, z in level.items() if z == 1}
+    for z in sorted((z for z in ZOOMS if z < 1), reverse=True):
+        kept = choose([Label(i.node, i.text, i.font / z, i.radius, i.priority, True) for i in items
+                       if i.node in kept], pos, radius)
+        level.update(dict.fromkeys(kept, z))
     return level
