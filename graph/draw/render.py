@@ -36,6 +36,7 @@ from graph.draw.vis_data import frame_box, label_text, vis_data  # noqa: F401 - 
 MIN_LABEL_PX = 12.0  # zooming in, a label grows until at least this many pixels tall, then keeps its size
 DEFAULT_TITLE = "Coalition Atlas: co-signature graph"
 TITLE_CHARS = 200  # a browser tab or bookmark shows far less; the caption in the legend has it all
+MANY_EDGES = 2000  # above this, redrawing every edge while the user drags or zooms makes the page stutter
 
 
 def _legend_html(style: Style, caption: str) -> str:
@@ -228,8 +229,8 @@ def to_pyvis_html(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | 
     options = {
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False},
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": len(edges) > 2000,
-                        "hideEdgesOnZoom": len(edges) > 2000, "navigationButtons": True,
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": len(edges) > MANY_EDGES,
+                        "hideEdgesOnZoom": len(edges) > MANY_EDGES, "navigationButtons": True,
                         "keyboard": {"enabled": True, "bindToWindow": True}},
         "edges": {"smooth": False, "arrows": {"to": {"enabled": False}}},
         "nodes": {"borderWidth": 1, "font": {"face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"}},
