@@ -33,6 +33,7 @@ NEGATION_WINDOW = 50  # characters before a cue searched for a negation ("not to
 SHORT_CLAUSE = 25  # characters: a shorter clause ("We urge:") says too little alone; the whole sentence is evidence
 SHORT_PART = 60  # characters: a shorter comma-separated part of a long clause is quoted with its neighbour
 SHAPES_KEPT = 100_000  # sentences whose shape is remembered (names and boilerplate repeat across letters)
+FOUND_KEPT = 50_000  # sentences whose demands are remembered; past this the memory starts again (an endless stream of letters)
 SHORT_SENTENCE = 6  # words: a list heading this short opens a list of asks ("Recommendations"); longer is prose
 ASK_WORDS = 4  # words: a shorter sentence that matched nothing is no ask worth proposing
 _CHUNK = re.compile(r",\s|\s[\u2014-]\s")
@@ -169,7 +170,7 @@ def find_demands(text: str, lexicon: Lexicon | None = None) -> tuple[tuple[Deman
                 None if d.in_context or (d.any.gate is not None and not d.any.bits & mask) else
                 list(_matches(d, folded, region, "", lex, mask)) for d in lex.demands]
             if sen.segment not in quoted:
-                if len(known) > 50_000:  # bounded memory on an endless stream of letters
+                if len(known) > FOUND_KEPT:
                     known.clear()
                 known[key] = (region, per)
         else:

@@ -27,6 +27,8 @@ from graph import paths
 from graph.paths import curated_path
 
 FILE = "demands.yaml"
+SHORT_TEXT = 120  # characters: shorter texts (names, short lines) recur letter after letter: their bits are remembered
+WORDS_KEPT = 200_000  # words and short texts whose bits are remembered; past this the memory starts again
 
 
 @dataclass(frozen=True)
@@ -88,13 +90,13 @@ class Lexicon:
                         break
                     m |= b
                 else:
-                    if len(t) < 120:
+                    if len(t) < SHORT_TEXT:
                         known[t] = m
             out.append(m)
-        if len(known) > 200_000:  # bounded memory on an endless stream of letters
+        if len(known) > WORDS_KEPT:  # bounded memory on an endless stream of letters
             known.clear()
         if redo:
-            if len(words) > 200_000:
+            if len(words) > WORDS_KEPT:
                 words.clear()
             self._learn({w for k in redo for w in texts[k].split() if w not in words})
             for k in redo:

@@ -32,6 +32,8 @@ _URL = re.compile(r"^(?:https?://|www\.)\S*$", re.I)
 _OPEN_END = re.compile(r"\b(?:the|a|an|of|to|and|or|in|for|on|by|with|at|from|that|its|their|our|as|is|are|be|can|"
                        r"will|must|should|this|these|which|who|including|into|than)$", re.I)
 _TERMINAL = ".!?:;\"”’)]"
+HEADING_SPACES = 7  # a heading between sentences is short: fewer spaces (words - 1) than this
+BULLET_CHARS = 4  # a bullet or list number alone on its line is this short at most: "•", "12.", "(a)", "(12)"
 _HYPHENS = "-\u00ad\u2010"
 # Sentence end: . ! ? plus closing quotes/brackets, an optional footnote number, then a capital (also an
 # accented one, or after Spanish ¿ ¡ and French «: "... détenus. Évidemment").
@@ -76,7 +78,7 @@ def flatten(text: str) -> str:
 
 def _is_heading(line: str, prev_end: str | None, nxt: str | None) -> bool:
     """A short title line between full sentences, e.g. 'Accountability and justice'."""
-    return (line.count(" ") < 7 and line[-1] not in _TERMINAL + ",-" and line[0].isupper()
+    return (line.count(" ") < HEADING_SPACES and line[-1] not in _TERMINAL + ",-" and line[0].isupper()
             and (prev_end is None or prev_end in _TERMINAL)
             and (nxt is None or nxt[:1].isupper() or bool(_BULLET_ONLY.match(nxt) or _ITEM_START.match(nxt)))
             and not _OPEN_END.search(line, max(0, len(line) - 16)))  # it ends the line: look only there
@@ -123,7 +125,7 @@ def _segments(text: str) -> list[tuple[list[str], list[int], list[int], bool, bo
             start_new = False
         else:
             marked = first in _MARK_FIRST
-            if marked and len(line) <= 4 and _BULLET_ONLY.match(line):
+            if marked and len(line) <= BULLET_CHARS and _BULLET_ONLY.match(line):
                 # A bare number ("1.") usually numbers a section heading; a glyph starts an item.
                 parts, pending_item, blank_before = None, "number" if first.isdigit() else "bullet", True
                 continue

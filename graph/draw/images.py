@@ -43,6 +43,7 @@ POINTS = {"single": {"label": 5.0, "title": 8.0, "caption": 6.0, "legend": 5.5},
           "double": {"label": 6.0, "title": 9.0, "caption": 7.0, "legend": 6.5}}
 DRAWING_ASPECT = 0.72  # height / width of the network drawing itself
 MUST_LABEL = (NodeKind.DEMAND, NodeKind.GROUP, NodeKind.LETTER_GROUP, NodeKind.DEMAND_GROUP)  # few, and meaningless without a name
+DENSE_EDGES = 2000  # more edges than this are drawn thinner, so the nodes are not buried under them
 MUST_LETTERS = 12  # up to this many letters, each is labelled; beyond, they compete like organizations
 MAX_LABELS = {"single": 40, "double": 90}  # optional labels tried; the collision check keeps what fits
 LABEL_HALO = 0.08  # white box behind a label (fraction of font size, within labels.GAP_PT): readable over lines
@@ -166,7 +167,7 @@ def _network(ax, H: nx.Graph, style: Style, positions, width_in: float, raster: 
     ax.set_ylim(lo[1] - 0.04 * span[1], hi[1] + 0.04 * span[1])
     segs = [(positions[u], positions[v]) for u, v in H.edges() if u in positions and v in positions]
     if segs:
-        ax.add_collection(LineCollection(segs, colors="#9a9a9a", linewidths=0.3 if len(segs) > 2000 else 0.5,
+        ax.add_collection(LineCollection(segs, colors="#9a9a9a", linewidths=0.3 if len(segs) > DENSE_EDGES else 0.5,
                                          alpha=0.5, zorder=1, rasterized=raster))
     deg = dict(H.degree())
     top = max(deg.values(), default=0)

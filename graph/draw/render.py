@@ -40,6 +40,7 @@ STROKE_PX = 4.0  # the white outline round a name, in screen pixels (vis scales 
 ZOOM_STEP = 1.25  # one click of a zoom button or one key press: a step one notices, five of them triple
 DEFAULT_TITLE = "Coalition Atlas: co-signature graph"
 TITLE_CHARS = 200  # a browser tab or bookmark shows far less; the caption in the legend has it all
+MANY_EDGES = 2000  # above this, redrawing every edge while the user drags or zooms makes the page stutter
 
 
 def _legend_html(style: Style, caption: str) -> str:
@@ -293,8 +294,8 @@ def to_pyvis_html(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | 
     options = {
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False},
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": len(edges) > 2000,
-                        "hideEdgesOnZoom": len(edges) > 2000},
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": len(edges) > MANY_EDGES,
+                        "hideEdgesOnZoom": len(edges) > MANY_EDGES},
         "edges": {"smooth": False, "arrows": {"to": {"enabled": False}}},
         "nodes": {"borderWidth": 1, "font": {"face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"}},
     }

@@ -116,12 +116,14 @@ def _menu(t: str) -> bool:
     """A site's menu or language bar: short items between bars ("RU | EN | UA", "News · Opinion · Video")."""
     items = [x.strip() for x in re.split(r"\s[|·•»›>]\s", t)]
     spaced = [x.strip() for x in re.split(r"\s{2,}|\t", t.strip())]  # "Inicio  Quiénes somos  Noticias  Contacto"
-    return len(items) >= 3 and all(len(x.split()) <= MENU_ITEM_WORDS for x in items) or \
+    return len(items) >= MENU_BARRED_ITEMS and all(len(x.split()) <= MENU_ITEM_WORDS for x in items) or \
         len(spaced) >= MENU_SPACED_ITEMS and all(len(x.split()) <= MENU_ITEM_WORDS for x in spaced)
 
 
 # Items of a menu set apart by runs of spaces, not bars: a title may hold one double space, not three.
 MENU_SPACED_ITEMS = 4
+# Items of a menu set apart by bars: two parts are a title and its site ("Statement | Site"), three a menu.
+MENU_BARRED_ITEMS = 3
 # A menu item is a word or two ("About us"); a title's parts between bars are longer.
 MENU_ITEM_WORDS = 3
 

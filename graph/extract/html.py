@@ -44,6 +44,14 @@ _LOOKS_HTML = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!docty
 _TAG = re.compile(r"</?(?:p|div|span|a|li|ul|ol|table|tr|td|h[1-6]|br|img|section|article|meta|link|script)\b", re.I)
 # Share of lines holding an HTML tag above which a .txt/.md file is page source, not text with a stray tag.
 HTML_TAG_SHARE = 0.3
+# ... and it has at least this many non-blank lines and tags: a short note quoting a tag or two is text.
+HTML_MIN_LINES, HTML_MIN_TAGS = 5, 10
+# An in-page link of this many words at most, outside a list, is a navigation aid ("Skip to content", "Top").
+JUMP_LINK_WORDS = 4
+# A tab's label is short; a longer text that controls a panel is content, not a label.
+TAB_LABEL_CHARS = 60
+# Elements nested deeper than this (broken or hostile markup) are read as plain text: no recursion overflow.
+MAX_DEPTH = 200
 
 
 def looks_like_html(text: str) -> bool:
@@ -53,7 +61,7 @@ def looks_like_html(text: str) -> bool:
     head = text[:50000]
     lines = [ln for ln in head.split("\n") if ln.strip()]
     tagged = sum(1 for ln in lines if _TAG.search(ln))
-    return len(lines) >= 5 and tagged >= HTML_TAG_SHARE * len(lines) and len(_TAG.findall(head)) >= 10
+    return len(lines) >= HTML_MIN_LINES and tagged >= HTML_TAG_SHARE * len(lines) and len(_TAG.findall(head)) >= HTML_MIN_TAGS
 
 
 @lru_cache(maxsize=1)
@@ -159,7 +167,7 @@ def _prune(root, article: str) -> None:
                 re.search(r"display\s*:\s*none", el.get("style") or "", re.I) or \
                 el.get("role") in ("navigation", "banner", "contentinfo", "complementary", "search"):
             doomed.append(el)
-        elif tag == "a" and (el.get("href") or "").startswith("#") and len(el.text_content().split()) <= 4 and \
+        elif tag == "a" and (el.get("href") or "").startswith("#") and len(el.text_content().split()) <= JUMP_LINK_WORDS and \
                 el.getparent() is not None and el.getparent().tag != "li" and el.get("role") != "tab":
             doomed.append(el)  # "Back to top", "Skip to content": links within the page, outside a list of tabs
         elif tag not in ("body", "html") and words.search(f"{el.get('class') or ''} {el.get('id') or ''}") and \
@@ -208,7 +216,7 @@ class _Walker:
                 panels = [p for p in keys.get(v, ()) if p is not el and len(p) > 0 and el not in p.iterancestors()
                           and p not in el.iterancestors()]
                 text = " ".join(el.text_content().split())
-                if panels and text and len(text) < 60:
+                if panels and text and len(text) < TAB_LABEL_CHARS:
                     labels[v] = text
                     label_els.add(el)
         return labels, label_els
@@ -225,7 +233,7 @@ class _Walker:
             self.out.append(("break", ""))
 
     def _walk(self, el, depth: int, prefix: str = "") -> None:
-        if depth > 200:  # pathological nesting: the rest of this branch as plain text
+        if depth > MAX_DEPTH:  # pathological nesting: the rest of this branch as plain text
             self.buf.append(" " + el.text_content())
             return
         tag = el.tag.lower() if isinstance(el.tag, str) else ""

@@ -17,6 +17,8 @@ _SEPARATORS = re.compile(r"([|·•/])")
 # A line of at most this many words, most of them menu words, is a menu or a language bar.
 MENU_MAX_WORDS = 12
 MENU_SHARE = 0.6
+# A web address with at most this many words around it ("Read more: www.x.org") is page furniture; more is a sentence.
+LINK_LINE_WORDS = 3
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +46,7 @@ def is_leftover(line: str) -> bool:
     if not t:
         return False
     titles, menu, phrases, _ = _knowledge()
-    if _key(t) in titles or phrases.search(t) or re.search(r"https?://|www\.", t) and len(t.split()) <= 3:
+    if _key(t) in titles or phrases.search(t) or re.search(r"https?://|www\.", t) and len(t.split()) <= LINK_LINE_WORDS:
         return True
     # split at spaces, not at \W: scripts such as Sinhala or Burmese write vowel signs that \w does not match
     words = [w.strip(".,;:!?()[]").casefold() for w in _SEPARATORS.sub(r" \1 ", t).split()]

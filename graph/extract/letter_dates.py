@@ -40,11 +40,19 @@ def _known_events(text: str) -> list[tuple[str, str]]:
     return out
 
 
+# The letter's date is looked for in its head, and in at least this many first lines (a head that ends early).
+DATE_HEAD_LINES = 12
+# A longer line is prose that mentions a date, not a date line; below the head only a short line is one.
+MAX_HEAD_DATE_LINE, MAX_BODY_DATE_LINE = 100, 40
+# A line naming a month and no day ("March 2021") is the letter's date when it is this short: no sentence.
+MAX_MONTH_LINE = 30
+
+
 def letter_date(lines: list[str], head_end: int, text: str) -> tuple[str | None, Lines, str]:
     page_date = None  # a date the page says it published the letter on: used when the letter prints none
-    for i, raw in enumerate(lines[:max(head_end, 12) + 1]):
+    for i, raw in enumerate(lines[:max(head_end, DATE_HEAD_LINES) + 1]):
         t = raw.strip()
-        if len(t) > 100 or (i >= head_end and len(t) > 40):
+        if len(t) > MAX_HEAD_DATE_LINE or (i >= head_end and len(t) > MAX_BODY_DATE_LINE):
             continue
         ds = find_dates(t)
         if ds and (_cue("page_date_cues").search(t[max(0, ds[0][1] - 40):ds[0][1]]) or
@@ -63,7 +71,7 @@ def letter_date(lines: list[str], head_end: int, text: str) -> tuple[str | None,
             own = None if _dateline(t) else _own_date(lines, ds[0][0], datelines_only=True)
             return own or (ds[0][0], (i + 1,), "printed")
         mo = find_month(t)
-        if mo and len(t) < 30:
+        if mo and len(t) < MAX_MONTH_LINE:
             return mo, (i + 1,), "printed (month)"
     if page_date:
         return _own_date(lines, page_date[0]) or _sent_date(lines, page_date[0]) or page_date

@@ -82,7 +82,7 @@ def _headings(lines: list[str], start: int) -> list[tuple[str, Lines]]:
 
 def _caps(t: str) -> bool:
     letters = [c for c in t if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+    return len(letters) >= MIN_CAPS_LETTERS and all(c.isupper() for c in letters)
 
 
 def letter_heading(lines: list[str], start: int, title: str | None) -> tuple[str, Lines] | None:
@@ -104,6 +104,10 @@ def letter_heading(lines: list[str], start: int, title: str | None) -> tuple[str
 
 # A headline quotes a heading of this many characters or more; a shorter one ("Joint statement") is a label.
 MIN_QUOTED_CHARS = 20
+# A cut page title shorter than this is too little to tell which longer line it was cut from.
+MIN_CUT_TITLE_CHARS = 20
+# Fewer letters than this in capitals ("UN", "EU") are an acronym, not a heading printed in capitals.
+MIN_CAPS_LETTERS = 4
 
 
 def is_kind_label(t: str) -> bool:
@@ -124,7 +128,7 @@ def is_cut_short(title: str, text: str) -> bool:
     """A page title cut to a length: the text prints a longer line that starts with it, cut mid-word or at an
     ellipsis ("... the Contrived “Reconcili")."""
     t = title.strip().rstrip("…").rstrip(".").strip()
-    if len(t) < 20:
+    if len(t) < MIN_CUT_TITLE_CHARS:
         return False
     for line in text.split("\n"):
         s = line.strip()

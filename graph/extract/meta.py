@@ -56,10 +56,10 @@ class Meta:
 
 def _head_end(lines: list[str]) -> int:
     """Index of the salutation, else of the first prose line (long, ends a sentence), bounded to 25 lines."""
-    for i, raw in enumerate(lines[:40]):
-        if _SALUTATION.match(raw) and len(raw.strip()) < 80 or i < GREETING_LINES and is_greeting(lines, i):
+    for i, raw in enumerate(lines[:SALUTATION_LINES]):
+        if _SALUTATION.match(raw) and len(raw.strip()) < MAX_SALUTATION_CHARS or i < GREETING_LINES and is_greeting(lines, i):
             return i
-    for i, raw in enumerate(lines[:25]):
+    for i, raw in enumerate(lines[:HEAD_LINES]):
         t = raw.strip()
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         if _RE_LINE.match(t) or _MD_HEADING.match(t):
@@ -69,11 +69,17 @@ def _head_end(lines: list[str]) -> int:
         if _is_caps(t) or is_leftover(t) or _menu(t) or _title_like(t, nxt) or \
                 (nxt[:1].islower() and len(two_lines.split()) <= MAX_TITLE_WORDS and _title_like(two_lines, after)):
             continue  # a title, or one printed over two lines (the second in lower case, then a blank line)
-        if len(t) > 90 or len(t.split()) >= 12 or (len(t.split()) >= 8 and (t.endswith(".") or nxt[:1].islower())):
+        if len(t) > PROSE_CHARS or len(t.split()) >= PROSE_WORDS or (
+                len(t.split()) >= SENTENCE_WORDS and (t.endswith(".") or nxt[:1].islower())):
             return i
-    return min(len(lines), 25)
+    return min(len(lines), HEAD_LINES)
 
 
+# "Dear ..." is looked for this far down (an address block or a list of addressees above it); a longer line that
+# opens so is a sentence. Without one, the head ends within HEAD_LINES, at the first line of prose: this long, this
+# many words, or a sentence's worth of words ending with a full stop or running on in lower case.
+SALUTATION_LINES, MAX_SALUTATION_CHARS, HEAD_LINES = 40, 80, 25
+PROSE_CHARS, PROSE_WORDS, SENTENCE_WORDS = 90, 12, 8
 # A greeting in other words than "Dear" ("Madame la Ministre,", "Señor Presidente:") opens the letter only near
 # the top: further down such a line is a signer's ("Sra. Ana López, Directora,").
 GREETING_LINES = 25
@@ -81,12 +87,14 @@ GREETING_LINES = 25
 MIN_TITLE_WORDS = 5
 # A title over two lines is a phrase; more words than this over two lines (or a hyphenated break) are prose.
 MAX_TITLE_WORDS = 20
+# A heading line is this long at most (a long headline); a paragraph has this many words and ends a sentence.
+MAX_TITLE_CHARS, PARAGRAPH_WORDS = 250, 14
 
 
 def _title_like(t: str, nxt: str) -> bool:
     """A long line that is a title, not prose: no sentence end, and a blank line, a date or a byline below it."""
     first = _OPENING.sub("", t)[:1]  # a headline may open with a quotation: "« Pas une expulsion ... » : l'appel"
-    return 0 < len(t) <= 250 and not t.endswith((".", ",", ";", ":", "-")) and (first.isupper() or first.isdigit()) \
+    return 0 < len(t) <= MAX_TITLE_CHARS and not t.endswith((".", ",", ";", ":", "-")) and (first.isupper() or first.isdigit()) \
         and (not nxt or bool(find_dates(nxt)) or _BYLINE.match(nxt) is not None)
 
 
@@ -181,7 +189,7 @@ def _link_caption(lines: list[str], i: int) -> bool:
 
 def _is_prose(t: str) -> bool:
     """Sentences, not a heading: many words and a full stop (a heading may end with one, but is short)."""
-    return len(t.split()) >= 14 and t.rstrip().endswith((".", "!", "?")) and t.count(". ") + 1 >= 1
+    return len(t.split()) >= PARAGRAPH_WORDS and t.rstrip().endswith((".", "!", "?"))
 
 
 def _title_evidence(lines: list[str], i: int, t: str, continued: bool = False) -> int:
@@ -200,6 +208,10 @@ _DEK = re.compile(r"^\W*(?:a|an|une?|una?|ein|eine)\s+(?:\w+\s+){0,2}?(?:stateme
                   r"(?:by|from|of|signed|issued|de|par|por|von)\b", re.I)
 
 
+# A mirrored header is read when this share of it decodes to the letter's words, and it has this many words.
+MIRRORED_DECODED, MIRRORED_WORDS = 0.7, 4
+
+
 def _mirrored_header(lines: list[str], text: str) -> tuple[str | None, Lines]:
     """A page header printed upside down (its words occur nowhere else) and decodable from the letter's words."""
     vocab: Counter | None = None  # counted on the first mirrored-looking line: most letters have none
@@ -213,7 +225,7 @@ def _mirrored_header(lines: list[str], text: str) -> tuple[str | None, Lines]:
         if sum(vocab[w] > 1 for w in words) >= 0.2 * max(1, len(words)):
             continue
         decoded, share = decode_mirrored(t, {w: c for w, c in vocab.items() if w not in words})
-        if share >= 0.7 and len(decoded.split()) >= 4:
+        if share >= MIRRORED_DECODED and len(decoded.split()) >= MIRRORED_WORDS:
             return decoded, (i + 1,)
     return None, ()
 

@@ -86,6 +86,14 @@ def is_individual(text: str) -> bool:
 
 # a person's name printed before an affiliation has at most this many words ("Maria del Carmen Ruiz Lopez")
 MAX_NAME_WORDS = 5
+# A contact heading is a short line ("Media contact:"); a longer one that starts so is a sentence.
+MAX_CONTACT_HEADING = 120
+# Under a contact's name, a role or organization line is short; a longer one is the letter's text again.
+MAX_ROLE_LINE = 80
+# A line of contact details ("Name, Role, Org") is shorter than this, with at least half its words capitalised.
+MAX_CONTACT_LINE = 160
+# Most words capitalised: the line under a role is the organization's name.
+ORG_LINE_CAPS = 0.6
 
 
 @_memo
@@ -145,7 +153,7 @@ def find_contacts(lines: list[str], start: int = 1) -> tuple[tuple[Contact, ...]
     used: set[int] = set()
     i, n = 0, len(lines)
     while i < n:
-        if not CONTACT_HEADING.match(lines[i]) or len(lines[i]) > 120:
+        if not CONTACT_HEADING.match(lines[i]) or len(lines[i]) > MAX_CONTACT_HEADING:
             i += 1
             continue
         used.add(start + i)
@@ -158,7 +166,7 @@ def find_contacts(lines: list[str], start: int = 1) -> tuple[tuple[Contact, ...]
                 blank = True
                 j += 1
                 continue
-            contact_like = ("@" in t and bool(EMAIL.search(t))) or ("," in t or ";" in t) and len(t) < 160 and cap_ratio(t) >= 0.5
+            contact_like = ("@" in t and bool(EMAIL.search(t))) or ("," in t or ";" in t) and len(t) < MAX_CONTACT_LINE and cap_ratio(t) >= 0.5
             if blank and not contact_like or CLOSING.match(t) or re.match(r"(?i)\W*(?:signed|signatories|endorsed)", t):
                 break
             if "@" in t and " " not in t and EMAIL.fullmatch(t.strip(" <>;,.")) and items:
@@ -197,12 +205,12 @@ def find_signer(lines: list[str], start: int = 1) -> tuple[Person | None, set[in
         role = role.strip() or None
         org = None
         rest = after[1:3]
-        if rest and role is None and len(rest[0][1]) < 80 and not EMAIL.search(rest[0][1]):
+        if rest and role is None and len(rest[0][1]) < MAX_ROLE_LINE and not EMAIL.search(rest[0][1]):
             r = rest[0][1]
             role, _, org_part = r.partition(",")
             role, org = role.strip(), (org_part.strip() or None)
             used.add(rest[0][0])
-            if org is None and len(rest) > 1 and cap_ratio(rest[1][1]) >= 0.6 and len(rest[1][1]) < 80:
+            if org is None and len(rest) > 1 and cap_ratio(rest[1][1]) >= ORG_LINE_CAPS and len(rest[1][1]) < MAX_ROLE_LINE:
                 org = rest[1][1]
                 used.add(rest[1][0])
         elif role and "," in role:

@@ -162,7 +162,7 @@ def _recipients(lines: list[str], head_end: int, title_lines: Lines) -> tuple[tu
         if not t or (i + 1) in title_lines or find_dates(t) or _HONORIFIC.match(t) or _POSTAL.search(t) or \
                 _GENERIC.match(t) or _RE_LINE.match(t) or _MD_HEADING.match(t):
             continue
-        if i > 0 and _HONORIFIC.match(lines[i - 1]) and len(t) < 90:
+        if i > 0 and _HONORIFIC.match(lines[i - 1]) and len(t) < NAME_UNDER_HONORIFIC_CHARS:
             return (normalise_recipient(t),), (i + 1,)
     return (), ()
 
@@ -177,6 +177,8 @@ def _unique(names) -> tuple[str, ...]:
 
 # The greeting and the first paragraphs say whom a letter addresses; further down, "urge" is about others.
 ADDRESS_CHARS = 1500
+# The line under an honorific ("H.E.", "The Honourable") is the addressee's name when it is this short; longer is prose.
+NAME_UNDER_HONORIFIC_CHARS = 90
 
 
 def _addressees(lines: list[str], head_end: int, first_body: int, title: str | None) -> tuple[tuple[str, ...], Lines]:

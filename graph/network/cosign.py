@@ -163,13 +163,6 @@ def pairs(inc: Incidence) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarra
     return inc.cache["pairs"]
 
 
-def counts(inc: Incidence) -> sparse.coo_matrix:
-    """Letters in common for every pair, upper triangle only (i < j)."""
-    i, j, shared, _ = pairs(inc)
-    n = len(inc.orgs)
-    return sparse.coo_matrix((shared, (i, j)), shape=(n, n))
-
-
 def hypergeom_p(shared: np.ndarray, k_a: np.ndarray, k_b: np.ndarray, n_letters: int) -> np.ndarray:
     """P(X >= shared) for X ~ Hypergeometric(N letters, k_a signed by a, k_b draws by b).
     Symmetric in a and b; computed once per distinct (shared, k_a, k_b), which repeat a lot.

@@ -37,6 +37,7 @@ from graph.network.build import DEMAND
 
 COSIGN_WEIGHT, DEMAND_WEIGHT = 0.7, 0.3
 EVIDENCE = 1.0  # pseudo-count: a score built on k shared letters (or demands) keeps k / (k + 1) of itself
+NAMES_SHOWN = 3  # organizations of the set named in a reason; the rest are "..."
 LETTER_EVIDENCE = 0.5  # a shared letter counts as its weight / 0.5: a 2-name letter as 1.3, a 30-name one as 0.4
 
 
@@ -87,7 +88,7 @@ def suggest(G: nx.DiGraph, orgs: Iterable[str], k: int = 10, min_score: float = 
     n_together = np.asarray(sub.sum(axis=1)).ravel().astype(int)
     set_demands = _demands(G, (inc.letters[c] for c in set_letters))
     member_set = set(members)
-    names = ", ".join(str(G.nodes[o].get("label", o)) for o in members[:3]) + (" ..." if len(members) > 3 else "")
+    names = ", ".join(str(G.nodes[o].get("label", o)) for o in members[:NAMES_SHOWN]) + (" ..." if len(members) > NAMES_SHOWN else "")
     out = []
     candidates = set(np.flatnonzero(n_together).tolist())
     if set_demands:  # people who ask for the same things but never signed with the set are candidates too

@@ -28,6 +28,7 @@ from graph.draw.layout import layout  # noqa: F401 - graph.draw.export and graph
 from graph.kinds import EdgeKind, NodeKind
 
 ORG, LETTER, DEMAND, GROUP = NodeKind.ORGANIZATION, NodeKind.LETTER, NodeKind.DEMAND, NodeKind.GROUP
+LETTERS_NAMED = 4  # letters a caption names; the rest are counted ("and 12 more")
 
 
 def _as_set(x: Any) -> set | None:
@@ -215,7 +216,7 @@ def _n(k: int, noun: str) -> str:
 def describe(info: dict) -> str:
     """One or two sentences for a caption: what is shown, what is left out (never who)."""
     labels = info.get("letter_labels", [])
-    shown = ", ".join(labels[:4]) + (f" and {len(labels) - 4} more" if len(labels) > 4 else "")
+    shown = ", ".join(labels[:LETTERS_NAMED]) + (f" and {len(labels) - LETTERS_NAMED} more" if len(labels) > LETTERS_NAMED else "")
     parts = [f"{_n(info['n_organizations'], 'organization')}, {_n(len(labels), 'letter')} ({shown or 'none'})"]
     f = info.get("filters", {})
     if f.get("date_range"):
