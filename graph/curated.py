@@ -13,6 +13,7 @@ x.yaml: key 'a': expected int, got str
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,13 @@ class _Loader(_BASE):  # type: ignore[misc, valid-type]
         return super().construct_mapping(node, deep)
 
 
+# YAML 1.1 reads yes/no/on/off/y/n as booleans: in a word list "on" and "no" (words inside names, "Coalition on
+# ...") became True and False. Curated files are read as YAML 1.2 does: only true and false are booleans.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in _BASE.yaml_implicit_resolvers.items()}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                              list("tTfF"))
 _LOADER = _Loader
 
 
@@ -53,8 +61,12 @@ class CuratedError(ValueError):
     def __init__(self, file: str | Path, message: str, key: str | None = None):
         self.file = str(file)
         self.key = key
+        self.message = message
         where = f"{self.file}: key {key!r}: " if key is not None else f"{self.file}: "
         super().__init__(where + message)
+
+    def __reduce__(self):  # raised in a worker process, it comes back whole
+        return CuratedError, (self.file, self.message, self.key)
 
 
 def read_yaml(name: str | Path) -> Any:
@@ -101,28 +113,66 @@ def expect(mapping: Any, key: str, typ: type | tuple[type, ...], file: str | Pat
     return value
 
 
-# Each curated file and the function that reads (and so checks) it: `check_all` runs them all.
-READERS = {
-    "demands.yaml": "graph.demands.patterns:load_lexicon",
-    "coalitions.yaml": "graph.identity.tagging.data:load_rules",
-    "gazetteer.yaml": "graph.identity.tagging.data:load_gazetteer",
-    "judgements.yaml": "graph.identity.judgements:load_judgements",
-    "accepted_demands.yaml": "graph.demands.accepted:load_accepted",
-    "countries.yaml": "graph.extract.countries:load_countries",
+# Each curated file and the functions that read (and so check) it: `check_all` runs them all, past their caches.
+READERS: dict[str, tuple[str, ...]] = {
+    "demands.yaml": ("graph.demands.patterns:load_lexicon",),
+    "coalitions.yaml": ("graph.identity.tagging.data:load_rules",),
+    "gazetteer.yaml": ("graph.identity.tagging.data:load_gazetteer",),
+    "judgements.yaml": ("graph.identity.judgements:load_judgements",),
+    "accepted_demands.yaml": ("graph.demands.accepted:load_accepted",),
+    "countries.yaml": ("graph.extract.countries:load_countries",),
+    "events.yaml": ("graph.extract.letter_dates:load_events",),
+    "signatory_words.yaml": ("graph.extract.signatories.words:words",),
+    "page_leftovers.yaml": ("graph.extract.leftovers:_knowledge", "graph.extract.letter_heading:_knowledge",
+                            "graph.extract.html:_leftover_words"),
+}
+
+# The word files: each key the readers look up, and its shape. A list is a list of words (strings); a mapping
+# maps a word (or a number: months) to a word or a list of words. A key missing, of another shape, or holding
+# a number where a word should be fails here, naming the file and the key, before any letter is read.
+WORD_FILES: dict[str, dict[str, type]] = {
+    "addressees.yaml": {"aliases": dict, "abbreviations": dict, "greetings": list, "generic_greetings": list,
+                        "address_verbs": list, "adverbs": list, "head_nouns": list, "address_line_labels": list,
+                        "address_line_prefixes": list, "address_line_openers": list, "address_labels_alone": list,
+                        "copy_labels": list, "place_prefixes": list, "recipient_joins": list, "respect_words": list,
+                        "honorifics": list, "infinitive_markers": dict, "articles": list,
+                        "not_addressee_words": list, "not_addressee_starts": list, "copy_cues": list},
+    "date_words.yaml": {"months": dict, "cues": list, "page_date_cues": list, "sent_cues": list},
+    "page_leftovers.yaml": {"class_words": list, "title_lines": list, "menu_words": list,
+                            "leftover_phrases": list, "title_words": list, "letter_kinds": list,
+                            "letter_kind_adjectives": list, "english_words": list, "other_language_words": list},
+    "signatory_words.yaml": {"table": dict},  # its other lists are checked by its reader (words.words)
 }
 
 
+def check_words(name: str) -> None:
+    """The word file `name` has the shape WORD_FILES gives (CuratedError naming file and key otherwise)."""
+    data = read_yaml(name)
+    for key, typ in WORD_FILES[name].items():
+        value = expect(data, key, typ, name)
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for k, v in items:
+            words = v if isinstance(v, list) and isinstance(value, dict) else [v]
+            if not all(isinstance(w, str) for w in words):
+                raise CuratedError(name, "expected words (text): quote a word YAML reads as a number or a "
+                                         "yes/no", f"{key}.{k}" if isinstance(value, dict) else f"{key}[{k}]")
+
+
 def check_all() -> None:
-    """Read every curated file through its reader (READERS) and every other YAML file under data/: the
-    first broken one raises CuratedError naming the file and the key."""
+    """Read every curated file through its readers (READERS, their caches emptied first) and word checks (WORD_FILES),
+    and every other YAML file under data/: the first broken one raises CuratedError naming the file and key."""
     import importlib
 
     from graph import paths  # DATA_DIR read at call time: tests point it elsewhere
 
-    for name, reader in READERS.items():
-        if (paths.DATA_DIR / name).exists():
-            module, _, func = reader.partition(":")
-            getattr(importlib.import_module(module), func)()
     for p in sorted(paths.DATA_DIR.glob("*.yaml")):
-        if p.name not in READERS:
-            read_yaml(p)
+        read_yaml(p)  # YAML itself and keys given twice, in every file
+    for name in WORD_FILES:
+        check_words(name)
+    for name, readers in READERS.items():
+        if (paths.DATA_DIR / name).exists():
+            for reader in readers:
+                module, _, func = reader.partition(":")
+                f = getattr(importlib.import_module(module), func)
+                getattr(f, "cache_clear", lambda: None)()  # an lru_cache would answer from the data read before
+                f()  # and is filled again: what the command reads next

@@ -9,6 +9,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 import networkx as nx
 
+from .curated import CuratedError
 from .memory import paused_gc
 from graph.extract.deadline import letter_deadline
 from graph.extract.document import LoadError, LoadProblem, letter_paths, read_document
@@ -49,10 +50,14 @@ def read_letter(path: Path, lexicon=None) -> tuple[Document | None, Letter | Non
                 return None, None, LoadProblem(path.name, f"{path.name}: cannot read ({e.strerror or e})")
             try:
                 return doc, parse_letter(doc, lexicon), None
+            except CuratedError:
+                raise  # broken curated data breaks every letter: the command stops, naming the file and key
             except Exception as e:  # noqa: BLE001 - one broken letter must not stop a corpus
                 return doc, None, _unparsed(doc.name, e)
     except LoadError as e:  # unreadable, or over time (then the letter is left out whole)
         return None, None, LoadProblem(path.name, str(e))
+    except CuratedError:
+        raise
     except (Exception, RecursionError, MemoryError) as e:  # noqa: BLE001 - one file never stops the corpus
         return None, None, LoadProblem(path.name, f"{path.name}: could not be read ({type(e).__name__})")
 
@@ -187,6 +192,8 @@ def _retry_in_parent(chunk: list[Path]) -> tuple[list[Letter], list[LoadProblem]
     for path in chunk:
         try:
             ls, ps, ds = _read_and_parse([path])
+        except CuratedError:
+            raise
         except Exception as e:  # noqa: BLE001 - one letter, reported; the corpus goes on
             ls, ps, ds = [], [LoadProblem(path.name, f"{path.name}: could not be read ({type(e).__name__})")], []
         letters.extend(ls)

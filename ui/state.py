@@ -104,6 +104,7 @@ def prepare() -> None:
     own (four first visitors each building a 1,000-letter corpus took 60 s and 1.8 GB)."""
     if why := disk.problem():
         st.sidebar.warning(why)  # e.g. a cache folder of another user: refused, the app runs without it
+    check_curated()
     folder = letters_folder()
     if not Path(folder).is_dir():
         return  # views say so (check_folder)
@@ -144,6 +145,27 @@ def _stored(key: str, folder: str) -> bool:
     if key not in _STORED and corpusstore.is_stored([folder], disk.store()):
         _STORED.add(key)
     return key in _STORED
+
+
+def check_curated() -> None:
+    """Broken curated data stops every page, naming the file and the key, as every CLI command does."""
+    from graph.curated import CuratedError
+
+    try:
+        _curated_ok(repr(fingerprint(str(gpaths.DATA_DIR))))
+    except CuratedError as e:
+        st.error(f"Curated data is broken: {e}. Fix that file under `{gpaths.DATA_DIR}`; the app reads it again on "
+                 "the next click.")
+        st.stop()
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _curated_ok(stamp: str) -> bool:
+    """Every curated file read and checked once per change of data/ (a failure is not cached: asked again)."""
+    from graph.curated import check_all
+
+    check_all()
+    return True
 
 
 def corpus_key() -> str:

@@ -29,6 +29,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        from graph.curated import check_all
+
+        check_all()  # every verb alike: broken curated data stops here, naming the file and key
         return int(args._run(args) or 0)
     except BrokenPipeError:
         return 0

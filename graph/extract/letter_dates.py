@@ -19,24 +19,27 @@ from graph.records import Lines
 BYLINE = re.compile(r"^\s*(?:by|par|por|von|di)\s+\S", re.I)
 
 
-def _events() -> list[dict]:
-    try:
-        from graph.curated import expect, read_yaml
-        return list(expect(read_yaml("events.yaml"), "events", list, "events.yaml", default=[]))
-    except Exception:  # noqa: BLE001 - without curated events only printed dates are used
-        return []
+def load_events() -> list[tuple[str, str, tuple[str, ...]]]:
+    """(word, date, context words) of data/events.yaml: events letters name without printing their date."""
+    from graph.curated import expect, read_yaml
+
+    f = "events.yaml"
+    out = []
+    for i, e in enumerate(expect(read_yaml(f), "events", list, f)):
+        at = f"events[{i}]"
+        word, date = expect(e, "word", str, f, at=at), expect(e, "date", (str, _date_cls), f, at=at)
+        context = expect(e, "context", list, f, default=[], at=at)
+        out.append((word, str(date), tuple(str(c).lower() for c in context)))
+    return out
 
 
 def _known_events(text: str) -> list[tuple[str, str]]:
     low = text.lower()
     out = []
-    for e in _events():
-        if not isinstance(e, dict) or not e.get("word") or not e.get("date"):
+    for word, date, context in load_events():
+        if context and not any(re.search(r"\b" + re.escape(c) + r"\b", low) for c in context):
             continue
-        ctx = [str(c).lower() for c in e.get("context") or []]
-        if ctx and not any(re.search(r"\b" + re.escape(c) + r"\b", low) for c in ctx):
-            continue
-        out.append((str(e["word"]), str(e["date"])))
+        out.append((word, date))
     return out
 
 

@@ -224,12 +224,9 @@ def person_organization(person: Person) -> tuple[str | None, str]:
     """The organization a signer stands for: printed, else curated (data/judgements.yaml `persons:`)."""
     if person.organization:
         return person.organization, "printed"
-    try:
-        from graph.curated import expect, read_yaml
-        data = read_yaml("judgements.yaml")
-        persons = expect(data, "persons", list, "judgements.yaml", default=[])
-    except Exception:  # noqa: BLE001 - curated help is optional when reading one letter
-        return None, ""
+    from graph.curated import expect, read_yaml
+
+    persons = expect(read_yaml("judgements.yaml"), "persons", list, "judgements.yaml", default=[])
     from unicodedata import normalize
 
     def key(s: str) -> str:

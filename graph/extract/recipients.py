@@ -49,13 +49,11 @@ def _recipient_aliases() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _read_aliases() -> tuple[dict[str, str], dict[str, str]]:
-    try:
-        from graph.curated import expect, read_yaml
-        data = read_yaml("addressees.yaml")
-        return (dict(expect(data, "aliases", dict, "addressees.yaml", default={})),
-                dict(expect(data, "abbreviations", dict, "addressees.yaml", default={})))
-    except Exception:  # noqa: BLE001 - normalising recipients is a nicety; the letter still reads without it
-        return {}, {}
+    from graph.curated import expect, read_yaml
+
+    data = read_yaml("addressees.yaml")
+    return (dict(expect(data, "aliases", dict, "addressees.yaml")),
+            dict(expect(data, "abbreviations", dict, "addressees.yaml")))
 
 
 def split_recipients(text: str) -> list[str]:

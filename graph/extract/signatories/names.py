@@ -88,11 +88,9 @@ def _countries() -> dict[str, str]:
 
     # sorted: COUNTRIES is a frozenset, whose order changes with PYTHONHASHSEED; callers iterate this dict
     out: dict[str, str] = {c.lower(): c for c in sorted(COUNTRIES)}
-    try:
-        from graph.curated import read_yaml
-        data = read_yaml("gazetteer.yaml")
-    except Exception:  # noqa: BLE001 - the gazetteer is optional for reading letters
-        return out
+    from graph.curated import read_yaml
+
+    data = read_yaml("gazetteer.yaml")  # checked by curated.check_all: a broken gazetteer stops every command
     countries = data.get("countries") if isinstance(data, dict) else None
     if isinstance(countries, dict):
         for name, spec in countries.items():
@@ -109,11 +107,9 @@ def _countries() -> dict[str, str]:
 def _places() -> frozenset[str]:
     """Every country, country alias and place the gazetteer knows, lower case."""
     out = set(_countries())
-    try:
-        from graph.curated import read_yaml
-        data = read_yaml("gazetteer.yaml")
-    except Exception:  # noqa: BLE001
-        return frozenset(out)
+    from graph.curated import read_yaml
+
+    data = read_yaml("gazetteer.yaml")
     for spec in list((data.get("countries") or {}).values()) + [data.get("myanmar") or {}]:
         if isinstance(spec, dict):
             for key in ("names", "places"):
