@@ -41,6 +41,7 @@ class _Opened:
     data: str  # reader version and curated data it was built with
     letters: dict[str, tuple[Document, Letter]]  # letter key -> its document and letter
     corpus: pipeline.Corpus
+    files: dict[str, str]  # path -> letter key of every file it was opened from, when each was parsed or stored
 
 
 _LAST: list[_Opened] = []  # the corpus opened last (one: it is the one a running app shows)
@@ -76,7 +77,6 @@ def open_corpus(paths: Iterable[str | Path], store: Store | None, progress: pipe
     """The same Corpus as pipeline.build_corpus(paths), reusing what `store` holds (None: build it all)."""
     if store is None:
         return pipeline.build_corpus(paths, progress=progress)
-    flush()
     with paused_gc():  # decoding makes ~10^6 records: see graph/memory.py
         return _open(letter_paths(paths), store, progress)
 
@@ -108,6 +108,8 @@ def _open(files: list[Path], store: Store, progress: pipeline.Progress | None) -
     data = _data_version(reader)
     keys = _keys(files, reader)
     last = _LAST[0] if _LAST and (_LAST[0].store, _LAST[0].data) == (store.path, data) else None
+    if last is not None and last.files == keys:
+        return last.corpus  # the same files, byte for byte, as the corpus this process holds
     held = last.letters if last is not None else {}
     stored = store.get_letters([k for k in keys.values() if k not in held])
     by_key: dict[str, tuple[Document, Letter]] = {}
@@ -135,23 +137,29 @@ def _open(files: list[Path], store: Store, progress: pipeline.Progress | None) -
     letters = sorted([L for _, L in by_key.values()] + unkeyed, key=lambda L: L.file)
     docs = sorted([d for d, _ in by_key.values()], key=lambda d: d.name)
     ckey = _corpus_key(data, sorted(by_key))
-    blob = store.get_built(ckey)
-    corpus = _decode_corpus(blob, letters, docs, problems) if blob is not None else None
-    if corpus is not None and last is not None and last.letters.keys() == by_key.keys() and not unkeyed:
-        return corpus  # the corpus kept from before is the same, with the resolver's table: it stays the base
+    # The corpus held here, of some of these letters, is the quickest base: building on it costs less than
+    # reading a stored corpus of them all back (and it keeps the resolver's table).
+    grows = last is not None and last.letters.keys() <= by_key.keys()
+    if grows and last.letters.keys() == by_key.keys() and not problems and not unkeyed:
+        # the same letters, moved or beside a file that is not a letter: their documents say where they are
+        corpus = dataclasses.replace(last.corpus, documents=tuple(docs))
+    else:
+        flush()  # a corpus being written is read back whole, or is a base
+        blob = None if grows else store.get_built(ckey)
+        corpus = _decode_corpus(blob, letters, docs, problems) if blob is not None else None
     if corpus is None:
-        base = _base(store, data, set(by_key), last)
+        base = last.corpus if grows else _base(store, data, set(by_key))
         corpus = pipeline.build_from_letters(letters, None, problems, docs, progress, known=base)
-        _store_later(store, ckey, sorted(by_key), corpus)
-    _LAST[:] = [_Opened(store.path, data, by_key, corpus)] if not unkeyed else []
+        if not store.has_built(ckey):
+            _store_later(store, ckey, sorted(by_key), corpus)
+    whole = not unkeyed and not problems  # every file read back or parsed: the next open of them can be this one
+    _LAST[:] = [_Opened(store.path, data, by_key, corpus, keys if whole else {})] if not unkeyed else []
     return corpus
 
 
-def _base(store: Store, data: str, keys: set[str], last: _Opened | None) -> pipeline.Corpus | None:
-    """The corpus built from the most of these letters and no other (the one last opened, else a stored one),
-    to build this one from; None when there is none."""
-    if last is not None and last.letters.keys() <= keys:
-        return last.corpus
+def _base(store: Store, data: str, keys: set[str]) -> pipeline.Corpus | None:
+    """The stored corpus built from the most of these letters and no other, to build this one from; None
+    when there is none."""
     best = max(((len(ks), k) for k, ks in store.built_letters().items() if set(ks) <= keys), default=None)
     if best is None:
         return None
