@@ -10,7 +10,7 @@ Resolution is global (a new letter can merge two organizations), so the decision
 name; what is reused is each organization no new letter touches (its name, tags, graph attributes), which
 gives the same result as a build from nothing (tests/test_disk.py). The graph is rebuilt from the letters
 and organizations: stored, it made each corpus three times bigger and was no quicker to read back.
-Records go through graph.store.recjson, as JSON: no pickles.
+Records go through graph.store.recjson, as JSON rows (recjson.to_rows): no pickles.
 """
 from __future__ import annotations
 
@@ -27,10 +27,10 @@ from graph.store.letterstore import Store, letter_key, reader_version
 from graph.extract.document import DEFAULT_MAX_BYTES, LoadProblem, letter_paths
 from graph.memory import paused_gc
 from graph import paths
-from graph.store.recjson import from_json
+from graph.store.recjson import from_json, to_rows
 from graph.records import Document, Letter, NearMiss, Organization
 
-CORPUS_FORMAT = 3  # bump when the shape of encode_corpus's output changes
+CORPUS_FORMAT = 4  # bump when the shape of encode_corpus's output changes
 
 
 @dataclasses.dataclass(frozen=True)
@@ -129,7 +129,7 @@ def _open(files: list[Path], store: Store, progress: pipeline.Progress | None) -
         by_name = {d.name: d for d in new_docs}
         fresh = {keys[by_name[L.file].source]: (by_name[L.file], L) for L in new
                  if L.file in by_name and by_name[L.file].source in keys}
-        store.put_letters((k, {"document": d, "letter": L}) for k, (d, L) in fresh.items())
+        store.put_letters((k, {"document": to_rows(d), "letter": to_rows(L)}) for k, (d, L) in fresh.items())
         by_key.update(fresh)
         unkeyed = [L for L in new if L.file not in by_name or by_name[L.file].source not in keys]
     else:
@@ -143,11 +143,15 @@ def _open(files: list[Path], store: Store, progress: pipeline.Progress | None) -
     if grows and last.letters.keys() == by_key.keys() and not problems and not unkeyed:
         # the same letters, moved or beside a file that is not a letter: their documents say where they are
         corpus = dataclasses.replace(last.corpus, documents=tuple(docs))
+    elif grows:
+        corpus = None
     else:
         flush()  # a corpus being written is read back whole, or is a base
-        blob = None if grows else store.get_built(ckey)
+        blob = store.get_built(ckey)
         corpus = _decode_corpus(blob, letters, docs, problems) if blob is not None else None
     if corpus is None:
+        if grows:
+            _LAST.clear()  # a build on it takes over its resolver's table (identity/printings.parts)
         base = last.corpus if grows else _base(store, data, set(by_key))
         corpus = pipeline.build_from_letters(letters, None, problems, docs, progress, known=base)
         if not store.has_built(ckey):
@@ -201,7 +205,7 @@ def encode_corpus(corpus: pipeline.Corpus) -> dict:
     near = [[m.a, m.b, m.a_name, m.b_name, m.score, m.why_not,
              sets.setdefault(m.a_letters, len(sets)), sets.setdefault(m.b_letters, len(sets))]
             for m in corpus.near_misses]
-    return {"orgs": corpus.orgs, "near_misses": near, "letter_sets": list(sets),
+    return {"orgs": to_rows(corpus.orgs), "near_misses": near, "letter_sets": list(sets),
             "files": [L.file for L in corpus.letters]}
 
 
