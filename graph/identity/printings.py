@@ -57,6 +57,8 @@ class Printings:
 
     parts: dict[tuple[str, str, str], Node]
     part_of: dict[tuple[str, str | None], tuple[str, str, str] | None]  # printing -> its part (None: names nothing)
+    differences: dict = field(default_factory=dict)  # components.Differences.seen of the resolution that made it
+    blocks: dict = field(default_factory=dict)  # blocking.candidates' blocks in that resolution
 
 
 MIXED = object()  # a node whose mentions are in several known organizations
