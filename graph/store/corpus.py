@@ -1,14 +1,17 @@
 """Open a letters folder through the per-letter store: parse only new or changed letters, resolve only what
 they change.
 
-    letters on disk -> letter_key (content) -> stored Letter, or parse (pipeline.load_letters) and store
-    the set of letter keys -> the built corpus stored for it (organizations, near misses), or
-        build it from the corpus built for a smaller set of these letters (pipeline.build_from_letters(known=)):
-        the one last opened in this process, else the largest one in the store, else from nothing.
+    letters on disk -> letter_key (content) -> the corpus this process opened last, if it is of these very
+    files; else each letter: stored, or parse (pipeline.load_letters) and store
+    the set of letter keys -> build it from the corpus of a smaller set of these letters
+        (pipeline.build_from_letters(known=)) when this process holds one, else the built corpus stored for
+        it (organizations, near misses), else build it from the largest smaller one in the store, else from
+        nothing.
 
 Resolution is global (a new letter can merge two organizations), so the decisions are made again over every
-name; what is reused is each organization no new letter touches (its name, tags, graph attributes), which
-gives the same result as a build from nothing (tests/test_disk.py). The graph is rebuilt from the letters
+name; what is reused is what no new letter touches (the resolver's parts, blocks and differing words; each
+organization's name, tags, graph attributes and edges), which gives the same result as a build from nothing
+(tests/test_disk.py). The graph is rebuilt from the letters
 and organizations: stored, it made each corpus three times bigger and was no quicker to read back.
 Records go through graph.store.recjson, as JSON rows (recjson.to_rows): no pickles.
 """
