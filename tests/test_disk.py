@@ -253,3 +253,50 @@ def test_adding_a_letter_equals_a_build_from_scratch(cache, tmp_path, generated,
     _same_corpus(added, scratch)
     corpusstore.forget()
     _same_corpus(corpusstore.open_corpus([folder], store), scratch)  # and read back from the store
+
+
+BASE_LISTS = [["Riverbank Teachers Union", "Hill Country Farmers Association (HCFA)", "Northgate Youth Network",
+               "Eastwater Women's Circle"],
+              ["Riverbank Teachers Union", "Northgate Youth Network", "Saltmarsh Legal Aid Centre",
+               "Greenhollow Clinic Workers"],
+              ["Hill Country Farmers Association", "Saltmarsh Legal Aid Centre", "Eastwater Women's Circle",
+               "Pinecrest Students Forum"]]
+ADDED = {  # a typo, a known name with an acronym, a bare acronym: each one of the organizations already there
+    "merges": ["Riverbank Teachers Unoin", "Greenhollow Clinic Workers (GCW)", "HCFA"],
+    "new": ["Lakeside Fishers Cooperative", "Northgate Youth Network", "Stonebridge Press Freedom Group"]}
+
+
+def _letter(folder: Path, n: int, names: list[str]) -> None:
+    entries = "\n\n".join(f"- {name}" for name in names)
+    (folder / f"letter{n}.txt").write_text(f"Joint Letter on Protecting Schools {n}\n\nTo the Ministry of Education\n"
+                                           f"{n} March 2022\n\nDear Minister,\n\nWe urge the government to protect "
+                                           f"teachers and students.\n\nSincerely,\n\n{entries}\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize("added", sorted(ADDED))
+@pytest.mark.parametrize("in_memory", [True, False])
+def test_an_added_letter_that_merges_or_makes_organizations_equals_a_build_from_nothing(cache, tmp_path, added,
+                                                                                         in_memory):
+    """Issue 14: a letter whose names join organizations already there, or make new ones, gives through the
+    store (built on the corpus held in memory, or on the stored one) the corpus built from nothing."""
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    for n, names in enumerate(BASE_LISTS, 1):
+        _letter(folder, n, names)
+    store, _ = letterstore.open_store()
+    before = corpusstore.open_corpus([folder], store)
+    _letter(folder, 9, ADDED[added])
+    if not in_memory:
+        corpusstore.forget()
+    after = corpusstore.open_corpus([folder], store)
+    _same_corpus(after, pipeline.build_corpus([folder]))
+    grew = {o.id for o in after.orgs} - {o.id for o in before.orgs}
+    joined = {o.id for o in after.orgs if "letter9.txt" in o.letters} - grew
+    if added == "merges":
+        assert not grew and len(joined) == 3
+        assert "GCW" in next(o for o in after.orgs if o.id == "greenhollow-clinic-workers").acronyms
+    else:
+        assert grew == {"lakeside-fishers-cooperative", "stonebridge-press-freedom-group"}
+        assert joined == {"northgate-youth-network"}
+    corpusstore.forget()
+    _same_corpus(corpusstore.open_corpus([folder], store), pipeline.build_corpus([folder]))  # read back

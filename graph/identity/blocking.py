@@ -37,35 +37,40 @@ def _anagram(word: str) -> str:
     return f"a:{''.join(sorted(word))}"
 
 
-def candidates(nodes: dict[str, Node]) -> dict[tuple[str, str], float]:
-    """Pairs of nodes sharing a blocking key whose normal forms are at least NEAR_MISS similar."""
+def candidates(nodes: dict[str, Node], before: dict[str, Block] | None = None, seen: dict[str, Block] | None = None
+               ) -> dict[tuple[str, str], float]:
+    """Pairs of nodes sharing a blocking key whose normal forms are at least NEAR_MISS similar.
+    before: the blocks of an earlier call (its `seen`): a block with the same nodes has the same close pairs
+    (a node's key is its normal form), so only blocks a new name joined or left are compared again.
+    seen: filled with this call's blocks."""
     df = Counter(t for n in nodes.values() for t in set(n.text.split()))
     rare = max(20, len(nodes) // 500)
-    keys = sorted(nodes)
-    pos = {k: i for i, k in enumerate(keys)}
-    blocks: dict[str, list[int]] = defaultdict(list)
+    blocks: dict[str, list[str]] = defaultdict(list)
     for k, n in nodes.items():
         for b in _block_keys(n.text, df, rare):
-            blocks[b].append(pos[k])
-    text_id: dict[str, int] = {}
-    tid = np.array([text_id.setdefault(nodes[k].text, len(text_id)) for k in keys], dtype=np.int64)
-    found_i, found_j, found_s = [], [], []
-    for members in blocks.values():
+            blocks[b].append(k)
+    before = before or {}
+    seen = {} if seen is None else seen
+    close: dict[tuple[str, str], float] = {}
+    for b, members in blocks.items():
         if not 1 < len(members) <= MAX_BLOCK:
             continue
         members.sort()
-        texts = [nodes[keys[i]].text for i in members]
-        m = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=NEAR_MISS * 100, dtype=np.uint8)
-        ii, jj = np.nonzero(m)  # the diagonal (a name with itself) and each close pair twice
-        if len(ii) > len(texts):  # more than the diagonal: some pair is close
-            idx = np.array(members)
-            found_i.append(idx[ii])
-            found_j.append(idx[jj])
-            found_s.append(m[ii, jj])
-    if not found_i:
-        return {}
-    gi, gj, sc = np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_s)
-    keep = (gi < gj) & (tid[gi] != tid[gj])  # each pair once; equal texts are decided by the exact rule
-    gi, gj, sc = gi[keep], gj[keep], sc[keep]
-    _, first = np.unique(gi * len(keys) + gj, return_index=True)  # a pair shares several blocks: once
-    return {(keys[i], keys[j]): s / 100 for i, j, s in zip(gi[first].tolist(), gj[first].tolist(), sc[first].tolist())}
+        block = before.get(b)
+        if block is None or block[0] != members:
+            block = (members, _close_pairs(members, nodes))
+        seen[b] = block
+        close.update(block[1])
+    return dict(sorted(close.items()))
+
+
+Block = tuple[list[str], list[tuple[tuple[str, str], float]]]  # (its nodes, sorted; their close pairs)
+
+
+def _close_pairs(members: list[str], nodes: dict[str, Node]) -> list[tuple[tuple[str, str], float]]:
+    """The pairs of one block at least NEAR_MISS similar; equal texts are decided by the exact rule."""
+    texts = [nodes[k].text for k in members]
+    m = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=NEAR_MISS * 100, dtype=np.uint8)
+    ii, jj = np.nonzero(np.triu(m, 1))  # each close pair once, not a name with itself
+    return [((members[i], members[j]), int(m[i, j]) / 100) for i, j in zip(ii.tolist(), jj.tolist())
+            if texts[i] != texts[j]]

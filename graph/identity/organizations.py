@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from operator import attrgetter
 
-from graph.identity.components import FUZZY_MERGE, Components, why_different
+from graph.identity.components import FUZZY_MERGE, Components, Differences
 from graph.identity.names import acronym_key, looks_like_acronym, normalise, slug, split_acronym
 from graph.identity.printings import MIXED, Known, Node, Printings
 from graph.records import Mention, MergeReason, NearMiss, Organization
@@ -24,7 +24,7 @@ def same_as_known(keys: list[str], nodes: dict[str, Node]) -> Organization | Non
 
 
 def assemble(nodes: dict[str, Node], comps: Components, reasons: list[tuple[str, str, MergeReason]],
-             near: dict[tuple[str, str], tuple[float, str | None]], distinguishing: frozenset[str],
+             near: dict[tuple[str, str], tuple[float, str | None]], differ: Differences,
              known: Known | None = None, table: Printings | None = None
              ) -> tuple[tuple[Organization, ...], tuple[NearMiss, ...], dict[tuple[str, str], str]]:
     """(organizations, near misses, index (file, printed name) -> organization id) from the final components."""
@@ -112,7 +112,7 @@ def assemble(nodes: dict[str, Node], comps: Components, reasons: list[tuple[str,
         if ra == rb or not files[ra].isdisjoint(files[rb]):
             continue  # entries of one letter are different organizations: nothing for a curator to decide
         if why is None:
-            why = why_different(nodes, a, b, distinguishing) or f"similarity {score:.2f} below {FUZZY_MERGE}"
+            why = differ(a, b) or f"similarity {score:.2f} below {FUZZY_MERGE}"
         x, y = ids[ra], ids[rb]
         pair = (x, y) if x < y else (y, x)
         old = best.get(pair)

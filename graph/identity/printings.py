@@ -57,6 +57,8 @@ class Printings:
 
     parts: dict[tuple[str, str, str], Node]
     part_of: dict[tuple[str, str | None], tuple[str, str, str] | None]  # printing -> its part (None: names nothing)
+    differences: dict = field(default_factory=dict)  # components.Differences.seen of the resolution that made it
+    blocks: dict = field(default_factory=dict)  # blocking.candidates' blocks in that resolution
 
 
 MIXED = object()  # a node whose mentions are in several known organizations
@@ -112,27 +114,32 @@ def _all_mentions(letters: Sequence[Letter], jd: Judgements, known: Known | None
 
 
 def parts(letters: Sequence[Letter], jd: Judgements, known: Known | None) -> Printings:
+    """The printings of `letters`. With a known table, its parts are taken over: those no new letter names
+    are shared with it, not copied (most of them: copying their mentions was a third of adding a letter),
+    and this resolution marks them with its organizations (organizations.assemble), so the known table is
+    spent: only the new one is a base for the next resolution."""
     kept = known.printings if known is not None and known.files else None
     parts: dict[tuple[str, str, str], Node] = {}  # (normal form, acronym key, suspicion) -> part
     # (printed name, acronym) -> its part (None: names nothing). What a printing tells its part (marked words,
     # not a bare acronym) is told once, on its first mention: the mentions of a famous name repeat it thousands
     # of times.
-    node_of: dict[tuple[str, str | None], Node | None] = {}
+    part_of: dict[tuple[str, str | None], tuple[str, str, str] | None] = {}
+    shared: set[tuple[str, str, str]] = set()  # parts of the known table, copied before they change
     if kept is not None:
-        parts = {k: copy_node(p) for k, p in kept.parts.items()}
-        node_of = {k: None if p is None else parts[p] for k, p in kept.part_of.items()}
+        parts, part_of, shared = dict(kept.parts), dict(kept.part_of), set(kept.parts)
     for m, org in _all_mentions(letters, jd, known):
         key = (m.name, m.acronym)
-        n = node_of.get(key, _UNSEEN)
-        if n is _UNSEEN:
+        pk = part_of.get(key, _UNSEEN)
+        if pk is _UNSEEN:
             text, acr, marked, bare = _printing(m.name, m.acronym)
             suspect = _suspicion(m.name)
-            n = None
+            pk = None
             if text:
                 raw, text = text, jd.aliases.get(text, text)
-                n = parts.get((text, acr, suspect))
+                pk = (text, acr, suspect)
+                n = _own(parts, pk, shared)
                 if n is None:
-                    n = parts[(text, acr, suspect)] = Node(text, text, suspect=suspect)
+                    n = parts[pk] = Node(text, text, suspect=suspect)
                     if acr:
                         n.acronyms.add(acr)
                 if marked:
@@ -141,9 +148,10 @@ def parts(letters: Sequence[Letter], jd: Judgements, known: Known | None) -> Pri
                     n.acronym_only = False
                 if text is not raw or normalise(m.name):  # normalise(name), or the normal form an alias names
                     n.normal = True
-            node_of[key] = n
-        if n is None:
+            part_of[key] = pk
+        if pk is None:
             continue
+        n = _own(parts, pk, shared)
         n.mentions.append(m)
         n.files.add(m.file)
         if org is None:
@@ -152,8 +160,15 @@ def parts(letters: Sequence[Letter], jd: Judgements, known: Known | None) -> Pri
             n.known = org if n.known is None else MIXED
         if m.member_of:
             n.has_member_of = True
-    key_of = {id(n): k for k, n in parts.items()}
-    return Printings(parts, {k: None if n is None else key_of[id(n)] for k, n in node_of.items()})
+    return Printings(parts, part_of)
+
+
+def _own(parts: dict[tuple[str, str, str], Node], key: tuple[str, str, str], shared: set) -> Node | None:
+    """parts[key] (None when there is none), copied first if it is still the known table's."""
+    if key in shared:
+        shared.discard(key)
+        parts[key] = copy_node(parts[key])
+    return parts.get(key)
 
 
 def nodes_of(printings: Printings) -> dict[str, Node]:
@@ -164,15 +179,23 @@ def nodes_of(printings: Printings) -> dict[str, Node]:
         if acr:
             acrs[text].append(acr)
     nodes: dict[str, Node] = {}
-    for (text, acr, suspect), part in sorted(parts.items()):
+    alone: set[str] = set()  # nodes that are still their one part (not copied: most are)
+    for pk, part in sorted(parts.items()):
+        text, acr, suspect = pk
         # One name printed with two different acronyms is two organizations: one node per acronym.
         key = f"{text}|{acr}" if len(acrs[text]) > 1 and acr else text
         key += "|look-alike" if suspect else ""
-        part.key = key
+        if part.key != key:  # a known part whose name is now printed with another acronym
+            part = parts[pk] = copy_node(part)
+            part.key = key
         n = nodes.get(key)
         if n is None:
-            nodes[key] = copy_node(part)
+            nodes[key] = part
+            alone.add(key)
         else:  # the same name with and without its one acronym
+            if key in alone:
+                alone.discard(key)
+                n = nodes[key] = copy_node(n)
             n.mentions += part.mentions
             n.files |= part.files
             n.acronyms |= part.acronyms

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from graph.identity.blocking import NEAR_MISS, candidates
-from graph.identity.components import FUZZY_MERGE, Components, why_different
+from graph.identity.components import FUZZY_MERGE, Components, Differences
 from graph.identity.judgements import Judgements, load_judgements
 from graph.identity.names import compact, normalise, ocr_fold
 from graph.identity.organizations import assemble
@@ -99,14 +99,16 @@ def _resolve(letters: Sequence[Letter], judgements: Judgements | None, known: Kn
             if len(cands) == 1:
                 (other,) = cands
                 edges.append((2, -1.0, *sorted((k, other)), "acronym", f"{ak.upper()} is carried by one organization"))
-    close = candidates(nodes)
+    kept = known.printings if known is not None and known.files else None
+    differ = Differences(nodes, distinguishing, kept.differences if kept is not None else {})
+    close = candidates(nodes, kept.blocks if kept is not None else None, printings.blocks)
     # never merged: why is worked out in assemble, only if a curator will see it (any order: edges are
     # sorted below, near misses at the end)
     near: dict[tuple[str, str], tuple[float, str | None]] = {p: (s, None) for p, s in close.items() if s < FUZZY_MERGE}
     for (a, b), s in close.items():
         if s < FUZZY_MERGE:
             continue
-        why = why_different(nodes, a, b, distinguishing)
+        why = differ(a, b)
         if why is None:
             edges.append((3, -s, a, b, "fuzzy", "differing words are OCR/spelling variants"))
         else:
@@ -127,5 +129,6 @@ def _resolve(letters: Sequence[Letter], judgements: Judgements | None, known: Kn
         comps.union(a, b)
         reasons.append((a, b, MergeReason(printed(nodes[a]), printed(nodes[b]), rule,
                                           None if rule != "fuzzy" else round(-neg, 3), detail)))
-    orgs, near_misses, index = assemble(nodes, comps, reasons, near, distinguishing, known, printings)
+    orgs, near_misses, index = assemble(nodes, comps, reasons, near, differ, known, printings)
+    printings.differences.update(differ.seen)
     return Resolution(orgs, near_misses, index, printings)

@@ -33,6 +33,7 @@ from graph.records import Letter, Organization
 from graph.kinds import EdgeKind, NodeKind
 
 ORG, LETTER, DEMAND = NodeKind.ORGANIZATION, NodeKind.LETTER, NodeKind.DEMAND
+SIGNED = EdgeKind.SIGNED.value
 
 
 def org_node(org_id: str) -> str:
@@ -115,7 +116,7 @@ def build_graph(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon
     merges decide who signed what; a mention of a file that is not among `letters` still gets a
     (bare) letter node, so no signature is dropped silently.
     known: (organizations, the graph built from them): an organization equal to one of them takes a copy
-    of its node's attributes instead of working them out again."""
+    of its node's attributes and of its signed edges instead of working them out again."""
     with paused_gc():
         return _build(letters, orgs, lexicon, known)
 
@@ -160,18 +161,26 @@ def _build(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any
     G.add_nodes_from((org_node(org.id), same.get(org.id) or _org_attrs(org)) for org in orgs)
     signed: dict[tuple[str, str], dict[str, Any]] = {}  # built first, added in one call: 150,000 edges
     n_signatories: Counter = Counter()
+    old_succ = known[1]._succ if known is not None else {}
     for org in orgs:
         u = org_node(org.id)
+        if org.id in same:  # the same organization as in the known graph: the same signatures (a copy of each)
+            for v, d in old_succ[u].items():
+                if d.get("kind") == SIGNED:
+                    if v not in G:
+                        _bare_letter(G, v, known[1].nodes[v]["file"])
+                    signed[(u, v)] = dict(d)
+                    n_signatories[v] += 1
+            continue
         for m in org.mentions:
             v = letter_node(m.file)
             if v not in G:
-                G.add_node(v, kind=LETTER.value, label=PurePath(m.file).stem, title="", date="", file=m.file,
-                           recipients=[], undisclosed_count=0, claimed_total=0, n_signatories=0)
+                _bare_letter(G, v, m.file)
             e = signed.get((u, v))
             if e is not None:  # printed twice in one letter: one signature, all lines kept
                 e["lines"] = sorted(set(e["lines"]) | set(m.lines))
                 continue
-            signed[(u, v)] = {"kind": EdgeKind.SIGNED.value, "lines": list(m.lines), "printed": m.name,
+            signed[(u, v)] = {"kind": SIGNED, "lines": list(m.lines), "printed": m.name,
                               "inferred": m.inferred or ""}
             n_signatories[v] += 1
     for v, k in n_signatories.items():
@@ -185,6 +194,12 @@ def _build(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any
                 file = next((m.file for m in org.mentions if m.member_of), "")
                 G.add_edge(u, w, kind=EdgeKind.MEMBER_OF.value, file=file)
     return G
+
+
+def _bare_letter(G: nx.DiGraph, v: str, file: str) -> None:
+    """The node of a letter an organization's mention names but that is not among the letters."""
+    G.add_node(v, kind=LETTER.value, label=PurePath(file).stem, title="", date="", file=file, recipients=[],
+               undisclosed_count=0, claimed_total=0, n_signatories=0)
 
 
 def _add_edges(G: nx.DiGraph, edges: dict[tuple[str, str], dict[str, Any]]) -> None:

@@ -1,16 +1,19 @@
 """Open a letters folder through the per-letter store: parse only new or changed letters, resolve only what
 they change.
 
-    letters on disk -> letter_key (content) -> stored Letter, or parse (pipeline.load_letters) and store
-    the set of letter keys -> the built corpus stored for it (organizations, near misses), or
-        build it from the corpus built for a smaller set of these letters (pipeline.build_from_letters(known=)):
-        the one last opened in this process, else the largest one in the store, else from nothing.
+    letters on disk -> letter_key (content) -> the corpus this process opened last, if it is of these very
+    files; else each letter: stored, or parse (pipeline.load_letters) and store
+    the set of letter keys -> build it from the corpus of a smaller set of these letters
+        (pipeline.build_from_letters(known=)) when this process holds one, else the built corpus stored for
+        it (organizations, near misses), else build it from the largest smaller one in the store, else from
+        nothing.
 
 Resolution is global (a new letter can merge two organizations), so the decisions are made again over every
-name; what is reused is each organization no new letter touches (its name, tags, graph attributes), which
-gives the same result as a build from nothing (tests/test_disk.py). The graph is rebuilt from the letters
+name; what is reused is what no new letter touches (the resolver's parts, blocks and differing words; each
+organization's name, tags, graph attributes and edges), which gives the same result as a build from nothing
+(tests/test_disk.py). The graph is rebuilt from the letters
 and organizations: stored, it made each corpus three times bigger and was no quicker to read back.
-Records go through graph.store.recjson, as JSON: no pickles.
+Records go through graph.store.recjson, as JSON rows (recjson.to_rows): no pickles.
 """
 from __future__ import annotations
 
@@ -27,10 +30,10 @@ from graph.store.letterstore import Store, letter_key, reader_version
 from graph.extract.document import DEFAULT_MAX_BYTES, LoadProblem, letter_paths
 from graph.memory import paused_gc
 from graph import paths
-from graph.store.recjson import from_json
+from graph.store.recjson import from_json, to_rows
 from graph.records import Document, Letter, NearMiss, Organization
 
-CORPUS_FORMAT = 3  # bump when the shape of encode_corpus's output changes
+CORPUS_FORMAT = 4  # bump when the shape of encode_corpus's output changes
 
 
 @dataclasses.dataclass(frozen=True)
@@ -41,6 +44,7 @@ class _Opened:
     data: str  # reader version and curated data it was built with
     letters: dict[str, tuple[Document, Letter]]  # letter key -> its document and letter
     corpus: pipeline.Corpus
+    files: dict[str, str]  # path -> letter key of every file it was opened from, when each was parsed or stored
 
 
 _LAST: list[_Opened] = []  # the corpus opened last (one: it is the one a running app shows)
@@ -76,7 +80,6 @@ def open_corpus(paths: Iterable[str | Path], store: Store | None, progress: pipe
     """The same Corpus as pipeline.build_corpus(paths), reusing what `store` holds (None: build it all)."""
     if store is None:
         return pipeline.build_corpus(paths, progress=progress)
-    flush()
     with paused_gc():  # decoding makes ~10^6 records: see graph/memory.py
         return _open(letter_paths(paths), store, progress)
 
@@ -108,6 +111,8 @@ def _open(files: list[Path], store: Store, progress: pipeline.Progress | None) -
     data = _data_version(reader)
     keys = _keys(files, reader)
     last = _LAST[0] if _LAST and (_LAST[0].store, _LAST[0].data) == (store.path, data) else None
+    if last is not None and last.files == keys:
+        return last.corpus  # the same files, byte for byte, as the corpus this process holds
     held = last.letters if last is not None else {}
     stored = store.get_letters([k for k in keys.values() if k not in held])
     by_key: dict[str, tuple[Document, Letter]] = {}
@@ -127,7 +132,7 @@ def _open(files: list[Path], store: Store, progress: pipeline.Progress | None) -
         by_name = {d.name: d for d in new_docs}
         fresh = {keys[by_name[L.file].source]: (by_name[L.file], L) for L in new
                  if L.file in by_name and by_name[L.file].source in keys}
-        store.put_letters((k, {"document": d, "letter": L}) for k, (d, L) in fresh.items())
+        store.put_letters((k, {"document": to_rows(d), "letter": to_rows(L)}) for k, (d, L) in fresh.items())
         by_key.update(fresh)
         unkeyed = [L for L in new if L.file not in by_name or by_name[L.file].source not in keys]
     else:
@@ -135,23 +140,33 @@ def _open(files: list[Path], store: Store, progress: pipeline.Progress | None) -
     letters = sorted([L for _, L in by_key.values()] + unkeyed, key=lambda L: L.file)
     docs = sorted([d for d, _ in by_key.values()], key=lambda d: d.name)
     ckey = _corpus_key(data, sorted(by_key))
-    blob = store.get_built(ckey)
-    corpus = _decode_corpus(blob, letters, docs, problems) if blob is not None else None
-    if corpus is not None and last is not None and last.letters.keys() == by_key.keys() and not unkeyed:
-        return corpus  # the corpus kept from before is the same, with the resolver's table: it stays the base
+    # The corpus held here, of some of these letters, is the quickest base: building on it costs less than
+    # reading a stored corpus of them all back (and it keeps the resolver's table).
+    grows = last is not None and last.letters.keys() <= by_key.keys()
+    if grows and last.letters.keys() == by_key.keys() and not problems and not unkeyed:
+        # the same letters, moved or beside a file that is not a letter: their documents say where they are
+        corpus = dataclasses.replace(last.corpus, documents=tuple(docs))
+    elif grows:
+        corpus = None
+    else:
+        flush()  # a corpus being written is read back whole, or is a base
+        blob = store.get_built(ckey)
+        corpus = _decode_corpus(blob, letters, docs, problems) if blob is not None else None
     if corpus is None:
-        base = _base(store, data, set(by_key), last)
+        if grows:
+            _LAST.clear()  # a build on it takes over its resolver's table (identity/printings.parts)
+        base = last.corpus if grows else _base(store, data, set(by_key))
         corpus = pipeline.build_from_letters(letters, None, problems, docs, progress, known=base)
-        _store_later(store, ckey, sorted(by_key), corpus)
-    _LAST[:] = [_Opened(store.path, data, by_key, corpus)] if not unkeyed else []
+        if not store.has_built(ckey):
+            _store_later(store, ckey, sorted(by_key), corpus)
+    whole = not unkeyed and not problems  # every file read back or parsed: the next open of them can be this one
+    _LAST[:] = [_Opened(store.path, data, by_key, corpus, keys if whole else {})] if not unkeyed else []
     return corpus
 
 
-def _base(store: Store, data: str, keys: set[str], last: _Opened | None) -> pipeline.Corpus | None:
-    """The corpus built from the most of these letters and no other (the one last opened, else a stored one),
-    to build this one from; None when there is none."""
-    if last is not None and last.letters.keys() <= keys:
-        return last.corpus
+def _base(store: Store, data: str, keys: set[str]) -> pipeline.Corpus | None:
+    """The stored corpus built from the most of these letters and no other, to build this one from; None
+    when there is none."""
     best = max(((len(ks), k) for k, ks in store.built_letters().items() if set(ks) <= keys), default=None)
     if best is None:
         return None
@@ -193,7 +208,7 @@ def encode_corpus(corpus: pipeline.Corpus) -> dict:
     near = [[m.a, m.b, m.a_name, m.b_name, m.score, m.why_not,
              sets.setdefault(m.a_letters, len(sets)), sets.setdefault(m.b_letters, len(sets))]
             for m in corpus.near_misses]
-    return {"orgs": corpus.orgs, "near_misses": near, "letter_sets": list(sets),
+    return {"orgs": to_rows(corpus.orgs), "near_misses": near, "letter_sets": list(sets),
             "files": [L.file for L in corpus.letters]}
 
 

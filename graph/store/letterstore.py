@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import time
 from contextlib import closing
@@ -50,13 +51,21 @@ def reader_version() -> str:
     it: extraction never reads them, and a curator's click must not re-parse every letter.
     Files are re-read only when their size or mtime changed."""
     files = sorted([*(paths.ROOT / "graph").rglob("*.py"), *Path(paths.DATA_DIR).glob("*.yaml")])
-    stats = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files if p.is_file())
+    stats = tuple((str(p), st.st_size, st.st_mtime_ns) for p, st in ((p, _stat(p)) for p in files) if st)
     if stats not in _VERSIONS:
         h = hashlib.sha256()
         for name, _, _ in stats:
             h.update(Path(name).name.encode() + b"\0" + Path(name).read_bytes() + b"\0")
         _VERSIONS[stats] = h.hexdigest()[:24]
     return _VERSIONS[stats]
+
+
+def _stat(p: Path) -> os.stat_result | None:
+    """One stat call per source (this runs on every open): None when it is gone or a broken link."""
+    try:
+        return p.stat()
+    except OSError:
+        return None
 
 
 def letter_key(path: Path, reader: str) -> str:
