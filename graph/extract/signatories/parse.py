@@ -28,14 +28,14 @@ from graph.records import Contact, Person, Signatory, SkippedLine
 from graph.extract.signatories.counts import counts
 from graph.extract.signatories.lines import number_value
 from graph.extract.signatories.names import _countries, clean_entry, country_of, place_tail, split_place
-from graph.extract.signatories.places import acronym_before_legal, dash_place, ends_legal, trailing_place
+from graph.extract.signatories.places import acronym_before_legal, dash_city, dash_place, ends_legal, trailing_place
 from graph.extract.countries import city_country
 from graph.extract.signatories.nesting import alphabet_sublists
 from graph.extract.signatories.prose import prose_how, prose_names, prose_signatories
 from graph.extract.signatories.table import read_tables
 from graph.extract.signatories.blocks import choose_blocks
 from graph.extract.signatories.entries import cut_word, read_entries, rewrap, set_levels, translated_tail
-from graph.extract.signatories.headings import COUNT_LINE
+from graph.extract.signatories.headings import count_line
 from graph.extract.signatories.facts import is_open
 from graph.extract.signatories.glue import unglue
 from graph.extract.signatories.signers import more_signers, signed_for_orgs, signing_blocks
@@ -155,12 +155,12 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
         skipped.append(SkippedLine(line, text, AGAIN))
         fates.append((line, "skipped", AGAIN))
     for info in infos[hi + 1:]:
-        m = COUNT_LINE.match(info.text) if info.kind == LineKind.COUNT else None
+        m = count_line(info.text) if info.kind == LineKind.COUNT else None
         if m and undisclosed is None:
             undisclosed = number_value(m.group(1))
     for info in infos[lo:hi + 1]:
         if info.kind == LineKind.COUNT and undisclosed is None:
-            undisclosed = number_value(COUNT_LINE.match(info.text).group(1))
+            undisclosed = number_value(count_line(info.text).group(1))
     cued = [cue_groups[i.line - start] for i in infos[lo:hi + 1] if i.detail == "cue" and i.kind == LineKind.INLINE]
     for g in cued:  # "A, B and 41 other organisations"; "..., as well as by Jane Roe in her personal capacity"
         if undisclosed is None and g.others:
@@ -242,6 +242,11 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
             if acronym and name.endswith(f"({acronym})"):  # "Anwaltsnetzwerk X (ANAM), Berlin"
                 name = name[:-len(acronym) - 2].rstrip()
         dashed = dash_place(name, known=False) if split_dashes and location is None else None
+        if not dashed and ("–" in name or "—" in name or " - " in name):
+            # "X – Bamako, Mali", "X – Cusco, Perú" (the country already split off), "X (ACR) – Kiel"
+            dashed = dash_city(name, location is not None)
+            if dashed and location:
+                dashed, location = (dashed[0], f"{dashed[1]}, {location}"), None
         if dashed:
             name, place = dashed
             country = country or country_of(place)

@@ -66,6 +66,26 @@ def dash_place(name: str, known: bool = True) -> tuple[str, str] | None:
     return (m.group(1), tail) if words().place(tail) or (not known and place_shaped(tail)) else None
 
 
+def dash_city(name: str, places_printed: bool) -> tuple[str, str] | None:
+    """(name, place) of one "Name – City, Country" or "Name (ACR) – Kiel": a dash, then a place and its country,
+    or a place-shaped tail after an acronym (which closes the name), or "X – Cusco" whose country the caller has
+    split off already (`places_printed`). A city alone after a dash names a chapter ("Students' Union — Yangon")
+    and a country alone may be part of a name ("Women of X — Norway"): `dash_place` decides on those from the
+    whole list."""
+    from graph.extract.signatories.words import words
+
+    m = _DASH_TAIL.match(name) if " " in name else None
+    if not m or len(m.group(1).split()) < 2:
+        return None
+    tail = m.group(2)
+    city, comma, country = tail.rpartition(",")
+    if comma and place_shaped(city) and (words().place(country) or place_shaped(country)):
+        return m.group(1), tail
+    if not comma and place_shaped(tail) and (m.group(1).endswith(")") or places_printed):
+        return m.group(1), tail
+    return None
+
+
 def ends_legal(name: str) -> bool:
     """The name ends with a legal form ("... e.V.", "... gGmbH"): nothing after it belongs to the name."""
     last = name.split()[-1] if name.split() else ""

@@ -71,6 +71,7 @@ class Words:
     lead_article: re.Pattern  # a conjunction or lower-case article before a name in running text
     neutral_headers: frozenset[str]  # table name headers that say nothing of organizations or people
     others_before: re.Pattern  # "e altre 37 realtà": group 1 is the number of unnamed signers
+    count_line: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]  # "sowie 14 weitere Organisationen": leads, more, nouns
     represented: re.Pattern  # "X, représenté par Jane Roe": the organization's signer follows
     signing_for: re.Pattern  # "Signed for X:" over the person who signs for X
     other_places: frozenset[str]  # "Other countries": the last group of a list grouped by country
@@ -226,6 +227,8 @@ def words() -> Words:
         others_before=re.compile(r"(?:^|[\s,;])(?:" + "|".join(_strings(data, "count_conjunctions")) + r")\s+(?:" +
                                  "|".join(_strings(data, "count_others")) +
                                  r")\s+(?!(?:19|20)\d\d\b)(\d{1,4})\s+[^\W\d_]", re.I),  # not a year
+        count_line=(_strings(data, "count_line_leads"), _strings(data, "count_line_more"),
+                    _strings(data, "count_line_nouns")),
         represented=re.compile(r",?\s*(?:" + "|".join(f"(?:{r})" for r in _strings(data, "represented_by")) +
                                r")\s+(?=\S)", re.I),
         other_places=frozenset(_strings(data, "other_places")),
