@@ -265,6 +265,23 @@ def person_organization(person: Person) -> tuple[str | None, str]:
     return None, ""
 
 
+def paren_signer(text: str) -> tuple[str, str] | None:
+    """(person, organization) of "Privacy First Maghreb (Youssef Ben Salah)" in a list of organizations: a
+    person's full name in parentheses after an organization's name signs for it. A place ("(Nairobi)", "(Yangon
+    Office)"), an acronym or an organization word in the parentheses is no person."""
+    from graph.extract.signatories.words import words
+
+    m = _AFFILIATION.search(text)
+    if not m:
+        return None
+    org, person = text[:m.start()].strip(), m.group(1).strip()
+    W = words()
+    if not (2 <= len(person.split()) <= 4 and looks_like_person(person) and not person.isupper()) or \
+            W.org_word(person) or any(W.place(w) for w in person.split()) or len(org.split()) < 2:
+        return None
+    return person, org
+
+
 _FOR_ORG = re.compile(r"^(?:vice|co|deputy|interim)?[- ]?(?P<role>.+?)\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de\s+|du\s+|des\s+|"
                       r"of\s+(?:the\s+)?|at\s+(?:the\s+)?|for\s+(?:the\s+)?|del\s+|de\s+los\s+|de\s+las\s+)(?P<org>\S.*)$",
                       re.I)
@@ -280,9 +297,9 @@ def signer_for(text: str) -> tuple[str, str] | None:
     from graph.extract.signatories.words import words
 
     W = words()
-    rep = W.represented.search(text) if "," in text else None
-    if rep:  # "Syndicat X (SX), représenté par Thomas Roe, secrétaire fédéral"
-        org, person = text[:rep.start()].strip(" ,;"), text[rep.end():].partition(",")[0].strip()
+    rep = W.represented.search(text) if "," in text or " – " in text or " — " in text or " - " in text else None
+    if rep:  # "Syndicat X (SX), représenté par Thomas Roe, secrétaire fédéral"; "X – represented by Jane Roe"
+        org, person = text[:rep.start()].strip(" ,;–—-"), text[rep.end():].partition(",")[0].strip()
         return (person, org) if org and looks_like_person(person) else None
     dash = _DASH_ROLE.match(text)
     if dash and looks_like_person(dash.group(1)):  # "Jasmine Roe — Director, Digital Safety Lab"

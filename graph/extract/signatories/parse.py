@@ -23,12 +23,12 @@ import re
 from collections import Counter
 from dataclasses import MISSING, dataclass, fields, replace
 
-from graph.extract.people import find_contacts, find_signer, parse_person, signer_for, with_affiliation
+from graph.extract.people import find_contacts, find_signer, paren_signer, parse_person, signer_for, with_affiliation
 from graph.records import Contact, Person, Signatory, SkippedLine
 from graph.extract.signatories.counts import counts
 from graph.extract.signatories.lines import number_value
 from graph.extract.signatories.names import _countries, clean_entry, country_of, place_tail, split_place
-from graph.extract.signatories.places import acronym_before_legal, dash_city, dash_place, ends_legal, trailing_place
+from graph.extract.signatories.places import acronym_before_legal, city_then_country, dash_city, dash_place, lead_part, ends_legal, trailing_place
 from graph.extract.countries import city_country
 from graph.extract.signatories.nesting import alphabet_sublists
 from graph.extract.signatories.prose import prose_how, prose_names, prose_signatories
@@ -183,6 +183,7 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
         for e in entries:  # "Dr. Jane Roe, Chair, X" among people signing for organizations: X signs
             if e.individual and not words().personal.search(e.text) and signer_for(e.text):
                 e.individual = False
+    _people_or_signers(entries)
     if sum(map(with_affiliation, (e.text for e in entries))) >= PEOPLE_SHARE * len(entries) > 0:
         for e in entries:  # a list of "Jane Roe, University of Oslo": people signing, with affiliations
             e.individual = e.individual or with_affiliation(e.text)
@@ -199,7 +200,8 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     cleaned = []
     signers: dict[int, str] = {}
     for i, e in enumerate(orgs):  # "Jane Roe, Director of X": X signs, Jane Roe signs for it
-        sf = signer_for(e.text) if "," in e.text else None
+        sf = signer_for(e.text) if "," in e.text or " – " in e.text or " — " in e.text or " - " in e.text else \
+            paren_signer(e.text) if e.text.endswith(")") else None
         if sf:
             signers[i], e.text = sf
     for e in orgs:
@@ -232,7 +234,15 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
         if not name:
             continue
         row = rows.get(e.lines[0] - start)
+        name, lead_acronym, lead_place = lead_part(name)
+        acronym = acronym or lead_acronym
+        address = city_then_country(name)
+        if address:
+            name, lead_place, country = address
         name, location = split_place(name)
+        location = location or lead_place
+        if lead_place and not country:
+            country = city_country(lead_place)
         city = trailing_place(name) if location is None and "," in name else None
         # one place alone is split off on evidence: a legal form or an acronym closes the name before it, or it is
         # a city data/countries.yaml knows ("X, Nairobi")
@@ -247,8 +257,14 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
             dashed = dash_city(name, location is not None)
             if dashed and location:
                 dashed, location = (dashed[0], f"{dashed[1]}, {location}"), None
+            state = dash_city(f"{name}, {acronym}", False) if not dashed and acronym and len(acronym) == 2 else None
+            if state:  # "X – Belém, PA": the state's code after the city was read as an acronym
+                dashed, acronym = state, None
         if dashed:
             name, place = dashed
+            city, _, last = place.rpartition(",")
+            if city and country_of(last.strip()):  # "X – Bamako, Mali": the city is the location
+                place, country = city.strip(), country or country_of(last.strip())
             country = country or country_of(place)
             location = None if country_of(place) else place
         name, legal_acronym = acronym_before_legal(name)  # "Verein X (VX) e.V."
@@ -279,6 +295,27 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
                            undisclosed_count=undisclosed, claimed_total=claimed, individuals=individuals,
                            fates=tuple(fates), found_by=(first_source,) + tuple(
                                dict.fromkeys(h for _, h, _ in found)), **people)
+
+
+def _people_or_signers(entries) -> None:
+    """Titles and roles weighed against the list around them. "Jane Roe, Senior Lecturer, X University" among
+    scholars signing in their own names is one more of them. "Dr. Jane Roe, Chair, X" in a list of organizations
+    whose only people are printed that way is X signing, she signs for it; where people sign in their own names
+    beside organizations (a titled person with another role), the titled ones stay people."""
+    W = words()
+    n_people = sum(1 for e in entries if e.individual)
+    roles = {}
+    for k, e in enumerate(entries):
+        sf = signer_for(e.text) if "," in e.text and not W.personal.search(e.text) else None
+        if sf:
+            roles[k] = (bool(W.academic.search(e.text.partition(",")[2])), W.org_word(sf[1]))
+    if n_people > PEOPLE_SHARE * len(entries):
+        for k, (scholar, _) in roles.items():
+            entries[k].individual = entries[k].individual or scholar
+    elif 0 < n_people and all(k in roles and not roles[k][0] and roles[k][1] for k, e in enumerate(entries)
+                              if e.individual):
+        for k in roles:
+            entries[k].individual = False
 
 
 def _from_prose(found: list[tuple[str, str, tuple[int, ...]]]) -> list[Signatory]:

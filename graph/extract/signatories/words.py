@@ -49,6 +49,7 @@ class Words:
     org_words: frozenset[str]
     titles: frozenset[str]
     roles: tuple[str, ...]
+    academic: re.Pattern  # a scholar's role ("Senior Lecturer in X"): her university is an affiliation
     leftovers: frozenset[str]
     cues: re.Pattern
     enders: re.Pattern
@@ -202,6 +203,8 @@ def words() -> Words:
         country_headers=t("country_headers"), affiliation_headers=t("affiliation_headers"),
         person_types=t("person_types"),
         org_words=frozenset(_strings(data, "organization_words")),
+        academic=re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in sorted(
+            _strings(data, "academic_roles"), key=len, reverse=True)) + r")(?![\w])", re.I),
         titles=frozenset(_strings(data, "person_titles")), roles=tuple(sorted(_strings(data, "person_roles"),
                                                                               key=len, reverse=True)),
         leftovers=frozenset(" ".join(_words(x)) for x in _strings(data, "web_leftovers")),
