@@ -73,3 +73,33 @@ def test_individuals_only_letters_are_not_told_no_one_signed(letters):
         _, got = letters[name]
         assert got["signatories"] == [] and got["individuals"]
         assert any("in their own name" in r for r in got["confidence_reasons"]), got["confidence_reasons"]
+
+
+def _names(lines):
+    from graph.extract.signatories.parse import parse_signatories
+
+    r = parse_signatories(lines)
+    return [s.name for s in r.signatories], [p.name for p in r.individuals]
+
+
+def test_a_sentence_describing_each_signatory_does_not_end_the_list():
+    orgs, _ = _names(["We demand a halt to the dam.", "", "The signatories are:", "", "Lake Keepers Network (LKN)",
+                      "LKN is a network of fishing villages founded in 2001.", "", "Hill Farmers Union",
+                      "Hill Farmers Union brings together growers from twelve valleys.", "", "Delta Youth Assembly"])
+    assert orgs == ["Lake Keepers Network", "Hill Farmers Union", "Delta Youth Assembly"]
+
+
+def test_sector_headings_joined_by_a_conjunction_and_people_headings_in_other_languages():
+    orgs, people = _names(["Firmantes:", "", "Organizaciones", "", "- Red Costera de Pescadores",
+                           "- Colectivo Agua Libre", "", "Companies and investors", "",
+                           "- Northwind Looms GmbH", "- Harbor Fair Finance", "", "Personas firmantes:", "",
+                           "Marta Ruiz Soto, periodista", "Padre Tomás Iriarte"])
+    assert orgs == ["Red Costera de Pescadores", "Colectivo Agua Libre", "Northwind Looms GmbH",
+                    "Harbor Fair Finance"]
+    assert people == ["Marta Ruiz Soto", "Tomás Iriarte"]
+
+
+def test_a_closing_in_another_language_is_no_signatory():
+    orgs, _ = _names(["Wir fordern ein Aufnahmeprogramm.", "", "Mit freundlichen Grüßen", "",
+                      "Netzwerk Offene Ufer e.V.", "Bündnis Brücken Bauen"])
+    assert orgs == ["Netzwerk Offene Ufer e.V.", "Bündnis Brücken Bauen"]

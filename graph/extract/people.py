@@ -30,7 +30,12 @@ CONTACT_HEADING = re.compile(  # "문의 / Contact:": the same heading first in 
 _memo = lru_cache(maxsize=1 << 16)
 CLOSING = re.compile(
     r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|sincerely(?:\s+yours)?|respectfully(?:\s+yours)?|"
-    r"(?:with\s+)?(?:kind|best|warm|warmest)\s+regards|regards|with\s+respect|in\s+solidarity)\s*[,.]?\s*$", re.I)
+    r"(?:with\s+)?(?:kind|best|warm|warmest)\s+regards|regards|with\s+respect|in\s+solidarity|"
+    # the same in the other languages letters come in
+    r"mit\s+(?:freundlichen|solidarischen)\s+gr(?:ü|ue)(?:ß|ss)en|freundliche\s+gr(?:ü|ue)(?:ß|ss)e|"
+    r"(?:bien\s+)?cordialement|(?:en|avec)\s+solidarit[ée]|atentamente|saludos\s+cordiales|"
+    r"(?:en|con)\s+solidaridad|atenciosamente|cordialmente|em\s+solidariedade|hormat\s+kami|salam\s+solidaritas)"
+    r"\s*[,.]?\s*$", re.I)
 ROLE_WORDS = re.compile(
     r"\b(?:director|secretary|general|coordinator|co-?ordinator|officer|manager|chair(?:person|man|woman)?|"
     r"president|founder|head|lead|spokes(?:person|man|woman)|advocate|advocacy|executive|researcher|professor|"
@@ -38,7 +43,9 @@ ROLE_WORDS = re.compile(
     r"deputy|vice|senior|program(?:me)?|policy|team|analyst|convenor|convener)\b", re.I)
 # Titles printed before a person's name, in the languages letters come in ("Assoc. Prof.", "Dra.", "Pr.", "Pbro.")
 _TITLES = (r"(?:(?:assoc(?:iate)?|asst|assistant)\.?\s+prof(?:essor)?|dr|dra|prof|profa|professor|pr|mr|mrs|ms|miss|"
-           r"mme|rev|revd|fr|sr|sra|sir|dame|hon|pbro|u|daw|saw|nan|naw)")
+           r"mme|rev|revd|fr|sr|sra|sir|dame|hon|pbro|u|daw|saw|nan|naw|"
+           # religious titles ("Sœur Agnès Roe", "Padre Juan Roe", "Sister Mary Roe")
+           r"sœur|soeur|sister|père|padre|hermana|hermano|pastor|pastora|imam|rabbi|bishop|mgr|monseñor)")
 HONORIFIC = re.compile(r"^" + _TITLES + r"\.?\s+[A-Z]", re.I)
 _PERSON_NAME = re.compile(r"^(?:(?i:" + _TITLES + r")\.?\s+)?"
                           r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|van|von|da|das|do|dos|du|di|del|al|bin|binti)){0,4}$")
@@ -106,10 +113,9 @@ def _occupation(text: str) -> bool:
     from graph.extract.signatories.words import words
 
     W = words()
-    # "X, e.V." is a legal form; a capitalised word after the occupation names where she works ("avocate au
-    # Barreau de Paris" is still a person, but "membre du Syndicat X" signs for X: signer_for decides that one)
-    return rest.lower() not in W.legal and not W.org_word(rest) and signer_for(text) is None and \
-        not re.search(r"\b[A-ZÀ-Þ]", rest)
+    # "X, e.V." is a legal form; "avocate au barreau de Lille" is a person, "membre du Syndicat X" signs for X
+    # (signer_for decides that one)
+    return rest.lower() not in W.legal and not W.org_word(rest) and signer_for(text) is None
 
 
 # a person's name printed before an affiliation has at most this many words ("Maria del Carmen Ruiz Lopez")

@@ -54,7 +54,9 @@ SHORT_ITEM = 80
 _CONNECTORS = frozenset("of for and the in on to de du des la le pour per et with at by".split())
 
 
-_CLOSING_FIRST = frozenset("yours sincerely respectfully kind best warm warmest regards with in".split())
+_CLOSING_FIRST = frozenset("yours sincerely respectfully kind best warm warmest regards with in mit freundliche bien "
+                           "cordialement en avec atentamente saludos con atenciosamente cordialmente em hormat "
+                           "salam".split())
 _BY_FIRST = frozenset("by par por von".split())
 _CAPS_WORDS = re.compile(r"[A-ZÀ-Þ]{3,}(?:\s+[A-ZÀ-Þ]{3,})?")
 _HEADER_FIRST = frozenset("re subject subj to attn attention dear cc from your excellency excellencies".split())

@@ -38,7 +38,7 @@ from graph.extract.signatories.entries import cut_word, read_entries, rewrap, se
 from graph.extract.signatories.headings import count_line
 from graph.extract.signatories.facts import is_open
 from graph.extract.signatories.glue import unglue
-from graph.extract.signatories.signers import more_signers, signed_for_orgs, signing_blocks
+from graph.extract.signatories.signers import more_signers, people_or_signers, signed_for_orgs, signing_blocks
 from graph.extract.signatories.words import words
 from graph.extract.signatories.region import LineInfo, classify
 from graph.kinds import LineKind
@@ -183,7 +183,7 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
         for e in entries:  # "Dr. Jane Roe, Chair, X" among people signing for organizations: X signs
             if e.individual and not words().personal.search(e.text) and signer_for(e.text):
                 e.individual = False
-    _people_or_signers(entries)
+    people_or_signers(entries, PEOPLE_SHARE)
     if sum(map(with_affiliation, (e.text for e in entries))) >= PEOPLE_SHARE * len(entries) > 0:
         for e in entries:  # a list of "Jane Roe, University of Oslo": people signing, with affiliations
             e.individual = e.individual or with_affiliation(e.text)
@@ -295,27 +295,6 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
                            undisclosed_count=undisclosed, claimed_total=claimed, individuals=individuals,
                            fates=tuple(fates), found_by=(first_source,) + tuple(
                                dict.fromkeys(h for _, h, _ in found)), **people)
-
-
-def _people_or_signers(entries) -> None:
-    """Titles and roles weighed against the list around them. "Jane Roe, Senior Lecturer, X University" among
-    scholars signing in their own names is one more of them. "Dr. Jane Roe, Chair, X" in a list of organizations
-    whose only people are printed that way is X signing, she signs for it; where people sign in their own names
-    beside organizations (a titled person with another role), the titled ones stay people."""
-    W = words()
-    n_people = sum(1 for e in entries if e.individual)
-    roles = {}
-    for k, e in enumerate(entries):
-        sf = signer_for(e.text) if "," in e.text and not W.personal.search(e.text) else None
-        if sf:
-            roles[k] = (bool(W.academic.search(e.text.partition(",")[2])), W.org_word(sf[1]))
-    if n_people > PEOPLE_SHARE * len(entries):
-        for k, (scholar, _) in roles.items():
-            entries[k].individual = entries[k].individual or scholar
-    elif 0 < n_people and all(k in roles and not roles[k][0] and roles[k][1] for k, e in enumerate(entries)
-                              if e.individual):
-        for k in roles:
-            entries[k].individual = False
 
 
 def _from_prose(found: list[tuple[str, str, tuple[int, ...]]]) -> list[Signatory]:

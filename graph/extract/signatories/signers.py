@@ -127,3 +127,24 @@ def signed_for_orgs(sigs: list[Signatory], signed: dict[str, tuple[str, tuple[in
         elif not sigs[hit].signed_by:
             sigs[hit] = replace(sigs[hit], signed_by=person)
     return sigs
+
+
+def people_or_signers(entries, people_share: float) -> None:
+    """Titles and roles weighed against the list around them. "Jane Roe, Senior Lecturer, X University" among
+    scholars signing in their own names is one more of them. "Dr. Jane Roe, Chair, X" in a list of organizations
+    whose only people are printed that way is X signing, she signs for it; where people sign in their own names
+    beside organizations (a titled person with another role), the titled ones stay people."""
+    W = words()
+    n_people = sum(1 for e in entries if e.individual)
+    roles = {}
+    for k, e in enumerate(entries):
+        sf = signer_for(e.text) if "," in e.text and not W.personal.search(e.text) else None
+        if sf:
+            roles[k] = (bool(W.academic.search(e.text.partition(",")[2])), W.org_word(sf[1]))
+    if n_people > people_share * len(entries):
+        for k, (scholar, _) in roles.items():
+            entries[k].individual = entries[k].individual or scholar
+    elif 0 < n_people and all(k in roles and not roles[k][0] and roles[k][1] for k, e in enumerate(entries)
+                              if e.individual):
+        for k in roles:
+            entries[k].individual = False

@@ -161,11 +161,15 @@ class Words:
         if last not in self.group_words and last not in self.person_group_words:
             return None
         if not (marked or text.rstrip().endswith(":") or ws[0] in self.lead_words or last in self.only_words or
-                len(ws) == 1 or (len(ws) <= MAX_DEMONYM_HEADING and _demonym(ws[0]))):
+                len(ws) == 1 or (len(ws) <= MAX_DEMONYM_HEADING and _demonym(ws[0])) or all(
+                    w in self.group_words or w in self.person_group_words or w in _JOINING for w in ws)):
             return None
-        return last in self.person_group_words
+        # "Personas firmantes", "Individual signatories": a word for people anywhere in the heading
+        return any(w in self.person_group_words for w in ws)
 
 
+# "Companies and investors", "Académicos y investigadores": group words joined by a conjunction make a heading
+_JOINING = frozenset(("and", "&", "et", "y", "e", "und", "or", "ou", "o", "oder"))
 # "Kenyan organisations", "Burmese civil society groups": a demonym opens a group heading this short at most
 MAX_DEMONYM_HEADING = 4
 
