@@ -21,7 +21,6 @@ NOT_YET = {
     "u10-table-contacts.yaml": "the sentence above a markdown table is read as its first row",
     "u14-de-prosa.yaml": "a German passive sentence names its signers before the verb ('wurde von A, B und C "
                          "unterzeichnet'): no cue phrase precedes the list",
-    "u15-signature-blocks.yaml": "a web address or e-mail line between 'Name / Role, Org' blocks ends the blocks",
 }
 
 
