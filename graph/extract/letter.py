@@ -23,7 +23,7 @@ from graph.extract.people import person_organization
 from graph.records import Contact, Document, Letter, Person, Signatory
 from graph.kinds import LineKind
 from graph.extract.signatories.lines import md_clean
-from graph.extract.signatories.confidence import confidence
+from graph.extract.signatories.confidence import confidence, person_printed
 from graph.extract.signatories.parse import parse_signatories
 
 
@@ -134,7 +134,8 @@ def parse_letter(doc: Document, lexicon: Any = None) -> Letter:
     fates.sort(key=lambda f: f[0])
     n_inferred = sum(1 for s in signatories if s.inferred)
     conf, reasons = confidence(() if signatories is not sig.signatories else sig.found_by, len(signatories),
-                               claimed, undisclosed, len(sig.skipped), n_inferred, text)
+                               claimed, undisclosed, len(sig.skipped), n_inferred, text, people=len(sig.individuals),
+                               doubtful=tuple(s.name for s in signatories if not s.inferred and person_printed(s)))
     if fm.get("signatories"):
         conf, reasons = 1.0, ("signatories given in the letter's sidecar or front matter",)
     if meta.date_note.startswith("inferred"):

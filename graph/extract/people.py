@@ -30,16 +30,25 @@ CONTACT_HEADING = re.compile(  # "문의 / Contact:": the same heading first in 
 _memo = lru_cache(maxsize=1 << 16)
 CLOSING = re.compile(
     r"^\s*(?:yours\s+(?:sincerely|faithfully|truly)|sincerely(?:\s+yours)?|respectfully(?:\s+yours)?|"
-    r"(?:with\s+)?(?:kind|best|warm|warmest)\s+regards|regards|with\s+respect|in\s+solidarity)\s*[,.]?\s*$", re.I)
+    r"(?:with\s+)?(?:kind|best|warm|warmest)\s+regards|regards|with\s+respect|in\s+solidarity|"
+    # the same in the other languages letters come in
+    r"mit\s+(?:freundlichen|solidarischen)\s+gr(?:ü|ue)(?:ß|ss)en|freundliche\s+gr(?:ü|ue)(?:ß|ss)e|"
+    r"(?:bien\s+)?cordialement|(?:en|avec)\s+solidarit[ée]|atentamente|saludos\s+cordiales|"
+    r"(?:en|con)\s+solidaridad|atenciosamente|cordialmente|em\s+solidariedade|hormat\s+kami|salam\s+solidaritas)"
+    r"\s*[,.]?\s*$", re.I)
 ROLE_WORDS = re.compile(
     r"\b(?:director|secretary|general|coordinator|co-?ordinator|officer|manager|chair(?:person|man|woman)?|"
     r"president|founder|head|lead|spokes(?:person|man|woman)|advocate|advocacy|executive|researcher|professor|"
     r"lecturer|adviser|advisor|representative|campaigner|fellow|member|editor|partner|counsel|ceo|chief|"
     r"deputy|vice|senior|program(?:me)?|policy|team|analyst|convenor|convener)\b", re.I)
-HONORIFIC = re.compile(r"^(?:dr|prof|professor|mr|mrs|ms|miss|rev|revd|fr|sr|sir|dame|hon|u|daw|saw|nan|naw)\.?\s+"
-                       r"[A-Z]", re.I)
-_PERSON_NAME = re.compile(r"^(?:(?:dr|prof|mr|mrs|ms|rev|fr|sir|dame|hon)\.?\s+)?"
-                          r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|van|von|da|del|al|bin|binti)){0,4}$")
+# Titles printed before a person's name, in the languages letters come in ("Assoc. Prof.", "Dra.", "Pr.", "Pbro.")
+_TITLES = (r"(?:(?:assoc(?:iate)?|asst|assistant)\.?\s+prof(?:essor)?|dr|dra|prof|profa|professor|pr|mr|mrs|ms|miss|"
+           r"mme|rev|revd|fr|sr|sra|sir|dame|hon|pbro|u|daw|saw|nan|naw|"
+           # religious titles ("Sœur Agnès Roe", "Padre Juan Roe", "Sister Mary Roe")
+           r"sœur|soeur|sister|père|padre|hermana|hermano|pastor|pastora|imam|rabbi|bishop|mgr|monseñor)")
+HONORIFIC = re.compile(r"^" + _TITLES + r"\.?\s+[A-Z]", re.I)
+_PERSON_NAME = re.compile(r"^(?:(?i:" + _TITLES + r")\.?\s+)?"
+                          r"[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|van|von|da|das|do|dos|du|di|del|al|bin|binti)){0,4}$")
 
 
 _TITLE = re.compile(r"^(?:professor|prof)\.?\s+(?=[A-Z])", re.I)
@@ -63,7 +72,8 @@ def parse_person(text: str, lines: tuple[int, ...] = ()) -> Person:
 
     t = words().personal.sub("", text).strip(" ,;")
     name, _, role = t.partition(",")
-    name = re.sub(r"^(?:dr|prof|professor|mr|mrs|ms|miss|rev|revd|fr|sir|dame|hon)\.?\s+", "", name.strip(), flags=re.I)
+    name = _AFFILIATION.sub("", name.strip())  # "Dr. Jane Roe (University of X)": the affiliation is no part of the name
+    name = re.sub(r"^" + _TITLES + r"\.?\s+", "", name, flags=re.I)
     return Person(name=name.strip(), role=role.strip() or None, lines=lines)
 
 
@@ -79,9 +89,33 @@ def is_individual(text: str) -> bool:
     m = _PAREN_PERSON.search(head) if "(" in head else None
     if m and HONORIFIC.match(m.group(1)) and looks_like_person(m.group(1)):
         return True  # "陳志明教授 (Professor Chan Chi-ming), formerly of ...": the person, romanised
+    if _occupation(text):
+        return True
     if not HONORIFIC.match(text):
         return False
-    return bool(HONORIFIC.match(head)) and looks_like_person(head) and ("," in text or len(head.split()) <= 4)
+    head = _AFFILIATION.sub("", head)  # "Dr. Jane Roe (University of X)": a titled person and where she works
+    return bool(HONORIFIC.match(head)) and looks_like_person(head) and ("," in text or "(" in text or
+                                                                       len(head.split()) <= 4)
+
+
+# "Jane Roe (University of X)", "Jane Roe (independent researcher)": an affiliation in parentheses after a name
+_AFFILIATION = re.compile(r"\s*\(([^()]{3,80})\)\s*$")
+
+
+def _occupation(text: str) -> bool:
+    """"Marie Roe, avocate", "Jane Roe (independent researcher)", "Lucía Roe, defensora de derechos humanos": a
+    person's name, then what she does in lower case, with no organization named: a person signing."""
+    m = _AFFILIATION.search(text)
+    head, rest = (text[:m.start()], m.group(1)) if m else text.partition(",")[::2]
+    rest = rest.strip(" .")
+    if not rest or not rest[:1].islower() or not looks_like_person(head.strip()) or len(head.split()) < 2:
+        return False
+    from graph.extract.signatories.words import words
+
+    W = words()
+    # "X, e.V." is a legal form; "avocate au barreau de Lille" is a person, "membre du Syndicat X" signs for X
+    # (signer_for decides that one)
+    return rest.lower() not in W.legal and not W.org_word(rest) and signer_for(text) is None
 
 
 # a person's name printed before an affiliation has at most this many words ("Maria del Carmen Ruiz Lopez")
@@ -105,6 +139,9 @@ def with_affiliation(text: str) -> bool:
 
     W = words()
     head, comma, affiliation = text.partition(",")
+    m = _AFFILIATION.search(text) if not comma else None
+    if m:  # "Jane Roe (University of Oslo)"
+        head, comma, affiliation = text[:m.start()], "(", m.group(1)
     head, affiliation = head.strip(), affiliation.strip()
     return bool(comma) and 2 <= len(head.split()) <= MAX_NAME_WORDS and looks_like_person(head) and not \
         W.org_word(head) and not W.place(head) and W.org_word(affiliation) and \
@@ -239,6 +276,23 @@ def person_organization(person: Person) -> tuple[str | None, str]:
     return None, ""
 
 
+def paren_signer(text: str) -> tuple[str, str] | None:
+    """(person, organization) of "Privacy First Maghreb (Youssef Ben Salah)" in a list of organizations: a
+    person's full name in parentheses after an organization's name signs for it. A place ("(Nairobi)", "(Yangon
+    Office)"), an acronym or an organization word in the parentheses is no person."""
+    from graph.extract.signatories.words import words
+
+    m = _AFFILIATION.search(text)
+    if not m:
+        return None
+    org, person = text[:m.start()].strip(), m.group(1).strip()
+    W = words()
+    if not (2 <= len(person.split()) <= 4 and looks_like_person(person) and not person.isupper()) or \
+            W.org_word(person) or any(W.place(w) for w in person.split()) or len(org.split()) < 2:
+        return None
+    return person, org
+
+
 _FOR_ORG = re.compile(r"^(?:vice|co|deputy|interim)?[- ]?(?P<role>.+?)\s+(?:de\s+la\s+|de\s+l['’]|d['’]|de\s+|du\s+|des\s+|"
                       r"of\s+(?:the\s+)?|at\s+(?:the\s+)?|for\s+(?:the\s+)?|del\s+|de\s+los\s+|de\s+las\s+)(?P<org>\S.*)$",
                       re.I)
@@ -254,9 +308,9 @@ def signer_for(text: str) -> tuple[str, str] | None:
     from graph.extract.signatories.words import words
 
     W = words()
-    rep = W.represented.search(text) if "," in text else None
-    if rep:  # "Syndicat X (SX), représenté par Thomas Roe, secrétaire fédéral"
-        org, person = text[:rep.start()].strip(" ,;"), text[rep.end():].partition(",")[0].strip()
+    rep = W.represented.search(text) if "," in text or " – " in text or " — " in text or " - " in text else None
+    if rep:  # "Syndicat X (SX), représenté par Thomas Roe, secrétaire fédéral"; "X – represented by Jane Roe"
+        org, person = text[:rep.start()].strip(" ,;–—-"), text[rep.end():].partition(",")[0].strip()
         return (person, org) if org and looks_like_person(person) else None
     dash = _DASH_ROLE.match(text)
     if dash and looks_like_person(dash.group(1)):  # "Jasmine Roe — Director, Digital Safety Lab"

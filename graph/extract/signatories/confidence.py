@@ -9,6 +9,11 @@ organization-like names the text holds, so the user knows to look.
 (0.9, ('a printed list of 7 names',))
 >>> confidence(("cue",), n=3, claimed=None, undisclosed=None, skipped=0, inferred=0, text="")[1]
 ('no list found; 3 names from a prose sentence after a cue phrase',)
+>>> confidence(("list",), n=0, claimed=None, undisclosed=None, skipped=0, inferred=0, text="", people=4)[1]
+('no organization signs: 4 people sign in their own name (titles, roles or affiliations beside their names)',)
+>>> confidence(("list",), n=2, claimed=None, undisclosed=None, skipped=0, inferred=0, text="",
+...            doubtful=("Jane Roe",))
+(0.85, ('a printed list of 2 names', "1 entries print a person with an organization, read as the organization signing: check 'Jane Roe'"))
 """
 from __future__ import annotations
 
@@ -26,6 +31,12 @@ MATCH_BONUS = 0.1
 MISMATCH_PENALTY = 0.2
 # Skipped lines inside the list region lower confidence a little each, down to this much in all.
 SKIP_PENALTY, MAX_SKIP_PENALTY = 0.02, 0.2
+# A letter signed by people alone: their names are as sure as a list, but whether no organization signs is
+# a judgement the reader makes from titles and affiliations.
+PEOPLE_ONLY = 0.7
+# Each organization printed with a person lowers confidence a little, down to this much in all: whether the
+# person signs for it or in her own name with an affiliation is the reader's judgement.
+DOUBT_PENALTY, MAX_DOUBT_PENALTY = 0.05, 0.2
 _CAPS_RUN = re.compile(r"(?:[A-Z][\w'’&.-]+\s+){1,6}[A-Z][\w'’&.-]+")
 
 
@@ -35,10 +46,21 @@ def _org_like_mentions(text: str) -> int:
     return len({m.group() for m in _CAPS_RUN.finditer(text[:200_000]) if W.org_word(m.group())})
 
 
+def person_printed(sig) -> bool:
+    """An organization printed with a person ("Jane Roe, Director, X", "X (Jane Roe)", "Dr. ..."): the reader
+    decided the organization signs and the person signs for it, a mixed signal the user should check."""
+    return bool(sig.signed_by) or words().person_shaped(sig.printed or "")
+
+
 def confidence(found_by: tuple[str, ...], n: int, claimed: int | None, undisclosed: int | None, skipped: int,
-               inferred: int, text: str) -> tuple[float, tuple[str, ...]]:
-    """(confidence 0..1, reasons) for `n` signatories found by `found_by` (graph.extract.signatories.parse.SignatoryResult)."""
+               inferred: int, text: str, people: int = 0, doubtful: tuple[str, ...] = ()) -> tuple[float, tuple[str, ...]]:
+    """(confidence 0..1, reasons) for `n` signatories found by `found_by` (graph.extract.signatories.parse.SignatoryResult),
+    beside `people` individuals signing in their own name; `doubtful`: organizations printed with a person
+    (`person_printed`)."""
     reasons: list[str] = []
+    if n == 0 and people:
+        return PEOPLE_ONLY, (f"no organization signs: {people} people sign in their own name (titles, roles or "
+                             f"affiliations beside their names)",)
     if n == 0:
         mentions = _org_like_mentions(text)
         reasons.append("no signatory list or named signers found" + (
@@ -64,4 +86,11 @@ def confidence(found_by: tuple[str, ...], n: int, claimed: int | None, undisclos
     if skipped:
         score -= min(MAX_SKIP_PENALTY, SKIP_PENALTY * skipped)
         reasons.append(f"{skipped} lines skipped in the list")
+    if people:
+        reasons.append(f"a mixed list: {n} organizations and {people} people signing in their own name")
+    if doubtful:
+        score -= min(MAX_DOUBT_PENALTY, DOUBT_PENALTY * len(doubtful))
+        reasons.append(f"{len(doubtful)} entries print a person with an organization, read as the organization "
+                       f"signing: check "
+                       + ", ".join(repr(d) for d in doubtful[:3]) + (" ..." if len(doubtful) > 3 else ""))
     return round(max(0.0, min(1.0, score)), 2), tuple(reasons)

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from graph.extract.people import CLOSING, is_individual, signer_for
-from graph.extract.signatories.headings import (COUNT_LINE, DATE_LINE, HEADER, IND_HEADING, INTRO, byline_person, dateline, heading,
+from graph.extract.signatories.headings import (count_line, DATE_LINE, HEADER, IND_HEADING, INTRO, byline_person, dateline, heading,
                            place_heading)
 from graph.extract.signatories.inline import INLINE_INTRO
 from graph.extract.signatories.markers import heading_text
@@ -54,7 +54,9 @@ SHORT_ITEM = 80
 _CONNECTORS = frozenset("of for and the in on to de du des la le pour per et with at by".split())
 
 
-_CLOSING_FIRST = frozenset("yours sincerely respectfully kind best warm warmest regards with in".split())
+_CLOSING_FIRST = frozenset("yours sincerely respectfully kind best warm warmest regards with in mit freundliche bien "
+                           "cordialement en avec atentamente saludos con atenciosamente cordialmente em hormat "
+                           "salam".split())
 _BY_FIRST = frozenset("by par por von".split())
 _CAPS_WORDS = re.compile(r"[A-ZÀ-Þ]{3,}(?:\s+[A-ZÀ-Þ]{3,})?")
 _HEADER_FIRST = frozenset("re subject subj to attn attention dear cc from your excellency excellencies".split())
@@ -104,7 +106,7 @@ class Facts:
         self.email = "@" in t and " " not in t.strip() and bool(EMAIL.fullmatch(t.strip("<>;,. ")))
         self.page = (digit0 or fw == "page") and is_page_number(t)
         self.marker = len(t) <= 6 and is_lone_marker(t)
-        self.count = ("and " in low[:8] or "plus" in low[:8] or "+" in t[:3]) and bool(COUNT_LINE.match(t))
+        self.count = bool(count_line(t))
         self.footnote_star = t[0] in "*†‡" and t[1:2] == " " and ends_sentence(t) and not r.name
         self.inline_intro = ":" in t and bool(INLINE_INTRO.search(t))
         self.header = not mark and bool((fw in _HEADER_FIRST and HEADER.match(t)) or (

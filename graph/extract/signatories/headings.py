@@ -26,8 +26,40 @@ IND_HEADING = re.compile(r"^\W{0,3}(?:#+\s*)?(?:individual(?:s|\s+signator(?:y|i
                          r"(?:signing\s+)?in\s+(?:a\s+|their\s+)?personal\s+capacity)\b[^.]{0,60}:?\s*$", re.I)
 INTRO = re.compile(r"\b(?:undersigned|signed\s+by|signatories|endorsed\s+by|co-?signed|following\s+"
                    r"(?:organi[sz]ations|groups|signatories))\b", re.I)
-COUNT_LINE = re.compile(r"^\W*(?:and|plus|\+)\s*" + NUMBER_RE + r"\s+(?:others?|more|additional|(?:other\s+|"
-                        r"additional\s+|more\s+)?(?:organi[sz]ations|groups|signatories|signatures))\b.{0,120}$", re.I)
+
+
+def _alternation(ws: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _count_line() -> re.Pattern:
+    leads, more, nouns = words().count_line
+    return re.compile(r"^\W*(?:" + _alternation(leads) + r")\s*(?:(?:" + _alternation(more) + r")\s+)?" + NUMBER_RE +
+                      r"\s+(?:(?:" + _alternation(more) + r")\b|(?:(?:" + _alternation(more) + r")\s+)?(?:" +
+                      _alternation(nouns) + r")\b).{0,120}$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _count_first() -> frozenset[str]:
+    return frozenset(w.split()[0] for w in words().count_line[0])
+
+
+def count_line(text: str) -> re.Match | None:
+    """"and 12 more", "plus 12 other groups", "sowie 14 weitere Organisationen": the line that ends a list with the
+    number of unnamed signers (group 1), in the words data/signatory_words.yaml gives.
+
+    >>> count_line("sowie 14 weitere Organisationen").group(1), count_line("... plus 12 other groups").group(1)
+    ('14', '12')
+    >>> count_line("e mais 23 organizações").group(1), count_line("Union of 12 Workers") is None
+    ('23', True)
+    """
+    first = text.lstrip(" .…*•·-–—([").split(None, 1)
+    if not first or (first[0].lower() not in _count_first() and first[0][:1] != "+"):
+        return None  # most lines: one split and a set lookup
+    return _count_line().match(text)
+
+
 HEADER = re.compile(r"^\W{0,3}(?:re|subject|to|attn|attention|dear|cc|from)\b\s*:?|^\W{0,3}(?:your\s+)?excellenc", re.I)
 DATE_LINE = re.compile(r"^\W*(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
                        r"(?:\s+\d{1,2}(?:st|nd|rd|th)?,?)?\s+\d{4}\W*$|^\W*\d{4}-\d{2}-\d{2}\W*$|^\W*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\W*$",

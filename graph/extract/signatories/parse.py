@@ -23,22 +23,22 @@ import re
 from collections import Counter
 from dataclasses import MISSING, dataclass, fields, replace
 
-from graph.extract.people import find_contacts, find_signer, parse_person, signer_for, with_affiliation
+from graph.extract.people import find_contacts, find_signer, paren_signer, parse_person, signer_for, with_affiliation
 from graph.records import Contact, Person, Signatory, SkippedLine
 from graph.extract.signatories.counts import counts
 from graph.extract.signatories.lines import number_value
 from graph.extract.signatories.names import _countries, clean_entry, country_of, place_tail, split_place
-from graph.extract.signatories.places import acronym_before_legal, dash_place, ends_legal, trailing_place
+from graph.extract.signatories.places import acronym_before_legal, city_then_country, dash_city, dash_place, lead_part, ends_legal, trailing_place
 from graph.extract.countries import city_country
 from graph.extract.signatories.nesting import alphabet_sublists
 from graph.extract.signatories.prose import prose_how, prose_names, prose_signatories
 from graph.extract.signatories.table import read_tables
 from graph.extract.signatories.blocks import choose_blocks
 from graph.extract.signatories.entries import cut_word, read_entries, rewrap, set_levels, translated_tail
-from graph.extract.signatories.headings import COUNT_LINE
+from graph.extract.signatories.headings import count_line
 from graph.extract.signatories.facts import is_open
 from graph.extract.signatories.glue import unglue
-from graph.extract.signatories.signers import more_signers, signed_for_orgs, signing_blocks
+from graph.extract.signatories.signers import more_signers, people_or_signers, signed_for_orgs, signing_blocks
 from graph.extract.signatories.words import words
 from graph.extract.signatories.region import LineInfo, classify
 from graph.kinds import LineKind
@@ -155,12 +155,12 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
         skipped.append(SkippedLine(line, text, AGAIN))
         fates.append((line, "skipped", AGAIN))
     for info in infos[hi + 1:]:
-        m = COUNT_LINE.match(info.text) if info.kind == LineKind.COUNT else None
+        m = count_line(info.text) if info.kind == LineKind.COUNT else None
         if m and undisclosed is None:
             undisclosed = number_value(m.group(1))
     for info in infos[lo:hi + 1]:
         if info.kind == LineKind.COUNT and undisclosed is None:
-            undisclosed = number_value(COUNT_LINE.match(info.text).group(1))
+            undisclosed = number_value(count_line(info.text).group(1))
     cued = [cue_groups[i.line - start] for i in infos[lo:hi + 1] if i.detail == "cue" and i.kind == LineKind.INLINE]
     for g in cued:  # "A, B and 41 other organisations"; "..., as well as by Jane Roe in her personal capacity"
         if undisclosed is None and g.others:
@@ -183,6 +183,7 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
         for e in entries:  # "Dr. Jane Roe, Chair, X" among people signing for organizations: X signs
             if e.individual and not words().personal.search(e.text) and signer_for(e.text):
                 e.individual = False
+    people_or_signers(entries, PEOPLE_SHARE)
     if sum(map(with_affiliation, (e.text for e in entries))) >= PEOPLE_SHARE * len(entries) > 0:
         for e in entries:  # a list of "Jane Roe, University of Oslo": people signing, with affiliations
             e.individual = e.individual or with_affiliation(e.text)
@@ -199,7 +200,8 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
     cleaned = []
     signers: dict[int, str] = {}
     for i, e in enumerate(orgs):  # "Jane Roe, Director of X": X signs, Jane Roe signs for it
-        sf = signer_for(e.text) if "," in e.text else None
+        sf = signer_for(e.text) if "," in e.text or " – " in e.text or " — " in e.text or " - " in e.text else \
+            paren_signer(e.text) if e.text.endswith(")") else None
         if sf:
             signers[i], e.text = sf
     for e in orgs:
@@ -232,7 +234,15 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
         if not name:
             continue
         row = rows.get(e.lines[0] - start)
+        name, lead_acronym, lead_place = lead_part(name)
+        acronym = acronym or lead_acronym
+        address = city_then_country(name)
+        if address:
+            name, lead_place, country = address
         name, location = split_place(name)
+        location = location or lead_place
+        if lead_place and not country:
+            country = city_country(lead_place)
         city = trailing_place(name) if location is None and "," in name else None
         # one place alone is split off on evidence: a legal form or an acronym closes the name before it, or it is
         # a city data/countries.yaml knows ("X, Nairobi")
@@ -242,8 +252,19 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
             if acronym and name.endswith(f"({acronym})"):  # "Anwaltsnetzwerk X (ANAM), Berlin"
                 name = name[:-len(acronym) - 2].rstrip()
         dashed = dash_place(name, known=False) if split_dashes and location is None else None
+        if not dashed and ("–" in name or "—" in name or " - " in name):
+            # "X – Bamako, Mali", "X – Cusco, Perú" (the country already split off), "X (ACR) – Kiel"
+            dashed = dash_city(name, location is not None)
+            if dashed and location:
+                dashed, location = (dashed[0], f"{dashed[1]}, {location}"), None
+            state = dash_city(f"{name}, {acronym}", False) if not dashed and acronym and len(acronym) == 2 else None
+            if state:  # "X – Belém, PA": the state's code after the city was read as an acronym
+                dashed, acronym = state, None
         if dashed:
             name, place = dashed
+            city, _, last = place.rpartition(",")
+            if city and country_of(last.strip()):  # "X – Bamako, Mali": the city is the location
+                place, country = city.strip(), country or country_of(last.strip())
             country = country or country_of(place)
             location = None if country_of(place) else place
         name, legal_acronym = acronym_before_legal(name)  # "Verein X (VX) e.V."

@@ -66,6 +66,66 @@ def dash_place(name: str, known: bool = True) -> tuple[str, str] | None:
     return (m.group(1), tail) if words().place(tail) or (not known and place_shaped(tail)) else None
 
 
+_STATE = re.compile(r"\s*[A-Z]{2}\s*")  # "Belém, PA", "Oakland, CA": a state's code after its city
+
+
+def dash_city(name: str, places_printed: bool) -> tuple[str, str] | None:
+    """(name, place) of one "Name – City, Country" or "Name (ACR) – Kiel": a dash, then a place and its country,
+    or a place-shaped tail after an acronym (which closes the name), or "X – Cusco" whose country the caller has
+    split off already (`places_printed`). A city alone after a dash names a chapter ("Students' Union — Yangon")
+    and a country alone may be part of a name ("Women of X — Norway"): `dash_place` decides on those from the
+    whole list."""
+    from graph.extract.signatories.words import words
+
+    m = _DASH_TAIL.match(name) if " " in name else None
+    if not m or len(m.group(1).split()) < 2:
+        return None
+    tail = m.group(2)
+    city, comma, country = tail.rpartition(",")
+    if comma and place_shaped(city) and (words().place(country) or place_shaped(country) or _STATE.fullmatch(country)):
+        return m.group(1), tail
+    if not comma and place_shaped(tail) and (m.group(1).endswith(")") or places_printed):
+        return m.group(1), tail
+    return None
+
+
+_LEAD_ACRONYM = re.compile(r"^([A-Z][A-Z0-9&]{1,11})\s*(?::|\s[–—-])\s+(\S.*)$")  # "ACDH – Name", "KYN: Name"
+_LEAD_PLACE = re.compile(r"^(?:\(([^()]{2,40})\)|([^:()]{2,40}):)\s+(\S.*)$")  # "(Nairobi) Name", "Hamburg: Name"
+
+
+def lead_part(name: str) -> tuple[str, str | None, str | None]:
+    """(name, acronym, place) of a name printed after its acronym ("ACDH – Association for Civic Dignity and
+    Heritage", "KYN: Karenni Youth Network": the acronym must spell the name) or after its place ("(Nairobi) X",
+    "Hamburg: X": a place the gazetteer knows, so "Voices: Women's Network" stays one name)."""
+    from graph.extract.countries import city_country
+    from graph.extract.signatories.acronyms import initials_fit
+    from graph.extract.signatories.words import words
+
+    m = _LEAD_ACRONYM.match(name) if name[:2].isupper() else None
+    if m and len(m.group(2).split()) >= 2 and initials_fit(m.group(1), m.group(2)):
+        return m.group(2), m.group(1), None
+    m = _LEAD_PLACE.match(name) if ":" in name[:42] or name[:1] == "(" else None
+    if m:
+        place = (m.group(1) or m.group(2)).strip()
+        if len(m.group(3).split()) >= 2 and place_shaped(place) and (words().place(place) or city_country(place)):
+            return m.group(3), None, place
+    return name, None, None
+
+
+def city_then_country(name: str) -> tuple[str, str, str] | None:
+    """(name, city, country) of "X, Juba, South Sudan": a city, then the country the gazetteer puts it in, after the
+    name. Printed together they are the signer's address, whatever the list does elsewhere (a city alone after a
+    comma may name a chapter: "Women's Forum, Pune")."""
+    from graph.extract.countries import city_country
+    from graph.extract.signatories.names import country_of
+
+    if name.count(",") < 2:
+        return None
+    head, city, country = (p.strip() for p in name.rsplit(",", 2))
+    c = country_of(country)
+    return (head, city, c) if head and c and city_country(city) == c else None
+
+
 def ends_legal(name: str) -> bool:
     """The name ends with a legal form ("... e.V.", "... gGmbH"): nothing after it belongs to the name."""
     last = name.split()[-1] if name.split() else ""

@@ -199,7 +199,29 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
         out.append(info)
         prev, pf = info, f
         adjacent = True
+    _descriptions(out)
     return out
+
+
+_ACR_IN = re.compile(r"\(([A-Z][A-Z0-9&-]{1,11})\)")
+
+
+def _descriptions(infos: list[LineInfo]) -> None:
+    """"Kachin Rivers Group (KRG)" / "KRG is a network of ...": a sentence under an entry that opens with its
+    name or acronym describes that signatory; it is no prose that ends the list."""
+    last: LineInfo | None = None
+    for info in infos:
+        if info.kind == LineKind.BLANK:
+            continue
+        if info.kind == LineKind.PROSE and last is not None and last.kind == LineKind.ENTRY:
+            name = _ACR_IN.sub("", last.text).strip(" -•*")
+            acr = _ACR_IN.search(last.text)
+            for subject in (name, acr.group(1) if acr else None):
+                rest = info.text[len(subject):] if subject and info.text.startswith(subject + " ") else ""
+                if rest[1:2].islower():
+                    info.kind, info.detail = LineKind.GARBAGE, "a description of the signatory above"
+                    break
+        last = info
 
 
 LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")

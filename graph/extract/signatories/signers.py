@@ -18,6 +18,7 @@ Two shapes are read here, before the list is looked for (graph.extract.signatori
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from graph.extract.people import CONTACT_HEADING, ROLE_WORDS, looks_like_person, signer_for
@@ -29,6 +30,9 @@ from graph.extract.signatories.words import words
 # A letter prints at least this many person-then-role blocks when its signers sign for organizations this way;
 # one block alone is the letter's single signer (graph.extract.people.find_signer reads that one).
 MIN_BLOCKS = 2
+# the next signer's block starts within this many lines (blank lines, and the contact lines of the block
+# above that signing_blocks folded away)
+NEXT_SIGNER_LINES = 8
 # a role line names a role in at most this many words before its comma ("Senior Policy Analyst")
 MAX_ROLE_WORDS = 6
 
@@ -52,6 +56,22 @@ def _for_org(t: str) -> bool:
     of Advocacy" names a field, not one."""
     sf = signer_for(t)
     return sf is not None and words().org_word(sf[1])
+
+
+# what a signature block prints under the signer: e-mail, web address, phone, with their labels and separators
+_DETAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?|\+?\d[\d ()./-]{5,}\d|"
+                     r"\b(?:tel|phone|mobile|fax|e-?mail|web|website|whatsapp|signal)\b\.?:?|[|•·,;/]", re.I)
+
+
+def _details(lines: list[str], k: int) -> list[int]:
+    """Indices of the contact lines from `k` on ("jane@x.org | +55 61 5555 0101", "www.x.org"): the signer's, no
+    line of the list."""
+    out = []
+    while k < len(lines) and lines[k].strip() and not _DETAIL.sub("", lines[k]).strip() and any(
+            c.isdigit() or c in "@." for c in lines[k]):
+        out.append(k)
+        k += 1
+    return out
 
 
 def _org(t: str) -> bool:
@@ -90,13 +110,15 @@ def signing_blocks(lines: list[str], start: int = 1) -> tuple[list[str], dict[st
             continue
         role = _role(nxt) if _person(t) and nxt else None
         if role and role[1]:
-            merges.append((i, f"{t}, {role[0]}, {role[1]}", [i + 1]))
-            i += 2
+            extra = _details(lines, i + 2)
+            merges.append((i, f"{t}, {role[0]}, {role[1]}", [i + 1] + extra))
+            i += 2 + len(extra)
             continue
         after = lines[i + 2].strip() if i + 2 < n else ""
         if role and _org(after):
-            merges.append((i, f"{t}, {role[0]}, {after}", [i + 1, i + 2]))
-            i += 3
+            extra = _details(lines, i + 3)
+            merges.append((i, f"{t}, {role[0]}, {after}", [i + 1, i + 2] + extra))
+            i += 3 + len(extra)
             continue
         i += 1
     if len(merges) >= MIN_BLOCKS:
@@ -110,7 +132,7 @@ def signing_blocks(lines: list[str], start: int = 1) -> tuple[list[str], dict[st
 def more_signers(lines: list[str], at: int) -> bool:
     """Another "Person, Role, Organization" line follows line index `at` within a few lines: the signer
     graph.extract.people.find_signer took is the first of a list."""
-    after = [t for t in lines[at + 1:at + 4] if t.strip()]
+    after = [t for t in lines[at + 1:at + 1 + NEXT_SIGNER_LINES] if t.strip()]
     return any("," in t and signer_for(t.strip()) for t in after[:2])
 
 
@@ -127,3 +149,24 @@ def signed_for_orgs(sigs: list[Signatory], signed: dict[str, tuple[str, tuple[in
         elif not sigs[hit].signed_by:
             sigs[hit] = replace(sigs[hit], signed_by=person)
     return sigs
+
+
+def people_or_signers(entries, people_share: float) -> None:
+    """Titles and roles weighed against the list around them. "Jane Roe, Senior Lecturer, X University" among
+    scholars signing in their own names is one more of them. "Dr. Jane Roe, Chair, X" in a list of organizations
+    whose only people are printed that way is X signing, she signs for it; where people sign in their own names
+    beside organizations (a titled person with another role), the titled ones stay people."""
+    W = words()
+    n_people = sum(1 for e in entries if e.individual)
+    roles = {}
+    for k, e in enumerate(entries):
+        sf = signer_for(e.text) if "," in e.text and not W.personal.search(e.text) else None
+        if sf:
+            roles[k] = (bool(W.academic.search(e.text.partition(",")[2])), W.org_word(sf[1]))
+    if n_people > people_share * len(entries):
+        for k, (scholar, _) in roles.items():
+            entries[k].individual = entries[k].individual or scholar
+    elif 0 < n_people and all(k in roles and not roles[k][0] and roles[k][1] for k, e in enumerate(entries)
+                              if e.individual):
+        for k in roles:
+            entries[k].individual = False

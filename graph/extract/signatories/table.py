@@ -219,8 +219,8 @@ def _rewrite(rows: list[tuple[int, list[str]]], out: list[str], facts: dict[int,
             out[k] = ""
             continue
         name = cells[name_col] if name_col < len(cells) else ""
-        m = _FOR.match(name)  # "Daniel Barlow for Liminix": a person signing for a project
-        if m and len(m.group(1).split()) >= 2 and looks_like_person(m.group(1)):
+        m = _FOR.match(name)  # "Daniel Barlow for Liminix": a person signing for a project ("Iniciativa X por Y" is none)
+        if m and len(m.group(1).split()) >= 2 and looks_like_person(m.group(1)) and not words().org_word(m.group(1)):
             name = m.group(2)
         out[k] = name
         if not name:

@@ -49,6 +49,7 @@ class Words:
     org_words: frozenset[str]
     titles: frozenset[str]
     roles: tuple[str, ...]
+    academic: re.Pattern  # a scholar's role ("Senior Lecturer in X"): her university is an affiliation
     leftovers: frozenset[str]
     cues: re.Pattern
     enders: re.Pattern
@@ -71,6 +72,7 @@ class Words:
     lead_article: re.Pattern  # a conjunction or lower-case article before a name in running text
     neutral_headers: frozenset[str]  # table name headers that say nothing of organizations or people
     others_before: re.Pattern  # "e altre 37 realtà": group 1 is the number of unnamed signers
+    count_line: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]  # "sowie 14 weitere Organisationen": leads, more, nouns
     represented: re.Pattern  # "X, représenté par Jane Roe": the organization's signer follows
     signing_for: re.Pattern  # "Signed for X:" over the person who signs for X
     other_places: frozenset[str]  # "Other countries": the last group of a list grouped by country
@@ -159,11 +161,15 @@ class Words:
         if last not in self.group_words and last not in self.person_group_words:
             return None
         if not (marked or text.rstrip().endswith(":") or ws[0] in self.lead_words or last in self.only_words or
-                len(ws) == 1 or (len(ws) <= MAX_DEMONYM_HEADING and _demonym(ws[0]))):
+                len(ws) == 1 or (len(ws) <= MAX_DEMONYM_HEADING and _demonym(ws[0])) or all(
+                    w in self.group_words or w in self.person_group_words or w in _JOINING for w in ws)):
             return None
-        return last in self.person_group_words
+        # "Personas firmantes", "Individual signatories": a word for people anywhere in the heading
+        return any(w in self.person_group_words for w in ws)
 
 
+# "Companies and investors", "Académicos y investigadores": group words joined by a conjunction make a heading
+_JOINING = frozenset(("and", "&", "et", "y", "e", "und", "or", "ou", "o", "oder"))
 # "Kenyan organisations", "Burmese civil society groups": a demonym opens a group heading this short at most
 MAX_DEMONYM_HEADING = 4
 
@@ -201,6 +207,8 @@ def words() -> Words:
         country_headers=t("country_headers"), affiliation_headers=t("affiliation_headers"),
         person_types=t("person_types"),
         org_words=frozenset(_strings(data, "organization_words")),
+        academic=re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in sorted(
+            _strings(data, "academic_roles"), key=len, reverse=True)) + r")(?![\w])", re.I),
         titles=frozenset(_strings(data, "person_titles")), roles=tuple(sorted(_strings(data, "person_roles"),
                                                                               key=len, reverse=True)),
         leftovers=frozenset(" ".join(_words(x)) for x in _strings(data, "web_leftovers")),
@@ -226,6 +234,8 @@ def words() -> Words:
         others_before=re.compile(r"(?:^|[\s,;])(?:" + "|".join(_strings(data, "count_conjunctions")) + r")\s+(?:" +
                                  "|".join(_strings(data, "count_others")) +
                                  r")\s+(?!(?:19|20)\d\d\b)(\d{1,4})\s+[^\W\d_]", re.I),  # not a year
+        count_line=(_strings(data, "count_line_leads"), _strings(data, "count_line_more"),
+                    _strings(data, "count_line_nouns")),
         represented=re.compile(r",?\s*(?:" + "|".join(f"(?:{r})" for r in _strings(data, "represented_by")) +
                                r")\s+(?=\S)", re.I),
         other_places=frozenset(_strings(data, "other_places")),
