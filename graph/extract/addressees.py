@@ -175,15 +175,21 @@ def addressed_all(text: str, first_only: bool = False) -> list[str]:
     """Everyone the sentences call on, urge, write to or appeal to, in order, each once: a statement with no
     address line addresses each body it calls on ("We call on the UN Security Council ... We urge ASEAN ...")."""
     _, _, capitalised, lower = _knowledge()
-    flat = re.sub(r"\s+", " ", text)
-    patterns = (capitalised, lower, _object_phrase(), _copy(), *((_colon(),) if ":" in flat else ()))  # the colon one is slow
+    flat = re.sub(r"\s+", " ", re.sub(r"(?<=[a-z])-[ \t]*\n\s*(?=[a-z])", "", text))  # "communi-\nty": one word
+    flat = _glued().sub(r"\1 \2", flat)
+    patterns = (capitalised, lower, _object_phrase(), _copy(), _that_clause(),
+                *((_colon(),) if ":" in flat else ()))  # the colon one is slow
     found = sorted((m for rx in patterns for m in rx.finditer(flat)),
                    key=lambda m: (m.start(), -m.end()))  # at one place, the longest reading first
     out: list[str] = []
-    end = -1
+    end = last = -1
     for m in found:
         if m.start() < end:
             continue  # a shorter reading of a phrase already taken
+        if _ASKED_TO.fullmatch(flat, last, m.start()):
+            continue  # "urge the Parliament to call on European negotiators": whom the addressee is to call on
+        if _OTHERS_CALL.search(flat, max(0, m.start() - 5), m.start()) and re.match(r"\w+ing\b", flat[m.start():]):
+            continue  # "We support HMG in calling on the military": another's call, which the letter supports
         end = m.end()
         listed = _LISTED.match(flat, m.end())
         more = _more().match(flat, m.end(1))
@@ -196,11 +202,71 @@ def addressed_all(text: str, first_only: bool = False) -> list[str]:
             who = m.group(1).strip(" ,.;")
         if who and who.split()[0].casefold() in pronouns():
             continue  # "Wir fordern Sie auf:": the letter's reader, no name
+        last = m.end(1)
         if who and who.casefold() not in {x.casefold() for x in out}:
             out.append(who)
         if first_only:
             break
     return out
+
+
+# An address verb right after an addressee and its infinitive's marker is what the addressee is asked to do
+# ("urge the Parliament to call on ..."), not whom the letter calls on ("come together to rebuke X" is).
+_ASKED_TO = re.compile(r"\s+(?:to|à)\s+", re.I)
+# A gerund after these is someone else's act the letter speaks of ("support HMG in calling on", "thank you for
+# urging").
+_OTHERS_CALL = re.compile(r"\b(?:in|for)\s+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _glued() -> re.Pattern:
+    """A head noun run into the "to" after it, where a scraped page lost the space ("calling on the Burmese
+    governmentto make peace"): the words, split again."""
+    heads = "|".join(re.escape(w) for w in _words("head_nouns") if " " not in w)
+    return re.compile(r"\b(" + heads + r")(to)(?=\s+[^\W\d_])", re.I)
+
+
+@lru_cache(maxsize=1)
+def _that_clause() -> re.Pattern:
+    """A demand on the subject of a that-clause: "We demand that governments and businesses from around the world
+    stop ...", "we urge that the government of the Republic of Korea and Korean companies should ...". The subject
+    is a phrase of at most MAX_OBJECT_WORDS words with no punctuation and no pronoun, holds a head noun or starts
+    with a capital, and is followed by a modal or a verb of demand (data/addressees.yaml that_verbs, that_modals)."""
+    verbs = alternation("that_verbs")
+    adverbs = r"(?:(?i:" + alternation("adverbs") + r")\s+)?"
+    never = r"(?!(?i:(?:" + alternation("not_addressee_words") + r")\b))"
+    word = r"[^\W\d_][\w’'.-]*"
+    heads = "(?i:" + alternation("head_nouns") + ")"
+    phrase = never + word + r"(?:\s+" + never + word + r"){0," + str(MAX_OBJECT_WORDS - 1) + "}?"
+    subject = r"(?=(?:[A-Z]|(?:\S+\s+){0," + str(MAX_OBJECT_WORDS - 1) + r"}?" + heads + r"\b))"
+    return re.compile(r"\b" + adverbs + r"(?i:" + verbs + r")\s+" + adverbs + subject + "(" + phrase + r")\s+" + adverbs +
+                      r"(?=(?i:" + alternation("that_modals") + r")\b)")
+
+
+def told_what_they_must(text: str) -> list[str]:
+    """Whom a heading's sentences say must act: "Myanmar's military should stop violence!" -> "Myanmar's military".
+    The subject is a head noun (data/addressees.yaml) with at most four words before it, at a sentence's start."""
+    return [m.group(1) for m in _must().finditer(re.sub(r"\s+", " ", text))]
+
+
+@lru_cache(maxsize=1)
+def _must() -> re.Pattern:
+    heads = "(?i:" + alternation("head_nouns") + ")"
+    return re.compile(r"(?:^|[.!?:]\s+)\W*(?i:the\s+)?((?:[^\W\d_][\w’'-]*\s+){0,4}?" + heads + r")\s+(?i:must|should)\b")
+
+
+def first_person_calls(text: str) -> list[str]:
+    """Whom the letter's own voice calls on anywhere in it ("We urge women around the world to ...", "we demand
+    that ..."): sentences with "we" (data/addressees.yaml first_person) read as the first paragraphs are. Others'
+    calls further down (a report's "the UN urged ...") are not the letter's."""
+    voice = _first_person()
+    said = [x for x in re.split(r"(?<=[.!?])\s+", text) if voice.search(x)]
+    return addressed_all("\n".join(said)) if said else []
+
+
+@lru_cache(maxsize=1)
+def _first_person() -> re.Pattern:
+    return re.compile(r"\b(?:" + alternation("first_person") + r")\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -234,6 +300,12 @@ MAX_COLON_ADDRESSEE = 100
 
 # A parenthesised list of two or more short names right after the addressee.
 _LISTED = re.compile(r"\s*\(((?:[^(),]{1,40},\s*)+[^(),]{1,40}?(?:\s+and\s+[^(),]{1,40})?)\)")
+
+
+@lru_cache(maxsize=1)
+def head_nouns() -> frozenset[str]:
+    """Head nouns of data/addressees.yaml of one word, case-folded."""
+    return frozenset(w.casefold() for w in _words("head_nouns") if " " not in w)
 
 
 @lru_cache(maxsize=1)
