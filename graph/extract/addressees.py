@@ -238,8 +238,8 @@ def _that_clause() -> re.Pattern:
     word = r"[^\W\d_][\w’'.-]*"
     heads = "(?i:" + alternation("head_nouns") + ")"
     phrase = never + word + r"(?:\s+" + never + word + r"){0," + str(MAX_OBJECT_WORDS - 1) + "}?"
-    subject = r"(?=(?:[A-Z]|(?:\S+\s+){0," + str(MAX_OBJECT_WORDS - 1) + r"}?" + heads + r"\b))"
-    return re.compile(r"\b" + adverbs + r"(?i:" + verbs + r")\s+" + adverbs + subject + "(" + phrase + r")\s+" + adverbs +
+    subject = r"(?=(?:(?:(?:the|la|le|les|el|los|las)\s+)?[A-Z]|(?:\S+\s+){0," + str(MAX_OBJECT_WORDS - 1) + r"}?" + heads + r"\b))"
+    return re.compile(r"\b" + adverbs + r"(?i:" + verbs + r")\s+" + adverbs + subject + r"(?:(?i:the|la|le|les|el|los|las)\s+)?(" + phrase + r")\s+" + adverbs +
                       r"(?=(?i:" + alternation("that_modals") + r")\b)")
 
 
