@@ -1,6 +1,7 @@
 """Whom a statement with no address line addresses: demands on a that-clause's subject, the letter's own calls
 anywhere in it, a heading's "X must ...", a country named as its government, each body once. Invented texts."""
-from graph.extract.addressees import addressed_all, first_person_calls, told_what_they_must
+from graph.extract.addressees import addressed_all
+from graph.extract.calls import first_person_calls, told_what_they_must
 from graph.extract.meta import extract_meta
 from graph.extract.recipients import choose_recipients, normalise_recipient, same_body, split_recipients
 
@@ -59,6 +60,7 @@ def test_a_country_addressed_by_name_is_its_government():
     assert [normalise_recipient(x) for x in split_recipients("Chile and the Netherlands")] == \
         ["Government of Chile", "Government of the Netherlands"]
     assert normalise_recipient("Bangladesh government") == "Government of Bangladesh"
+    assert normalise_recipient("Chile’s government") == "Government of Chile"
     assert normalise_recipient("Chilean government") == "Chilean government"  # a demonym stays as printed
 
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from graph.extract.addressees import address_line, alternation, greeting, greets, honorific
+from graph.extract.address_lines import address_line, greeting, greets
+from graph.extract.addressees import alternation, honorific
 from graph.extract.dates import find_dates
 from graph.extract.head_lines import _MAIL_HEADER, _POSTAL, _RE_LINE, MAIL_HEADERS
 from graph.records import Lines

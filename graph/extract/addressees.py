@@ -1,9 +1,9 @@
-"""Whom a letter addresses, when no "To:" line says so: its greeting, or its first sentences' verbs.
+"""Whom a letter addresses, when no "To:" line says so: its first sentences' verbs ("We urge X to"), a that-clause's
+subject ("we demand that governments stop ..."), whom copies went to. Greetings and address lines are read by
+graph.extract.address_lines.
 
 Knowledge (greetings, verbs, head nouns in English, French, Spanish and more) is in data/addressees.yaml.
 
->>> greeting(["Dear Members of Congress,"]), greeting(["Dear Sir or Madam,"])
-('Members of Congress', None)
 >>> addressed("Access Now and seven others are calling on authorities in Myanmar to end proceedings.")
 'authorities in Myanmar'
 >>> addressed("we urge the Parliament to call on European negotiators"), addressed("appellent la communauté internationale à agir")
@@ -19,8 +19,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# A greeting is a short line; a longer one is a sentence that happens to start "To ...".
-MAX_GREETING_CHARS = 90
 _CAP = r"(?:[A-Z][\w’'.&-]*|[A-Z]\.)"
 _JOIN = r"(?:of|the|and|for|on|in|&|du|de|des|la|le|del|los|las)"
 
@@ -40,7 +38,7 @@ def alternation(key: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _knowledge() -> tuple[re.Pattern, frozenset, re.Pattern, re.Pattern]:
+def knowledge() -> tuple[re.Pattern, frozenset, re.Pattern, re.Pattern]:
     greet = re.compile(r"^\s*(?:" + alternation("greetings") + r")\s+(.+?)\s*[,:;!]?\s*$", re.I)
     generic = frozenset(w.casefold() for w in _words("generic_greetings"))
     heads = "(?i:" + alternation("head_nouns") + ")"
@@ -131,40 +129,6 @@ MAX_COPY_CHARS = 120
 MAX_OBJECT_WORDS = 10
 
 
-def greeting(lines: list[str]) -> str | None:
-    """The addressee a greeting line names ("Dear Apple," -> "Apple"), or None for "Dear Sir or Madam"."""
-    greet, generic, _, _ = _knowledge()
-    for raw in lines:
-        t = raw.strip()
-        if not t or len(t) > MAX_GREETING_CHARS:
-            continue
-        m = greet.match(t)
-        if m:
-            who = m.group(1).strip(" ,;:!")
-            return None if who.casefold() in generic or not who else who
-    return None
-
-
-def greets(line: str) -> bool:
-    """The line is a greeting, to someone named or not ("Dear partners,")."""
-    return len(line.strip()) <= MAX_GREETING_CHARS and bool(_knowledge()[0].match(line.strip()))
-
-
-def is_greeting(lines: list[str], i: int) -> bool:
-    """Line i opens the letter: a greeting line ("Madame la Ministre chargée du Logement,", "Dear Sir,") ending
-    with a comma or colon, above another greeting or the first paragraph."""
-    t = lines[i].strip()
-    if not t.endswith((",", ":")) or len(t) > MAX_GREETING_CHARS or not _knowledge()[0].match(t) or \
-            re.match(r"\s*to\b", t, re.I):  # "To the Members of ...," is an address line, read as one
-        return False
-    nxt = next((x.strip() for x in lines[i + 1:i + 4] if x.strip()), "")
-    return not nxt or len(nxt.split()) >= PROSE_WORDS or bool(_knowledge()[0].match(nxt))
-
-
-# A line of this many words below a greeting is the letter's first paragraph.
-PROSE_WORDS = 8
-
-
 def addressed(text: str) -> str | None:
     """Whom the first sentences call on, urge or appeal to."""
     found = addressed_all(text, first_only=True)
@@ -174,7 +138,7 @@ def addressed(text: str) -> str | None:
 def addressed_all(text: str, first_only: bool = False) -> list[str]:
     """Everyone the sentences call on, urge, write to or appeal to, in order, each once: a statement with no
     address line addresses each body it calls on ("We call on the UN Security Council ... We urge ASEAN ...")."""
-    _, _, capitalised, lower = _knowledge()
+    _, _, capitalised, lower = knowledge()
     flat = re.sub(r"\s+", " ", re.sub(r"(?<=[a-z])-[ \t]*\n\s*(?=[a-z])", "", text))  # "communi-\nty": one word
     flat = _glued().sub(r"\1 \2", flat)
     patterns = (capitalised, lower, _object_phrase(), _copy(), _that_clause(),
@@ -238,35 +202,10 @@ def _that_clause() -> re.Pattern:
     word = r"[^\W\d_][\w’'.-]*"
     heads = "(?i:" + alternation("head_nouns") + ")"
     phrase = never + word + r"(?:\s+" + never + word + r"){0," + str(MAX_OBJECT_WORDS - 1) + "}?"
-    subject = r"(?=(?:(?:(?:the|la|le|les|el|los|las)\s+)?[A-Z]|(?:\S+\s+){0," + str(MAX_OBJECT_WORDS - 1) + r"}?" + heads + r"\b))"
-    return re.compile(r"\b" + adverbs + r"(?i:" + verbs + r")\s+" + adverbs + subject + r"(?:(?i:the|la|le|les|el|los|las)\s+)?(" + phrase + r")\s+" + adverbs +
-                      r"(?=(?i:" + alternation("that_modals") + r")\b)")
-
-
-def told_what_they_must(text: str) -> list[str]:
-    """Whom a heading's sentences say must act: "Myanmar's military should stop violence!" -> "Myanmar's military".
-    The subject is a head noun (data/addressees.yaml) with at most four words before it, at a sentence's start."""
-    return [m.group(1) for m in _must().finditer(re.sub(r"\s+", " ", text))]
-
-
-@lru_cache(maxsize=1)
-def _must() -> re.Pattern:
-    heads = "(?i:" + alternation("head_nouns") + ")"
-    return re.compile(r"(?:^|[.!?:]\s+)\W*(?i:the\s+)?((?:[^\W\d_][\w’'-]*\s+){0,4}?" + heads + r")\s+(?i:must|should)\b")
-
-
-def first_person_calls(text: str) -> list[str]:
-    """Whom the letter's own voice calls on anywhere in it ("We urge women around the world to ...", "we demand
-    that ..."): sentences with "we" (data/addressees.yaml first_person) read as the first paragraphs are. Others'
-    calls further down (a report's "the UN urged ...") are not the letter's."""
-    voice = _first_person()
-    said = [x for x in re.split(r"(?<=[.!?])\s+", text) if voice.search(x)]
-    return addressed_all("\n".join(said)) if said else []
-
-
-@lru_cache(maxsize=1)
-def _first_person() -> re.Pattern:
-    return re.compile(r"\b(?:" + alternation("first_person") + r")\b", re.I)
+    article = r"(?:(?i:the|la|le|les|el|los|las)\s+)?"
+    subject = r"(?=(?:" + article + r"[A-Z]|(?:\S+\s+){0," + str(MAX_OBJECT_WORDS - 1) + r"}?" + heads + r"\b))"
+    return re.compile(r"\b" + adverbs + r"(?i:" + verbs + r")\s+" + adverbs + subject + article + "(" + phrase + r")\s+" +
+                      adverbs + r"(?=(?i:" + alternation("that_modals") + r")\b)")
 
 
 @lru_cache(maxsize=1)
@@ -325,30 +264,6 @@ def respect() -> re.Pattern:
 def recipient_joins() -> tuple[str, ...]:
     """Words that join two addressees (data/addressees.yaml), longest first: ", y al" before " y"."""
     return tuple(_words("recipient_joins"))
-
-
-@lru_cache(maxsize=1)
-def _address_line() -> re.Pattern:
-    labelled = r"(?i:" + alternation("address_line_labels") + r")\s*:\s*(?P<labelled>.+?)"  # "To: ...", "An: ..."
-    # "Al Presidente ...:", "A la comunidad internacional:"; never without the colon ("Al Jazeera reported,")
-    prefixed = r"(?i:" + alternation("address_line_prefixes") + r")\s*(?P<prefixed>[^\W\d_].{2,}?)\s*:"
-    return re.compile(r"^\s*(?:" + labelled + "|" + prefixed + r")\s*$")
-
-
-def address_line(line: str) -> str | None:
-    """Whom an address line names: "To: A" / "An: A, B" / "Al Presidente ..., y al Ministerio ...:" / "A la
-    comunidad internacional:" (after "Al", "A la", "Aux" ... only before a colon: "Al Jazeera reported," and "Au
-    cours des années," are no address)."""
-    if len(line) > MAX_ADDRESS_LINE_CHARS:
-        return None
-    m = _address_line().match(line)
-    if not m or not line.lstrip()[:1].isupper():  # an address starts with a capital ("A la", "Aux", "To:")
-        return None
-    return (m.group("labelled") or m.group("prefixed")).strip(" ,:")
-
-
-# An address line is short; a longer line that starts "A la ..." is a sentence.
-MAX_ADDRESS_LINE_CHARS = 250
 
 
 @lru_cache(maxsize=1)

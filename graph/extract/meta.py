@@ -29,7 +29,7 @@ from graph.extract.recipients import (_addressees, _before_subtitle, _body_recip
                          normalise_recipient, split_recipients)
 from graph.extract.signatories.region import SALUTATION as _SALUTATION
 from graph.extract.address_block import copies, is_address_line
-from graph.extract.addressees import is_greeting
+from graph.extract.address_lines import is_greeting
 from graph.extract.leftovers import is_leftover, names_a_letter
 from graph.extract.signatories.lines import is_mirrored
 from graph.extract.letter_dates import BYLINE as _BYLINE

@@ -9,8 +9,9 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.extract.address_block import address_block, greetings, is_mail_header, without_mail
-from graph.extract.addressees import (addressed_all, copied_to, first_person_calls, head_nouns, honorific, plural_heads, pronouns, recipient_joins,
-                                      respect, told_what_they_must)
+from graph.extract.addressees import (addressed_all, copied_to, head_nouns, honorific, plural_heads, pronouns,
+                                      recipient_joins, respect)
+from graph.extract.calls import first_person_calls, told_what_they_must
 from graph.extract.head_lines import (_ADDRESSEE, _GENERIC, _HONORIFIC, _MD_HEADING, _OPEN_TO, _POSTAL, _RE_LINE, _SUBJECT_MUST,
                          _TO_LINE, _is_caps, name_case)
 from graph.paths import curated_path
@@ -153,9 +154,10 @@ def normalise_recipient(r: str) -> str:
 
 
 def _government_of(r: str) -> str:
-    """A country addressed by its name is its government ("We urge Sweden to ..."), and "Bangladesh government" is
-    "Government of Bangladesh": one form for one body. A demonym ("Burmese government") stays as printed."""
-    m = re.fullmatch(r"(.+?)\s+[Gg]overnment", r)
+    """A country addressed by its name is its government ("We urge Sweden to ..."), and "Bangladesh government" or
+    "Bangladesh's government" is "Government of Bangladesh": one form for one body. A demonym ("Burmese
+    government") stays as printed."""
+    m = re.fullmatch(r"(.+?)(?:['’]s)?\s+[Gg]overnment", r)  # "Bangladesh government", "Myanmar's government"
     place = m.group(1) if m else r
     if place not in load_countries().names:
         return r
