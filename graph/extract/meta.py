@@ -66,7 +66,7 @@ def _head_end(lines: list[str]) -> int:
             continue
         after = lines[i + 2].strip() if i + 2 < len(lines) else ""
         two_lines = f"{t} {nxt}"
-        if _is_caps(t) or is_leftover(t) or _menu(t) or _title_like(t, nxt) or \
+        if _is_caps(t) or is_leftover(t) or _menu(t) or _title_like(t, nxt) or _BANNER.search(t) or \
                 (nxt[:1].islower() and len(two_lines.split()) <= MAX_TITLE_WORDS and _title_like(two_lines, after)):
             continue  # a title, or one printed over two lines (the second in lower case, then a blank line)
         if len(t) > 90 or len(t.split()) >= 12 or (len(t.split()) >= 8 and (t.endswith(".") or nxt[:1].islower())):
@@ -74,6 +74,9 @@ def _head_end(lines: list[str]) -> int:
     return min(len(lines), 25)
 
 
+# A site's banner ("Rivers Network | Protecting the rivers and the people who live by them"): parts between bars
+# with no sentence end, page furniture however long, not the letter's first prose.
+_BANNER = re.compile(r"^[^.!?]+\s\|\s[^.!?]+$")
 # A greeting in other words than "Dear" ("Madame la Ministre,", "Señor Presidente:") opens the letter only near
 # the top: further down such a line is a signer's ("Sra. Ana López, Directora,").
 GREETING_LINES = 25
@@ -155,6 +158,9 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
         beside = [c for c in mixed if 0 < abs(c[0] - i) <= 2 and _latin(c[1]) and not _latin(t)]
         if beside:
             i, t = beside[0]
+        above = lines[i - 1].strip() if i > 0 else ""
+        if above.endswith(":") and _OPEN_TO.match(above):  # "Open Letter to the Government of X:" / "Halt the ..."
+            return _tidy_title(f"{above} {t}", body), (i, i + 1)
         return _joined_title(lines, i, t, body)
     return None, ()
 

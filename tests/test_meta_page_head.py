@@ -1,0 +1,25 @@
+"""Titles and address lines under a pasted page's banner, and an "Open letter to X:" title line whose subject is
+printed on the next line. Invented pages."""
+from graph.extract.meta import extract_meta
+
+BANNER = ("Skip to navigation\n"
+          "Harbour Watch Network | Protecting the bays and the families who fish in them every season\n"
+          "HOME  ABOUT  BAYS  NEWS  STATEMENTS  CONTACT\n\n")
+
+
+def test_a_long_banner_with_a_bar_is_no_prose_and_the_head_reads_on_below_it():
+    text = BANNER + ("Statement / Nov. 15, 2019\n\nNo to the North Bay Dredging: fishers reject plans to restart it\n\n"
+                     "Posted in Statements | Leave a comment\n\nTo: Minister of Fisheries Ana Torres\n"
+                     "Cc: Harbour Board of Port-Vert\n\nTen years after the dredging was stopped, the company continues "
+                     "to lobby for it to restart, and the ministry has met its representatives twice this year.\n")
+    meta = extract_meta(text)
+    assert meta.title == "No to the North Bay Dredging: fishers reject plans to restart it"
+    assert meta.recipients[0].endswith("Ana Torres") and "Harbour Board of Port-Vert" in meta.recipients
+
+
+def test_an_open_letter_line_ending_in_a_colon_heads_the_title_on_the_next_line():
+    text = BANNER + ("Open Letter to the Government of Ruritania:\nHalt the Closure of the North Bay Fisheries\n\n"
+                     "March 3rd, 2019 • Staff\n\nYour Excellency,\n\nWe, the undersigned organizations, write to "
+                     "express our concern about the closure of the north bay.\n")
+    assert extract_meta(text).title == \
+        "Open Letter to the Government of Ruritania: Halt the Closure of the North Bay Fisheries"
