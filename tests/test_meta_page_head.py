@@ -23,3 +23,20 @@ def test_an_open_letter_line_ending_in_a_colon_heads_the_title_on_the_next_line(
                      "express our concern about the closure of the north bay.\n")
     assert extract_meta(text).title == \
         "Open Letter to the Government of Ruritania: Halt the Closure of the North Bay Fisheries"
+
+
+def test_a_long_headline_ending_with_an_exclamation_is_a_title_not_prose():
+    text = ("Carta abierta: ¡Alto a la criminalización de las personas que defienden los ríos en Ruritania!\n\n"
+            "Puerto Verde, 8 de septiembre de 2022\n\nSeñora\nMinistra de Ambiente\nPresente\n\n"
+            "Estimada señora Ministra:\n\nLas organizaciones firmantes expresamos nuestra profunda preocupación por "
+            "la detención de ocho defensores del río.\n")
+    assert extract_meta(text).title.startswith("Carta abierta: ¡Alto a la criminalización")
+
+
+def test_a_letterhead_printed_again_in_the_list_of_signers_is_no_title():
+    text = ("North Bay Fishers Desk\nDate: 27 April 2022\nStop the Dredging of the North Bay\n"
+            "Joint letter to the Harbour Board\nTo: Harbour Board of Port-Vert\nDear Members of the Board,\n"
+            "We, the undersigned fishers' organisations, write to you about the dredging of the north bay and its "
+            "effect on the reef.\nSigned by the following organisations:\n1. Reef Watch Collective\n"
+            "2. North Bay Fishers Desk\n3. Port-Vert Net Menders\n")
+    assert extract_meta(text).title == "Stop the Dredging of the North Bay"

@@ -142,6 +142,8 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
         candidates.append((i, t))
     # a site's name is the title only when the head offers nothing else, not even "Open letter to ..."
     candidates = [c for c in candidates if not _site_name(lines, *c)] or open_to[:1] or candidates
+    listed = _listed_below(lines, head_end)
+    candidates = [c for c in candidates if c[1].casefold() not in listed] or candidates
     if not candidates and subject[0]:
         return subject
     # an all-caps line above a mixed-case one is a label ("JOINT STATEMENT ON ..."); the mixed-case line is the title
@@ -165,6 +167,15 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
     return None, ()
 
 
+def _listed_below(lines: list[str], head_end: int) -> set[str]:
+    """List items below the head ("3. Karen Rivers Desk"): a head line printed again as one is a signer's
+    letterhead, not the title."""
+    return {m.group(1).strip().casefold() for x in lines[head_end:] if (m := _LIST_ITEM.match(x))}
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-•*])\s+(.{3,80})$")
+
+
 def _joined_title(lines: list[str], i: int, t: str, body: str) -> tuple[str, Lines]:
     """A title printed over two lines: the next line continues it when this one breaks off mid-phrase ("... of
     the") or the next starts in lower case, and the next is no date, byline, greeting or page leftover."""
@@ -186,8 +197,10 @@ def _link_caption(lines: list[str], i: int) -> bool:
 
 
 def _is_prose(t: str) -> bool:
-    """Sentences, not a heading: many words and a full stop (a heading may end with one, but is short)."""
-    return len(t.split()) >= 14 and t.rstrip().endswith((".", "!", "?")) and t.count(". ") + 1 >= 1
+    """Sentences, not a heading: many words and a full stop (a heading may end with one, but is short). A headline
+    may end with "!" or "?" ("Carta abierta: ¡Alto a la criminalización ...!"); a sentence before it makes prose."""
+    t = t.rstrip()
+    return len(t.split()) >= 14 and (t.endswith(".") or t.endswith(("!", "?")) and re.search(r"[.!?]\s", t) is not None)
 
 
 def _title_evidence(lines: list[str], i: int, t: str, continued: bool = False) -> int:
