@@ -18,7 +18,6 @@ address line in several languages, an "Open letter to ..." heading, the greeting
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from graph.extract.head_lines import (_CC_LINE, _CONTINUES, _GENERIC, _HONORIFIC, _LABEL, _MAIL_HEADER, _MAIL_LINE,
@@ -31,11 +30,10 @@ from graph.extract.signatories.region import SALUTATION as _SALUTATION
 from graph.extract.address_block import copies, is_address_line
 from graph.extract.address_lines import is_greeting
 from graph.extract.leftovers import is_leftover, names_a_letter
-from graph.extract.signatories.lines import is_mirrored
 from graph.extract.letter_dates import BYLINE as _BYLINE
 from graph.extract.letter_dates import is_dateline, letter_date
 from graph.extract.dates import find_dates, find_month
-from graph.extract.mirror import decode_mirrored
+from graph.extract.mirror import mirrored_header
 from graph.extract.letter_heading import is_cut_short, is_english, is_kind_label, letter_heading
 
 __all__ = ["Meta", "choose_recipients", "choose_title", "extract_meta", "normalise_recipient", "sentence_case",
@@ -219,24 +217,6 @@ _DEK = re.compile(r"^\W*(?:a|an|une?|una?|ein|eine)\s+(?:\w+\s+){0,2}?(?:stateme
                   r"(?:by|from|of|signed|issued|de|par|por|von)\b", re.I)
 
 
-def _mirrored_header(lines: list[str], text: str) -> tuple[str | None, Lines]:
-    """A page header printed upside down (its words occur nowhere else) and decodable from the letter's words."""
-    vocab: Counter | None = None  # counted on the first mirrored-looking line: most letters have none
-    for i, raw in enumerate(lines):
-        t = raw.strip()
-        if not is_mirrored(t):
-            continue
-        if vocab is None:
-            vocab = Counter(re.findall(r"[^\W\d_]{2,}", text.lower()))
-        words = re.findall(r"[^\W\d_]{3,}", t.lower())
-        if sum(vocab[w] > 1 for w in words) >= 0.2 * max(1, len(words)):
-            continue
-        decoded, share = decode_mirrored(t, {w: c for w, c in vocab.items() if w not in words})
-        if share >= 0.7 and len(decoded.split()) >= 4:
-            return decoded, (i + 1,)
-    return None, ()
-
-
 def _descriptive_title(text: str, start_line: int) -> tuple[str | None, Lines]:
     """The first sentence, cut before an attribution ('..., 46 organizations said today')."""
     flat = re.sub(r"-\s*\n\s*(?=[a-z])", "", text)
@@ -305,7 +285,7 @@ def extract_meta(text: str) -> Meta:
         title, tlines = _tidy_title(heading[0], text), heading[1]
         notes.append(f"title: the printed letter's own heading on line {tlines[0]}")
     if title is None:
-        title, tlines = _mirrored_header(lines, text)
+        title, tlines = mirrored_header(lines, text)
         if title:
             notes.append(f"title read from the upside-down header on line {tlines[0]}")
     if title is None:

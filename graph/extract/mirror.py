@@ -13,7 +13,10 @@ Words that nothing explains well are dropped, so the result is a readable, possi
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterable, Mapping
+
+from graph.extract.signatories.lines import is_mirrored
 
 # glyph as OCR reads it when turned over -> letters it can be the rotation of (shape facts, not one letter's)
 ROTATED = {
@@ -61,3 +64,21 @@ def decode_mirrored(line: str, vocabulary: Iterable[str] | Mapping[str, int],
             out.append(best)
     text = " ".join(out)
     return (text[:1].upper() + text[1:], len(out) / n if n else 0.0)
+
+
+def mirrored_header(lines: list[str], text: str) -> tuple[str | None, tuple[int, ...]]:
+    """A page header printed upside down (its words occur nowhere else) and decodable from the letter's words."""
+    vocab: Counter | None = None  # counted on the first mirrored-looking line: most letters have none
+    for i, raw in enumerate(lines):
+        t = raw.strip()
+        if not is_mirrored(t):
+            continue
+        if vocab is None:
+            vocab = Counter(re.findall(r"[^\W\d_]{2,}", text.lower()))
+        words = re.findall(r"[^\W\d_]{3,}", t.lower())
+        if sum(vocab[w] > 1 for w in words) >= 0.2 * max(1, len(words)):
+            continue
+        decoded, share = decode_mirrored(t, {w: c for w, c in vocab.items() if w not in words})
+        if share >= 0.7 and len(decoded.split()) >= 4:
+            return decoded, (i + 1,)
+    return None, ()
