@@ -40,3 +40,14 @@ def test_a_letterhead_printed_again_in_the_list_of_signers_is_no_title():
             "effect on the reef.\nSigned by the following organisations:\n1. Reef Watch Collective\n"
             "2. North Bay Fishers Desk\n3. Port-Vert Net Menders\n")
     assert extract_meta(text).title == "Stop the Dredging of the North Bay"
+
+
+def test_a_spanish_address_block_closed_by_presente_and_a_copy_line_in_the_head():
+    text = ("Carta abierta sobre los defensores del río\n\nPuerto Verde, 8 de septiembre de 2022\n\nSeñora\n"
+            "Ministra de Ambiente de Ruritania\nPresente\n\nCon copia a: Fiscalía del Distrito Norte; Defensoría del "
+            "Pueblo\n\nEstimada señora Ministra:\n\nLas organizaciones firmantes expresamos nuestra profunda "
+            "preocupación por la detención de ocho defensores del río.\n")
+    recipients = extract_meta(text).recipients
+    assert recipients[0] == "Ministra de Ambiente de Ruritania"
+    assert "Fiscalía del Distrito Norte" in recipients and "Defensoría del Pueblo" in recipients
+    assert "Presente" not in recipients

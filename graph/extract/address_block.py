@@ -41,6 +41,15 @@ def _patterns() -> tuple[re.Pattern, ...]:
     return alone, opener, copy, place, romance, office
 
 
+@lru_cache(maxsize=1)
+def _closers() -> frozenset[str]:
+    """Words that close an address block (data/addressees.yaml address_closers), case-folded."""
+    from graph.curated import expect, read_yaml
+
+    words = expect(read_yaml("addressees.yaml"), "address_closers", list, "addressees.yaml", default=[])
+    return frozenset(str(w).casefold().rstrip(".") for w in words)
+
+
 # A list mark or a joining word before an addressee on its own line.
 _ITEM = re.compile(r"^(?:[-–•*]\s+|\(?\d{1,2}[.)]\s+|(?:and|&|et|y|und|dan)\s+(?=\S))", re.I)
 
@@ -104,6 +113,9 @@ def address_block(lines: list[str], head_end: int, title_lines: Lines) -> tuple[
         found, used = ([who] if who else []), [i + 1]
         for j in range(i + 1, min(len(lines), i + 1 + MAX_ADDRESS_LINES)):
             t = _ITEM.sub("", lines[j].strip())  # "1. The Minister ...", "- The Chair ...", "and the Minister ..."
+            if t.casefold().rstrip(".") in _closers():
+                used.append(j + 1)
+                break
             more = without_mail(address_line(t) or _opener(t) or copy_line(t))
             if more:
                 found.append(more)

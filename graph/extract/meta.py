@@ -275,7 +275,7 @@ def extract_meta(text: str) -> Meta:
         more, more_lines = _addressees(lines, head_end, first_body, title)
         recipients += tuple(r for r in more if not _named_in(r, recipients))
         rlines = rlines or more_lines
-    copied, copy_lines = copies(lines, head_end, set(rlines))  # "Cc: ..." lines, often under the signatures
+    copied, copy_lines = copies(lines, 0, set(rlines))  # "Cc: ..." lines, in the head or under the signatures
     recipients += tuple(r for r in (normalise_recipient(p) for who in copied for p in split_recipients(who))
                         if not _named_in(r, recipients))
     rlines = tuple(sorted(set(rlines) | set(copy_lines)))
