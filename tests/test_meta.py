@@ -5,7 +5,6 @@ import pytest
 
 from graph.extract.meta import extract_meta, normalise_recipient, sentence_case, split_recipients
 from graph.extract.dates import find_dates, infer_date
-from graph.extract.mirror import decode_mirrored
 
 SAL = "\n\nYour Excellencies,\n\nWe write to you today about the situation, which is grave and getting worse.\n"
 
@@ -114,22 +113,19 @@ def test_recipient_helpers():
     assert normalise_recipient("the United Nations Security Council") == "UN Security Council"
 
 
-def test_upside_down_header_is_decoded_with_the_letters_own_words():
-    vocab = {"myanmar": 9, "four": 3, "years": 2, "after": 2, "coup": 4, "world": 2, "must": 8, "accountability": 5,
-             "for": 20, "the": 50}
-    text, share = decode_mirrored("Kpouye uoy Ayjigerunodde puewsp isnw plaom ‘dnod Jaye sieak uno4 sewuel|p|", vocab)
-    assert text.startswith("Myanmar four years after coup world must") and "accountability" in text
-    assert share >= 0.7
-    # a line of ordinary words is not read as one
-    assert decode_mirrored("zzq xxv qqj", vocab)[1] == 0.0
-
-
-def test_letter_without_printed_title_uses_its_upside_down_header():
+def test_a_title_no_rule_reads_comes_from_the_letters_sidecar():
+    """002 prints its title only in an upside-down page header: no general rule reads it (issue 15 item 5), so its
+    sidecar gives it; the date and recipients are still read from the text."""
     from pathlib import Path
+
+    from graph.extract.document import read_document
+    from graph.extract.letter import parse_letter
+
     path = Path(__file__).resolve().parents[1] / "data" / "letters" / "002_5cfed3541951de16.txt"
-    m = extract_meta(path.read_text(encoding="utf-8"))
-    assert m.title_lines == (27,) and m.title.startswith("Myanmar four years after coup")
-    assert m.date == "2025-01" and m.recipients == ("International community",)
+    letter = parse_letter(read_document(path))
+    assert letter.title == "Myanmar: Four years after coup, world must demand accountability"
+    assert letter.date == "2025-01" and letter.recipients == ("International community",)
+    assert extract_meta(path.read_text(encoding="utf-8")).title_lines != (27,)  # the header line is not a title
 
 
 # ---- issue 15 item 3: dates printed anywhere, titles without page leftovers, recipients ----------------------

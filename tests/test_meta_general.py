@@ -151,6 +151,6 @@ def test_front_matter_open_letter_title_beats_a_first_sentence_but_not_a_printed
     ("Au cours des dernières années,", None),
 ])
 def test_address_line(line, who):
-    from graph.extract.addressees import address_line
+    from graph.extract.address_lines import address_line
 
     assert address_line(line) == who

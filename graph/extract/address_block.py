@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from graph.extract.addressees import address_line, alternation, greeting, greets, honorific
+from graph.extract.address_lines import address_line, greeting, greets
+from graph.extract.addressees import alternation, honorific
 from graph.extract.dates import find_dates
 from graph.extract.head_lines import _MAIL_HEADER, _POSTAL, _RE_LINE, MAIL_HEADERS
 from graph.records import Lines
@@ -38,6 +39,15 @@ def _patterns() -> tuple[re.Pattern, ...]:
     romance = re.compile(r"^\s*(?i:" + alternation("address_line_prefixes") + r")\s+(?P<who>[A-ZÀ-Ý].+?)\s*,?\s*$")
     office = re.compile(r"\b(?i:" + alternation("head_nouns") + r")\b")
     return alone, opener, copy, place, romance, office
+
+
+@lru_cache(maxsize=1)
+def _closers() -> frozenset[str]:
+    """Words that close an address block (data/addressees.yaml address_closers), case-folded."""
+    from graph.curated import expect, read_yaml
+
+    words = expect(read_yaml("addressees.yaml"), "address_closers", list, "addressees.yaml", default=[])
+    return frozenset(str(w).casefold().rstrip(".") for w in words)
 
 
 # A list mark or a joining word before an addressee on its own line.
@@ -103,6 +113,9 @@ def address_block(lines: list[str], head_end: int, title_lines: Lines) -> tuple[
         found, used = ([who] if who else []), [i + 1]
         for j in range(i + 1, min(len(lines), i + 1 + MAX_ADDRESS_LINES)):
             t = _ITEM.sub("", lines[j].strip())  # "1. The Minister ...", "- The Chair ...", "and the Minister ..."
+            if t.casefold().rstrip(".") in _closers():
+                used.append(j + 1)
+                break
             more = without_mail(address_line(t) or _opener(t) or copy_line(t))
             if more:
                 found.append(more)

@@ -1,9 +1,9 @@
-"""Whom a letter addresses, when no "To:" line says so: its greeting, or its first sentences' verbs.
+"""Whom a letter addresses, when no "To:" line says so: its first sentences' verbs ("We urge X to"), a that-clause's
+subject ("we demand that governments stop ..."), whom copies went to. Greetings and address lines are read by
+graph.extract.address_lines.
 
 Knowledge (greetings, verbs, head nouns in English, French, Spanish and more) is in data/addressees.yaml.
 
->>> greeting(["Dear Members of Congress,"]), greeting(["Dear Sir or Madam,"])
-('Members of Congress', None)
 >>> addressed_all("Access Now and seven others are calling on authorities in Myanmar to end proceedings.")
 ['authorities in Myanmar']
 >>> addressed_all("we urge the Parliament to call on European negotiators", first_only=True)
@@ -21,8 +21,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# A greeting is a short line; a longer one is a sentence that happens to start "To ...".
-MAX_GREETING_CHARS = 90
 _CAP = r"(?:[A-Z][\w’'.&-]*|[A-Z]\.)"
 _JOIN = r"(?:of|the|and|for|on|in|&|du|de|des|la|le|del|los|las)"
 
@@ -42,7 +40,7 @@ def alternation(key: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _knowledge() -> tuple[re.Pattern, frozenset, re.Pattern, re.Pattern]:
+def knowledge() -> tuple[re.Pattern, frozenset, re.Pattern, re.Pattern]:
     greet = re.compile(r"^\s*(?:" + alternation("greetings") + r")\s+(.+?)\s*[,:;!]?\s*$", re.I)
     generic = frozenset(w.casefold() for w in _words("generic_greetings"))
     heads = "(?i:" + alternation("head_nouns") + ")"
@@ -133,53 +131,27 @@ MAX_COPY_CHARS = 120
 MAX_OBJECT_WORDS = 10
 
 
-def greeting(lines: list[str]) -> str | None:
-    """The addressee a greeting line names ("Dear Apple," -> "Apple"), or None for "Dear Sir or Madam"."""
-    greet, generic, _, _ = _knowledge()
-    for raw in lines:
-        t = raw.strip()
-        if not t or len(t) > MAX_GREETING_CHARS:
-            continue
-        m = greet.match(t)
-        if m:
-            who = m.group(1).strip(" ,;:!")
-            return None if who.casefold() in generic or not who else who
-    return None
-
-
-def greets(line: str) -> bool:
-    """The line is a greeting, to someone named or not ("Dear partners,")."""
-    return len(line.strip()) <= MAX_GREETING_CHARS and bool(_knowledge()[0].match(line.strip()))
-
-
-def is_greeting(lines: list[str], i: int) -> bool:
-    """Line i opens the letter: a greeting line ("Madame la Ministre chargée du Logement,", "Dear Sir,") ending
-    with a comma or colon, above another greeting or the first paragraph."""
-    t = lines[i].strip()
-    if not t.endswith((",", ":")) or len(t) > MAX_GREETING_CHARS or not _knowledge()[0].match(t) or \
-            re.match(r"\s*to\b", t, re.I):  # "To the Members of ...," is an address line, read as one
-        return False
-    nxt = next((x.strip() for x in lines[i + 1:i + 4] if x.strip()), "")
-    return not nxt or len(nxt.split()) >= PROSE_WORDS or bool(_knowledge()[0].match(nxt))
-
-
-# A line of this many words below a greeting is the letter's first paragraph.
-PROSE_WORDS = 8
 
 
 def addressed_all(text: str, first_only: bool = False) -> list[str]:
     """Everyone the sentences call on, urge, write to or appeal to, in order, each once: a statement with no
     address line addresses each body it calls on ("We call on the UN Security Council ... We urge ASEAN ...")."""
-    _, _, capitalised, lower = _knowledge()
-    flat = re.sub(r"\s+", " ", text)
-    patterns = (capitalised, lower, _object_phrase(), _copy(), *((_colon(),) if ":" in flat else ()))  # the colon one is slow
+    _, _, capitalised, lower = knowledge()
+    flat = re.sub(r"\s+", " ", re.sub(r"(?<=[a-z])-[ \t]*\n\s*(?=[a-z])", "", text))  # "communi-\nty": one word
+    flat = _glued().sub(r"\1 \2", flat)
+    patterns = (capitalised, lower, _object_phrase(), _copy(), _that_clause(),
+                *((_colon(),) if ":" in flat else ()))  # the colon one is slow
     found = sorted((m for rx in patterns for m in rx.finditer(flat)),
                    key=lambda m: (m.start(), -m.end()))  # at one place, the longest reading first
     out: list[str] = []
-    end = -1
+    end = last = -1
     for m in found:
         if m.start() < end:
             continue  # a shorter reading of a phrase already taken
+        if _ASKED_TO.fullmatch(flat, last, m.start()):
+            continue  # "urge the Parliament to call on European negotiators": whom the addressee is to call on
+        if _OTHERS_CALL.search(flat, max(0, m.start() - 5), m.start()) and re.match(r"\w+ing\b", flat[m.start():]):
+            continue  # "We support HMG in calling on the military": another's call, which the letter supports
         end = m.end()
         listed = _LISTED.match(flat, m.end())
         more = _more().match(flat, m.end(1))
@@ -192,11 +164,46 @@ def addressed_all(text: str, first_only: bool = False) -> list[str]:
             who = m.group(1).strip(" ,.;")
         if who and who.split()[0].casefold() in pronouns():
             continue  # "Wir fordern Sie auf:": the letter's reader, no name
+        last = m.end(1)
         if who and who.casefold() not in {x.casefold() for x in out}:
             out.append(who)
         if first_only:
             break
     return out
+
+
+# An address verb right after an addressee and its infinitive's marker is what the addressee is asked to do
+# ("urge the Parliament to call on ..."), not whom the letter calls on ("come together to rebuke X" is).
+_ASKED_TO = re.compile(r"\s+(?:to|à)\s+", re.I)
+# A gerund after these is someone else's act the letter speaks of ("support HMG in calling on", "thank you for
+# urging").
+_OTHERS_CALL = re.compile(r"\b(?:in|for)\s+$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _glued() -> re.Pattern:
+    """A head noun run into the "to" after it, where a scraped page lost the space ("calling on the Burmese
+    governmentto make peace"): the words, split again."""
+    heads = "|".join(re.escape(w) for w in _words("head_nouns") if " " not in w)
+    return re.compile(r"\b(" + heads + r")(to)(?=\s+[^\W\d_])", re.I)
+
+
+@lru_cache(maxsize=1)
+def _that_clause() -> re.Pattern:
+    """A demand on the subject of a that-clause: "We demand that governments and businesses from around the world
+    stop ...", "we urge that the government of the Republic of Korea and Korean companies should ...". The subject
+    is a phrase of at most MAX_OBJECT_WORDS words with no punctuation and no pronoun, holds a head noun or starts
+    with a capital, and is followed by a modal or a verb of demand (data/addressees.yaml that_verbs, that_modals)."""
+    verbs = alternation("that_verbs")
+    adverbs = r"(?:(?i:" + alternation("adverbs") + r")\s+)?"
+    never = r"(?!(?i:(?:" + alternation("not_addressee_words") + r")\b))"
+    word = r"[^\W\d_][\w’'.-]*"
+    heads = "(?i:" + alternation("head_nouns") + ")"
+    phrase = never + word + r"(?:\s+" + never + word + r"){0," + str(MAX_OBJECT_WORDS - 1) + "}?"
+    article = r"(?:(?i:the|la|le|les|el|los|las)\s+)?"
+    subject = r"(?=(?:" + article + r"[A-Z]|(?:\S+\s+){0," + str(MAX_OBJECT_WORDS - 1) + r"}?" + heads + r"\b))"
+    return re.compile(r"\b" + adverbs + r"(?i:" + verbs + r")\s+" + adverbs + subject + article + "(" + phrase + r")\s+" +
+                      adverbs + r"(?=(?i:" + alternation("that_modals") + r")\b)")
 
 
 @lru_cache(maxsize=1)
@@ -233,6 +240,12 @@ _LISTED = re.compile(r"\s*\(((?:[^(),]{1,40},\s*)+[^(),]{1,40}?(?:\s+and\s+[^(),
 
 
 @lru_cache(maxsize=1)
+def head_nouns() -> frozenset[str]:
+    """Head nouns of data/addressees.yaml of one word, case-folded."""
+    return frozenset(w.casefold() for w in _words("head_nouns") if " " not in w)
+
+
+@lru_cache(maxsize=1)
 def plural_heads() -> frozenset[str]:
     """Head nouns of data/addressees.yaml in the plural ("governments"), case-folded."""
     return frozenset(w.casefold() for w in _words("head_nouns") if w.endswith("s") and " " not in w)
@@ -249,30 +262,6 @@ def respect() -> re.Pattern:
 def recipient_joins() -> tuple[str, ...]:
     """Words that join two addressees (data/addressees.yaml), longest first: ", y al" before " y"."""
     return tuple(_words("recipient_joins"))
-
-
-@lru_cache(maxsize=1)
-def _address_line() -> re.Pattern:
-    labelled = r"(?i:" + alternation("address_line_labels") + r")\s*:\s*(?P<labelled>.+?)"  # "To: ...", "An: ..."
-    # "Al Presidente ...:", "A la comunidad internacional:"; never without the colon ("Al Jazeera reported,")
-    prefixed = r"(?i:" + alternation("address_line_prefixes") + r")\s*(?P<prefixed>[^\W\d_].{2,}?)\s*:"
-    return re.compile(r"^\s*(?:" + labelled + "|" + prefixed + r")\s*$")
-
-
-def address_line(line: str) -> str | None:
-    """Whom an address line names: "To: A" / "An: A, B" / "Al Presidente ..., y al Ministerio ...:" / "A la
-    comunidad internacional:" (after "Al", "A la", "Aux" ... only before a colon: "Al Jazeera reported," and "Au
-    cours des années," are no address)."""
-    if len(line) > MAX_ADDRESS_LINE_CHARS:
-        return None
-    m = _address_line().match(line)
-    if not m or not line.lstrip()[:1].isupper():  # an address starts with a capital ("A la", "Aux", "To:")
-        return None
-    return (m.group("labelled") or m.group("prefixed")).strip(" ,:")
-
-
-# An address line is short; a longer line that starts "A la ..." is a sentence.
-MAX_ADDRESS_LINE_CHARS = 250
 
 
 @lru_cache(maxsize=1)

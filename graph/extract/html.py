@@ -21,6 +21,8 @@ from functools import lru_cache
 import lxml.html
 from lxml import etree
 
+from graph.extract.page_dates import page_date
+
 _DROP_TAGS = frozenset("script style noscript template svg iframe form button select input textarea nav aside "
                        "footer object embed canvas video audio map head".split())
 _BLOCK = frozenset("p div section article main header blockquote address figure figcaption center pre dl dt dd "
@@ -80,6 +82,8 @@ def to_lines(page: str) -> tuple[list[str], dict]:
     except (etree.ParserError, ValueError):
         return [], {}
     meta, start_text = _article_start(page)
+    if "page_date" not in meta and (printed := page_date(root)):
+        meta["page_date"] = printed
     _prune(root, _norm(next((x for x in start_text if len(x) >= MATCH_PREFIX), ""))[:MATCH_PREFIX])
     blocks = _Walker(root).blocks()
     start = _start_index(blocks, start_text)

@@ -175,6 +175,8 @@ def _cued_date(lines: list[str]) -> tuple[str, int] | None:
     for i, raw in enumerate(lines[:CUED_DATE_LINES]):
         for iso, at in find_dates(raw):
             before = raw[max(0, at - 40):at]
+            if _cue("since_words").search(before):
+                continue  # "Depuis le 1er février 2021, ...": the day a state of things began, not the letter's
             if _cue().search(before) or BYLINE.match(raw) or re.search(r"[•|·]\s*$", before):
                 return iso, i + 1
     return None

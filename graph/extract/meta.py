@@ -18,7 +18,6 @@ address line in several languages, an "Open letter to ..." heading, the greeting
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from graph.extract.head_lines import (_CC_LINE, _CONTINUES, _GENERIC, _HONORIFIC, _LABEL, _MAIL_HEADER, _MAIL_LINE,
@@ -29,13 +28,11 @@ from graph.extract.recipients import (_addressees, _before_subtitle, _body_recip
                          normalise_recipient, split_recipients)
 from graph.extract.signatories.region import SALUTATION as _SALUTATION
 from graph.extract.address_block import copies, is_address_line
-from graph.extract.addressees import is_greeting
+from graph.extract.address_lines import is_greeting
 from graph.extract.leftovers import is_leftover, names_a_letter
-from graph.extract.signatories.lines import is_mirrored
 from graph.extract.letter_dates import BYLINE as _BYLINE
 from graph.extract.letter_dates import is_dateline, letter_date
 from graph.extract.dates import find_dates, find_month
-from graph.extract.mirror import decode_mirrored
 from graph.extract.letter_heading import is_cut_short, is_english, is_kind_label, letter_heading
 
 __all__ = ["Meta", "choose_recipients", "choose_title", "extract_meta", "normalise_recipient", "sentence_case",
@@ -66,7 +63,7 @@ def _head_end(lines: list[str]) -> int:
             continue
         after = lines[i + 2].strip() if i + 2 < len(lines) else ""
         two_lines = f"{t} {nxt}"
-        if _is_caps(t) or is_leftover(t) or _menu(t) or _title_like(t, nxt) or \
+        if _is_caps(t) or is_leftover(t) or _menu(t) or _title_like(t, nxt) or _BANNER.search(t) or \
                 (nxt[:1].islower() and len(two_lines.split()) <= MAX_TITLE_WORDS and _title_like(two_lines, after)):
             continue  # a title, or one printed over two lines (the second in lower case, then a blank line)
         if len(t) > PROSE_CHARS or len(t.split()) >= PROSE_WORDS or (
@@ -80,6 +77,9 @@ def _head_end(lines: list[str]) -> int:
 # many words, or a sentence's worth of words ending with a full stop or running on in lower case.
 SALUTATION_LINES, MAX_SALUTATION_CHARS, HEAD_LINES = 40, 80, 25
 PROSE_CHARS, PROSE_WORDS, SENTENCE_WORDS = 90, 12, 8
+# A site's banner ("Rivers Network | Protecting the rivers and the people who live by them"): parts between bars
+# with no sentence end, page furniture however long, not the letter's first prose.
+_BANNER = re.compile(r"^[^.!?]+\s\|\s[^.!?]+$")
 # A greeting in other words than "Dear" ("Madame la Ministre,", "Señor Presidente:") opens the letter only near
 # the top: further down such a line is a signer's ("Sra. Ana López, Directora,").
 GREETING_LINES = 25
@@ -147,6 +147,8 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
         candidates.append((i, t))
     # a site's name is the title only when the head offers nothing else, not even "Open letter to ..."
     candidates = [c for c in candidates if not _site_name(lines, *c)] or open_to[:1] or candidates
+    listed = _listed_below(lines, head_end)
+    candidates = [c for c in candidates if c[1].casefold() not in listed] or candidates
     if not candidates and subject[0]:
         return subject
     # an all-caps line above a mixed-case one is a label ("JOINT STATEMENT ON ..."); the mixed-case line is the title
@@ -163,8 +165,20 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
         beside = [c for c in mixed if 0 < abs(c[0] - i) <= 2 and _latin(c[1]) and not _latin(t)]
         if beside:
             i, t = beside[0]
+        above = lines[i - 1].strip() if i > 0 else ""
+        if above.endswith(":") and _OPEN_TO.match(above):  # "Open Letter to the Government of X:" / "Halt the ..."
+            return _tidy_title(f"{above} {t}", body), (i, i + 1)
         return _joined_title(lines, i, t, body)
     return None, ()
+
+
+def _listed_below(lines: list[str], head_end: int) -> set[str]:
+    """List items below the head ("3. Karen Rivers Desk"): a head line printed again as one is a signer's
+    letterhead, not the title."""
+    return {m.group(1).strip().casefold() for x in lines[head_end:] if (m := _LIST_ITEM.match(x))}
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:\d{1,3}[.)]|[-•*])\s+(.{3,80})$")
 
 
 def _joined_title(lines: list[str], i: int, t: str, body: str) -> tuple[str, Lines]:
@@ -188,8 +202,10 @@ def _link_caption(lines: list[str], i: int) -> bool:
 
 
 def _is_prose(t: str) -> bool:
-    """Sentences, not a heading: many words and a full stop (a heading may end with one, but is short)."""
-    return len(t.split()) >= PARAGRAPH_WORDS and t.rstrip().endswith((".", "!", "?"))
+    """Sentences, not a heading: many words and a full stop (a heading may end with one, but is short). A headline
+    may end with "!" or "?" ("Carta abierta: ¡Alto a la criminalización ...!"); a sentence before it makes prose."""
+    t = t.rstrip()
+    return len(t.split()) >= PARAGRAPH_WORDS and (t.endswith(".") or t.endswith(("!", "?")) and re.search(r"[.!?]\s", t) is not None)
 
 
 def _title_evidence(lines: list[str], i: int, t: str, continued: bool = False) -> int:
@@ -206,28 +222,6 @@ def _title_evidence(lines: list[str], i: int, t: str, continued: bool = False) -
 _DEK = re.compile(r"^\W*(?:a|an|une?|una?|ein|eine)\s+(?:\w+\s+){0,2}?(?:statement|letter|appeal|call|declaration|"
                   r"communiqué|déclaration|lettre|appel|declaración|carta|pronunciamiento|erklärung|brief)\s+"
                   r"(?:by|from|of|signed|issued|de|par|por|von)\b", re.I)
-
-
-# A mirrored header is read when this share of it decodes to the letter's words, and it has this many words.
-MIRRORED_DECODED, MIRRORED_WORDS = 0.7, 4
-
-
-def _mirrored_header(lines: list[str], text: str) -> tuple[str | None, Lines]:
-    """A page header printed upside down (its words occur nowhere else) and decodable from the letter's words."""
-    vocab: Counter | None = None  # counted on the first mirrored-looking line: most letters have none
-    for i, raw in enumerate(lines):
-        t = raw.strip()
-        if not is_mirrored(t):
-            continue
-        if vocab is None:
-            vocab = Counter(re.findall(r"[^\W\d_]{2,}", text.lower()))
-        words = re.findall(r"[^\W\d_]{3,}", t.lower())
-        if sum(vocab[w] > 1 for w in words) >= 0.2 * max(1, len(words)):
-            continue
-        decoded, share = decode_mirrored(t, {w: c for w, c in vocab.items() if w not in words})
-        if share >= MIRRORED_DECODED and len(decoded.split()) >= MIRRORED_WORDS:
-            return decoded, (i + 1,)
-    return None, ()
 
 
 def _descriptive_title(text: str, start_line: int) -> tuple[str | None, Lines]:
@@ -288,7 +282,7 @@ def extract_meta(text: str) -> Meta:
         more, more_lines = _addressees(lines, head_end, first_body, title)
         recipients += tuple(r for r in more if not _named_in(r, recipients))
         rlines = rlines or more_lines
-    copied, copy_lines = copies(lines, head_end, set(rlines))  # "Cc: ..." lines, often under the signatures
+    copied, copy_lines = copies(lines, 0, set(rlines))  # "Cc: ..." lines, in the head or under the signatures
     recipients += tuple(r for r in (normalise_recipient(p) for who in copied for p in split_recipients(who))
                         if not _named_in(r, recipients))
     rlines = tuple(sorted(set(rlines) | set(copy_lines)))
@@ -297,10 +291,6 @@ def extract_meta(text: str) -> Meta:
     if heading:
         title, tlines = _tidy_title(heading[0], text), heading[1]
         notes.append(f"title: the printed letter's own heading on line {tlines[0]}")
-    if title is None:
-        title, tlines = _mirrored_header(lines, text)
-        if title:
-            notes.append(f"title read from the upside-down header on line {tlines[0]}")
     if title is None:
         title, tlines = _descriptive_title("\n".join(lines[first_body:first_body + 8]), first_body + 1)
         if title:

@@ -9,12 +9,14 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.extract.address_block import address_block, greetings, is_mail_header, without_mail
-from graph.extract.addressees import (addressed_all, copied_to, honorific, plural_heads, pronouns, recipient_joins,
-                                      respect)
+from graph.extract.addressees import (addressed_all, copied_to, head_nouns, honorific, plural_heads, pronouns,
+                                      recipient_joins, respect)
+from graph.extract.calls import first_person_calls, told_what_they_must
 from graph.extract.head_lines import (_ADDRESSEE, _GENERIC, _HONORIFIC, _MD_HEADING, _OPEN_TO, _POSTAL, _RE_LINE, _SUBJECT_MUST,
                          _TO_LINE, _is_caps, name_case)
 from graph.paths import curated_path
 from graph.records import Lines
+from graph.extract.countries import load_countries
 from graph.extract.dates import find_dates
 
 if TYPE_CHECKING:
@@ -103,12 +105,21 @@ def _split_join(part: str) -> list[str]:
             if not left[:1].isupper():  # "the Sovereignty Council and the security forces": a second body
                 continue
         elif len(words) == 1 or words[:3] == ["as", "well", "as"]:  # a plain "and": "Heads of State and Government"
-            if not (all(w[:1].isupper() or w[:1].isdigit() for w in lw) and right_name[:1].isupper()):
+            if not (all(w[:1].isupper() or w[:1].isdigit() for w in lw) and right_name[:1].isupper() or
+                    _two_bodies(lw, right_name)):
                 continue
             if len(lw) == 1 and not lw[0].isupper() and re.search(r"\s(?:of|de|des|du|del)\s", right_name):
                 continue  # "Speaker and Members of the Parliament", "Maritime and Port Authority of Singapore": one
         return [left, *_split_join(right_name)]
     return [part]
+
+
+def _two_bodies(left: list[str], right: str) -> bool:
+    """'the government of the Republic of Korea and Korean companies': each side has a head noun of its own
+    (data/addressees.yaml), the left ends with a name and the right starts with one: two bodies."""
+    heads = head_nouns()
+    return bool(left) and left[-1][:1].isupper() and right[:1].isupper() and \
+        any(w.casefold() in heads for w in left) and any(w.casefold().strip(",") in heads for w in right.split())
 
 
 # Where an addressee phrase runs on into who sent the letter: "the Ministry, backed by the Software Law Collective".
@@ -137,7 +148,30 @@ def normalise_recipient(r: str) -> str:
         r = re.sub(re.escape(long) + r"(?=\s+[A-Z])", short, r)
     if r and r[0].islower():
         r = r[0].upper() + r[1:]
-    return r
+    return _government_of(r)
+
+
+def _government_of(r: str) -> str:
+    """A country addressed by its name is its government ("We urge Sweden to ..."), and "Bangladesh government" or
+    "Bangladesh's government" is "Government of Bangladesh": one form for one body. A demonym ("Burmese
+    government") stays as printed."""
+    m = re.fullmatch(r"(.+?)(?:['’]s)?\s+[Gg]overnment", r)  # "Bangladesh government", "Myanmar's government"
+    place = m.group(1) if m else r
+    if place not in load_countries().names:
+        return r
+    # a plural name or a union's takes its article: "the Philippines", "the United Kingdom"
+    article = "the " if place.startswith("United ") or place.endswith(("lands", "ines")) else ""
+    return f"Government of {article}{place}"
+
+
+def same_body(a: str, b: str) -> bool:
+    """'Governments of the United Kingdom' and 'Government of United Kingdom' name one body: the same words but for
+    articles and a plural's s."""
+    return _body_key(a) == _body_key(b)
+
+
+def _body_key(r: str) -> str:
+    return " ".join(w.removesuffix("s") for w in re.findall(r"[^\W_]+", r.casefold()) if w not in ("the", "of"))
 
 
 def _recipients(lines: list[str], head_end: int, title_lines: Lines) -> tuple[tuple[str, ...], Lines]:
@@ -166,11 +200,19 @@ def _recipients(lines: list[str], head_end: int, title_lines: Lines) -> tuple[tu
 
 
 def _unique(names) -> tuple[str, ...]:
+    """Each body once: not again in other words ("Governments of Sweden" after "Government of Sweden"), nor in a
+    shorter form ("Parliament" after "European Parliament")."""
     out: list[str] = []
     for n in names:
-        if n and n.casefold() not in {x.casefold() for x in out}:
+        if n and not any(same_body(n, x) or _words_in(n, x) for x in out):
             out.append(n)
     return tuple(out)
+
+
+def _words_in(short: str, long: str) -> bool:
+    def words(t: str) -> str:
+        return " " + " ".join(re.findall(r"[^\W_]+", t.casefold())) + " "
+    return words(short) in words(long)
 
 
 # The greeting and the first paragraphs say whom a letter addresses; further down, "urge" is about others.
@@ -184,22 +226,21 @@ def _addressees(lines: list[str], head_end: int, first_body: int, title: str | N
     named, used = greetings(lines, head_end if head_end < len(lines) else 0)
     if named:
         return _unique(normalise_recipient(p) for who in named for p in split_recipients(who)), used
-    named = addressed_all(title, first_only=True) if title else []
+    # a headline's addressee ("Groups urge Bangladesh to ...", "... Myanmar's military should stop violence!")
+    named = (addressed_all(title, first_only=True) or told_what_they_must(title)) if title else []
     used, size = [], 0
     for i in range(first_body, len(lines)):
         used.append(i)
         size += len(lines[i])
         if size > ADDRESS_CHARS:
             break
-    # a headline's addressee ("Groups urge Bangladesh to ...") and whom the body writes to or calls on
-    found = named + addressed_all(" ".join(lines[i].strip() for i in used))
+    # whom the first paragraphs write to or call on, and whom the letter's own voice calls on further down
+    found = named + addressed_all("\n".join(lines[i].strip() for i in used))
+    found += [who for who in first_person_calls("\n".join(lines[used[-1] + 1:] if used else [])) if who not in found]
     # a copy's addressees, wherever the text says where the copies went (often under the signatures)
     found += [who for who in copied_to("\n".join(lines[used[-1] + 1:] if used else lines)) if who not in found]
-    out: list[str] = []
-    for p in (normalise_recipient(p) for who in found for p in split_recipients(who)):
-        if p.casefold() not in {x.casefold() for x in out}:
-            out.append(p)
-    return tuple(out), ((first_body + 1,) if len(found) > len(named) else ())
+    out = _unique(normalise_recipient(p) for who in found for p in split_recipients(who))
+    return out, ((first_body + 1,) if len(found) > len(named) else ())
 
 
 def _body_recipients(lines: list[str], start: int) -> tuple[tuple[str, ...], Lines]:
@@ -229,12 +270,12 @@ def _before_subtitle(text: str) -> str:
 
 
 def choose_recipients(front: list | None, front_title: str | None, meta: Meta) -> tuple[str, ...]:
-    """Front matter's recipients, else the text's, else whom a front-matter title of the kind "Open letter to
-    the European Commission" names."""
+    """Front matter's recipients, else whom a front-matter title of the kind "Open letter to the European
+    Commission" names (the page says so in so many words), else the text's."""
     if front:
         return tuple(str(r) for r in front)
-    if meta.recipients or not front_title:
+    m = _OPEN_TO.match(front_title or "")
+    if not m:
         return meta.recipients
-    m = _OPEN_TO.match(front_title)
-    return tuple(normalise_recipient(p) for p in split_recipients(_before_subtitle(m.group(1)))) if m else ()
+    return _unique(normalise_recipient(p) for p in split_recipients(_before_subtitle(m.group(1))))
 
