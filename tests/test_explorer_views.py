@@ -86,6 +86,20 @@ def _overlaps(boxes):
             if p[0] < q[2] and q[0] < p[2] and p[1] < q[3] and q[1] < p[3]]
 
 
+def _nodes_on_labels(nodes, boxes):
+    """(node, label's node) for every node disc (a square's inscribed disc) that covers part of a shown
+    label other than its own."""
+    out = []
+    for n in nodes:
+        for owner, (l, t, r, b) in boxes:
+            if owner == n["id"]:
+                continue
+            cx, cy = min(max(n["x"], l), r), min(max(n["y"], t), b)
+            if (n["x"] - cx) ** 2 + (n["y"] - cy) ** 2 < n["size"] ** 2:
+                out.append((n["id"], owner))
+    return out
+
+
 @pytest.mark.parametrize("corpus", ["bundled", "generated"])
 def test_no_two_labels_overlap_in_the_default_views(corpus, request):
     G = request.getfixturevalue(corpus)
@@ -104,6 +118,9 @@ def test_no_two_labels_overlap_in_the_default_views(corpus, request):
         assert len(phone) >= min(5, len(nodes)) and not _overlaps(phone), "a phone names the most important nodes"
         assert len(more[-1]) > len(boxes) or len(boxes) == len(nodes), "zooming in names more nodes"
         assert layout.no_overlap({n["id"]: (n["x"], n["y"]) for n in nodes}, {n["id"]: n["size"] for n in nodes})
+    coal_nodes, _ = render.vis_data(coalitions, coalition_view.positions(G, groups), label_zoom=coalition_view.LABEL_ZOOM)
+    covered = _nodes_on_labels(coal_nodes, _label_boxes(coal_nodes))
+    assert not covered, f"Coalitions: nodes drawn over shown names: {covered[:5]}"
     supers = [n for n in render.vis_data(coalitions, coalition_view.positions(G, groups),
                                          label_zoom=coalition_view.LABEL_ZOOM)[0] if n["shape"] == "diamond"]
     assert supers and all(n["label"] for n in supers), "every super-node is named"
@@ -192,3 +209,39 @@ def test_a_search_moves_no_node_already_shown(corpus, request):
     assert all(not _overlaps(_label_boxes(nodes.values(), z)) for z in vis_labels.ZOOMS)
     # collapsing the search again: the map as it was
     assert {n["id"]: (n["x"], n["y"]) for n in render.vis_data(first, layout.place(first, base))[0]} == before
+
+
+@pytest.mark.parametrize("corpus", ["bundled", "generated"])
+def test_a_search_counts_organizations_alike_in_legend_and_super_nodes(corpus, request):
+    """Searching the busiest organization shows its co-signers, the less connected folded into one diamond per
+    tag: each diamond says how many it holds of the number the legend gives its tag ("ethnic (860 of 893)"),
+    and those numbers are the organizations of the view, each counted once under its first tag."""
+    import re
+    from collections import Counter
+
+    G = request.getfixturevalue(corpus)
+    org = max((n for n, k in G.nodes(data="kind") if k == "organization"), key=lambda n: (G.nodes[n]["n_letters"], n))
+    H, _ = selection.select(G, ego=[org], radius=2, max_nodes=40)
+    legend = {}
+    for text, _, _ in Style.of(H).legend(max_groups=100):
+        m = re.fullmatch(r"(.+) \((\d+)\)", text)
+        if m:
+            legend[m[1]] = int(m[2])
+    truth = Counter()  # every organization of the neighbourhood, under its first tag
+    for n, a in H.nodes(data=True):
+        if a.get("kind") == "organization":
+            truth[(a.get("tags") or ["untagged"])[0].replace("_", " ")] += 1
+        elif a.get("kind") == "group":
+            for m in a["members"]:
+                truth[(G.nodes[m].get("tags") or ["untagged"])[0].replace("_", " ")] += 1
+    assert legend == dict(truth)
+    diamonds = [(a["group"].replace("_", " "), a["label"], a["count"]) for _, a in H.nodes(data=True)
+                if a.get("kind") == "group"]
+    assert diamonds, "the search folded some co-signers"
+    for name, label, count in diamonds:
+        m = re.fullmatch(re.escape(name) + r" \((\d+)(?: of (\d+))?\)", label)
+        assert m, label
+        assert int(m[1]) == count and int(m[2] or m[1]) == legend[name], (label, legend[name])
+    nodes, _ = render.vis_data(H, layout.place(H, layout.positions(G, seed=0)))
+    assert {n["label"] for n in nodes if n["shape"] == "diamond"} == {label for _, label, _ in diamonds}, \
+        "drawn labels keep their counts whole"

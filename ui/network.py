@@ -92,9 +92,11 @@ def _network_html(key: str, G: nx.DiGraph, f: filters.Filters) -> tuple[str, dic
     # Every view of a drawing mode, searched or filtered, puts its nodes where that mode's first view had
     # them (a search or a picked letter shows letters the map has not: they appear beside their signers);
     # the page moves the camera to the searched organization, never the nodes.
-    pos = layout.place(H, base_positions(key, f.mode, G))
+    base = base_positions(key, f.mode, G)
+    pos = layout.place(H, base)
     H.graph["view"] = ""  # the caption is printed under the graph; inside, it would cover the drawing
-    html = render.to_pyvis_html(H, pos, height=f"{DRAWING_PX}px", title=_title(info))
+    html = render.to_pyvis_html(H, pos, height=f"{DRAWING_PX}px", title=_title(info),
+                                framed=layout.framed(H, base))
     html = html.replace("</body>", _PICK_JS + "</body>", 1)
     drawn = [(n, state.label(H, n), int(H.nodes[n].get("n_letters") or 0))
              for n, k in H.nodes(data="kind") if k == state.ORG]

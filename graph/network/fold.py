@@ -19,6 +19,7 @@ from typing import Any, Callable
 
 import networkx as nx
 
+from graph.draw.style import coalition_counts, group_label
 from graph.kinds import NodeKind
 
 ORG, LETTER, DEMAND, GROUP = NodeKind.ORGANIZATION, NodeKind.LETTER, NodeKind.DEMAND, NodeKind.GROUP
@@ -141,7 +142,9 @@ def _aggregate_orgs(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str
                 "tags": [k] if not k.startswith("community ") else [], "n_letters": 0}
 
     out, groups = fold(H, ranked, keys, max_nodes - (H.number_of_nodes() - len(orgs)), lambda k: f"group:{k}", attrs)
+    totals = coalition_counts(out)  # what the legend prints: the label says how many of those it holds
     for g in groups:
+        out.nodes[f"group:{g}"]["label"] = group_label(g, groups[g], totals[g])
         out.nodes[f"group:{g}"]["n_letters"] = sum(int(out.nodes[v].get("count", 1) or 1)
                                                   for v in out.successors(f"group:{g}")
                                                   if out.nodes[v].get("kind") in (LETTER, LETTER_GROUP))
