@@ -16,7 +16,7 @@ from matplotlib.textpath import TextToPath
 from graph import pipeline
 from graph.network import coalition_view
 from graph.draw import layout
-from graph.draw import render, vis_labels
+from graph.draw import placing, render, vis_labels
 from graph.network import selection
 from graph.draw.style import Style, group_colour, tag_colours
 
@@ -42,7 +42,7 @@ def generated(tmp_path_factory):
 def _drawn(G, H, base=None):
     """The node dicts the browser gets for H, at the app's positions."""
     base = base if base is not None else layout.positions(G, seed=0)
-    nodes, _ = render.vis_data(H, layout.place(H, base))
+    nodes, _ = render.vis_data(H, placing.place(H, base))
     return nodes
 
 
@@ -190,10 +190,10 @@ def test_a_search_moves_no_node_already_shown(corpus, request):
     G = request.getfixturevalue(corpus)
     first, _ = selection.select(G)
     base = layout.positions(first, seed=0, labelled=True)
-    before = {n["id"]: (n["x"], n["y"]) for n in render.vis_data(first, layout.place(first, base))[0]}
+    before = {n["id"]: (n["x"], n["y"]) for n in render.vis_data(first, placing.place(first, base))[0]}
     org = max((n for n, k in G.nodes(data="kind") if k == "organization"), key=lambda n: (G.nodes[n]["n_letters"], n))
     H, _ = selection.select(G, ego=[org], radius=2)
-    pos = layout.place(H, base)
+    pos = placing.place(H, base)
     nodes = {n["id"]: n for n in render.vis_data(H, pos)[0]}
     after = {n: (d["x"], d["y"]) for n, d in nodes.items()}
     kept = set(before) & set(after)
@@ -208,7 +208,7 @@ def test_a_search_moves_no_node_already_shown(corpus, request):
     assert 0 < nodes[org]["labelZoom"] <= 1 and nodes[org]["borderWidth"] == 5
     assert all(not _overlaps(_label_boxes(nodes.values(), z)) for z in vis_labels.ZOOMS)
     # collapsing the search again: the map as it was
-    assert {n["id"]: (n["x"], n["y"]) for n in render.vis_data(first, layout.place(first, base))[0]} == before
+    assert {n["id"]: (n["x"], n["y"]) for n in render.vis_data(first, placing.place(first, base))[0]} == before
 
 
 @pytest.mark.parametrize("corpus", ["bundled", "generated"])
@@ -242,6 +242,6 @@ def test_a_search_counts_organizations_alike_in_legend_and_super_nodes(corpus, r
         m = re.fullmatch(re.escape(name) + r" \((\d+)(?: of (\d+))?\)", label)
         assert m, label
         assert int(m[1]) == count and int(m[2] or m[1]) == legend[name], (label, legend[name])
-    nodes, _ = render.vis_data(H, layout.place(H, layout.positions(G, seed=0)))
+    nodes, _ = render.vis_data(H, placing.place(H, layout.positions(G, seed=0)))
     assert {n["label"] for n in nodes if n["shape"] == "diamond"} == {label for _, label, _ in diamonds}, \
         "drawn labels keep their counts whole"

@@ -1,6 +1,6 @@
 """Folding a view that is too big to read: least-connected letters into one node per period, demands into
 "other demands", organizations into one node per community or tag. Each super-node lists its `members`
-(so graph.draw.layout.place can put it beside them) and its `count`.
+(so graph.draw.placing.place can put it beside them) and its `count`.
 
 >>> import networkx as nx
 >>> G = nx.DiGraph()
