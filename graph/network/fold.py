@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 import networkx as nx
 
@@ -94,11 +94,12 @@ def fold_kind(H: nx.DiGraph, kind: str, room: int) -> tuple[nx.DiGraph, dict[str
     return fold(H, ranked, keys, room, lambda k: f"group:{noun} {k}", attrs)
 
 
-def aggregate(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str, int]]:
+def aggregate(H: nx.DiGraph, max_nodes: int, keep: Iterable = ()) -> tuple[nx.DiGraph, dict[str, int]]:
     """Fold nodes so that at most `max_nodes` remain: letters into per-month (or per-year) letter
     groups and demands into "other demands" when they alone would crowd the drawing, then the
     least-connected organizations into one node per community or tag. Returns the organization
-    groups; folded letters/demands are listed in out.graph["folded"] ({kind: {period: count}}).
+    groups; folded letters/demands are listed in out.graph["folded"] ({kind: {period: count}}). Organizations
+    in `keep` (the searched ones) are never folded.
 
     >>> G = nx.DiGraph()
     >>> for i in range(12):
@@ -122,12 +123,12 @@ def aggregate(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str, int]
         H = H.copy() if not folded else H  # never write into the caller's graph
         H.graph["folded"] = folded
         return H, {}
-    out, groups = _aggregate_orgs(H, max_nodes)
+    out, groups = _aggregate_orgs(H, max_nodes, set(keep))
     out.graph["folded"] = folded
     return out, groups
 
 
-def _aggregate_orgs(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str, int]]:
+def _aggregate_orgs(H: nx.DiGraph, max_nodes: int, keep: set) -> tuple[nx.DiGraph, dict[str, int]]:
     """Keep the best-connected organizations; fold the rest into one node per community or tag."""
     orgs = [n for n, a in H.nodes(data=True) if a.get("kind") == ORG]
     keys = {}
@@ -135,7 +136,7 @@ def _aggregate_orgs(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str
         a = H.nodes[n]
         c = a.get("community", "")
         keys[n] = f"community {c}" if c not in ("", None) else (a.get("tags") or ["untagged"])[0]
-    ranked = sorted(orgs, key=lambda n: (-H.degree(n), str(n)))
+    ranked = sorted(orgs, key=lambda n: (n not in keep, -H.degree(n), str(n)))
 
     def attrs(k: str, ms: list) -> dict[str, Any]:
         return {"kind": GROUP.value, "label": f"{k.replace('_', ' ')} ({len(ms)})", "group": k,
