@@ -44,6 +44,10 @@ UNTAGGED = "untagged"
 LABEL_ZOOM = 1.0  # names at the size the grid was made for (render would grow them with the drawing)
 CELL_AIR = 24.0  # drawing units between two super-nodes' names in the grid
 LETTER_ROOM = 12  # more letters than this around the diamonds hide them: the rest fold into periods
+# Fitted into a desktop's frame the grid is shown below 1:1, and the page draws names no smaller than
+# graph.draw.render.MIN_LABEL_PX on screen: about twice their font at the
+# generated corpus' fit (tests/test_explorer_views.py). Nodes keep off that size.
+NAME_AIR = 2.1
 
 
 def coalition_graph(G: nx.DiGraph, groups: Mapping[str, Iterable[str]], expanded: Iterable[str] = (),
@@ -107,8 +111,8 @@ def name_discs(items: Mapping[Any, Label], P: Mapping[Any, tuple[float, float]])
     xy, r = [], []
     for n, item in items.items():
         x, y = P[n]
-        h = LINE * item.font / 2  # half the name's height
-        w = text_width(item.text, item.font) / 2
+        h = LINE * item.font * NAME_AIR / 2  # half the name's height
+        w = text_width(item.text, item.font * NAME_AIR) / 2
         for dx in np.arange(-w + h, w - h + 1e-9, h) if w > h else [0.0]:
             xy.append((x + dx, y + item.radius + h))
             r.append(h)
