@@ -3,8 +3,8 @@
 `positions(G, seed)` lays out the whole corpus graph once (Fruchterman-Reingold, seeded) in drawing
 units (vis-network pixels at zoom 1), then pushes overlapping nodes apart using the sizes they are drawn
 with (`graph.draw.style.node_size`, which depends on the corpus, never on the view). Any view of G draws its
-nodes at these positions; `place` adds what a view makes up (coalition super-nodes, period nodes) near
-the nodes they stand for, in free space, without moving anything already placed.
+nodes at these positions; graph.draw.placing adds what a view makes up (coalition super-nodes, period nodes,
+a search's letters) beside the nodes they stand for, in free space, without moving anything already placed.
 
 >>> import networkx as nx
 >>> G = nx.DiGraph()
@@ -13,10 +13,6 @@ the nodes they stand for, in free space, without moving anything already placed.
 ...     G.add_node(f"org:{o}", kind="organization", n_letters=1); G.add_edge(f"org:{o}", "letter:a", kind="signed")
 >>> P = positions(G, seed=1)
 >>> P == positions(G, seed=1), no_overlap(P, sizes(G))
-(True, True)
->>> G.add_node("group:g", kind="group", count=2, members=["org:x", "org:y"])
->>> Q = place(G, P)
->>> all(Q[n] == P[n] for n in P), no_overlap(Q, sizes(G))
 (True, True)
 """
 from __future__ import annotations
@@ -38,7 +34,6 @@ ASPECT = 1.6  # drawings are wider than tall (the frame is 1.6:1 on a desktop), 
 LABEL_ROOM = 30.0  # drawing units kept around a node for its name (a 16-unit line and some air)
 LABEL_STRETCH = 3.0  # ... and three times as much sideways
 GAP = 4.0  # drawing units left free between two node discs
-ADDED_GAP = LABEL_ROOM  # ... around a node a view adds (a search's letters): a pile of them would hide its names
 SEPARATE_ROUNDS = 300  # enough for the generated 3,300-node corpus (200 rounds, 0.4 s); stops once none overlaps
 
 
@@ -121,53 +116,6 @@ def no_overlap(pos: Mapping[Any, tuple[float, float]], radius: Mapping[Any, floa
         return True
     d = np.hypot(*(xy[pairs[:, 0]] - xy[pairs[:, 1]]).T)
     return bool(np.all(d >= r[pairs[:, 0]] + r[pairs[:, 1]] - 1e-6))
-
-
-def place(H: nx.Graph, base: Mapping[Any, tuple[float, float]], seed: int = 0) -> dict[Any, tuple[float, float]]:
-    """Positions for the drawing of H: nodes known to `base` keep their place; each other node (a
-    super-node, or a letter or organization the base drawing did not have) goes to the free spot nearest
-    the centre of its members (attribute `members`) or, failing that, of its placed neighbours (the
-    searched organization alone, when it is one of them), so it
-    appears beside what it stands for and covers nothing. Nodes with nothing placed around them wait for
-    their neighbours to be placed (an organization reached only through a new letter)."""
-    pos = {n: tuple(base[n]) for n in H if n in base}
-    new = [n for n in H if n not in base]
-    if not new:
-        return pos
-    radius = sizes(H)
-    rng = random.Random(seed)
-    new.sort(key=lambda n: (-radius[n], str(n)))  # big super-nodes choose first
-    while new:
-        waiting = []
-        for n in new:
-            anchors = [base[m] for m in H.nodes[n].get("members") or () if m in base]
-            near = [m for m in nx.all_neighbors(H, n) if m in pos]
-            # beside the searched organization if it is a neighbour: its letters ring it, the camera's centre
-            anchors = anchors or [pos[m] for m in near if H.nodes[m].get("focus")] or [pos[m] for m in near]
-            if not anchors and len(waiting) < len(new) - 1:
-                waiting.append(n)
-                continue
-            centre = tuple(np.mean(anchors, axis=0)) if anchors else (0.0, 0.0)
-            pos[n] = _free_spot(centre, radius[n], pos, radius, rng)
-        new = waiting
-    return pos
-
-
-def _free_spot(centre, r: float, pos: Mapping, radius: Mapping, rng: random.Random) -> tuple[float, float]:
-    """The first point on a spiral out of `centre` where a disc of radius r touches no placed disc."""
-    if not pos:
-        return centre
-    keys = list(pos)
-    xy = np.array([pos[k] for k in keys], dtype=float)
-    rr = np.array([radius.get(k, 10.0) for k in keys]) + r + ADDED_GAP
-    turn = rng.uniform(0, 2 * math.pi)
-    for step in range(20000):
-        a = turn + step * 0.5
-        dist = 0.0 if step == 0 else (r + ADDED_GAP) * 0.35 * math.sqrt(step) * 2
-        p = (centre[0] + dist * math.cos(a), centre[1] + dist * math.sin(a))
-        if np.all(np.hypot(xy[:, 0] - p[0], xy[:, 1] - p[1]) >= rr):
-            return round(p[0], 1), round(p[1], 1)
-    return centre
 
 
 def layout(H: nx.Graph, seed: int = 0, iterations: int = 300, core_size: int = 800) -> dict[Any, tuple[float, float]]:

@@ -25,13 +25,13 @@ import importlib.util
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
 from graph.draw.style import Style
 from graph.draw.tooltips import esc, tooltip  # noqa: F401 - tooltip: part of this module's interface
-from graph.draw.vis_labels import shorten
+from graph.draw.vis_labels import label_scale, shorten
 from graph.draw.vis_data import label_text, vis_data  # noqa: F401 - label_text: as tooltip
 
 MIN_LABEL_PX = 11.0  # no name is drawn smaller on screen, even fitted into a phone's frame
@@ -178,27 +178,29 @@ _PAGE = """<!DOCTYPE html>
     // Every label is drawn at one size on screen, `grow` screen pixels per unit of its font (at least
     // minPx for the smallest): at zoom s a label of level z (graph.draw.vis_labels) is shown once
     // s >= grow * z, or while hovered. A phone fits the drawing at a small zoom: fewer names, as big.
-    var focus = {focus}, minPx = {min_px}, touched = false, grow = 1.0, hovered = null, shown = {{}};
+    var focus = {focus}, framed = {framed}, minPx = {min_px}, touched = false, grow = 1.0, hovered = null, shown = {{}};
     var drawnAt = null, pending = false, pen = document.createElement("canvas").getContext("2d");
     function growAt(s) {{ return Math.max(s, small < Infinity ? minPx / small : 0); }}
     function textPx(text, px) {{ pen.font = px + "px sans-serif"; return pen.measureText(text).width + {stroke_px}; }}
-    // Fit the nodes and the names shown at the fitting zoom, centred (on the searched organization, if
-    // any: the camera moves, never the nodes); never beyond 1:1 (a 3-node graph would be giant discs).
-    function frame() {{
+    // Fit the nodes (first the framed ones: a searched organization and its neighbours; `whole`: all) and
+    // the names shown at the fitting zoom, centred (on the searched organization, if any, until the whole
+    // drawing is asked for: the camera moves, never the nodes); never beyond 1:1 (a 3-node graph would be giant discs).
+    function frame(whole) {{
       var w = container.clientWidth, h = container.clientHeight;
       if (!data.length || !w || !h) {{ network.fit({{animation: false}}); labels(); return; }}
       var l = Infinity, t = Infinity, r = -Infinity, b = -Infinity;
-      data.forEach(function (n) {{
+      var fitted = (framed && !whole) ? data.filter(function (n) {{ return framed[n.id]; }}) : data;
+      fitted.forEach(function (n) {{
         l = Math.min(l, n.x - n.size); r = Math.max(r, n.x + n.size);
         t = Math.min(t, n.y - n.size); b = Math.max(b, n.y + n.size);
       }});
       var c = {{x: (l + r) / 2, y: (t + b) / 2}};
-      if (focus !== null && nodes.get(focus)) c = network.getPositions([focus])[focus];
+      if (focus !== null && nodes.get(focus) && !whole) c = network.getPositions([focus])[focus];
       var s = Math.min(1.0, 0.96 * Math.min(w / (2 * Math.max(c.x - l, r - c.x, 1)),
                                             h / (2 * Math.max(c.y - t, b - c.y, 1))));
       for (var k = 0; k < 12; k++) {{  // names are as wide on screen at any zoom: shrink until they fit too
         var g = growAt(s), ex = 1, ey = 1;
-        data.forEach(function (n) {{
+        fitted.forEach(function (n) {{
           var dx = Math.abs(n.x - c.x), top = (n.y + n.size - c.y) * s;
           ex = Math.max(ex, (dx + n.size) * s); ey = Math.max(ey, (Math.abs(n.y - c.y) + n.size) * s);
           if (level[n.id] && s >= g * level[n.id] * 0.999) {{
@@ -245,9 +247,10 @@ _PAGE = """<!DOCTYPE html>
       container.style.height = Math.round(tall) + "px";
       network.setSize("100%", "100%");
     }}
-    frame();
+    var whole = false;  // ⤢ or 0 asked for the whole drawing
+    frame(whole);
     // The frame may get its size after the first fit: fit again, until the reader moves the drawing.
-    network.on("resize", function () {{ if (!touched) frame(); }});
+    network.on("resize", function () {{ if (!touched) frame(whole); }});
     network.on("dragStart", function () {{ touched = true; }});
     network.on("zoom", function () {{ touched = true; }});
     // One click or tap, or one key press, is one zoom step (vis' own buttons zoomed only while held).
@@ -263,10 +266,10 @@ _PAGE = """<!DOCTYPE html>
     }}
     document.getElementById("atlas-zoom-in").addEventListener("click", function () {{ zoomBy({zoom_step}); }});
     document.getElementById("atlas-zoom-out").addEventListener("click", function () {{ zoomBy(1 / {zoom_step}); }});
-    document.getElementById("atlas-fit").addEventListener("click", function () {{ touched = false; frame(); }});
+    document.getElementById("atlas-fit").addEventListener("click", function () {{ touched = false; whole = true; frame(true); }});
     var keys = {{"+": function () {{ zoomBy({zoom_step}); }}, "=": function () {{ zoomBy({zoom_step}); }},
                 "-": function () {{ zoomBy(1 / {zoom_step}); }}, "_": function () {{ zoomBy(1 / {zoom_step}); }},
-                "0": function () {{ touched = false; frame(); }},
+                "0": function () {{ touched = false; whole = true; frame(true); }},
                 "ArrowLeft": function () {{ pan(-1, 0); }}, "ArrowRight": function () {{ pan(1, 0); }},
                 "ArrowUp": function () {{ pan(0, -1); }}, "ArrowDown": function () {{ pan(0, 1); }}}};
     window.addEventListener("keydown", function (e) {{
@@ -282,14 +285,20 @@ _PAGE = """<!DOCTYPE html>
 
 def to_pyvis_html(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | None = None,
                   height: str = "720px", width: str = "100%", caption: str = "",
-                  legend: bool = True, label_zoom: float | None = None, title: str = "") -> str:
+                  legend: bool = True, label_zoom: float | None = None, title: str = "",
+                  framed: Iterable = ()) -> str:
     """A complete HTML page that draws H offline, with legend, PNG button and click-to-profile; `title`
-    (default: the caption, or DEFAULT_TITLE) names the view in the page's <title>.
+    (default: the caption, or DEFAULT_TITLE) names the view in the page's <title>. The camera first fits
+    the `framed` nodes (a searched organization and its neighbours; default: all), with names sized for
+    them; ⤢ shows the whole drawing.
 
     The page is the one pyvis' template would make (vis-network inlined, physics off), written here
     directly: same data, no CDN links to strip, and no tooltip_link switch that could turn on
     innerHTML popups."""
     style = Style.of(H)
+    framed = [n for n in framed if n in H]
+    if framed and label_zoom is None and positions is not None:
+        label_zoom = label_scale({n: positions[n] for n in framed if n in positions})
     nodes, edges = vis_data(H, positions, style, label_zoom)
     options = {
         "physics": {"enabled": False},
@@ -304,7 +313,8 @@ def to_pyvis_html(H: nx.DiGraph, positions: Mapping[Any, tuple[float, float]] | 
     panel = _legend_html(style, caption) if legend else ""
     focus = next((str(n) for n, a in H.nodes(data=True) if a.get("focus")), None)
     page = _PAGE.format(css=css, js=js, width=esc(width), height=esc(height), panel=panel, nodes=_json(nodes),
-                        edges=_json(edges), options=_json(options), focus=_json(focus), min_px=MIN_LABEL_PX,
+                        edges=_json(edges), options=_json(options), focus=_json(focus),
+                        framed=_json({str(n): 1 for n in framed} or None), min_px=MIN_LABEL_PX,
                         zoom_step=ZOOM_STEP, stroke_px=STROKE_PX,
                         title=esc(shorten(title or caption or DEFAULT_TITLE, TITLE_CHARS)))
     i = page.rfind("</body>")

@@ -171,6 +171,36 @@ def label_font(attrs: Mapping[str, Any]) -> float:
     return LABEL_FONT
 
 
+def coalition_counts(G: nx.Graph) -> Counter:
+    """Organizations of each colour group drawn in G, each counted once, under its colour group (its first
+    tag or community): one drawn alone counts 1, a super-node the `count` it stands for. The legend and the
+    super-nodes' labels (`group_label`) both print these, so they agree.
+
+    >>> G = nx.Graph()
+    >>> G.add_node("org:a", kind="organization", tags=["women", "ethnic"])
+    >>> G.add_node("group:women", kind="group", group="women", count=4)
+    >>> dict(coalition_counts(G))
+    {'women': 5}
+    """
+    weights: Counter = Counter()
+    for n, a in G.nodes(data=True):
+        g = node_group(a)
+        if g not in KIND_COLORS:
+            weights[g] += int(a.get("count", 1) or 1) if a.get("kind") == NodeKind.GROUP else 1
+    return weights
+
+
+def group_label(group: str, count: int, total: int) -> str:
+    """A super-node's label: "ethnic (860)" when it holds every organization of its group drawn, else
+    "ethnic (860 of 893)": 860 folded into it, 893 in the drawing as the legend counts them.
+
+    >>> group_label("grassroots_resistance", 3, 3), group_label("ethnic", 860, 893)
+    ('grassroots resistance (3)', 'ethnic (860 of 893)')
+    """
+    name = group.replace("_", " ")
+    return f"{name} ({count})" if count >= total else f"{name} ({count} of {total})"
+
+
 @dataclass(frozen=True)
 class Style:
     """Colours per group of one drawn graph (biggest group first); each group's colour is fixed
@@ -185,9 +215,7 @@ class Style:
         node_groups = {n: node_group(a) for n, a in G.nodes(data=True)}
         kinds = {n: str(a.get("kind", "")) for n, a in G.nodes(data=True)}
         counts = Counter(g for n, g in node_groups.items() if g not in KIND_COLORS)
-        weights = Counter()
-        for n, g in node_groups.items():  # a group node stands for `count` organizations
-            weights[g] += int(G.nodes[n].get("count", 1) or 1) if kinds[n] == NodeKind.GROUP else 1
+        weights = coalition_counts(G)  # a group node stands for `count` organizations
         order = sorted(counts, key=lambda g: (g == "untagged", -weights[g], g))
         groups = [(g, group_colour(g), weights[g]) for g in order]
         for k, colour in KIND_COLORS.items():

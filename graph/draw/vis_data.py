@@ -53,6 +53,9 @@ def label_text(a: Mapping[str, Any], n: Any) -> str:
     acronyms = [x for x in a.get("acronyms") or [] if 1 < len(x) <= LABEL_CHARS]
     if a.get("kind") == NodeKind.ORGANIZATION and len(text) > LABEL_CHARS and acronyms:
         return acronyms[0]  # "FORUM-ASIA" reads better than "Asian Forum for Human Ri…"
+    if a.get("kind") in FOLDED and text.endswith(")") and " (" in text:  # the count is what it says: never cut
+        name, count = text.rsplit(" (", 1)
+        return f"{shorten(name, LABEL_CHARS)} ({count}"
     return shorten(text, LETTER_LABEL_CHARS if a.get("kind") == NodeKind.LETTER else LABEL_CHARS)
 
 

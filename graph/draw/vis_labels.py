@@ -119,7 +119,8 @@ def zoom_levels(items: Iterable[Label], pos: Mapping[Any, tuple[float, float]],
     level above chooses again at its size, those already shown first (a smaller box inside a box that
     fitted still fits); each level below 1 keeps those of the level above that still fit at its bigger
     size, by importance, so a phone shows the most important names of a desktop's. Those may cross a small
-    node's disc (at a phone's zoom most names would: the white outline keeps them legible), never a name.
+    node's disc (at a phone's zoom most names would: the white outline keeps them legible), never a name
+    and never a super-node or the searched organization (`always`).
 
     >>> pos = {"a": (0, 0), "b": (100, 20)}
     >>> items = [Label("a", "Burma Campaign UK", 14, 10, 3), Label("b", "Fortify Rights", 14, 10, 2)]
@@ -136,8 +137,10 @@ def zoom_levels(items: Iterable[Label], pos: Mapping[Any, tuple[float, float]],
         for n in choose(scaled, pos, radius):
             level.setdefault(n, z)
     kept = {n for n, z in level.items() if z == 1}
+    radius = dict(radius or {i.node: i.radius for i in items})
+    solid = {i.node: radius[i.node] for i in items if i.always and i.node in radius}  # super-nodes: never under a name
     for z in sorted((z for z in ZOOMS if z < 1), reverse=True):
-        kept = choose([Label(i.node, i.text, i.font / z, i.radius, i.priority, True) for i in items
-                       if i.node in kept], pos, radius)
+        kept = choose([Label(i.node, i.text, i.font / z, i.radius, i.priority, i.always) for i in items
+                       if i.node in kept], pos, solid)
         level.update(dict.fromkeys(kept, z))
     return level

@@ -44,6 +44,10 @@ UNTAGGED = "untagged"
 LABEL_ZOOM = 1.0  # names at the size the grid was made for (render would grow them with the drawing)
 CELL_AIR = 24.0  # drawing units between two super-nodes' names in the grid
 LETTER_ROOM = 12  # more letters than this around the diamonds hide them: the rest fold into periods
+# Fitted into a desktop's frame the grid is shown below 1:1, and the page draws names no smaller than
+# graph.draw.render.MIN_LABEL_PX on screen: about twice their font at the
+# generated corpus' fit (tests/test_explorer_views.py). Nodes keep off that size.
+NAME_AIR = 2.1
 
 
 def coalition_graph(G: nx.DiGraph, groups: Mapping[str, Iterable[str]], expanded: Iterable[str] = (),
@@ -92,11 +96,27 @@ def grid(H: nx.DiGraph, P: Mapping[Any, tuple[float, float]], seed: int = 0) -> 
         span = np.ptp(xy, axis=0)
         span[span == 0] = 1.0
         xy = (xy - xy.min(axis=0)) / span * np.array([cols * w, rows * h]) - np.array([cols * w, rows * h]) / 2
-        allxy = np.vstack([np.array([out[n] for n in supers]), xy])
-        radii = np.array([radius[n] for n in supers + rest])
-        allxy = separate(allxy, radii, np.array([True] * len(supers) + [False] * len(rest)), seed)
-        out.update({n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(rest, allxy[len(supers):])})
+        names, name_r = name_discs(items, out)
+        allxy = np.vstack([np.array([out[n] for n in supers]), names, xy])
+        radii = np.concatenate([[radius[n] for n in supers], name_r, [radius[n] for n in rest]])
+        fixed = np.array([True] * (len(supers) + len(names)) + [False] * len(rest))
+        allxy = separate(allxy, radii, fixed, seed)
+        out.update({n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(rest, allxy[-len(rest):])})
     return out
+
+
+def name_discs(items: Mapping[Any, Label], P: Mapping[Any, tuple[float, float]]) -> tuple[np.ndarray, np.ndarray]:
+    """Fixed discs strung along each super-node's name (centres, radii): `separate` then keeps letters and
+    members off the names, as it keeps them off the discs."""
+    xy, r = [], []
+    for n, item in items.items():
+        x, y = P[n]
+        h = LINE * item.font * NAME_AIR / 2  # half the name's height
+        w = text_width(item.text, item.font * NAME_AIR) / 2
+        for dx in np.arange(-w + h, w - h + 1e-9, h) if w > h else [0.0]:
+            xy.append((x + dx, y + item.radius + h))
+            r.append(h)
+    return np.array(xy, dtype=float).reshape(-1, 2), np.array(r, dtype=float)
 
 
 def positions(G: nx.DiGraph, groups: Mapping[str, Iterable[str]], letter_room: int = LETTER_ROOM,
@@ -126,12 +146,15 @@ def positions(G: nx.DiGraph, groups: Mapping[str, Iterable[str]], letter_room: i
             seen.add(m)
     if not members:
         return P
-    allxy = np.array([P[n] for n in anchors] + xy, dtype=float)
-    radius = np.array([r[n] for n in anchors + members])
-    fixed = np.array([True] * len(anchors) + [False] * len(members))
+    supers = [n for n, k in folded.nodes(data="kind") if k in FOLDED]
+    names, name_r = name_discs({n: Label(n, label_text(folded.nodes[n], n), label_font(folded.nodes[n]), r[n], 0)
+                                for n in supers}, P)
+    allxy = np.vstack([np.array([P[n] for n in anchors], dtype=float), names, np.array(xy, dtype=float)])
+    radius = np.concatenate([[r[n] for n in anchors], name_r, [r[n] for n in members]])
+    fixed = np.array([True] * (len(anchors) + len(names)) + [False] * len(members))
     allxy = separate(allxy, radius, fixed, seed)
     out = dict(P)
-    out.update({n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(members, allxy[len(anchors):])})
+    out.update({n: (round(float(x), 1), round(float(y), 1)) for n, (x, y) in zip(members, allxy[-len(members):])})
     return out
 
 

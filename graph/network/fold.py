@@ -1,6 +1,6 @@
 """Folding a view that is too big to read: least-connected letters into one node per period, demands into
 "other demands", organizations into one node per community or tag. Each super-node lists its `members`
-(so graph.draw.layout.place can put it beside them) and its `count`.
+(so graph.draw.placing.place can put it beside them) and its `count`.
 
 >>> import networkx as nx
 >>> G = nx.DiGraph()
@@ -15,10 +15,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 import networkx as nx
 
+from graph.draw.style import coalition_counts, group_label
 from graph.kinds import NodeKind
 
 ORG, LETTER, DEMAND, GROUP = NodeKind.ORGANIZATION, NodeKind.LETTER, NodeKind.DEMAND, NodeKind.GROUP
@@ -93,11 +94,12 @@ def fold_kind(H: nx.DiGraph, kind: str, room: int) -> tuple[nx.DiGraph, dict[str
     return fold(H, ranked, keys, room, lambda k: f"group:{noun} {k}", attrs)
 
 
-def aggregate(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str, int]]:
+def aggregate(H: nx.DiGraph, max_nodes: int, keep: Iterable = ()) -> tuple[nx.DiGraph, dict[str, int]]:
     """Fold nodes so that at most `max_nodes` remain: letters into per-month (or per-year) letter
     groups and demands into "other demands" when they alone would crowd the drawing, then the
     least-connected organizations into one node per community or tag. Returns the organization
-    groups; folded letters/demands are listed in out.graph["folded"] ({kind: {period: count}}).
+    groups; folded letters/demands are listed in out.graph["folded"] ({kind: {period: count}}). Organizations
+    in `keep` (the searched ones) are never folded.
 
     >>> G = nx.DiGraph()
     >>> for i in range(12):
@@ -121,12 +123,12 @@ def aggregate(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str, int]
         H = H.copy() if not folded else H  # never write into the caller's graph
         H.graph["folded"] = folded
         return H, {}
-    out, groups = _aggregate_orgs(H, max_nodes)
+    out, groups = _aggregate_orgs(H, max_nodes, set(keep))
     out.graph["folded"] = folded
     return out, groups
 
 
-def _aggregate_orgs(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str, int]]:
+def _aggregate_orgs(H: nx.DiGraph, max_nodes: int, keep: set) -> tuple[nx.DiGraph, dict[str, int]]:
     """Keep the best-connected organizations; fold the rest into one node per community or tag."""
     orgs = [n for n, a in H.nodes(data=True) if a.get("kind") == ORG]
     keys = {}
@@ -134,14 +136,16 @@ def _aggregate_orgs(H: nx.DiGraph, max_nodes: int) -> tuple[nx.DiGraph, dict[str
         a = H.nodes[n]
         c = a.get("community", "")
         keys[n] = f"community {c}" if c not in ("", None) else (a.get("tags") or ["untagged"])[0]
-    ranked = sorted(orgs, key=lambda n: (-H.degree(n), str(n)))
+    ranked = sorted(orgs, key=lambda n: (n not in keep, -H.degree(n), str(n)))
 
     def attrs(k: str, ms: list) -> dict[str, Any]:
         return {"kind": GROUP.value, "label": f"{k.replace('_', ' ')} ({len(ms)})", "group": k,
                 "tags": [k] if not k.startswith("community ") else [], "n_letters": 0}
 
     out, groups = fold(H, ranked, keys, max_nodes - (H.number_of_nodes() - len(orgs)), lambda k: f"group:{k}", attrs)
+    totals = coalition_counts(out)  # what the legend prints: the label says how many of those it holds
     for g in groups:
+        out.nodes[f"group:{g}"]["label"] = group_label(g, groups[g], totals[g])
         out.nodes[f"group:{g}"]["n_letters"] = sum(int(out.nodes[v].get("count", 1) or 1)
                                                   for v in out.successors(f"group:{g}")
                                                   if out.nodes[v].get("kind") in (LETTER, LETTER_GROUP))

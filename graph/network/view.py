@@ -176,7 +176,7 @@ def filter_view(G: nx.DiGraph, letters: Iterable[str] | None = None,
     groups: dict[str, int] = {}
     folded: dict[str, dict[str, int]] = {}
     if max_nodes is not None and H.number_of_nodes() > max_nodes:
-        H, groups = aggregate(H, max_nodes)
+        H, groups = aggregate(H, max_nodes, keep=_as_set(ego) or ())
         folded = H.graph.pop("folded", {})
         hidden["aggregated_into_groups"] = sum(groups.values())
         for kind, counts in folded.items():
