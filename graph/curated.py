@@ -109,6 +109,7 @@ READERS = {
     "judgements.yaml": "graph.identity.judgements:load_judgements",
     "accepted_demands.yaml": "graph.demands.accepted:load_accepted",
     "countries.yaml": "graph.extract.countries:load_countries",
+    "ocr_languages.yaml": "graph.extract.ocr_languages:load_languages",
 }
 
 

@@ -17,11 +17,17 @@ LETTER = ["Joint letter on the protection of journalists in the Sahel", "4 June 
           "3. Union des Journalistes Libres", "10. Observatoire de la Presse Indépendante"]
 BURMESE = "မြန်မာနိုင်ငံ အမျိုးသမီးများ အဖွဲ့ချုပ်"
 MYANMAR_FONT = Path("/usr/share/fonts/truetype/noto/NotoSansMyanmar-Regular.ttf")
+KOREAN = "한국여성단체연합 서울여성회"  # invented: Korean Women's Association United, Seoul Women's Association
+CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")  # Debian fonts-noto-cjk
+FRENCH = ["Appel commun pour la libération des défenseurs", "", "Nous demandons aux autorités de libérer sans",
+          "délai les défenseurs des droits humains et de garantir leur sécurité. Nous sommes très",
+          "préoccupés par les arrestations à l'égard des journalistes.", "", "Organisations signataires :",
+          "- Fédération des Libertés Éducatives", "- Collectif Solidarité Île-de-France"]
 
 needs_ocr = pytest.mark.skipif(bool(ocr.missing_tools()), reason="tesseract-ocr / poppler-utils not installed")
 
 
-def _scan(pages: list[list[str]], burmese: bool = False) -> bytes:
+def _scan(pages: list[list[str]], burmese: bool = False, korean: bool = False) -> bytes:
     from PIL import Image, ImageDraw, ImageFont
 
     font = ImageFont.truetype("DejaVuSerif.ttf", 32)  # about 11.5 pt at 200 dpi
@@ -34,6 +40,9 @@ def _scan(pages: list[list[str]], burmese: bool = False) -> bytes:
         if burmese:
             draw.text((150, 150 + (len(lines) + 1) * 55), BURMESE, fill=0,
                       font=ImageFont.truetype(str(MYANMAR_FONT), 32))
+        if korean:  # the font's Korean face (index 1 of the collection)
+            draw.text((150, 150 + (len(lines) + 1) * 55), KOREAN, fill=0,
+                      font=ImageFont.truetype(str(CJK_FONT), 32, index=1))
         images.append(img)
     buf = io.BytesIO()
     images[0].save(buf, format="PDF", resolution=200, save_all=True, append_images=images[1:])
@@ -55,6 +64,23 @@ def test_a_burmese_line_is_read_again_with_burmese_and_the_rest_stays_english():
     lines = [ln for ln in ocr.ocr(_scan([LETTER], burmese=True), "scan.pdf", 1) if ln]
     assert lines[:-1] == [ln for ln in LETTER if ln]
     assert lines[-1] == BURMESE
+
+
+@needs_ocr
+@pytest.mark.skipif(not CJK_FONT.exists() or "kor" not in ocr.installed_languages(),
+                    reason="no CJK font (fonts-noto-cjk) or tesseract-ocr-kor")
+def test_a_korean_line_is_read_again_with_the_script_osd_sees_and_the_rest_stays_english():
+    lines = [ln for ln in ocr.ocr(_scan([LETTER], korean=True), "scan.pdf", 1) if ln]
+    assert lines[:-1] == [ln for ln in LETTER if ln]
+    assert lines[-1].replace(" ", "") == KOREAN.replace(" ", "")  # Korean's spaces are read or not
+
+
+@needs_ocr
+@pytest.mark.skipif("fra" not in ocr.installed_languages(), reason="tesseract-ocr-fra not installed")
+def test_a_french_page_is_read_with_the_french_model_and_keeps_its_accents():
+    lines = ocr.ocr(_scan([FRENCH]), "scan.pdf", 1)
+    assert "- Fédération des Libertés Éducatives" in lines
+    assert "- Collectif Solidarité Île-de-France" in lines
 
 
 def test_a_line_of_low_confidence_is_unread():

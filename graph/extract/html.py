@@ -170,6 +170,28 @@ def _prune(root, article: str) -> None:
             el.drop_tree()
 
 
+def _cell_text(cell) -> str:
+    """A table cell's text; lines it breaks (<br>, a paragraph inside it) are joined by "; " as the markdown reader
+    joins a grid cell's broken lines: "Name - Country<br>What the group does" keeps the name apart from the
+    description that follows (their words glued together were one name)."""
+    parts: list[str] = [""]
+
+    def walk(el) -> None:
+        parts[-1] += el.text or ""
+        for child in el:
+            if isinstance(child.tag, str):
+                cut = child.tag.lower() == "br" or child.tag.lower() in _BLOCK
+                if cut:
+                    parts.append("")
+                walk(child)
+                if cut:
+                    parts.append("")
+            parts[-1] += child.tail or ""
+
+    walk(cell)
+    return "; ".join(t for t in (" ".join(p.split()) for p in parts) if t)
+
+
 class _Walker:
     """Blocks in page order: ("text" | "h1" | "heading" | "item" | "row", line) and ("break", "")."""
 
@@ -288,7 +310,7 @@ class _Walker:
             cells = []
             for cell in row:
                 if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th"):
-                    cells.append(" ".join(cell.text_content().split()))
+                    cells.append(_cell_text(cell))
             if any(cells):
                 self.out.append(("row", " | ".join(cells)))
         self._break()
