@@ -104,3 +104,57 @@ def test_without_tesseract_the_message_says_what_to_install(monkeypatch):
     with pytest.raises(LoadError, match="install tesseract-ocr and poppler-utils"):
         ocr.ocr(b"%PDF-1.4", "scan.pdf", 1)
     assert shutil.which is not None
+
+
+TABLE = [("Organisation", "Type", "Country"),
+         ("Pacific Network for Digital Rights and Open Knowledge", "Non-profit association", "Fiji"),
+         ("Harbour Free Software Collective", "Cooperative", "Chile"),
+         ("Northern Lights Library Union", "Union", "Norway")]
+
+
+def _wrap(text: str, font, width: float) -> list[str]:
+    """Words on lines as a word processor wraps them to a cell's width."""
+    lines = [""]
+    for word in text.split():
+        if lines[-1] and font.getlength(f"{lines[-1]} {word}") > width:
+            lines.append(word)
+        else:
+            lines[-1] = f"{lines[-1]} {word}".strip()
+    return lines
+
+
+def _ruled_table_scan(angle: float) -> bytes:
+    """A page with a paragraph, a ruled three-column table whose first column wraps, and a closing line; turned by
+    `angle` degrees as a hand-placed scan is."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype("DejaVuSans.ttf", 30)
+    img = Image.new("L", (1700, 2200), 255)
+    draw = ImageDraw.Draw(img)
+    draw.text((150, 150), "Open letter on funding free software", fill=0, font=font)
+    draw.text((150, 210), "The organisations below sign this letter:", fill=0, font=font)
+    xs, y = (150, 750, 1200, 1550), 300
+    draw.line([(xs[0], y), (xs[-1], y)], fill=0, width=3)
+    for row in TABLE:
+        cells = [_wrap(text, font, right - left - 30) for text, left, right in zip(row, xs, xs[1:])]
+        height = 45 * max(len(c) for c in cells) + 20
+        for x, lines in zip(xs, cells):
+            for k, text in enumerate(lines):
+                draw.text((x + 15, y + 10 + 45 * k), text, fill=0, font=font)
+        for x in xs:
+            draw.line([(x, y), (x, y + height)], fill=0, width=3)
+        y += height
+        draw.line([(xs[0], y), (xs[-1], y)], fill=0, width=3)
+    draw.text((150, y + 60), "Contact: the coordination office", fill=0, font=font)
+    img = img.rotate(angle, fillcolor=255)
+    buf = io.BytesIO()
+    img.save(buf, format="PDF", resolution=200)
+    return buf.getvalue()
+
+
+@needs_ocr
+def test_a_ruled_table_is_read_cell_by_cell_with_wrapped_cells_joined():
+    lines = [ln for ln in ocr.ocr(_ruled_table_scan(0.6), "scan.pdf", 1) if ln]
+    # one line a row, its cells in order, a cell's wrapped lines one name; the text around the table where it is
+    assert lines == ["Open letter on funding free software", "The organisations below sign this letter:",
+                     *(" | ".join(row) for row in TABLE), "Contact: the coordination office"]

@@ -24,6 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .errors import LoadError
+from .grid import Grid, erase_rules, find_grids, has_uprights, skew, with_tables
 from .ocr_languages import latin_language, other_script_languages, script_languages, script_of
 
 # A scanned page takes tesseract one to a few seconds; a page that takes longer than this is given up.
@@ -31,6 +32,7 @@ OCR_SECONDS_PER_PAGE = 60
 # 200 dpi read every line of the bench page exactly; 150 dpi is 20% faster but misreads a list's numbers, and a
 # real scan's 9-10 pt print is smaller than the bench's.
 OCR_DPI = 200
+PT = 72.0 / OCR_DPI  # pixels to PDF points
 # Letters are a few pages; a scanned book is not read page by page by OCR.
 MAX_OCR_PAGES = 40
 FIRST_LANGUAGE = "eng"  # the first reading of a letter's first pages; its words tell the page's language
@@ -48,6 +50,10 @@ LINE_PAD = 0.3
 LINE_PSM = "7"
 # A page with more unread lines than this is mostly another script (a Burmese page): read again whole.
 MAX_LINE_PASSES = 8
+# A "word" of punctuation only (no letter or digit) read with less confidence than this is a speck of dust or
+# toner: on noisy renders of letters, lone ":", ";", ".", "," and "!" at a line's ends read at 0-45, while printed
+# separators ("-", "&", "/") read at 85-95.
+SPECK_CONFIDENCE = 50
 # Unread lines are stacked into one image for tesseract's script detection with this gap between them (pixels).
 STACK_GAP = 20
 
@@ -94,6 +100,7 @@ def _page(pdf: Path, k: int, name: str, language: str, installed: set[str]) -> t
         subprocess.run(["pdftoppm", "-r", str(OCR_DPI), "-f", str(k), "-l", str(k), "-gray", "-png", "-singlefile",
                         str(pdf), str(stem)], check=True, capture_output=True, timeout=OCR_SECONDS_PER_PAGE)
         image = f"{stem}.png"
+        grids = _tables(image)
         words = read_words(image, language if language in installed else FIRST_LANGUAGE, PSM)
         own = latin_language(words, installed)
         if own != language:
@@ -103,12 +110,34 @@ def _page(pdf: Path, k: int, name: str, language: str, installed: set[str]) -> t
         raise LoadError(name, f"page {k} could not be rendered or read within {OCR_SECONDS_PER_PAGE} s") from None
     except (subprocess.CalledProcessError, OSError) as e:
         raise LoadError(name, f"OCR failed on page {k} ({type(e).__name__})") from None
+    words = [w for w in words if not _speck(w)]
     if not words:
         return [], own
-    pt = 72.0 / OCR_DPI  # pixels to PDF points: page_lines' tolerances (a row, a gutter) are in points
-    words = [{**w, "x0": w["x0"] * pt, "x1": w["x1"] * pt, "top": w["top"] * pt, "bottom": w["bottom"] * pt}
-             for w in _even_rows(words)]
-    return page_lines(words, max(w["x1"] for w in words) + 1.0), own
+    words = _even_rows(words)
+    width = max(w["x1"] for w in words) * PT + 1.0
+
+    def lines_of(ws: list[dict]) -> list[str]:  # page_lines' tolerances (a row, a gutter) are in points
+        return page_lines([{**w, "x0": w["x0"] * PT, "x1": w["x1"] * PT, "top": w["top"] * PT,
+                            "bottom": w["bottom"] * PT} for w in ws], width)
+
+    return (with_tables(words, grids, lines_of) if grids else lines_of(words)), own
+
+
+def _tables(image: str) -> list[Grid]:
+    """The page's ruled tables (graph.extract.grid); the image is replaced by the page levelled with its rules
+    erased when it has one."""
+    from PIL import Image
+
+    with Image.open(image) as page:
+        page = page.convert("L")
+    if not has_uprights(page, OCR_DPI):
+        return []
+    angle = skew(page)
+    level = page.rotate(angle, fillcolor=255) if angle else page
+    grids = find_grids(level, OCR_DPI)
+    if grids:
+        erase_rules(level, OCR_DPI).save(image)
+    return grids
 
 
 def _other_script(image: str, words: list[dict], language: str, installed: set[str]) -> list[dict]:
@@ -174,6 +203,10 @@ def _reread_lines(image: str, words: list[dict], unread: list[tuple], langs: str
             out += [{**w, "x0": w["x0"] + box[0], "x1": w["x1"] + box[0], "top": w["top"] + box[1],
                      "bottom": w["bottom"] + box[1], "line": key} for w in again] or mine
     return out
+
+
+def _speck(w: dict) -> bool:
+    return w["conf"] < SPECK_CONFIDENCE and not any(c.isalnum() for c in w["text"])
 
 
 def _confidence(words: list[dict]) -> float:
