@@ -72,7 +72,10 @@ def to_lines(page: str) -> tuple[list[str], dict]:
     except (etree.ParserError, ValueError):
         return [], {}
     meta, start_text = _article_start(page)
-    _prune(root, _norm(next((x for x in start_text if len(x) >= MATCH_PREFIX), ""))[:MATCH_PREFIX])
+    # the article's longest first line marks it (a paragraph: a comments heading quotes the title, "2 thoughts
+    # on “Title”", and an element holding the title only would be kept as the article)
+    longest = max(start_text, key=len, default="")
+    _prune(root, _norm(longest)[:MATCH_PREFIX] if len(longest) >= MATCH_PREFIX else "")
     blocks = _Walker(root).blocks()
     start = _start_index(blocks, start_text)
     lines: list[str] = []
