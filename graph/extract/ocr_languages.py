@@ -30,7 +30,6 @@ OSD_SECONDS = 30
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-@lru_cache(maxsize=1)
 def load_languages() -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
     """The curated common words by Latin-script language, and packs by script."""
     from ..curated import expect, read_yaml
@@ -44,10 +43,15 @@ def load_languages() -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ..
     return words, packs
 
 
+@lru_cache(maxsize=1)
+def _languages() -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
+    return load_languages()
+
+
 def latin_language(words: list[dict], installed: set[str]) -> str:
     """The installed Latin-script language whose common words a page's reading has most of; English unless
     another has MIN_LANGUAGE_WORDS and more than English."""
-    common, _ = load_languages()
+    common, _ = _languages()
     counts = {lang: 0 for lang in common if lang in installed or lang == "eng"}
     for w in words:
         for t in _WORD.findall(w["text"].casefold()):
@@ -59,13 +63,13 @@ def latin_language(words: list[dict], installed: set[str]) -> str:
 
 def script_languages(script: str | None, installed: set[str]) -> tuple[str, ...]:
     """The installed packs for a script osd named (none when the script has none installed)."""
-    _, packs = load_languages()
+    _, packs = _languages()
     return tuple(p for p in packs.get(script or "", ()) if p in installed)
 
 
 def other_script_languages(installed: set[str]) -> tuple[str, ...]:
     """Every installed pack of another script: what unread lines are read with when osd cannot tell."""
-    _, packs = load_languages()
+    _, packs = _languages()
     return tuple(dict.fromkeys(p for ps in packs.values() for p in ps if p in installed))
 
 
