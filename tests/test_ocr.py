@@ -83,6 +83,12 @@ def test_a_french_page_is_read_with_the_french_model_and_keeps_its_accents():
     assert "- Collectif Solidarité Île-de-France" in lines
 
 
+def test_a_bullet_misread_as_another_mark_starts_a_list_item():
+    lines = ["* Alpha Library Association", "¢ Beta Rights Forum", "+ Gamma Union", "* not a name", "10. Delta"]
+    assert [ocr._BULLET.sub("- ", ln) for ln in lines] == ["- Alpha Library Association", "- Beta Rights Forum",
+                                                           "- Gamma Union", "* not a name", "10. Delta"]
+
+
 def test_a_line_of_low_confidence_is_unread():
     words = [{"text": "Joint", "conf": 95.0, "line": (1, 1, 1)}, {"text": "letter", "conf": 91.0, "line": (1, 1, 1)},
              {"text": "[gseoScé", "conf": 4.0, "line": (1, 1, 2)}, {"text": "sada", "conf": 12.0, "line": (1, 1, 2)},

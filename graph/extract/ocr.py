@@ -17,6 +17,7 @@ segmentation mode 3) or drops and invents blank lines (modes 4 and 6).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -54,6 +55,8 @@ MAX_LINE_PASSES = 8
 # toner: on noisy renders of letters, lone ":", ";", ".", "," and "!" at a line's ends read at 0-45, while printed
 # separators ("-", "&", "/") read at 85-95.
 SPECK_CONFIDENCE = 50
+# A printed bullet (•, ▪, ◦) is read as one of these marks; before a capitalised word it starts a list item.
+_BULLET = re.compile(r"^[*¢+°©«»•·。ㆍ‣◦▪■□●○] +(?=[A-Z\u00C0-\u00DD])")
 # Unread lines are stacked into one image for tesseract's script detection with this gap between them (pixels).
 STACK_GAP = 20
 
@@ -120,7 +123,8 @@ def _page(pdf: Path, k: int, name: str, language: str, installed: set[str]) -> t
         return page_lines([{**w, "x0": w["x0"] * PT, "x1": w["x1"] * PT, "top": w["top"] * PT,
                             "bottom": w["bottom"] * PT} for w in ws], width)
 
-    return (with_tables(words, grids, lines_of) if grids else lines_of(words)), own
+    lines = with_tables(words, grids, lines_of) if grids else lines_of(words)
+    return [_BULLET.sub("- ", ln) for ln in lines], own
 
 
 def _tables(image: str) -> list[Grid]:
