@@ -162,18 +162,16 @@ def _cell_text(words: list[dict], right: float) -> str:
 
 
 def table_lines(grid: Grid, words: list[dict]) -> list[str]:
-    """The table's rows as the reader's table lines ("cell | cell"); rows and columns with no word are left out."""
+    """The table's rows as the reader's table lines ("cell | cell"); rows with no word are left out."""
     cells: dict[tuple[int, int], list[dict]] = {}
     for w in words:
         at = grid.cell(w)
         if at is not None and not _on_rule(w, grid):
             cells.setdefault(at, []).append(w)
     out = []
-    # a column no row writes in (logos, pictures) is no cell of the reader's rows
-    used = sorted({c for _, c in cells})
     for r in range(len(grid.ys) - 1):
         texts = []
-        for c in used:
+        for c in range(len(grid.xs) - 1):
             mine = cells.get((r, c), [])
             pad = min((w["x0"] for w in mine), default=grid.xs[c]) - grid.xs[c]  # the cell's left padding
             texts.append(_cell_text(mine, grid.xs[c + 1] - pad) if mine else "")
