@@ -125,6 +125,7 @@ READERS: dict[str, tuple[str, ...]] = {
     "signatory_words.yaml": ("graph.extract.signatories.words:words",),
     "page_leftovers.yaml": ("graph.extract.leftovers:_knowledge", "graph.extract.letter_heading:_knowledge",
                             "graph.extract.html:_leftover_words"),
+    "ocr_languages.yaml": ("graph.extract.ocr_languages:load_languages",),
 }
 
 # The word files: each key the readers look up, and its shape. A list is a list of words (strings); a mapping

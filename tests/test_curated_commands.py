@@ -24,6 +24,7 @@ BREAKS = [
     ("signatory_words.yaml", lambda d: d.update({"table": "names"}), "table"),
     ("events.yaml", lambda d: d["events"][0].pop("word"), "events[0].word"),
     ("countries.yaml", lambda d: d.update({"countries": ["x"]}), "countries"),
+    ("ocr_languages.yaml", lambda d: d["latin"].update({"fra": "le la les"}), "latin.fra"),
     ("demands.yaml", lambda d: d["demands"]["arms_embargo"].update({"label": 5}), "demands.arms_embargo.label"),
     ("coalitions.yaml", lambda d: d["tags"]["women"].update({"inherit": "yes"}), "tags.women.inherit"),
     ("gazetteer.yaml", lambda d: d["countries"]["Japan"].update({"places": "tokyo"}), "countries.Japan.places"),

@@ -214,6 +214,20 @@ def test_page_builder_articles_in_widget_elements_are_kept():
                      "water to the camps now.", "", "- Alpha Network"]
 
 
+def test_a_table_cell_broken_by_br_keeps_its_name_apart_and_comments_quoting_the_title_go():
+    title = "Open letter on the protection of free software funding in the European research programme"
+    page = (f'<html><body><h1>{title}</h1><p>We, the undersigned organisations, ask the Commission to keep funding '
+            'free software in the next research programme, as it has done since 2020.</p><table>'
+            '<tr><td><a href="http://a.org">Alpha Data Circle</a> - Germany<br>A group defending privacy.</td>'
+            '<td>NGO</td></tr><tr><td>Beta Commons<p>Free software for schools</p></td><td>Association</td></tr>'
+            f'</table><div id="comments" class="comments-area"><h2>2 thoughts on “{title}”</h2>'
+            '<p>Great letter!</p></div></body></html>')
+    lines = document_from_text(page, "p.html").text.split("\n")
+    assert "Alpha Data Circle - Germany; A group defending privacy. | NGO" in lines
+    assert "Beta Commons; Free software for schools | Association" in lines
+    assert not any("thoughts on" in ln or "Great letter" in ln for ln in lines)
+
+
 def test_a_letter_saved_as_a_page_keeps_its_lines():
     letter = ["Joint statement on the floods", "1 March 2024", "To the Minister of Water", "",
               "Dear Minister,", "We urge you to act.", "", "Signed,", "1. Alpha Network", "2. Beta Union"]

@@ -84,7 +84,10 @@ def to_lines(page: str) -> tuple[list[str], dict]:
     meta, start_text = _article_start(page)
     if "page_date" not in meta and (printed := page_date(root)):
         meta["page_date"] = printed
-    _prune(root, _norm(next((x for x in start_text if len(x) >= MATCH_PREFIX), ""))[:MATCH_PREFIX])
+    # the article's longest first line marks it (a paragraph: a comments heading quotes the title, "2 thoughts
+    # on “Title”", and an element holding the title only would be kept as the article)
+    longest = max(start_text, key=len, default="")
+    _prune(root, _norm(longest)[:MATCH_PREFIX] if len(longest) >= MATCH_PREFIX else "")
     blocks = _Walker(root).blocks()
     start = _start_index(blocks, start_text)
     lines: list[str] = []
@@ -180,6 +183,28 @@ def _prune(root, article: str) -> None:
     for el in doomed:
         if el.getparent() is not None:
             el.drop_tree()
+
+
+def _cell_text(cell) -> str:
+    """A table cell's text; lines it breaks (<br>, a paragraph inside it) are joined by "; " as the markdown reader
+    joins a grid cell's broken lines: "Name - Country<br>What the group does" keeps the name apart from the
+    description that follows (their words glued together were one name)."""
+    parts: list[str] = [""]
+
+    def walk(el) -> None:
+        parts[-1] += el.text or ""
+        for child in el:
+            if isinstance(child.tag, str):
+                cut = child.tag.lower() == "br" or child.tag.lower() in _BLOCK
+                if cut:
+                    parts.append("")
+                walk(child)
+                if cut:
+                    parts.append("")
+            parts[-1] += child.tail or ""
+
+    walk(cell)
+    return "; ".join(t for t in (" ".join(p.split()) for p in parts) if t)
 
 
 class _Walker:
@@ -300,7 +325,7 @@ class _Walker:
             cells = []
             for cell in row:
                 if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th"):
-                    cells.append(" ".join(cell.text_content().split()))
+                    cells.append(_cell_text(cell))
             if any(cells):
                 self.out.append(("row", " | ".join(cells)))
         self._break()
