@@ -39,11 +39,7 @@ MIN_WIDE_GAPS = 2
 MAX_ITEM_SPACING = 1.6
 ROW_TOLERANCE_PT = 3
 # Lines of a paragraph are a fraction of a line's height apart; a gap of about a line's height starts a new one.
-PARAGRAPH_GAP = 0.9
-# ... and so does a gap this much of a line's height wider than the page's usual gap between lines (its lower
-# quartile): a web page printed or scanned puts half a line between paragraphs, under PARAGRAPH_GAP, which ran a
-# list's blocks and the prose around them into each other.
-PARAGRAPH_EXTRA = 0.35  # words whose tops differ by less are on one printed line
+PARAGRAPH_GAP = 0.9  # words whose tops differ by less are on one printed line
 
 
 def to_lines(data: bytes, name: str) -> list[str]:
@@ -209,13 +205,11 @@ def _text(rows: list[list[dict]]) -> list[str]:
     """Rows as lines; a vertical gap well over the line height becomes a blank line (a paragraph break), and
     lines the page wrapped are joined again (graph.extract.reflow)."""
     paragraphs: list[list[list[dict]]] = []
-    gaps = sorted(min(w["top"] for w in b) - max(w["bottom"] for w in a) for a, b in zip(rows, rows[1:]))
-    usual = gaps[len(gaps) // 4] if gaps else 0.0
     prev = None
     for r in rows:
         top = min(w["top"] for w in r)
-        height = max(max(w["bottom"] - w["top"] for w in r), 1)
-        if prev is None or top - prev > min(PARAGRAPH_GAP * height, max(usual, 0) + PARAGRAPH_EXTRA * height):
+        height = max(w["bottom"] - w["top"] for w in r)
+        if prev is None or top - prev > PARAGRAPH_GAP * max(height, 1):
             paragraphs.append([])
         paragraphs[-1].append(r)
         prev = max(w["bottom"] for w in r)
