@@ -99,6 +99,11 @@ SHAPES = [
      "The shutdown entered its third week.\n\nThe appeal is backed by Open Lens (OL), Free Wire Trust, Hill "
      "Workers Union and 41 other organisations.\n",
      ["Open Lens", "Free Wire Trust", "Hill Workers Union"]),
+    ("'issued by A and backed by B, C and D': two cues in one sentence, both name signers",
+     "We call for the programme to end.\n\nThis statement is issued by the Harbour Migrant Network "
+     "and backed by Coastal Workers Union, the Mutual Aid Association of Riverland and Lantern Shelter Network.\n",
+     ["Harbour Migrant Network", "Coastal Workers Union", "Mutual Aid Association of Riverland",
+      "Lantern Shelter Network"]),
     ("a title 'Joint statement by <nationality> and international groups' is no list",
      "Joint statement by Ruritanian and international human rights groups\non the prisoners of conscience\n\n"
      "We call on the authorities to release them.\n", []),
