@@ -120,8 +120,9 @@ def parse_signatories(lines: list[str], start: int = 1) -> SignatoryResult:
         if undisclosed is None and g.others:
             undisclosed = g.others
     prose_people = [(p, tuple(start + k for k in g.lines)) for g in cued for p in g.people]
-    listed = any(i.kind in (LineKind.ENTRY, LineKind.COLUMNS) or (i.kind == LineKind.INLINE and i.detail != "cue") for i in infos[lo:hi + 1])
-    first_source = "table" if rows else "list" if listed else "cue"
+    inline = {i.detail for i in infos[lo:hi + 1] if i.kind == LineKind.INLINE}
+    listed = any(i.kind in (LineKind.ENTRY, LineKind.COLUMNS) for i in infos[lo:hi + 1]) or bool(inline - {"cue", "byline"})
+    first_source = "table" if rows else "list" if listed else "byline" if "byline" in inline else "cue"
     # a list cut off mid-name at the end of the file must not yield the fragment
     last_text_line = max((i.line for i in infos if i.kind != LineKind.BLANK), default=0)
     if entries and entries[-1].lines[-1] == last_text_line and len(entries) > 1 and (

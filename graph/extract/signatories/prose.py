@@ -144,7 +144,8 @@ def prose_names(lines: list[str], hows: tuple[str, ...] = ("byline", "cue", "sub
                 chained[j] = (own[0] + tuple(n for n in later[0] if n not in own[0]), later[1] or own[1],
                               own[2] + later[2], later[3])
                 continue
-            found = split_names(seg, lenient=True)
+            topic = W.caps_topic.search(seg) if not any(c.islower() for c in seg) else None
+            found = split_names(seg[:topic.start()] if topic else seg, lenient=True)
             if len(found[0]) < 2:
                 found = split_names(cut_end(seg), lenient=True)
             chained[j] = (*found, end)
