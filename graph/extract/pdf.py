@@ -3,8 +3,10 @@
 Why not pypdf's or pdfplumber's own text: both print a two-column page row by row ("Left line 1 Right line 1"),
 which interleaves two lists of names (measured on two-column pages the tests make: 0 of 30 lines in order, for
 pypdf plain and layout modes and for pdfplumber). Here the words' boxes (pdfplumber) show the gutter: an empty
-vertical band in the middle of the page that most rows leave empty. Rows that cross it (a title over both
-columns) are read where they are, and the rows between them column by column.
+vertical band in the middle of the page that most rows leave empty, with rows on each side of it (the two
+columns' lines need not be level). Rows that cross it (a title over both columns) are read where they are, and
+the rows between them column by column; an empty band across both columns ends a block (a letter's prose in two
+columns, then its signatories in two columns) and the next block is read column by column on its own.
 
 Scanned pages have no text layer: graph.extract.ocr reads them (poppler's pdftoppm and tesseract), and its word
 boxes are put into lines here as a text layer's are.
