@@ -296,3 +296,40 @@ def test_a_table_of_names_and_countries_is_read_across_its_rows():
         rows += [(0.08, 0.9 - i * 0.016, f"Network for Rights Number {i + 1}"), (0.6, 0.9 - i * 0.016, country)]
     lines = [ln for ln in document_from_bytes(text_pdf(rows, size=(8.27, 11.69)), "t.pdf").text.split("\n") if ln]
     assert lines[1:3] == ["Network for Rights Number 1 Kenya", "Network for Rights Number 2 Chile"]
+
+
+def _two_column_page_with_grouped_names_not_level() -> bytes:
+    """A page printed in two columns throughout: the letter's prose, an empty band, then the signatories under
+    country headings. The right column's lines sit half a line lower than the left's (no row has text on both
+    sides), and each column's run of names is longer than one name could wrap to."""
+    left_prose = [f"Left prose line {i} of the letter" for i in range(1, 6)]
+    right_prose = [f"Right prose line {i} of the letter" for i in range(1, 6)]
+    left = ["Signatories", "NORTHLAND", "Alpha Rights Network", "Beta Women's Forum", "Gamma Youth Union",
+            "Delta Legal Trust", "SOUTHLAND", "Epsilon Watch", "Zeta Peace Council", "Eta Refugee Society"]
+    right = ["Theta Justice Forum", "Iota Solidarity Trust", "EASTLAND", "Kappa Migrant Union", "Lambda Aid Society",
+             "Mu Shelter Network", "Nu Stateless Council", "WESTLAND", "Xi Humanitarian Trust", "Omicron Youth Watch"]
+    pitch, group = 0.016, 0.022  # a heading has a little more space above it than a name has
+    rows = [(0.08, 0.95, "Open letter printed in two columns from top to bottom")]
+    for x, lines, y in ((0.08, left_prose, 0.91), (0.55, right_prose, 0.905)):
+        for k, line in enumerate(lines):
+            rows.append((x, y - k * pitch, line))
+    for x, lines, y in ((0.08, left, 0.70), (0.55, right, 0.692)):
+        for line in lines:
+            y -= group if line.isupper() else pitch
+            rows.append((x, y, line))
+    return text_pdf(rows, size=(8.27, 11.69))
+
+
+def test_two_columns_whose_lines_are_not_level_are_read_block_by_block_and_column_by_column_one_name_a_line():
+    lines = [ln for ln in document_from_bytes(_two_column_page_with_grouped_names_not_level(), "t.pdf").text.split("\n")
+             if ln.strip()]
+    assert lines[0] == "Open letter printed in two columns from top to bottom"
+    prose = lines[1:lines.index("Signatories")]
+    # the prose block is read whole before the list (left column, then right), whatever the reflow joins
+    assert " ".join(prose) == " ".join([f"Left prose line {i} of the letter" for i in range(1, 6)] +
+                                       [f"Right prose line {i} of the letter" for i in range(1, 6)])
+    assert lines[lines.index("Signatories"):] == [
+        "Signatories", "NORTHLAND", "Alpha Rights Network", "Beta Women's Forum", "Gamma Youth Union",
+        "Delta Legal Trust", "SOUTHLAND", "Epsilon Watch", "Zeta Peace Council", "Eta Refugee Society",
+        "Theta Justice Forum", "Iota Solidarity Trust", "EASTLAND", "Kappa Migrant Union", "Lambda Aid Society",
+        "Mu Shelter Network", "Nu Stateless Council", "WESTLAND", "Xi Humanitarian Trust", "Omicron Youth Watch"]

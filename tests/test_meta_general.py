@@ -154,3 +154,11 @@ def test_address_line(line, who):
     from graph.extract.address_lines import address_line
 
     assert address_line(line) == who
+
+
+def test_open_letter_to_x_colon_over_its_subtitle_line_is_one_title():
+    text = ("Skip to content\nRiverland Rights Watch\nHome   About   Statements\n\nSTATEMENTS\n\n"
+            "Open Letter to the Government of Riverland:\nHalt the Relocation of Refugees to Mud Island\n\n"
+            "14 May 2021\n\nDear Prime Minister,\n\nWe write to ask you to halt the relocation.\n")
+    assert extract_meta(text).title == ("Open Letter to the Government of Riverland: Halt the Relocation of Refugees "
+                                        "to Mud Island")

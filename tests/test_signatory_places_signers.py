@@ -276,3 +276,12 @@ def test_a_title_over_a_letterhead_list_is_still_a_list():
                            "We, the organisations above, call on the authorities to release the protesters."])
     assert [s.name for s in r.signatories] == ["Delta Rights Forum", "Hill Youth Network", "Coast Women's Union",
                                                "River Legal Aid Centre"]
+
+
+def test_places_joined_by_a_slash_or_a_conjunction_head_a_group():
+    assert place_heading("REGIONAL / INTERNATIONAL") and place_heading("Asia & Europe (4)")
+    assert not place_heading("Asia / Lumen Trust") and not place_heading("Regional / International Fund")
+    got = _sigs(["Signatories", "", "EUROPE", "Alpha Rights Network", "Beta Women's Forum", "",
+                 "REGIONAL / INTERNATIONAL", "Gamma Youth Union", "Delta Legal Trust"])
+    assert [n for n, *_ in got] == ["Alpha Rights Network", "Beta Women's Forum", "Gamma Youth Union",
+                                    "Delta Legal Trust"]

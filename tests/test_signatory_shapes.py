@@ -99,6 +99,24 @@ SHAPES = [
      "The shutdown entered its third week.\n\nThe appeal is backed by Open Lens (OL), Free Wire Trust, Hill "
      "Workers Union and 41 other organisations.\n",
      ["Open Lens", "Free Wire Trust", "Hill Workers Union"]),
+    ("'issued by A and backed by B, C and D': two cues in one sentence, both name signers",
+     "We call for the programme to end.\n\nThis statement is issued by the Harbour Migrant Network "
+     "and backed by Coastal Workers Union, the Mutual Aid Association of Riverland and Lantern Shelter Network.\n",
+     ["Harbour Migrant Network", "Coastal Workers Union", "Mutual Aid Association of Riverland",
+      "Lantern Shelter Network"]),
+    ("a title in capitals 'STATEMENT BY A, B AND C ON THE ...' over the byline 'By A, B and C'",
+     "STATEMENT BY LANTERN RELIEF NETWORK, HILL RIGHTS WATCH AND RIVER YOUTH FORUM ON THE AID BLOCKADE IN THE HILLS\n\n"
+     "By Lantern Relief Network, Hill Rights Watch and River Youth Forum\n6 March 2023\n\n"
+     "We call on donors to fund local relief groups.\n",
+     ["Lantern Relief Network", "Hill Rights Watch", "River Youth Forum"]),
+    ("a title in capitals 'STATEMENT BY A, B AND C ON THE ...' alone: the topic is no part of the last name",
+     "STATEMENT BY LANTERN RELIEF NETWORK, HILL RIGHTS WATCH AND RIVER YOUTH FORUM ON THE AID BLOCKADE\n\n"
+     "We call on donors to fund local relief groups.\n",
+     ["LANTERN RELIEF NETWORK", "HILL RIGHTS WATCH", "RIVER YOUTH FORUM"]),
+    ("a byline 'By A, B and C' with one comma is three names",
+     "Aid blockade in the hills\n\nBy Lantern Relief Network, Hill Rights Watch and River Youth Forum\n\n"
+     "We call on donors to fund local relief groups.\n",
+     ["Lantern Relief Network", "Hill Rights Watch", "River Youth Forum"]),
     ("a title 'Joint statement by <nationality> and international groups' is no list",
      "Joint statement by Ruritanian and international human rights groups\non the prisoners of conscience\n\n"
      "We call on the authorities to release them.\n", []),
@@ -325,3 +343,11 @@ def test_acronyms_spell_the_name_they_follow():
     r = parse_signatories(["Signatories:", "Guardianes por la Tierra GUATIE, Colombia", "Doctors Against Forced Labour DAFL"])
     assert [(s.name, s.acronym) for s in r.signatories] == [("Guardianes por la Tierra", "GUATIE"),
                                                             ("Doctors Against Forced Labour", "DAFL")]
+
+
+def test_names_from_a_byline_are_said_to_come_from_a_byline_not_a_printed_list():
+    r = parse_signatories(["Aid blockade", "", "STATEMENT BY LANTERN RELIEF NETWORK AND HILL RIGHTS WATCH ON THE AID",
+                           "", "By Lantern Relief Network, Hill Rights Watch and River Youth Forum", "",
+                           "We call on donors."])
+    assert [s.name for s in r.signatories] == ["Lantern Relief Network", "Hill Rights Watch", "River Youth Forum"]
+    assert r.found_by[0] == "byline"

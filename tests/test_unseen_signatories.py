@@ -34,13 +34,11 @@ def _key(name: str | None) -> str:
 @pytest.fixture(scope="module")
 def letters():
     from graph.cli.commands.extract import letter_json
-    from graph.extract.document import read_corpus
-    from graph.pipeline import parse_documents
+    from graph.pipeline import load_letters
 
     golds = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in GOLD]
-    docs, problems = read_corpus([HERE / "letters" / g["file"] for g in golds])
+    parsed, problems, _ = load_letters([HERE / "letters" / g["file"] for g in golds], jobs=1)
     assert not problems
-    parsed, _ = parse_documents(docs)
     out = {x.file: letter_json(x) for x in parsed}
     return {g["file"]: (g, out[g["file"]]) for g in golds}
 

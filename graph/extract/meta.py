@@ -133,7 +133,8 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
     for i, raw in enumerate(lines[:head_end]):
         t = raw.strip()
         if _OPEN_TO.match(t):
-            if _before_subtitle(t) == t:  # "Open letter to the Commission": the title when nothing else is
+            # "Open letter to the Commission": the title when nothing else is ("... to X:" over a line: its first)
+            if _before_subtitle(t) == t and not (t.endswith(":") and _continues(lines, i, t)):
                 open_to.append((i, t))
             elif not _is_prose(t):  # "Open Letter to the Commission: No Trade Preferences for the Junta"
                 candidates.append((i, t))

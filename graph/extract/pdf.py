@@ -3,8 +3,10 @@
 Why not pypdf's or pdfplumber's own text: both print a two-column page row by row ("Left line 1 Right line 1"),
 which interleaves two lists of names (measured on two-column pages the tests make: 0 of 30 lines in order, for
 pypdf plain and layout modes and for pdfplumber). Here the words' boxes (pdfplumber) show the gutter: an empty
-vertical band in the middle of the page that most rows leave empty. Rows that cross it (a title over both
-columns) are read where they are, and the rows between them column by column.
+vertical band in the middle of the page that most rows leave empty, with rows on each side of it (the two
+columns' lines need not be level). Rows that cross it (a title over both columns) are read where they are, and
+the rows between them column by column; an empty band across both columns ends a block (a letter's prose in two
+columns, then its signatories in two columns) and the next block is read column by column on its own.
 
 Scanned pages have no text layer: graph.extract.ocr reads them (poppler's pdftoppm and tesseract), and its word
 boxes are put into lines here as a text layer's are.
@@ -21,8 +23,8 @@ from .reflow import column_edge, unwrap
 # Reading a letter's text layer takes well under a second a page; a file still being read after this is hostile.
 READ_SECONDS = 60
 MAX_PAGES = 500
-# Rows between two full-width rows are read as two columns when at least this share of them has text on both
-# sides of the gutter (else the gap is just short lines' ends).
+# Rows between two full-width rows are read as two columns when at least this share of them has text on each
+# side of the gutter (else the gap is just short lines' ends).
 GUTTER_SIDE_SHARE = 0.3
 # Two text columns are about as wide as each other; a table's short column ("Kenya") is far narrower.
 COLUMN_WIDTH_RATIO = 0.5
@@ -34,10 +36,16 @@ MIN_COLUMN_ROWS = 3
 ITEM_SPACING = 0.1
 # Joining needs at least this many item gaps in a run (one wider gap is a group's break, not list spacing).
 MIN_WIDE_GAPS = 2
+# A name in a column wraps over this many lines at most: more rows a line's pitch apart in a row are items of a
+# list one a line (the wider gaps are then its group headings), not one wrapped name.
+MAX_ITEM_LINES = 3
 # A gap over this many line pitches is a paragraph break or a heading, not list spacing: the runs of rows
 # between such gaps are weighed apart.
 MAX_ITEM_SPACING = 1.6
 ROW_TOLERANCE_PT = 3
+# An empty band across both columns this many line heights high separates two blocks of a page (paragraphs are a
+# line apart, a heading's space about two): each block is read column by column on its own.
+BLOCK_GAP = 3.0
 # Lines of a paragraph are a fraction of a line's height apart; a gap of about a line's height starts a new one.
 PARAGRAPH_GAP = 0.9  # words whose tops differ by less are on one printed line
 
@@ -96,21 +104,27 @@ def _crosses(row: list[dict], x: float) -> bool:
     return any(w["x0"] - MIN_GUTTER_PT / 2 < x < w["x1"] + MIN_GUTTER_PT / 2 for w in row)
 
 
-def _two_sided(row: list[dict], x: float) -> bool:
-    """The row has words left and right of x and none across it: a row of two columns."""
-    return not _crosses(row, x) and any(w["x1"] <= x for w in row) and any(w["x0"] >= x for w in row)
+def _sides(rows: list[list[dict]], x: float) -> tuple[int, int]:
+    """How many rows have words left of x, and how many right of it, among the rows with none across x. Two
+    columns' lines need not be level with each other (a heading in one column shifts the rest of it by a few
+    points): each row is then one-sided, left or right, but both sides are full."""
+    level = [r for r in rows if not _crosses(r, x)]
+    return (sum(any(w["x1"] <= x for w in r) for r in level),
+            sum(any(w["x0"] >= x for w in r) for r in level))
 
 
 def _gutter(rows: list[list[dict]], lo: float, hi: float) -> float | None:
     """x of a column gutter between lo and hi, or None: the x in the middle half of the page that most rows
-    leave empty with text on both sides. Only part of a page may be in two columns (a letter's prose, then its
+    leave empty with text on both sides of it. Only part of a page may be in two columns (a letter's prose, then its
     signatories side by side): the rows that cross the gutter are read where they are (see _read)."""
     width = hi - lo
     if width <= 0 or len(rows) < MIN_COLUMN_ROWS:
         return None
     step = 2.0
     xs = [lo + width * 0.25 + k * step for k in range(int(width * 0.5 / step))]
-    counts = [sum(_two_sided(r, x) for r in rows) for x in xs]
+    # the rows clear of x on each side, counted only where both sides hold a column's worth of rows: the widest
+    # band clear of the most rows is the gutter (a heading a little wider than its column narrows it)
+    counts = [sum(sides) if min(sides) >= MIN_COLUMN_ROWS else 0 for sides in (_sides(rows, x) for x in xs)]
     best = max(counts, default=0)
     if best < MIN_COLUMN_ROWS:
         return None
@@ -122,9 +136,9 @@ def _gutter(rows: list[list[dict]], lo: float, hi: float) -> float | None:
 
 
 def _in_columns(rows: list[list[dict]], x: float) -> bool:
-    """Rows between two full-width rows are two columns when enough of them have text on both sides of the
+    """Rows between two full-width rows are two columns when enough of them have text on each side of the
     gutter and the two sides are about as wide as each other."""
-    if sum(_two_sided(r, x) for r in rows) < max(MIN_COLUMN_ROWS, GUTTER_SIDE_SHARE * len(rows)):
+    if min(_sides(rows, x)) < max(MIN_COLUMN_ROWS, GUTTER_SIDE_SHARE * len(rows)):
         return False
     left = [[w for w in r if w["x1"] <= x] for r in rows]
     right = [[w for w in r if w["x0"] >= x] for r in rows]
@@ -148,10 +162,23 @@ def _read(rows: list[list[dict]], lo: float, hi: float) -> list[str]:
             out.extend(_section(section, x))
             out.extend(_text([r]))
             section = []
-        else:
-            section.append(r)
+            continue
+        if section and _band_between(section, r) and min(_sides(section, x)) >= MIN_COLUMN_ROWS:
+            # a block in two columns ends here, both its columns: the next block starts again at the left
+            out.extend(_section(section, x))
+            section = []
+        section.append(r)
     out.extend(_section(section, x))
     return out
+
+
+def _band_between(section: list[list[dict]], row: list[dict]) -> bool:
+    """An empty band across the page, several lines high, lies between the section's rows and this row: the page
+    is cut in two blocks there (a letter's prose in two columns, then its list of signatories in two columns:
+    the first block's right column is read before the list, not after its left half)."""
+    bottom = max(w["bottom"] for r in section for w in r)
+    height = max(w["bottom"] - w["top"] for w in row)
+    return min(w["top"] for w in row) - bottom > BLOCK_GAP * max(height, 1)
 
 
 def _section(rows: list[list[dict]], x: float) -> list[str]:
@@ -191,7 +218,8 @@ def _items(rows: list[list[dict]]) -> list[list[dict]]:
         small = [k for k, g in run if g <= pitch * (1 + ITEM_SPACING)]
         # gaps between items at least half as many as gaps inside one (a name wraps over three lines at most):
         # a few wider gaps among even lines are the breaks between a list's groups, not spacing between items
-        if small and len(run) - len(small) >= max(MIN_WIDE_GAPS, len(small) / 2):
+        if (small and len(run) - len(small) >= max(MIN_WIDE_GAPS, len(small) / 2)
+                and _longest_streak(small) < MAX_ITEM_LINES):
             join.update(small)
     for k in range(1, len(rows)):
         if k in join:
@@ -199,6 +227,15 @@ def _items(rows: list[list[dict]]) -> list[list[dict]]:
         else:
             out.append(list(rows[k]))
     return out
+
+
+def _longest_streak(ks: list[int]) -> int:
+    """The most consecutive numbers in ks (sorted): the most line gaps in a row inside one item if joined."""
+    longest = streak = 0
+    for k, prev in zip(ks, [None, *ks]):
+        streak = streak + 1 if prev is not None and k == prev + 1 else 1
+        longest = max(longest, streak)
+    return longest
 
 
 def _text(rows: list[list[dict]]) -> list[str]:

@@ -1,12 +1,9 @@
-"""People in a letter: the person who signed it, press contacts, and individuals signing in a personal capacity.
+"""People in a letter: the person who signed it and individuals signing in a personal capacity (press contacts:
+graph.extract.contacts).
 
 People are never organization signatories by themselves; graph.extract.letter turns a signer's or a contact's
 organization into an inferred signatory only when the letter prints no organization list.
 
->>> lines = ["For more information, please contact:", "- Khin Ohmar, Progressive Voice; info@progressive-voice.org"]
->>> contacts, used = find_contacts(lines)
->>> contacts[0].person, contacts[0].organization, contacts[0].email, sorted(used)
-('Khin Ohmar', 'Progressive Voice', 'info@progressive-voice.org', [1, 2])
 >>> find_signer(["Yours sincerely,", "", "Agnès Callamard", "Secretary General"])[0]
 Person(name='Agnès Callamard', role='Secretary General', organization=None, lines=(3, 4))
 >>> is_individual("Professor Jane Doe, Uppsala University"), looks_like_person("Professor of Law")
@@ -19,12 +16,8 @@ from __future__ import annotations
 from functools import lru_cache
 import re
 
-from graph.records import Contact, Person
+from graph.records import Person
 from graph.extract.signatories.lines import EMAIL, cap_ratio, split_marker
-
-CONTACT_HEADING = re.compile(  # "문의 / Contact:": the same heading first in the letter's other language
-    r"^\W*(?:[^\W\d_][^/:\n]{0,20}/\s*)?(?:for (?:more|further) information|(?:media|press) (?:contacts?|enquiries|inquiries)|contacts?\b|"
-    r"(?:inquiries|enquiries|questions)\b.*\b(?:to|contact)\b|please contact)", re.I)
 
 # Pure functions of a string: synthetic and real lists repeat lines and names, so each is computed once.
 _memo = lru_cache(maxsize=1 << 16)
@@ -120,12 +113,8 @@ def _occupation(text: str) -> bool:
 
 # a person's name printed before an affiliation has at most this many words ("Maria del Carmen Ruiz Lopez")
 MAX_NAME_WORDS = 5
-# A contact heading is a short line ("Media contact:"); a longer one that starts so is a sentence.
-MAX_CONTACT_HEADING = 120
 # Under a contact's name, a role or organization line is short; a longer one is the letter's text again.
 MAX_ROLE_LINE = 80
-# A line of contact details ("Name, Role, Org") is shorter than this, with at least half its words capitalised.
-MAX_CONTACT_LINE = 160
 # Most words capitalised: the line under a role is the organization's name.
 ORG_LINE_CAPS = 0.6
 
@@ -148,29 +137,6 @@ def with_affiliation(text: str) -> bool:
         affiliation.lower().rstrip(".") not in W.legal and signer_for(text) is None
 
 
-def _parse_contact(text: str, lines: tuple[int, ...]) -> Contact | None:
-    _, _, body = split_marker(text)
-    emails = EMAIL.findall(body)
-    body = EMAIL.sub("", body)
-    parts = [p.strip(" -–—:") for p in re.split(r"[;,|]|\s[-–—]\s", body) if p.strip(" -–—:")]
-    if not parts:
-        return Contact(None, None, emails[0] if emails else None, None, lines) if emails else None
-    person = parts[0] if looks_like_person(parts[0]) or len(parts) > 1 else None
-    rest = parts[1:] if person else parts
-    role = org = None
-    if len(rest) >= 2:
-        role, org = rest[0], ", ".join(rest[1:])
-    elif len(rest) == 1:
-        if ROLE_WORDS.search(rest[0]) and not cap_ratio(rest[0]) == 1.0 or re.match(r"(?i)(?:co-)?(?:executive )?"
-                                                                                  r"director\b", rest[0]):
-            role = rest[0]
-        else:
-            org = rest[0]
-    if person is None and org is None and not emails:
-        return None
-    return Contact(person, org, emails[0] if emails else None, role, lines)
-
-
 _CLOSING_FIRST = frozenset("ysrwkbYSRWKB")  # first letters of CLOSING's words
 
 
@@ -178,51 +144,6 @@ def _may_close(line: str) -> bool:
     """False when CLOSING cannot match (most lines): an ASCII first character that starts none of its words."""
     c = line.lstrip()[:1]
     return c in _CLOSING_FIRST or not c.isascii()
-
-
-def find_contacts(lines: list[str], start: int = 1) -> tuple[tuple[Contact, ...], set[int]]:
-    """Contacts printed under a 'For more information, please contact:' style heading, and the line numbers used.
-
-    A contact is one line "Name, [Role,] Organization[; email]"; an email alone on the next line belongs to it,
-    and a description line right under it ("X is one of the leading ...") is part of the block.
-    """
-    contacts: list[Contact] = []
-    used: set[int] = set()
-    i, n = 0, len(lines)
-    while i < n:
-        if not CONTACT_HEADING.match(lines[i]) or len(lines[i]) > MAX_CONTACT_HEADING:
-            i += 1
-            continue
-        used.add(start + i)
-        head_rest = lines[i].split(":", 1)[1].strip() if ":" in lines[i] else ""
-        items: list[tuple[str, list[int]]] = [(head_rest, [start + i])] if head_rest else []
-        j, blank = i + 1, False
-        while j < n:
-            t = lines[j].strip()
-            if not t:
-                blank = True
-                j += 1
-                continue
-            contact_like = ("@" in t and bool(EMAIL.search(t))) or ("," in t or ";" in t) and len(t) < MAX_CONTACT_LINE and cap_ratio(t) >= 0.5
-            if blank and not contact_like or CLOSING.match(t) or re.match(r"(?i)\W*(?:signed|signatories|endorsed)", t):
-                break
-            if "@" in t and " " not in t and EMAIL.fullmatch(t.strip(" <>;,.")) and items:
-                items[-1] = (items[-1][0] + "; " + t, items[-1][1] + [start + j])
-            elif contact_like:
-                items.append((t, [start + j]))
-            elif items:  # a description line under a contact
-                items[-1][1].append(start + j)
-            else:
-                break
-            used.add(start + j)
-            blank = False
-            j += 1
-        for text, ls in items:
-            c = _parse_contact(text, tuple(ls))
-            if c is not None:
-                contacts.append(c)
-        i = j
-    return tuple(contacts), used
 
 
 def find_signer(lines: list[str], start: int = 1) -> tuple[Person | None, set[int]]:

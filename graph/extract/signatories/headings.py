@@ -158,7 +158,14 @@ def place_heading(t: str) -> bool:
     if first not in _place_first_words() and first != "the":
         return False  # most lines: one set lookup
     core = _COUNT_TAIL.sub("", t.strip(" *_#")).strip()
-    return 0 < len(core) < MAX_PLACE_HEADING and words().place(core)
+    if not 0 < len(core) < MAX_PLACE_HEADING:
+        return False
+    # "REGIONAL / INTERNATIONAL", "Europe & Central Asia": places joined, each one a place (a country named
+    # with "and", "Trinidad and Tobago", is a place whole)
+    return words().place(core) or all(words().place(p) for p in _PLACES_JOINED.split(core))
+
+
+_PLACES_JOINED = re.compile(r"\s*[/&]\s*|\s+(?:and|et|y|und)\s+", re.I)
 
 
 @lru_cache(maxsize=1)

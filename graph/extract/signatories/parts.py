@@ -1,5 +1,6 @@
-"""The parts of a list printed in prose: where the list ends, where its last "and" falls, and parts that are no
-names (a count of signers, a description of them). graph.extract.signatories.prose cuts and weighs the lists.
+"""The parts of a list printed in prose: where the list ends, where its last "and" falls, parts that are no
+names (a count of signers, a description of them), and `split_names`, which cuts a list into its names and
+weighs them. graph.extract.signatories.prose finds the lists (cue phrases, bylines, lead sentences).
 
 >>> cut_end("Ligue des Droits (LDD) dénoncent la détention arbitraire"), last_and("Raza e Igualdad y Casa Alianza")
 ('Ligue des Droits (LDD)', ['Raza e Igualdad', 'Casa Alianza'])
@@ -12,8 +13,22 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.signatories.lines import FUNCTION_WORDS, NUMBER_RE, cap_ratio, looks_like_name
+from graph.extract.signatories.acronyms import join_spans, spelled
+from graph.extract.signatories.lines import FUNCTION_WORDS, MAX_INLINE_PARTS, NAME_FINAL_ABBREV, NUMBER_RE
+from graph.extract.signatories.lines import cap_ratio, looks_like_name, number_value, split_top
 from graph.extract.signatories.words import words
+
+# A part longer than 120 characters or 14 words is a clause, not a name, unless its acronym spells it; none is longer
+# than this
+MAX_SPELLED_NAME = 240
+# Parts of a list that must read as names: prose lists are noisy, a few odd parts are a wrong cut.
+MIN_NAME_SHARE = 0.6
+_MONTH = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
+_CONJ_FIRST = re.compile(r"(?:and|&|et|y|e|und)\s", re.I)
+_GLUED_ACRONYM = re.compile(r"([a-z]\s\([A-Za-z][\w&.-]{1,12}\))\s+(?=[A-Z])")  # "Forum (ForUM) Swedish ..."
+# "..., and 41 other organisations": the count ends the list, whatever clause follows it (", asks the government")
+OTHERS = re.compile(r",?\s*(?:and|&|et|y)\s+" + NUMBER_RE + r"\s+(?:others?|more|autres|otras|otros)\b[^,]*(?:,.*)?$",
+                    re.I)
 
 _AND = re.compile(r"\s+(and|&|et|y|e|und)\s+(?=\S)", re.I)
 
@@ -96,3 +111,100 @@ def umbrella_name(subject: str) -> str | None:
     if all(w in W.org_words or w in W.group_words for w in own):
         return None  # "The Network comprises ...": a generic word, the coalition named elsewhere
     return subject
+
+
+def _is_name(part: str, lenient: bool) -> bool:
+    """A part of a prose list that reads as a signer's name. `lenient` (after a strong cue) accepts names in
+    lower case ("public interest lawyers group") when an organization word or an acronym vouches for them."""
+    p = part.strip()
+    if not p or len(p) > MAX_SPELLED_NAME or (len(p) > 120 or len(p.split()) > 14) and not spelled(p):
+        return False  # a long part is a clause, unless the acronym after it spells it all
+    if not p.isascii() and not re.search(r"[A-Za-z]", p):
+        return True  # a name in another script
+    if not re.search(r"[^\W\d_]{2,}", p) or _MONTH.match(p) or (p[0].isdigit() and p.split()[-1].lower() in
+                                                                   words().group_words):
+        return False  # "2009", "December 17th", "37 organisations": dates and counts
+    if p[0].isupper() or p[0].isdigit() or cap_ratio(p) >= 0.5:
+        return True
+    W = words()
+    own = " ".join(w for w in p.split() if w.lower() not in W.group_words)  # "organizations and" is no name
+    return lenient and (W.org_word(own) or bool(re.search(r"\b[A-Z]{2,}\b", p)))
+
+
+def clean_part(part: str) -> str:
+    p = part.strip(" \t;:–—-\"“”'’")
+    last = p.split()[-1] if p.split() else ""
+    # "... e.V.", "... Inc." keep their dot; a sentence's full stop goes
+    p = p if last.lower() in NAME_FINAL_ABBREV or "." in last.rstrip(".") else p.strip(" .")
+    lead = words().lead_article  # "y el Centro", "und den Hazara-Gemeinden" (data/signatory_words.yaml)
+    p = lead.sub("", lead.sub("", p)).strip()
+    return p[:1].upper() + p[1:] if p[:1].islower() and p.split()[0].lower() in ("the",) else p
+
+
+_NONE: tuple[tuple[str, ...], None, tuple[str, ...]] = ((), None, ())
+
+
+def _personal_tail(text: str) -> tuple[str, tuple[str, ...]]:
+    """(the list, the people) of "A, B and C, as well as by Jane Roe and John Doe in their personal capacity";
+    "as well as" followed by more organizations is read like a comma."""
+    W = words()
+    m = W.also.search(text)
+    if not m:
+        return text, ()
+    tail = text[m.end():]
+    if not W.personal.search(tail):
+        return text[:m.start()] + ", " + tail, ()
+    people = [x for p in split_top(W.personal.sub("", tail)) for x in last_and(p.strip())]
+    return text[:m.start()], tuple(c for c in (clean_part(p) for p in people) if c)
+
+
+def split_names(text: str, lenient: bool = False) -> tuple[tuple[str, ...], int | None, tuple[str, ...]]:
+    """(('A', 'B', 'C'), others, people) from 'A, B (AB), and C' / 'A, B and 7 others' / '..., as well as by Jane
+    Roe in her personal capacity'; ((), None, ()) if not a name list. A list of places ("from Bangladesh,
+    Malaysia and Europe") or a description ("Russian and international groups") is no list of names."""
+    others = None
+    text, people = _personal_tail(text)
+    m = OTHERS.search(text)
+    if m:
+        others = number_value(m.group(1))
+        text = text[:m.start()]
+    sep = ";" if text.count(";") >= 2 else ","
+    if text.count(sep) > MAX_INLINE_PARTS:
+        return _NONE
+    W = words()
+    # "Centro de Atención, Prevención y ... (CAPAV)": a comma inside a name its acronym spells whole
+    parts = join_spans(W.join_legal([q.strip() for p in split_top(text, sep)
+                                     for q in _GLUED_ACRONYM.sub("\\1\\0", p).split("\0")]))
+    for i, p in enumerate(parts):  # "..., and Ms. Nancy Soderberg, who signed ...": the list ended before "who"
+        if i and W.enders.match(" " + p):
+            parts = parts[:i]
+            break
+    if parts:
+        parts[-1] = cut_end(parts[-1])
+        # an Oxford comma ("A, B, and C") already split the last name off: an "and" inside it is the name's
+        last = [parts[-1]] if _CONJ_FIRST.match(parts[-1]) else last_and(parts[-1])
+        if len(last) >= 2 and all(_is_name(x, lenient) for x in last):
+            parts[-1:] = last
+            parts = W.join_legal(parts)  # "..., Collé Group, LLC and Paper Lantern Labs"
+    parts = [c for c in (clean_part(p) for p in parts) if c]
+    if any(described(p) for p in parts):
+        return _NONE
+    places = [p for p in parts if W.place(p) or counted(p)]
+    if len(places) * 2 >= len(parts):
+        return _NONE
+    parts = [p for p in parts if p not in places and not W.web_leftover(p) and not W.cues.search(p)
+             and not _person(p)]
+    if not parts or (len(parts) < 2 and others is None and not lenient):
+        return _NONE
+    good = sum(_is_name(p, lenient) for p in parts)
+    if good < MIN_NAME_SHARE * len(parts):
+        return _NONE
+    return tuple(p for p in parts if _is_name(p, lenient)), others, people
+
+
+def _person(part: str) -> bool:
+    """A person among the organizations ("Former Ambassador Ms. Nancy Soderberg"): a title before a name."""
+    W = words()
+    ws = part.split()
+    return W.person_shaped(part) or any(w.lower().rstrip(".,") in W.titles and len(w) > 1 and w[0].isupper() and
+                                        nxt[:1].isupper() for w, nxt in zip(ws[1:], ws[2:]))

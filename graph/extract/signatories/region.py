@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from graph.extract.people import looks_like_person
 from graph.extract.signatories.facts import COLUMNS, FACTS, Facts, facts
 from graph.extract.signatories.headings import SALUTATION  # noqa: F401 - graph.extract.meta reads the salutation from here
 from graph.extract.signatories.headings import salutation_index
@@ -69,6 +70,13 @@ class LineInfo:
     detail: str = ""
 
 
+
+
+def _byline_organizations(t: str) -> tuple[str, ...]:
+    """The names of a byline of organizations ("By A, B and C"); () for an author's byline ("By Jane Roe and
+    John Doe") or a line that is no list."""
+    parts = inline_names(t, intro_ok=True)
+    return () if all(looks_like_person(p) for p in parts) else parts
 
 
 def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozenset(),
@@ -177,6 +185,9 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = LineKind.HEADING  # a name-shaped line ending in ":" or " -" over a bulleted or numbered list
         elif f.caps_word and _lower_case_word(t, lines, lower_box):
             info.kind, info.detail = LineKind.GARBAGE, "a page's section name"
+        elif BYLINE.match(t) and (parts := _byline_organizations(t)):
+            # "By A, B and C": one comma is enough in a byline (a list of its own: graph.extract.signatories.blocks)
+            info.kind, info.parts, info.detail = LineKind.INLINE, parts, "byline"
         elif f.r.entry:
             info.kind = LineKind.ENTRY
         elif bullet and pk == LineKind.ENTRY and prev.bullet == bullet and f.r.short:

@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from graph.extract.people import CONTACT_HEADING, ROLE_WORDS, looks_like_person, signer_for
+from graph.extract.contacts import CONTACT_HEADING
+from graph.extract.people import ROLE_WORDS, looks_like_person, signer_for
 from graph.records import Signatory
 from graph.extract.signatories.names import clean_entry
 from graph.extract.signatories.lines import looks_like_name
