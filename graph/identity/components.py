@@ -88,13 +88,10 @@ class Differences:
         na, nb = self.nodes[a], self.nodes[b]
         pair = (a, b)
         hit = self.seen.get(pair) or self.before.get(pair)
-        if hit is not None and _same(hit[0], na) and _same(hit[1], nb):
+        if hit is not None and (hit[0] is na or (hit[0].text == na.text and hit[0].marked == na.marked)) and (
+                hit[1] is nb or (hit[1].text == nb.text and hit[1].marked == nb.marked)):
             why = hit[2]
         else:
             why = why_different(self.nodes, a, b, self.distinguishing)
         self.seen[pair] = (na, nb, why)
         return why
-
-
-def _same(was: Node, now: Node) -> bool:
-    return was is now or (was.text == now.text and was.marked == now.marked)
