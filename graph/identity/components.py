@@ -87,7 +87,7 @@ class Differences:
     def __call__(self, a: str, b: str) -> str | None:
         na, nb = self.nodes[a], self.nodes[b]
         pair = (a, b)
-        hit = self.seen.get(pair) or self.before.get(pair)
+        hit = self.before.get(pair) or self.seen.get(pair)  # each pair is asked about once, nearly always
         if hit is not None and (hit[0] is na or (hit[0].text == na.text and hit[0].marked == na.marked)) and (
                 hit[1] is nb or (hit[1].text == nb.text and hit[1].marked == nb.marked)):
             why = hit[2]
