@@ -215,8 +215,8 @@ def build_from_letters(letters: Sequence[Letter], lexicon=None, problems: Iterab
     say = progress or (lambda what, done: None)
     n = sum(len(L.signatories) for L in letters)
     say(f"Matching {n:,} signatures to organizations", 0.6)
-    res = resolve(letters, known=Known(known.orgs, frozenset(L.file for L in known.letters), known.printings)
-                  if known else None)
+    res = resolve(letters, known=Known(known.orgs, frozenset(L.file for L in known.letters), known.printings,
+                                       known.near_misses) if known else None)
     say(f"Tagging {len(res.orgs):,} organizations", 0.8)
     orgs = tag_organizations(res.orgs, letters, known.orgs if known else ())
     say("Building the graph", 0.9)

@@ -304,6 +304,23 @@ def test_the_place_printed_beside_an_organization_is_evidence():
     assert "diaspora" not in {t.tag for t in bare.tags}
 
 
+def test_an_organization_tagged_again_reads_its_places_in_every_letter_and_the_others_keep_their_tags():
+    from graph.records import Letter, Mention, Signatory
+
+    sig = Signatory("Burmese Community Association", lines=(3,))
+    object.__setattr__(sig, "location", "Sydney")
+    old = [Letter("x.txt", signatories=(sig, Signatory("Karen Women Union", lines=(4,))))]
+    new = old + [Letter("y.txt", signatories=(Signatory("Burmese Community Association", lines=(2,)),))]
+    bca = Mention("x.txt", "Burmese Community Association", lines=(3,))
+    kwu = Organization("kwu", "Karen Women Union", mentions=(Mention("x.txt", "Karen Women Union", lines=(4,)),))
+    known = tag_organizations([Organization("bca", bca.name, mentions=(bca,)), kwu], old)
+    grown = Organization("bca", bca.name, mentions=(bca, Mention("y.txt", bca.name, lines=(2,))))
+    again = tag_organizations([grown, kwu], new, known=known)
+    assert again == tag_organizations([grown, kwu], new)  # the same as tagging from nothing
+    assert {t.tag: t.value for t in again[0].tags}["diaspora"] == "Australia"  # its entry in the old letter
+    assert again[1] is known[1]  # untouched: the known record itself
+
+
 def test_tags_no_rule_decides_stay_empty_and_are_listed_for_review():
     from graph.identity.tags import tags_to_review
 

@@ -74,21 +74,24 @@ def why_different(nodes: dict[str, Node], a: str, b: str, distinguishing: frozen
 
 class Differences:
     """why_different for pairs of nodes, remembered for the next resolution (Printings.differences): it
-    depends only on the two nodes' normal forms and marked words. Adding a letter asks again about ~50,000
-    pairs, nearly all unchanged."""
+    depends only on the two nodes' normal forms and marked words, which a node never changes after its
+    resolution (a part is copied before a new letter adds to it, printings._own): an answer holds while the
+    two nodes are the same objects (most are: an untouched part is its node), or have the same words (a
+    node of two parts is made again). Adding a letter asks again about ~50,000 pairs, nearly all unchanged."""
 
     def __init__(self, nodes: dict[str, Node], distinguishing: frozenset[str],
-                 before: dict[tuple[str, str], tuple[str, set[str], str, set[str], str | None]]):
+                 before: dict[tuple[str, str], tuple[Node, Node, str | None]]):
         self.nodes, self.distinguishing, self.before = nodes, distinguishing, before
-        self.seen: dict[tuple[str, str], tuple[str, set[str], str, set[str], str | None]] = {}
+        self.seen: dict[tuple[str, str], tuple[Node, Node, str | None]] = {}
 
     def __call__(self, a: str, b: str) -> str | None:
         na, nb = self.nodes[a], self.nodes[b]
-        hit = self.seen.get((a, b)) or self.before.get((a, b))
-        if hit is not None and hit[:4] == (na.text, na.marked, nb.text, nb.marked):
-            why = hit[4]
+        pair = (a, b)
+        hit = self.before.get(pair) or self.seen.get(pair)  # each pair is asked about once, nearly always
+        if hit is not None and (hit[0] is na or (hit[0].text == na.text and hit[0].marked == na.marked)) and (
+                hit[1] is nb or (hit[1].text == nb.text and hit[1].marked == nb.marked)):
+            why = hit[2]
         else:
             why = why_different(self.nodes, a, b, self.distinguishing)
-        self.seen[(a, b)] = (na.text, na.marked, nb.text, nb.marked, why)  # a node's set is never changed after
-        # its resolution: a part is copied before a new letter adds to it (printings._own)
+        self.seen[pair] = (na, nb, why)
         return why

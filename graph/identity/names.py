@@ -134,6 +134,7 @@ def normalise(name: str) -> str:
     return s
 
 
+@lru_cache(maxsize=1 << 16)  # once per organization per resolution: 10,000 names again for one added letter
 def slug(name: str) -> str:
     """Stable ASCII id for an organization name: the slug of its normal form, so every printing of one
     organization gets one id.

@@ -34,9 +34,11 @@ def assemble(nodes: dict[str, Node], comps: Components, reasons: list[tuple[str,
         groups[r].append(k)
     reuse = known is not None and bool(known.files)
     built = []
+    kept: dict[str, str] = {}  # root -> the id of the known organization it is, unchanged
     for root, keys in groups.items():
         same = same_as_known(keys, nodes) if reuse else None
         if same is not None:  # nothing new: the name, acronyms and aliases it had
+            kept[root] = same.id
             built.append((slug(same.name), min(keys), root, same.name, same.mentions, same.acronyms, same.aliases))
             continue
         ms = nodes[keys[0]].mentions if len(keys) == 1 else [m for k in keys for m in nodes[k].mentions]
@@ -105,7 +107,6 @@ def assemble(nodes: dict[str, Node], comps: Components, reasons: list[tuple[str,
     name_of = {o.id: o.name for o in orgs}
     root_of = {ids[r]: r for r in ids}
     best: dict[tuple[str, str], tuple[float, str]] = {}
-    files_of: dict[str, tuple[str, ...]] = {}  # root -> sorted files, sorted once per root, not per near miss
     files = comps.files
     for (a, b), (score, why) in near.items():
         ra, rb = root_of_node[a], root_of_node[b]
@@ -118,16 +119,42 @@ def assemble(nodes: dict[str, Node], comps: Components, reasons: list[tuple[str,
         old = best.get(pair)
         if old is None or (score, why) > old:
             best[pair] = (score, why)
+    _mark(table, org_of_root, root_of_node)
+    return tuple(orgs), _near_misses(best, name_of, root_of, files, kept, known.near_misses if reuse else ()), index
+
+
+def _near_misses(best: dict[tuple[str, str], tuple[float, str]], name_of: dict[str, str], root_of: dict[str, str],
+                 files: dict[str, set[str]], kept: dict[str, str], before: tuple[NearMiss, ...]
+                 ) -> tuple[NearMiss, ...]:
+    """The rows a curator sees, best first. The known resolution's rows are taken again where equal, and the
+    letters of a kept organization as they printed them: adding a letter to 1,000 leaves nearly all of
+    ~50,000 rows as they were (sorting their letters and making the rows again was a tenth of adding it)."""
+    rows_before = {(m.a, m.b): m for m in before}
+    letters_before: dict[str, tuple[str, ...]] = {}
+    for m in before:
+        letters_before[m.a], letters_before[m.b] = m.a_letters, m.b_letters
+    files_of: dict[str, tuple[str, ...]] = {}  # root -> sorted files, sorted once per root, not per near miss
     for r in {root_of[i] for pair in best for i in pair}:
-        files_of[r] = tuple(sorted(files[r]))
+        was = letters_before.get(kept.get(r, ""))
+        files_of[r] = was if was is not None else tuple(sorted(files[r]))
     # sorted as plain tuples (-score, a, b): each pair is there once, so `why` never decides the order
-    rows = sorted((-score, x, y, score, why) for (x, y), (score, why) in best.items())
-    near_misses = tuple([NearMiss(x, y, name_of[x], name_of[y], score, why, files_of[root_of[x]], files_of[root_of[y]])
-                         for _, x, y, score, why in rows])
-    if table is not None:  # each part remembers the organization it ended in, for the next resolution
+    out = []
+    for _, x, y, score, why in sorted((-score, x, y, score, why) for (x, y), (score, why) in best.items()):
+        row = (x, y, name_of[x], name_of[y], score, why, files_of[root_of[x]], files_of[root_of[y]])
+        m = rows_before.get((x, y))
+        out.append(m if m is not None and _fields(m) == row else NearMiss(*row))
+    return tuple(out)
+
+
+def _fields(m: NearMiss) -> tuple:
+    return m.a, m.b, m.a_name, m.b_name, m.score, m.why_not, m.a_letters, m.b_letters
+
+
+def _mark(table: Printings | None, org_of_root: dict[str, Organization], root_of_node: dict[str, str]) -> None:
+    """Each part remembers the organization it ended in, for the next resolution."""
+    if table is not None:
         for part in table.parts.values():
             part.known, part.fresh = org_of_root[root_of_node[part.key]], False
-    return tuple(orgs), near_misses, index
 
 
 _mention_order = attrgetter("file", "lines", "name")  # (file, lines, name)

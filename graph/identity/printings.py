@@ -16,7 +16,7 @@ from graph.identity.judgements import Judgements
 from graph.identity.names import (STOPWORDS, acronym_key, initials, looks_like_acronym, marked_words, normalise,
                                   split_acronym)
 from graph.identity.spoof import suspicion
-from graph.records import Letter, Mention, Organization
+from graph.records import Letter, Mention, NearMiss, Organization
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class Known:
     orgs: tuple[Organization, ...]
     files: frozenset[str]  # the letters `orgs` were resolved from
     printings: Printings | None = None  # the resolver's table, when this process made `orgs`
+    near_misses: tuple[NearMiss, ...] = ()  # the near misses it gave: rows taken again where nothing changed
 
 
 @dataclass
@@ -207,7 +208,8 @@ def nodes_of(printings: Printings) -> dict[str, Node]:
             if n.known is not part.known:
                 n.known = MIXED
     for n in nodes.values():
-        n.content = frozenset(n.text.split()) - STOPWORDS
+        if not n.content:  # a kept part has it already (it depends on `text` only): 10,000 sets again otherwise
+            n.content = frozenset(n.text.split()) - STOPWORDS
     return nodes
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import PurePath
 from typing import Any, Iterable, Sequence
 
@@ -129,7 +130,7 @@ def _known_attrs(orgs: list[Organization], known: tuple[Sequence[Organization], 
     old = {o.id: o for o in old_orgs}
     nodes = old_graph.nodes
     return {o.id: dict(nodes[org_node(o.id)]) for o in orgs
-            if o.id in old and old[o.id] == o and org_node(o.id) in nodes}
+            if o.id in old and (old[o.id] is o or old[o.id] == o) and org_node(o.id) in nodes}
 
 
 def _build(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any,
@@ -160,30 +161,30 @@ def _build(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any
     same = _known_attrs(orgs, known)
     G.add_nodes_from((org_node(org.id), same.get(org.id) or _org_attrs(org)) for org in orgs)
     signed: dict[tuple[str, str], dict[str, Any]] = {}  # built first, added in one call: 150,000 edges
-    n_signatories: Counter = Counter()
+    present = set(G)  # letters and demands so far; bare letters join them
     old_succ = known[1]._succ if known is not None else {}
     for org in orgs:
         u = org_node(org.id)
         if org.id in same:  # the same organization as in the known graph: the same signatures (a copy of each)
             for v, d in old_succ[u].items():
-                if d.get("kind") == SIGNED:
-                    if v not in G:
+                if d["kind"] == SIGNED:
+                    if v not in present:
                         _bare_letter(G, v, known[1].nodes[v]["file"])
-                    signed[(u, v)] = dict(d)
-                    n_signatories[v] += 1
+                        present.add(v)
+                    signed[(u, v)] = d.copy()
             continue
         for m in org.mentions:
             v = letter_node(m.file)
-            if v not in G:
+            if v not in present:
                 _bare_letter(G, v, m.file)
+                present.add(v)
             e = signed.get((u, v))
             if e is not None:  # printed twice in one letter: one signature, all lines kept
                 e["lines"] = sorted(set(e["lines"]) | set(m.lines))
                 continue
             signed[(u, v)] = {"kind": SIGNED, "lines": list(m.lines), "printed": m.name,
                               "inferred": m.inferred or ""}
-            n_signatories[v] += 1
-    for v, k in n_signatories.items():
+    for v, k in Counter(map(itemgetter(1), signed)).items():
         G.nodes[v]["n_signatories"] = k
     _add_edges(G, signed)
     for org in orgs:
