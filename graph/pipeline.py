@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
@@ -25,8 +26,14 @@ class Corpus:
     graph: nx.DiGraph
     problems: tuple[LoadProblem, ...] = ()
     documents: tuple[Document, ...] = ()
-    index: dict = field(default_factory=dict)  # (file, printed name) -> org id
     printings: Any = field(default=None, compare=False, repr=False)  # resolve's table, for the next resolution
+
+    @cached_property
+    def index(self) -> dict[tuple[str, str], str]:
+        """(file, printed name) -> organization id (graph.identity.organizations.mention_index)."""
+        from graph.identity.organizations import mention_index
+
+        return mention_index(self.orgs)
 
 
 Progress = Callable[[str, float], None]  # (what is happening, fraction of the whole build done)
@@ -222,7 +229,7 @@ def build_from_letters(letters: Sequence[Letter], lexicon=None, problems: Iterab
     say("Building the graph", 0.9)
     graph = build_graph(letters, orgs, lexicon, (known.orgs, known.graph) if known else None)
     return Corpus(tuple(letters), tuple(orgs), tuple(res.near_misses), graph, tuple(problems),
-                  tuple(documents), dict(res.index), res.printings)
+                  tuple(documents), res.printings)
 
 
 def build_corpus(paths: Iterable[str | Path] | None = None, lexicon=None, jobs: int | None = None,

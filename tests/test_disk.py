@@ -300,3 +300,23 @@ def test_an_added_letter_that_merges_or_makes_organizations_equals_a_build_from_
         assert joined == {"northgate-youth-network"}
     corpusstore.forget()
     _same_corpus(corpusstore.open_corpus([folder], store), pipeline.build_corpus([folder]))  # read back
+
+
+def test_letters_added_one_by_one_equal_builds_from_nothing(cache, tmp_path, generated):
+    """Issue 14: each resolution builds on the one before it (its parts, blocks and near-miss pairs), and
+    after every added letter the corpus is the one built from nothing: nothing stale is carried along."""
+    folder = tmp_path / "letters"
+    shutil.copytree(generated, folder)
+    files = sorted(folder.iterdir())
+    aside = tmp_path / "aside"
+    aside.mkdir()
+    held = files[::9][:4]  # spread over the corpus: letters of different organizations
+    for p in held:
+        shutil.move(p, aside / p.name)
+    store, _ = letterstore.open_store()
+    corpus = corpusstore.open_corpus([folder], store)
+    for p in held:
+        shutil.move(aside / p.name, p)
+        before, corpus = corpus, corpusstore.open_corpus([folder], store)
+        assert len(corpus.letters) == len(before.letters) + 1 and corpus.near_misses
+        _same_corpus(corpus, pipeline.build_corpus([folder]))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from operator import attrgetter
+from typing import Iterable
 
 from graph.identity.components import FUZZY_MERGE, Components, Differences
 from graph.identity.names import acronym_key, looks_like_acronym, normalise, slug, split_acronym
@@ -26,8 +27,8 @@ def same_as_known(keys: list[str], nodes: dict[str, Node]) -> Organization | Non
 def assemble(nodes: dict[str, Node], comps: Components, reasons: list[tuple[str, str, MergeReason]],
              near: dict[tuple[str, str], tuple[float, str | None]], differ: Differences,
              known: Known | None = None, table: Printings | None = None
-             ) -> tuple[tuple[Organization, ...], tuple[NearMiss, ...], dict[tuple[str, str], str]]:
-    """(organizations, near misses, index (file, printed name) -> organization id) from the final components."""
+             ) -> tuple[tuple[Organization, ...], tuple[NearMiss, ...]]:
+    """(organizations, near misses) from the final components."""
     root_of_node = {k: comps.find(k) for k in nodes}  # the components are final: find each node once
     groups: dict[str, list[str]] = defaultdict(list)
     for k, r in root_of_node.items():
@@ -96,52 +97,98 @@ def assemble(nodes: dict[str, Node], comps: Components, reasons: list[tuple[str,
     for child, ups in umbrella.items():
         for u in ups:
             members[u].add(child)
-    orgs, index, org_of_root = [], {}, {}
+    orgs, org_of_root = [], {}
     for s, _, root, name, ms, acronyms, aliases in built:
         oid = ids[root]
         up, down = umbrella.get(oid), members.get(oid)
         org_of_root[root] = Organization(oid, name, aliases, acronyms, ms, tuple(why_by_root.get(root, ())),
                                          tuple(sorted(up)) if up else (), tuple(sorted(down)) if down else ())
         orgs.append(org_of_root[root])
-        index.update(dict.fromkeys(zip(map(_file, ms), map(_name, ms)), oid))
     name_of = {o.id: o.name for o in orgs}
     root_of = {ids[r]: r for r in ids}
+    # An organization no new letter touched and that kept its id ends a pair of its nodes as it did in the
+    # known resolution when the pair came as close for the same reason: what that pair gave is taken again
+    # (adding a letter to 1,000 meets ~70,000 pairs, nearly all so).
+    stable = {r for r, oid in kept.items() if ids[r] == oid}
+    before = known.printings.near if reuse and known.printings is not None else {}
+    seen = table.near if table is not None else {}
     best: dict[tuple[str, str], tuple[float, str]] = {}
     files = comps.files
-    for (a, b), (score, why) in near.items():
-        ra, rb = root_of_node[a], root_of_node[b]
-        if ra == rb or not files[ra].isdisjoint(files[rb]):
-            continue  # entries of one letter are different organizations: nothing for a curator to decide
-        if why is None:
-            why = differ(a, b) or f"similarity {score:.2f} below {FUZZY_MERGE}"
-        x, y = ids[ra], ids[rb]
-        pair = (x, y) if x < y else (y, x)
-        old = best.get(pair)
-        if old is None or (score, why) > old:
-            best[pair] = (score, why)
+    for p, v in near.items():
+        ra, rb = root_of_node[p[0]], root_of_node[p[1]]
+        hit = before.get(p) if ra in stable and rb in stable else None
+        got = hit[1] if hit is not None and hit[0] == v else _near_pair(p, v, ra, rb, files, ids, differ)
+        seen[p] = (v, got)
+        if got is not None:
+            pair, found = got
+            old = best.get(pair)
+            if old is None or found > old:
+                best[pair] = found
     _mark(table, org_of_root, root_of_node)
-    return tuple(orgs), _near_misses(best, name_of, root_of, files, kept, known.near_misses if reuse else ()), index
+    stable_ids = {ids[r] for r in stable}
+    return tuple(orgs), _near_misses(best, name_of, root_of, files, kept, known.near_misses if reuse else (),
+                                     stable_ids)
+
+
+def _near_pair(p: tuple[str, str], v: tuple[float, str | None], ra: str, rb: str, files: dict[str, set[str]],
+               ids: dict[str, str], differ: Differences) -> tuple[tuple[str, str], tuple[float, str]] | None:
+    """(the pair of organization ids, (score, why not merged)) a close pair of nodes shows a curator; None
+    when they ended in one organization or are entries of one letter (different organizations: nothing for a
+    curator to decide)."""
+    if ra == rb or not files[ra].isdisjoint(files[rb]):
+        return None
+    score, why = v
+    if why is None:
+        why = differ(*p) or f"similarity {score:.2f} below {FUZZY_MERGE}"
+    x, y = ids[ra], ids[rb]
+    return ((x, y) if x < y else (y, x)), (score, why)
+
+
+def mention_index(orgs: Iterable[Organization]) -> dict[tuple[str, str], str]:
+    """(file, printed name) -> organization id, over the organizations' mentions (a later one wins). Made
+    when asked (the preview of a letter asks it; 150,000 entries at 1,000 letters, a twentieth of adding one).
+
+    >>> o = Organization("bmc", "Blood Money Campaign", mentions=(Mention("a.txt", "BMC"),))
+    >>> mention_index([o])
+    {('a.txt', 'BMC'): 'bmc'}
+    """
+    index: dict[tuple[str, str], str] = {}
+    for o in orgs:
+        ms = o.mentions
+        index.update(dict.fromkeys(zip(map(_file, ms), map(_name, ms)), o.id))
+    return index
 
 
 def _near_misses(best: dict[tuple[str, str], tuple[float, str]], name_of: dict[str, str], root_of: dict[str, str],
-                 files: dict[str, set[str]], kept: dict[str, str], before: tuple[NearMiss, ...]
-                 ) -> tuple[NearMiss, ...]:
-    """The rows a curator sees, best first. The known resolution's rows are taken again where equal, and the
+                 files: dict[str, set[str]], kept: dict[str, str], before: tuple[NearMiss, ...],
+                 stable: set[str]) -> tuple[NearMiss, ...]:
+    """The rows a curator sees, best first. The known resolution's rows are taken again where equal (a row
+    of two `stable` organizations, unchanged with their ids, is equal when its score and reason are), and the
     letters of a kept organization as they printed them: adding a letter to 1,000 leaves nearly all of
     ~50,000 rows as they were (sorting their letters and making the rows again was a tenth of adding it)."""
     rows_before = {(m.a, m.b): m for m in before}
     letters_before: dict[str, tuple[str, ...]] = {}
-    for m in before:
-        letters_before[m.a], letters_before[m.b] = m.a_letters, m.b_letters
     files_of: dict[str, tuple[str, ...]] = {}  # root -> sorted files, sorted once per root, not per near miss
-    for r in {root_of[i] for pair in best for i in pair}:
-        was = letters_before.get(kept.get(r, ""))
-        files_of[r] = was if was is not None else tuple(sorted(files[r]))
+
+    def letters_of(i: str) -> tuple[str, ...]:
+        r = root_of[i]
+        got = files_of.get(r)
+        if got is None:
+            if not letters_before:
+                for m in before:
+                    letters_before[m.a], letters_before[m.b] = m.a_letters, m.b_letters
+            was = letters_before.get(kept.get(r, ""))
+            got = files_of[r] = was if was is not None else tuple(sorted(files[r]))
+        return got
+
     # sorted as plain tuples (-score, a, b): each pair is there once, so `why` never decides the order
     out = []
     for _, x, y, score, why in sorted((-score, x, y, score, why) for (x, y), (score, why) in best.items()):
-        row = (x, y, name_of[x], name_of[y], score, why, files_of[root_of[x]], files_of[root_of[y]])
         m = rows_before.get((x, y))
+        if m is not None and x in stable and y in stable and m.score == score and m.why_not == why:
+            out.append(m)
+            continue
+        row = (x, y, name_of[x], name_of[y], score, why, letters_of(x), letters_of(y))
         out.append(m if m is not None and _fields(m) == row else NearMiss(*row))
     return tuple(out)
 

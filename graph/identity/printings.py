@@ -60,6 +60,7 @@ class Printings:
     part_of: dict[tuple[str, str | None], tuple[str, str, str] | None]  # printing -> its part (None: names nothing)
     differences: dict = field(default_factory=dict)  # components.Differences.seen of the resolution that made it
     blocks: dict = field(default_factory=dict)  # blocking.candidates' blocks in that resolution
+    near: dict = field(default_factory=dict)  # organizations.assemble's near-miss pairs in that resolution
 
 
 MIXED = object()  # a node whose mentions are in several known organizations

@@ -29,13 +29,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Sequence
 
 from graph.identity.blocking import NEAR_MISS, candidates
 from graph.identity.components import FUZZY_MERGE, Components, Differences
 from graph.identity.judgements import Judgements, load_judgements
 from graph.identity.names import compact, normalise, ocr_fold
-from graph.identity.organizations import assemble
+from graph.identity.organizations import assemble, mention_index
 from graph.identity.printings import Known, Printings, letter_mentions, node_initials, nodes_of, parts, printed
 from graph.identity.spoof import skeleton
 from graph.memory import paused_gc
@@ -48,8 +49,12 @@ __all__ = ["FUZZY_MERGE", "NEAR_MISS", "Known", "Printings", "Resolution", "lett
 class Resolution:
     orgs: tuple[Organization, ...]
     near_misses: tuple[NearMiss, ...]
-    index: dict = field(default_factory=dict)  # (file, printed name) -> org id
     printings: Printings | None = field(default=None, compare=False, repr=False)  # for the next resolution
+
+    @cached_property
+    def index(self) -> dict[tuple[str, str], str]:
+        """(file, printed name) -> organization id."""
+        return mention_index(self.orgs)
 
 
 def resolve(letters: Sequence[Letter], judgements: Judgements | None = None, known: Known | None = None
@@ -129,6 +134,6 @@ def _resolve(letters: Sequence[Letter], judgements: Judgements | None, known: Kn
         comps.union(a, b)
         reasons.append((a, b, MergeReason(printed(nodes[a]), printed(nodes[b]), rule,
                                           None if rule != "fuzzy" else round(-neg, 3), detail)))
-    orgs, near_misses, index = assemble(nodes, comps, reasons, near, differ, known, printings)
+    orgs, near_misses = assemble(nodes, comps, reasons, near, differ, known, printings)
     printings.differences.update(differ.seen)
-    return Resolution(orgs, near_misses, index, printings)
+    return Resolution(orgs, near_misses, printings)

@@ -212,14 +212,6 @@ def encode_corpus(corpus: pipeline.Corpus) -> dict:
             "files": [L.file for L in corpus.letters]}
 
 
-def _index(orgs: Iterable[Organization]) -> dict[tuple[str, str], str]:
-    """(file, printed name) -> organization id, as graph.identity.resolve makes it (a later one wins)."""
-    index: dict[tuple[str, str], str] = {}
-    for o in orgs:
-        index.update(dict.fromkeys([(m.file, m.name) for m in o.mentions], o.id))
-    return index
-
-
 def _decode_corpus(blob: Any, letters: list[Letter], docs: list[Document], problems: list[LoadProblem],
                    graph: bool = True) -> pipeline.Corpus | None:
     from graph.network.build import build_graph
@@ -232,4 +224,4 @@ def _decode_corpus(blob: Any, letters: list[Letter], docs: list[Document], probl
     except Exception:  # noqa: BLE001 - a broken entry is a miss: resolve and build again
         return None
     G = build_graph(letters, orgs) if graph else nx.DiGraph()  # a base's graph: none, attributes are made again
-    return pipeline.Corpus(tuple(letters), orgs, near, G, tuple(problems), tuple(docs), _index(orgs))
+    return pipeline.Corpus(tuple(letters), orgs, near, G, tuple(problems), tuple(docs))
