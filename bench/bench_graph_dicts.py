@@ -32,8 +32,8 @@ from graph.network import build, view  # noqa: E402
 from graph.kinds import NodeKind  # noqa: E402
 
 
-def public_add_edges(G: nx.DiGraph, edges: dict[tuple[str, str], dict[str, Any]]) -> None:
-    G.add_edges_from((u, v, d) for (u, v), d in edges.items())
+def public_add_edges(G: nx.DiGraph, u: str, edges: dict[str, dict[str, Any]]) -> None:
+    G.add_edges_from((u, v, d) for v, d in edges.items())
 
 
 def public_induced(G: nx.DiGraph, nodes: set) -> nx.DiGraph:

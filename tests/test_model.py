@@ -110,18 +110,43 @@ def test_signed_edges_written_into_the_adjacency_are_what_add_edges_from_makes()
     must see it whole."""
     from graph.network.build import _add_edges
 
-    edges = {("org:a", "letter:1"): {"kind": "signed", "lines": [3]}, ("org:b", "letter:1"): {"kind": "signed"},
-             ("org:a", "letter:2"): {"kind": "signed", "lines": [4, 5]}}
+    edges = {"org:a": {"letter:1": {"kind": "signed", "lines": [3]}, "letter:2": {"kind": "signed", "lines": [4, 5]}},
+             "org:b": {"letter:1": {"kind": "signed"}}}
     fast, slow = nx.DiGraph(), nx.DiGraph()
     for G in (fast, slow):
         G.add_nodes_from(["org:a", "org:b", "letter:1", "letter:2"])
-    _add_edges(fast, {k: dict(v) for k, v in edges.items()})
-    slow.add_edges_from((u, v, dict(d)) for (u, v), d in edges.items())
+    for u, out in edges.items():
+        _add_edges(fast, u, {v: dict(d) for v, d in out.items()})
+        slow.add_edges_from((u, v, dict(d)) for v, d in out.items())
     assert list(fast.edges(data=True)) == list(slow.edges(data=True))
     assert list(fast.in_edges(data=True)) == list(slow.in_edges(data=True))
     assert fast.number_of_edges() == 3 and fast.in_degree("letter:1") == 2 and fast.out_degree("org:a") == 2
     assert fast.succ["org:a"]["letter:1"] is fast.pred["letter:1"]["org:a"]
+    assert dict(fast.adj["org:a"]) == {"letter:1": {"kind": "signed", "lines": [3]},
+                                       "letter:2": {"kind": "signed", "lines": [4, 5]}}  # networkx's views see them
     fast.remove_node("org:a")  # networkx's own bookkeeping still holds
     assert fast.number_of_edges() == 1 and list(fast.predecessors("letter:1")) == ["org:b"]
     G, H = build_graph(*records()), build_graph(*records())
     assert nx.utils.graphs_equal(G, H) and nx.is_isomorphic(G, G.copy())
+
+
+def test_a_graph_built_on_a_known_one_is_the_graph_built_from_nothing():
+    """build_graph(known=): organizations equal to known ones take copies of their node and signatures (bare
+    letters of files not among the letters included), changed ones are made again; the graph, in its order,
+    is the one built from nothing, and the known graph is left as it was."""
+    letters, orgs = records()
+    gone = Organization("ghost-network", "Ghost Network", mentions=(Mention("003_absent.txt", "Ghost Network"),))
+    orgs = [*orgs, gone]
+    before = build_graph(letters[:1], orgs[:1] + [gone])
+    kept = [list(before.edges(data=True)), list(before.nodes(data=True))]
+    changed = Organization(**{**vars(orgs[0]), "aliases": ()})  # not equal to the known one: made again
+    for now in (orgs, [changed, *orgs[1:]]):
+        on_known = build_graph(letters, now, known=(orgs[:1] + [gone], before))
+        scratch = build_graph(letters, now)
+        assert list(on_known.nodes(data=True)) == list(scratch.nodes(data=True))
+        assert list(on_known.edges(data=True)) == list(scratch.edges(data=True))
+        assert list(on_known.in_edges(data=True)) == list(scratch.in_edges(data=True))
+        assert on_known.nodes["letter:003_absent"]["kind"] == "letter"  # the bare letter of the known signature
+        assert on_known.edges["org:burma-campaign-uk", "letter:002_y"]["lines"] == [20, 31]  # printed twice
+        assert not any(on_known.edges[e] is before.edges[e] for e in before.edges)  # copies, not shared
+    assert [list(before.edges(data=True)), list(before.nodes(data=True))] == kept

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from operator import itemgetter
 from pathlib import PurePath
 from typing import Any, Iterable, Sequence
 
@@ -160,33 +159,33 @@ def _build(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any
     orgs = list(orgs)
     same = _known_attrs(orgs, known)
     G.add_nodes_from((org_node(org.id), same.get(org.id) or _org_attrs(org)) for org in orgs)
-    signed: dict[tuple[str, str], dict[str, Any]] = {}  # built first, added in one call: 150,000 edges
     present = set(G)  # letters and demands so far; bare letters join them
     old_succ = known[1]._succ if known is not None else {}
+    n_signed: Counter = Counter()  # letter node -> its signatures
     for org in orgs:
         u = org_node(org.id)
         if org.id in same:  # the same organization as in the known graph: the same signatures (a copy of each)
-            for v, d in old_succ[u].items():
-                if d["kind"] == SIGNED:
-                    if v not in present:
-                        _bare_letter(G, v, known[1].nodes[v]["file"])
-                        present.add(v)
-                    signed[(u, v)] = d.copy()
-            continue
-        for m in org.mentions:
-            v = letter_node(m.file)
-            if v not in present:
-                _bare_letter(G, v, m.file)
-                present.add(v)
-            e = signed.get((u, v))
-            if e is not None:  # printed twice in one letter: one signature, all lines kept
-                e["lines"] = sorted(set(e["lines"]) | set(m.lines))
-                continue
-            signed[(u, v)] = {"kind": SIGNED, "lines": list(m.lines), "printed": m.name,
-                              "inferred": m.inferred or ""}
-    for v, k in Counter(map(itemgetter(1), signed)).items():
+            mine = {v: d.copy() for v, d in old_succ[u].items() if d["kind"] == SIGNED}
+            if not present.issuperset(mine):  # a letter its mentions name that is not among the letters
+                for v in [v for v in mine if v not in present]:
+                    _bare_letter(G, v, known[1].nodes[v]["file"])
+                    present.add(v)
+        else:
+            mine = {}
+            for m in org.mentions:
+                v = letter_node(m.file)
+                if v not in present:
+                    _bare_letter(G, v, m.file)
+                    present.add(v)
+                e = mine.get(v)
+                if e is not None:  # printed twice in one letter: one signature, all lines kept
+                    e["lines"] = sorted(set(e["lines"]) | set(m.lines))
+                    continue
+                mine[v] = {"kind": SIGNED, "lines": list(m.lines), "printed": m.name, "inferred": m.inferred or ""}
+        n_signed.update(mine.keys())
+        _add_edges(G, u, mine)
+    for v, k in n_signed.items():
         G.nodes[v]["n_signatories"] = k
-    _add_edges(G, signed)
     for org in orgs:
         u = org_node(org.id)
         for umbrella in org.member_of:
@@ -203,14 +202,15 @@ def _bare_letter(G: nx.DiGraph, v: str, file: str) -> None:
                undisclosed_count=0, claimed_total=0, n_signatories=0)
 
 
-def _add_edges(G: nx.DiGraph, edges: dict[tuple[str, str], dict[str, Any]]) -> None:
-    """G.add_edges_from for new edges between nodes already in G, each with a dict of its own: written
-    straight into networkx's adjacency, successors and predecessors sharing the edge's dict as add_edges_from
-    makes them. bench/bench_graph_dicts.py (1,000 letters, 150,000 signatures, CPU medians): build_graph
-    1.44 s this way, 1.88 s with add_edges_from (+30 %); tests/test_model.py pins that the graph is the same."""
-    succ, pred = G._succ, G._pred
-    for (u, v), d in edges.items():
-        succ[u][v] = d
+def _add_edges(G: nx.DiGraph, u: str, edges: dict[str, dict[str, Any]]) -> None:
+    """G.add_edges_from((u, v, d) for v, d in edges.items()) for an organization with no edges yet and letters
+    already in G, each edge with a dict of its own: written straight into networkx's adjacency, successors
+    and predecessors sharing the edge's dict as add_edges_from makes them. bench/bench_graph_dicts.py (1,000
+    letters, 150,000 signatures, CPU medians): build_graph 1.44 s this way, 1.88 s with add_edges_from
+    (+30 %); tests/test_model.py pins that the graph is the same."""
+    G._succ[u] = edges  # its own dict: the caller made it for this organization
+    pred = G._pred
+    for v, d in edges.items():
         pred[v][u] = d
 
 
