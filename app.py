@@ -5,7 +5,7 @@ import importlib
 
 import streamlit as st
 
-from ui import access, state
+from ui import access, navigation, state
 
 # No page_icon: a ":material/...:" icon makes the browser fetch it from fonts.gstatic.com, and an emoji
 # loads streamlit's emoji table; the default icon is served by this server.
@@ -37,7 +37,7 @@ SECTIONS = {
 }
 PAGES = {title: _page(title, module, path, default) for pages in SECTIONS.values()
          for title, module, path, default in pages}
-assert set(PAGES) == set(state.VIEWS), "state.VIEWS names every page"
+assert set(PAGES) == set(navigation.VIEWS), "navigation.VIEWS names every page"
 
 with st.sidebar:
     st.title("Coalition Atlas")
@@ -46,7 +46,7 @@ with st.sidebar:
     with st.expander("Settings"):
         access.folder_setting()
 
-target = state.pending_page()
+target = navigation.pending_page()
 if target and target != nav.title:
     st.switch_page(PAGES[target])
 st.session_state["nav"] = nav.title  # which page this session shows (read by tests and by goto)

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 import graph.paths
 from graph.network.build import find_org
-from ui import disk, state
+from ui import disk, navigation, state
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -44,7 +44,7 @@ def open_view(view: str | None = None, **state_values) -> AppTest:
 
 
 def go(at: AppTest, view: str) -> AppTest:
-    """Open a page as the app's own links do (state.goto -> st.switch_page on the next run)."""
+    """Open a page as the app's own links do (navigation.goto -> st.switch_page on the next run)."""
     at.session_state["_goto"] = view
     ok(at.run())
     assert at.session_state["nav"] == view
@@ -107,7 +107,7 @@ def upload_sandbox(tmp_path_factory) -> Path:
         yield _sandbox(tmp_path_factory.mktemp("uploads"), mp)
 
 
-@pytest.mark.parametrize("view", state.VIEWS)
+@pytest.mark.parametrize("view", navigation.VIEWS)
 def test_every_view_renders(view):
     at = open_view(view)
     assert at.header[0].value

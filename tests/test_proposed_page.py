@@ -64,7 +64,7 @@ def sandbox(tmp_path, monkeypatch) -> Path:
 def open_page() -> AppTest:
     at = AppTest.from_file(APP, default_timeout=180)
     ok(at.run())
-    at.session_state["_goto"] = "Proposed demands"  # pages are st.navigation pages (state.goto)
+    at.session_state["_goto"] = "Proposed demands"  # pages are st.navigation pages (navigation.goto)
     return ok(at.run())
 
 

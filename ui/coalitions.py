@@ -10,7 +10,7 @@ import streamlit as st
 
 from graph.draw.style import group_colour
 
-from . import state
+from . import navigation, state
 from .text import md
 
 FOCUS = {  # tag -> tab title; diaspora and ethnic are split by their recorded value (country, nationality)
@@ -137,7 +137,7 @@ def _focus(G: nx.DiGraph) -> None:
                 st.caption(f"Each organization counted once per {tag} value it has (an organization of two "
                            "countries is in both bars).")
                 _bars(counts.to_dict(), group_colour(tag), f"co_bars_{tag}", "organizations")
-            state.org_table(df, f"co_focus_{tag}", _ordered(G, members))
+            navigation.org_table(df, f"co_focus_{tag}", _ordered(G, members))
 
 
 def _tables(G: nx.DiGraph, groups: dict[str, frozenset[str]]) -> None:
@@ -152,7 +152,7 @@ def _tables(G: nx.DiGraph, groups: dict[str, frozenset[str]]) -> None:
             s = coalitions.summarize(G, name, members)
             st.caption(md(f"{s.n_letters} letters · tags: {', '.join(f'{t} ({n})' for t, n in s.tags) or 'none'} · "
                           f"demands: {', '.join(state.label(G, d) for d, _ in s.demands[:4]) or 'none'}"))
-            state.org_table(_members(G, members), f"co_tbl_{name}", _ordered(G, members))
+            navigation.org_table(_members(G, members), f"co_tbl_{name}", _ordered(G, members))
 
 
 @st.fragment

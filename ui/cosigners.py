@@ -5,7 +5,7 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from . import state
+from . import navigation, state
 from .text import md
 
 
@@ -38,7 +38,7 @@ def _pairs(G: nx.DiGraph) -> None:
     st.caption("Click a column header to sort. A big letter makes many pairs, so the Newman weight (each letter adds "
                "1/(signers−1)) and the hypergeometric p (how surprising the overlap is) say more than raw counts. "
                "Select a row to open organization A's profile.")
-    state.org_table(df, "cs_table", list(df["id A"]))
+    navigation.org_table(df, "cs_table", list(df["id A"]))
     st.download_button("Download CSV", df.to_csv(index=False).encode("utf-8"), "cosigning_pairs.csv", "text/csv",
                        key="cs_dl", help="The pairs above as a CSV file.")
 
@@ -67,7 +67,7 @@ def _one(G: nx.DiGraph) -> None:
         st.caption("It signed alone.")
         return
     st.caption("Select a row to open that organization's profile.")
-    state.org_table(df.drop(columns=["id"]), "cs_org_table", list(df["id"]))
+    navigation.org_table(df.drop(columns=["id"]), "cs_org_table", list(df["id"]))
 
 
 def _suggest(G: nx.DiGraph) -> None:
@@ -91,7 +91,7 @@ def _suggest(G: nx.DiGraph) -> None:
     df = pd.DataFrame(rows)
     st.caption("Score: how strongly each signed with them (size-corrected, two letters together count more than "
                "one) and asked for the same demands; 1.0 is never reached on thin evidence.")
-    state.org_table(df.drop(columns=["why", "id"]), "cs_suggest_table", list(df["id"]))
+    navigation.org_table(df.drop(columns=["why", "id"]), "cs_suggest_table", list(df["id"]))
     with st.expander("Why each suggestion", expanded=True):
         for r in rows:
             st.markdown(f"**{md(r['organization'])}** ({r['score']}): {md(r['why'])}")

@@ -7,7 +7,7 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from . import state
+from . import navigation, state
 from .text import md
 from graph.kinds import EdgeKind
 
@@ -127,7 +127,7 @@ def _behind(G: nx.DiGraph) -> None:
     ranked = sorted(orgs.items(), key=lambda kv: (-kv[1], state.label(G, kv[0])))
     df = pd.DataFrame([{"organization": state.label(G, u), "letters making this demand": c,
                         "tags": ", ".join(G.nodes[u].get("tags") or [])} for u, c in ranked])
-    state.org_table(df, "lt_behind", [u for u, _ in ranked])
+    navigation.org_table(df, "lt_behind", [u for u, _ in ranked])
 
 
 def render() -> None:
@@ -147,7 +147,7 @@ def render() -> None:
             L = by_node[node]
             if st.button("Read the letter", key="lt_read", type="primary",
                          help="Its full text, with the lines used for title, date, signatories and demands marked."):
-                state.goto("Letter", letter=node)
+                navigation.goto("Letter", letter=node)
                 st.rerun()
             _meta(L, G.nodes.get(node, {}))
             _signatories(L)

@@ -12,7 +12,7 @@ import streamlit as st
 if TYPE_CHECKING:  # networkx costs ~0.5 s to import; the first view can come from the disk cache without it
     import networkx as nx
 
-from . import filters, state
+from . import filters, navigation, state
 from .text import md
 
 # Double-clicking a node in the iframe writes its id into the hidden "Picked node" box of the page (the
@@ -135,16 +135,16 @@ def search_box() -> tuple[str | None, int]:
                + f" · {d.get('n_letters', 0)} letter(s) · showing its letters and "
                + ("co-signers" if steps == 1 else "co-signers and their co-signers"))
     with c2:
-        state.open_profile_button(hit, "search_open", "Open its profile")
+        navigation.open_profile_button(hit, "search_open", "Open its profile")
     return hit, radius
 
 
 def _on_pick() -> None:
     node = st.session_state.get("net_clicked", "").strip()
     if node.startswith("org:"):
-        state.goto("Profile", node)
+        navigation.goto("Profile", node)
     elif node.startswith("letter:"):
-        state.goto("Letter", letter=node)
+        navigation.goto("Letter", letter=node)
 
 
 HIDDEN_TEXT = {  # graph.network.view's reasons -> what a reader can do about them
@@ -209,7 +209,7 @@ def render() -> None:
                         help="Every organization drawn, most letters first. Double-clicking one in the drawing "
                              "does the same.")
     if c2.button("Open profile", key="net_open", disabled=pick is None, help="Open the chosen organization's profile."):
-        state.goto("Profile", pick)
+        navigation.goto("Profile", pick)
         st.rerun()
     problems = filters.options(key).get("problems") or []
     if problems:

@@ -5,7 +5,7 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from . import state
+from . import navigation, state
 from .text import md
 from graph.kinds import EdgeKind
 
@@ -75,7 +75,7 @@ def _letters(G: nx.DiGraph, node: str) -> list[str]:
         picked = getattr(getattr(event, "selection", None), "rows", None) or []
         if picked and 0 <= picked[0] < len(targets):
             letter, line = targets[picked[0]]
-            state.goto("Letter", letter=letter, line=line)
+            navigation.goto("Letter", letter=letter, line=line)
             st.rerun()
     return letters
 
@@ -103,7 +103,7 @@ def _cosigners(G: nx.DiGraph, node: str) -> None:
     if not ties:
         st.caption("Signed alone.")
         return
-    state.org_table(pd.DataFrame([{"organization": state.label(G, t.b), "letters together": t.shared,
+    navigation.org_table(pd.DataFrame([{"organization": state.label(G, t.b), "letters together": t.shared,
                                    "jaccard": round(t.jaccard, 3), "p": t.p} for t in ties]),
                     "pf_cosigners", [t.b for t in ties],
                     column_config={  # four columns in half a page: names get the room, numbers stay narrow
@@ -124,7 +124,7 @@ def _similar(G: nx.DiGraph, node: str) -> None:
     sims = suggest.suggest(G, [node], k=10)
     rows = [{"organization": x.label, "score": round(x.score, 3), "why": x.why} for x in sims]
     if rows:
-        state.org_table(pd.DataFrame(rows), "pf_similar", [x.org for x in sims])
+        navigation.org_table(pd.DataFrame(rows), "pf_similar", [x.org for x in sims])
     else:
         st.caption("No similar organization found.")
 
@@ -137,7 +137,7 @@ def _family(G: nx.DiGraph, node: str) -> None:
     st.subheader("Umbrella and members")
     for w in ups:
         st.markdown(f"Member of **{md(state.label(G, w))}**")
-        state.open_profile_button(w, f"pf_up_{w}", f"Open {state.short_label(G, w, 40)}")
+        navigation.open_profile_button(w, f"pf_up_{w}", f"Open {state.short_label(G, w, 40)}")
     if downs:
         st.write(f"Umbrella of {len(downs)} member(s):")
         st.dataframe(pd.DataFrame({"member": sorted(state.label(G, u) for u in downs)}), hide_index=True,

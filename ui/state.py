@@ -1,4 +1,4 @@
-"""Cached loaders and the little session state the views share.
+"""Cached loaders and the little session state the views share (where to go next: ui/navigation.py).
 
 The corpus (with its networkx graph) lives in st.cache_resource: cache_data would pickle the graph on
 every hit (~0.4 s for a big one). Its key is the letters folder plus a fingerprint of the files in it
@@ -28,8 +28,6 @@ from graph.store.letterstore import reader_version
 
 from . import access, disk, text
 
-VIEWS = ("Network", "Coalitions", "Co-signers", "Timeline", "Profile", "Letters", "Letter", "Add a letter",
-         "Curation", "Proposed demands", "Export")
 ORG, LETTER, DEMAND = NodeKind.ORGANIZATION, NodeKind.LETTER, NodeKind.DEMAND
 
 
@@ -240,40 +238,6 @@ def org_choices(key: str, _G: nx.DiGraph) -> list[str]:
     return sorted(orgs, key=lambda n: (-int(_G.nodes[n].get("n_letters") or 0), label(_G, n).casefold()))
 
 
-# ---------------------------------------------------------------- navigation
-
-def goto(view: str, org: str | None = None, letter: str | None = None, line: int = 0) -> None:
-    """Ask app.py to open a page (and an organization's profile or a letter at a line) on the next run."""
-    st.session_state["_goto"] = view
-    if org:
-        st.session_state["pf_org"] = org
-    if letter:
-        st.session_state["lv_letter"] = letter
-        st.session_state["lv_line"] = int(line)
-
-
-def pending_page() -> str | None:
-    """The page app.py should switch to: one asked for by goto(), or, once per session, the one a shared
-    link names (`?view=Profile&org=...`; the page's own URL path does that already)."""
-    pending = st.session_state.pop("_goto", None)
-    if pending or st.session_state.get("_q_done"):
-        return pending
-    st.session_state["_q_done"] = True  # the URL only decides where a new session starts
-    q = st.query_params
-    if q.get("org"):
-        st.session_state["pf_org"] = q.get("org")
-    if q.get("letter"):
-        st.session_state["lv_letter"] = q.get("letter")
-        st.session_state["lv_line"] = int(q.get("line") or 0) if str(q.get("line") or "0").isdigit() else 0
-    return q.get("view") if q.get("view") in VIEWS else None
-
-
-def open_profile_button(node: str, key: str, text: str = "Open profile") -> None:
-    if st.button(text, key=key, help="Show this organization's names, tags, letters and co-signers."):
-        goto("Profile", node)
-        st.rerun()
-
-
 # ---------------------------------------------------------------- access
 
 require_editor = access.require_editor  # the name views use
@@ -288,17 +252,3 @@ def corpus_changed() -> None:
 
 
 md = text.md  # the one escaping helper (ui/text.py); add_letter and curate call it as state.md
-
-
-def org_table(df, key: str, ids: list[str] | None = None, **kw) -> None:
-    """A table of organizations; selecting a row opens that organization's profile.
-    `ids` are the rows' org node ids (same order as df)."""
-    if not ids:
-        st.dataframe(df, hide_index=True, key=key, width="stretch", **kw)
-        return
-    event = st.dataframe(df, hide_index=True, key=key, width="stretch", on_select="rerun",
-                         selection_mode="single-row", **kw)
-    rows = getattr(getattr(event, "selection", None), "rows", None) or []
-    if rows and 0 <= rows[0] < len(ids):
-        goto("Profile", ids[rows[0]])
-        st.rerun()

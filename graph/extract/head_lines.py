@@ -1,7 +1,8 @@
 """What the lines of a letter's head are: a Re:/Subject line, a heading, a To line, an "Open letter to ..."
 heading, an honorific, a postal address, an e-mail header, a site's menu or name; where a headline breaks off over
 two lines; a heading's script; a title printed in capitals put in sentence case, an addressee printed in capitals
-in the form of a name. Shared by graph.extract.meta (titles) and graph.extract.recipients (addressees).
+in the form of a name. Shared by graph.extract.meta (the head's end), graph.extract.titles (titles) and
+graph.extract.recipients (addressees).
 """
 from __future__ import annotations
 

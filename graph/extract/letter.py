@@ -18,13 +18,14 @@ from datetime import date as _date
 from typing import Any, Mapping
 
 from graph.extract.letter_dates import choose_date
-from graph.extract.meta import choose_recipients, choose_title, extract_meta
+from graph.extract.meta import choose_recipients, extract_meta
 from graph.extract.people import person_organization
 from graph.records import Contact, Document, Letter, Person, Signatory
 from graph.kinds import LineKind
 from graph.extract.signatories.lines import md_clean
 from graph.extract.signatories.confidence import confidence, person_printed
 from graph.extract.signatories.parse import parse_signatories
+from graph.extract.titles import choose_title
 
 
 def _find_demands(text: str, lexicon: Any, warnings: list[str]):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from graph.extract.people import looks_like_person
 from graph.extract.signatories.facts import COLUMNS, FACTS, Facts, facts
-from graph.extract.signatories.headings import SALUTATION  # noqa: F401 - graph.extract.meta reads the salutation from here
+from graph.extract.signatories.headings import SALUTATION  # noqa: F401 - graph.extract.meta and .titles read it here
 from graph.extract.signatories.headings import salutation_index
 from graph.extract.signatories.inline import BYLINE, inline_here, inline_names
 from graph.extract.signatories.markers import follows
