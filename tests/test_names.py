@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from graph.identity.names import initials, looks_like_acronym, normalise, ocr_fold, slug, split_acronym
+from graph.identity.misprints import ocr_fold
+from graph.identity.names import initials, looks_like_acronym, normalise, slug, split_acronym
 
 SAME = [
     ("Arakan Rohingya National Union (ARNU)", "Arakan Rohingya National Union"),

@@ -11,7 +11,8 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from graph.identity.names import STOPWORDS, compact, ocr_fold
+from graph.identity.misprints import ocr_fold
+from graph.identity.names import STOPWORDS, compact
 from graph.identity.printings import Node
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from graph.identity.judgements import Judgements
-from graph.identity.names import differing_words
+from graph.identity.misprints import differing_words
 from graph.identity.printings import Node
 
 
@@ -62,7 +62,7 @@ class Components:
 
 
 def why_different(nodes: dict[str, Node], a: str, b: str, distinguishing: frozenset[str]) -> str | None:
-    """names.why_different(a.text, b.text, distinguishing, a.marked | b.marked), from the nodes' word sets."""
+    """misprints.why_different(a.text, b.text, distinguishing, a.marked | b.marked), from the nodes' word sets."""
     na, nb = nodes[a], nodes[b]
     ra, rb = na.content - nb.content, nb.content - na.content
     u = ra | rb

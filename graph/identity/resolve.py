@@ -35,7 +35,8 @@ from typing import Sequence
 from graph.identity.blocking import NEAR_MISS, candidates
 from graph.identity.components import FUZZY_MERGE, Components, Differences
 from graph.identity.judgements import Judgements, load_judgements
-from graph.identity.names import compact, normalise, ocr_fold
+from graph.identity.misprints import ocr_fold
+from graph.identity.names import compact, normalise
 from graph.identity.organizations import assemble, mention_index
 from graph.identity.printings import Known, Printings, letter_mentions, node_initials, nodes_of, parts, printed
 from graph.identity.spoof import skeleton
