@@ -50,7 +50,8 @@ def _compute_options(corpus) -> dict:
     demands = sorted(state.nodes_of(G, state.DEMAND), key=lambda n: state.label(G, n).casefold())
     orgs = sorted(state.nodes_of(G, state.ORG), key=lambda n: (-int(G.nodes[n].get("n_letters") or 0),
                                                                state.label(G, n).casefold()))
-    return {"orgs": orgs, "org_labels": {n: state.org_option(G, n) for n in orgs},"letters": letters, "dates": dates, "tags": tags, "max_letters": max(max_l, 1),
+    return {"orgs": orgs, "org_labels": {n: state.org_option(G, n) for n in orgs}, "letters": letters,
+            "dates": dates, "tags": tags, "max_letters": max(max_l, 1),
             "letter_labels": {n: f"{_date(G, n) or 'undated'} · {state.short_label(G, n, 50)}" for n in letters},
             "demands": demands, "demand_labels": {n: state.short_label(G, n, 60) for n in demands},
             "problems": [p.message for p in corpus.problems]}
@@ -59,7 +60,7 @@ def _compute_options(corpus) -> dict:
 @st.cache_data(max_entries=8)
 def options(key: str) -> dict:
     """Everything the sidebar needs, from the disk cache when the corpus is known: drawing the first
-    view after a restart must not wait for a big corpus to be unpickled."""
+    view after a restart must not wait for a big corpus to be read back from the store."""
     dkey = state.view_key("options", key)
     got = state.disk_get("options", dkey)
     if got is None:
