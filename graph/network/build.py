@@ -116,7 +116,10 @@ def build_graph(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon
     merges decide who signed what; a mention of a file that is not among `letters` still gets a
     (bare) letter node, so no signature is dropped silently.
     known: (organizations, the graph built from them): an organization equal to one of them takes a copy
-    of its node's attributes and of its signed edges instead of working them out again."""
+    of its node's attributes, and its signed edges' attribute dicts themselves, instead of working them out
+    again. Sharing them is safe because a corpus graph is never changed once built (the app keeps one for
+    every visitor; tests/test_graph_untouched.py runs every view, analysis and export over one and finds it
+    as it was); copying them was a tenth of adding a letter to 1,000."""
     with paused_gc():
         return _build(letters, orgs, lexicon, known)
 
@@ -128,7 +131,7 @@ def _known_attrs(orgs: list[Organization], known: tuple[Sequence[Organization], 
     old_orgs, old_graph = known
     old = {o.id: o for o in old_orgs}
     nodes = old_graph.nodes
-    return {o.id: dict(nodes[org_node(o.id)]) for o in orgs
+    return {o.id: nodes[org_node(o.id)] for o in orgs  # add_nodes_from copies them
             if o.id in old and (old[o.id] is o or old[o.id] == o) and org_node(o.id) in nodes}
 
 
@@ -164,8 +167,8 @@ def _build(letters: Sequence[Letter], orgs: Iterable[Organization], lexicon: Any
     n_signed: Counter = Counter()  # letter node -> its signatures
     for org in orgs:
         u = org_node(org.id)
-        if org.id in same:  # the same organization as in the known graph: the same signatures (a copy of each)
-            mine = {v: d.copy() for v, d in old_succ[u].items() if d["kind"] == SIGNED}
+        if org.id in same:  # the same organization as in the known graph: the same signatures
+            mine = {v: d for v, d in old_succ[u].items() if d["kind"] == SIGNED}
             if not present.issuperset(mine):  # a letter its mentions name that is not among the letters
                 for v in [v for v in mine if v not in present]:
                     _bare_letter(G, v, known[1].nodes[v]["file"])
