@@ -113,3 +113,34 @@ def test_a_word_yaml_would_read_as_a_number_is_refused(tmp_path, monkeypatch):
     assert (e.value.file, e.value.key) == ("page_leftovers.yaml", f"menu_words[{len(doc['menu_words']) - 1}]")
     monkeypatch.undo()
     check_all()
+
+
+def test_the_app_remembers_a_passed_check_until_a_file_changes(tmp_path, monkeypatch):
+    """A restarted app does not check the curated files again when they and the code are as they were when
+    a check passed (the store remembers it); a file changed since is checked again and stops the app."""
+    import graph.curated
+    from ui import state
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("letters", "fonts"))
+    monkeypatch.setattr(graph.paths, "DATA_DIR", data)
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    calls = []
+    real = graph.curated.check_all
+    monkeypatch.setattr(graph.curated, "check_all", lambda: calls.append(1) or real())
+
+    def open_app() -> None:
+        state._curated_ok.clear()  # a new process: nothing in memory
+        state._curated_ok(repr(state.fingerprint(str(data))))
+
+    open_app()
+    open_app()
+    assert len(calls) == 1  # the second start took the stored answer
+    p = data / "judgements.yaml"
+    p.write_text(p.read_text(encoding="utf-8") + "\nsame: not a list\n", encoding="utf-8")
+    with pytest.raises(CuratedError, match="judgements.yaml"):
+        open_app()
+    assert len(calls) == 2
+    monkeypatch.undo()
+    state._curated_ok.clear()
+    check_all()  # the caches read from the broken copy are filled again from data/
