@@ -158,10 +158,6 @@ def compact(key: str) -> str:
     return key.replace(" ", "")
 
 
-def tokens(key: str) -> list[str]:
-    return key.split()
-
-
 def content_tokens(key: str) -> list[str]:
     return [t for t in key.split() if t not in STOPWORDS]
 
