@@ -124,7 +124,7 @@ READERS: dict[str, tuple[str, ...]] = {
     "events.yaml": ("graph.extract.letter_dates:load_events",),
     "signatory_words.yaml": ("graph.extract.signatories.words:words",),
     "page_leftovers.yaml": ("graph.extract.leftovers:_knowledge", "graph.extract.letter_heading:_knowledge",
-                            "graph.extract.html:_leftover_words"),
+                            "graph.extract.html:_leftover_words", "graph.extract.page_dates:_elsewhere"),
     "ocr_languages.yaml": ("graph.extract.ocr_languages:load_languages",),
 }
 
@@ -139,7 +139,7 @@ WORD_FILES: dict[str, dict[str, type]] = {
                         "honorifics": list, "infinitive_markers": dict, "articles": list,
                         "not_addressee_words": list, "not_addressee_starts": list, "copy_cues": list},
     "date_words.yaml": {"months": dict, "cues": list, "page_date_cues": list, "sent_cues": list},
-    "page_leftovers.yaml": {"class_words": list, "title_lines": list, "menu_words": list,
+    "page_leftovers.yaml": {"class_words": list, "title_lines": list, "menu_words": list, "elsewhere_headings": list,
                             "leftover_phrases": list, "title_words": list, "letter_kinds": list,
                             "letter_kind_adjectives": list, "english_words": list, "other_language_words": list},
     "signatory_words.yaml": {"table": dict},  # its other lists are checked by its reader (words.words)

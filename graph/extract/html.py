@@ -2,9 +2,10 @@
 
 Article extractors find where a page's article starts, but drop link lists and tab panels, which is where pages
 keep their signatories (measured on saved letter pages: trafilatura, readability-lxml and jusText each kept 0
-of 35 names of a `<ul>` of links). So trafilatura finds where the article starts and the page's own title and
-date, and an own walk over the page's elements writes the lines: this module drops menus, language bars, share
-buttons, comments, related posts and footers (by element and by class or id, words in data/page_leftovers.yaml);
+of 35 names of a `<ul>` of links). So trafilatura finds where the article starts and the page's own date,
+graph.extract.page_titles finds its title, and an own walk over the page's elements writes the lines: this
+module drops menus, language bars, share buttons, comments, related posts and footers (by element and by class
+or id, words in data/page_leftovers.yaml);
 the walk (graph.extract.page_blocks) keeps lists ("- " items, "1. " numbers), tables (" | " rows) and headings,
 and prints a tab's label above its panel.
 
@@ -24,6 +25,7 @@ from lxml import etree
 
 from graph.extract.page_blocks import Walker
 from graph.extract.page_dates import page_date
+from graph.extract.page_titles import page_title
 
 _DROP_TAGS = frozenset("script style noscript template svg iframe form button select input textarea nav aside "
                        "footer object embed canvas video audio map head".split())
@@ -77,6 +79,8 @@ def to_lines(page: str) -> tuple[list[str], dict]:
     meta, start_text = _article_start(page)
     if "page_date" not in meta and (printed := page_date(root)):
         meta["page_date"] = printed
+    if named := page_title(root):  # before the pruning, which drops the page's head
+        meta["page_title"] = named
     # the article's longest first line marks it (a paragraph: a comments heading quotes the title, "2 thoughts
     # on “Title”", and an element holding the title only would be kept as the article)
     longest = max(start_text, key=len, default="")
@@ -96,7 +100,8 @@ def to_lines(page: str) -> tuple[list[str], dict]:
 
 
 def _article_start(page: str) -> tuple[dict, list[str]]:
-    """(page title and date, the article's first lines) from trafilatura; empty when it finds no article."""
+    """(page date, the article's first lines) from trafilatura; empty when it finds no article. Its title is
+    not taken (graph.extract.page_titles says why)."""
     if len(page) > MAX_EXTRACTOR_CHARS:
         return {}, []
     import logging
@@ -113,7 +118,7 @@ def _article_start(page: str) -> tuple[dict, list[str]]:
         return {}, []
     if doc is None:
         return {}, []
-    meta = {k: v for k, v in (("page_title", doc.title), ("page_date", doc.date)) if v}
+    meta = {"page_date": doc.date} if doc.date else {}
     return meta, [ln.strip() for ln in (doc.text or "").split("\n") if ln.strip()][:FIRST_LINES]
 
 

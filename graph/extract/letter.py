@@ -25,7 +25,7 @@ from graph.kinds import LineKind
 from graph.extract.signatories.lines import md_clean
 from graph.extract.signatories.confidence import confidence, person_printed
 from graph.extract.signatories.parse import parse_signatories
-from graph.extract.titles import choose_title
+from graph.extract.titles import DESCRIPTIVE, choose_title
 
 
 def _find_demands(text: str, lexicon: Any, warnings: list[str]):
@@ -141,9 +141,14 @@ def parse_letter(doc: Document, lexicon: Any = None) -> Letter:
         conf, reasons = 1.0, ("signatories given in the letter's sidecar or front matter",)
     if meta.date_note.startswith("inferred"):
         warnings.append(f"date {meta.date} {meta.date_note}")
+    title, title_lines = choose_title(_str(fm.get("title")), meta, text), () if fm.get("title") else meta.title_lines
+    if not fm.get("title") and fm.get("page_title") and (
+            title is None or any(n.startswith(DESCRIPTIVE) for n in meta.notes)):
+        # a web page that shows the letter under a headline kept in its head: the page's title, not a first sentence
+        title, title_lines = _str(fm.get("page_title")), ()
     return Letter(
         file=doc.name,
-        title=choose_title(_str(fm.get("title")), meta, text),
+        title=title,
         date=choose_date(_str(fm.get("date")), meta.date, text) or _str(fm.get("page_date")),
         recipients=choose_recipients(recipients, _str(fm.get("title")), meta),
         signatories=signatories,
@@ -157,7 +162,7 @@ def parse_letter(doc: Document, lexicon: Any = None) -> Letter:
         skipped=sig.skipped,
         source_url=_str(fm.get("source_url")),
         sha256=doc.sha256,
-        title_lines=() if fm.get("title") else meta.title_lines,
+        title_lines=title_lines,
         date_lines=() if fm.get("date") else meta.date_lines,
         recipient_lines=() if fm.get("recipients") else meta.recipient_lines,
         line_fates=tuple(fates),

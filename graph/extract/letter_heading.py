@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from graph.extract.signatories.headings import heading as signatory_heading
 from graph.records import Lines
 
 # A heading is a line, not a paragraph; a longer line is prose.
@@ -54,7 +55,7 @@ def _is_heading_line(t: str) -> bool:
 
 
 def _headings(lines: list[str], start: int) -> list[tuple[str, Lines]]:
-    """Every heading of a printed letter from line index `start` on: a line that starts with the kind of letter
+    """Every heading of a printed letter from line index `start` on, above its signatories' heading: a line that starts with the kind of letter
     ("Joint Statement by ..."), or a line over a label that is only a kind ("ACTA: ..." / "open letter"). A
     heading that is only its kind ("International Joint Statement") takes the line below it; a subtitle in
     capitals below one is joined with a dash."""
@@ -63,6 +64,8 @@ def _headings(lines: list[str], start: int) -> list[tuple[str, Lines]]:
     end = min(len(lines), start + HEADING_LINES)
     for i in range(start, end):
         t = lines[i].strip()
+        if signatory_heading(t):
+            break  # a letter's heading is above its signers; below them a page lists other letters ("Related")
         prev = lines[i - 1].strip() if i > 0 else ""
         if not _is_heading_line(t) or (prev and not prev.endswith((":", ":-", "-"))):
             continue  # a heading stands on its own, or under a line that announces it ("The statements are:-")

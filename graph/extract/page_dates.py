@@ -8,10 +8,13 @@ The reader takes it only when the letter prints no date of its own (graph.extrac
 ...                                "</noscript><p>We write to you.</p></body></html>"))
 '2013-06-14'
 >>> page_date(lxml.html.fromstring("<html><body><p>Posted 3 May 2021</p><p>Related: 9 May 2020</p></body></html>"))
+>>> page_date(lxml.html.fromstring("<html><body><p>We write.</p><h3>Related</h3><p><a href='/x'>Statement on"
+...                                " dams</a> <span>3 May 2022</span></p></body></html>"))
 """
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graph.extract.dates import find_dates
 
@@ -20,9 +23,24 @@ MAX_DATE_TEXT_CHARS = 60
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
+_HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+
+
+@lru_cache(maxsize=1)
+def _elsewhere() -> frozenset[str]:
+    from graph.curated import expect, read_yaml
+
+    return frozenset(_label(str(w)) for w in expect(read_yaml("page_leftovers.yaml"), "elsewhere_headings", list,
+                                                    "page_leftovers.yaml"))
+
+
+def _label(t: str) -> str:
+    return " ".join(re.findall(r"\w+", t.casefold()))
+
+
 def page_date(root) -> str | None:
-    """The one full date printed in the page's short texts; None when it prints none or several (a list of
-    related articles' dates says nothing of this page's)."""
+    """The one full date printed in the page's short texts above any list of the site's other articles; None
+    when it prints none or several (a list of related articles' dates says nothing of this page's)."""
     body = root.find("body") if root.tag != "body" else root
     if body is None:
         return None
@@ -30,6 +48,8 @@ def page_date(root) -> str | None:
     for el in body.iter():
         if el.tag in ("script", "style", "template") or not isinstance(el.tag, str):
             continue
+        if el.tag in _HEADING_TAGS and _label(el.text_content()) in _elsewhere():
+            break  # "Related", "Read also": the site's other articles, each with its own date
         for text in (el.text, el.tail):
             t = (text or "").strip()
             if t and len(t) <= MAX_DATE_TEXT_CHARS and _YEAR.search(t):  # few texts hold a year: find_dates is costly

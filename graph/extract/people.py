@@ -108,7 +108,8 @@ def _occupation(text: str) -> bool:
     W = words()
     # "X, e.V." is a legal form; "avocate au barreau de Lille" is a person, "membre du Syndicat X" signs for X
     # (signer_for decides that one)
-    return rest.lower() not in W.legal and not W.org_word(rest) and signer_for(text) is None
+    return rest.lower() not in W.legal and not W.org_word(rest) and signer_for(text) is None and \
+        not W.clause_verbs.intersection(rest.lower().split())
 
 
 # a person's name printed before an affiliation has at most this many words ("Maria del Carmen Ruiz Lopez")

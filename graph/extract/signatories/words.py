@@ -77,6 +77,7 @@ class Words:
     signing_for: re.Pattern  # "Signed for X:" over the person who signs for X
     other_places: frozenset[str]  # "Other countries": the last group of a list grouped by country
     caps_topic: re.Pattern  # "... AND C ON THE AID BLOCKADE": where a title in capitals turns to its topic
+    clause_verbs: frozenset[str]  # "have", "sont": a text holding one is a clause, not an occupation
 
     def web_leftover(self, text: str) -> bool:
         """Page furniture: the whole text is a known leftover (a count after it allowed: "Comments (0)"), or starts
@@ -242,6 +243,7 @@ def words() -> Words:
         other_places=frozenset(_strings(data, "other_places")),
         caps_topic=re.compile(r"\s(?:" + "|".join(re.escape(w.upper()) for w in _strings(data, "caps_title_topics")) +
                               r")\s"),
+        clause_verbs=frozenset(_strings(data, "clause_verbs")),
         signing_for=re.compile(r"^\W{0,3}(?:" + "|".join(f"(?:{r})" for r in _strings(data, "signing_for")) +
                                r")\s+(?:the\s+)?(?P<org>(?-i:[A-ZÀ-Þ\d])[^:]{2,120}?)\s*:?\s*$", re.I),  # a capital starts a name
     )
