@@ -12,6 +12,7 @@ weighs them. graph.extract.signatories.prose finds the lists (cue phrases, bylin
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graph.extract.signatories.acronyms import join_spans, spelled
 from graph.extract.signatories.lines import FUNCTION_WORDS, MAX_INLINE_PARTS, NAME_FINAL_ABBREV, NUMBER_RE
@@ -26,9 +27,24 @@ MIN_NAME_SHARE = 0.6
 _MONTH = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
 _CONJ_FIRST = re.compile(r"(?:and|&|et|y|e|und)\s", re.I)
 _GLUED_ACRONYM = re.compile(r"([a-z]\s\([A-Za-z][\w&.-]{1,12}\))\s+(?=[A-Z])")  # "Forum (ForUM) Swedish ..."
-# "..., and 41 other organisations": the count ends the list, whatever clause follows it (", asks the government")
-OTHERS = re.compile(r",?\s*(?:and|&|et|y)\s+" + NUMBER_RE + r"\s+(?:others?|more|autres|otras|otros)\b[^,]*(?:,.*)?$",
-                    re.I)
+
+
+@lru_cache(maxsize=1)
+def others_tail() -> re.Pattern:
+    """"..., and 41 other organisations", "..., together with 12 other groups who ...": the count ends the list,
+    whatever clause follows it (", asks the government"); the leads and the words for "other" are
+    data/signatory_words.yaml's count_line_leads and count_line_more.
+
+    >>> others_tail().search("A, B, together with 12 other organizations who asked not to be named").group(1)
+    '12'
+    """
+    leads, more, _ = words().count_line
+
+    def alt(ws) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True))
+
+    return re.compile(r",?\s*(?:" + alt((*leads, "&")) + r")\s+" + NUMBER_RE + r"\s+(?:" + alt(more) +
+                      r")\b[^,]*(?:,.*)?$", re.I)
 
 _AND = re.compile(r"\s+(and|&|et|y|e|und)\s+(?=\S)", re.I)
 
@@ -164,7 +180,7 @@ def split_names(text: str, lenient: bool = False) -> tuple[tuple[str, ...], int 
     Malaysia and Europe") or a description ("Russian and international groups") is no list of names."""
     others = None
     text, people = _personal_tail(text)
-    m = OTHERS.search(text)
+    m = others_tail().search(text)
     if m:
         others = number_value(m.group(1))
         text = text[:m.start()]

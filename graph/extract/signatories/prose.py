@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from graph.extract.signatories.lines import cap_ratio
-from graph.extract.signatories.parts import OTHERS, clean_part, cut_end, split_names, umbrella_name
+from graph.extract.signatories.parts import clean_part, cut_end, others_tail, split_names, umbrella_name
 from graph.extract.signatories.words import words
 
 # A paragraph longer than this is not read for a list (bounded time on pasted blobs).
@@ -165,7 +165,7 @@ def prose_names(lines: list[str], hows: tuple[str, ...] = ("byline", "cue", "sub
         for k in idx if "subject" in hows else ():
             # "A, B, C and seven others are calling ...", at the start of any line of the paragraph
             lead = cut_end(W.joiners.sub(", ", _sentence(lines[k].strip(), 0)))
-            if OTHERS.search(lead):
+            if others_tail().search(lead):
                 names, others, _ = split_names(lead)
                 if names and names[0].startswith("The "):  # the sentence's capital, not the name's
                     names = (names[0][4:],) + names[1:]

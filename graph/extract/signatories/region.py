@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from graph.extract.dates import find_dates
 from graph.extract.people import looks_like_person
 from graph.extract.signatories.facts import COLUMNS, FACTS, Facts, facts
 from graph.extract.signatories.headings import SALUTATION  # noqa: F401 - graph.extract.meta and .titles read it here
@@ -192,6 +193,11 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = LineKind.ENTRY
         elif bullet and pk == LineKind.ENTRY and prev.bullet == bullet and f.r.short:
             info.kind = LineKind.ENTRY  # one more item of a bulleted run, even in lower case ("- knowledgeatwork UG")
+        elif after_heading and adjacent and pk == LineKind.ENTRY and not (num or bullet or prev.num or prev.bullet) and \
+                f.r.short and t[:1].isupper() and not find_dates(t):
+            # one more line of a plain list under its heading, named in sentence case as French and Spanish names
+            # are ("Association des femmes rurales de Diala" under "Collectif Terres du Koré")
+            info.kind = LineKind.ENTRY
         elif num and last_num is not None and follows(last_num, num) and f.r.numbered_ok:
             info.kind = LineKind.ENTRY  # the list's numbering vouches for a name in lower-case words
         elif f.commas >= 2 or (after_heading and f.commas):

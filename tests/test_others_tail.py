@@ -1,0 +1,24 @@
+"""A prose list that ends with the number of signers who are not named, in the leads data/signatory_words.yaml
+gives ("together with", "along with", "sowie", "ainsi que"): the named ones are the list, the number is the
+undisclosed count. Invented sentences."""
+import pytest
+
+from graph.extract.document import document_from_text
+from graph.extract.letter import parse_letter
+
+NAMED = ["Port Ellery Residents for Public Water", "Friends of the Ellery River", "Blue Commons Institute"]
+
+
+@pytest.mark.parametrize("tail, count", [
+    (", together with 12 other organizations who asked not to be named", 12),
+    (", along with 4 other groups", 4),
+    (" and 7 other organizations", 7),
+    (", plus 30 other organizations from the region", 30),
+    ("", None),
+])
+def test_named_signers_and_the_unnamed_count(tail, count):
+    text = ("Dear Members of the Council,\n\nWe ask the Council to reject the concession contract.\n\n"
+            f"This letter is signed by {NAMED[0]}, {NAMED[1]} and the {NAMED[2]}{tail}.\n")
+    letter = parse_letter(document_from_text(text, "water.txt"))
+    assert [s.name for s in letter.signatories] == NAMED
+    assert letter.undisclosed_count == count
