@@ -11,7 +11,7 @@ import pytest
 
 from graph.extract.document import document_from_bytes, document_from_text
 from graph.extract.letter import parse_letter
-from graph.extract.signatories.lines import split_marker
+from graph.extract.signatories.lines import md_clean, split_marker
 from graph.extract.signatories.markers import follows
 from graph.extract.signatories.parse import parse_signatories
 
@@ -192,3 +192,15 @@ def test_docx_list_level_set_on_the_paragraph_nests_its_members():
     orgs, _ = _read(doc)
     assert orgs == [("River Coalition", None), ("Fisherfolk Union", "River Coalition"),
                     ("Women's Land Group", "River Coalition"), ("Heritage Trust", None)]
+
+
+def test_a_sentence_naming_the_umbrella_heads_its_members_over_supporters_below():
+    lines = ["We ask the Board to suspend the dam expansion.", "",
+             "Signed by the **Andes Mining Watch Network (AMWN)** and its member organizations:", "",
+             "- Comité de Defensa del Agua (CODA), Peru", "- Red Hídrica del Sur, Peru", "- Tailings Safety Coalition, Canada",
+             "", "With the support of:", "", "- Ethical Pension Savers Association, Australia"]
+    got = [(s.name, s.acronym, s.member_of) for s in parse_signatories([md_clean(x) for x in lines]).signatories]
+    assert got == [("Andes Mining Watch Network", "AMWN", None),
+                   ("Comité de Defensa del Agua", "CODA", "Andes Mining Watch Network"),
+                   ("Red Hídrica del Sur", None, "Andes Mining Watch Network"),
+                   ("Tailings Safety Coalition", None, "Andes Mining Watch Network")]

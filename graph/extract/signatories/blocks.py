@@ -52,8 +52,8 @@ def _blocks(infos: list[LineInfo]) -> list[tuple[int, int, int, int, bool]]:
                     intro = BY_HEADING
                 if j >= 0 and infos[j].kind == LineKind.CLOSING:  # "In solidarity," then the signers
                     intro = BY_HEADING
-                if k == LineKind.INLINE and INTRO.search(info.text):  # "The undersigned are: A, B and C"
-                    intro = BY_HEADING
+                if (k == LineKind.INLINE or info.detail == "umbrella") and INTRO.search(info.text):
+                    intro = BY_HEADING  # "The undersigned are: A, B and C", "Signed by X and its members:"
                 elif k == LineKind.INLINE and info.detail == "cue":  # "The letter is backed by A, B and C."
                     intro = max(intro, BY_CUE)
             cur[1] = i

@@ -181,11 +181,17 @@ def umbrella_head(rest: str) -> str | None:
 
     >>> umbrella_head("Lake Communities Coalition (LCC), comprising:"), umbrella_head("Other organisations:")
     ('Lake Communities Coalition (LCC)', None)
+    >>> umbrella_head("Signed by the Lake Communities Coalition (LCC) and its member organizations:")
+    'Lake Communities Coalition (LCC)'
+
     """
     body = rest.rstrip(" :")
-    for m in words().umbrella_cues.finditer(body):
+    W = words()
+    for m in W.umbrella_cues.finditer(body):
         if m.end() == len(body) and m.start() > 0 and body[m.start() - 1].isspace():
             name = body[:m.start()].rstrip(" ,;–—-")
+            if cue := W.cues.match(name):  # "Signed by the X (ACR) and its member organizations:"
+                name = W.lead_article.sub("", name[cue.end():], count=1)
             return name if looks_like_name(name) else None
     return None
 
