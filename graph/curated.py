@@ -124,7 +124,7 @@ READERS: dict[str, tuple[str, ...]] = {
     "events.yaml": ("graph.extract.letter_dates:load_events",),
     "signatory_words.yaml": ("graph.extract.signatories.words:words",),
     "page_leftovers.yaml": ("graph.extract.leftovers:_knowledge", "graph.extract.letter_heading:_knowledge",
-                            "graph.extract.html:_leftover_words", "graph.extract.page_dates:_elsewhere"),
+                            "graph.extract.html:_leftover_words", "graph.extract.leftovers:_elsewhere"),
     "ocr_languages.yaml": ("graph.extract.ocr_languages:load_languages",),
 }
 

@@ -204,3 +204,14 @@ def test_a_sentence_naming_the_umbrella_heads_its_members_over_supporters_below(
                    ("Comité de Defensa del Agua", "CODA", "Andes Mining Watch Network"),
                    ("Red Hídrica del Sur", None, "Andes Mining Watch Network"),
                    ("Tailings Safety Coalition", None, "Andes Mining Watch Network")]
+
+
+@pytest.mark.parametrize("heading", ["Related", "Related posts:", "Read also", "À lire aussi"])
+def test_a_pages_list_of_its_other_articles_below_the_signatories_is_not_read(heading):
+    text = ("Dear Secretary-General,\n\nWe urge you to call for the release of the detained defenders.\n\n"
+            "Respectfully,\n\n1. Himalayan Rights Forum\n2. Snowland Women's Association\n3. Writers in Exile Circle\n\n"
+            f"{heading}\n- HRF submission to the Universal Periodic Review (12 March 2020)\n"
+            "- Statement on the Day of the Disappeared (30 August 2020)\n")
+    letter = parse_letter(document_from_text(text, "page.txt"))
+    assert [s.name for s in letter.signatories] == ["Himalayan Rights Forum", "Snowland Women's Association",
+                                                   "Writers in Exile Circle"]

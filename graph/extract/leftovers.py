@@ -58,3 +58,26 @@ def is_leftover(line: str) -> bool:
 def names_a_letter(line: str) -> bool:
     """The line holds a word that names a letter or what it does ("Joint statement", "urge", "Communiqué")."""
     return bool(_knowledge()[3].search(line))
+
+
+@lru_cache(maxsize=1)
+def _elsewhere() -> frozenset[str]:
+    from graph.curated import expect, read_yaml
+
+    return frozenset(_label(str(w)) for w in expect(read_yaml("page_leftovers.yaml"), "elsewhere_headings", list,
+                                                    "page_leftovers.yaml"))
+
+
+def _label(t: str) -> str:
+    return " ".join(re.findall(r"\w+", t.casefold()))
+
+
+def elsewhere_heading(t: str) -> bool:
+    """A heading under which a page lists its other articles ("Related", "Read also"): what follows is not the
+    letter, nor dated by it.
+
+    >>> elsewhere_heading("Related"), elsewhere_heading("Related posts:"), elsewhere_heading("Related groups")
+    (True, True, False)
+    """
+    return len(t) < 60 and _label(t) in _elsewhere()
+

@@ -14,9 +14,9 @@ The reader takes it only when the letter prints no date of its own (graph.extrac
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from graph.extract.dates import find_dates
+from graph.extract.leftovers import elsewhere_heading
 
 # A page's own date stands in a short text (a counter, a dateline); a long one is prose that speaks of dates.
 MAX_DATE_TEXT_CHARS = 60
@@ -24,18 +24,6 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 _HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
-
-
-@lru_cache(maxsize=1)
-def _elsewhere() -> frozenset[str]:
-    from graph.curated import expect, read_yaml
-
-    return frozenset(_label(str(w)) for w in expect(read_yaml("page_leftovers.yaml"), "elsewhere_headings", list,
-                                                    "page_leftovers.yaml"))
-
-
-def _label(t: str) -> str:
-    return " ".join(re.findall(r"\w+", t.casefold()))
 
 
 def page_date(root) -> str | None:
@@ -48,7 +36,7 @@ def page_date(root) -> str | None:
     for el in body.iter():
         if el.tag in ("script", "style", "template") or not isinstance(el.tag, str):
             continue
-        if el.tag in _HEADING_TAGS and _label(el.text_content()) in _elsewhere():
+        if el.tag in _HEADING_TAGS and elsewhere_heading(el.text_content()):
             break  # "Related", "Read also": the site's other articles, each with its own date
         for text in (el.text, el.tail):
             t = (text or "").strip()

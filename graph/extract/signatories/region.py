@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from graph.extract.dates import find_dates
+from graph.extract.leftovers import elsewhere_heading
 from graph.extract.people import looks_like_person
 from graph.extract.signatories.facts import COLUMNS, FACTS, Facts, facts
 from graph.extract.signatories.headings import SALUTATION  # noqa: F401 - graph.extract.meta and .titles read it here
@@ -150,6 +151,8 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = LineKind.HEADER
         elif f.url:
             info.kind, info.detail = LineKind.URL, ("footnote" if re.match(r"\d", t) else "url")
+        elif len(t) < 60 and elsewhere_heading(t):
+            info.kind, info.detail = LineKind.PROSE, "a page's list of its other articles"  # ends the list above
         elif f.non_latin:
             info.kind, info.detail = LineKind.PROSE, "prose in another script"
         elif f.mirrored and _unknown_words(t, lines, vocab_box):
