@@ -215,3 +215,14 @@ def test_a_pages_list_of_its_other_articles_below_the_signatories_is_not_read(he
     letter = parse_letter(document_from_text(text, "page.txt"))
     assert [s.name for s in letter.signatories] == ["Himalayan Rights Forum", "Snowland Women's Association",
                                                    "Writers in Exile Circle"]
+
+
+def test_a_numbered_name_wrapped_under_its_text_is_one_name_an_indented_member_under_an_umbrella_is_not():
+    lines = ["Hormat kami,", "", "1. Wahana Pesisir Lestari (WAPEL)", "2. Serikat Nelayan Tradisional Indonesia",
+             "   Wilayah Jawa Timur", "3. Forum Mahasiswa Peduli Lingkungan", "   Universitas Sarangan",
+             "4. Aliansi Pesisir, comprising:", "      Perkumpulan Perempuan Pesisir", "5. Yayasan Terumbu Karang"]
+    got = [(s.name, s.member_of) for s in parse_signatories(lines).signatories]
+    assert got[:3] == [("Wahana Pesisir Lestari", None),
+                       ("Serikat Nelayan Tradisional Indonesia Wilayah Jawa Timur", None),
+                       ("Forum Mahasiswa Peduli Lingkungan Universitas Sarangan", None)]
+    assert ("Perkumpulan Perempuan Pesisir", "Aliansi Pesisir") in got

@@ -26,6 +26,9 @@ from graph.extract.signatories.inline import BYLINE, inline_here, inline_names
 from graph.extract.signatories.markers import follows
 from graph.kinds import LineKind
 
+# A wrapped numbered name's next line starts under the name's first letter, give or take a space ("3. Serikat
+# Nelayan" over "   Wilayah Jawa Timur"); a line indented further is a member under its umbrella.
+HANG_SLACK = 1
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -139,6 +142,10 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = LineKind.CONT
         elif adjacent and (pk == LineKind.ENTRY or pk == LineKind.CONT) and not (num or bullet) and f.cont_start():
             info.kind = LineKind.CONT
+        elif adjacent and pk == LineKind.ENTRY and prev.num and not (num or bullet) and f.indent > prev.indent and \
+                abs(f.indent - prev.indent - len(prev.text) + len(prev.rest)) <= HANG_SLACK and \
+                not prev.text.endswith(":"):
+            info.kind = LineKind.CONT  # a hanging indent: the numbered name above wrapped, aligned under its text
         elif f.umbrella and (num or bullet or _marked_next(lines, idx)):
             # "1. X (ACR), comprising:" over its members, bulleted or plain ("X, on behalf of its members:" over
             # bulleted ones); a plain line ending so is a heading unless marked items follow
