@@ -226,3 +226,18 @@ def test_a_numbered_name_wrapped_under_its_text_is_one_name_an_indented_member_u
                        ("Serikat Nelayan Tradisional Indonesia Wilayah Jawa Timur", None),
                        ("Forum Mahasiswa Peduli Lingkungan Universitas Sarangan", None)]
     assert ("Perkumpulan Perempuan Pesisir", "Aliansi Pesisir") in got
+
+
+@pytest.mark.parametrize("line, people", [
+    ("Adhesiones individuales: Lucía Ferreyra Ortiz (investigadora), Tomás Benítez y Carolina Ibarra Mendoza.",
+     ["Lucía Ferreyra Ortiz", "Tomás Benítez", "Carolina Ibarra Mendoza"]),
+    ("À titre individuel : Me Jean-Pierre Mbemba, avocat ; Aminata Ndiaye, chercheuse", ["Jean-Pierre Mbemba", "Aminata Ndiaye"]),
+    ("Individual signatories: Jane Roe, John Doe, Ana Lima", ["Jane Roe", "John Doe", "Ana Lima"]),
+])
+def test_people_listed_after_a_label_in_one_line_sign_in_their_own_names(line, people):
+    text = ("Dear Minister,\n\nWe ask you to withdraw the bill.\n\nSignataires :\n\nRed Austral de Derechos Digitales\n"
+            f"Asociación por las Libertades en Internet\n\n{line}\n")
+    letter = parse_letter(document_from_text(text, "carta.txt"))
+    assert [s.name for s in letter.signatories] == ["Red Austral de Derechos Digitales",
+                                                   "Asociación por las Libertades en Internet"]
+    assert [p.name for p in letter.individuals] == people

@@ -36,7 +36,7 @@ ROLE_WORDS = re.compile(
     r"deputy|vice|senior|program(?:me)?|policy|team|analyst|convenor|convener)\b", re.I)
 # Titles printed before a person's name, in the languages letters come in ("Assoc. Prof.", "Dra.", "Pr.", "Pbro.")
 _TITLES = (r"(?:(?:assoc(?:iate)?|asst|assistant)\.?\s+prof(?:essor)?|dr|dra|prof|profa|professor|pr|mr|mrs|ms|miss|"
-           r"mme|rev|revd|fr|sr|sra|sir|dame|hon|pbro|u|daw|saw|nan|naw|"
+           r"mme|me|maître|maitre|rev|revd|fr|sr|sra|sir|dame|hon|pbro|u|daw|saw|nan|naw|"  # "Me": a French lawyer
            # religious titles ("Sœur Agnès Roe", "Padre Juan Roe", "Sister Mary Roe")
            r"sœur|soeur|sister|père|padre|hermana|hermano|pastor|pastora|imam|rabbi|bishop|mgr|monseñor)")
 HONORIFIC = re.compile(r"^" + _TITLES + r"\.?\s+[A-Z]", re.I)

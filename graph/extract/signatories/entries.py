@@ -66,6 +66,7 @@ def read_entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: 
                 e.level = 1
             entries.append(e)
         elif k == LineKind.INLINE:
+            individuals_mode = individuals_mode or info.detail == "people"  # "Individual signers: A, B" and below
             for p in info.parts:
                 entries.append(Entry(p, [info.line], None, "", info.indent, individuals_mode or is_individual(p)))
         elif k == LineKind.CONT and entries:

@@ -9,7 +9,7 @@ from functools import lru_cache
 import re
 
 from graph.extract.signatories.acronyms import join_spans
-from graph.extract.signatories.headings import INTRO
+from graph.extract.signatories.headings import IND_HEADING, INTRO
 from graph.extract.signatories.lines import MAX_INLINE_PARTS, looks_like_name, split_top
 from graph.extract.signatories.words import words
 from graph.kinds import LineKind
@@ -87,3 +87,32 @@ def inline_names(text: str, intro_ok: bool = False) -> tuple[str, ...]:
     if len(parts) >= need and all(looks_like_name(p) and len(p) < 100 for p in parts):
         return tuple(parts)
     return ()
+
+
+# A label before a colon is short ("Adhesiones individuales", "À titre individuel"); a longer one is a sentence.
+MAX_PEOPLE_LABEL = 45
+
+
+def people_line(t: str) -> tuple[str, ...]:
+    """The people a line lists after a label that says they sign in their own names ("Adhesiones individuales:
+    A (investigadora), B, C." / "À titre individuel : A, avocat ; B"), one part each; () for any other line.
+
+    >>> people_line("Adhesiones individuales: Lucía Roe (investigadora), Tomás Benítez y Carla Ibarra.")
+    ('Lucía Roe (investigadora)', 'Tomás Benítez', 'Carla Ibarra')
+    >>> people_line("À titre individuel : Me Jean Roe, avocat ; Awa Ndiaye, chercheuse"), people_line("Note: A, B")
+    (('Me Jean Roe, avocat', 'Awa Ndiaye, chercheuse'), ())
+    """
+    at = t.find(":")
+    if not 0 < at <= MAX_PEOPLE_LABEL or not t[at + 1:].strip():
+        return ()
+    W = words()
+    label = t[:at].strip(" *_#")
+    if W.group_heading(label + ":") is not True and not W.personal.search(label) and not IND_HEADING.match(label):
+        return ()
+    rest = t[at + 1:].strip().rstrip(".")
+    parts = [p.strip() for p in rest.split(";" if ";" in rest else ",") if p.strip()]
+    if parts and ";" not in rest:  # "B y C": the last one joined by a conjunction
+        last = re.split(r"\s+(?:and|&|et|y|e|und)\s+", parts[-1])
+        parts[-1:] = [p for p in last if p]
+    return tuple(parts)
+

@@ -22,7 +22,7 @@ from graph.extract.people import looks_like_person
 from graph.extract.signatories.facts import COLUMNS, FACTS, Facts, facts
 from graph.extract.signatories.headings import SALUTATION  # noqa: F401 - graph.extract.meta and .titles read it here
 from graph.extract.signatories.headings import salutation_index
-from graph.extract.signatories.inline import BYLINE, inline_here, inline_names
+from graph.extract.signatories.inline import BYLINE, MAX_PEOPLE_LABEL, inline_here, inline_names, people_line
 from graph.extract.signatories.markers import follows
 from graph.kinds import LineKind
 
@@ -127,6 +127,8 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
                 LineKind.INLINE, parts, "cue") if parts else (LineKind.CONT_INLINE, (), "")
         elif f.closing:
             info.kind = LineKind.CLOSING
+        elif ":" in t[:MAX_PEOPLE_LABEL + 1] and (people := people_line(t)):
+            info.kind, info.parts, info.detail = LineKind.INLINE, people, "people"  # "Adhesiones individuales: A, B"
         elif f.url_line:
             info.kind = LineKind.URL
         elif f.email:
