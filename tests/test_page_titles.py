@@ -85,3 +85,12 @@ def test_plain_text_has_no_page_title_and_keeps_its_descriptive_one():
             "journalists.\n\nSigned by:\n\n- Press Freedom Network\n- Freedonia Journalists Union\n")
     letter = parse_letter(document_from_bytes(text.encode(), "crackdown.txt"))
     assert letter.title and letter.title.startswith("We, the undersigned organizations")
+
+
+@pytest.mark.parametrize("copy", ["Copie : Monsieur le Gouverneur de la région du Koré", "Cc: The Governor of Kore Region",
+                                  "Tembusan: Gubernur Provinsi Kore", "Con copia a: Señor Gobernador de Koré"])
+def test_a_copy_line_in_the_head_is_no_title(copy):
+    text = (f"Ouagadiè, le 3 février 2023\n\nÀ l'attention de Madame la Ministre de l'Agriculture\n{copy}\n\n"
+            "Madame la Ministre,\n\nNous vous demandons de suspendre le bail accordé à la société Agro-Sahel.\n\n"
+            "Organisations signataires :\n\nCollectif Terres du Koré\nSolidarité Paysanne Internationale\n")
+    assert parse_letter(document_from_bytes(text.encode(), "lettre.txt")).title != copy

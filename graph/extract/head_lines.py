@@ -35,7 +35,6 @@ _MAIL_HEADER = re.compile(r"^\s*[*_]*(?:from|sent|date|to|cc|bcc|subject|reply-t
                           r"betreff|envoyé|enviado|gesendet|datum|fecha|assunto|data|dari|kepada|tanggal|perihal|"
                           r"subjek|paksa|petsa|van|aan|verzonden|onderwerp|oggetto|inviato|da|a)[*_]*\s*:", re.I)
 MAIL_HEADERS = 3
-_CC_LINE = re.compile(r"^\s*(?:cc|bcc|copy)\s*:", re.I)
 _SMALL = frozenset("a an and as at but by for from in into of on or per the to with via".split())
 
 

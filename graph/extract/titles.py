@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from graph.extract.head_lines import (_CC_LINE, _CONTINUES, _GENERIC, _HONORIFIC, _LABEL, _MAIL_HEADER, _MAIL_LINE,
+from graph.extract.head_lines import (_CONTINUES, _GENERIC, _HONORIFIC, _LABEL, _MAIL_HEADER, _MAIL_LINE,
                                       _MD_HEADING, _OPEN_TO, _OPENING, _POSTAL, _RE_LINE, _TO_LINE, MAIL_HEADERS,
                                       _is_caps, _latin, _menu, _site_name, sentence_case)
 from graph.records import Lines
 from graph.extract.recipients import _before_subtitle
 from graph.extract.signatories.region import SALUTATION as _SALUTATION
-from graph.extract.address_block import is_address_line
+from graph.extract.address_block import copy_line, is_address_line
 from graph.extract.leftovers import is_leftover, names_a_letter
 from graph.extract.letter_dates import BYLINE as _BYLINE
 from graph.extract.letter_dates import is_dateline
@@ -83,7 +83,7 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
         if not t or _GENERIC.match(t) or is_kind_label(t) or _TO_LINE.match(t) or _MAIL_HEADER.match(t) or \
                 _MAIL_LINE.match(t) or _menu(t) or find_dates(t) or find_month(t) and \
                 len(t) < 25 or _HONORIFIC.match(t) or _POSTAL.search(t) or len(t.split()) < 3 or t.endswith(",") or \
-                _CC_LINE.match(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])) or is_leftover(t) or _BYLINE.match(t) or \
+                copy_line(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])) or is_leftover(t) or _BYLINE.match(t) or \
                 _is_prose(t) or _link_caption(lines, i) or is_address_line(t) or is_dateline(t):
             continue
         candidates.append((i, t))
