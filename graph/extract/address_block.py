@@ -91,6 +91,12 @@ def is_address_line(line: str) -> bool:
     return bool(address_line(line) or _opener(line) or _patterns()[0].match(line))
 
 
+def under_address_label(lines: list[str], i: int) -> bool:
+    """Line i stands right under an address label alone ("Kepada Yth." / "Presiden Republik Indonesia"): an
+    addressee, not a title."""
+    return i > 0 and bool(_patterns()[0].match(lines[i - 1]))
+
+
 def _addressee_line(t: str) -> bool:
     """A line under an address label that is an addressee: short, no sentence, no date, no postal address, no
     place alone ("di Jakarta", "New Delhi"), no subject line."""

@@ -113,6 +113,12 @@ MIN_CUT_TITLE_CHARS = 20
 MIN_CAPS_LETTERS = 4
 
 
+def names_its_kind(t: str) -> bool:
+    """The line opens with the kind of letter and goes on to say what about ("SURAT TERBUKA KOALISI ... UNTUK",
+    "Joint statement on the dams"): a heading, in capitals too, not a label alone."""
+    return bool(_knowledge()[0].match(t.strip())) and not is_kind_label(t)
+
+
 def is_kind_label(t: str) -> bool:
     """The line only says what kind of letter this is ("Surat Terbuka", "JOINT STATEMENT", "Carta abierta")."""
     return bool(_knowledge()[1].match(t.strip()))

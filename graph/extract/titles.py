@@ -16,12 +16,13 @@ from graph.extract.head_lines import (_CONTINUES, _GENERIC, _HONORIFIC, _LABEL, 
 from graph.records import Lines
 from graph.extract.recipients import _before_subtitle
 from graph.extract.signatories.region import SALUTATION as _SALUTATION
-from graph.extract.address_block import copy_line, is_address_line
+from graph.extract.address_lines import is_greeting
+from graph.extract.address_block import copy_line, is_address_line, under_address_label
 from graph.extract.leftovers import is_leftover, names_a_letter
 from graph.extract.letter_dates import BYLINE as _BYLINE
 from graph.extract.letter_dates import is_dateline
 from graph.extract.dates import find_dates, find_month
-from graph.extract.letter_heading import is_cut_short, is_english, is_kind_label, letter_heading
+from graph.extract.letter_heading import is_cut_short, is_english, is_kind_label, letter_heading, names_its_kind
 
 if TYPE_CHECKING:
     from graph.extract.meta import Meta
@@ -45,7 +46,11 @@ def _tidy_title(t: str, text: str) -> str:
     halves = re.split(r"\s+[/|]\s+", t)
     if len(halves) == 2 and all(len(h.split()) >= 3 for h in halves) and is_english(halves[0]) != is_english(halves[1]):
         t = halves[0] if is_english(halves[0]) else halves[1]  # "Judul / Title": a heading in two languages
-    return sentence_case(t, text.replace(t, " ")) if _is_caps(t) else t
+    if not _is_caps(t):
+        return t
+    # the body without the title's own lines (a title over two lines is in the text line by line)
+    body = "\n".join(ln for ln in text.replace(t, " ").split("\n") if not (ln.strip() and ln.strip() in t))
+    return sentence_case(t, body)
 
 
 def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Lines]:
@@ -73,6 +78,8 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
     candidates, open_to = [], []
     for i, raw in enumerate(lines[:head_end]):
         t = raw.strip()
+        if t and (_SALUTATION.match(t) or is_greeting(lines, i)):
+            break  # "Dengan hormat,", "Madame la Ministre,": the letter's body starts below
         if _OPEN_TO.match(t):
             # "Open letter to the Commission": the title when nothing else is ("... to X:" over a line: its first)
             if _before_subtitle(t) == t and not (t.endswith(":") and _continues(lines, i, t)):
@@ -83,7 +90,7 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
         if not t or _GENERIC.match(t) or is_kind_label(t) or _TO_LINE.match(t) or _MAIL_HEADER.match(t) or \
                 _MAIL_LINE.match(t) or _menu(t) or find_dates(t) or find_month(t) and \
                 len(t) < 25 or _HONORIFIC.match(t) or _POSTAL.search(t) or len(t.split()) < 3 or t.endswith(",") or \
-                copy_line(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])) or is_leftover(t) or _BYLINE.match(t) or \
+                copy_line(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])) or under_address_label(lines, i) or is_leftover(t) or _BYLINE.match(t) or \
                 _is_prose(t) or _link_caption(lines, i) or is_address_line(t) or is_dateline(t):
             continue
         candidates.append((i, t))
@@ -94,7 +101,8 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
     if not candidates and subject[0]:
         return subject
     # an all-caps line above a mixed-case one is a label ("JOINT STATEMENT ON ..."); the mixed-case line is the title
-    mixed = [c for c in candidates if not _is_caps(c[1])] or candidates
+    # ... but one printed over two lines is the title ("SURAT TERBUKA KOALISI ... UNTUK" / "PENYELAMATAN TELUK ...")
+    mixed = [c for c in candidates if not _is_caps(c[1]) or names_its_kind(c[1]) and _caps_below(lines, c[0])] or candidates
     # a title printed over two lines is one candidate: its second line ("schools and clinics") is none
     joined = {i for i, t in mixed if _continues(lines, i, t)}
     mixed = [c for c in mixed if c[0] - 1 not in joined]
@@ -133,8 +141,16 @@ def _joined_title(lines: list[str], i: int, t: str, body: str) -> tuple[str, Lin
 
 def _continues(lines: list[str], i: int, t: str) -> bool:
     nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-    return bool(nxt) and len(t) < 120 and len(nxt) < 120 and bool(_CONTINUES.search(t) or nxt[:1].islower()) and \
+    # a heading in capitals that names its kind goes on in capitals ("SURAT TERBUKA ... UNTUK" / "PENYELAMATAN ...")
+    wrapped_caps = _is_caps(t) and names_its_kind(t) and _caps_below(lines, i)
+    return bool(nxt) and len(t) < 120 and len(nxt) < 120 and bool(_CONTINUES.search(t) or nxt[:1].islower() or
+                                                                  wrapped_caps) and \
         not (find_dates(nxt) or _BYLINE.match(nxt) or _SALUTATION.match(nxt) or is_leftover(nxt) or _is_prose(nxt))
+
+
+def _caps_below(lines: list[str], i: int) -> bool:
+    nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+    return bool(nxt) and _is_caps(nxt) and len(nxt) < MAX_TITLE_CHARS
 
 
 def _link_caption(lines: list[str], i: int) -> bool:
