@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graph.extract.head_lines import _MD_HEADING, _RE_LINE, _is_caps, _menu, sentence_case
+from graph.extract.head_lines import _MAIL_HEADER, _MD_HEADING, _RE_LINE, MAIL_HEADERS, _is_caps, _menu, sentence_case
 from graph.records import Lines
 from graph.extract.recipients import (_addressees, _body_recipients, _recipients, choose_recipients, normalise_recipient,
                                       split_recipients)
@@ -90,8 +90,54 @@ def _named_in(who: str, found: tuple[str, ...]) -> bool:
     return any(words(who) in words(f) for f in found)
 
 
+# A forwarded e-mail's rule ("---------- Forwarded message ---------", "Begin forwarded message:"): the letter is
+# below its header block, the note above it is the forwarder's. Looked for this far down.
+_FORWARD_RULE = re.compile(r"^\s*(?:-{3,}\s*(?:forwarded|original)\b|begin\s+forwarded)", re.I)
+FORWARD_LINES = 60
+
+
+def forwarded_start(lines: list[str]) -> int:
+    """Index of the first line of a forwarded e-mail (its header block From:/Date:/Subject:/To:, then the letter),
+    or 0 when the text forwards nothing.
+
+    >>> forwarded_start(["Dear all,", "FYI.", "--- Forwarded message ---", "From: A <a@x.org>", "Subject: Letter",
+    ...                  "", "JOINT LETTER ON X", "", "Dear Members,"])
+    3
+    """
+    rule = next((i for i, t in enumerate(lines[:FORWARD_LINES]) if _FORWARD_RULE.match(t)), None)
+    if rule is None:
+        return 0
+    j = rule + 1
+    while j < len(lines) and (not lines[j].strip() or _MAIL_HEADER.match(lines[j])):
+        j += 1
+    headers = sum(1 for t in lines[rule + 1:j] if _MAIL_HEADER.match(t))
+    return rule + 1 if headers >= MAIL_HEADERS - 1 and j < len(lines) else 0
+
+
 def extract_meta(text: str) -> Meta:
-    """Title, date and recipients of one letter's text (front matter already removed)."""
+    """Title, date and recipients of one letter's text (front matter already removed); of a forwarded e-mail,
+    the forwarded letter's, with what it does not print taken from the e-mail around it."""
+    lines = text.split("\n")
+    start = forwarded_start(lines)
+    if not start:
+        return _meta(text)
+    inner, outer = _meta("\n".join(lines[start:])), _meta(text)
+
+    def shift(ls: Lines) -> Lines:
+        return tuple(n + start for n in ls)
+
+    described = any(n.startswith(DESCRIPTIVE) for n in inner.notes)
+    title_from = outer if (inner.title is None or described) and outer.title else inner
+    date_from = inner if inner.date else outer
+    to_from = inner if inner.recipients else outer
+    return Meta(title=title_from.title, date=date_from.date, recipients=to_from.recipients,
+                title_lines=shift(inner.title_lines) if title_from is inner else outer.title_lines,
+                date_lines=shift(inner.date_lines) if date_from is inner else outer.date_lines,
+                recipient_lines=shift(inner.recipient_lines) if to_from is inner else outer.recipient_lines,
+                date_note=date_from.date_note, notes=title_from.notes)
+
+
+def _meta(text: str) -> Meta:
     lines = text.split("\n")
     head_end = _head_end(lines)
     title, tlines = _title(lines, head_end, text)
