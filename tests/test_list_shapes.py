@@ -241,3 +241,20 @@ def test_people_listed_after_a_label_in_one_line_sign_in_their_own_names(line, p
     assert [s.name for s in letter.signatories] == ["Red Austral de Derechos Digitales",
                                                    "Asociación por las Libertades en Internet"]
     assert [p.name for p in letter.individuals] == people
+
+
+@pytest.mark.parametrize("footer, leftover", [
+    ("Migration Watch Europe | Rue des Deux Églises 40, 1000 Brussels", True),
+    ("Kampagnenbüro Faire Lieferketten · Greifswalder Str. 12 · 10405 Berlin", True),
+    ("Verein Nord · Hauptstraße 5 · Wien", True),
+    ("Harbour Network | 12 Main Street | Springfield", True),
+    ("Public Services Workers Union Local 112 | USA", False),
+    ("Workplace Rights Network 2021 | USA", False),
+    ("Forum Asia · Bangkok", False),
+])
+def test_a_senders_footer_with_a_postal_address_is_no_signatory(footer, leftover):
+    text = ("Dear Members of the European Parliament,\n\nWe urge you to end the detention of children.\n\nSigned,\n\n"
+            f"Refugee Children Network\nNordic Refugee Aid\n\n--\n{footer}\n")
+    names = [s.name for s in parse_letter(document_from_text(text, "mail.txt")).signatories]
+    assert names[:2] == ["Refugee Children Network", "Nordic Refugee Aid"]
+    assert (len(names) == 2) is leftover

@@ -78,6 +78,7 @@ class Words:
     other_places: frozenset[str]  # "Other countries": the last group of a list grouped by country
     caps_topic: re.Pattern  # "... AND C ON THE AID BLOCKADE": where a title in capitals turns to its topic
     clause_verbs: frozenset[str]  # "have", "sont": a text holding one is a clause, not an occupation
+    postal: re.Pattern  # a street and house number, or a postcode and town: a postal address
 
     def web_leftover(self, text: str) -> bool:
         """Page furniture: the whole text is a known leftover (a count after it allowed: "Comments (0)"), or starts
@@ -86,8 +87,8 @@ class Words:
         t = text.strip().lstrip(" →»>-•*#")
         if t[:1] in _MENU_GLYPHS or t[:1] == "©" or t[:10].lower() in ("copyright ", "copyright:") or t[:4] == "(c) ":
             return True  # "☰ SITE NAME", "© 2024 Site"
-        if _BAR.search(t):
-            return any(self._leftover(p) for p in _BAR.split(t))
+        if _BAR.search(t):  # a menu, share bar or footer; a sender's footer gives its postal address
+            return any(self._leftover(p) or self.postal.search(p) for p in _BAR.split(t))
         return self._leftover(t)
 
     def _leftover(self, text: str) -> bool:
@@ -182,6 +183,23 @@ def _demonym(word: str) -> bool:
     return word in load_countries().demonym
 
 
+# Street words that end a compound street name in German and Dutch ("Hauptstraße 5", "Kerkstraat 3")
+_COMPOUND_STREETS = frozenset("straße strasse str. weg platz allee straat laan gracht plein".split())
+
+
+def _postal(streets: tuple[str, ...]) -> re.Pattern:
+    """A street with its house number ("Greifswalder Str. 12", "Hauptstraße 5", "Rue X 40", "12 Main Street") or a
+    postcode before a town ("10405 Berlin")."""
+    def alt(ws) -> str:
+        return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+
+    compound = alt(w for w in streets if w in _COMPOUND_STREETS)
+    street = r"(?i:\b(?:" + alt(streets) + r")|\w+(?:" + compound + r"))(?!\w)"
+    return re.compile(street + r"[^|•·\d]{0,40}\b\d{1,4}[a-z]?\b(?!\s*(?:members|groups|organi))|"
+                      r"\b\d{1,5}[a-z]?\s+(?:[A-ZÀ-Þ][\w'-]*\s+){1,3}" + street + r"|"
+                      r"(?:^|,\s*)(?!(?:19|20)\d\d\s)\d{4,5}\s+[A-ZÀ-Þ][a-zà-ÿ-]+(?:\s|$)")  # not a year
+
+
 @lru_cache(maxsize=1)
 def words() -> Words:
     data = read_yaml(FILE)
@@ -244,6 +262,7 @@ def words() -> Words:
         caps_topic=re.compile(r"\s(?:" + "|".join(re.escape(w.upper()) for w in _strings(data, "caps_title_topics")) +
                               r")\s"),
         clause_verbs=frozenset(_strings(data, "clause_verbs")),
+        postal=_postal(_strings(data, "street_words")),
         signing_for=re.compile(r"^\W{0,3}(?:" + "|".join(f"(?:{r})" for r in _strings(data, "signing_for")) +
                                r")\s+(?:the\s+)?(?P<org>(?-i:[A-ZÀ-Þ\d])[^:]{2,120}?)\s*:?\s*$", re.I),  # a capital starts a name
     )
