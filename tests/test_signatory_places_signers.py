@@ -67,6 +67,9 @@ def test_acronym_before_a_legal_form():
     ("Ravi Roe, Senior Policy Analyst, Open Cables Asia", ("Ravi Roe", "Open Cables Asia")),
     ("Mei Roe — Director, Safe Signals Lab", ("Mei Roe", "Safe Signals Lab")),
     ("Jane Roe, University of Oslo", None),  # an affiliation without a role: a person signing
+    ("Yusuf Roe, Bundesvorstand, Gewerkschaft Textil Nord", ("Yusuf Roe", "Gewerkschaft Textil Nord")),
+    ("Claudia Roe, Referentin für Unternehmensverantwortung, Entwicklungsdienst Süd",
+     ("Claudia Roe", "Entwicklungsdienst Süd")),
 ])
 def test_signer_for(text, expected):
     assert signer_for(text) == expected
