@@ -258,3 +258,11 @@ def test_a_senders_footer_with_a_postal_address_is_no_signatory(footer, leftover
     names = [s.name for s in parse_letter(document_from_text(text, "mail.txt")).signatories]
     assert names[:2] == ["Refugee Children Network", "Nordic Refugee Aid"]
     assert (len(names) == 2) is leftover
+
+
+def test_a_name_with_for_in_a_plain_table_is_kept_whole():
+    got = [(s.name, s.acronym, s.country) for s in parse_signatories(
+        ["Organization | Country", "--- | ---", "Island Futures Trust | Tuvalu",
+         "Pacific Voices for Climate Action (PVCA) | Fiji", "Lawyers for Climate Justice | Kenya"]).signatories]
+    assert got == [("Island Futures Trust", None, "Tuvalu"), ("Pacific Voices for Climate Action", "PVCA", "Fiji"),
+                   ("Lawyers for Climate Justice", None, "Kenya")]

@@ -219,7 +219,9 @@ def _rewrite(rows: list[tuple[int, list[str]]], out: list[str], facts: dict[int,
             out[k] = ""
             continue
         name = cells[name_col] if name_col < len(cells) else ""
-        m = _FOR.match(name)  # "Daniel Barlow for Liminix": a person signing for a project ("Iniciativa X por Y" is none)
+        # "Daniel Barlow for Liminix": a person signing for a project ("Iniciativa X por Y" is none), in a table
+        # whose type column says who is a person ("Pacific Voices for Climate Action" in a plain table is a name)
+        m = _FOR.match(name) if type_col is not None else None
         if m and len(m.group(1).split()) >= 2 and looks_like_person(m.group(1)) and not words().org_word(m.group(1)):
             name = m.group(2)
         out[k] = name
