@@ -266,3 +266,18 @@ def test_a_name_with_for_in_a_plain_table_is_kept_whole():
          "Pacific Voices for Climate Action (PVCA) | Fiji", "Lawyers for Climate Justice | Kenya"]).signatories]
     assert got == [("Island Futures Trust", None, "Tuvalu"), ("Pacific Voices for Climate Action", "PVCA", "Fiji"),
                    ("Lawyers for Climate Justice", None, "Kenya")]
+
+
+@pytest.mark.parametrize("closing, national, local, share", [
+    ("Met vriendelijke groet,", "Landelijke organisaties", "Lokale organisaties", "Deel dit artikel:  Facebook  LinkedIn"),
+    ("Cordiali saluti,", "Organizzazioni nazionali", "Organizzazioni locali", "Condividi:  Facebook  X"),
+    ("Sincerely,", "National groups", "Local groups", "Share this:  Facebook  X"),
+])
+def test_group_headings_without_a_colon_over_bulleted_lists(closing, national, local, share):
+    text = (f"Dear Minister,\n\nWe ask you to separate work and housing contracts this year.\n\n{closing}\n\n{national}\n"
+            "• Stichting Eerlijk Werk Nederland (SEWN)\n• Platform Arbeidsmigratie en Mensenrechten\n"
+            f"• Landelijk Netwerk Daklozenopvang\n\n{local}\n• Straatpastoraat Venlo\n• Stichting Onderdak Zwolle\n"
+            f"• Roemeense Gemeenschap Westland\n\n{share}\n")
+    assert [s.name for s in parse_letter(document_from_text(text, "brief.txt")).signatories] == [
+        "Stichting Eerlijk Werk Nederland", "Platform Arbeidsmigratie en Mensenrechten", "Landelijk Netwerk Daklozenopvang",
+        "Straatpastoraat Venlo", "Stichting Onderdak Zwolle", "Roemeense Gemeenschap Westland"]

@@ -27,7 +27,9 @@ CLOSING = re.compile(
     # the same in the other languages letters come in
     r"mit\s+(?:freundlichen|solidarischen)\s+gr(?:ü|ue)(?:ß|ss)en|freundliche\s+gr(?:ü|ue)(?:ß|ss)e|"
     r"(?:bien\s+)?cordialement|(?:en|avec)\s+solidarit[ée]|atentamente|saludos\s+cordiales|"
-    r"(?:en|con)\s+solidaridad|atenciosamente|cordialmente|em\s+solidariedade|hormat\s+kami|salam\s+solidaritas)"
+    r"(?:en|con)\s+solidaridad|atenciosamente|cordialmente|em\s+solidariedade|hormat\s+kami|salam\s+solidaritas|"
+    r"met\s+vriendelijke\s+groet(?:en)?|hoogachtend|in\s+solidariteit|cordiali\s+saluti|distinti\s+saluti|"
+    r"in\s+solidariet[àa]|saygılarımızla)"
     r"\s*[,.]?\s*$", re.I)
 ROLE_WORDS = re.compile(
     r"\b(?:director|secretary|general|coordinator|co-?ordinator|officer|manager|chair(?:person|man|woman)?|"
@@ -138,7 +140,7 @@ def with_affiliation(text: str) -> bool:
         affiliation.lower().rstrip(".") not in W.legal and signer_for(text) is None
 
 
-_CLOSING_FIRST = frozenset("ysrwkbYSRWKB")  # first letters of CLOSING's words
+_CLOSING_FIRST = frozenset("ysrwkbYSRWKB")  # first letters of the English closings: find_signer reads after those
 
 
 def _may_close(line: str) -> bool:

@@ -56,7 +56,7 @@ _CONNECTORS = frozenset("of for and the in on to de du des la le pour per et wit
 
 _CLOSING_FIRST = frozenset("yours sincerely respectfully kind best warm warmest regards with in mit freundliche bien "
                            "cordialement en avec atentamente saludos con atenciosamente cordialmente em hormat "
-                           "salam".split())
+                           "salam met hoogachtend cordiali distinti saygılarımızla".split())
 _BY_FIRST = frozenset("by par por von".split())
 _CAPS_WORDS = re.compile(r"[A-ZÀ-Þ]{3,}(?:\s+[A-ZÀ-Þ]{3,})?")
 _HEADER_FIRST = frozenset("re subject subj to attn attention dear cc from your excellency excellencies".split())

@@ -24,11 +24,14 @@ from graph.extract.signatories.headings import SALUTATION  # noqa: F401 - graph.
 from graph.extract.signatories.headings import salutation_index
 from graph.extract.signatories.inline import BYLINE, MAX_PEOPLE_LABEL, inline_here, inline_names, people_line
 from graph.extract.signatories.markers import follows
+from graph.extract.signatories.words import words
 from graph.kinds import LineKind
 
 # A wrapped numbered name's next line starts under the name's first letter, give or take a space ("3. Serikat
 # Nelayan" over "   Wilayah Jawa Timur"); a line indented further is a member under its umbrella.
 HANG_SLACK = 1
+# A group heading printed without its colon ("Lokale organisaties", "National groups") is this short at most.
+MAX_GROUP_WORDS = 4
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -82,6 +85,17 @@ def _byline_organizations(t: str) -> tuple[str, ...]:
     John Doe") or a line that is no list."""
     parts = inline_names(t, intro_ok=True)
     return () if all(looks_like_person(p) for p in parts) else parts
+
+
+def _group_line(t: str) -> bool | None:
+    """A short line naming a group, colon or not: True for people, False for organizations, None if none. The
+    group word ends it ("Lokale organisaties") or, in Romance languages, opens it ("Organizzazioni locali")."""
+    W = words()
+    group = W.group_heading(t.rstrip(": ") + ":")
+    first = t.split(None, 1)[0].lower().strip(":") if t.strip() else ""
+    if group is None and (first in W.group_words or first in W.person_group_words):
+        group = first in W.person_group_words
+    return group
 
 
 def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozenset(),
@@ -194,6 +208,10 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind, info.detail = LineKind.GARBAGE, "web-page leftover"
         elif f.r.contact:
             info.kind = LineKind.CONTACT
+        elif not (num or bullet) and len(t.split()) <= MAX_GROUP_WORDS and _marked_next(lines, idx) and \
+                (group := _group_line(t)) is not None:
+            # "Lokale organisaties", "Organizzazioni locali" over a bulleted list: a group heading without its colon
+            info.kind = LineKind.HEADING_IND if group else LineKind.HEADING
         elif f.lead and f.r.entry and _marked_next(lines, idx):
             info.kind = LineKind.HEADING  # a name-shaped line ending in ":" or " -" over a bulleted or numbered list
         elif f.caps_word and _lower_case_word(t, lines, lower_box):
