@@ -29,3 +29,18 @@ def test_lines_of_prose_under_no_heading_stay_prose():
     text = BODY + "Collectif Terres du Koré\nUne lettre envoyée aux autorités de la région\n"
     names = [s.name for s in parse_letter(document_from_text(text, "lettre.txt")).signatories]
     assert "Une lettre envoyée aux autorités de la région" not in names
+
+
+def test_the_first_line_under_a_place_heading_in_sentence_case():
+    text = (BODY + "Organisations signataires :\n\nFrance\n\nCollectif Frontières Solidaires\nLigue des Familles Sans Papiers\n\n"
+            "Suisse\n\nObservatoire romand du droit d'asile (ORDA)\nSolidarité Jura-Exil\n"
+            "Association des juristes progressistes de Lausanne\n")
+    assert [s.name for s in parse_letter(document_from_text(text, "lettre.txt")).signatories] == [
+        "Collectif Frontières Solidaires", "Ligue des Familles Sans Papiers", "Observatoire romand du droit d'asile",
+        "Solidarité Jura-Exil", "Association des juristes progressistes de Lausanne"]
+
+
+def test_a_short_line_of_prose_under_a_heading_is_no_name():
+    text = BODY + "Signataires\n\nLes organisations suivantes\nCollectif Terres du Koré\nSolidarité Paysanne Internationale\n"
+    assert "Les organisations suivantes" not in [
+        s.name for s in parse_letter(document_from_text(text, "lettre.txt")).signatories]

@@ -223,10 +223,14 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = LineKind.ENTRY
         elif bullet and pk == LineKind.ENTRY and prev.bullet == bullet and f.r.short:
             info.kind = LineKind.ENTRY  # one more item of a bulleted run, even in lower case ("- knowledgeatwork UG")
-        elif after_heading and adjacent and pk == LineKind.ENTRY and not (num or bullet or prev.num or prev.bullet) and \
-                f.r.short and t[:1].isupper() and not find_dates(t):
-            # one more line of a plain list under its heading, named in sentence case as French and Spanish names
-            # are ("Association des femmes rurales de Diala" under "Collectif Terres du Koré")
+        elif after_heading and not (num or bullet) and f.r.short and t[:1].isupper() and not find_dates(t) and (
+                adjacent and pk == LineKind.ENTRY and not (prev.num or prev.bullet) or
+                pk in (LineKind.HEADING, LineKind.HEADING_IND) and (_ACR_IN.search(t) or words().org_word(t)) and
+                not words().group_words.intersection(w.strip(".,:;") for w in t.lower().split())):
+            # a line of a plain list under its heading, named in sentence case as French and Spanish names are
+            # ("Association des femmes rurales de Diala" under "Collectif Terres du Koré"); the first line under
+            # the heading shows it names an organization (an acronym, an organization word; not a plural that
+            # speaks of the signers: "Les organisations suivantes")
             info.kind = LineKind.ENTRY
         elif num and last_num is not None and follows(last_num, num) and f.r.numbered_ok:
             info.kind = LineKind.ENTRY  # the list's numbering vouches for a name in lower-case words
