@@ -22,3 +22,11 @@ def test_named_signers_and_the_unnamed_count(tail, count):
     letter = parse_letter(document_from_text(text, "water.txt"))
     assert [s.name for s in letter.signatories] == NAMED
     assert letter.undisclosed_count == count
+
+
+def test_as_well_as_in_a_semicolon_list_reads_like_its_semicolons():
+    from graph.extract.signatories.parts import split_names
+
+    names, _, _ = split_names("Digitale Grundrechte e.V.; Chaos Computer Gruppe Leipzig; Open Knowledge Werkstatt; "
+                              "Digitalcourage Bodensee sowie Stiftung Datenschutz", lenient=True)
+    assert names[-2:] == ("Digitalcourage Bodensee", "Stiftung Datenschutz")

@@ -168,8 +168,8 @@ def _personal_tail(text: str) -> tuple[str, tuple[str, ...]]:
     if not m:
         return text, ()
     tail = text[m.end():]
-    if not W.personal.search(tail):
-        return text[:m.start()] + ", " + tail, ()
+    if not W.personal.search(tail):  # read like the list's own separator ("A; B; C sowie D")
+        return text[:m.start()] + ("; " if text.count(";") >= 2 else ", ") + tail, ()
     people = [x for p in split_top(W.personal.sub("", tail)) for x in last_and(p.strip())]
     return text[:m.start()], tuple(c for c in (clean_part(p) for p in people) if c)
 
