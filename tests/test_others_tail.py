@@ -30,3 +30,14 @@ def test_as_well_as_in_a_semicolon_list_reads_like_its_semicolons():
     names, _, _ = split_names("Digitale Grundrechte e.V.; Chaos Computer Gruppe Leipzig; Open Knowledge Werkstatt; "
                               "Digitalcourage Bodensee sowie Stiftung Datenschutz", lenient=True)
     assert names[-2:] == ("Digitalcourage Bodensee", "Stiftung Datenschutz")
+
+
+def test_y_n_nouns_mas_and_a_name_its_acronym_spells_across_a_conjunction():
+    text = ("Al Congreso Nacional:\n\nExigimos que se archive el proyecto de ley de aguas.\n\nFirmantes: Colectivo Agua "
+            "y Vida de Cuenca, Fundación Pachamama Viva, Asociación de Trabajadoras y Trabajadores del Agua y "
+            "Saneamiento (ATAS) y 23 organizaciones más de Ecuador, Perú y Bolivia.\n")
+    letter = parse_letter(document_from_text(text, "carta.txt"))
+    assert [s.name for s in letter.signatories] == [
+        "Colectivo Agua y Vida de Cuenca", "Fundación Pachamama Viva",
+        "Asociación de Trabajadoras y Trabajadores del Agua y Saneamiento"]
+    assert letter.undisclosed_count == 23

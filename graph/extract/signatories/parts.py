@@ -37,14 +37,17 @@ def others_tail() -> re.Pattern:
 
     >>> others_tail().search("A, B, together with 12 other organizations who asked not to be named").group(1)
     '12'
+    >>> others_tail().search("A (ATAS) y 23 organizaciones más de Ecuador, Perú y Bolivia").group(1)
+    '23'
     """
-    leads, more, _ = words().count_line
+    leads, more, nouns = words().count_line
 
     def alt(ws) -> str:
         return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True))
 
-    return re.compile(r",?\s*(?:" + alt((*leads, "&")) + r")\s+" + NUMBER_RE + r"\s+(?:" + alt(more) +
-                      r")\b[^,]*(?:,.*)?$", re.I)
+    # "and 12 other groups", "y 23 organizaciones más" (the word for "more" after the noun)
+    return re.compile(r",?\s*(?:" + alt((*leads, "&")) + r")\s+" + NUMBER_RE + r"\s+(?:(?:" + alt(more) + r")|(?:" +
+                      alt(nouns) + r")\s+(?:" + alt(more) + r"))(?!\w).*$", re.I | re.S)
 
 _AND = re.compile(r"\s+(and|&|et|y|e|und)\s+(?=\S)", re.I)
 
@@ -198,7 +201,9 @@ def split_names(text: str, lenient: bool = False) -> tuple[tuple[str, ...], int 
     if parts:
         parts[-1] = cut_end(parts[-1])
         # an Oxford comma ("A, B, and C") already split the last name off: an "and" inside it is the name's
-        last = [parts[-1]] if _CONJ_FIRST.match(parts[-1]) else last_and(parts[-1])
+        # ... and so is one inside a name its acronym spells whole ("Trabajadoras y Trabajadores del Agua y
+        # Saneamiento (ATAS)")
+        last = [parts[-1]] if _CONJ_FIRST.match(parts[-1]) or spelled(parts[-1]) else last_and(parts[-1])
         if len(last) >= 2 and all(_is_name(x, lenient) for x in last):
             parts[-1:] = last
             parts = W.join_legal(parts)  # "..., Collé Group, LLC and Paper Lantern Labs"
