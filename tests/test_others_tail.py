@@ -41,3 +41,12 @@ def test_y_n_nouns_mas_and_a_name_its_acronym_spells_across_a_conjunction():
         "Colectivo Agua y Vida de Cuenca", "Fundación Pachamama Viva",
         "Asociación de Trabajadoras y Trabajadores del Agua y Saneamiento"]
     assert letter.undisclosed_count == 23
+
+
+@pytest.mark.parametrize("tail", [", among others", ", entre autres", ", u.a.", ""])
+def test_a_list_ending_among_others_splits_its_last_two_names(tail):
+    from graph.extract.signatories.parts import split_names
+
+    names, _, _ = split_names(f"NetFreedom Watch, the Kestrava Election Observers Network and Africa Open Internet "
+                              f"Alliance{tail}", lenient=True)
+    assert names == ("NetFreedom Watch", "Kestrava Election Observers Network", "Africa Open Internet Alliance")

@@ -198,13 +198,15 @@ def split_names(text: str, lenient: bool = False) -> tuple[tuple[str, ...], int 
         if i and W.enders.match(" " + p):
             parts = parts[:i]
             break
+    while parts and " ".join(parts[-1].lower().split()).strip(" .") in W.list_tails:
+        parts.pop()  # ", among others"
     if parts:
         parts[-1] = cut_end(parts[-1])
         # an Oxford comma ("A, B, and C") already split the last name off: an "and" inside it is the name's
         # ... and so is one inside a name its acronym spells whole ("Trabajadoras y Trabajadores del Agua y
         # Saneamiento (ATAS)")
         last = [parts[-1]] if _CONJ_FIRST.match(parts[-1]) or spelled(parts[-1]) else last_and(parts[-1])
-        if len(last) >= 2 and all(_is_name(x, lenient) for x in last):
+        if len(last) >= 2 and all(_is_name(clean_part(x) or x, lenient) for x in last):  # "the B and C": B is a name
             parts[-1:] = last
             parts = W.join_legal(parts)  # "..., Collé Group, LLC and Paper Lantern Labs"
     parts = [c for c in (clean_part(p) for p in parts) if c]
