@@ -281,3 +281,25 @@ def test_group_headings_without_a_colon_over_bulleted_lists(closing, national, l
     assert [s.name for s in parse_letter(document_from_text(text, "brief.txt")).signatories] == [
         "Stichting Eerlijk Werk Nederland", "Platform Arbeidsmigratie en Mensenrechten", "Landelijk Netwerk Daklozenopvang",
         "Straatpastoraat Venlo", "Stichting Onderdak Zwolle", "Roemeense Gemeenschap Westland"]
+
+
+def test_two_numbered_columns_whose_names_wrap_inside_their_column():
+    lines = ["Signatories:", "",
+             " 1. Al-Mizan Foundation for Community            4. Olive Branch Rural Women's",
+             "    Legal Services                                   Development Association",
+             " 2. Jerusalem Centre for Legal Advocacy          5. Hebron Youth Media Lab",
+             "    (JCLA)                                       6. Gaza Centre for Psychosocial",
+             " 3. Ramallah Workers' Rights Union                  Support"]
+    got = [(s.name, s.acronym) for s in parse_signatories(lines).signatories]
+    assert got == [("Al-Mizan Foundation for Community Legal Services", None),
+                   ("Jerusalem Centre for Legal Advocacy", "JCLA"), ("Ramallah Workers' Rights Union", None),
+                   ("Olive Branch Rural Women's Development Association", None), ("Hebron Youth Media Lab", None),
+                   ("Gaza Centre for Psychosocial Support", None)]
+
+
+def test_two_unnumbered_columns_stay_one_name_a_cell():
+    lines = ["Signatories:", "", "Amnesty International        Human Rights Watch",
+             "Fortify Rights               Burma Campaign UK", "Progressive Voice            Justice For Myanmar"]
+    got = [s.name for s in parse_signatories(lines).signatories]
+    assert got == ["Amnesty International", "Fortify Rights", "Progressive Voice", "Human Rights Watch",
+                   "Burma Campaign UK", "Justice For Myanmar"]

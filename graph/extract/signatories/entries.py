@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from graph.extract.people import is_individual
+from graph.extract.signatories.lines import split_marker
 from graph.records import SkippedLine
 from graph.extract.signatories.acronyms import wrapped
 from graph.extract.signatories.blocks import MIN_TRANSLATED
@@ -36,17 +37,26 @@ def read_entries(infos: list[LineInfo], lo: int, hi: int, fates: list, skipped: 
     pending_marker: LineInfo | None = None
     right: list[Entry] = []  # right-hand column of a two-column list: read after the left one
     head: Entry | None = None  # an umbrella whose members are the items under it ("X, comprising:")
+    column_last: dict[int, Entry] = {}  # each column's last entry, while a run of columns lasts
     for info in infos[lo:hi + 1]:
         k = info.kind
         if k in (LineKind.HEADING, LineKind.HEADING_IND):
             head = None  # a group heading ("3. Other organisations:") ends the umbrella's members
-        if right and k not in (LineKind.COLUMNS, LineKind.BLANK):
+        if k not in (LineKind.COLUMNS, LineKind.BLANK):
             entries.extend(right)
-            right = []
+            right, column_last = [], {}
         if k == LineKind.COLUMNS:
-            left, *rest = info.parts
-            entries.append(Entry(left, [info.line], None, "", info.indent, individuals_mode))
-            right.extend(Entry(p, [info.line], None, "", info.indent, individuals_mode) for p in rest)
+            for c, part in enumerate(info.parts):
+                num, bullet, text = split_marker(part)
+                last = column_last.get(c)
+                if last is not None and (last.num or last.bullet) and not (num or bullet) and text:
+                    # a numbered name that wrapped inside its column ("1. Al-Mizan Foundation for Community" over
+                    # "Legal Services", the other column's item beside each)
+                    last.text = _join(last.text, text)
+                    last.lines.append(info.line)
+                    continue
+                e = column_last[c] = Entry(text, [info.line], num, bullet, info.indent, individuals_mode)
+                (entries if c == 0 else right).append(e)
             fates.append((info.line, "signatory", "two columns"))
             continue
         if k == LineKind.BLANK:
