@@ -94,3 +94,18 @@ def test_a_copy_line_in_the_head_is_no_title(copy):
             "Madame la Ministre,\n\nNous vous demandons de suspendre le bail accordé à la société Agro-Sahel.\n\n"
             "Organisations signataires :\n\nCollectif Terres du Koré\nSolidarité Paysanne Internationale\n")
     assert parse_letter(document_from_bytes(text.encode(), "lettre.txt")).title != copy
+
+
+def test_more_from_the_site_below_the_letter_neither_dates_nor_titles_it():
+    page = ("<html><head><title>Open Letter on the Biometric Identity Bill | Digital Rights Coalition</title></head><body>"
+            "<div class='post-date'>Published 27/08/2024</div><p>Hon. Dr. Miriam Roe<br>Cabinet Secretary for the "
+            "Interior<br>Republic of Tenjara</p><p>Dear Cabinet Secretary,</p><p>We, the undersigned organizations, "
+            "write regarding the National Biometric Identity Bill now before Parliament.</p><p>Yours faithfully,</p>"
+            "<ol><li>Tenjara Digital Rights Coalition</li><li>Privacy First Africa</li><li>Open Source Civic Lab</li>"
+            "</ol><div class='more'><h4>More from TDRC</h4><p><a>Submission on the Computer Misuse Bill</a> · "
+            "12/06/2024</p><p><a>Internet shutdown tracker: 2023 in review</a> · 30/01/2024</p></div></body></html>")
+    letter = parse_letter(document_from_bytes(page.encode(), "letter.html"))
+    assert letter.title == "Open Letter on the Biometric Identity Bill"
+    assert letter.date == "2024-08-27"
+    assert [s.name for s in letter.signatories] == ["Tenjara Digital Rights Coalition", "Privacy First Africa",
+                                                   "Open Source Civic Lab"]

@@ -26,3 +26,17 @@ def test_the_line_under_an_address_label_is_no_title():
     meta = extract_meta("Kepada Yth.\nPresiden Republik Indonesia Joko Widodo\ndi Jakarta\n" + BODY)
     assert meta.title != "Presiden Republik Indonesia Joko Widodo"
     assert meta.recipients == ("Presiden Republik Indonesia Joko Widodo",)
+
+
+def test_the_last_line_of_an_address_block_is_no_title():
+    meta = extract_meta("Hon. Dr. Miriam Roe\nCabinet Secretary for Interior and National Administration\n"
+                        "Republic of Tenjara\n\nDear Cabinet Secretary,\n\nWe, the undersigned organizations, write "
+                        "regarding the National Biometric Identity Bill now before Parliament.\n")
+    assert meta.title != "Republic of Tenjara"
+
+
+def test_a_title_above_a_to_line_in_one_paragraph_stays():
+    meta = extract_meta("West Papua: Grant the UN office access without further delay\n10 December 2023\n"
+                        "To: the UN High Commissioner for Human Rights\nDear High Commissioner,\nOn Human Rights Day, "
+                        "we, the undersigned organizations, write to ask you to renew your request to visit.\n")
+    assert meta.title == "West Papua: Grant the UN office access without further delay"

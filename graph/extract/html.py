@@ -23,6 +23,7 @@ from functools import lru_cache
 import lxml.html
 from lxml import etree
 
+from graph.extract.leftovers import elsewhere_heading
 from graph.extract.page_blocks import Walker
 from graph.extract.page_dates import page_date
 from graph.extract.page_titles import page_title
@@ -89,6 +90,8 @@ def to_lines(page: str) -> tuple[list[str], dict]:
     start = _start_index(blocks, start_text)
     lines: list[str] = []
     for kind, text in blocks[start:]:
+        if kind in ("heading", "h1") and elsewhere_heading(text):
+            break  # "Related", "More from X": the site's other articles, each with its own title and date
         if kind == "break":
             if lines and lines[-1] != "":
                 lines.append("")

@@ -61,11 +61,13 @@ def names_a_letter(line: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _elsewhere() -> frozenset[str]:
+def _elsewhere() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(whole headings, heading starts): an entry ending in "..." is a start ("More from ..." + the site's name)."""
     from graph.curated import expect, read_yaml
 
-    return frozenset(_label(str(w)) for w in expect(read_yaml("page_leftovers.yaml"), "elsewhere_headings", list,
-                                                    "page_leftovers.yaml"))
+    items = [str(w) for w in expect(read_yaml("page_leftovers.yaml"), "elsewhere_headings", list, "page_leftovers.yaml")]
+    return (frozenset(_label(w) for w in items if not w.endswith("...")),
+            tuple(_label(w) + " " for w in items if w.endswith("...")))
 
 
 def _label(t: str) -> str:
@@ -78,6 +80,16 @@ def elsewhere_heading(t: str) -> bool:
 
     >>> elsewhere_heading("Related"), elsewhere_heading("Related posts:"), elsewhere_heading("Related groups")
     (True, True, False)
+    >>> elsewhere_heading("More from TDRC"), elsewhere_heading("More from us on the dams: a report")
+    (True, False)
     """
-    return len(t) < 60 and _label(t) in _elsewhere()
+    if len(t) >= MAX_ELSEWHERE_CHARS:
+        return False
+    whole, starts = _elsewhere()
+    label = _label(t)
+    return label in whole or label.startswith(starts) and len(label.split()) <= MAX_ELSEWHERE_WORDS
+
+
+# A heading over a list of the site's other articles is short: "More from Rivers Watch", "Related posts".
+MAX_ELSEWHERE_CHARS, MAX_ELSEWHERE_WORDS = 60, 5
 

@@ -91,7 +91,8 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
                 _MAIL_LINE.match(t) or _menu(t) or find_dates(t) or find_month(t) and \
                 len(t) < 25 or _HONORIFIC.match(t) or _POSTAL.search(t) or len(t.split()) < 3 or t.endswith(",") or \
                 copy_line(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])) or under_address_label(lines, i) or is_leftover(t) or _BYLINE.match(t) or \
-                _is_prose(t) or _link_caption(lines, i) or is_address_line(t) or is_dateline(t):
+                _is_prose(t) or _link_caption(lines, i) or is_address_line(t) or is_dateline(t) or \
+                _in_address_block(lines, i):
             continue
         candidates.append((i, t))
     # a site's name is the title only when the head offers nothing else, not even "Open letter to ..."
@@ -146,6 +147,16 @@ def _continues(lines: list[str], i: int, t: str) -> bool:
     return bool(nxt) and len(t) < 120 and len(nxt) < 120 and bool(_CONTINUES.search(t) or nxt[:1].islower() or
                                                                   wrapped_caps) and \
         not (find_dates(nxt) or _BYLINE.match(nxt) or _SALUTATION.match(nxt) or is_leftover(nxt) or _is_prose(nxt))
+
+
+def _in_address_block(lines: list[str], i: int) -> bool:
+    """Line i is under a line of its paragraph that shows it to be an address ("Hon. Dr. Jane Roe" / "Cabinet
+    Secretary for Interior" / "Republic of X"): the addressee's, not a title (a title stands above "To:")."""
+    a = i
+    while a > 0 and lines[a - 1].strip():
+        a -= 1
+    return any(_HONORIFIC.match(lines[k].strip()) or _TO_LINE.match(lines[k].strip()) or
+               is_address_line(lines[k].strip()) for k in range(a, i))
 
 
 def _caps_below(lines: list[str], i: int) -> bool:
