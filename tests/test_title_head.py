@@ -40,3 +40,23 @@ def test_a_title_above_a_to_line_in_one_paragraph_stays():
                         "To: the UN High Commissioner for Human Rights\nDear High Commissioner,\nOn Human Rights Day, "
                         "we, the undersigned organizations, write to ask you to renew your request to visit.\n")
     assert meta.title == "West Papua: Grant the UN office access without further delay"
+
+
+@pytest.mark.parametrize("head, title", [
+    ("Myanmar: two years after the 2021 coup the world must act", "myanmar: two years after the 2021 coup the world must act"),
+    ("EL AGUA NO SE VENDE: RECHAZAMOS EL PROYECTO DE LEY 4471/2022", "el agua no se vende: rechazamos el proyecto de ley 4471/2022"),
+    ("Coordinadora Andina por el Agua                      1/2\n\nPRONUNCIAMIENTO PÚBLICO\n"
+     "EL AGUA NO SE VENDE: RECHAZAMOS EL PROYECTO DE LEY 4471/2022",
+     "el agua no se vende: rechazamos el proyecto de ley 4471/2022"),
+])
+def test_a_title_with_a_year_or_a_bill_number_and_no_running_head(head, title):
+    meta = extract_meta(head + "\n\nQuito, noviembre de 2022\n\nDear Minister,\n\nWe, the undersigned organizations, "
+                        "write to you about the proposal now before parliament.\n")
+    assert meta.title.casefold() == title
+    assert meta.date == "2022-11"
+
+
+def test_a_postal_address_in_the_head_is_no_title():
+    meta = extract_meta("1600 Pennsylvania Avenue NW, Washington\n\nDear Mr. President,\n\nWe, the undersigned "
+                        "organizations, write to you about the proposal now before Congress.\n")
+    assert not (meta.title or "").startswith("1600")

@@ -46,7 +46,7 @@ _VI = re.compile(r"\b(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm|,)\s+(\d{4})\b", r
 _MDY = re.compile(r"\b" + MONTH + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/.])")
-_MY = re.compile(r"\b" + MONTH + r"\.?,?\s+(\d{4})\b", re.I)
+_MY = re.compile(r"\b" + MONTH + r"\.?,?(?:\s+(?:de|del))?\s+(\d{4})\b", re.I)  # "noviembre de 2022"
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
         "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "thirtieth": 30, "fiftieth": 50}
 _ANNIV = re.compile(r"\b(ahead of|before|on the eve of|in the run-up to|in advance of|on|marking|to mark|mark|at)?\s*"
@@ -115,7 +115,11 @@ def find_day_month(text: str) -> tuple[int, int] | None:
 
 
 def find_month(text: str) -> str | None:
-    """'February 2021' -> '2021-02'."""
+    """'February 2021' -> '2021-02'.
+
+    >>> find_month("Quito, noviembre de 2022"), find_month("São Paulo, março de 2021")
+    ('2022-11', '2021-03')
+    """
     m = _MY.search(text)
     return f"{int(m.group(2)):04d}-{_MONTHS[m.group(1).lower()]:02d}" if m else None
 

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from graph.extract.head_lines import (_CONTINUES, _GENERIC, _HONORIFIC, _LABEL, _MAIL_HEADER, _MAIL_LINE,
-                                      _MD_HEADING, _OPEN_TO, _OPENING, _POSTAL, _RE_LINE, _TO_LINE, MAIL_HEADERS,
+                                      _MD_HEADING, _OPEN_TO, _OPENING, _RE_LINE, _TO_LINE, MAIL_HEADERS,
                                       _is_caps, _latin, _menu, _site_name, sentence_case)
 from graph.records import Lines
 from graph.extract.recipients import _before_subtitle
@@ -89,10 +89,10 @@ def _title(lines: list[str], head_end: int, body: str) -> tuple[str | None, Line
             continue
         if not t or _GENERIC.match(t) or is_kind_label(t) or _TO_LINE.match(t) or _MAIL_HEADER.match(t) or \
                 _MAIL_LINE.match(t) or _menu(t) or find_dates(t) or find_month(t) and \
-                len(t) < 25 or _HONORIFIC.match(t) or _POSTAL.search(t) or len(t.split()) < 3 or t.endswith(",") or \
+                len(t) < 25 or _HONORIFIC.match(t) or _postal(t) or len(t.split()) < 3 or t.endswith(",") or \
                 copy_line(t) or (i > 0 and _HONORIFIC.match(lines[i - 1])) or under_address_label(lines, i) or is_leftover(t) or _BYLINE.match(t) or \
                 _is_prose(t) or _link_caption(lines, i) or is_address_line(t) or is_dateline(t) or \
-                _in_address_block(lines, i):
+                _in_address_block(lines, i) or _RUNNING_HEAD.search(raw):
             continue
         candidates.append((i, t))
     # a site's name is the title only when the head offers nothing else, not even "Open letter to ..."
@@ -147,6 +147,22 @@ def _continues(lines: list[str], i: int, t: str) -> bool:
     return bool(nxt) and len(t) < 120 and len(nxt) < 120 and bool(_CONTINUES.search(t) or nxt[:1].islower() or
                                                                   wrapped_caps) and \
         not (find_dates(nxt) or _BYLINE.match(nxt) or _SALUTATION.match(nxt) or is_leftover(nxt) or _is_prose(nxt))
+
+
+# A PDF page's running head: a name, a wide gap, the page's number ("Coordinadora Andina      1/2", "Page 1 of 3").
+_RUNNING_HEAD = re.compile(r"\S\s{4,}(?:\d{1,3}\s*/\s*\d{1,3}|(?:page|p\.|página|seite|halaman)\s*\d{1,3}(?:\s*(?:of|de|von|dari|/)\s*"
+                           r"\d{1,3})?)\s*$", re.I)
+
+
+def _postal(t: str) -> bool:
+    """A line of a postal address ("1600 Pennsylvania Avenue", "Rue X 40, 1000 Brussels", "P.O. Box 12"); a
+    number alone is no address: titles print years and bill numbers ("the 2021 coup", "Ley 4471/2022")."""
+    from graph.extract.signatories.words import words
+
+    return bool(words().postal.search(t) or _POSTAL_WORDS.search(t))
+
+
+_POSTAL_WORDS = re.compile(r"\b(?:p\.?\s?o\.?\s?box|suite|floor)\s*\d", re.I)
 
 
 def _in_address_block(lines: list[str], i: int) -> bool:
