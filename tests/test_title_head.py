@@ -60,3 +60,13 @@ def test_a_postal_address_in_the_head_is_no_title():
     meta = extract_meta("1600 Pennsylvania Avenue NW, Washington\n\nDear Mr. President,\n\nWe, the undersigned "
                         "organizations, write to you about the proposal now before Congress.\n")
     assert not (meta.title or "").startswith("1600")
+
+
+def test_numbered_addressees_keep_the_office_names_their_conjunction_joins():
+    meta = extract_meta("Jakarta, 7 Agustus 2024\n\nKepada Yth.:\n1. Menteri Energi dan Sumber Daya Mineral Republik "
+                        "Indonesia\n2. Menteri Lingkungan Hidup dan Kehutanan Republik Indonesia\n3. Gubernur Provinsi "
+                        "Maluku Tenggara Raya\ndi Tempat\n\nDengan hormat,\n\nKami, organisasi masyarakat sipil, "
+                        "menyampaikan keprihatinan mendalam atas rencana tambang nikel di Pulau Rantau.\n")
+    assert meta.recipients == ("Menteri Energi dan Sumber Daya Mineral Republik Indonesia",
+                               "Menteri Lingkungan Hidup dan Kehutanan Republik Indonesia",
+                               "Gubernur Provinsi Maluku Tenggara Raya")

@@ -110,6 +110,9 @@ def _split_join(part: str) -> list[str]:
                 continue
             if len(lw) == 1 and not lw[0].isupper() and re.search(r"\s(?:of|de|des|du|del)\s", right_name):
                 continue  # "Speaker and Members of the Parliament", "Maritime and Port Authority of Singapore": one
+            if lw and lw[0].casefold() in head_nouns() and not any(
+                    w.casefold().strip(",") in head_nouns() for w in right_name.split()):
+                continue  # "Menteri Energi dan Sumber Daya Mineral": the office's name goes on, no second body
         return [left, *_split_join(right_name)]
     return [part]
 
