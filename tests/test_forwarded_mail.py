@@ -32,3 +32,25 @@ def test_a_forwarded_letter_without_a_date_takes_the_mails():
     letter = parse_letter(document_from_text(NOTE + "Begin forwarded message:\n" + HEADERS +
                                              LETTER.replace("6 May 2019\n\n", ""), "fwd.txt"))
     assert letter.date == "2019-05-06"
+
+
+def test_a_press_note_over_a_rule_then_the_letter():
+    text = ("Von: Kampagnenbüro Digitale Grundrechte <kontakt@grundrechte.example>\nGesendet: Mittwoch, 15. Mai 2024\n"
+            "An: Presseverteiler\nBetreff: PM / Offener Brief: Keine Durchleuchtung privater Nachrichten\n\n"
+            "Sehr geehrte Damen und Herren,\n\nanbei übersenden wir Ihnen unseren offenen Brief.\n\n"
+            "Mit freundlichen Grüßen\nLena Roe\n\n" + "=" * 40 + "\n\nOffener Brief\n"
+            "Keine anlasslose Durchleuchtung privater Nachrichten – Verschlüsselung schützen!\n\nBerlin, 15. Mai 2024\n\n"
+            "An\nFrau Bundesministerin des Innern, Dr. Katharina Roe\nHerrn Bundesminister der Justiz, Matthias Roe\n\n"
+            "Sehr geehrte Frau Ministerin Roe,\n\nwir fordern Sie auf, im Rat gegen jeden Vorschlag zu stimmen, der "
+            "anlasslose Durchsuchungen privater Kommunikation vorsieht.\n")
+    letter = parse_letter(document_from_text(text, "mail.txt"))
+    assert letter.title == "Keine anlasslose Durchleuchtung privater Nachrichten – Verschlüsselung schützen!"
+    assert letter.recipients == ("Frau Bundesministerin des Innern", "Herrn Bundesminister der Justiz")
+
+
+def test_dutch_address_lines():
+    text = ("Aan de Staatssecretaris van Sociale Zaken en Werkgelegenheid\nAan de leden van de vaste Kamercommissie voor "
+            "Sociale Zaken\n\nGeachte staatssecretaris,\n\nWij vragen u de scheiding van arbeidscontract en huurcontract "
+            "nog dit jaar in te voeren.\n")
+    letter = parse_letter(document_from_text(text, "brief.txt"))
+    assert len(letter.recipients) == 2 and letter.recipients[0].startswith("Staatssecretaris van Sociale Zaken")

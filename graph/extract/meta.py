@@ -94,19 +94,22 @@ def _named_in(who: str, found: tuple[str, ...]) -> bool:
 # below its header block, the note above it is the forwarder's. Looked for this far down.
 _FORWARD_RULE = re.compile(r"^\s*(?:-{3,}\s*(?:forwarded|original)\b|begin\s+forwarded)", re.I)
 FORWARD_LINES = 60
+_RULE = re.compile(r"^\s*(?:[=_*~]{10,}|-{10,})\s*$")
 
 
 def forwarded_start(lines: list[str]) -> int:
     """Index of the first line of a forwarded e-mail (its header block From:/Date:/Subject:/To:, then the letter),
-    or 0 when the text forwards nothing.
+    or of the letter under the rule that ends an e-mail's note; 0 when the text forwards nothing.
 
     >>> forwarded_start(["Dear all,", "FYI.", "--- Forwarded message ---", "From: A <a@x.org>", "Subject: Letter",
     ...                  "", "JOINT LETTER ON X", "", "Dear Members,"])
     3
     """
     rule = next((i for i, t in enumerate(lines[:FORWARD_LINES]) if _FORWARD_RULE.match(t)), None)
-    if rule is None:
-        return 0
+    if rule is None:  # an e-mail's note to the press over a rule, the letter below it
+        mail = sum(1 for t in lines[:MAIL_HEADERS + 3] if _MAIL_HEADER.match(t)) >= MAIL_HEADERS
+        rule = next((i for i, t in enumerate(lines[:FORWARD_LINES]) if _RULE.match(t)), None) if mail else None
+        return rule + 1 if rule is not None and any(x.strip() for x in lines[rule + 1:]) else 0
     j = rule + 1
     while j < len(lines) and (not lines[j].strip() or _MAIL_HEADER.match(lines[j])):
         j += 1

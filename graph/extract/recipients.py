@@ -12,6 +12,7 @@ from graph.extract.address_block import address_block, greetings, is_mail_header
 from graph.extract.addressees import (addressed_all, copied_to, head_nouns, honorific, plural_heads, pronouns,
                                       recipient_joins, respect)
 from graph.extract.calls import first_person_calls, told_what_they_must
+from graph.extract.people import looks_like_person
 from graph.extract.head_lines import (_ADDRESSEE, _GENERIC, _HONORIFIC, _MD_HEADING, _OPEN_TO, _POSTAL, _RE_LINE, _SUBJECT_MUST,
                          _TO_LINE, _is_caps, name_case)
 from graph.paths import curated_path
@@ -89,8 +90,9 @@ def _split_join(part: str) -> list[str]:
     if spread:
         return spread
     person = re.search(r",\s+(?=\S)", part)
-    while person:  # ", " before a person's title: "Frau Ministerin A, Herrn Minister B"
-        if honorific().match(part[person.end():]):
+    while person:  # ", " before a person's title: "Frau Ministerin A, Herrn Minister B"; not before the name of
+        # the office's holder alone ("Frau Bundesministerin des Innern, Dr. Katharina Roe")
+        if honorific().match(part[person.end():]) and not _holder(part[person.end():].split(",")[0]):
             return [*_split_join(part[:person.start()]), *_split_join(part[person.end():])]
         person = re.compile(r",\s+(?=\S)").search(part, person.end())
     for join in recipient_joins():
@@ -117,6 +119,12 @@ def _split_join(part: str) -> list[str]:
     return [part]
 
 
+def _holder(t: str) -> bool:
+    """A person's name alone, with no office ("Dr. Katharina Roe", not "Herrn Minister Paul Roe"): who holds the
+    office named before it."""
+    return looks_like_person(t) and not any(w.casefold() in head_nouns() for w in t.split())
+
+
 def _two_bodies(left: list[str], right: str) -> bool:
     """'the government of the Republic of Korea and Korean companies': each side has a head noun of its own
     (data/addressees.yaml), the left ends with a name and the right starts with one: two bodies."""
@@ -139,8 +147,12 @@ def normalise_recipient(r: str) -> str:
     m = re.match(r"^(?:h\.\s?e\.|his|her|mr\.?|mrs\.?|ms\.?|dr\.?)\s+[^,]+,\s*(.+)$", r, flags=re.I)
     if m:  # "H.E. Gustavo Petro, President of the Republic of Colombia" -> the office
         r = m.group(1)
-    elif honorific().match(r) and re.match(r"^\S+\s+[A-ZÀ-Ý][^,]*,\s*\S", r):  # "Sra. Ana López, Directora"
-        r = r.split(",", 1)[1].strip()
+    elif honorific().match(r) and re.match(r"^\S+\s+[A-ZÀ-Ý][^,]*,\s*\S", r):
+        head, tail = (x.strip() for x in r.split(",", 1))
+        if _holder(tail) and not looks_like_person(head.split(None, 1)[1]):
+            r = head  # "Frau Bundesministerin des Innern, Dr. Katharina Roe": the office, then who holds it
+        else:
+            r = tail  # "Sra. Ana López, Directora": the person, then her office
     # "Bapak Presiden Republik Indonesia", "Excelentíssimo Senhor Presidente", "His Excellency the President"
     r = re.sub(r"^(?:the|la|el|le|o|a)\s+(?=[A-ZÀ-Ý])", "", respect().sub("", r))
     aliases, abbrev = _recipient_aliases()
