@@ -61,13 +61,15 @@ def names_a_letter(line: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _elsewhere() -> tuple[frozenset[str], tuple[str, ...]]:
-    """(whole headings, heading starts): an entry ending in "..." is a start ("More from ..." + the site's name)."""
+def _elsewhere() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """(whole headings, heading starts, their first words): an entry ending in "..." is a start ("More from ..." +
+    the site's name)."""
     from graph.curated import expect, read_yaml
 
     items = [str(w) for w in expect(read_yaml("page_leftovers.yaml"), "elsewhere_headings", list, "page_leftovers.yaml")]
     return (frozenset(_label(w) for w in items if not w.endswith("...")),
-            tuple(_label(w) + " " for w in items if w.endswith("...")))
+            tuple(_label(w) + " " for w in items if w.endswith("...")),
+            frozenset(_label(w).split()[0] for w in items if _label(w)))
 
 
 def _label(t: str) -> str:
@@ -83,9 +85,11 @@ def elsewhere_heading(t: str) -> bool:
     >>> elsewhere_heading("More from TDRC"), elsewhere_heading("More from us on the dams: a report")
     (True, False)
     """
-    if len(t) >= MAX_ELSEWHERE_CHARS:
+    if len(t) >= MAX_ELSEWHERE_CHARS or not t.strip():
         return False
-    whole, starts = _elsewhere()
+    whole, starts, first = _elsewhere()
+    if t.split(None, 1)[0].strip("#*_:.-").casefold() not in first:
+        return False  # most lines: one split and a set lookup
     label = _label(t)
     return label in whole or label.startswith(starts) and len(label.split()) <= MAX_ELSEWHERE_WORDS
 

@@ -24,6 +24,7 @@ FILE = "signatory_words.yaml"
 _PHONE = re.compile(r"(?:\btel\b|\bphone\b|\bfax\b|\bmobile\b|\+\d[\d ()-]{6,}|\b\d{3}[-. ]\d{3}[-. ]\d{4}\b)", re.I)
 _WORDS = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?")
 _MENU_GLYPHS = frozenset("☰≡⋮")  # a menu button printed before the site's name
+_DIGIT = re.compile(r"\d")
 _BAR = re.compile(r"\s[|•·]\s")  # parts of a menu, footer or share bar
 
 
@@ -111,7 +112,7 @@ class Words:
         if not ws:
             return False
         first = ws[0].lower().rstrip(".,")
-        if first not in self.titles and "@" not in text and not any(c.isdigit() for c in text):
+        if first not in self.titles and "@" not in text and not _DIGIT.search(text):
             return False  # no title, no e-mail, no digit: no phone either
         return (first in self.titles and len(ws) >= 2 and ws[1][:1].isupper()) or bool(_PHONE.search(text)) or (
             "@" in text and bool(re.search(r"[\w.+-]+@[\w-]+\.\w", text)))
@@ -143,12 +144,10 @@ class Words:
             any(o in w for o in self.cjk_org) for w in ws if not w.isascii())
 
     def role_of(self, text: str) -> str | None:
-        """The role word a 'Name, role of Org' entry uses, lower case, or None."""
-        low = text.lower()
-        for r in self.roles:
-            if re.search(r"(?<![\w])" + re.escape(r) + r"(?![\w])", low):
-                return r
-        return None
+        """The role word a 'Name, role of Org' entry uses, lower case, or None: the longest that occurs (the
+        roles are sorted longest first, and one alternation finds them all at once)."""
+        found = {m.group(1) for m in _role_pattern(self.roles).finditer(text.lower())}
+        return next((r for r in self.roles if r in found), None) if found else None
 
     def group_heading(self, text: str, marked: bool = False) -> bool | None:
         """A short line naming a group inside a list: True for people, False for organizations, None if not one.
@@ -182,6 +181,12 @@ def _demonym(word: str) -> bool:
     from graph.extract.countries import load_countries
 
     return word in load_countries().demonym
+
+
+@lru_cache(maxsize=4)
+def _role_pattern(roles: tuple[str, ...]) -> re.Pattern:
+    # a lookahead, so that overlapping roles ("director" inside "executive director") are all found
+    return re.compile(r"(?<![\w])(?=(" + "|".join(re.escape(r) for r in roles) + r")(?![\w]))")
 
 
 # Street words that end a compound street name in German and Dutch ("Hauptstraße 5", "Kerkstraat 3")
