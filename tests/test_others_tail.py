@@ -50,3 +50,29 @@ def test_a_list_ending_among_others_splits_its_last_two_names(tail):
     names, _, _ = split_names(f"NetFreedom Watch, the Kestrava Election Observers Network and Africa Open Internet "
                               f"Alliance{tail}", lenient=True)
     assert names == ("NetFreedom Watch", "Kestrava Election Observers Network", "Africa Open Internet Alliance")
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Surat terbuka ini ditandatangani oleh: Koalisi Pesisir Adil; Perkumpulan Nelayan Tradisional Lamarang; "
+     "Yayasan Terumbu Lestari; dan Serikat Petani Rumput Laut Wawonii.",
+     ["Koalisi Pesisir Adil", "Perkumpulan Nelayan Tradisional Lamarang", "Yayasan Terumbu Lestari",
+      "Serikat Petani Rumput Laut Wawonii"]),
+    ('Firmantes: Central General de Trabajadores del Istmo (CGTI), Movimiento de Mujeres Obreras "Dolores Bedoya" y '
+     "Red Centroamericana de Mujeres en Solidaridad con las Trabajadoras de la Maquila.",
+     ["Central General de Trabajadores del Istmo", 'Movimiento de Mujeres Obreras "Dolores Bedoya"',
+      "Red Centroamericana de Mujeres en Solidaridad con las Trabajadoras de la Maquila"]),
+])
+def test_cue_lists_in_more_languages(sentence, names):
+    text = f"Kepada Yth. Gubernur Sulawesi Tenggara\n\nKami menolak tambang di pulau kecil.\n\n{sentence}\n"
+    assert [s.name for s in parse_letter(document_from_text(text, "surat.txt")).signatories] == names
+
+
+def test_a_cue_list_and_the_list_its_next_heading_adds_are_one():
+    text = ("Señor Ministro:\n\nExigimos el pago de los salarios adeudados.\n\nFirmantes: Federación Sindical de "
+            "Trabajadoras de la Maquila (FESTRAM), Central General de Trabajadores del Istmo (CGTI) y Centro de Asesoría "
+            "Laboral Popular (CALP).\n\nOrganizaciones internacionales que se adhieren:\n1) Clean Clothes Solidarity "
+            "Spain\n2) Maquila Workers Support Network\n3) Internationale Textilarbeiterhilfe\n")
+    assert [s.name for s in parse_letter(document_from_text(text, "carta.txt")).signatories] == [
+        "Federación Sindical de Trabajadoras de la Maquila", "Central General de Trabajadores del Istmo",
+        "Centro de Asesoría Laboral Popular", "Clean Clothes Solidarity Spain", "Maquila Workers Support Network",
+        "Internationale Textilarbeiterhilfe"]

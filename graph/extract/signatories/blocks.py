@@ -78,6 +78,12 @@ def _blocks(infos: list[LineInfo]) -> list[tuple[int, int, int, int, bool]]:
     return blocks
 
 
+def _only_a_lead_between(infos: list[LineInfo], a: int, b: int) -> bool:
+    """Between indexes a and b there are blank lines and at most one line of prose that leads to a list (":")."""
+    text = [i for i in infos[a + 1:b] if i.kind != LineKind.BLANK]
+    return len(text) <= 1 and all(i.kind in (LineKind.PROSE, LineKind.HEADING) and i.text.endswith(":") for i in text)
+
+
 # a headline runs to this many words at least around its colon ("An Appeal to the Council: Break the Siege ...")
 MIN_HEADLINE_WORDS = 8
 
@@ -134,6 +140,11 @@ def choose_blocks(infos: list[LineInfo]) -> list[tuple[int, int]]:
     else:
         other = [b for b in blocks if b[2] >= 3 or b[3]]
         return [(b[0], b[1]) for b in other[-1:]]
+    # "Firmantes: A, B y C." then "Organizaciones que se adhieren:" over a list: the list in the sentence and
+    # the one its heading adds are one list of signers
+    before = [b for b in latin if b[1] < best[0] and b[3] == BY_CUE]
+    if best[3] == BY_HEADING and before and _only_a_lead_between(infos, before[-1][1], best[0]):
+        best = (before[-1][0], best[1], before[-1][2] + best[2], best[3], best[4])
     # translations: blocks in another script at least a third as long as the main list (reported, not read)
     again = [b for b in blocks if b[4] and b[2] >= max(MIN_TRANSLATED, best[2] / 3)]
     return [_past_title(infos, best)] + [(b[0], b[1]) for b in again]

@@ -25,7 +25,7 @@ MAX_SPELLED_NAME = 240
 # Parts of a list that must read as names: prose lists are noisy, a few odd parts are a wrong cut.
 MIN_NAME_SHARE = 0.6
 _MONTH = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d")
-_CONJ_FIRST = re.compile(r"(?:and|&|et|y|e|und)\s", re.I)
+_CONJ_FIRST = re.compile(r"(?:(?i:and|&|et|y|e|und)|dan|ve)\s")
 _GLUED_ACRONYM = re.compile(r"([a-z]\s\([A-Za-z][\w&.-]{1,12}\))\s+(?=[A-Z])")  # "Forum (ForUM) Swedish ..."
 
 
@@ -49,7 +49,9 @@ def others_tail() -> re.Pattern:
     return re.compile(r",?\s*(?:" + alt((*leads, "&")) + r")\s+" + NUMBER_RE + r"\s+(?:(?:" + alt(more) + r")|(?:" +
                       alt(nouns) + r")\s+(?:" + alt(more) + r"))(?!\w).*$", re.I | re.S)
 
-_AND = re.compile(r"\s+(and|&|et|y|e|und)\s+(?=\S)", re.I)
+# "dan" (Indonesian) and "ve" (Turkish) only in lower case ("Dan Church Aid" is a name); not the Dutch "en",
+# which is the Spanish and French "in" inside names ("Mujeres en Solidaridad")
+_AND = re.compile(r"\s+((?i:and|&|et|y|e|und)|dan|ve)\s+(?=\S)")
 
 
 def last_and(part: str) -> list[str]:
@@ -150,8 +152,15 @@ def _is_name(part: str, lenient: bool) -> bool:
     return lenient and (W.org_word(own) or bool(re.search(r"\b[A-Z]{2,}\b", p)))
 
 
+_QUOTE_PAIRS = (('"', '"'), ("“", "”"), ("«", "»"))
+
+
 def clean_part(part: str) -> str:
     p = part.strip(" \t;:–—-\"“”'’")
+    for a, b in _QUOTE_PAIRS:  # 'Movimiento de Mujeres "Dolores Bedoya"': a quoted name's closing quote stays
+        marks = p.count(a) + (p.count(b) if a != b else 0)
+        if marks % 2 and a in p and part.rstrip(" .;,").endswith(b) and not p.endswith(b):
+            p += b
     last = p.split()[-1] if p.split() else ""
     # "... e.V.", "... Inc." keep their dot; a sentence's full stop goes
     p = p if last.lower() in NAME_FINAL_ABBREV or "." in last.rstrip(".") else p.strip(" .")
@@ -205,7 +214,8 @@ def split_names(text: str, lenient: bool = False) -> tuple[tuple[str, ...], int 
         # an Oxford comma ("A, B, and C") already split the last name off: an "and" inside it is the name's
         # ... and so is one inside a name its acronym spells whole ("Trabajadoras y Trabajadores del Agua y
         # Saneamiento (ATAS)")
-        last = [parts[-1]] if _CONJ_FIRST.match(parts[-1]) or spelled(parts[-1]) else last_and(parts[-1])
+        whole = spelled(parts[-1]) and parts[-1].count("(") == 1  # one acronym, the whole part's
+        last = [parts[-1]] if _CONJ_FIRST.match(parts[-1]) or whole else last_and(parts[-1])
         if len(last) >= 2 and all(_is_name(clean_part(x) or x, lenient) for x in last):  # "the B and C": B is a name
             parts[-1:] = last
             parts = W.join_legal(parts)  # "..., Collé Group, LLC and Paper Lantern Labs"
