@@ -303,3 +303,31 @@ def test_two_unnumbered_columns_stay_one_name_a_cell():
     got = [s.name for s in parse_signatories(lines).signatories]
     assert got == ["Amnesty International", "Fortify Rights", "Progressive Voice", "Human Rights Watch",
                    "Burma Campaign UK", "Justice For Myanmar"]
+
+
+def test_bulleted_region_and_group_headings_over_their_indented_items():
+    text = ("Excelentíssimo Senhor Governador,\n\nNós, organizações indígenas e da sociedade civil, pedimos a retirada "
+            "imediata dos garimpos ilegais das terras indígenas do estado.\n\nAssinam esta carta:\n\n"
+            "* **Região Norte**\n    * Federação dos Povos Indígenas do Alto Tapirapé\n    * Instituto Floresta Viva\n"
+            "* **Região Centro-Oeste**\n    * Articulação dos Povos do Cerrado e do Pantanal\n"
+            "* **Organizações internacionais**\n    * Amazon Watch Europe\n    * Rainforest Solidarity Norway\n")
+    got = [(s.name, s.member_of) for s in parse_letter(document_from_text(text, "carta.md")).signatories]
+    assert got == [("Federação dos Povos Indígenas do Alto Tapirapé", None), ("Instituto Floresta Viva", None),
+                   ("Articulação dos Povos do Cerrado e do Pantanal", None), ("Amazon Watch Europe", None),
+                   ("Rainforest Solidarity Norway", None)]
+
+
+def test_an_umbrella_over_its_indented_members_stays_an_umbrella():
+    text = ("Dear Minister,\n\nWe urge you to act.\n\nSigned:\n\n* Andes Water Network\n    * Red Hídrica del Sur\n"
+            "    * Comité del Agua\n* Global Water Justice\n")
+    got = [(s.name, s.member_of) for s in parse_letter(document_from_text(text, "l.md")).signatories]
+    assert ("Red Hídrica del Sur", "Andes Water Network") in got
+
+
+@pytest.mark.parametrize("country", ["México", "Perú", "Mexico"])
+def test_a_country_heading_printed_with_its_accent(country):
+    text = ("Señor Presidente:\n\nExigimos protección para las defensoras.\n\nFirmantes:\n\nGuatemala\n\n"
+            f"Consejo de Pueblos Mayas de Occidente\n\n{country}\n\nObservatorio de Conflictos Mineros del Sur\n"
+            "Red de Defensoras del Norte\n")
+    names = [s.name for s in parse_letter(document_from_text(text, "carta.txt")).signatories]
+    assert country not in names and "Observatorio de Conflictos Mineros del Sur" in names

@@ -14,6 +14,7 @@ from functools import lru_cache
 from graph.extract.people import looks_like_person
 from graph.extract.signatories.lines import FUNCTION_WORDS, NUMBER_RE
 from graph.extract.signatories.words import words
+from graph.extract.signatories.names import fold_accents
 from graph.extract.dates import MONTH, find_dates
 
 SIG_HEADING = re.compile(
@@ -145,17 +146,21 @@ def byline_person(t: str) -> bool:
 _COUNT_TAIL = re.compile(r"\s*(?:\(\s*\d+\s*\)|[:–—-]\s*\d+)?\s*:?\s*$")
 # a country heading is a place name: a few words at most
 MAX_PLACE_HEADING = 40
+# "Região Centro-Oeste", "Región Costa Sur": a region heading is this short
+MAX_REGION_HEADING_WORDS = 3
 
 
 def place_heading(t: str) -> bool:
     """A country or region printed alone over the names from there, maybe with their count ("Germany (3)",
     "Latin America:"): a heading, never a signatory."""
     first = t.split(None, 1)[0].lower().strip(" *_#:(")
+    if first in words().region_heads and len(t.split()) <= MAX_REGION_HEADING_WORDS and not t.rstrip().endswith("."):
+        return True  # "Região Norte", "Región Andina"
     if first in _other_first():  # "Other countries (8)", "Rest of the world:"
         core = _COUNT_TAIL.sub("", t.strip(" *_#")).strip().lower()
         if core in words().other_places and (core != t.strip().lower() or len(core.split()) > 1):
             return True
-    if first not in _place_first_words() and first != "the":
+    if first not in _place_first_words() and fold_accents(first) not in _place_first_words() and first != "the":
         return False  # most lines: one set lookup
     core = _COUNT_TAIL.sub("", t.strip(" *_#")).strip()
     if not 0 < len(core) < MAX_PLACE_HEADING:

@@ -23,6 +23,7 @@ Damage that only a person reading the page can repair ("(KAO (Japan)") belongs i
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from graph.extract.signatories.acronyms import glued_acronym
@@ -100,7 +101,20 @@ def _countries() -> dict[str, str]:
                 if len(str(n)) > 3 and " " not in str(n) or str(n) in ("uk", "usa"):
                     out[str(n).lower()] = str(name)
     out["burma"] = "Myanmar"
+    # printed with or without accents ("México", "Perú", "Côte d'Ivoire" / "Cote d'Ivoire")
+    out.update({folded: out[k] for k in list(out) if (folded := fold_accents(k)) not in out})
     return out
+
+
+def fold_accents(text: str) -> str:
+    """'México' -> 'Mexico': the letters without their accents.
+
+    >>> fold_accents("México, Perú, Côte d'Ivoire")
+    "Mexico, Peru, Cote d'Ivoire"
+    """
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=1)
@@ -114,20 +128,21 @@ def _places() -> frozenset[str]:
         if isinstance(spec, dict):
             for key in ("names", "places"):
                 out.update(str(x).lower() for x in spec.get(key) or [])
-    return frozenset(out)
+    return frozenset(out | {fold_accents(p) for p in out})
 
 
 def is_place(word: str) -> bool:
     """'Burma', 'Yangon', 'Japan' yes; 'Defensoras' no."""
-    return word.strip(" .,").lower() in _places()
+    w = word.strip(" .,").lower()
+    return w in _places() or fold_accents(w) in _places()
 
 
 @_memo
 def country_of(word: str) -> str | None:
     """'Philippines' -> 'Philippines', 'UK' -> 'United Kingdom', 'Global' -> None."""
-    w = word.strip().lower()
+    w = fold_accents(word.strip().lower())
     c = _countries()
-    if w in c and (w == c[w].lower() or w in ("uk", "usa", "burma")):
+    if w in c and (w == fold_accents(c[w].lower()) or w in ("uk", "usa", "burma")):
         return c[w]
     return None
 

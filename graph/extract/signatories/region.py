@@ -21,7 +21,7 @@ from graph.extract.leftovers import elsewhere_heading
 from graph.extract.people import looks_like_person
 from graph.extract.signatories.facts import COLUMNS, FACTS, Facts, facts
 from graph.extract.signatories.headings import SALUTATION  # noqa: F401 - graph.extract.meta and .titles read it here
-from graph.extract.signatories.headings import salutation_index
+from graph.extract.signatories.headings import place_heading, salutation_index
 from graph.extract.signatories.inline import BYLINE, MAX_PEOPLE_LABEL, inline_here, inline_names, people_line
 from graph.extract.signatories.markers import follows
 from graph.extract.signatories.words import words
@@ -85,6 +85,15 @@ def _byline_organizations(t: str) -> tuple[str, ...]:
     John Doe") or a line that is no list."""
     parts = inline_names(t, intro_ok=True)
     return () if all(looks_like_person(p) for p in parts) else parts
+
+
+def _nested_next(lines: list[str], idx: int, indent: int) -> bool:
+    """The next non-blank line is a list item indented deeper than this one: this item holds a sublist."""
+    for raw in lines[idx + 1:idx + 3]:
+        if raw.strip():
+            f = FACTS.get(raw) or facts(raw)
+            return bool(f.num or f.bullet) and f.indent > indent
+    return False
 
 
 def _group_line(t: str) -> bool | None:
@@ -212,6 +221,10 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
                 (group := _group_line(t)) is not None:
             # "Lokale organisaties", "Organizzazioni locali" over a bulleted list: a group heading without its colon
             info.kind = LineKind.HEADING_IND if group else LineKind.HEADING
+        elif (num or bullet) and len(rest.split()) <= MAX_GROUP_WORDS and _nested_next(lines, idx, f.indent) and (
+                place_heading(rest) or (group := _group_line(rest)) is not None):
+            # "* Região Norte" / "* Organizações internacionais" over their own indented items: a heading
+            info.kind = LineKind.HEADING_IND if not place_heading(rest) and group else LineKind.HEADING
         elif f.lead and f.r.entry and _marked_next(lines, idx):
             info.kind = LineKind.HEADING  # a name-shaped line ending in ":" or " -" over a bulleted or numbered list
         elif f.caps_word and _lower_case_word(t, lines, lower_box):
@@ -221,7 +234,8 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind, info.parts, info.detail = LineKind.INLINE, parts, "byline"
         elif f.r.entry:
             info.kind = LineKind.ENTRY
-        elif bullet and pk == LineKind.ENTRY and prev.bullet == bullet and f.r.short:
+        elif bullet and prev is not None and prev.bullet == bullet and f.r.short and (
+                pk == LineKind.ENTRY or pk in (LineKind.HEADING, LineKind.HEADING_IND)):
             info.kind = LineKind.ENTRY  # one more item of a bulleted run, even in lower case ("- knowledgeatwork UG")
         elif after_heading and not (num or bullet) and f.r.short and t[:1].isupper() and not find_dates(t) and (
                 adjacent and pk == LineKind.ENTRY and not (prev.num or prev.bullet) or

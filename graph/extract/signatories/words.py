@@ -81,6 +81,7 @@ class Words:
     clause_verbs: frozenset[str]  # "have", "sont": a text holding one is a clause, not an occupation
     postal: re.Pattern  # a street and house number, or a postcode and town: a postal address
     list_tails: frozenset[str]  # "among others" after a prose list's last comma
+    region_heads: frozenset[str]  # "Região" of "Região Norte": a place heading
 
     def web_leftover(self, text: str) -> bool:
         """Page furniture: the whole text is a known leftover (a count after it allowed: "Comments (0)"), or starts
@@ -269,6 +270,7 @@ def words() -> Words:
                               r")\s"),
         clause_verbs=frozenset(_strings(data, "clause_verbs")),
         postal=_postal(_strings(data, "street_words")),
+        region_heads=frozenset(str(x).lower() for x in _strings(data, "region_heading_words")),
         list_tails=frozenset(" ".join(str(x).lower().split()).strip(" .") for x in _strings(data, "list_tails")),
         signing_for=re.compile(r"^\W{0,3}(?:" + "|".join(f"(?:{r})" for r in _strings(data, "signing_for")) +
                                r")\s+(?:the\s+)?(?P<org>(?-i:[A-ZÀ-Þ\d])[^:]{2,120}?)\s*:?\s*$", re.I),  # a capital starts a name
