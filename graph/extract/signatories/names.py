@@ -101,8 +101,6 @@ def _countries() -> dict[str, str]:
                 if len(str(n)) > 3 and " " not in str(n) or str(n) in ("uk", "usa"):
                     out[str(n).lower()] = str(name)
     out["burma"] = "Myanmar"
-    # printed with or without accents ("México", "Perú", "Côte d'Ivoire" / "Cote d'Ivoire")
-    out.update({folded: out[k] for k in list(out) if (folded := fold_accents(k)) not in out})
     return out
 
 
@@ -140,9 +138,9 @@ def is_place(word: str) -> bool:
 @_memo
 def country_of(word: str) -> str | None:
     """'Philippines' -> 'Philippines', 'UK' -> 'United Kingdom', 'Global' -> None."""
-    w = fold_accents(word.strip().lower())
+    w = word.strip().lower()
     c = _countries()
-    if w in c and (w == fold_accents(c[w].lower()) or w in ("uk", "usa", "burma")):
+    if w in c and (w == c[w].lower() or w in ("uk", "usa", "burma")):
         return c[w]
     return None
 
