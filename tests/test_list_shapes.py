@@ -331,3 +331,14 @@ def test_a_country_heading_printed_with_its_accent(country):
             "Red de Defensoras del Norte\n")
     names = [s.name for s in parse_letter(document_from_text(text, "carta.txt")).signatories]
     assert country not in names and "Observatorio de Conflictos Mineros del Sur" in names
+
+
+def test_an_organization_then_the_person_who_signs_for_it_with_a_role_alone():
+    text = ("Sehr geehrte Damen und Herren,\n\nwir fordern ein wirksames Lieferkettengesetz ohne Ausnahmen für "
+            "Kleinbetriebe.\n\nUnterzeichnet von:\n\nBündnis Faire Wertschöpfung\nDr. Katrin Roe, Geschäftsführerin\n\n"
+            "Werkstatt Ökonomie und Menschenrechte e.V.\nTobias Roe, Vorstand\n\nKakao-Netzwerk Westafrika-Deutschland\n"
+            "Ama Roe, Koordinatorin\n")
+    letter = parse_letter(document_from_text(text, "brief.txt"))
+    assert [s.name for s in letter.signatories] == ["Bündnis Faire Wertschöpfung",
+                                                   "Werkstatt Ökonomie und Menschenrechte e.V.",
+                                                   "Kakao-Netzwerk Westafrika-Deutschland"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from graph.extract.signatories.headings import INTRO
 from graph.extract.signatories.inline import BYLINE
-from graph.extract.signatories.region import LATIN, LineInfo
+from graph.extract.signatories.region import LATIN, SIGNS_ABOVE, LineInfo
 from graph.kinds import LineKind
 
 # a list printed again in another script holds at least this many names (fewer is a heading or two)
@@ -62,7 +62,7 @@ def _blocks(infos: list[LineInfo]) -> list[tuple[int, int, int, int, bool]]:
                 1 if info.text.isascii() or LATIN.search(info.text) else 0)
             cur[2] += latin
             cur[3] += len(parts) - latin
-        elif k in NEUTRAL:
+        elif k in NEUTRAL or k == LineKind.PERSON and info.detail == SIGNS_ABOVE:
             if k == LineKind.CONT and cur is not None:
                 cur[1] = i
             continue

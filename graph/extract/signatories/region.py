@@ -87,6 +87,21 @@ def _byline_organizations(t: str) -> tuple[str, ...]:
     return () if all(looks_like_person(p) for p in parts) else parts
 
 
+# The detail of a person's line under the organization it signs for.
+SIGNS_ABOVE = "signs for the organization above"
+# A role after a person's name is a few words ("Vorstand", "Geschäftsführender Vorstand"); more is an affiliation.
+MAX_ROLE_WORDS = 4
+
+
+def _signs_above(t: str) -> bool:
+    """'Tobias Roe, Vorstand': a person's name and a role alone, no organization named."""
+    name, comma, role = t.partition(",")
+    W = words()
+    return bool(comma) and "," not in role and looks_like_person(name.strip()) and \
+        0 < len(role.split()) <= MAX_ROLE_WORDS and \
+        W.role_of(role) is not None and not W.org_word(role)
+
+
 def _nested_next(lines: list[str], idx: int, indent: int) -> bool:
     """The next non-blank line is a list item indented deeper than this one: this item holds a sublist."""
     for raw in lines[idx + 1:idx + 3]:
@@ -232,6 +247,8 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
         elif BYLINE.match(t) and (parts := _byline_organizations(t)):
             # "By A, B and C": one comma is enough in a byline (a list of its own: graph.extract.signatories.blocks)
             info.kind, info.parts, info.detail = LineKind.INLINE, parts, "byline"
+        elif pk == LineKind.ENTRY and adjacent and not (num or bullet) and _signs_above(t):
+            info.kind, info.detail = LineKind.PERSON, SIGNS_ABOVE  # "Tobias Roe, Vorstand" under his organization
         elif f.r.entry:
             info.kind = LineKind.ENTRY
         elif bullet and prev is not None and prev.bullet == bullet and f.r.short and (
