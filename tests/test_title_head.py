@@ -70,3 +70,11 @@ def test_numbered_addressees_keep_the_office_names_their_conjunction_joins():
     assert meta.recipients == ("Menteri Energi dan Sumber Daya Mineral Republik Indonesia",
                                "Menteri Lingkungan Hidup dan Kehutanan Republik Indonesia",
                                "Gubernur Provinsi Maluku Tenggara Raya")
+
+
+def test_a_swahili_to_line_is_an_address_not_a_title():
+    meta = extract_meta("BARUA YA WAZI KUHUSU KUONDOLEWA KWA WAFUGAJI\n\nKwa: Mheshimiwa Waziri wa Ardhi\n\n"
+                        "Mheshimiwa Waziri,\n\nSisi, mashirika ya kiraia tuliotia saini barua hii, tunakuomba usitishe "
+                        "mara moja kuondolewa kwa wafugaji katika bonde.\n")
+    assert not meta.title.startswith("Kwa:")
+    assert meta.recipients and "Waziri wa Ardhi" in meta.recipients[0]
