@@ -67,12 +67,13 @@ def _elsewhere() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     from graph.curated import expect, read_yaml
 
     items = [str(w) for w in expect(read_yaml("page_leftovers.yaml"), "elsewhere_headings", list, "page_leftovers.yaml")]
-    return (frozenset(_label(w) for w in items if not w.endswith("...")),
-            tuple(_label(w) + " " for w in items if w.endswith("...")),
-            frozenset(_label(w).split()[0] for w in items if _label(w)))
+    return (frozenset(word_key(w) for w in items if not w.endswith("...")),
+            tuple(word_key(w) + " " for w in items if w.endswith("...")),
+            frozenset(word_key(w).split()[0] for w in items if word_key(w)))
 
 
-def _label(t: str) -> str:
+def word_key(t: str) -> str:
+    """The words of a line, case-folded, one space apart: how headings and titles are compared."""
     return " ".join(re.findall(r"\w+", t.casefold()))
 
 
@@ -90,7 +91,7 @@ def elsewhere_heading(t: str) -> bool:
     whole, starts, first = _elsewhere()
     if t.split(None, 1)[0].strip("#*_:.-").casefold() not in first:
         return False  # most lines: one split and a set lookup
-    label = _label(t)
+    label = word_key(t)
     return label in whole or label.startswith(starts) and len(label.split()) <= MAX_ELSEWHERE_WORDS
 
 

@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 
 from graph.extract.signatories.headings import heading as signatory_heading
+from graph.extract.leftovers import word_key
 from graph.records import Lines
 
 # A heading is a line, not a paragraph; a longer line is prose.
@@ -44,10 +45,6 @@ def _knowledge() -> tuple[re.Pattern, re.Pattern, frozenset, frozenset]:
     english = frozenset(str(w).casefold() for w in expect(data, "english_words", list, f))
     other = frozenset(str(w).casefold() for w in expect(data, "other_language_words", list, f))
     return starts, label, english, other
-
-
-def _norm(t: str) -> str:
-    return " ".join(re.findall(r"\w+", t.casefold()))
 
 
 def _is_heading_line(t: str) -> bool:
@@ -97,9 +94,9 @@ def letter_heading(lines: list[str], start: int, title: str | None) -> tuple[str
         return None
     if not title:
         return found[0]
-    flat = _norm(title)
-    quoted = next((h for h in found if len(_norm(h[0])) >= MIN_QUOTED_CHARS and _norm(h[0]) in flat and
-                   _norm(h[0]) != flat), None)
+    flat = word_key(title)
+    quoted = next((h for h in found if len(word_key(h[0])) >= MIN_QUOTED_CHARS and word_key(h[0]) in flat and
+                   word_key(h[0]) != flat), None)
     if not is_english(quoted[0] if quoted else title):  # the letter printed in English too: that heading
         return next((h for h in found if is_english(h[0])), quoted)
     return quoted

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from graph.extract.leftovers import word_key
+
 # The separators between an article's title and the site's name in a <title> ("Title | Site", "Site » Title").
 # Headlines print dashes and colons of their own ("Myanmar: end the killings – a joint statement"): a dash
 # parts the site's name off only when the page names its site.
@@ -73,8 +75,4 @@ def _tidy(t: str) -> str:
 
 
 def _is_site(t: str, site: str | None) -> bool:
-    return bool(site) and _fold(t) == _fold(site or "")
-
-
-def _fold(t: str) -> str:
-    return " ".join(re.findall(r"\w+", t.casefold()))
+    return bool(site) and word_key(t) == word_key(site or "")

@@ -11,6 +11,7 @@ import re
 from graph.extract.signatories.acronyms import join_spans
 from graph.extract.signatories.headings import IND_HEADING, INTRO
 from graph.extract.signatories.lines import MAX_INLINE_PARTS, looks_like_name, split_top
+from graph.extract.signatories.parts import last_and
 from graph.extract.signatories.words import words
 from graph.kinds import LineKind
 
@@ -112,7 +113,6 @@ def people_line(t: str) -> tuple[str, ...]:
     rest = t[at + 1:].strip().rstrip(".")
     parts = [p.strip() for p in rest.split(";" if ";" in rest else ",") if p.strip()]
     if parts and ";" not in rest:  # "B y C": the last one joined by a conjunction
-        last = re.split(r"\s+(?:and|&|et|y|e|und)\s+", parts[-1])
-        parts[-1:] = [p for p in last if p]
+        parts[-1:] = [p.strip() for p in last_and(parts[-1]) if p.strip()]
     return tuple(parts)
 

@@ -198,7 +198,7 @@ def classify(lines: list[str], start: int = 1, contact_lines: set[int] = frozens
             info.kind = LineKind.HEADER
         elif f.url:
             info.kind, info.detail = LineKind.URL, ("footnote" if re.match(r"\d", t) else "url")
-        elif len(t) < 60 and elsewhere_heading(t):
+        elif elsewhere_heading(t):
             info.kind, info.detail = LineKind.PROSE, "a page's list of its other articles"  # ends the list above
         elif f.non_latin:
             info.kind, info.detail = LineKind.PROSE, "prose in another script"

@@ -253,7 +253,7 @@ def words() -> Words:
         glued_after=_strings(data, "glued_after"), glued_before=_strings(data, "glued_before"),
         name_articles=frozenset(str(x) for x in expect(data, "name_articles", list, FILE)),
         umbrella_cues=umbrella_rx,
-        lead_article=re.compile(r"^(?:(?:(?i:and|&|et|y|e|und)|dan|en|ve|" + "|".join(
+        lead_article=re.compile(r"^(?:(?:(?i:and|&|et|y|e|und)|dan|ve|" + "|".join(
             re.escape(str(a)).replace(r"\ ", r"\s+") for a in expect(data, "lead_articles", list, FILE)) +
             r")\s+(?=\S)|(?:" + "|".join(re.escape(str(a)).replace(r"\ ", r"\s+") for a in
                                           expect(data, "lead_elided", list, FILE)) + r")['’](?=[A-ZÀ-Þ]))"),
